@@ -1,0 +1,13 @@
+export const DISCLAIMER = 'For education and simulation only: synthetic patients, not clinical decision support.';
+
+export const MAIN_HELP = `masdrill — drills for pediatric macrophage activation syndrome (MAS) and its mimics.
+${DISCLAIMER}
+
+Usage: masdrill <command> [flags]
+
+Commands:
+  evaluate <file|->   apply every diagnostic criteria set to one case (JSON) or many (JSONL)
+  help [command]      show help
+
+Run "masdrill <command> --help" for a command's flags.
+`;

@@ -1,0 +1,85 @@
+import type { Case, LabPanel, Observation } from '../generated/case.js';
+import type { NumericAnalyte } from '../units/analytes.js';
+import { inWindow, type TimeWindow } from './time-window.js';
+
+/** A value read from a case, with the hour it was observed at. */
+export interface Reading<T> {
+  readonly value: T;
+  readonly hour: number;
+}
+
+export type Worst = 'highest' | 'lowest';
+
+/** Numeric observation fields (vitals, GCS, vasoactive count…). */
+export type NumericObservationField = {
+  [K in keyof Observation]-?: NonNullable<Observation[K]> extends number ? K : never;
+}[keyof Observation];
+
+/** Yes/no observation fields (organomegaly, rash, shock…). */
+export type BooleanObservationField = {
+  [K in keyof Observation]-?: NonNullable<Observation[K]> extends boolean ? K : never;
+}[keyof Observation];
+
+function worstOf<T extends { hour: number }>(
+  rows: readonly T[],
+  window: TimeWindow,
+  pick: (row: T) => number | undefined,
+  worst: Worst,
+): Reading<number> | undefined {
+  let best: Reading<number> | undefined;
+  for (const row of rows) {
+    if (!inWindow(row.hour, window)) continue;
+    const value = pick(row);
+    if (value === undefined) continue;
+    // Ties keep the earliest hour, so evidence points at the first time the value was seen.
+    if (best === undefined || (worst === 'highest' ? value > best.value : value < best.value)) {
+      best = { value, hour: row.hour };
+    }
+  }
+  return best;
+}
+
+/** The worst value of a lab analyte inside the window, or undefined when it was never measured there. */
+export function worstLab(c: Case, analyte: NumericAnalyte, window: TimeWindow, worst: Worst): Reading<number> | undefined {
+  return worstOf<LabPanel>(c.labs, window, (panel) => panel[analyte], worst);
+}
+
+export function worstObservation(
+  c: Case,
+  field: NumericObservationField,
+  window: TimeWindow,
+  worst: Worst,
+): Reading<number> | undefined {
+  return worstOf<Observation>(c.observations, window, (row) => row[field], worst);
+}
+
+/**
+ * A finding across the window: true if present at any assessment, false only if it was assessed
+ * and absent every time, undefined if it was never assessed (not assessed is not "absent").
+ */
+export function findingInWindow(c: Case, field: BooleanObservationField, window: TimeWindow): Reading<boolean> | undefined {
+  let absent: Reading<boolean> | undefined;
+  for (const row of c.observations) {
+    if (!inWindow(row.hour, window)) continue;
+    const value = row[field];
+    if (value === true) return { value: true, hour: row.hour };
+    if (value === false && absent === undefined) absent = { value: false, hour: row.hour };
+  }
+  return absent;
+}
+
+/** The latest recorded value of a lab analyte at or before an hour (for trends and the quiz). */
+export function latestLab(c: Case, analyte: NumericAnalyte, atOrBeforeHour: number): Reading<number> | undefined {
+  let latest: Reading<number> | undefined;
+  for (const panel of c.labs) {
+    const value = panel[analyte];
+    if (value === undefined || panel.hour > atOrBeforeHour) continue;
+    if (latest === undefined || panel.hour >= latest.hour) latest = { value, hour: panel.hour };
+  }
+  return latest;
+}
+
+/** Whether the panel that holds the worst triglyceride value in the window was fasting (undefined if not recorded). */
+export function triglyceridesFastingAt(c: Case, hour: number): boolean | undefined {
+  return c.labs.find((panel) => panel.hour === hour && panel.triglycerides !== undefined)?.triglyceridesFasting;
+}

@@ -1,0 +1,19 @@
+import type { CriteriaStatus, ItemEvidence } from './criteria-result.js';
+
+/**
+ * "k of n" logic with unknowns: met if the met items already reach k, not met if even every
+ * unassessed item being met could not reach k, otherwise not assessable.
+ */
+export function countStatus(items: readonly ItemEvidence[], required: number): { status: CriteriaStatus; met: number; notAssessed: number } {
+  const met = items.filter((i) => i.status === 'met').length;
+  const notAssessed = items.filter((i) => i.status === 'not-assessed').length;
+  const status: CriteriaStatus = met >= required ? 'met' : met + notAssessed < required ? 'not-met' : 'not-assessable';
+  return { status, met, notAssessed };
+}
+
+/** Status of a score against a cut-off, given the range the unknown items leave open. */
+export function scoreStatus(min: number, max: number, meets: (score: number) => boolean): CriteriaStatus {
+  if (meets(min) && meets(max)) return 'met';
+  if (!meets(min) && !meets(max)) return 'not-met';
+  return 'not-assessable';
+}

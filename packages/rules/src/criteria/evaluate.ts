@@ -1,0 +1,35 @@
+import type { Case } from '../generated/case.js';
+import type { CriteriaResult, CriteriaSet, CriteriaSetId, EvaluateOptions } from './criteria-result.js';
+import { hlh2004 } from './hlh-2004.js';
+import { eularAcr2016 } from './eular-acr-2016.js';
+import { hscore } from './hscore.js';
+import { msScore } from './ms-score.js';
+import { ferritinEsr } from './ferritin-esr.js';
+import { phoenix } from './phoenix.js';
+import { miscCdc2023 } from './misc-cdc-2023.js';
+import { miscWho2020 } from './misc-who-2020.js';
+
+/** Every criteria set, in the order reports show them. A mapped type keeps the table complete. */
+export const CRITERIA_SETS: { readonly [K in CriteriaSetId]: CriteriaSet } = {
+  'hlh-2004': hlh2004,
+  'eular-acr-2016': eularAcr2016,
+  hscore,
+  'ms-score': msScore,
+  'ferritin-esr': ferritinEsr,
+  phoenix,
+  'misc-cdc-2023': miscCdc2023,
+  'misc-who-2020': miscWho2020,
+};
+
+export const CRITERIA_SET_IDS = Object.keys(CRITERIA_SETS) as readonly CriteriaSetId[];
+
+export interface Evaluation {
+  readonly caseId: string;
+  readonly results: readonly CriteriaResult[];
+}
+
+/** Every criteria set (or the chosen ones) applied to one case. Pure. */
+export function evaluate(c: Case, options: EvaluateOptions & { readonly only?: readonly CriteriaSetId[] } = {}): Evaluation {
+  const ids = options.only ?? CRITERIA_SET_IDS;
+  return { caseId: c.id, results: ids.map((id) => CRITERIA_SETS[id].evaluate(c, options)) };
+}

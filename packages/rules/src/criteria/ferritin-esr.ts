@@ -1,0 +1,15 @@
+import type { Case } from '../generated/case.js';
+import { FIRST_24_HOURS } from '../case/time-window.js';
+import type { CriteriaResult, CriteriaSet, EvaluateOptions } from './criteria-result.js';
+
+// STUB: to be implemented from ../shared/clinical-reference.md.
+function evaluate(_c: Case, options: EvaluateOptions = {}): CriteriaResult {
+  const window = options.window ?? FIRST_24_HOURS;
+  return {
+    id: 'ferritin-esr', name: 'Ferritin:ESR ratio', citation: 'eloseily-2019',
+    window: { ...window, rule: 'worst value in the window' },
+    status: 'not-assessable', summary: 'not implemented yet', items: [], notes: [],
+  };
+}
+
+export const ferritinEsr: CriteriaSet = { id: 'ferritin-esr', name: 'Ferritin:ESR ratio', evaluate };

@@ -1,0 +1,15 @@
+import type { Case } from '../generated/case.js';
+import { FIRST_24_HOURS } from '../case/time-window.js';
+import type { CriteriaResult, CriteriaSet, EvaluateOptions } from './criteria-result.js';
+
+// STUB: to be implemented from ../shared/clinical-reference.md.
+function evaluate(_c: Case, options: EvaluateOptions = {}): CriteriaResult {
+  const window = options.window ?? FIRST_24_HOURS;
+  return {
+    id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: 'cdc-cste-2023-misc',
+    window: { ...window, rule: 'worst value in the window' },
+    status: 'not-assessable', summary: 'not implemented yet', items: [], notes: [],
+  };
+}
+
+export const miscCdc2023: CriteriaSet = { id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', evaluate };

@@ -1,0 +1,43 @@
+import type { NumericAnalyte } from '../units/analytes.js';
+import { fromCanonical } from '../units/convert.js';
+
+export type Comparator = '>' | '>=' | '<' | '<=';
+
+/** A published cut-off, kept in the unit it was published in. */
+export interface Threshold {
+  readonly comparator: Comparator;
+  readonly value: number;
+  readonly unit: string;
+}
+
+const SYMBOL: Record<Comparator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
+
+/**
+ * Relative tolerance that absorbs floating-point noise from unit round trips
+ * (3.0 mmol/L → mg/dL → mmol/L is 2.9999999999999996), far below any reporting precision.
+ */
+const RELATIVE_EPSILON = 1e-9;
+
+export function compare(value: number, comparator: Comparator, threshold: number): boolean {
+  const eps = RELATIVE_EPSILON * Math.max(1, Math.abs(threshold));
+  switch (comparator) {
+    case '>': return value > threshold + eps;
+    case '>=': return value >= threshold - eps;
+    case '<': return value < threshold - eps;
+    case '<=': return value <= threshold + eps;
+  }
+}
+
+export function meetsThreshold(value: number, threshold: Threshold): boolean {
+  return compare(value, threshold.comparator, threshold.value);
+}
+
+/** A canonical lab value compared against a threshold published in another unit. */
+export function labMeetsThreshold(analyte: NumericAnalyte, canonicalValue: number, threshold: Threshold): boolean {
+  return meetsThreshold(fromCanonical(analyte, canonicalValue, threshold.unit), threshold);
+}
+
+export function describeThreshold(threshold: Threshold): string {
+  const unit = threshold.unit ? ` ${threshold.unit}` : '';
+  return `${SYMBOL[threshold.comparator]} ${threshold.value.toLocaleString('en-US')}${unit}`;
+}

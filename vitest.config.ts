@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Vitest 4 ignores vitest.workspace.ts: projects are declared here (one per package, plus cross-package tests).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'rules', include: ['packages/rules/test/**/*.test.ts'] } },
+      { test: { name: 'generator', include: ['packages/generator/test/**/*.test.ts'] } },
+      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'] } },
+      { test: { name: 'cross-package', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
+    ],
+  },
+});
