@@ -17,6 +17,10 @@ export {
 // Units
 export { ANALYTES, NUMERIC_ANALYTES, isNumericAnalyte, type AnalyteDefinition, type NumericAnalyte, type UnitSystem } from './units/analytes.js';
 export { fromCanonical, toCanonical, unitFor, roundToPrecision, UnknownUnitError } from './units/convert.js';
+export { caseToCanonical, caseFromCanonical } from './units/convert-case.js';
+export {
+  PUBLISHED_REFERENCE_LIMITS, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,
+} from './units/reference-limits.js';
 
 // Citations
 export { CITATIONS, citationKeyOf, isKnownCitation, type Citation, type CitationKey } from './citations/citations.js';
