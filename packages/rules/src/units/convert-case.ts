@@ -14,7 +14,7 @@ function convertPanel(panel: LabPanel, system: UnitSystem, direction: Direction)
       out[key] = value;
     }
   }
-  return out as LabPanel;
+  return out as unknown as LabPanel;
 }
 
 function convertLimits(ranges: Case['labReferenceRanges'], system: UnitSystem, direction: Direction): Case['labReferenceRanges'] {
