@@ -12,6 +12,8 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 // Each command is loaded only when it runs, so `masdrill --help` never pays for Ink or the generator.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
+  generate: async () => (await import('./commands/generate.js')).generateCommand,
+  grade: async () => (await import('./commands/grade.js')).gradeCommand,
 };
 
 /** Runs one masdrill command; returns the exit code. User errors become one line on stderr and code 2. */

@@ -311,9 +311,12 @@ export const caseSchema = {
           "description": "Systemic antimicrobials and microbiological testing within the first 24 h (the Phoenix operational definition)."
         },
         "moreLikelyAlternativeDiagnosis": {
-          "type": "string",
+          "type": [
+            "string",
+            "null"
+          ],
           "minLength": 1,
-          "description": "A documented alternative diagnosis that explains the illness better (MIS-C definitions exclude)."
+          "description": "A documented alternative diagnosis that explains the illness better (MIS-C definitions exclude); null = assessed and none; absent = not assessed."
         },
         "knownHlhGeneticDiagnosis": {
           "type": "boolean",

@@ -145,9 +145,9 @@ export interface Encounter {
    */
   suspectedInfection?: boolean;
   /**
-   * A documented alternative diagnosis that explains the illness better (MIS-C definitions exclude).
+   * A documented alternative diagnosis that explains the illness better (MIS-C definitions exclude); null = assessed and none; absent = not assessed.
    */
-  moreLikelyAlternativeDiagnosis?: string;
+  moreLikelyAlternativeDiagnosis?: string | null;
   /**
    * A molecular diagnosis consistent with HLH (HLH-2004 arm A).
    */
