@@ -9,7 +9,7 @@ let compiled: ValidateFunction<Case> | undefined;
 
 function validator(): ValidateFunction<Case> {
   // Compiled once, lazily: ajv compilation costs milliseconds that a CLI should not pay until it needs them.
-  compiled ??= new Ajv({ allErrors: true, strict: true }).compile<Case>(caseSchema as object);
+  compiled ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile<Case>(caseSchema as object);
   return compiled;
 }
 
