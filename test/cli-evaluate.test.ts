@@ -93,3 +93,20 @@ describe('masdrill with no arguments', () => {
     expect(r.stderr).toContain('unknown command "evalute"');
   });
 });
+
+describe('masdrill evaluate lints meaning after shape', () => {
+  it('rejects a hemoglobin given in g/L as g/dL, and says to use --units si', () => {
+    const c = baseCase('slip', { hemoglobin: 95 });
+    const r = runCli(['evaluate', '-'], { input: JSON.stringify(c) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.labs[0].hemoglobin: 95 g/dL is outside the plausible range');
+    expect(r.stderr).toContain('use --units si');
+  });
+
+  it('accepts the same value as SI input', () => {
+    const c = baseCase('si-hb', { hemoglobin: 95 });
+    const r = runCli(['evaluate', '-', '--units', 'si', '--json', '--only', 'hscore'], { input: JSON.stringify(c) });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { validateCase, caseToCanonical, formatProblem, type Case, type UnitSystem } from '@masdrill/rules';
+import { validateCase, lintCase, caseToCanonical, formatProblem, type Case, type UnitSystem, type ValidationProblem } from '@masdrill/rules';
 import { CliError } from './cli-error.js';
 
 export type InputUnits = 'canonical' | UnitSystem;
@@ -28,12 +28,18 @@ function parseOne(text: string, file: string, line: number | undefined, units: I
   }
   const label = line !== undefined ? `${file}:${line}` : file;
   const result = validateCase(data, label);
-  if (!result.ok) {
-    const shown = result.problems.slice(0, 12).map(formatProblem);
-    const more = result.problems.length > shown.length ? `\n… and ${result.problems.length - shown.length} more problems` : '';
-    throw new CliError(`${label}: not a valid case (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}):\n${shown.join('\n')}${more}`);
-  }
-  return units === 'canonical' ? result.case : caseToCanonical(result.case, units);
+  if (!result.ok) throw invalid(label, result.problems);
+  // Lint in canonical units: the plausibility limits are defined there.
+  const canonical = units === 'canonical' ? result.case : caseToCanonical(result.case, units);
+  const lint = lintCase(canonical, label);
+  if (lint.length > 0) throw invalid(label, lint);
+  return canonical;
+}
+
+function invalid(label: string, problems: readonly ValidationProblem[]): CliError {
+  const shown = problems.slice(0, 12).map(formatProblem);
+  const more = problems.length > shown.length ? `\n… and ${problems.length - shown.length} more problems` : '';
+  return new CliError(`${label}: not a valid case (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${shown.join('\n')}${more}`);
 }
 
 /**

@@ -7,6 +7,7 @@ export type {
 } from './generated/case.js';
 export { caseSchema } from './generated/case-schema.js';
 export { validateCase, jsonPath, type CaseValidation } from './case/validate-case.js';
+export { lintCase } from './case/lint-case.js';
 export { formatProblem, type ValidationProblem } from './case/validation-problem.js';
 export { FIRST_24_HOURS, inWindow, describeWindow, type TimeWindow } from './case/time-window.js';
 export {
