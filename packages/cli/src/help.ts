@@ -7,6 +7,7 @@ Usage: masdrill <command> [flags]
 
 Commands:
   evaluate <file|->   apply every diagnostic criteria set to one case (JSON) or many (JSONL)
+  validate <path…>    check case files for shape and meaning; every problem with file, line and fix
   help [command]      show help
 
 Run "masdrill <command> --help" for a command's flags.
