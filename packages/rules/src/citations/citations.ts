@@ -31,7 +31,7 @@ export const CITATIONS = {
     url: 'https://www.hindawi.com/journals/crirh/2017/5304180/tab3/', verification: 'V',
   },
   'masdrill-hscore-fit': {
-    text: 'masdrill: our own least-squares logistic fit to the HScore probability table of Fardet 2014 (logit P = −10.54 + 0.0628 × HScore); not a published formula (clinical-reference.md §1.3)',
+    text: 'masdrill: our own minimax logistic fit to the HScore probability table of Fardet 2014 (logit P = −10.41 + 0.06234 × HScore, within 0.76 percentage points of every tabulated value); not a published formula. It replaces the fit in clinical-reference.md §1.3 (−10.54 + 0.0628), which misses the table at 160 by 2.06 points',
     verification: 'V',
   },
   'minoia-2019': {
@@ -157,6 +157,10 @@ export const CITATIONS = {
   'zhang-2022-ruxolitinib': {
     text: 'Zhang Q et al. Ruxolitinib as first-line therapy in pediatric HLH. Blood 2022;139:3493',
     verification: 'V',
+  },
+  'mccrindle-2017-aha-kawasaki': {
+    text: 'McCrindle BW et al. Diagnosis, treatment, and long-term management of Kawasaki disease: a scientific statement from the American Heart Association. Circulation 2017;135:e927 — coronary z-score classification (no involvement <2; dilation only 2 to <2.5; small aneurysm ≥2.5 to <5), as reproduced in World J Clin Pediatr 2018;7(1):27–35, Table 4',
+    url: 'http://wjgnet.com/2219-2808/full/v7/i1/27-T4.htm', verification: 'S',
   },
   'guideline': {
     text: 'masdrill guideline (shared/guideline.md): "Management of Pediatric Macrophage Dysfunction Syndromes", statements by ID',

@@ -1,14 +1,114 @@
 import type { Case } from '../generated/case.js';
 import { FIRST_24_HOURS } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, EvaluateOptions } from './criteria-result.js';
+import type { BooleanObservationField, Worst } from '../case/case-reader.js';
+import type { NumericAnalyte } from '../units/analytes.js';
+import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ScoreSummary } from './criteria-result.js';
+import { scoreStatus } from './count-status.js';
+import { compare, type Threshold } from './threshold.js';
+import { findingItem, readLab } from './lab-item.js';
+import { sjiaFebrileApplicability } from './eular-acr-2016-applicability.js';
 
-// STUB: to be implemented from ../shared/clinical-reference.md.
-function evaluate(_c: Case, options: EvaluateOptions = {}): CriteriaResult {
+/**
+ * MS score, MAS vs active sJIA (Minoia 2019, Table 4):
+ *   MS = 2.44×CNS + 1.54×Haem − 1.30×Arthritis − 0.003×PLT + 0.001×LDH − 0.004×Fibrinogen + 0.0001×Ferritin
+ * PLT ×10⁹/L, LDH U/L, fibrinogen mg/dL, ferritin ng/mL; cut-off MS ≥ −2.1 (clinical-reference.md §1.4).
+ */
+const CITE = 'minoia-2019 Table 4';
+
+interface FindingTerm { readonly kind: 'finding'; readonly id: string; readonly label: string; readonly field: BooleanObservationField; readonly coefficient: number }
+interface LabTerm { readonly kind: 'lab'; readonly id: string; readonly label: string; readonly analyte: NumericAnalyte; readonly unit: string; readonly coefficient: number; readonly worst: Worst }
+
+export const MS_SCORE = {
+  cutoff: { comparator: '>=', value: -2.1, unit: '' },
+  terms: [
+    { kind: 'finding', id: 'cns', label: 'CNS involvement', field: 'cnsInvolvement', coefficient: 2.44 },
+    { kind: 'finding', id: 'hemorrhage', label: 'Haemorrhagic manifestations', field: 'hemorrhage', coefficient: 1.54 },
+    { kind: 'finding', id: 'arthritis', label: 'Active arthritis', field: 'activeArthritis', coefficient: -1.30 },
+    { kind: 'lab', id: 'platelets', label: 'Platelet count', analyte: 'platelets', unit: '×10⁹/L', coefficient: -0.003, worst: 'lowest' },
+    { kind: 'lab', id: 'ldh', label: 'LDH', analyte: 'ldh', unit: 'U/L', coefficient: 0.001, worst: 'highest' },
+    { kind: 'lab', id: 'fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', unit: 'mg/dL', coefficient: -0.004, worst: 'lowest' },
+    { kind: 'lab', id: 'ferritin', label: 'Ferritin', analyte: 'ferritin', unit: 'ng/mL', coefficient: 0.0001, worst: 'highest' },
+  ],
+} as const satisfies { cutoff: Threshold; terms: readonly (FindingTerm | LabTerm)[] };
+
+/** One term: its evidence and the range of contributions it could still make (lab values are ≥ 0 and unbounded above). */
+interface Term { readonly evidence: ItemEvidence; readonly min: number; readonly max: number }
+
+function signed(x: number): string {
+  return x < 0 ? `− ${Math.abs(x)}` : `+ ${x}`;
+}
+
+function termOf(c: Case, term: FindingTerm | LabTerm, window: Parameters<typeof readLab>[3]): Term {
+  if (term.kind === 'finding') {
+    const item = findingItem(c, { id: term.id, label: term.label, field: term.field, citation: CITE }, window);
+    const threshold = `present: ${signed(term.coefficient)}`;
+    if (item.status === 'not-assessed') {
+      return { evidence: { ...item, threshold }, min: Math.min(0, term.coefficient), max: Math.max(0, term.coefficient) };
+    }
+    const points = item.status === 'met' ? term.coefficient : 0;
+    return { evidence: { ...item, threshold, points }, min: points, max: points };
+  }
+  const reading = readLab(c, term.analyte, term.unit, window, term.worst);
+  const base = {
+    id: term.id, label: term.label, unit: term.unit, citation: CITE,
+    threshold: `continuous: ${signed(term.coefficient)} × value in ${term.unit}`,
+  };
+  if (reading === undefined) {
+    // A lab value is ≥ 0 with no upper limit: its contribution is bounded on one side only.
+    return {
+      evidence: { ...base, status: 'not-assessed', value: null, hour: null },
+      min: term.coefficient < 0 ? -Infinity : 0, max: term.coefficient < 0 ? 0 : Infinity,
+    };
+  }
+  const points = term.coefficient * reading.value;
+  // "met" for a continuous term means: measured and entered into the score.
+  return { evidence: { ...base, status: 'met', value: reading.value, hour: reading.hour, points }, min: points, max: points };
+}
+
+function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   const window = options.window ?? FIRST_24_HOURS;
+  const entry = sjiaFebrileApplicability(c, window, 'minoia-2019');
+  const terms = MS_SCORE.terms.map((t) => termOf(c, t, window));
+  const value = terms.reduce((s, t) => s + (t.evidence.points ?? 0), 0);
+  const min = terms.reduce((s, t) => s + t.min, 0);
+  const max = terms.reduce((s, t) => s + t.max, 0);
+  const meets = (score: number): boolean => compare(score, MS_SCORE.cutoff.comparator, MS_SCORE.cutoff.value);
+  const scoreState = scoreStatus(min, max, meets);
+  const notAssessed = terms.filter((t) => t.evidence.status === 'not-assessed').length;
+  const bounded = Number.isFinite(min) && Number.isFinite(max);
+  const cutoff = '≥ −2.1';
+
+  const status: CriteriaStatus =
+    entry.applicability === 'not-applicable' ? 'not-applicable'
+      : entry.applicability === 'unknown' ? 'not-assessable'
+        : scoreState;
+
+  const scoreText = notAssessed === 0 ? `MS score ${value.toFixed(2)}`
+    : bounded ? `MS score between ${min.toFixed(2)} and ${max.toFixed(2)} (${notAssessed} item(s) not assessed)`
+      : `${notAssessed} item(s) not assessed, including a laboratory value with no upper limit`;
+  const summary =
+    status === 'not-applicable' ? `Not applicable: ${entry.reason} (the MS score was derived for febrile patients with known or suspected sJIA).`
+      : entry.applicability === 'unknown' ? `Not assessable: ${entry.reason}, so it is unknown whether the MS score applies (${scoreText}).`
+        : status === 'met' ? `Met: ${scoreText} reaches the cut-off ${cutoff}.`
+          : status === 'not-met' ? `Not met: ${scoreText} stays below the cut-off ${cutoff}.`
+            : `Not assessable: ${scoreText}, so the score could fall on either side of ${cutoff}.`;
+
+  // A score is reported only when its bounds are finite (every laboratory term measured).
+  const score: ScoreSummary | undefined = bounded ? { value, min, max, cutoff: `${cutoff} (sensitivity 0.85, specificity 0.95)` } : undefined;
+
   return {
     id: 'ms-score', name: 'MS score (MAS vs active sJIA)', citation: 'minoia-2019',
-    window: { ...window, rule: 'worst value in the window' },
-    status: 'not-assessable', summary: 'not implemented yet', items: [], notes: [],
+    window: { ...window, rule: 'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)' },
+    status, summary,
+    ...(score === undefined ? {} : { score }),
+    items: [...terms.map((t) => t.evidence), ...entry.items],
+    notes: [
+      'MS = 2.44×CNS + 1.54×Haem − 1.30×Arthritis − 0.003×PLT(×10⁹/L) + 0.001×LDH(U/L) − 0.004×Fibrinogen(mg/dL) + 0.0001×Ferritin(ng/mL); cut-off ≥ −2.1 (Minoia 2019).',
+      'Applies to a febrile patient with known or suspected sJIA, as the 2016 criteria; masdrill reads "febrile" as a highest temperature ≥ 38.0 °C, feverDays > 0 or subjective fever (its operational choice).',
+      'Worst value in the window in the direction of MAS: lowest platelets and fibrinogen, highest LDH and ferritin; CNS involvement, haemorrhage and active arthritis count if present at any assessment in the window.',
+      'For laboratory terms, item status "met" means measured and entered into the score (points = coefficient × value); the terms have no cut-off of their own.',
+      'Missing items: a yes/no item spans its two contributions; a missing laboratory value is bounded only by 0 (ferritin and LDH are unbounded above, platelets and fibrinogen unbounded below in contribution), so no score is reported, but the status is still decided when every possible value falls on one side of the cut-off.',
+    ],
   };
 }
 
