@@ -1,14 +1,190 @@
 import type { Case } from '../generated/case.js';
-import { FIRST_24_HOURS } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, EvaluateOptions } from './criteria-result.js';
+import { findingInWindow, worstObservation } from '../case/case-reader.js';
+import { FIRST_24_HOURS, type TimeWindow } from '../case/time-window.js';
+import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import { countStatus } from './count-status.js';
+import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import {
+  aboveUpperLimitItem, allOf, anyOf, categoryItems, echoItem, findingItem, fromCriteriaStatus, labItem,
+  noAlternativeDiagnosisItem, sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue, toCriteriaStatus,
+} from './misc-organ-involvement.js';
 
-// STUB: to be implemented from ../shared/clinical-reference.md.
-function evaluate(_c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
+/*
+ * CSTE/CDC 2023 surveillance case definition for MIS-C (Melgar M, MMWR Recomm Rep 2022;71(4);
+ * effective 1 Jan 2023; cdc.gov/mis/hcp/case-definition-reporting). Every number is in the unit
+ * the definition prints it in.
+ */
+const CITE = 'cdc-cste-2023-misc';
+
+export const MISC_CDC_2023 = {
+  /** "Any illness in a person aged less than 21 years". */
+  age: { comparator: '<', value: 21, unit: 'years' } as Threshold,
+  /** "Subjective or documented fever (temperature ≥38.0 °C)". */
+  fever: { comparator: '>=', value: 38.0, unit: '°C' } as Threshold,
+  /** "C-reactive protein ≥3.0 mg/dL (30 mg/L)". */
+  crp: { comparator: '>=', value: 3.0, unit: 'mg/dL' } as Threshold,
+  /** New-onset manifestations in at least two of five categories. */
+  categoriesRequired: 2,
+  /** Cardiac: "Left ventricular ejection fraction <55%". */
+  lvef: { comparator: '<', value: 55, unit: '%' } as Threshold,
+  /**
+   * Cardiac: "Coronary artery dilatation, aneurysm, or ectasia". The definition prints no z-score.
+   * masdrill's choice: largest coronary z-score ≥ 2.0, the lower edge of "dilation only" in the
+   * AHA 2017 Kawasaki disease statement (McCrindle BW, Circulation 2017;135:e927) — not a CDC number.
+   */
+  coronaryZ: { comparator: '>=', value: 2.0, unit: '' } as Threshold,
+  /** Hematologic: "Platelet count <150,000 cells/μL". */
+  platelets: { comparator: '<', value: 150_000, unit: '/µL' } as Threshold,
+  /** Hematologic: "Absolute lymphocyte count (ALC) <1,000 cells/μL". */
+  alc: { comparator: '<', value: 1_000, unit: '/µL' } as Threshold,
+  /** Epidemiologic linkage: close contact "in the 60 days prior to hospitalization". */
+  contactDays: { comparator: '<=', value: 60, unit: 'days' } as Threshold,
+} as const;
+
+const CORONARY_NOTE = 'z-score ≥ 2.0 is masdrill\'s reading of "dilatation" (AHA 2017 Kawasaki classification); the CDC definition prints no number';
+
+function orCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
+  if (parts.some((p) => p === 'met')) return 'met';
+  if (parts.every((p) => p === 'not-met')) return 'not-met';
+  return 'not-assessable';
+}
+
+function andCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
+  if (parts.some((p) => p === 'not-met')) return 'not-met';
+  if (parts.every((p) => p === 'met')) return 'met';
+  return 'not-assessable';
+}
+
+/** Subjective or documented fever ≥ 38.0 °C in the window. */
+export function feverItem(c: Case, window: TimeWindow, threshold: Threshold, citation: string): ItemEvidence {
+  const temp = worstObservation(c, 'temperatureC', window, 'highest');
+  const subjective = findingInWindow(c, 'subjectiveFever', window);
+  const days = worstObservation(c, 'feverDays', window, 'highest');
+  const documented = temp !== undefined && meetsThreshold(temp.value, threshold);
+  const base = { id: 'fever', label: 'Subjective or documented fever', unit: '°C', threshold: `${describeThreshold(threshold)} documented, or subjective fever`, citation };
+  if (documented) return { ...base, status: 'met', value: temp.value, hour: temp.hour };
+  if (subjective?.value === true) return { ...base, status: 'met', value: 'subjective fever', unit: null, hour: subjective.hour };
+  if (days !== undefined && days.value > 0) return { ...base, status: 'met', value: `${days.value} days of fever`, unit: null, hour: days.hour };
+  // Not met only when the record rules fever out: every temperature below the cut-off, subjective fever
+  // recorded absent, and no days of fever so far. Any of the three unrecorded leaves it not assessed.
+  const ruledOut = temp !== undefined && subjective?.value === false && days !== undefined && days.value === 0;
   return {
-    id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: 'cdc-cste-2023-misc',
+    ...base, status: ruledOut ? 'not-met' : 'not-assessed', value: temp?.value ?? null, hour: temp?.hour ?? null,
+    ...(ruledOut ? {} : { note: 'no fever recorded, but temperature, subjective fever or fever days not all recorded' }),
+  };
+}
+
+export function severityItem(c: Case, citation: string, label: string): ItemEvidence {
+  const { hospitalized, died } = c.encounter;
+  const status: ItemStatus = hospitalized === true || died === true ? 'met' : hospitalized === false && died === false ? 'not-met' : 'not-assessed';
+  const value = hospitalized === true ? 'hospitalized' : died === true ? 'died' : status === 'not-met' ? 'neither' : null;
+  return { id: 'severity', label, status, value, unit: null, threshold: 'hospitalization or death', hour: null, citation };
+}
+
+function labCriteriaItem(c: Case): ItemEvidence {
+  const rna = sarsCov2RnaOrAntigen(c);
+  const serology = sarsCov2Serology(c);
+  const status = anyOf([rna, serology]);
+  return {
+    id: 'laboratory', label: 'Laboratory evidence of SARS-CoV-2 infection (RNA/antigen or illness-associated antibodies)', status,
+    value: rna === 'met' ? 'RNA or antigen positive' : serology === 'met' ? 'serology positive' : status === 'not-met' ? 'negative' : null,
+    unit: null, threshold: 'RNA or antigen up to 60 days before or during hospitalization, or antibodies associated with the current illness',
+    hour: null, citation: CITE,
+  };
+}
+
+function epiLinkageItem(c: Case): ItemEvidence {
+  const s = c.background.sarsCov2;
+  const days = s?.contactDaysBeforeHospitalization;
+  let status: ItemStatus = 'not-assessed';
+  if (s?.closeContact === 'no') status = 'not-met';
+  else if (s?.closeContact === 'yes') status = days === undefined ? 'not-assessed' : meetsThreshold(days, MISC_CDC_2023.contactDays) ? 'met' : 'not-met';
+  return {
+    id: 'epidemiologic-linkage', label: 'Close contact with a confirmed or probable COVID-19 case', status,
+    value: s?.closeContact === 'yes' ? (days ?? 'yes, timing not recorded') : s?.closeContact ?? null, unit: s?.closeContact === 'yes' && days !== undefined ? 'days before hospitalization' : null,
+    threshold: `${describeThreshold(MISC_CDC_2023.contactDays)} before hospitalization`, hour: null, citation: CITE,
+  };
+}
+
+/** The five organ categories of the 2023 definition, each followed by its findings. */
+function organCategories(c: Case, window: TimeWindow): { categories: ItemEvidence[]; all: ItemEvidence[] } {
+  const t = MISC_CDC_2023;
+  const groups: ItemEvidence[][] = [
+    categoryItems('cardiac', 'Cardiac involvement', [
+      echoItem(c, window, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'LV ejection fraction < 55 %', CITE),
+      echoItem(c, window, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary artery dilatation, aneurysm or ectasia', 'mccrindle-2017-aha-kawasaki', CORONARY_NOTE),
+      aboveUpperLimitItem(c, window, 'troponin', 'cardiac.troponin', 'Troponin above the laboratory normal range', CITE),
+    ], CITE),
+    categoryItems('mucocutaneous', 'Mucocutaneous involvement', [
+      findingItem(c, window, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
+      findingItem(c, window, 'mucosalChanges', 'mucocutaneous.oral-mucosa', 'Inflammation of the oral mucosa', CITE),
+      findingItem(c, window, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Conjunctivitis or conjunctival injection', CITE),
+      findingItem(c, window, 'extremityChanges', 'mucocutaneous.extremities', 'Extremity erythema or oedema', CITE),
+    ], CITE),
+    categoryItems('shock', 'Shock', [findingItem(c, window, 'shock', 'shock.documented', 'Clinician-documented shock', CITE)], CITE,
+      'the definition\'s shock footnote was not verified (clinical-reference.md §1.8 [U]): only clinician-documented shock counts; vasoactive use alone does not'),
+    categoryItems('gastrointestinal', 'Gastrointestinal involvement', [
+      findingItem(c, window, 'giSymptoms', 'gastrointestinal.symptoms', 'Abdominal pain, vomiting or diarrhoea', CITE),
+    ], CITE),
+    categoryItems('hematologic', 'Hematologic involvement', [
+      labItem(c, window, 'platelets', t.platelets, 'lowest', 'hematologic.platelets', 'Platelets < 150,000/µL', CITE),
+      labItem(c, window, 'alc', t.alc, 'lowest', 'hematologic.alc', 'Absolute lymphocyte count < 1,000/µL', CITE),
+    ], CITE),
+  ];
+  return { categories: groups.map((g) => g[0]!), all: groups.flat() };
+}
+
+function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
+  const window = options.window ?? FIRST_24_HOURS;
+  const t = MISC_CDC_2023;
+
+  const ageOk = meetsThreshold(c.patient.ageYears, t.age);
+  const age: ItemEvidence = {
+    id: 'age', label: 'Age < 21 years', status: ageOk ? 'met' : 'not-met', value: c.patient.ageYears, unit: 'years',
+    threshold: describeThreshold(t.age), hour: null, citation: CITE,
+  };
+  const fever = feverItem(c, window, t.fever, CITE);
+  const severity = severityItem(c, CITE, 'Clinical severity requiring hospitalization or resulting in death');
+  const crp = labItem(c, window, 'crp', t.crp, 'highest', 'crp', 'C-reactive protein ≥ 3.0 mg/dL (30 mg/L)', CITE);
+  const organs = organCategories(c, window);
+  const count = countStatus(organs.categories, t.categoriesRequired);
+  const organItem: ItemEvidence = {
+    id: 'organ-categories', label: 'New-onset manifestations in ≥ 2 of 5 categories', status: fromCriteriaStatus(count.status),
+    value: count.met, unit: 'categories', threshold: `≥ ${t.categoriesRequired} of 5`, hour: null, citation: CITE,
+    ...(count.notAssessed > 0 ? { note: `${count.notAssessed} categor${count.notAssessed === 1 ? 'y' : 'ies'} not assessed` } : {}),
+  };
+  const noAlt = noAlternativeDiagnosisItem(c, CITE);
+  const clinicalStatus = allOf([fever.status, severity.status, crp.status, organItem.status, noAlt.status]);
+  const clinical: ItemEvidence = {
+    id: 'clinical', label: 'Clinical criteria (all)', status: clinicalStatus, value: statusValue(clinicalStatus), unit: null,
+    threshold: 'fever, severity, CRP, ≥ 2 organ categories, no more likely alternative diagnosis', hour: null, citation: CITE,
+  };
+  const lab = labCriteriaItem(c);
+  const epi = epiLinkageItem(c);
+
+  const applicable = ageOk;
+  const confirmed = applicable ? andCriteria(toCriteriaStatus(clinicalStatus), toCriteriaStatus(lab.status)) : 'not-applicable';
+  const probable = applicable ? andCriteria(toCriteriaStatus(clinicalStatus), toCriteriaStatus(epi.status)) : 'not-applicable';
+  const status: CriteriaStatus = applicable ? orCriteria(confirmed, probable) : 'not-applicable';
+
+  const summary = !applicable
+    ? `Not applicable: the definition covers persons aged < 21 years (age ${c.patient.ageYears}).`
+    : `Clinical criteria ${clinicalStatus} (${count.met} of 5 organ categories${count.notAssessed ? `, ${count.notAssessed} not assessed` : ''}); confirmed ${confirmed}, probable ${probable}.`;
+
+  return {
+    id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: CITE,
     window: { ...window, rule: 'worst value in the window' },
-    status: 'not-assessable', summary: 'not implemented yet', items: [], notes: [],
+    status, summary,
+    count: { met: count.met, notAssessed: count.notAssessed, required: t.categoriesRequired, of: 5 },
+    classifications: { confirmed, probable },
+    items: [age, clinical, fever, severity, crp, organItem, ...organs.all, noAlt, lab, epi],
+    notes: [
+      'Findings in the window are taken as new-onset: the case model does not record onset relative to baseline.',
+      CORONARY_NOTE + '.',
+      'Shock: the definition\'s footnote was not verified (clinical-reference.md §1.8 [U]); only clinician-documented shock counts.',
+      'Troponin "above laboratory normal" uses the case\'s own reference range, then a published pediatric one; with neither it is not assessed.',
+      'Confirmed and probable are reported independently (a confirmed case may also meet the probable criteria); the suspect (vital records) tier and the exclusion nuances (vaccine-derived antibodies, severe respiratory COVID-19) are not encoded.',
+    ],
   };
 }
 

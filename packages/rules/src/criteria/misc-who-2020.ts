@@ -1,14 +1,171 @@
 import type { Case } from '../generated/case.js';
-import { FIRST_24_HOURS } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, EvaluateOptions } from './criteria-result.js';
+import { worstObservation } from '../case/case-reader.js';
+import { FIRST_24_HOURS, type TimeWindow } from '../case/time-window.js';
+import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import { countStatus } from './count-status.js';
+import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import {
+  aboveUpperLimitItem, allOf, anyOf, categoryItems, echoFindingItem, echoItem, findingItem, fromCriteriaStatus,
+  sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue,
+} from './misc-organ-involvement.js';
 
-// STUB: to be implemented from ../shared/clinical-reference.md.
-function evaluate(_c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
+/*
+ * WHO preliminary case definition of MIS-C temporally related to COVID-19 (scientific brief,
+ * 15 May 2020). The definition prints almost no numbers: where it says "elevated" masdrill reads
+ * "above the patient's upper reference limit"; where it names a finding without a cut-off the
+ * choice is marked below and in the result's notes.
+ */
+const CITE = 'who-2020-misc';
+
+export const MISC_WHO_2020 = {
+  /**
+   * "Children and adolescents 0–19 years of age". masdrill reads "0–19 years" as age < 20 years
+   * (a 19-year-old up to the day before turning 20).
+   */
+  age: { comparator: '<', value: 20, unit: 'years' } as Threshold,
+  /** "fever ≥ 3 days". */
+  feverDays: { comparator: '>=', value: 3, unit: 'days' } as Threshold,
+  /** "at least two of" the five clinical signs. */
+  signsRequired: 2,
+  /**
+   * "Features of myocardial dysfunction": WHO prints no cut-off. masdrill's choice: LVEF < 55 %, the
+   * cut-off of the CSTE/CDC 2023 definition (cdc-cste-2023-misc), not a WHO number.
+   */
+  lvef: { comparator: '<', value: 55, unit: '%' } as Threshold,
+  /**
+   * "Coronary abnormalities": WHO prints no cut-off. masdrill's choice: largest coronary z-score ≥ 2.0
+   * (AHA 2017 Kawasaki "dilation"), as in the CDC 2023 calculator.
+   */
+  coronaryZ: { comparator: '>=', value: 2.0, unit: '' } as Threshold,
+} as const;
+
+function orCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
+  if (parts.some((p) => p === 'met')) return 'met';
+  if (parts.every((p) => p === 'not-met')) return 'not-met';
+  return 'not-assessable';
+}
+
+function feverDaysItem(c: Case, window: TimeWindow): ItemEvidence {
+  const days = worstObservation(c, 'feverDays', window, 'highest');
   return {
-    id: 'misc-who-2020', name: 'MIS-C, WHO 2020 preliminary definition', citation: 'who-2020-misc',
+    id: 'fever', label: 'Fever ≥ 3 days', status: days === undefined ? 'not-assessed' : meetsThreshold(days.value, MISC_WHO_2020.feverDays) ? 'met' : 'not-met',
+    value: days?.value ?? null, unit: 'days', threshold: describeThreshold(MISC_WHO_2020.feverDays), hour: days?.hour ?? null, citation: CITE,
+  };
+}
+
+/** "No other obvious microbial cause of inflammation": a positive culture drawn by the end of the window, or a more likely alternative diagnosis, excludes. */
+function noMicrobialCauseItem(c: Case, window: TimeWindow): ItemEvidence {
+  const positive = (c.investigations.cultures ?? []).find((k) => k.result === 'positive' && k.hour <= window.toHour);
+  const alt = c.encounter.moreLikelyAlternativeDiagnosis;
+  let status: ItemStatus;
+  let value: string | null;
+  if (positive) { status = 'not-met'; value = `positive ${positive.specimen} culture${positive.organism ? ` (${positive.organism})` : ''}`; }
+  else if (typeof alt === 'string') { status = 'not-met'; value = alt; }
+  else if (alt === null) { status = 'met'; value = 'none documented'; }
+  else { status = 'not-assessed'; value = null; }
+  return {
+    id: 'no-microbial-cause', label: 'No other obvious microbial cause of inflammation', status, value, unit: null,
+    threshold: 'no positive bacterial culture and no more likely alternative diagnosis', hour: positive?.hour ?? null, citation: CITE,
+    ...(status === 'not-assessed' ? { note: 'alternative diagnosis not assessed and no positive culture' } : {}),
+  };
+}
+
+function covidEvidenceItem(c: Case): ItemEvidence {
+  const rna = sarsCov2RnaOrAntigen(c);
+  const serology = sarsCov2Serology(c);
+  const contact = c.background.sarsCov2?.closeContact;
+  const contactStatus: ItemStatus = contact === 'yes' ? 'met' : contact === 'no' ? 'not-met' : 'not-assessed';
+  const status = anyOf([rna, serology, contactStatus]);
+  return {
+    id: 'covid-evidence', label: 'Evidence of COVID-19 (RT-PCR, antigen or serology) or likely contact', status,
+    value: rna === 'met' ? 'RNA or antigen positive' : serology === 'met' ? 'serology positive' : contactStatus === 'met' ? 'contact' : status === 'not-met' ? 'none' : null,
+    unit: null, threshold: 'positive RT-PCR, antigen or serology, or likely contact with a COVID-19 patient', hour: null, citation: CITE,
+  };
+}
+
+function clinicalSigns(c: Case, window: TimeWindow): { signs: ItemEvidence[]; all: ItemEvidence[] } {
+  const t = MISC_WHO_2020;
+  const groups: ItemEvidence[][] = [
+    categoryItems('mucocutaneous', '(a) Rash, bilateral non-purulent conjunctivitis or mucocutaneous inflammation', [
+      findingItem(c, window, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
+      findingItem(c, window, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Bilateral non-purulent conjunctivitis', CITE),
+      findingItem(c, window, 'mucosalChanges', 'mucocutaneous.oral', 'Oral mucocutaneous inflammation', CITE),
+      findingItem(c, window, 'extremityChanges', 'mucocutaneous.extremities', 'Hand or foot mucocutaneous inflammation', CITE),
+    ], CITE),
+    categoryItems('shock', '(b) Hypotension or shock', [
+      findingItem(c, window, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
+    ], CITE, 'no citable age-specific definition of hypotension: only clinician-documented shock counts'),
+    categoryItems('cardiac', '(c) Myocardial dysfunction, pericarditis, valvulitis or coronary abnormalities', [
+      echoItem(c, window, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'Myocardial dysfunction (LVEF < 55 %)', CITE,
+        'LVEF < 55 % is borrowed from the CSTE/CDC 2023 definition: WHO gives no cut-off'),
+      echoFindingItem(c, window, 'pericardialEffusion', 'cardiac.pericarditis', 'Pericarditis (pericardial effusion on echo)', CITE,
+        'pericardial effusion on echo stands for pericarditis'),
+      echoFindingItem(c, window, 'valvulitis', 'cardiac.valvulitis', 'Valvulitis', CITE),
+      echoItem(c, window, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary abnormalities', 'mccrindle-2017-aha-kawasaki',
+        'z-score ≥ 2.0 is masdrill\'s reading of "coronary abnormalities" (AHA 2017 Kawasaki "dilation"): WHO gives no number'),
+      aboveUpperLimitItem(c, window, 'troponin', 'cardiac.troponin', 'Elevated troponin', CITE),
+      aboveUpperLimitItem(c, window, 'ntProBnp', 'cardiac.nt-probnp', 'Elevated NT-proBNP', CITE),
+    ], CITE),
+    categoryItems('coagulopathy', '(d) Evidence of coagulopathy (PT, PTT, elevated D-dimer)', [
+      aboveUpperLimitItem(c, window, 'inr', 'coagulopathy.inr', 'Prolonged PT (INR above the reference upper limit)', CITE),
+      aboveUpperLimitItem(c, window, 'dDimer', 'coagulopathy.d-dimer', 'Elevated D-dimer', CITE),
+    ], CITE, 'INR above the reference upper limit stands for a prolonged PT; PTT is not in the case model'),
+    categoryItems('gastrointestinal', '(e) Acute gastrointestinal problems', [
+      findingItem(c, window, 'giSymptoms', 'gastrointestinal.symptoms', 'Diarrhoea, vomiting or abdominal pain', CITE),
+    ], CITE),
+  ];
+  return { signs: groups.map((g) => g[0]!), all: groups.flat() };
+}
+
+function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
+  const window = options.window ?? FIRST_24_HOURS;
+  const t = MISC_WHO_2020;
+
+  const ageOk = c.patient.ageYears >= 0 && meetsThreshold(c.patient.ageYears, t.age);
+  const age: ItemEvidence = {
+    id: 'age', label: 'Age 0–19 years', status: ageOk ? 'met' : 'not-met', value: c.patient.ageYears, unit: 'years',
+    threshold: describeThreshold(t.age), hour: null, citation: CITE,
+  };
+  const fever = feverDaysItem(c, window);
+  const signs = clinicalSigns(c, window);
+  const count = countStatus(signs.signs, t.signsRequired);
+  const signsItem: ItemEvidence = {
+    id: 'clinical-signs', label: 'At least 2 of 5 clinical signs of multisystem involvement', status: fromCriteriaStatus(count.status),
+    value: count.met, unit: 'signs', threshold: `≥ ${t.signsRequired} of 5`, hour: null, citation: CITE,
+    ...(count.notAssessed > 0 ? { note: `${count.notAssessed} not assessed` } : {}),
+  };
+  const inflammation = categoryItems('inflammation', 'Elevated markers of inflammation (ESR, CRP or procalcitonin)', [
+    aboveUpperLimitItem(c, window, 'esr', 'inflammation.esr', 'Elevated ESR', CITE),
+    aboveUpperLimitItem(c, window, 'crp', 'inflammation.crp', 'Elevated CRP', CITE),
+    aboveUpperLimitItem(c, window, 'procalcitonin', 'inflammation.procalcitonin', 'Elevated procalcitonin', CITE),
+  ], CITE);
+  const noMicrobe = noMicrobialCauseItem(c, window);
+  const covid = covidEvidenceItem(c);
+
+  const core = allOf([fever.status, signsItem.status, inflammation[0]!.status, noMicrobe.status, covid.status]);
+  const status: CriteriaStatus = !ageOk ? 'not-applicable' : core === 'met' ? 'met' : core === 'not-met' ? 'not-met' : 'not-assessable';
+
+  const summary = !ageOk
+    ? `Not applicable: the definition covers ages 0–19 years (age ${c.patient.ageYears}).`
+    : `${status === 'met' ? 'Meets' : status === 'not-met' ? 'Does not meet' : 'Cannot decide'} the WHO 2020 definition: ${count.met} of 5 clinical signs${count.notAssessed ? ` (${count.notAssessed} not assessed)` : ''}; fever ${fever.status}, inflammation ${inflammation[0]!.status}, no microbial cause ${noMicrobe.status}, COVID-19 evidence ${covid.status}.`;
+
+  return {
+    id: 'misc-who-2020', name: 'MIS-C, WHO 2020 preliminary definition', citation: CITE,
     window: { ...window, rule: 'worst value in the window' },
-    status: 'not-assessable', summary: 'not implemented yet', items: [], notes: [],
+    status, summary,
+    count: { met: count.met, notAssessed: count.notAssessed, required: t.signsRequired, of: 5 },
+    items: [
+      age,
+      { id: 'all-criteria', label: 'All WHO criteria', status: core, value: statusValue(core), unit: null, threshold: 'criteria 1–5 all met', hour: null, citation: CITE },
+      fever, signsItem, ...signs.all, ...inflammation, noMicrobe, covid,
+    ],
+    notes: [
+      '"0–19 years" is read as age < 20 years.',
+      'Hypotension: no citable age-specific definition, so only clinician-documented shock counts for sign (b).',
+      'Myocardial dysfunction read as LVEF < 55 % (the CSTE/CDC 2023 cut-off) and coronary abnormalities as z-score ≥ 2.0 (AHA 2017 Kawasaki "dilation"); pericardial effusion stands for pericarditis. WHO prints no numbers for these.',
+      '"Elevated" troponin, NT-proBNP, INR (for PT), D-dimer, ESR, CRP and procalcitonin mean above the patient\'s upper reference limit (the case\'s own laboratory first, then a published pediatric one); with neither the item is not assessed.',
+      'A positive culture drawn by the end of the window, or a documented more likely alternative diagnosis, counts as another obvious microbial cause; pending cultures do not exclude.',
+    ],
   };
 }
 

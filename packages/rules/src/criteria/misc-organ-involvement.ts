@@ -1,0 +1,167 @@
+import type { BooleanObservationField } from '../case/case-reader.js';
+import { findingInWindow, worstLab } from '../case/case-reader.js';
+import { inWindow, type TimeWindow } from '../case/time-window.js';
+import type { Case } from '../generated/case.js';
+import type { NumericAnalyte } from '../units/analytes.js';
+import { ANALYTES } from '../units/analytes.js';
+import { fromCanonical } from '../units/convert.js';
+import { upperReferenceLimit } from '../units/reference-limits.js';
+import type { CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
+
+/*
+ * Building blocks shared by the two MIS-C definitions (CSTE/CDC 2023 and WHO 2020): tri-state
+ * logic, clinical findings, echo findings, "above the upper reference limit" labs, and the
+ * SARS-CoV-2 evidence. Each definition keeps its own thresholds and citations in its own file.
+ */
+
+// ── Tri-state logic over item statuses ───────────────────────────────────────────────────────
+
+/** Any met → met; all not met → not met; otherwise not assessed. */
+export function anyOf(statuses: readonly ItemStatus[]): ItemStatus {
+  if (statuses.some((s) => s === 'met')) return 'met';
+  if (statuses.length > 0 && statuses.every((s) => s === 'not-met')) return 'not-met';
+  return 'not-assessed';
+}
+
+/** Any not met → not met; all met → met; otherwise not assessed. */
+export function allOf(statuses: readonly ItemStatus[]): ItemStatus {
+  if (statuses.some((s) => s === 'not-met')) return 'not-met';
+  if (statuses.every((s) => s === 'met')) return 'met';
+  return 'not-assessed';
+}
+
+export function toCriteriaStatus(s: ItemStatus): CriteriaStatus {
+  return s === 'not-assessed' ? 'not-assessable' : s;
+}
+
+export function fromCriteriaStatus(s: CriteriaStatus): ItemStatus {
+  return s === 'met' ? 'met' : s === 'not-met' ? 'not-met' : 'not-assessed';
+}
+
+// ── Findings ─────────────────────────────────────────────────────────────────────────────────
+
+/** A yes/no clinical finding anywhere in the window (present at any assessment = met). */
+export function findingItem(c: Case, window: TimeWindow, field: BooleanObservationField, id: string, label: string, citation: string): ItemEvidence {
+  const reading = findingInWindow(c, field, window);
+  return {
+    id, label, status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
+    value: reading?.value ?? null, unit: null, threshold: 'present', hour: reading?.hour ?? null, citation,
+  };
+}
+
+/** A lab compared with a fixed published threshold (worst value in the window). */
+export function labItem(
+  c: Case, window: TimeWindow, analyte: NumericAnalyte, threshold: Threshold, worst: 'highest' | 'lowest',
+  id: string, label: string, citation: string,
+): ItemEvidence {
+  const reading = worstLab(c, analyte, window, worst);
+  return {
+    id, label,
+    status: reading === undefined ? 'not-assessed' : labMeetsThreshold(analyte, reading.value, threshold) ? 'met' : 'not-met',
+    value: reading ? fromCanonical(analyte, reading.value, threshold.unit) : null, unit: threshold.unit,
+    threshold: describeThreshold(threshold), hour: reading?.hour ?? null, citation,
+  };
+}
+
+/**
+ * A lab "above normal": the highest value in the window against the patient's upper reference
+ * limit (the reporting laboratory's own, else a published pediatric one). With no limit the item
+ * is not assessed: masdrill never invents a normal range.
+ */
+export function aboveUpperLimitItem(c: Case, window: TimeWindow, analyte: NumericAnalyte, id: string, label: string, citation: string): ItemEvidence {
+  const reading = worstLab(c, analyte, window, 'highest');
+  const limit = upperReferenceLimit(c, analyte);
+  const unit = ANALYTES[analyte].canonicalUnit;
+  const base = { id, label, unit, hour: reading?.hour ?? null, citation, value: reading?.value ?? null };
+  if (limit === undefined) {
+    return { ...base, status: 'not-assessed', threshold: 'above the upper reference limit', note: 'no reference range for this patient (case or published table): not assessed' };
+  }
+  const threshold = `> ${limit.value.toLocaleString('en-US')} ${unit} (upper reference limit: ${limit.source})`;
+  if (reading === undefined) return { ...base, status: 'not-assessed', threshold };
+  return { ...base, status: compare(reading.value, '>', limit.value) ? 'met' : 'not-met', threshold };
+}
+
+type EchoRow = NonNullable<Case['investigations']['echo']>[number];
+
+/** The worst value of one echo measurement in the window. */
+export function echoItem(
+  c: Case, window: TimeWindow, field: 'lvefPercent' | 'coronaryZMax', threshold: Threshold, worst: 'highest' | 'lowest',
+  id: string, label: string, citation: string, note?: string,
+): ItemEvidence {
+  let best: { value: number; hour: number } | undefined;
+  for (const e of c.investigations.echo ?? []) {
+    const v = e[field];
+    if (!inWindow(e.hour, window) || v === undefined) continue;
+    if (best === undefined || (worst === 'highest' ? v > best.value : v < best.value)) best = { value: v, hour: e.hour };
+  }
+  return {
+    id, label, status: best === undefined ? 'not-assessed' : meetsThreshold(best.value, threshold) ? 'met' : 'not-met',
+    value: best?.value ?? null, unit: threshold.unit || null, threshold: describeThreshold(threshold), hour: best?.hour ?? null, citation,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** A yes/no echo finding in the window (pericardial effusion, valvulitis). */
+export function echoFindingItem(c: Case, window: TimeWindow, field: 'pericardialEffusion' | 'valvulitis', id: string, label: string, citation: string, note?: string): ItemEvidence {
+  let reading: { value: boolean; hour: number } | undefined;
+  for (const e of (c.investigations.echo ?? []) as EchoRow[]) {
+    const v = e[field];
+    if (!inWindow(e.hour, window) || v === undefined) continue;
+    if (v) { reading = { value: true, hour: e.hour }; break; }
+    if (reading === undefined) reading = { value: false, hour: e.hour };
+  }
+  return {
+    id, label, status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
+    value: reading?.value ?? null, unit: null, threshold: 'present', hour: reading?.hour ?? null, citation,
+    ...(note ? { note } : {}),
+  };
+}
+
+/** A category (organ system) met when any of its findings is: the category item, followed by its findings. */
+export function categoryItems(id: string, label: string, findings: readonly ItemEvidence[], citation: string, note?: string): ItemEvidence[] {
+  const status = anyOf(findings.map((f) => f.status));
+  const firstMet = findings.find((f) => f.status === 'met');
+  return [
+    {
+      id, label, status, value: firstMet ? firstMet.label : null, unit: null,
+      threshold: `any of: ${findings.map((f) => f.label).join('; ')}`, hour: firstMet?.hour ?? null, citation,
+      ...(note ? { note } : {}),
+    },
+    ...findings,
+  ];
+}
+
+// ── Case-level facts ─────────────────────────────────────────────────────────────────────────
+
+/** "Absent a more likely alternative diagnosis": string = excluded, null = assessed none, absent = not assessed. */
+export function noAlternativeDiagnosisItem(c: Case, citation: string): ItemEvidence {
+  const alt = c.encounter.moreLikelyAlternativeDiagnosis;
+  return {
+    id: 'no-alternative-diagnosis', label: 'No more likely alternative diagnosis',
+    status: alt === undefined ? 'not-assessed' : alt === null ? 'met' : 'not-met',
+    value: alt === undefined ? null : alt === null ? 'none documented' : alt, unit: null, threshold: 'no more likely alternative diagnosis',
+    hour: null, citation,
+  };
+}
+
+/** SARS-CoV-2 RNA or antigen detected: the case's summary, or a positive PCR/antigen test in its viral tests. */
+export function sarsCov2RnaOrAntigen(c: Case): ItemStatus {
+  const tests = (c.investigations.viralTests ?? []).filter((t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen'));
+  if (c.background.sarsCov2?.rnaOrAntigen === 'positive' || tests.some((t) => t.result === 'positive')) return 'met';
+  if (c.background.sarsCov2?.rnaOrAntigen === 'negative') return 'not-met';
+  return 'not-assessed';
+}
+
+/**
+ * SARS-CoV-2 antibodies associated with the current illness. Only the case summary's serology is
+ * read: it is defined as not vaccine-derived, which a raw serology result in viralTests is not.
+ */
+export function sarsCov2Serology(c: Case): ItemStatus {
+  const s = c.background.sarsCov2?.serology;
+  return s === 'positive' ? 'met' : s === 'negative' ? 'not-met' : 'not-assessed';
+}
+
+export function statusValue(s: ItemStatus): boolean | null {
+  return s === 'met' ? true : s === 'not-met' ? false : null;
+}
