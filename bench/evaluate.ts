@@ -34,13 +34,18 @@ function benchCase(i: number): Case {
     encounter: { hospitalized: true, suspectedInfection: r() < 0.5, moreLikelyAlternativeDiagnosis: null },
     observations: [0, 12, 24].map((hour) => ({
       hour, temperatureC: 37 + r() * 3.5, feverDays: r() * 6, hepatomegaly: r() < 0.5, splenomegaly: r() < 0.5, activeArthritis: r() < 0.3,
-      rash: r() < 0.4, conjunctivitis: r() < 0.3, giSymptoms: r() < 0.5, cnsInvolvement: r() < 0.2, hemorrhage: r() < 0.1, shock: r() < 0.2,
-      gcs: 8 + Math.floor(r() * 8), pupils: 'both-reactive' as const, vasoactiveCount: Math.floor(r() * 3), respiratorySupport: 'oxygen' as const,
+      rash: r() < 0.4, conjunctivitis: r() < 0.3, giSymptoms: r() < 0.5, cnsInvolvement: r() < 0.2, hemorrhage: r() < 0.1,
+      gcs: 8 + Math.floor(r() * 8), pupils: 'both-reactive' as const, ...shockAndVasoactives(Math.floor(r() * 3)), respiratorySupport: 'oxygen' as const,
       fio2: 0.21 + r() * 0.5, spo2: 88 + r() * 12, sbp: 70 + r() * 50, dbp: 35 + r() * 35,
     })),
     labs,
     investigations: { boneMarrow: r() < 0.3 ? [{ hour: 12, hemophagocytosis: r() < 0.6 }] : [], echo: [{ hour: 6, lvefPercent: 35 + r() * 30, coronaryZMax: r() * 4 }] },
   };
+}
+
+/** Consistent with the case lint: vasoactives running means shock is recorded. */
+function shockAndVasoactives(vasoactiveCount: number) {
+  return { vasoactiveCount, shock: vasoactiveCount > 0 };
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;

@@ -30,6 +30,6 @@ export { CITATIONS, citationKeyOf, isKnownCitation, type Citation, type Citation
 export type {
   CriteriaResult, CriteriaSet, CriteriaSetId, CriteriaStatus, ItemEvidence, ItemStatus, ScoreSummary, CountSummary, EvaluateOptions,
 } from './criteria/criteria-result.js';
-export { compare, meetsThreshold, labMeetsThreshold, describeThreshold, type Comparator, type Threshold } from './criteria/threshold.js';
+export { compare, meetsThreshold, labMeetsThreshold, describeThreshold, formatNumber, type Comparator, type Threshold } from './criteria/threshold.js';
 export { countStatus, scoreStatus } from './criteria/count-status.js';
 export { evaluate, CRITERIA_SETS, CRITERIA_SET_IDS, type Evaluation } from './criteria/evaluate.js';

@@ -117,8 +117,28 @@ function bandOf(variable: BandedVariable, value: number): Band {
   return band;
 }
 
+// Band tables are constants, so their text is built once per table.
+const bandTexts = new WeakMap<BandedVariable, string>();
+
 function bandText(variable: BandedVariable): string {
-  return variable.bands.map((b) => `${b.text} ${variable.unit} → ${b.points}`).join('; ');
+  let text = bandTexts.get(variable);
+  if (text === undefined) {
+    text = variable.bands.map((b) => `${b.text} ${variable.unit} → ${b.points}`).join('; ');
+    bandTexts.set(variable, text);
+  }
+  return text;
+}
+
+const pointRanges = new WeakMap<BandedVariable, { min: number; max: number }>();
+
+function pointRange(variable: BandedVariable): { min: number; max: number } {
+  let range = pointRanges.get(variable);
+  if (range === undefined) {
+    const pts = variable.bands.map((b) => b.points);
+    range = { min: Math.min(...pts), max: Math.max(...pts) };
+    pointRanges.set(variable, range);
+  }
+  return range;
 }
 
 function statusForPoints(points: number): ItemStatus {
@@ -126,14 +146,14 @@ function statusForPoints(points: number): ItemStatus {
 }
 
 function bandedItem(id: string, label: string, variable: BandedVariable, reading: UnitReading | undefined): Scored {
-  const pts = variable.bands.map((b) => b.points);
-  const base = { id, label, threshold: bandText(variable), citation: CITE, unit: variable.unit };
+  const threshold = bandText(variable);
   if (reading === undefined) {
-    return { evidence: { ...base, status: 'not-assessed', value: null, hour: null }, min: Math.min(...pts), max: Math.max(...pts) };
+    const { min, max } = pointRange(variable);
+    return { evidence: { id, label, status: 'not-assessed', value: null, unit: variable.unit, threshold, hour: null, citation: CITE }, min, max };
   }
   const band = bandOf(variable, reading.value);
   return {
-    evidence: { ...base, status: statusForPoints(band.points), value: reading.value, hour: reading.hour, points: band.points },
+    evidence: { id, label, status: statusForPoints(band.points), value: reading.value, unit: variable.unit, threshold, hour: reading.hour, points: band.points, citation: CITE },
     min: band.points, max: band.points,
   };
 }

@@ -5,9 +5,9 @@ import type { Case } from '../generated/case.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import { ANALYTES } from '../units/analytes.js';
 import { fromCanonical } from '../units/convert.js';
-import { upperReferenceLimit } from '../units/reference-limits.js';
+import { upperReferenceLimit, type ReferenceLimitReading } from '../units/reference-limits.js';
 import type { CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
-import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import { compare, describeThreshold, formatNumber, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
 
 /*
  * Building blocks shared by the two MIS-C definitions (CSTE/CDC 2023 and WHO 2020): tri-state
@@ -73,13 +73,29 @@ export function aboveUpperLimitItem(c: Case, window: TimeWindow, analyte: Numeri
   const reading = worstLab(c, analyte, window, 'highest');
   const limit = upperReferenceLimit(c, analyte);
   const unit = ANALYTES[analyte].canonicalUnit;
-  const base = { id, label, unit, hour: reading?.hour ?? null, citation, value: reading?.value ?? null };
+  const value = reading === undefined ? null : reading.value;
+  const hour = reading === undefined ? null : reading.hour;
   if (limit === undefined) {
-    return { ...base, status: 'not-assessed', threshold: 'above the upper reference limit', note: 'no reference range for this patient (case or published table): not assessed' };
+    return {
+      id, label, status: 'not-assessed', value, unit, threshold: 'above the upper reference limit', hour, citation,
+      note: 'no reference range for this patient (case or published table): not assessed',
+    };
   }
-  const threshold = `> ${limit.value.toLocaleString('en-US')} ${unit} (upper reference limit: ${limit.source})`;
-  if (reading === undefined) return { ...base, status: 'not-assessed', threshold };
-  return { ...base, status: compare(reading.value, '>', limit.value) ? 'met' : 'not-met', threshold };
+  const threshold = limitText(limit, unit);
+  const status = reading === undefined ? 'not-assessed' : compare(reading.value, '>', limit.value) ? 'met' : 'not-met';
+  return { id, label, status, value, unit, threshold, hour, citation };
+}
+
+// Published limits are stable objects, so their text is built once each.
+const limitTexts = new WeakMap<ReferenceLimitReading, string>();
+
+function limitText(limit: ReferenceLimitReading, unit: string): string {
+  let text = limitTexts.get(limit);
+  if (text === undefined) {
+    text = `> ${formatNumber(limit.value)} ${unit} (upper reference limit: ${limit.source})`;
+    limitTexts.set(limit, text);
+  }
+  return text;
 }
 
 type EchoRow = NonNullable<Case['investigations']['echo']>[number];

@@ -1,11 +1,11 @@
 import type { Case } from '../generated/case.js';
 import { FIRST_24_HOURS } from '../case/time-window.js';
-import type { BooleanObservationField, Worst } from '../case/case-reader.js';
+import { findingInWindow, type BooleanObservationField, type Worst } from '../case/case-reader.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ScoreSummary } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, type Threshold } from './threshold.js';
-import { findingItem, readLab } from './lab-item.js';
+import { readLab } from './lab-item.js';
 import { sjiaFebrileApplicability } from './eular-acr-2016-applicability.js';
 
 /**
@@ -38,31 +38,48 @@ function signed(x: number): string {
   return x < 0 ? `− ${Math.abs(x)}` : `+ ${x}`;
 }
 
+// Term texts are constants of the model: built once per term, not per case.
+const termTexts = new WeakMap<FindingTerm | LabTerm, string>();
+
+function termText(term: FindingTerm | LabTerm): string {
+  let text = termTexts.get(term);
+  if (text === undefined) {
+    text = term.kind === 'finding' ? `present: ${signed(term.coefficient)}` : `continuous: ${signed(term.coefficient)} × value in ${term.unit}`;
+    termTexts.set(term, text);
+  }
+  return text;
+}
+
 function termOf(c: Case, term: FindingTerm | LabTerm, window: Parameters<typeof readLab>[3]): Term {
+  const threshold = termText(term);
   if (term.kind === 'finding') {
-    const item = findingItem(c, { id: term.id, label: term.label, field: term.field, citation: CITE }, window);
-    const threshold = `present: ${signed(term.coefficient)}`;
-    if (item.status === 'not-assessed') {
-      return { evidence: { ...item, threshold }, min: Math.min(0, term.coefficient), max: Math.max(0, term.coefficient) };
+    const reading = findingInWindow(c, term.field, window);
+    if (reading === undefined) {
+      return {
+        evidence: { id: term.id, label: term.label, status: 'not-assessed', value: null, unit: null, threshold, hour: null, citation: CITE },
+        min: Math.min(0, term.coefficient), max: Math.max(0, term.coefficient),
+      };
     }
-    const points = item.status === 'met' ? term.coefficient : 0;
-    return { evidence: { ...item, threshold, points }, min: points, max: points };
+    const points = reading.value ? term.coefficient : 0;
+    return {
+      evidence: { id: term.id, label: term.label, status: reading.value ? 'met' : 'not-met', value: reading.value, unit: null, threshold, hour: reading.hour, points, citation: CITE },
+      min: points, max: points,
+    };
   }
   const reading = readLab(c, term.analyte, term.unit, window, term.worst);
-  const base = {
-    id: term.id, label: term.label, unit: term.unit, citation: CITE,
-    threshold: `continuous: ${signed(term.coefficient)} × value in ${term.unit}`,
-  };
   if (reading === undefined) {
     // A lab value is ≥ 0 with no upper limit: its contribution is bounded on one side only.
     return {
-      evidence: { ...base, status: 'not-assessed', value: null, hour: null },
+      evidence: { id: term.id, label: term.label, status: 'not-assessed', value: null, unit: term.unit, threshold, hour: null, citation: CITE },
       min: term.coefficient < 0 ? -Infinity : 0, max: term.coefficient < 0 ? 0 : Infinity,
     };
   }
   const points = term.coefficient * reading.value;
   // "met" for a continuous term means: measured and entered into the score.
-  return { evidence: { ...base, status: 'met', value: reading.value, hour: reading.hour, points }, min: points, max: points };
+  return {
+    evidence: { id: term.id, label: term.label, status: 'met', value: reading.value, unit: term.unit, threshold, hour: reading.hour, points, citation: CITE },
+    min: points, max: points,
+  };
 }
 
 function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {

@@ -37,7 +37,24 @@ export function labMeetsThreshold(analyte: NumericAnalyte, canonicalValue: numbe
   return meetsThreshold(fromCanonical(analyte, canonicalValue, threshold.unit), threshold);
 }
 
+// One formatter for the process: Number#toLocaleString builds a new Intl formatter on every call,
+// which made threshold text the largest cost of evaluating a case.
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+
+/** A number as evidence text shows it: grouped thousands, no trailing zeros ("150,000", "1.3"). */
+export function formatNumber(value: number): string {
+  return NUMBER_FORMAT.format(value);
+}
+
+// Thresholds are constant table entries, so their text is computed once per threshold.
+const described = new WeakMap<Threshold, string>();
+
 export function describeThreshold(threshold: Threshold): string {
-  const unit = threshold.unit ? ` ${threshold.unit}` : '';
-  return `${SYMBOL[threshold.comparator]} ${threshold.value.toLocaleString('en-US')}${unit}`;
+  let text = described.get(threshold);
+  if (text === undefined) {
+    const unit = threshold.unit ? ` ${threshold.unit}` : '';
+    text = `${SYMBOL[threshold.comparator]} ${formatNumber(threshold.value)}${unit}`;
+    described.set(threshold, text);
+  }
+  return text;
 }

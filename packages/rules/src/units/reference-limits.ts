@@ -111,12 +111,18 @@ export interface ReferenceLimitReading {
   readonly source: string;
 }
 
+// One reading object per table entry and bound, so callers can cache text derived from it.
+const readings = new WeakMap<PublishedReferenceLimit, Partial<Record<'lower' | 'upper', ReferenceLimitReading>>>();
+
 function published(analyte: NumericAnalyte, ageYears: number, sex: 'female' | 'male', bound: 'lower' | 'upper'): ReferenceLimitReading | undefined {
   for (const r of PUBLISHED_REFERENCE_LIMITS) {
     if (r.analyte !== analyte || ageYears < r.fromAgeYears || ageYears >= r.toAgeYears) continue;
     if (r.sex !== undefined && r.sex !== sex) continue;
     const value = r[bound];
-    if (value !== undefined) return { value, source: r.source };
+    if (value === undefined) continue;
+    let cached = readings.get(r);
+    if (cached === undefined) readings.set(r, (cached = {}));
+    return (cached[bound] ??= { value, source: r.source });
   }
   return undefined;
 }
