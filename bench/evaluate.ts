@@ -66,9 +66,11 @@ const chunks: string[] = [];
 for (let i = 0; i < n; i++) chunks.push(JSON.stringify(cases[i % cases.length]!.id === `bench-${i}` ? cases[i]! : { ...cases[i % cases.length]!, id: `bench-${i}` }));
 writeFileSync(input, chunks.join('\n') + '\n');
 const output = join(dir, 'results.jsonl');
-t0 = process.hrtime.bigint();
-const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" evaluate "${input}" --json > "${output}"`], { stdio: ['ignore', 'ignore', 'inherit'] });
-seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-if (run.status !== 0) throw new Error(`masdrill evaluate exited ${run.status}`);
-console.log(`CLI:         masdrill evaluate --json on ${n.toLocaleString('en-US')} JSONL lines (${mb(statSync(input).size)} in, ${mb(statSync(output).size)} out) in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} cases/s, including process start`);
+for (const flags of ['--json', '--json --statuses']) {
+  t0 = process.hrtime.bigint();
+  const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" evaluate "${input}" ${flags} > "${output}"`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (run.status !== 0) throw new Error(`masdrill evaluate exited ${run.status}`);
+  console.log(`CLI:         masdrill evaluate ${flags} on ${n.toLocaleString('en-US')} JSONL lines (${mb(statSync(input).size)} in, ${mb(statSync(output).size)} out) in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} cases/s, including process start`);
+}
 rmSync(dir, { recursive: true, force: true });

@@ -110,3 +110,23 @@ describe('masdrill evaluate lints meaning after shape', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('masdrill evaluate --json --statuses', () => {
+  it('keeps each verdict and drops the item evidence', () => {
+    const c = JSON.stringify(baseCase('brief', { ferritin: 9000, platelets: 120, ast: 160, triglycerides: 280, fibrinogen: 140, esr: 20 }));
+    const full = JSON.parse(runCli(['evaluate', '-', '--json'], { input: c }).stdout) as { results: { id: string; status: string; items: unknown[] }[] };
+    const r = runCli(['evaluate', '-', '--json', '--statuses'], { input: c });
+    expect(r.code).toBe(0);
+    const brief = JSON.parse(r.stdout) as { caseId: string; results: { id: string; status: string; items?: unknown }[] };
+    expect(brief.caseId).toBe('brief');
+    expect(brief.results.map((x) => [x.id, x.status])).toEqual(full.results.map((x) => [x.id, x.status]));
+    expect(brief.results.every((x) => x.items === undefined)).toBe(true);
+    expect(r.stdout.length * 5).toBeLessThan(JSON.stringify(full).length);
+  });
+
+  it('refuses --statuses without --json', () => {
+    const r = runCli(['evaluate', '-', '--statuses'], { input: '{}' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--statuses goes with --json');
+  });
+});

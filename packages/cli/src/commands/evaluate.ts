@@ -1,4 +1,4 @@
-import { CRITERIA_SET_IDS, evaluate, type CriteriaSetId, type TimeWindow } from '@masdrill/rules';
+import { CRITERIA_SET_IDS, evaluate, type CriteriaSetId, type Evaluation, type TimeWindow } from '@masdrill/rules';
 import { BatchedWriter } from '../batched-writer.js';
 import { CliError } from '../cli-error.js';
 import { formatEvaluation } from '../format-evaluation.js';
@@ -14,6 +14,8 @@ an array of cases, or one case per line (JSONL); "-" reads standard input.
 
 Flags:
   --json               one JSON result per case per line (JSONL), with every item's evidence
+  --statuses           with --json: only each criteria set's status, count, score and
+                       classifications, without item evidence (about 30× smaller, for cohorts)
   --items              in the table, list every item: value, threshold, hour, citation
   --units U            units of the input's lab values: canonical (default; as the case schema),
                        conventional, or si
@@ -41,9 +43,24 @@ function parseOnly(text: string): CriteriaSetId[] {
   return ids as CriteriaSetId[];
 }
 
+/** The verdicts without the evidence behind them: what a cohort summary needs. */
+function statusesOnly(evaluation: Evaluation) {
+  return {
+    caseId: evaluation.caseId,
+    results: evaluation.results.map((r) => ({
+      id: r.id,
+      status: r.status,
+      ...(r.count ? { count: r.count } : {}),
+      ...(r.score ? { score: { value: r.score.value, min: r.score.min, max: r.score.max, ...(r.score.probability ? { probability: r.score.probability.value } : {}) } } : {}),
+      ...(r.classifications ? { classifications: r.classifications } : {}),
+    })),
+  };
+}
+
 export async function evaluateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('evaluate', argv, {
     json: { type: 'boolean' },
+    statuses: { type: 'boolean' },
     items: { type: 'boolean' },
     units: { type: 'string' },
     window: { type: 'string' },
@@ -59,10 +76,12 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
     ...(typeof values.only === 'string' ? { only: parseOnly(values.only) } : {}),
   };
 
+  if (values.statuses && !values.json) throw new CliError('masdrill evaluate: --statuses goes with --json. Fix: add --json (the table already shows statuses only unless --items).');
   const out = new BatchedWriter(io.stdout);
   for await (const c of readCases({ path: positionals[0]!, units: units as InputUnits, stdin: io.stdin })) {
     const evaluation = evaluate(c, options);
-    await out.write(values.json ? JSON.stringify(evaluation) + '\n' : formatEvaluation(c, evaluation, { items: values.items === true }));
+    if (!values.json) await out.write(formatEvaluation(c, evaluation, { items: values.items === true }));
+    else await out.write(JSON.stringify(values.statuses ? statusesOnly(evaluation) : evaluation) + '\n');
   }
   await out.flush();
   return 0;
