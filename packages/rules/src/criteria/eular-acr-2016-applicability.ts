@@ -13,7 +13,7 @@ import type { Threshold } from './threshold.js';
  * subjective fever. This is masdrill's choice, not part of the published criteria.
  */
 export const FEBRILE_OPERATIONAL = {
-  threshold: { comparator: '>=', value: 38.0, unit: '°C' },
+  threshold: { comparator: '>=', value: 38.0, unit: '°C', decimals: 1 },
   citation: 'ravelli-2016',
   note: 'the 2016 criteria print no fever number: masdrill reads "febrile" as a highest temperature ≥ 38.0 °C (the CDC MIS-C definitions use 38.0 °C), feverDays > 0, or subjective fever',
 } as const satisfies { threshold: Threshold; citation: string; note: string };

@@ -36,7 +36,7 @@ export const HSCORE = {
     /** Points by number of lineages low: 0 or 1 → 0, 2 → 24, 3 → 34. */
     pointsByCount: [0, 0, 24, 34],
     hemoglobin: { comparator: '<=', value: 9.2, unit: 'g/dL' },
-    wbc: { comparator: '<=', value: 5.0, unit: '×10⁹/L' },
+    wbc: { comparator: '<=', value: 5.0, unit: '×10⁹/L', decimals: 1 },
     platelets: { comparator: '<=', value: 110, unit: '×10⁹/L' },
   },
   ferritin: {

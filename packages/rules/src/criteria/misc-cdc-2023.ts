@@ -20,9 +20,9 @@ export const MISC_CDC_2023 = {
   /** "Any illness in a person aged less than 21 years". */
   age: { comparator: '<', value: 21, unit: 'years' } as Threshold,
   /** "Subjective or documented fever (temperature ≥38.0 °C)". */
-  fever: { comparator: '>=', value: 38.0, unit: '°C' } as Threshold,
+  fever: { comparator: '>=', value: 38.0, unit: '°C', decimals: 1 } as Threshold,
   /** "C-reactive protein ≥3.0 mg/dL (30 mg/L)". */
-  crp: { comparator: '>=', value: 3.0, unit: 'mg/dL' } as Threshold,
+  crp: { comparator: '>=', value: 3.0, unit: 'mg/dL', decimals: 1 } as Threshold,
   /** New-onset manifestations in at least two of five categories. */
   categoriesRequired: 2,
   /** Cardiac: "Left ventricular ejection fraction <55%". */
@@ -32,7 +32,7 @@ export const MISC_CDC_2023 = {
    * masdrill's choice: largest coronary z-score ≥ 2.0, the lower edge of "dilation only" in the
    * AHA 2017 Kawasaki disease statement (McCrindle BW, Circulation 2017;135:e927) — not a CDC number.
    */
-  coronaryZ: { comparator: '>=', value: 2.0, unit: '' } as Threshold,
+  coronaryZ: { comparator: '>=', value: 2.0, unit: '', decimals: 1 } as Threshold,
   /** Hematologic: "Platelet count <150,000 cells/μL". */
   platelets: { comparator: '<', value: 150_000, unit: '/µL' } as Threshold,
   /** Hematologic: "Absolute lymphocyte count (ALC) <1,000 cells/μL". */

@@ -36,7 +36,7 @@ export const MISC_WHO_2020 = {
    * "Coronary abnormalities": WHO prints no cut-off. masdrill's choice: largest coronary z-score ≥ 2.0
    * (AHA 2017 Kawasaki "dilation"), as in the CDC 2023 calculator.
    */
-  coronaryZ: { comparator: '>=', value: 2.0, unit: '' } as Threshold,
+  coronaryZ: { comparator: '>=', value: 2.0, unit: '', decimals: 1 } as Threshold,
 } as const;
 
 function orCriteria(...parts: CriteriaStatus[]): CriteriaStatus {

@@ -8,6 +8,8 @@ export interface Threshold {
   readonly comparator: Comparator;
   readonly value: number;
   readonly unit: string;
+  /** Decimal places the source prints ("3.0 mmol/L" has 1), so evidence text reads as published. */
+  readonly decimals?: number;
 }
 
 const SYMBOL: Record<Comparator, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤' };
@@ -40,10 +42,17 @@ export function labMeetsThreshold(analyte: NumericAnalyte, canonicalValue: numbe
 // One formatter for the process: Number#toLocaleString builds a new Intl formatter on every call,
 // which made threshold text the largest cost of evaluating a case.
 const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 });
+const FIXED_FORMATS = new Map<number, Intl.NumberFormat>();
 
-/** A number as evidence text shows it: grouped thousands, no trailing zeros ("150,000", "1.3"). */
-export function formatNumber(value: number): string {
-  return NUMBER_FORMAT.format(value);
+/** A number as evidence text shows it: grouped thousands, no trailing zeros ("150,000", "1.3"), or a fixed number of decimals. */
+export function formatNumber(value: number, decimals?: number): string {
+  if (decimals === undefined) return NUMBER_FORMAT.format(value);
+  let format = FIXED_FORMATS.get(decimals);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 10) });
+    FIXED_FORMATS.set(decimals, format);
+  }
+  return format.format(value);
 }
 
 // Thresholds are constant table entries, so their text is computed once per threshold.
@@ -53,7 +62,7 @@ export function describeThreshold(threshold: Threshold): string {
   let text = described.get(threshold);
   if (text === undefined) {
     const unit = threshold.unit ? ` ${threshold.unit}` : '';
-    text = `${SYMBOL[threshold.comparator]} ${formatNumber(threshold.value)}${unit}`;
+    text = `${SYMBOL[threshold.comparator]} ${formatNumber(threshold.value, threshold.decimals)}${unit}`;
     described.set(threshold, text);
   }
   return text;

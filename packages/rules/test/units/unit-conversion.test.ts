@@ -50,3 +50,12 @@ describe('unit conversion', () => {
     expect(labMeetsThreshold('ferritin', 684.01, { comparator: '>', value: 684, unit: 'ng/mL' })).toBe(true);
   });
 });
+
+describe('threshold text', () => {
+  it('prints the published precision when a threshold carries it', async () => {
+    const { describeThreshold } = await import('../../src/index.js');
+    expect(describeThreshold({ comparator: '>=', value: 3.0, unit: 'mmol/L', decimals: 1 })).toBe('≥ 3.0 mmol/L');
+    expect(describeThreshold({ comparator: '>', value: 684, unit: 'ng/mL' })).toBe('> 684 ng/mL');
+    expect(describeThreshold({ comparator: '<', value: 150000, unit: '/µL' })).toBe('< 150,000 /µL');
+  });
+});
