@@ -1,11 +1,16 @@
-import type { Case, Observation } from '../generated/case.js';
-import { FIRST_24_HOURS, inWindow, type TimeWindow } from '../case/time-window.js';
-import { worstLab, worstObservation } from '../case/case-reader.js';
+import type { Case } from '../generated/case.js';
+import { FIRST_24_HOURS } from '../case/time-window.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import { fromCanonical } from '../units/convert.js';
 import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import {
+  PHOENIX_LOOK_BACK_HOURS, currentValue, neverMeasured, phoenixSnapshots,
+  type PhoenixSnapshot, type PhoenixVariable, type Recorded,
+} from './phoenix-time-points.js';
+
+export { PHOENIX_LOOK_BACK_HOURS, meanArterialPressure } from './phoenix-time-points.js';
 
 /*
  * Phoenix Sepsis Score (Schlapbach LJ, JAMA 2024;331:665–74; Sanchez-Pinto LN, JAMA 2024).
@@ -13,6 +18,8 @@ import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Thr
  * (CU-DBMI-Peds/phoenix: inst/phoenix_rubric.md, R/phoenix_*.R, articles/ehr_implementation_notes.md),
  * which states the published clinical table's integer bands as half-open intervals so that
  * non-integer MAP and lactate values fall into exactly one band (rubric footnote j).
+ * The score is computed at time points from the values current then (look-backs and the worst
+ * total at one time point: see phoenix-time-points.ts).
  */
 
 const RUBRIC = 'schlapbach-2024-phoenix §rubric (CU-DBMI-Peds/phoenix inst/phoenix_rubric.md)';
@@ -129,14 +136,6 @@ function and3(...parts: CriteriaStatus[]): CriteriaStatus {
 
 // ── Respiratory ──────────────────────────────────────────────────────────────────────────────
 
-interface RespiratoryRow {
-  readonly hour: number;
-  readonly points: number;
-  readonly bound: number;
-  readonly ratio: { readonly kind: 'PaO₂:FiO₂' | 'SpO₂:FiO₂'; readonly value: number } | undefined;
-  readonly support: string;
-}
-
 function ratioPoints(ratio: number | undefined, table: typeof PHOENIX_PF_RATIO): number {
   if (ratio === undefined) return 0;
   let points = 0;
@@ -144,72 +143,120 @@ function ratioPoints(ratio: number | undefined, table: typeof PHOENIX_PF_RATIO):
   return points;
 }
 
-/** One observation scored on its own values (ratio and support read at the same time). */
-function respiratoryRow(row: Observation): RespiratoryRow {
-  const fio2 = row.fio2;
-  const onSupplementalOxygen = fio2 !== undefined && fio2 > PHOENIX_ROOM_AIR_FIO2;
-  // Invasive mechanical ventilation: yes / no / unknown.
-  const imv: boolean | undefined = row.respiratorySupport === undefined ? undefined : row.respiratorySupport === 'invasive';
-  // Any respiratory support (ORS includes IMV). A recorded support level is authoritative; FiO₂ > 0.21
-  // implies oxygen support only where support was not recorded (the authors' rule for EHR data).
-  // "none" with FiO₂ > 0.21 contradicts itself, and the case lint rejects it at the input gate.
-  const support: boolean | undefined =
-    row.respiratorySupport !== undefined
-      ? row.respiratorySupport !== 'none'
-      : onSupplementalOxygen
-        ? true
-        : undefined; // FiO₂ 0.21 alone does not rule out support: ORS "may or may not include supplemental oxygen".
+/** An hour for notes (time points may fall between whole hours). */
+function hourText(hour: number): string {
+  return String(round(hour, 2));
+}
 
-  const pf = row.pao2 !== undefined && fio2 !== undefined && fio2 > 0 ? row.pao2 / fio2 : undefined;
-  const sfValid = row.spo2 !== undefined && meetsThreshold(row.spo2, PHOENIX_SF_MAX_SPO2);
-  const sf = sfValid && fio2 !== undefined && fio2 > 0 ? row.spo2! / fio2 : undefined;
+/** Look-back in words, for evidence notes. */
+function lookBack(variable: PhoenixVariable): string {
+  return `${PHOENIX_LOOK_BACK_HOURS[variable]} h look-back`;
+}
+
+/** Why a variable has no value at a time point that measured it elsewhere (its value is NULL there, 0 points). */
+function lapsedNote(s: PhoenixSnapshot, variable: PhoenixVariable, show: (value: never) => string): string | undefined {
+  const v = s.values[variable];
+  if (v.state !== 'lapsed' || s.hour === null) return undefined;
+  return v.last
+    ? `no value within the ${lookBack(variable)} at hour ${hourText(s.hour)} (last ${show(v.last.value as never)} at hour ${hourText(v.last.hour)}): 0 points at this time point`
+    : `not yet measured at hour ${hourText(s.hour)}: 0 points at this time point`;
+}
+
+/**
+ * The respiratory points at one time point. Support and invasive ventilation come from the current
+ * `respiratorySupport` record; FiO₂ > 0.21 indicates oxygen support (ehr_implementation_notes.md, ORS)
+ * for as long as that FiO₂ is current (6 h), except that a support level recorded in the same
+ * observation as the FiO₂ is authoritative ("none" with FiO₂ > 0.21 contradicts itself, and the case
+ * lint rejects it at the input gate). PaO₂:FiO₂ and SpO₂:FiO₂ need a current FiO₂ that is as old as
+ * or older than the PaO₂ / SpO₂ (ehr_implementation_notes.md, PFR and SFR caveats).
+ */
+function scoreRespiratory(s: PhoenixSnapshot): { system: SystemScore; item: ItemEvidence } {
+  const recorded = currentValue(s, 'respiratorySupport');
+  const fio2 = currentValue(s, 'fio2');
+  const spo2 = currentValue(s, 'spo2');
+  const pao2 = currentValue(s, 'pao2');
+
+  const fio2ImpliesSupport =
+    fio2 !== undefined && fio2.value > PHOENIX_ROOM_AIR_FIO2 && !(recorded?.value === 'none' && recorded.row === fio2.row);
+  // Any respiratory support (ORS includes IMV): yes / no / unknown. Support recorded before but no longer
+  // current has lapsed ("consider the patient to no longer have respiratory support"); never recorded is
+  // unknown: FiO₂ 0.21 alone does not rule out support (ORS "may or may not include supplemental oxygen").
+  const support: boolean | undefined =
+    (recorded !== undefined && recorded.value !== 'none') || fio2ImpliesSupport
+      ? true
+      : recorded !== undefined || !neverMeasured(s, 'respiratorySupport')
+        ? false
+        : undefined;
+  // Invasive mechanical ventilation: yes / no / unknown, from the same record.
+  const imv: boolean | undefined =
+    recorded !== undefined ? recorded.value === 'invasive' : neverMeasured(s, 'respiratorySupport') ? undefined : false;
+
+  const fio2Usable = (numerator: Recorded<number> | undefined) =>
+    numerator !== undefined && fio2 !== undefined && fio2.value > 0 && fio2.hour <= numerator.hour;
+  const pf = fio2Usable(pao2) ? pao2!.value / fio2!.value : undefined;
+  const sfValid = spo2 !== undefined && meetsThreshold(spo2.value, PHOENIX_SF_MAX_SPO2);
+  const sf = sfValid && fio2Usable(spo2) ? spo2!.value / fio2!.value : undefined;
   // The historical published rule: an abnormal PaO₂:FiO₂ OR an abnormal SpO₂:FiO₂ scores.
-  const oxygenation = Math.max(ratioPoints(pf, PHOENIX_PF_RATIO), ratioPoints(sf, PHOENIX_SF_RATIO));
-  const ratioKnown = pf !== undefined || sf !== undefined;
+  const pfPoints = ratioPoints(pf, PHOENIX_PF_RATIO);
+  const sfPoints = ratioPoints(sf, PHOENIX_SF_RATIO);
+  const oxygenation = Math.max(pfPoints, sfPoints);
+  // Without a valid ratio now, one could still be unknown: a never-measured FiO₂ paired with a current
+  // PaO₂ or usable SpO₂, or a never-measured PaO₂ / SpO₂ paired with the current FiO₂. A lapsed FiO₂,
+  // or a FiO₂ newer than every measured PaO₂ / SpO₂, gives no ratio at this time point (NULL, 0 points).
+  const ratioKnown =
+    pf !== undefined || sf !== undefined ||
+    !(
+      (neverMeasured(s, 'fio2') && (pao2 !== undefined || sfValid || neverMeasured(s, 'pao2') || neverMeasured(s, 'spo2'))) ||
+      (fio2 !== undefined && (neverMeasured(s, 'pao2') || neverMeasured(s, 'spo2')))
+    );
 
   const score = (ventilated: boolean, supported: boolean, ox: number): number =>
     ventilated ? ox : supported ? Math.min(ox, 1) : 0;
   const points = score(imv === true, support === true, oxygenation);
   const bound = score(imv !== false && support !== false, support !== false, ratioKnown ? oxygenation : 3);
 
-  const pfPoints = ratioPoints(pf, PHOENIX_PF_RATIO);
-  const sfPoints = ratioPoints(sf, PHOENIX_SF_RATIO);
   const ratio =
     pf !== undefined && (sf === undefined || pfPoints >= sfPoints)
-      ? { kind: 'PaO₂:FiO₂' as const, value: pf }
+      ? { kind: 'PaO₂:FiO₂' as const, value: pf, hour: pao2!.hour }
       : sf !== undefined
-        ? { kind: 'SpO₂:FiO₂' as const, value: sf }
+        ? { kind: 'SpO₂:FiO₂' as const, value: sf, hour: spo2!.hour }
         : undefined;
-  const supportText =
-    row.respiratorySupport ?? (onSupplementalOxygen ? `FiO₂ ${fio2} (oxygen support implied)` : fio2 !== undefined ? `FiO₂ ${fio2}` : 'support not recorded');
-  return { hour: row.hour, points, bound, ratio, support: supportText };
-}
 
-function scoreRespiratory(c: Case, window: TimeWindow): { system: SystemScore; item: ItemEvidence } {
-  const rows = c.observations.filter((o) => inWindow(o.hour, window)).map(respiratoryRow);
-  let worst: RespiratoryRow | undefined;
-  let bound = rows.length === 0 ? 3 : 0;
-  for (const r of rows) {
-    bound = Math.max(bound, r.bound);
-    if (worst === undefined || r.points > worst.points || (r.points === worst.points && worst.ratio === undefined && r.ratio !== undefined)) worst = r;
-  }
-  const points = worst?.points ?? 0;
-  const threshold =
-    'PaO₂:FiO₂ < 400 / < 200 / < 100 or SpO₂:FiO₂ (SpO₂ ≤ 97 %) < 292 / < 220 / < 148 → 1 (any respiratory support) / 2 / 3 points (invasive ventilation)';
   const noteParts: string[] = [];
-  if (worst?.ratio === undefined) noteParts.push('no valid PaO₂:FiO₂ or SpO₂:FiO₂ (SpO₂ > 97 % does not give a valid S/F)');
-  if (worst) noteParts.push(`support: ${worst.support}`);
+  if (ratio === undefined) {
+    const why: string[] = [];
+    if (spo2 !== undefined && !sfValid) why.push('SpO₂ > 97 % does not give a valid S/F');
+    if (fio2 !== undefined && ((pao2 !== undefined && fio2.hour > pao2.hour) || (spo2 !== undefined && sfValid && fio2.hour > spo2.hour))) {
+      why.push(`the FiO₂ (hour ${hourText(fio2.hour)}) is newer than the PaO₂/SpO₂, so no ratio`);
+    }
+    if (fio2 === undefined && s.values.fio2.state === 'lapsed') why.push(`no FiO₂ within the ${lookBack('fio2')}`);
+    noteParts.push(`no valid PaO₂:FiO₂ or SpO₂:FiO₂${why.length > 0 ? ` (${why.join('; ')})` : ''}`);
+  }
+  const supportText =
+    recorded !== undefined
+      ? `${recorded.value} (hour ${hourText(recorded.hour)})${fio2ImpliesSupport && recorded.value === 'none' ? `; FiO₂ ${fio2!.value} at hour ${hourText(fio2!.hour)} indicates oxygen support` : ''}`
+      : fio2ImpliesSupport
+        ? `FiO₂ ${fio2!.value} at hour ${hourText(fio2!.hour)} (oxygen support implied)`
+        : support === false
+          ? `no support recorded within the ${lookBack('respiratorySupport')}`
+          : fio2 !== undefined
+            ? `FiO₂ ${fio2.value} (hour ${hourText(fio2.hour)})`
+            : 'support not recorded';
+  noteParts.push(`support: ${supportText}`);
+  if (ratio !== undefined && fio2 !== undefined && fio2.hour !== ratio.hour) noteParts.push(`FiO₂ ${fio2.value} from hour ${hourText(fio2.hour)}`);
+
   const item: ItemEvidence = {
     id: 'respiratory.oxygenation',
     label: 'Respiratory: oxygenation ratio on respiratory support',
     status: itemStatus(points, bound),
-    value: worst?.ratio ? round(worst.ratio.value, 1) : null,
-    unit: worst?.ratio?.kind ?? null,
-    threshold,
-    hour: worst?.hour ?? null,
+    value: ratio ? round(ratio.value, 1) : null,
+    unit: ratio?.kind ?? null,
+    threshold:
+      'PaO₂:FiO₂ < 400 / < 200 / < 100 or SpO₂:FiO₂ (SpO₂ ≤ 97 %) < 292 / < 220 / < 148 → 1 (any respiratory support) / 2 / 3 points (invasive ventilation)',
+    hour: ratio?.hour ?? recorded?.hour ?? fio2?.hour ?? null,
     points,
     citation: RUBRIC,
-    ...(noteParts.length > 0 ? { note: noteParts.join('; ') } : {}),
+    note: noteParts.join('; '),
   };
   return { system: { points, bound }, item };
 }
@@ -232,11 +279,6 @@ export function phoenixMapBand(ageMonths: number): PhoenixMapBand | undefined {
   );
 }
 
-/** MAP = DBP + (SBP − DBP) / 3 (rubric footnote f; the schema carries no measured MAP). */
-export function meanArterialPressure(sbp: number, dbp: number): number {
-  return dbp + (sbp - dbp) / 3;
-}
-
 export function phoenixMapPoints(ageMonths: number, map: number): number | undefined {
   const band = phoenixMapBand(ageMonths);
   if (!band) return undefined;
@@ -245,45 +287,50 @@ export function phoenixMapPoints(ageMonths: number, map: number): number | undef
   return 0;
 }
 
-function scoreCardiovascular(c: Case, window: TimeWindow, ageMonths: number): { system: SystemScore; items: ItemEvidence[] } {
+/** An item's status from its points and whether it was never measured. */
+function measuredStatus(points: number, never: boolean): ItemStatus {
+  return points > 0 ? 'met' : never ? 'not-assessed' : 'not-met';
+}
+
+function withNote(note: string | undefined): { note?: string } {
+  return note === undefined ? {} : { note };
+}
+
+function scoreCardiovascular(s: PhoenixSnapshot, ageMonths: number): { system: SystemScore; items: ItemEvidence[] } {
   const items: ItemEvidence[] = [];
 
-  const vaso = worstObservation(c, 'vasoactiveCount', window, 'highest');
+  const vaso = currentValue(s, 'vasoactiveCount');
   const vasoPoints = vaso ? bandPoints(vaso.value, PHOENIX_VASOACTIVES) : 0;
-  const vasoBound = vaso ? vasoPoints : 2;
+  const vasoBound = neverMeasured(s, 'vasoactiveCount') ? 2 : vasoPoints;
   items.push({
-    id: 'cardiovascular.vasoactives', label: 'Systemic vasoactive medications', status: itemStatus(vasoPoints, vasoBound),
+    id: 'cardiovascular.vasoactives', label: 'Systemic vasoactive medications', status: measuredStatus(vasoPoints, neverMeasured(s, 'vasoactiveCount')),
     value: vaso?.value ?? null, unit: 'drugs', threshold: '1 drug → 1 point; ≥ 2 drugs → 2 points', hour: vaso?.hour ?? null,
-    points: vasoPoints, citation: RUBRIC,
+    points: vasoPoints, citation: RUBRIC, ...withNote(lapsedNote(s, 'vasoactiveCount', (v: number) => `${v} drug(s)`)),
   });
 
-  const lactate = worstLab(c, 'lactate', window, 'highest');
+  const lactate = currentValue(s, 'lactate');
   const lactatePoints = lactate ? bandPoints(lactate.value, PHOENIX_LACTATE, 'lactate') : 0;
-  const lactateBound = lactate ? lactatePoints : 2;
+  const lactateBound = neverMeasured(s, 'lactate') ? 2 : lactatePoints;
+  const lactateMmol = (v: number) => fromCanonical('lactate', v, 'mmol/L');
   items.push({
-    id: 'cardiovascular.lactate', label: 'Lactate', status: itemStatus(lactatePoints, lactateBound),
-    value: lactate ? fromCanonical('lactate', lactate.value, 'mmol/L') : null, unit: 'mmol/L',
+    id: 'cardiovascular.lactate', label: 'Lactate', status: measuredStatus(lactatePoints, neverMeasured(s, 'lactate')),
+    value: lactate ? lactateMmol(lactate.value) : null, unit: 'mmol/L',
     threshold: '5 ≤ lactate < 11 mmol/L → 1 point; ≥ 11 mmol/L → 2 points', hour: lactate?.hour ?? null,
-    points: lactatePoints, citation: RUBRIC,
+    points: lactatePoints, citation: RUBRIC, ...withNote(lapsedNote(s, 'lactate', (v: number) => `${lactateMmol(v)} mmol/L`)),
   });
 
   const band = phoenixMapBand(ageMonths);
-  let lowest: { value: number; hour: number } | undefined;
-  for (const row of c.observations) {
-    if (!inWindow(row.hour, window) || row.sbp === undefined || row.dbp === undefined) continue;
-    const map = meanArterialPressure(row.sbp, row.dbp);
-    if (lowest === undefined || map < lowest.value) lowest = { value: map, hour: row.hour };
-  }
-  const mapPoints = lowest && band ? (phoenixMapPoints(ageMonths, lowest.value) ?? 0) : 0;
-  const mapBound = lowest && band ? mapPoints : 2;
+  const map = currentValue(s, 'map');
+  const mapPoints = map && band ? (phoenixMapPoints(ageMonths, map.value) ?? 0) : 0;
+  const mapBound = band && !neverMeasured(s, 'map') ? mapPoints : 2;
   items.push({
     id: 'cardiovascular.map', label: 'Mean arterial pressure for age', status: itemStatus(mapPoints, mapBound),
-    value: lowest ? round(lowest.value, 1) : null, unit: 'mmHg',
+    value: map ? round(map.value, 1) : null, unit: 'mmHg',
     threshold: band
       ? `age ${band.label}: MAP < ${band.onePointBelow} → 1 point; < ${band.twoPointsBelow} → 2 points`
       : 'no Phoenix MAP band for this age',
-    hour: lowest?.hour ?? null, points: mapPoints, citation: RUBRIC,
-    ...(lowest ? { note: 'MAP = DBP + (SBP − DBP)/3 from the same observation; lowest in the window' } : {}),
+    hour: map?.hour ?? null, points: mapPoints, citation: RUBRIC,
+    ...withNote(map ? 'MAP = DBP + (SBP − DBP)/3 from the same observation' : lapsedNote(s, 'map', (v: number) => `MAP ${round(v, 1)} mmHg`)),
   });
 
   return { system: { points: vasoPoints + lactatePoints + mapPoints, bound: vasoBound + lactateBound + mapBound }, items };
@@ -291,20 +338,23 @@ function scoreCardiovascular(c: Case, window: TimeWindow, ageMonths: number): { 
 
 // ── Coagulation ──────────────────────────────────────────────────────────────────────────────
 
-function scoreCoagulation(c: Case, window: TimeWindow): { system: SystemScore; items: ItemEvidence[] } {
+function scoreCoagulation(s: PhoenixSnapshot): { system: SystemScore; items: ItemEvidence[] } {
   let met = 0;
   let unknown = 0;
   const items = PHOENIX_COAGULATION.map((def): ItemEvidence => {
-    const reading = worstLab(c, def.analyte, window, def.worst);
+    const reading = currentValue(s, def.analyte as 'platelets' | 'inr' | 'dDimer' | 'fibrinogen');
     const hit = reading !== undefined && labMeetsThreshold(def.analyte, reading.value, def.threshold);
+    const never = neverMeasured(s, def.analyte as PhoenixVariable);
     if (hit) met += 1;
-    if (!reading) unknown += 1;
+    if (never) unknown += 1;
+    const inUnit = (v: number) => fromCanonical(def.analyte, v, def.threshold.unit);
     return {
       id: `coagulation.${def.analyte}`, label: def.label,
-      status: reading === undefined ? 'not-assessed' : hit ? 'met' : 'not-met',
-      value: reading ? fromCanonical(def.analyte, reading.value, def.threshold.unit) : null, unit: def.threshold.unit,
+      status: hit ? 'met' : never ? 'not-assessed' : 'not-met',
+      value: reading ? inUnit(reading.value) : null, unit: def.threshold.unit,
       threshold: `${describeThreshold(def.threshold)} → 1 point`, hour: reading?.hour ?? null,
       points: hit ? 1 : 0, citation: RUBRIC,
+      ...withNote(lapsedNote(s, def.analyte as PhoenixVariable, (v: number) => `${inUnit(v)} ${def.threshold.unit}`)),
     };
   });
   return {
@@ -315,37 +365,32 @@ function scoreCoagulation(c: Case, window: TimeWindow): { system: SystemScore; i
 
 // ── Neurological ─────────────────────────────────────────────────────────────────────────────
 
-function scoreNeurological(c: Case, window: TimeWindow): { system: SystemScore; items: ItemEvidence[] } {
-  const gcs = worstObservation(c, 'gcs', window, 'lowest');
+function scoreNeurological(s: PhoenixSnapshot): { system: SystemScore; items: ItemEvidence[] } {
+  const gcs = currentValue(s, 'gcs');
   const gcsMet = gcs !== undefined && meetsThreshold(gcs.value, PHOENIX_GCS);
-
-  let fixed: { hour: number } | undefined;
-  let reactive: { hour: number; value: string } | undefined;
-  for (const row of c.observations) {
-    if (!inWindow(row.hour, window) || row.pupils === undefined) continue;
-    if (row.pupils === 'both-fixed') { fixed = { hour: row.hour }; break; }
-    if (reactive === undefined) reactive = { hour: row.hour, value: row.pupils };
-  }
-  const pupilsKnown = fixed !== undefined || reactive !== undefined;
+  const pupils = currentValue(s, 'pupils');
+  const fixed = pupils?.value === 'both-fixed';
 
   const total = (g: boolean, p: boolean) => Math.min((p ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (g ? PHOENIX_GCS_POINTS : 0), PHOENIX_NEURO_CAP);
-  const points = total(gcsMet, fixed !== undefined);
-  const bound = total(gcsMet || gcs === undefined, fixed !== undefined || !pupilsKnown);
+  const points = total(gcsMet, fixed);
+  const bound = total(gcsMet || neverMeasured(s, 'gcs'), fixed || neverMeasured(s, 'pupils'));
 
   const items: ItemEvidence[] = [
     {
-      id: 'neurological.gcs', label: 'Glasgow Coma Scale (lowest)', status: gcs === undefined ? 'not-assessed' : gcsMet ? 'met' : 'not-met',
+      id: 'neurological.gcs', label: 'Glasgow Coma Scale', status: measuredStatus(gcsMet ? PHOENIX_GCS_POINTS : 0, neverMeasured(s, 'gcs')),
       value: gcs?.value ?? null, unit: null, threshold: `${describeThreshold(PHOENIX_GCS)} → 1 point`, hour: gcs?.hour ?? null,
-      points: gcsMet ? PHOENIX_GCS_POINTS : 0, citation: RUBRIC,
+      points: gcsMet ? PHOENIX_GCS_POINTS : 0, citation: RUBRIC, ...withNote(lapsedNote(s, 'gcs', (v: number) => `GCS ${v}`)),
     },
     {
-      id: 'neurological.pupils', label: 'Bilaterally fixed pupils', status: fixed ? 'met' : pupilsKnown ? 'not-met' : 'not-assessed',
-      value: fixed ? 'both-fixed' : reactive?.value ?? null, unit: null, threshold: 'both pupils fixed → 2 points (one fixed pupil scores 0)',
-      hour: fixed?.hour ?? reactive?.hour ?? null, points: fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, citation: IMPLEMENTATION,
+      id: 'neurological.pupils', label: 'Bilaterally fixed pupils', status: measuredStatus(fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, neverMeasured(s, 'pupils')),
+      value: pupils?.value ?? null, unit: null, threshold: 'both pupils fixed → 2 points (one fixed pupil scores 0)',
+      hour: pupils?.hour ?? null, points: fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, citation: IMPLEMENTATION,
+      ...withNote(lapsedNote(s, 'pupils', (v: string) => v)),
     },
   ];
   return { system: { points, bound }, items };
 }
+
 
 // ── The score ────────────────────────────────────────────────────────────────────────────────
 
@@ -382,38 +427,79 @@ function applicability(c: Case): string | undefined {
   return undefined;
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const months = ageInMonths(c);
+/** One time point scored: the four systems, their evidence, and the total. */
+interface ScoredSnapshot {
+  readonly hour: number | null;
+  readonly systems: Readonly<Record<PhoenixSystem, SystemScore>>;
+  readonly items: readonly ItemEvidence[];
+  readonly value: number;
+  readonly max: number;
+}
 
-  const respiratory = scoreRespiratory(c, window);
-  const cardiovascular = scoreCardiovascular(c, window, months);
-  const coagulation = scoreCoagulation(c, window);
-  const neurological = scoreNeurological(c, window);
+function scoreSnapshot(s: PhoenixSnapshot, months: number): ScoredSnapshot {
+  const respiratory = scoreRespiratory(s);
+  const cardiovascular = scoreCardiovascular(s, months);
+  const coagulation = scoreCoagulation(s);
+  const neurological = scoreNeurological(s);
   const systems: Record<PhoenixSystem, SystemScore> = {
     respiratory: respiratory.system, cardiovascular: cardiovascular.system,
     coagulation: coagulation.system, neurological: neurological.system,
   };
+  return {
+    hour: s.hour,
+    systems,
+    items: [
+      systemItem('respiratory', systems.respiratory), respiratory.item,
+      systemItem('cardiovascular', systems.cardiovascular), ...cardiovascular.items,
+      systemItem('coagulation', systems.coagulation), ...coagulation.items,
+      systemItem('neurological', systems.neurological), ...neurological.items,
+    ],
+    value: PHOENIX_SYSTEMS.reduce((sum, sys) => sum + systems[sys].points, 0),
+    max: PHOENIX_SYSTEMS.reduce((sum, sys) => sum + systems[sys].bound, 0),
+  };
+}
 
-  const value = PHOENIX_SYSTEMS.reduce((sum, s) => sum + systems[s].points, 0);
-  const max = PHOENIX_SYSTEMS.reduce((sum, s) => sum + systems[s].bound, 0);
-  const scoreOk = scoreStatus(value, max, (s) => s >= PHOENIX_SEPSIS_CUTOFF);
+/** Tri-state over time points: met if one time point meets, not met if none could, else not assessable. */
+function anyTimePoint(statuses: readonly CriteriaStatus[]): CriteriaStatus {
+  if (statuses.some((st) => st === 'met')) return 'met';
+  if (statuses.every((st) => st === 'not-met')) return 'not-met';
+  return 'not-assessable';
+}
 
-  const cv = systems.cardiovascular;
-  const cvStatus: CriteriaStatus = cv.points >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'met' : cv.bound >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'not-assessable' : 'not-met';
+function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
+  const window = options.window ?? FIRST_24_HOURS;
+  const months = ageInMonths(c);
+
+  const scored = phoenixSnapshots(c, window).map((s) => scoreSnapshot(s, months));
+  // The score is the highest total at any one time point; ties keep the earliest.
+  const best = scored.reduce((a, b) => (b.value > a.value ? b : a));
+  const systems = best.systems;
+  const value = best.value;
+  const max = Math.max(...scored.map((s) => s.max));
+  const scoreOk = scoreStatus(value, max, (score) => score >= PHOENIX_SEPSIS_CUTOFF);
+
+  // Septic shock at a time point: total ≥ 2 with ≥ 1 cardiovascular point at that same time point
+  // (R/score_prepared_phoenix_data.R, "jama2024": (cardiovascular ≥ kappa) × total, maximum over the window).
+  const shockScore = anyTimePoint(scored.map((s) => {
+    const cv = s.systems.cardiovascular;
+    const cvStatus: CriteriaStatus =
+      cv.points >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'met' : cv.bound >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'not-assessable' : 'not-met';
+    return and3(scoreStatus(s.value, s.max, (score) => score >= PHOENIX_SEPSIS_CUTOFF), cvStatus);
+  }));
   const infection = c.encounter.suspectedInfection;
   const infectionStatus: CriteriaStatus = infection === true ? 'met' : infection === false ? 'not-met' : 'not-assessable';
 
   const exclusion = applicability(c);
   const sepsis = exclusion ? 'not-applicable' : and3(infectionStatus, scoreOk);
-  const shock = exclusion ? 'not-applicable' : and3(sepsis, cvStatus);
+  const shock = exclusion ? 'not-applicable' : and3(infectionStatus, shockScore);
   const status: CriteriaStatus = exclusion ? 'not-applicable' : scoreOk;
 
+  const lb = PHOENIX_LOOK_BACK_HOURS;
   const notes = [
     'Missing values score 0, as in the published rule, so the score reproduces published scores; those items are marked not assessed and score.max shows what the score could reach if they were abnormal.',
-    'Worst value per item in the window (lowest MAP, GCS, platelets, fibrinogen; highest lactate, vasoactive count, INR, D-dimer); the respiratory score is the worst observation, ratio and support read at the same time. The Phoenix developers scored the worst total at a single time point with values carried forward (CU-DBMI-Peds/phoenix vignette "Worst in first 24 hours"), so with several observations this sum of per-item worsts can exceed theirs.',
-    'MAP is calculated as DBP + (SBP − DBP)/3 (the case schema has no measured MAP); band edges follow the authors\' software (MAP < 31 etc. for non-integer MAP).',
-    'Respiratory support counts when recorded as oxygen, non-invasive or invasive, or, where support is not recorded, when FiO₂ > 0.21; 2–3 points need invasive ventilation.',
+    `Scored at a time point, as the authors developed it: at every hour in the window at which a Phoenix input was recorded (and at the window's first hour when a value from before the window is still current), each input is its last value within its look-back (PaO₂, SpO₂, FiO₂, respiratory support ${lb.fio2} h; lactate ${lb.lactate} h; MAP ${lb.map} h; vasoactives ${lb.vasoactiveCount} h; platelets, INR, D-dimer, fibrinogen ${lb.platelets} h; GCS ${lb.gcs} h; pupils ${lb.pupils} h; CU-DBMI-Peds/phoenix articles/ehr_implementation_notes.md), and PaO₂:FiO₂ or SpO₂:FiO₂ counts only when the FiO₂ is as old as or older than the PaO₂/SpO₂. The score is the highest total at any one time point (the earliest on ties), not the sum of each item's worst value across the window, which can overstate it (articles/phoenix.md, "Worst in first 24 hours"); septic shock needs ≥ 1 cardiovascular point at a time point whose total is ≥ 2. A value older than its look-back scores 0 at that time point (it is NULL there, not carried forward); an input never measured is not assessed.`,
+    'MAP is calculated as DBP + (SBP − DBP)/3 from one observation (the case schema has no measured MAP, so the authors\' preference for arterial over cuff pressures cannot be applied); band edges follow the authors\' software (MAP < 31 etc. for non-integer MAP).',
+    'Respiratory support counts when recorded as oxygen, non-invasive or invasive, or when a current FiO₂ is > 0.21 (a support level recorded in the same observation as the FiO₂ is authoritative); 2–3 points need invasive ventilation.',
   ];
   if (infection === undefined) notes.push('Suspected infection not recorded: sepsis and septic shock cannot be decided unless the score already rules them out.');
   if (c.background.birthHospitalization === undefined && months < 1) notes.push('Birth hospitalization not recorded for a neonate: assumed not the birth hospitalization.');
@@ -422,21 +508,20 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   }
   if (exclusion) notes.push(exclusion);
 
+  const when = best.hour === null ? '' : ` at hour ${hourText(best.hour)}`;
+  const timePoints = scored.filter((s) => s.hour !== null).length;
   const summary = exclusion
     ? `Not applicable: ${exclusion}.`
-    : `Phoenix Sepsis Score ${value}${max > value ? ` (up to ${max} with the missing items)` : ''}: respiratory ${systems.respiratory.points}, cardiovascular ${cv.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}, septic shock ${shock}.`;
+    : `Phoenix Sepsis Score ${value}${when}${max > value ? ` (up to ${max} with the missing items)` : ''}, the highest total of ${timePoints} time point${timePoints === 1 ? '' : 's'}: respiratory ${systems.respiratory.points}, cardiovascular ${systems.cardiovascular.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}, septic shock ${shock}.`;
 
   return {
     id: 'phoenix', name: 'Phoenix Sepsis Score', citation: 'schlapbach-2024-phoenix',
-    window: { ...window, rule: 'worst value in the window' },
+    window: { ...window, rule: 'highest total at one time point, each input carried forward within its look-back' },
     status, summary,
     score: { value, min: value, max, cutoff: '≥ 2 points (with suspected infection = sepsis; plus ≥ 1 cardiovascular point = septic shock)' },
     classifications: { sepsis, 'septic-shock': shock },
     items: [
-      systemItem('respiratory', systems.respiratory), respiratory.item,
-      systemItem('cardiovascular', cv), ...cardiovascular.items,
-      systemItem('coagulation', systems.coagulation), ...coagulation.items,
-      systemItem('neurological', systems.neurological), ...neurological.items,
+      ...best.items,
       {
         id: 'suspected-infection', label: 'Suspected infection (systemic antimicrobials and microbiological testing)',
         status: infection === undefined ? 'not-assessed' : infection ? 'met' : 'not-met', value: infection ?? null, unit: null,

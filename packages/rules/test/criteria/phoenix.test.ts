@@ -328,6 +328,6 @@ describe('Phoenix evidence', () => {
     expect(item(r, 'cardiovascular')).toMatchObject({ value: 1, points: 1, unit: 'points' });
     expect(item(r, 'neurological.gcs')).toMatchObject({ value: 9, status: 'met', points: 1 });
     expect(r.summary).toContain('Phoenix Sepsis Score 3');
-    expect(r.window).toMatchObject({ fromHour: 0, toHour: 24, rule: 'worst value in the window' });
+    expect(r.window).toMatchObject({ fromHour: 0, toHour: 24, rule: 'highest total at one time point, each input carried forward within its look-back' });
   });
 });
