@@ -49,12 +49,13 @@ const phoenixLabs: fc.Arbitrary<LabPanel> = fc
   })
   .map(compact);
 
+// Like every calculator, Phoenix is specified over cases that pass the input gate: one observation and one lab panel per hour.
 const phoenixCase: fc.Arbitrary<Case> = fc
   .record({
     ageMonths: hundredth(0, 215.99),
     suspectedInfection: opt(fc.boolean()),
-    observations: fc.array(phoenixObservation, { minLength: 0, maxLength: 3 }),
-    labs: fc.array(phoenixLabs, { minLength: 0, maxLength: 2 }),
+    observations: fc.uniqueArray(phoenixObservation, { minLength: 0, maxLength: 3, selector: (o) => o.hour }),
+    labs: fc.uniqueArray(phoenixLabs, { minLength: 0, maxLength: 2, selector: (l) => l.hour }),
   })
   .map(({ ageMonths, suspectedInfection, observations, labs }) =>
     makeCase({
@@ -167,13 +168,15 @@ describe('Phoenix properties', () => {
 
   it('removing a value keeps the truth inside the bounds, and a decided status never changes when the value is supplied', () => {
     const field = fc.constantFrom<string>(...REMOVABLE_OBS, ...REMOVABLE_LABS);
-    fc.assert(fc.property(fc.oneof(phoenixCase, phoenixSingleTimePointCase), field, (c, f) => {
+    fc.assert(fc.property(phoenixSingleTimePointCase, field, (c, f) => {
+      // Only at a single time point: with last-observation-carried-forward, removing a newer value lets an
+      // older one stand in for it (an FiO₂ at hour 1 removed, a "no support" from hour 0 carries), so across
+      // time points less data is not a looser bound — a property of the authors' method, not of this code.
       const full = phoenix.evaluate(c);
       const partial = phoenix.evaluate(without(c, f));
       expect(full.score!.value).toBeGreaterThanOrEqual(partial.score!.min);
       expect(full.score!.value).toBeLessThanOrEqual(partial.score!.max);
-      // Per system only at a single time point: across several, the worst time point may move (see above).
-      if (singleTimePoint(c)) for (const s of SYSTEMS) expect(pts(partial, s)).toBeLessThanOrEqual(pts(full, s));
+      for (const s of SYSTEMS) expect(pts(partial, s)).toBeLessThanOrEqual(pts(full, s));
       if (partial.status === 'met' || partial.status === 'not-met') expect(full.status).toBe(partial.status);
       for (const k of ['sepsis', 'septic-shock']) {
         const p = partial.classifications![k];
@@ -222,8 +225,8 @@ const miscCase: fc.Arbitrary<Case> = fc
     serology: status3('positive', 'negative', 'not-tested'),
     contact: status3('yes', 'no', 'unknown'),
     contactDays: opt(fc.integer({ min: 0, max: 120 })),
-    observations: fc.array(miscObservation, { minLength: 0, maxLength: 3 }),
-    labs: fc.array(miscLabs, { minLength: 0, maxLength: 2 }),
+    observations: fc.uniqueArray(miscObservation, { minLength: 0, maxLength: 3, selector: (o) => o.hour }),
+    labs: fc.uniqueArray(miscLabs, { minLength: 0, maxLength: 2, selector: (l) => l.hour }),
     echo: opt(fc.record({ hour: fc.integer({ min: 0, max: 24 }), lvefPercent: opt(fc.integer({ min: 20, max: 75 })), coronaryZMax: opt(tenth(-1, 6)), pericardialEffusion: bool, valvulitis: bool }).map(compact)),
     refs: fc.boolean(),
   })
