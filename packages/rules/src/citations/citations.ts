@@ -162,6 +162,30 @@ export const CITATIONS = {
     text: 'McCrindle BW et al. Diagnosis, treatment, and long-term management of Kawasaki disease: a scientific statement from the American Heart Association. Circulation 2017;135:e927 — coronary z-score classification (no involvement <2; dilation only 2 to <2.5; small aneurysm ≥2.5 to <5), as reproduced in World J Clin Pediatr 2018;7(1):27–35, Table 4',
     url: 'http://wjgnet.com/2219-2808/full/v7/i1/27-T4.htm', verification: 'S',
   },
+  'long-2025-sentinel': {
+    text: 'Long E et al. Phoenix sepsis criteria in Australian and New Zealand emergency departments (SENTINEL; 6232 suspected-sepsis admissions, median age 2.1 y). JAMA Netw Open 2025;8:e251412',
+    verification: 'V',
+  },
+  'frontiers-2023-sjia': {
+    text: 'Systemic JIA cohort (n=76), Front Pediatr 2023, Table 1',
+    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC10536248/table/T1', verification: 'V',
+  },
+  'gillispie-2017': {
+    text: 'Gillispie M et al. Ferritin:ESR, a predictor of MAS. 2017 Pediatric Rheumatology Symposium abstract (sJIA without MAS, n=22)',
+    url: 'https://acrabstracts.org/abstract/ferritinesr-a-predictor-of-mas/', verification: 'V',
+  },
+  'yasin-2020-il18': {
+    text: 'IL-18 in systemic JIA (Cincinnati cohort, n=40). Rheumatology 2020, PMID 31326996 (first author Yasin: unverified)',
+    verification: 'V',
+  },
+  'italy-2022-misc': {
+    text: 'Italian MIS-C cohort (n=76). Nat Med 2022, Table 1',
+    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC9119950/table/T1', verification: 'V',
+  },
+  'misc-n14-rupress': {
+    text: 'MIS-C cohort (n=14; 8 severe), J Exp Med tables (rupress.org)',
+    url: 'https://rupress.org/view-large/9018187', verification: 'V',
+  },
   'guideline': {
     text: 'masdrill guideline (shared/guideline.md): "Management of Pediatric Macrophage Dysfunction Syndromes", statements by ID',
     verification: 'V',

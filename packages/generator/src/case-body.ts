@@ -1,0 +1,38 @@
+import type { Background, Encounter, GroundTruth, Investigations, LabPanel, Observation, Patient } from '@masdrill/rules';
+import type { Difficulty } from './kind.js';
+import type { Rng } from './rng.js';
+import { probit } from './normal.js';
+
+/** What a kind's synthesizer decides; generateCase adds identity, provenance and reference ranges. */
+export interface CaseBody {
+  readonly patient: Patient;
+  readonly background: Background;
+  readonly encounter: Encounter;
+  readonly observations: Observation[];
+  readonly labs: LabPanel[];
+  readonly investigations: Investigations;
+  readonly truth: GroundTruth;
+}
+
+export type Synthesizer = (rng: Rng, difficulty: Difficulty) => CaseBody;
+
+/**
+ * A yes/no draw with marginal probability p that leans on the latent severity (Gaussian copula,
+ * loading rho): sicker cases have it more often, the cohort's proportion stays p.
+ */
+export function latentChance(rng: Rng, p: number, rho: number, severity: number): boolean {
+  if (p <= 0) return false;
+  if (p >= 1) return true;
+  const x = rho * severity + Math.sqrt(1 - rho * rho) * rng.normal();
+  return x > -probit(p);
+}
+
+/** The truth's severity band from the latent severity and organ support. */
+export function severityBand(severity: number, critical: boolean): GroundTruth['severity'] {
+  if (critical) return 'critical';
+  return severity > 0.4 ? 'severe' : 'moderate';
+}
+
+export function filled<T>(n: number, value: T): T[] {
+  return new Array<T>(n).fill(value);
+}

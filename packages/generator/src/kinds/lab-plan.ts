@@ -1,0 +1,59 @@
+import type { LabPanel, NumericAnalyte } from '@masdrill/rules';
+import type { Difficulty } from '../kind.js';
+import { analyteMask, setInMask, type AnalyteMask, type CaseLabs, type Curves } from '../lab-model.js';
+import type { Rng } from '../rng.js';
+import { LAB_SCHEDULE } from '../tables/schedule-table.js';
+
+const BASELINE_MASK = analyteMask(LAB_SCHEDULE.baseline);
+const HOUR_MASKS = LAB_SCHEDULE.byHour.map(({ analytes }) => analyteMask(analytes));
+
+export interface LabPlanOptions {
+  readonly difficulty: Difficulty;
+  /** Include the pre-illness baseline panel (known sJIA). */
+  readonly baseline: boolean;
+  /** Analytes added at every hour (e.g. MIS-C cardiac markers). */
+  readonly everyHour?: readonly NumericAnalyte[];
+  /** Analytes added at hour 0 only (cytokines, sCD25). */
+  readonly atPresentation?: readonly NumericAnalyte[];
+  /** Procalcitonin at 0 and 24 h. */
+  readonly procalcitonin: boolean;
+  /** Lactate at 12 h as well. */
+  readonly lactateAt12?: boolean;
+  readonly nkCellActivity?: 'normal' | 'low' | 'absent';
+}
+
+/** The case's lab panels: the schedule, its dropouts and extras, read off the case's laboratory. */
+export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options: LabPlanOptions): LabPanel[] {
+  const hard = options.difficulty === 'hard';
+  const tg0 = rng.chance(hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt0.p : LAB_SCHEDULE.triglyceridesMeasured.at0.p);
+  const tg24 = rng.chance(hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt24.p : LAB_SCHEDULE.triglyceridesMeasured.at24.p);
+  const noFib = hard && rng.chance(LAB_SCHEDULE.hardDropout.fibrinogen.p);
+  const noEsr = hard && rng.chance(LAB_SCHEDULE.hardDropout.esr.p);
+  const noAst = hard && rng.chance(LAB_SCHEDULE.hardDropout.ast.p);
+  const fasting0 = rng.chance(LAB_SCHEDULE.triglyceridesFasting.p);
+  const fasting24 = rng.chance(LAB_SCHEDULE.triglyceridesFasting.p);
+  const panels: LabPanel[] = [];
+  const drop = (mask: AnalyteMask): AnalyteMask => {
+    if (noFib) setInMask(mask, 'fibrinogen', false);
+    if (noEsr) setInMask(mask, 'esr', false);
+    if (noAst) setInMask(mask, 'ast', false);
+    return mask;
+  };
+  if (options.baseline) {
+    panels.push(labs.panel(LAB_SCHEDULE.baselineHour, -1, drop(BASELINE_MASK.slice()), curves, rng));
+  }
+  for (let index = 0; index < HOUR_MASKS.length; index++) {
+    const hour = LAB_SCHEDULE.byHour[index]!.hour;
+    const mask = HOUR_MASKS[index]!.slice();
+    if (options.everyHour) for (const a of options.everyHour) setInMask(mask, a, true);
+    if (hour === 0 && options.atPresentation) for (const a of options.atPresentation) setInMask(mask, a, true);
+    if (hour === 0 && !tg0) setInMask(mask, 'triglycerides', false);
+    if (hour === 24 && !tg24) setInMask(mask, 'triglycerides', false);
+    if (!options.procalcitonin) setInMask(mask, 'procalcitonin', false);
+    if (hour === 12 && options.lactateAt12) setInMask(mask, 'lactate', true);
+    const panel = labs.panel(hour, index, drop(mask), curves, rng, hour === 0 ? fasting0 : hour === 24 ? fasting24 : false);
+    if (hour === 0 && options.nkCellActivity) (panel as { nkCellActivity?: string }).nkCellActivity = options.nkCellActivity;
+    panels.push(panel);
+  }
+  return panels;
+}

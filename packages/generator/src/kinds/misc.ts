@@ -1,0 +1,129 @@
+import type { Investigations, NumericAnalyte } from '@masdrill/rules';
+import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { valueAt } from '../distribution.js';
+import type { Difficulty } from '../kind.js';
+import { miscCategoryCount } from '../label-checks.js';
+import { CaseLabs } from '../lab-model.js';
+import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
+import { makePatient } from '../patient.js';
+import type { Rng } from '../rng.js';
+import { MISC_TABLE } from '../tables/misc-table.js';
+import { SYNTHETIC_LAB_REFERENCE_RANGES } from '../tables/reference-range-table.js';
+import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
+import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
+import { buildLabPanels } from './lab-plan.js';
+
+type Echo = NonNullable<Investigations['echo']>[number];
+
+/**
+ * MIS-C, with or without MAS. Every case meets the CSTE/CDC 2023 definition (the definition is the
+ * label): documented fever ≥38.0 °C, hospitalized, CRP ≥30 mg/L, ≥2 organ categories, laboratory
+ * evidence of SARS-CoV-2, no more likely alternative diagnosis.
+ */
+export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
+  const t = MISC_TABLE;
+  // Age band and MAS together: P(band) from CDC surveillance, P(MAS | band) ∝ masWeight, scaled so P(MAS) = 21.5%.
+  const bands = t.ageBands.bands;
+  const band = rng.weighted(bands.map((b) => [b, b.p] as const));
+  let meanWeight = 0;
+  for (const b of bands) meanWeight += b.p * b.masWeight;
+  const withMas = rng.chance(Math.min(0.95, (t.withMas.p * band.masWeight) / meanWeight));
+  const ageYears = rng.uniform(band.fromYears, band.toYears);
+  const z = rng.normal();
+  const severity = z + (withMas ? 0.5 : 0);
+  const sex = rng.chance(t.male.p) ? 'male' : 'female';
+  const obese = rng.chance(t.obesity.p);
+  const weightZ = obese ? 1.8 + 0.5 * Math.abs(rng.normal()) : -0.35 + 0.85 * rng.normal();
+  const patient = makePatient(rng, ageYears, sex, weightZ);
+
+  const f = t.findings;
+  const gi = rng.chance(f.giSymptoms.p);
+  const muco = rng.chance(f.mucocutaneous.p);
+  // Within mucocutaneous involvement, each sign at the rate that reproduces its cohort-wide share.
+  let rash = muco && rng.chance(f.rash.p / f.mucocutaneous.p);
+  const conj = muco && rng.chance(f.conjunctivitis.p / f.mucocutaneous.p);
+  const mucosal = muco && rng.chance(f.mucosalChanges.p / f.mucocutaneous.p);
+  const extremity = muco && rng.chance(f.extremityChanges.p / f.mucocutaneous.p);
+  if (muco && !rash && !conj && !mucosal && !extremity) rash = true;
+  const vaso = latentChance(rng, t.vasoactive.p, 0.6, z);
+  const ventilated = latentChance(rng, t.invasiveVentilation.p, 0.6, z);
+  const respiratory = ventilated || rng.chance(Math.max(0, (f.respiratoryInvolvement.p - t.invasiveVentilation.p) / (1 - t.invasiveVentilation.p)));
+  const onset: Partial<Record<FindingKey, number>> = {};
+  const mark = (key: FindingKey, present: boolean, hour = 0): void => { if (present) onset[key] = hour; };
+  mark('giSymptoms', gi); mark('rash', rash); mark('conjunctivitis', conj); mark('mucosalChanges', mucosal); mark('extremityChanges', extremity);
+  mark('hepatomegaly', rng.chance(f.hepatomegaly.p)); mark('splenomegaly', rng.chance(f.splenomegaly.p));
+  mark('lymphadenopathy', rng.chance(f.lymphadenopathy.p)); mark('cnsInvolvement', rng.chance(f.cnsInvolvement.p));
+  const recorded: FindingKey[] = ['rash', 'conjunctivitis', 'mucosalChanges', 'extremityChanges', 'giSymptoms', 'hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'cnsInvolvement'];
+
+  const hours = [...OBSERVATION_HOURS];
+  const shockFrom = rng.chance(0.6) ? 0 : 12;
+  const shock = hours.map((h) => vaso && h >= shockFrom && h <= 48);
+  const vasoactives = shock.map((s) => (s ? (severity > 1.3 ? 2 : 1) : 0));
+  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h >= shockFrom && h <= 48 ? 'invasive' : respiratory && h <= 48 ? 'oxygen' : 'none'));
+  const fio2 = support.map((s) => (s === 'invasive' ? 0.35 + 0.3 * rng.next() : s === 'oxygen' ? 0.28 + 0.15 * rng.next() : 0.21));
+  const spo2 = support.map((s) => (s === 'none' ? 96 + rng.int(0, 4) : 92 + rng.int(0, 5)));
+  const feverDays0 = Math.round(valueAt(t.feverDaysAtPresentation, rng.normal()));
+  const observations = buildObservations({
+    ageYears, hours,
+    temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
+    feverDays: feverDayCourse(hours, true, feverDays0),
+    recorded, onset, shock, vasoactives, support, fio2, spo2,
+    gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? 14 : 15)),
+  }, rng);
+
+  const labs = new CaseLabs(rng, severity, t.labs, [], withMas ? t.masLabs : null);
+  const progression = rng.uniform(0, TRAJECTORY_TABLE.misc.progressionMax);
+  const curves = {
+    main: activityCurve(TRAJECTORY_TABLE.misc, progression),
+    procalcitonin: activityCurve(TRAJECTORY_TABLE.misc, progression),
+    cardiac: activityCurve(TRAJECTORY_TABLE.miscCardiac, progression),
+    overlay: withMas ? TRAJECTORY_TABLE.miscMasOverlay : null,
+  };
+  const natriuretic: NumericAnalyte = rng.chance(t.ntProBnpRatherThanBnp.p) ? 'ntProBnp' : 'bnp';
+  const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: false, everyHour: ['troponin', natriuretic], procalcitonin: true, lactateAt12: vaso });
+
+  const lowEf = latentChance(rng, t.lvefBelow55.p, 0.6, z);
+  const aneurysm = rng.chance(t.coronaryAneurysm.p);
+  const ef0 = lowEf ? 30 + 24 * rng.next() : 56 + 12 * rng.next();
+  const z0 = aneurysm ? 2.5 + 4 * rng.next() : Math.min(2.4, 0.3 + 0.7 * Math.abs(rng.normal()));
+  const echo: Echo[] = [
+    { hour: 12, lvefPercent: Math.round(ef0), coronaryZMax: Math.round(z0 * 10) / 10, pericardialEffusion: rng.chance(0.2), valvulitis: rng.chance(0.1) },
+    { hour: 72, lvefPercent: Math.round(Math.min(70, ef0 + 5 + 8 * rng.next())), coronaryZMax: Math.round((z0 + 0.2 * rng.normal()) * 10) / 10 },
+  ];
+
+  // CDC 2023 needs ≥2 organ categories: complete the presentation when the draw fell short.
+  const construction = { patient, observations, labs: panels, echo, labReferenceRanges: SYNTHETIC_LAB_REFERENCE_RANGES.ranges };
+  if (miscCategoryCount(construction) < 2) {
+    for (const o of observations) if (o.hour <= 24) o.giSymptoms = true;
+    if (miscCategoryCount(construction) < 2) for (const o of observations) if (o.hour <= 24) o.rash = true;
+  }
+
+  const pcr = rng.chance(t.sarsCov2.rnaOrAntigen.p);
+  const serology = !pcr || rng.chance(t.sarsCov2.serology.p);
+  const suspectedInfection = rng.chance(t.suspectedInfection.p);
+  const investigations: Investigations = {
+    echo,
+    viralTests: [
+      { hour: 0, virus: 'SARS-CoV-2', method: 'pcr', result: pcr ? 'positive' : 'negative' },
+      { hour: 0, virus: 'SARS-CoV-2', method: 'serology', result: serology ? 'positive' : 'negative' },
+    ],
+  };
+  if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
+  if (withMas && rng.chance(0.3)) investigations.boneMarrow = [{ hour: 48, hemophagocytosis: rng.chance(0.5), malignancy: false }];
+
+  const died = latentChance(rng, t.died.p, 0.5, z);
+  return {
+    patient,
+    background: {
+      sjia: 'none',
+      sarsCov2: { rnaOrAntigen: pcr ? 'positive' : 'negative', serology: serology ? 'positive' : 'negative', closeContact: rng.chance(0.5) ? 'yes' : 'unknown', severeRespiratoryCovid19: false },
+      ...(obese ? { otherConditions: ['obesity'] } : {}),
+    },
+    encounter: { hospitalized: true, died, suspectedInfection, moreLikelyAlternativeDiagnosis: null },
+    observations, labs: panels, investigations,
+    truth: {
+      kind: 'misc', subtype: withMas ? 'misc-with-mas' : 'misc', masPresent: withMas, trigger: 'SARS-CoV-2',
+      severity: severityBand(severity, vaso || ventilated), cnsInvolvement: onset.cnsInvolvement !== undefined, hemorrhage: false,
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { NumericAnalyte } from '@masdrill/rules';
+import { prior, proportion, type Proportion, type Source } from '../source.js';
+
+const CBC: readonly NumericAnalyte[] = ['hemoglobin', 'wbc', 'anc', 'alc', 'platelets'];
+const INTERVAL: readonly NumericAnalyte[] = [...CBC, 'ferritin', 'ast', 'alt', 'ldh', 'fibrinogen', 'crp', 'dDimer', 'inr'];
+const FULL: readonly NumericAnalyte[] = [...INTERVAL, 'triglycerides', 'esr', 'procalcitonin', 'sodium', 'albumin', 'lactate'];
+
+/**
+ * When the synthetic laboratory measures what (hours from presentation). A DESIGN PRIOR: a
+ * plausible inpatient schedule (full panel on arrival and at 24 h, a shorter panel at 12, 48, 72 h,
+ * routine sJIA clinic labs a week before for known sJIA). Kind-specific extras (cardiac markers,
+ * cytokines) and dropouts are added by the synthesizers.
+ */
+export const LAB_SCHEDULE: {
+  readonly source: Source;
+  readonly baselineHour: number;
+  readonly baseline: readonly NumericAnalyte[];
+  readonly byHour: readonly { readonly hour: number; readonly analytes: readonly NumericAnalyte[] }[];
+  readonly triglyceridesMeasured: { readonly at0: Proportion; readonly at24: Proportion; readonly hardAt0: Proportion; readonly hardAt24: Proportion };
+  readonly triglyceridesFasting: Proportion;
+  readonly hardDropout: { readonly fibrinogen: Proportion; readonly esr: Proportion; readonly ast: Proportion };
+  readonly procalcitoninOutsideSepsis: Proportion;
+} = {
+  source: prior('inpatient laboratory schedule'),
+  baselineHour: -168,
+  baseline: [...CBC, 'ferritin', 'ast', 'alt', 'ldh', 'fibrinogen', 'esr', 'crp'],
+  byHour: [
+    { hour: 0, analytes: FULL },
+    { hour: 12, analytes: INTERVAL },
+    { hour: 24, analytes: FULL },
+    { hour: 48, analytes: [...INTERVAL, 'triglycerides', 'esr', 'sodium', 'albumin'] },
+    { hour: 72, analytes: INTERVAL },
+  ],
+  triglyceridesMeasured: {
+    at0: proportion(0.85, prior('triglycerides sent on arrival')),
+    at24: proportion(0.7, prior('triglycerides sent at 24 h')),
+    hardAt0: proportion(0.5, prior('hard difficulty: triglycerides often not sent')),
+    hardAt24: proportion(0.4, prior('hard difficulty: triglycerides often not sent')),
+  },
+  triglyceridesFasting: proportion(0.6, prior('triglyceride sample fasting')),
+  hardDropout: {
+    fibrinogen: proportion(0.2, prior('hard difficulty: fibrinogen not measured')),
+    esr: proportion(0.3, prior('hard difficulty: ESR not measured')),
+    ast: proportion(0.1, prior('hard difficulty: AST not measured')),
+  },
+  procalcitoninOutsideSepsis: proportion(0.5, prior('procalcitonin sent when sepsis is not the working diagnosis')),
+};
+
+/** The observation (vitals and findings) hours: the same as the laboratory's. */
+export const OBSERVATION_HOURS: readonly number[] = [0, 12, 24, 48, 72];

@@ -1,0 +1,116 @@
+import { quartiles, type Quartiles } from '../distribution.js';
+import type { LabTable } from '../lab-spec.js';
+import { cite, prior, proportion, type Proportion, type Source } from '../source.js';
+
+const SEPSIS_PRIOR = prior('paediatric bacterial sepsis laboratory values (clinical-reference.md §2.2 generator suggestion: CRP/PCT high, fibrinogen normal-high unless DIC)');
+
+export interface SepsisTable {
+  readonly male: Proportion;
+  readonly ageYears: Quartiles;
+  readonly hyperferritinemic: Proportion;
+  readonly hyperferritinemicHard: Proportion;
+  readonly shock: Proportion;
+  readonly died: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
+  readonly dic: { readonly hyperferritinemic: Proportion; readonly shock: Proportion; readonly otherwise: Proportion };
+  readonly findings: { readonly hepatomegaly: Proportion; readonly splenomegaly: Proportion; readonly rash: Proportion; readonly giSymptoms: Proportion; readonly lymphadenopathy: Proportion };
+  readonly peakTemperatureC: Quartiles;
+  readonly febrile: Proportion;
+  readonly organDysfunction: {
+    readonly invasiveVentilation: { readonly shock: Proportion; readonly otherwise: Proportion };
+    readonly oxygenOrNoninvasive: Proportion;
+    readonly lowGcs: { readonly shock: Proportion; readonly otherwise: Proportion };
+    readonly twoVasoactives: Proportion;
+    readonly source: Source;
+  };
+  readonly bloodCulturePositive: Proportion;
+  readonly organisms: { readonly weights: readonly (readonly [string, number])[]; readonly source: Source };
+  readonly marrowAspirated: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
+  readonly hemophagocytosis: Proportion;
+  readonly cardiacMarkers: Proportion;
+  readonly special: { readonly sCd25: Proportion };
+  readonly labs: LabTable;
+  /** Ferritin distributions replace labs.ferritin by subtype. */
+  readonly ferritin: { readonly hyperferritinemic: Quartiles; readonly otherwise: Quartiles; readonly hardHyperferritinemic: Quartiles };
+  /** Disseminated intravascular coagulation: replaces these analytes. */
+  readonly dicLabs: LabTable;
+  readonly shockLactate: Quartiles;
+  readonly baselineSource: Source;
+}
+
+export const SEPSIS_TABLE: SepsisTable = {
+  male: proportion(0.541, cite('long-2025-sentinel', `54.1% male`)),
+  ageYears: quartiles(2.1, 0.3, 7.1, 'log', cite('long-2025-sentinel', `median age 2.1 y (IQR 0.3–7.1)`), { min: 1 / 12, max: 17.9 }),
+  hyperferritinemic: proportion(117 / 397, cite('carcillo-2023', '117 hyperferritinemic (>500 ng/mL) of 397 paediatric sepsis')),
+  hyperferritinemicHard: proportion(0.5, prior('hard difficulty: more hyperferritinemic sepsis')),
+  shock: proportion(0.35, prior('share of septic shock among paediatric sepsis in a drill cohort')),
+  died: {
+    hyperferritinemic: proportion(0.23, cite('carcillo-2023', 'mortality 23% with ferritin >500')),
+    otherwise: proportion(0.057, cite('carcillo-2023', 'mortality 5.7% without hyperferritinemia')),
+  },
+  dic: {
+    hyperferritinemic: proportion(0.3, prior('DIC in hyperferritinemic sepsis (Carcillo 2023 reports more MAS/DIC, share not read)')),
+    shock: proportion(0.15, prior('DIC in septic shock')),
+    otherwise: proportion(0.05, prior('DIC in sepsis without shock')),
+  },
+  findings: {
+    hepatomegaly: proportion(0.15, prior('hepatomegaly in bacterial sepsis')),
+    splenomegaly: proportion(0.08, prior('splenomegaly in bacterial sepsis')),
+    rash: proportion(0.15, prior('rash (petechial/erythroderma) in bacterial sepsis')),
+    giSymptoms: proportion(0.35, prior('vomiting/diarrhoea/abdominal pain in bacterial sepsis')),
+    lymphadenopathy: proportion(0.1, prior('lymphadenopathy in bacterial sepsis')),
+  },
+  peakTemperatureC: quartiles(39.3, 38.8, 39.9, 'linear', prior('peak temperature in febrile sepsis'), { min: 38.1, max: 41.5 }),
+  febrile: proportion(0.85, prior('febrile at presentation (the rest normo- or hypothermic)')),
+  organDysfunction: {
+    invasiveVentilation: { shock: proportion(0.3, prior('invasive ventilation in septic shock')), otherwise: proportion(0.1, prior('invasive ventilation in sepsis without shock')) },
+    oxygenOrNoninvasive: proportion(0.4, prior('oxygen or non-invasive support when not intubated')),
+    lowGcs: { shock: proportion(0.2, prior('GCS ≤10 in septic shock')), otherwise: proportion(0.08, prior('GCS ≤10 in sepsis without shock')) },
+    twoVasoactives: proportion(0.35, prior('two or more vasoactives among shock cases')),
+    source: prior('organ dysfunction patterns; every case is then completed to Phoenix ≥2 (the definition is the label)'),
+  },
+  bloodCulturePositive: proportion(0.4, prior('blood culture positive')),
+  organisms: {
+    weights: [['Staphylococcus aureus', 0.25], ['Streptococcus pneumoniae', 0.2], ['Escherichia coli', 0.2], ['Streptococcus pyogenes', 0.15], ['Neisseria meningitidis', 0.1], ['Klebsiella pneumoniae', 0.1]],
+    source: prior('organism mix'),
+  },
+  marrowAspirated: { hyperferritinemic: proportion(0.1, prior('marrow aspirate in hyperferritinemic sepsis')), otherwise: proportion(0.01, prior('marrow aspirate in sepsis')) },
+  hemophagocytosis: proportion(0.3, prior('hemophagocytosis in a sepsis marrow')),
+  cardiacMarkers: proportion(0.3, prior('troponin/BNP sent in sepsis')),
+  special: { sCd25: proportion(0.1, prior('sCD25 sent in sepsis')) },
+  labs: {
+    platelets: { at0: quartiles(180, 100, 280, 'log', SEPSIS_PRIOR, { min: 5 }), rho: -0.45, baseline: 300 },
+    wbc: { at0: quartiles(15, 7, 24, 'log', SEPSIS_PRIOR, { min: 0.5 }), rho: 0.1, baseline: 9 },
+    alc: { at0: quartiles(1.4, 0.8, 2.4, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: -0.3, baseline: 3 },
+    hemoglobin: { at0: quartiles(10.8, 9.6, 12, 'linear', SEPSIS_PRIOR, { min: 5, max: 18 }), rho: -0.2, baseline: 12 },
+    ast: { at0: quartiles(50, 30, 95, 'log', SEPSIS_PRIOR, { min: 10 }), rho: 0.4, baseline: 30 },
+    alt: { at0: quartiles(35, 20, 70, 'log', SEPSIS_PRIOR, { min: 6 }), rho: 0.35, baseline: 20 },
+    ldh: { at0: quartiles(420, 290, 650, 'log', SEPSIS_PRIOR, { min: 120 }), rho: 0.4, baseline: 280 },
+    triglycerides: { at0: quartiles(140, 95, 200, 'log', SEPSIS_PRIOR, { min: 30 }), rho: 0.2, baseline: 90 },
+    fibrinogen: { at0: quartiles(480, 360, 620, 'log', SEPSIS_PRIOR, { min: 150 }), rho: 0.1, baseline: 280 },
+    esr: { at0: quartiles(45, 25, 70, 'log', SEPSIS_PRIOR, { min: 2, max: 140 }), rho: 0.1, baseline: 10 },
+    crp: { at0: quartiles(120, 60, 210, 'log', SEPSIS_PRIOR, { min: 8 }), rho: 0.4, baseline: 3 },
+    procalcitonin: { at0: quartiles(8, 2, 25, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: 0.5, baseline: 0.08, curve: 'procalcitonin' },
+    sodium: { at0: quartiles(134, 131, 137, 'linear', SEPSIS_PRIOR, { min: 118, max: 150 }), rho: -0.2, baseline: 139 },
+    albumin: { at0: quartiles(2.9, 2.5, 3.3, 'linear', SEPSIS_PRIOR, { min: 1.2, max: 4.8 }), rho: -0.35, baseline: 4 },
+    dDimer: { at0: quartiles(2.5, 1.2, 5, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: 0.45, baseline: 0.3 },
+    inr: { at0: quartiles(1.3, 1.15, 1.5, 'log', SEPSIS_PRIOR, { min: 0.9, max: 6 }), rho: 0.45, baseline: 1.05 },
+    lactate: { at0: quartiles(2.2, 1.5, 3.2, 'log', SEPSIS_PRIOR, { min: 0.5, max: 4.9 }), rho: 0.4, baseline: 1.1 },
+    troponin: { at0: quartiles(15, 6, 45, 'log', prior('hs-troponin in sepsis'), { min: 1 }), rho: 0.4, baseline: 4, curve: 'cardiac' },
+    bnp: { at0: quartiles(150, 60, 450, 'log', prior('BNP in sepsis'), { min: 5 }), rho: 0.4, baseline: 30, curve: 'cardiac' },
+    sCd25: { at0: quartiles(2500, 1400, 4500, 'log', prior('sCD25 in sepsis (raised in hyperferritinemic sepsis, Carcillo 2023)'), { min: 200 }), rho: 0.5, baseline: 800 },
+  },
+  ferritin: {
+    otherwise: { ...quartiles(150, 80, 270, 'log', prior('ferritin in non-hyperferritinemic sepsis (≤500 by definition)'), { min: 10, max: 499 }) },
+    hyperferritinemic: quartiles(1400, 800, 3000, 'log', prior('ferritin in hyperferritinemic sepsis (>500 by definition)'), { min: 505, max: 100000 }),
+    hardHyperferritinemic: quartiles(6000, 2500, 14000, 'log', prior('hard difficulty: sepsis with ferritin often >10,000'), { min: 505, max: 200000 }),
+  },
+  dicLabs: {
+    fibrinogen: { at0: quartiles(120, 80, 170, 'log', prior('fibrinogen in sepsis with DIC'), { min: 30 }), rho: -0.4, baseline: 280 },
+    platelets: { at0: quartiles(60, 35, 95, 'log', prior('platelets in sepsis with DIC'), { min: 5 }), rho: -0.4, baseline: 300 },
+    dDimer: { at0: quartiles(9, 5, 18, 'log', prior('D-dimer in sepsis with DIC'), { min: 1 }), rho: 0.4, baseline: 0.3 },
+    inr: { at0: quartiles(1.8, 1.5, 2.3, 'log', prior('INR in sepsis with DIC'), { min: 1.1, max: 8 }), rho: 0.4, baseline: 1.05 },
+    esr: { at0: quartiles(20, 10, 35, 'log', prior('ESR in sepsis with DIC (fibrinogen consumed)'), { min: 2, max: 140 }), rho: -0.2, baseline: 10 },
+  },
+  shockLactate: quartiles(4.5, 2.8, 7, 'log', prior('lactate in septic shock'), { min: 0.8, max: 20 }),
+  baselineSource: prior('healthy-child levels the illness starts from'),
+};

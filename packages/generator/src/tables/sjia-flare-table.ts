@@ -1,0 +1,86 @@
+import { quartiles, quartilesFromProportion, type Quartiles } from '../distribution.js';
+import type { LabTable } from '../lab-spec.js';
+import { cite, prior, proportion, type Proportion, type Source } from '../source.js';
+
+const FLARE_PRIOR = prior('clinical-reference.md §2.1 "active sJIA flare prior [U]"');
+const PROXY = 'non-MAS profiles judged by the expert panel (the confusable sJIA patients), used as a proxy for active sJIA without MAS';
+
+export interface SjiaFlareTable {
+  readonly female: Proportion;
+  readonly ageYears: Quartiles;
+  readonly sjiaDurationYears: Quartiles;
+  readonly findings: {
+    readonly fever: Proportion;
+    readonly hepatomegaly: Proportion;
+    readonly splenomegaly: Proportion;
+    readonly lymphadenopathy: Proportion;
+    readonly activeArthritis: Proportion;
+    readonly cnsInvolvement: Proportion;
+    readonly hemorrhage: Proportion;
+    readonly rash: Proportion;
+  };
+  readonly peakTemperatureC: Quartiles;
+  readonly marrowAspirated: Proportion;
+  readonly hemophagocytosis: Proportion;
+  readonly suspectedInfection: Proportion;
+  readonly knownSjia: Proportion;
+  readonly special: { readonly sCd25: Proportion; readonly il18: Proportion };
+  readonly labs: LabTable;
+  /** Hard difficulty: the analytes whose distribution is replaced (high ferritin, lower platelets and fibrinogen). */
+  readonly hardLabs: LabTable;
+  readonly baselineSource: Source;
+}
+
+export const SJIA_FLARE_TABLE: SjiaFlareTable = {
+  female: proportion(0.576, cite('ravelli-2016-rmd-open', `Table 1: female 57.6%, ${PROXY}`)),
+  ageYears: quartiles(7.6, 4.1, 11.6, 'linear', cite('ravelli-2016-rmd-open', `Table 1: age, median (IQR), ${PROXY}`), { min: 1, max: 17.9 }),
+  sjiaDurationYears: quartiles(1.5, 0.1, 4.1, 'log', cite('ravelli-2016-rmd-open', `Table 1: sJIA duration, ${PROXY}`), { min: 0.05, max: 14 }),
+  findings: {
+    fever: proportion(0.849, cite('ravelli-2016-rmd-open', `Table 1: fever 84.9%, ${PROXY}`)),
+    hepatomegaly: proportion(0.485, cite('ravelli-2016-rmd-open', `Table 1: hepatomegaly 48.5%, ${PROXY}`)),
+    splenomegaly: proportion(0.485, cite('ravelli-2016-rmd-open', `Table 1: splenomegaly 48.5%, ${PROXY}`)),
+    lymphadenopathy: proportion(0.25, cite('ravelli-2016-rmd-open', `Table 1: lymphadenopathy 25.0%, ${PROXY}`)),
+    activeArthritis: proportion(0.515, cite('ravelli-2016-rmd-open', `Table 1: active arthritis 51.5%, ${PROXY}`)),
+    cnsInvolvement: proportion(0.242, cite('ravelli-2016-rmd-open', `Table 1: CNS involvement 24.2%, ${PROXY}`)),
+    hemorrhage: proportion(0.121, cite('ravelli-2016-rmd-open', `Table 1: haemorrhagic manifestations 12.1%, ${PROXY}`)),
+    rash: proportion(0.6, prior('evanescent salmon-pink rash in an sJIA flare')),
+  },
+  peakTemperatureC: quartiles(39.2, 38.8, 39.7, 'linear', prior('peak temperature of a febrile sJIA flare (quotidian spikes)'), { min: 38.1, max: 41 }),
+  marrowAspirated: proportion(0.1, prior('marrow aspirate in a flare (to exclude malignancy)')),
+  hemophagocytosis: proportion(0.687, cite('ravelli-2016-rmd-open', `Table 1: hemophagocytosis in 68.7% of biopsied, ${PROXY}`)),
+  suspectedInfection: proportion(0.4, prior('antimicrobials and cultures in the first 24 h of a febrile flare')),
+  knownSjia: proportion(0.7, prior('flare in known sJIA (the rest: suspected sJIA at onset)')),
+  special: {
+    sCd25: proportion(0.15, prior('sCD25 sent in a flare')),
+    il18: proportion(0.1, prior('IL-18 sent in a flare')),
+  },
+  labs: {
+    ferritin: { at0: quartiles(1000, 400, 3000, 'log', FLARE_PRIOR, { min: 40 }), rho: 0.5, baseline: 300 },
+    platelets: { at0: quartilesFromProportion(450, 600, 0.7, 'log', cite('frontiers-2023-sjia', `platelets >600 in 30% (median ${450} design prior)`), { min: 120 }), rho: 0.3, baseline: 320 },
+    wbc: { at0: quartiles(20, 15, 28, 'log', FLARE_PRIOR, { min: 4 }), rho: 0.3, baseline: 10 },
+    alc: { at0: quartiles(2.5, 1.6, 3.6, 'log', prior('lymphocytes in an sJIA flare'), { min: 0.3 }), rho: 0, baseline: 2.8 },
+    hemoglobin: { at0: quartilesFromProportion(10, 9, 0.24, 'linear', cite('frontiers-2023-sjia', `Hb <9 g/dL in 24% (median 10 design prior)`), { min: 5.5, max: 15 }), rho: -0.3, baseline: 11.5 },
+    ast: { at0: quartiles(40, 36, 50, 'log', cite('gillispie-2017', `AST 40 [36, 50]`), { min: 12 }), rho: 0.2, baseline: 28 },
+    alt: { at0: quartiles(25, 15, 40, 'log', FLARE_PRIOR, { min: 6 }), rho: 0.2, baseline: 18 },
+    ldh: { at0: quartiles(400, 300, 600, 'log', FLARE_PRIOR, { min: 150 }), rho: 0.3, baseline: 260 },
+    triglycerides: { at0: quartiles(140, 100, 180, 'log', FLARE_PRIOR, { min: 35 }), rho: 0.1, baseline: 100 },
+    fibrinogen: { at0: quartiles(558, 502, 652, 'log', cite('gillispie-2017', `fibrinogen 558 [502, 652] mg/dL`), { min: 200 }), rho: 0.4, baseline: 350 },
+    esr: { at0: quartiles(120, 95, 140, 'linear', cite('frontiers-2023-sjia', `ESR median 120 mm/h (range 10–170); quartiles design prior`), { min: 10, max: 170 }), rho: 0.4, baseline: 40 },
+    crp: { at0: quartiles(161, 119, 240, 'log', cite('gillispie-2017', `CRP 16.1 mg/dL [11.9, 24.0]`), { min: 5 }), rho: 0.4, baseline: 20 },
+    procalcitonin: { at0: quartiles(0.5, 0.2, 1.2, 'log', prior('procalcitonin in an sJIA flare'), { min: 0.03 }), rho: 0.2, baseline: 0.1 },
+    sodium: { at0: quartiles(137, 135, 139, 'linear', FLARE_PRIOR, { min: 125, max: 146 }), rho: -0.1, baseline: 139 },
+    albumin: { at0: quartiles(3.3, 3.0, 3.7, 'linear', FLARE_PRIOR, { min: 1.8, max: 4.8 }), rho: -0.3, baseline: 3.9 },
+    dDimer: { at0: quartiles(2, 1, 4, 'log', FLARE_PRIOR, { min: 0.1 }), rho: 0.3, baseline: 0.6 },
+    inr: { at0: quartiles(1.15, 1.05, 1.25, 'log', prior('INR in an sJIA flare'), { min: 0.85, max: 3 }), rho: 0.2, baseline: 1.05 },
+    lactate: { at0: quartiles(1.3, 1.0, 1.8, 'log', prior('lactate in an sJIA flare'), { min: 0.4 }), rho: 0.2, baseline: 1.1 },
+    sCd25: { at0: quartiles(1500, 900, 2500, 'log', prior('sCD25 in an sJIA flare (assay-specific)'), { min: 200 }), rho: 0.3, baseline: 800 },
+    il18: { at0: quartiles(16499, 4816, 61839, 'log', cite('yasin-2020-il18', `active sJIA 16,499 pg/mL (4,816–61,839)`), { min: 200 }), rho: 0.3, baseline: 8000 },
+  },
+  hardLabs: {
+    ferritin: { at0: quartiles(3500, 1800, 7000, 'log', prior('hard difficulty: flares with high ferritin'), { min: 300 }), rho: 0.5, baseline: 500 },
+    platelets: { at0: quartiles(260, 200, 340, 'log', prior('hard difficulty: flares with platelets nearer the 2016 cut-off'), { min: 120 }), rho: 0.2, baseline: 320 },
+    fibrinogen: { at0: quartiles(420, 360, 500, 'log', prior('hard difficulty: flares with fibrinogen nearer the 2016 cut-off'), { min: 200 }), rho: 0.3, baseline: 350 },
+    ast: { at0: quartiles(48, 38, 65, 'log', prior('hard difficulty: flares with AST around the 2016 cut-off'), { min: 12 }), rho: 0.2, baseline: 28 },
+  },
+  baselineSource: prior('pre-flare levels of quiescent sJIA'),
+};
