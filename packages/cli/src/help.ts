@@ -7,6 +7,8 @@ Usage: masdrill <command> [flags]
 
 Commands:
   evaluate <file|->   apply every diagnostic criteria set to one case (JSON) or many (JSONL)
+  generate            labelled synthetic patients (JSONL, JSON or CSV), reproducible from a seed
+  grade               score a management plan against the guideline: --case <file> --plan <file>
   validate <path…>    check case files for shape and meaning; every problem with file, line and fix
   help [command]      show help
 

@@ -52,6 +52,15 @@ export function valueAt(d: Quartiles, z: number): number {
   return v;
 }
 
+/**
+ * A draw from the distribution truncated to values below `limit` (e.g. an sJIA duration shorter
+ * than the child's age), from a uniform u in [0, 1): the quantile u × P(X < limit).
+ */
+export function valueBelow(d: Quartiles, limit: number, u: number): number {
+  const p = probabilityBelow(d, limit);
+  return Math.min(valueAt(d, probit(Math.max(1e-12, u * p))), limit);
+}
+
 /** P(X < x) under the distribution (ignoring clamps): for tests and reports. */
 export function probabilityBelow(d: Quartiles, x: number): number {
   if (d.scale === 'log') {

@@ -30,11 +30,26 @@ export function weightLmsAt(ageYears: number, sex: Sex): LmsRow {
 }
 
 /** X = M·(1 + L·S·z)^(1/L) (L ≠ 0), M·exp(S·z) (L = 0). */
-export function lmsValue(row: LmsRow, z: number): number {
+function lmsCore(row: LmsRow, z: number): number {
   if (Math.abs(row.l) < 1e-9) return row.m * Math.exp(row.s * z);
-  const base = 1 + row.l * row.s * z;
-  // Far tails of negative-L curves break down; clamp the base so the value stays finite and positive.
-  return row.m * Math.pow(Math.max(base, 0.05), 1 / row.l);
+  return row.m * Math.pow(1 + row.l * row.s * z, 1 / row.l);
+}
+
+/** The LMS formula is used within ±2 SD; beyond, the curve continues in a straight line. */
+const LMS_LINEAR_BEYOND_Z = 2;
+
+/**
+ * The value at z-score z: X = M·(1 + L·S·z)^(1/L) within ±2 SD (clinical-reference.md §2.4). Beyond
+ * that, the strongly negative L of the adolescent CDC curves makes (1 + L·S·z) approach 0 near
+ * z = 3 and the weight explode (≈ 280 kg at z 3.3 for a 17-year-old girl), so the curve continues
+ * linearly with the slope between 1 and 2 SD. A design choice for realistic tails, not a published method.
+ */
+export function lmsValue(row: LmsRow, z: number): number {
+  if (Math.abs(z) <= LMS_LINEAR_BEYOND_Z) return lmsCore(row, z);
+  const sign = Math.sign(z);
+  const at2 = lmsCore(row, sign * LMS_LINEAR_BEYOND_Z);
+  const at1 = lmsCore(row, sign * (LMS_LINEAR_BEYOND_Z - 1));
+  return at2 + (Math.abs(z) - LMS_LINEAR_BEYOND_Z) * (at2 - at1);
 }
 
 /** The weight (kg) at weight-for-age z-score z. */

@@ -79,10 +79,13 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
   if (values.statuses && !values.json) throw new CliError('masdrill evaluate: --statuses goes with --json. Fix: add --json (the table already shows statuses only unless --items).');
   const out = new BatchedWriter(io.stdout);
   for await (const c of readCases({ path: positionals[0]!, units: units as InputUnits, stdin: io.stdin })) {
+    if (out.closed) break;
     const evaluation = evaluate(c, options);
     if (!values.json) await out.write(formatEvaluation(c, evaluation, { items: values.items === true }));
     else await out.write(JSON.stringify(values.statuses ? statusesOnly(evaluation) : evaluation) + '\n');
   }
   await out.flush();
+  const failure = out.failure();
+  if (failure) throw failure;
   return 0;
 }

@@ -1,6 +1,7 @@
 import { caseFromCanonical, NUMERIC_ANALYTES, ANALYTES, type Case, type UnitSystem } from '@masdrill/rules';
 import { caseStream, DIFFICULTIES, GENERATOR_VERSION, KINDS, MixError, parseMix, type Difficulty, type Kind, type Mix, mixOf, isKind } from '@masdrill/generator';
 import { stringify } from 'csv-stringify/sync';
+import { BatchedWriter } from '../batched-writer.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
 import type { Io } from '../main.js';
@@ -232,46 +233,8 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
   };
 }
 
-/** Batches text into ~64 KiB writes; waits for 'drain'; stops (closed = true) if the reader goes away (EPIPE). */
-class Sink {
-  private parts: string[] = [];
-  private size = 0;
-  closed = false;
-  private error: Error | undefined;
-
-  constructor(private readonly stream: NodeJS.WritableStream, private readonly threshold = 64 * 1024) {
-    stream.on('error', (e: Error) => { this.error = e; this.closed = true; });
-  }
-
-  async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= this.threshold) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.size === 0 || this.closed) return;
-    const data = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.stream.write(data)) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => { this.stream.off('drain', done); this.stream.off('error', done); resolve(); };
-        this.stream.once('drain', done);
-        this.stream.once('error', done);
-      });
-    }
-  }
-
-  /** The stream's error, unless it is the reader closing the pipe. */
-  failure(): Error | undefined {
-    const code = (this.error as NodeJS.ErrnoException | undefined)?.code;
-    return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' ? undefined : this.error;
-  }
-}
-
 async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStream, io: Io): Promise<void> {
-  const sink = new Sink(stream);
+  const sink = new BatchedWriter(stream);
   const progress = createProgress({ total: options.n, label: 'generate', stream: io.stderr, enabled: options.quiet || options.n < 1000 ? false : undefined });
   const cases = caseStream({ mix: options.mix, n: options.n, seed: options.seed, start: options.start, difficulty: options.difficulty });
   const convert = options.units === 'canonical' ? (c: Case) => c : (c: Case) => clean(caseFromCanonical(c, options.units as UnitSystem), options.units as UnitSystem);

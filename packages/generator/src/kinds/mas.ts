@@ -1,6 +1,6 @@
 import type { Background, GroundTruth, Investigations, NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
-import { valueAt } from '../distribution.js';
+import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
@@ -111,7 +111,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const background: Background = { sjia };
   if (knownSjia) {
-    background.sjiaDurationYears = Math.round(valueAt(t.sjiaDurationYears, rng.normal()) * 100) / 100;
+    background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
     const therapy = THERAPIES.filter((k) => rng.chance(t.therapyInKnownSjia[k].p));
     if (therapy.length > 0) background.immunosuppressiveTherapy = therapy;
   }

@@ -1,6 +1,6 @@
 import type { Background, Investigations, NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
-import { valueAt } from '../distribution.js';
+import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
@@ -64,7 +64,7 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
 
   const background: Background = { sjia: known ? 'known' : 'suspected' };
-  if (known) background.sjiaDurationYears = Math.round(valueAt(t.sjiaDurationYears, rng.normal()) * 100) / 100;
+  if (known) background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
 
   return {
     patient, background,
