@@ -7,6 +7,8 @@ import { compile } from 'json-schema-to-typescript';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const targets = [
   { schema: 'packages/rules/schemas/case.schema.json', out: 'packages/rules/src/generated/case.ts', name: 'Case' },
+  { schema: 'packages/rules/schemas/plan.schema.json', out: 'packages/rules/src/generated/plan.ts', name: 'Plan' },
+  { schema: 'packages/rules/schemas/score-report.schema.json', out: 'packages/rules/src/generated/score-report.ts', name: 'ScoreReport' },
 ];
 
 export async function renderTypes(target) {

@@ -77,3 +77,15 @@ describe('masdrill validate (built bin)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('masdrill validate on plan files', () => {
+  it('checks a plan against the plan schema, with the action id a typo meant', () => {
+    const file = join(dir, 'bad.plan.json');
+    const plan = { schemaVersion: 1, caseId: 'x', stage: 'presentation', decisionHour: 0, diagnosis: { leading: 'mas' }, actions: [{ action: 'methylprednisolon-pulse', atHour: 0 }], reassessEveryHours: 12 };
+    writeFileSync(file, JSON.stringify(plan, null, 2));
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    const line = JSON.stringify(plan, null, 2).split('\n').findIndex((l) => l.includes('methylprednisolon-pulse')) + 1;
+    expect(r.stderr).toContain(`${file}:${line}: $.actions[0].action: unknown action id "methylprednisolon-pulse". Fix: did you mean "methylprednisolone-pulse"?`);
+  });
+});

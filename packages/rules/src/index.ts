@@ -6,7 +6,8 @@ export type {
   ReferenceLimits, Investigations, GroundTruth,
 } from './generated/case.js';
 export { caseSchema } from './generated/case-schema.js';
-export { validateCase, jsonPath, type CaseValidation } from './case/validate-case.js';
+export { validateCase, type CaseValidation } from './case/validate-case.js';
+export { jsonPath, closest, compileLazily, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
 export { lintCase } from './case/lint-case.js';
 export { formatProblem, type ValidationProblem } from './case/validation-problem.js';
 export { FIRST_24_HOURS, inWindow, describeWindow, type TimeWindow } from './case/time-window.js';
@@ -33,3 +34,34 @@ export type {
 export { compare, meetsThreshold, labMeetsThreshold, describeThreshold, formatNumber, type Comparator, type Threshold } from './criteria/threshold.js';
 export { countStatus, scoreStatus } from './criteria/count-status.js';
 export { evaluate, CRITERIA_SETS, CRITERIA_SET_IDS, type Evaluation } from './criteria/evaluate.js';
+
+// Guideline and scoring
+export type {
+  Plan, Stage, DiagnosisId, Diagnosis, ActionId, PlannedAction, Dose, DoseUnit, Frequency, Route,
+} from './generated/plan.js';
+export { planSchema } from './generated/plan-schema.js';
+export type {
+  ScoreReport, ScoreComponent, ComponentId, Severity, FeedbackItem, Formula, CaseFeatureReading, RequirementResult,
+} from './generated/score-report.js';
+export { scoreReportSchema } from './generated/score-report-schema.js';
+export { STATEMENTS, STATEMENT_IDS, isStatementId, type Statement, type StatementId, type StatementSection } from './guideline/statements.js';
+export { DESIGN_CHOICES, type Basis, type DesignChoice } from './guideline/provenance.js';
+export {
+  ACTIONS, ACTION_IDS, isActionId, type ActionDefinition, type ActionCategory, type DoseRule, type DoseBasis, type DoseScope, type Companion, type When,
+} from './guideline/actions.js';
+export { caseFeatures, type CaseFeatures, type CaseKind, type InfectionTrigger, type FeatureBasis } from './guideline/case-features.js';
+export { bodySurfaceAreaM2 } from './guideline/body-surface-area.js';
+export { acceptedDiagnoses, DIAGNOSIS_LABELS, type AcceptedDiagnoses } from './guideline/diagnoses.js';
+export {
+  INDICATIONS, EXTRA_RULES, classifyExtra, requirementsFor,
+  type Requirement, type RequirementLevel, type IndicationRule, type ExtraRule, type ExtraLevel, type ExtraClassification,
+} from './guideline/indications.js';
+export { PITFALLS, type PitfallDetector } from './guideline/pitfalls.js';
+export { guidelineInventory, basisUses, featureGrid, type GuidelineInventory, type BasisUse } from './guideline/inventory.js';
+export { SCORING_FORMULA, COMPONENT_LABELS, formulaText } from './scoring/formula.js';
+export { checkDose, absolutePerDoseMg, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
+export { expectedPlan, expectedPlanFor, expertDose, expertRule, type ExpectedPlan } from './scoring/expected-plan.js';
+export { scorePlan, SCORE_DISCLAIMER } from './scoring/score-plan.js';
+export type { PlanInstance, RequirementOutcome, ScoringContext, PitfallFinding } from './scoring/context.js';
+export { validatePlan, lintPlanAgainstCase, type PlanValidation } from './scoring/validate-plan.js';
+export { formatScoreReport } from './scoring/format-report.js';

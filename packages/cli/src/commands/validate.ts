@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { lintCase, validateCase, formatProblem, type ValidationProblem } from '@masdrill/rules';
+import { lintCase, validateCase, validatePlan, formatProblem, type ValidationProblem } from '@masdrill/rules';
 import { parse as parseYaml } from 'yaml';
 import { CliError } from '../cli-error.js';
 import type { Io } from '../main.js';
@@ -9,8 +9,9 @@ import { SourceLines } from '../source-lines.js';
 export const VALIDATE_HELP = `Usage: masdrill validate <path…> [flags]
 
 Checks case files (JSON, or JSONL with one case per line) for shape (the case schema) and meaning
-(plausible values, time order, consistent vitals), and prints every problem with file, line,
-JSON path and the fix. Directories are searched for *.json and *.jsonl files.
+(plausible values, time order, consistent vitals), and plan files (for masdrill grade) against the
+plan schema; prints every problem with file, line, JSON path and the fix. Directories are searched
+for *.json and *.jsonl files.
 
 Flags:
   --quiet      print only problems, not the per-file "ok" lines
@@ -31,9 +32,20 @@ async function filesUnder(path: string): Promise<string[]> {
     .sort();
 }
 
+/** A management plan (for `masdrill grade`) rather than a case: it lists actions and has no patient. */
+function isPlan(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'actions' in data && !('patient' in data);
+}
+
 function checkDocument(data: unknown, file: string, lines: SourceLines | undefined, lineOffset: number | undefined): ValidationProblem[] {
-  const shape = validateCase(data, file);
-  const problems = shape.ok ? lintCase(shape.case, file) : [...shape.problems];
+  let problems: ValidationProblem[];
+  if (isPlan(data)) {
+    const plan = validatePlan(data, file);
+    problems = plan.ok ? [] : [...plan.problems];
+  } else {
+    const shape = validateCase(data, file);
+    problems = shape.ok ? lintCase(shape.case, file) : [...shape.problems];
+  }
   return problems.map((p) => {
     const line = lineOffset ?? lines?.lineOf(p.path);
     return line === undefined ? p : { ...p, line };

@@ -1,0 +1,33 @@
+import type { CitationKey } from '../citations/citations.js';
+import type { StatementId } from './statements.js';
+
+/** What a rule, dose or indication rests on: guideline statement IDs and/or citation keys. */
+export interface Basis {
+  readonly statementIds: readonly StatementId[];
+  readonly citations: readonly CitationKey[];
+}
+
+/**
+ * A design choice made where the sources are silent (not a clinical fact). Every one is listed by
+ * DESIGN_CHOICES so the report and the inventory can show it.
+ */
+export interface DesignChoice {
+  readonly id: string;
+  readonly choice: string;
+  readonly why: string;
+}
+
+export const DESIGN_CHOICES: readonly DesignChoice[] = [
+  { id: 'rounding-allowance', choice: 'A dose passes when it lies within the published range widened by 5% on either side.', why: 'Prescriptions are rounded to vial and tablet sizes; a single-value dose (IVIG 2 g/kg, dexamethasone 10 mg/m²/day) would otherwise fail on rounding alone. A grading allowance, not a clinical threshold.' },
+  { id: 'immediately', choice: '"Immediately upon diagnosis" (HEAD-1) and "alongside immunosuppression" (INF-1) mean at the decision hour itself: a later start hour is late.', why: 'The guideline gives no number of hours; any delay after the decision is a delay.' },
+  { id: 'unit-slip', choice: 'A dose 1000× the top of the range, that would be in range if its mg and g were swapped, is a mg-vs-g slip and is harmful (capped). A dose more than 10,000× off the range is rejected as input, not graded.', why: 'Separates the classic unit slip from a typo the grader can only guess at.' },
+  { id: 'severity-fallback', choice: 'Without ground truth, a case is severe when it shows shock, vasoactive support, invasive ventilation, CNS involvement or hemorrhage.', why: 'The guideline says "severe cases" (HEAD-1, CSA-1) without defining them; these features are the ones the guideline and criteria treat as grave (CC-2, GC-2, MS score).' },
+  { id: 'icu-features', choice: 'CC-2 applies when the case shows shock, any vasoactive, invasive ventilation, or truth severity "critical".', why: 'CC-2 names shock and severe organ dysfunction without thresholds; grade ≥3 neurotoxicity has no mapping in the case schema.' },
+  { id: 'cardiac-dysfunction', choice: 'For IVIG splitting in MIS-C, cardiac dysfunction means an echo LVEF <55% (the CDC 2023 cardiac criterion) or shock/vasoactive support (fluid concerns).', why: 'ACR says "cardiac dysfunction" without a number; the CDC definition supplies the only sourced cut-off.' },
+  { id: 'mp-max-in-misc', choice: 'The 1 g per infusion maximum of GC-1 is also applied to methylprednisolone pulses in MIS-C.', why: 'ACR/NIH give the MIS-C pulse range but no maximum; the guideline\'s maximum is the only sourced one.' },
+  { id: 'aspirin-platelets-any-kind', choice: 'Aspirin at platelets ≤80×10⁹/L or with hemorrhage is flagged harmful in every kind of case, not only MIS-C.', why: 'The ACR MIS-C guidance is the only source that sets the threshold; the bleeding risk it guards against does not depend on the diagnosis.' },
+  { id: 'viral-trigger-antimicrobial', choice: 'For a viral trigger, an antiviral or empirical antibiotics both satisfy INF-1.', why: 'INF-1 says "appropriate antimicrobial therapy" without naming agents; no specific antiviral for EBV or adenovirus is sourced.' },
+  { id: 'refractory-stage', choice: 'The "refractory" stage means a reassessment at which MAS (or MIS-C) has not responded adequately to first-line therapy (glucocorticoids with cyclosporine or anakinra; IVIG with glucocorticoids in MIS-C).', why: 'The guideline speaks of "inadequate response" and "refractory" without a time; the quiz decides when that point is reached.' },
+  { id: 'harmful-cap', choice: 'A harmful action scales the whole score into 0–40 (overall = raw × 0.4) and sets safety to zero.', why: 'Key-features practice caps a plan that could harm; scaling (rather than min(raw, 40)) keeps every other change in the plan visible in the score.' },
+  { id: 'risky-extra', choice: 'An action with no indication in this case that still carries risk (immunosuppression without MAS, chemotherapy-level escalation at presentation, a second IVIG in MIS-C, an overdose of an extra) costs half the safety component each (floored at zero), but does not cap.', why: 'Key-features practice does not penalize harmless extras; these are not harmless.' },
+];

@@ -1,0 +1,179 @@
+import type { ActionId, Dose, Frequency } from '../generated/plan.js';
+import { ACTIONS, type DoseRule } from '../guideline/actions.js';
+import type { CaseFeatures } from '../guideline/case-features.js';
+import { SCORING_FORMULA } from './formula.js';
+
+export type DoseProblemKind =
+  | 'missing-dose' | 'unit' | 'route' | 'frequency' | 'below-range' | 'above-range' | 'above-maximum'
+  | 'unit-slip-over' | 'unit-slip-under' | 'duration' | 'absurd';
+
+export interface DoseProblem {
+  readonly kind: DoseProblemKind;
+  readonly message: string;
+}
+
+export interface DoseCheck {
+  /** ok: passes an applicable rule; error: fails them all; not-assessable: a rule applies but the case lacks weight/height; no-rule: nothing to check. */
+  readonly status: 'ok' | 'error' | 'not-assessable' | 'no-rule';
+  readonly rule?: DoseRule;
+  readonly problems: readonly DoseProblem[];
+  /** A mg-vs-g slip or a dose beyond any slip: harmful. */
+  readonly harmful: boolean;
+  /** The dose restated in the rule's unit for this patient, e.g. "29.9 mg/kg/day (600 mg/day for 20 kg)". */
+  readonly computed?: string;
+  readonly notes: readonly string[];
+}
+
+/** Doses per dosing day for each frequency (continuous: only per-day units make sense). */
+export const DOSES_PER_DOSING_DAY: { readonly [K in Frequency]: number } = {
+  once: 1, q4h: 6, q6h: 4, q8h: 3, q12h: 2, q24h: 1, q48h: 1, q3d: 1, 'twice-weekly': 1, weekly: 1, q2w: 1, 'q12h-3-days-weekly': 2, continuous: Number.NaN,
+};
+
+interface UnitInfo { readonly factor: number; readonly basis: 'per-kg' | 'per-m2' | 'absolute'; readonly scope: 'per-dose' | 'per-day'; readonly measure: 'mass' | 'volume' | 'rate' }
+
+export const UNIT_INFO: { readonly [K in Dose['unit']]: UnitInfo } = {
+  'mg/kg': { factor: 1, basis: 'per-kg', scope: 'per-dose', measure: 'mass' },
+  'mg/kg/day': { factor: 1, basis: 'per-kg', scope: 'per-day', measure: 'mass' },
+  'g/kg': { factor: 1000, basis: 'per-kg', scope: 'per-dose', measure: 'mass' },
+  'g/kg/day': { factor: 1000, basis: 'per-kg', scope: 'per-day', measure: 'mass' },
+  'mg/m2': { factor: 1, basis: 'per-m2', scope: 'per-dose', measure: 'mass' },
+  'mg/m2/day': { factor: 1, basis: 'per-m2', scope: 'per-day', measure: 'mass' },
+  mg: { factor: 1, basis: 'absolute', scope: 'per-dose', measure: 'mass' },
+  'mg/day': { factor: 1, basis: 'absolute', scope: 'per-day', measure: 'mass' },
+  g: { factor: 1000, basis: 'absolute', scope: 'per-dose', measure: 'mass' },
+  'g/day': { factor: 1000, basis: 'absolute', scope: 'per-day', measure: 'mass' },
+  'mL/kg': { factor: 1, basis: 'per-kg', scope: 'per-dose', measure: 'volume' },
+  'mcg/kg/min': { factor: 0.001, basis: 'per-kg', scope: 'per-day', measure: 'rate' },
+};
+
+const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.abs(x) >= 10 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100);
+
+/** The dose in the plan as per-dose, per-day and per-course amounts (mg, in the plan's own basis). */
+function amounts(dose: Dose): { perDose: number | undefined; perDay: number; perCourse: number } {
+  const info = UNIT_INFO[dose.unit];
+  const n = DOSES_PER_DOSING_DAY[dose.frequency];
+  const raw = dose.amount * info.factor;
+  const perDay = info.scope === 'per-day' ? raw : raw * (Number.isNaN(n) ? 1 : n);
+  const perDose = info.scope === 'per-dose' ? raw : Number.isNaN(n) ? undefined : raw / n;
+  const days = dose.durationDays ?? 1;
+  return { perDose, perDay, perCourse: dose.frequency === 'once' ? (perDose ?? perDay) : perDay * days };
+}
+
+/** Converts an amount between bases; undefined when the patient's weight or BSA is needed and missing. */
+function convert(value: number, from: UnitInfo['basis'], to: UnitInfo['basis'], f: CaseFeatures): number | undefined {
+  if (from === to) return value;
+  const size = (basis: UnitInfo['basis']) => (basis === 'per-kg' ? f.weightKg : basis === 'per-m2' ? f.bsaM2 : 1);
+  const a = size(from);
+  const b = size(to);
+  if (a === undefined || b === undefined) return undefined;
+  return (value * a) / b;
+}
+
+function unitWord(rule: DoseRule): string {
+  return rule.unitLabel;
+}
+
+/** Check one rule; returns problems (empty = passes) or undefined when the case lacks what the conversion needs. */
+function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): { problems: DoseProblem[]; harmful: boolean; computed?: string; assessable: boolean } {
+  const tol = SCORING_FORMULA.roundingAllowance;
+  const info = UNIT_INFO[dose.unit];
+  const problems: DoseProblem[] = [];
+  if ((rule.measure === 'mass' && info.measure !== 'mass') || (rule.measure === 'volume' && info.measure !== 'volume')) {
+    return { problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for this drug (the rule is in ${rule.unitLabel})` }], harmful: false, assessable: true };
+  }
+  if (dose.route && rule.routes && !rule.routes.includes(dose.route)) {
+    problems.push({ kind: 'route', message: `route ${dose.route} — the rule is ${rule.routes.join(' or ')}` });
+  }
+  if (rule.frequencies && !rule.frequencies.includes(dose.frequency)) {
+    problems.push({ kind: 'frequency', message: `frequency ${dose.frequency} — expected ${rule.frequencies.join(', ')}` });
+  }
+  if (rule.durationDays && dose.durationDays !== undefined && (dose.durationDays < rule.durationDays.min || dose.durationDays > rule.durationDays.max)) {
+    const d = rule.durationDays;
+    problems.push({ kind: 'duration', message: `${dose.durationDays} days — expected ${d.min === d.max ? d.min : `${d.min}–${d.max}`} days` });
+  }
+  const a = amounts(dose);
+  const inScope = rule.scope === 'per-dose' ? a.perDose : rule.scope === 'per-day' ? a.perDay : a.perCourse;
+  if (inScope === undefined) {
+    problems.push({ kind: 'frequency', message: `a continuous infusion cannot be written per dose (use a /day unit)` });
+    return { problems, harmful: false, assessable: true };
+  }
+  const value = convert(inScope, info.basis, rule.basis, f);
+  // Absolute amounts, for the maxima (need weight/BSA unless the plan is already absolute).
+  const abs = (v: number | undefined) => (v === undefined ? undefined : convert(v, info.basis, 'absolute', f));
+  const absScope = abs(inScope);
+  if (value === undefined) return { problems, harmful: false, assessable: false };
+
+  // Effective bounds in the rule's basis, lowered by any maximum that binds for this patient.
+  let lo = rule.min;
+  let hi = rule.max;
+  const capsAbs: number[] = [];
+  const n = DOSES_PER_DOSING_DAY[dose.frequency];
+  if (rule.maxPerDoseMg !== undefined) capsAbs.push(rule.scope === 'per-dose' ? rule.maxPerDoseMg : rule.scope === 'per-day' ? rule.maxPerDoseMg * (Number.isNaN(n) ? 1 : n) : Infinity);
+  if (rule.maxPerDayMg !== undefined && rule.scope === 'per-day') capsAbs.push(rule.maxPerDayMg);
+  if (rule.maxPerCourseMg !== undefined && rule.scope === 'per-course') capsAbs.push(rule.maxPerCourseMg);
+  if (rule.maxPerCourseMg !== undefined && rule.scope === 'per-day' && rule.durationDays) capsAbs.push(rule.maxPerCourseMg / rule.durationDays.max);
+  const capAbs = Math.min(...capsAbs);
+  const capInBasis = Number.isFinite(capAbs) ? convert(capAbs, 'absolute', rule.basis, f) : undefined;
+  if (capInBasis !== undefined) { lo = Math.min(lo, capInBasis); hi = Math.min(hi, capInBasis); }
+
+  const within = (v: number) => v >= lo * (1 - tol) && v <= hi * (1 + tol);
+  const k = rule.unitDivisor ?? 1;
+  const rangeText = lo === hi ? `${round(lo / k)} ${unitWord(rule)}` : `${round(lo / k)}–${round(hi / k)} ${unitWord(rule)}`;
+  const size = rule.basis === 'per-kg' ? ` for ${f.weightKg} kg` : rule.basis === 'per-m2' && f.bsaM2 !== undefined ? ` for ${round(f.bsaM2)} m²` : '';
+  const computed = `${round(value / k)} ${unitWord(rule)}${absScope !== undefined && rule.basis !== 'absolute' ? ` (${round(absScope)} mg ${rule.scope.replace('per-', 'per ')}${size})` : ''}`;
+  let harmful = false;
+  const ratioHigh = value / (hi || 1);
+  const ratioLow = lo / (value || 1);
+  if (ratioHigh > 1e4 || ratioLow > 1e4) {
+    problems.push({ kind: 'absurd', message: `${computed} is more than 10,000-fold off ${rangeText}` });
+    harmful = true;
+  } else if (value > hi * (1 + tol)) {
+    if (within(value / 1000)) {
+      problems.push({ kind: 'unit-slip-over', message: `${computed} is 1000× the ${rangeText}: mg and g swapped?` });
+      harmful = true;
+    } else if (capInBasis !== undefined && value > capInBasis * (1 + tol) && value <= rule.max * (1 + tol)) {
+      problems.push({ kind: 'above-maximum', message: `${computed} exceeds the maximum (${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')})` });
+    } else {
+      problems.push({ kind: 'above-range', message: `${computed} is above ${rangeText}` });
+    }
+  } else if (value < lo * (1 - tol)) {
+    if (within(value * 1000)) problems.push({ kind: 'unit-slip-under', message: `${computed} is 1/1000 of ${rangeText}: g and mg swapped?` });
+    else problems.push({ kind: 'below-range', message: `${computed} is below ${rangeText}` });
+  }
+  return { problems, harmful, computed, assessable: true };
+}
+
+/** Checks a planned dose of an action against every applicable rule. Pure. */
+export function checkDose(action: ActionId, dose: Dose | undefined, f: CaseFeatures): DoseCheck {
+  const def = ACTIONS[action];
+  const rules = def.doseRules.filter((r) => !r.when || r.when.test(f));
+  if (def.doseRules.length === 0) return { status: 'no-rule', problems: [], harmful: false, notes: [] };
+  if (!dose) return { status: 'error', problems: [{ kind: 'missing-dose', message: 'no dose stated' }], harmful: false, notes: [] };
+  if (dose.unit && def.units && !def.units.includes(dose.unit)) {
+    return { status: 'error', problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for ${def.name}` }], harmful: false, notes: [] };
+  }
+  if (rules.length === 0) return { status: 'not-assessable', problems: [], harmful: false, notes: [`no sourced dose applies to this patient (${def.doseRules.map((r) => r.when?.label ?? r.label).join('; ')})`] };
+  let best: { rule: DoseRule; res: ReturnType<typeof checkRule> } | undefined;
+  let anyUnassessable = false;
+  for (const rule of rules) {
+    const res = checkRule(rule, dose, f);
+    if (!res.assessable) { anyUnassessable = true; continue; }
+    if (res.problems.length === 0) return { status: 'ok', rule, problems: [], harmful: false, computed: res.computed, notes: [] };
+    // Keep the closest failure: fewest problems, route/frequency matches preferred.
+    if (!best || res.problems.length < best.res.problems.length) best = { rule, res };
+  }
+  if (!best) return { status: 'not-assessable', problems: [], harmful: false, notes: ['weight or height missing: the dose cannot be converted'] };
+  if (anyUnassessable && !best.res.harmful) {
+    // Another applicable rule could not be checked: do not call the dose wrong on the strength of the others.
+    return { status: 'not-assessable', rule: best.rule, problems: [], harmful: best.res.harmful, notes: ['weight or height missing for one of the applicable dose rules'] };
+  }
+  return { status: 'error', rule: best.rule, problems: best.res.problems, harmful: best.res.harmful, computed: best.res.computed, notes: [] };
+}
+
+/** The planned amount per single dose in mg, when it can be known (for maxima such as GC-1's 1 g per infusion). */
+export function absolutePerDoseMg(dose: Dose, f: CaseFeatures): number | undefined {
+  const info = UNIT_INFO[dose.unit];
+  if (info.measure !== 'mass') return undefined;
+  const perDose = amounts(dose).perDose;
+  return perDose === undefined ? undefined : convert(perDose, info.basis, 'absolute', f);
+}
