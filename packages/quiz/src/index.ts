@@ -1,0 +1,1 @@
+// @masdrill/quiz — public API listed explicitly (being built).
