@@ -19,30 +19,14 @@ function formatValue(item: ItemEvidence): string {
   return item.unit ? `${value} ${item.unit}` : value;
 }
 
-function headline(result: CriteriaResult): string {
-  if (result.score) {
-    const s = result.score;
-    const range = s.min !== s.max ? ` (${s.min}–${s.max} with unknowns)` : '';
-    const p = s.probability ? `, P ${(s.probability.value * 100).toFixed(0)}%` : '';
-    return `score ${Number(s.value.toFixed(2))}${range}, cut-off ${s.cutoff}${p}`;
-  }
-  if (result.count) {
-    const c = result.count;
-    return `${c.met} of ${c.of} met${c.notAssessed ? `, ${c.notAssessed} not assessed` : ''} (needs ${c.required})`;
-  }
-  return result.summary;
-}
-
 /** A readable block for one case: one line per criteria set, and with `items` every item's evidence. */
 export function formatEvaluation(c: Case, evaluation: Evaluation, options: { items: boolean }): string {
   const truth = c.truth ? `  [truth: ${c.truth.kind} / ${c.truth.subtype}]` : '';
   const lines = [`Case ${c.id}: ${c.patient.ageYears} y ${c.patient.sex}${truth}`];
   for (const r of evaluation.results) {
-    lines.push(`  ${pad(r.name, 44)}${pad(STATUS_TEXT[r.status], 16)}${headline(r)}`);
-    if (r.classifications) {
-      const parts = Object.entries(r.classifications).map(([k, v]) => `${k}: ${STATUS_TEXT[v]}`);
-      lines.push(`  ${' '.repeat(44)}${parts.join('; ')}`);
-    }
+    // Status first, so it lines up whatever the length of the name; the summary says why.
+    lines.push(`  ${pad(STATUS_TEXT[r.status], 16)}${r.name}`);
+    lines.push(`  ${' '.repeat(16)}${r.summary}`);
     if (options.items) {
       for (const item of r.items) {
         const points = item.points !== undefined ? ` [${item.points} pts]` : '';
@@ -53,7 +37,8 @@ export function formatEvaluation(c: Case, evaluation: Evaluation, options: { ite
   }
   if (evaluation.results[0]) {
     const w = evaluation.results[0].window;
-    lines.push(`  window: hours ${w.fromHour} to ${w.toHour} from presentation (${w.rule}); ✓ met · not met ? not assessed`);
+    const legend = options.items ? '; ✓ met · not met ? not assessed' : '; --items shows every item';
+    lines.push(`  read: hours ${w.fromHour} to ${w.toHour} from presentation, each definition's worst values there${legend}`);
   }
   return lines.join('\n') + '\n\n';
 }
