@@ -21,7 +21,7 @@ export { ANALYTES, NUMERIC_ANALYTES, isNumericAnalyte, type AnalyteDefinition, t
 export { fromCanonical, toCanonical, unitFor, roundToPrecision, UnknownUnitError } from './units/convert.js';
 export { caseToCanonical, caseFromCanonical } from './units/convert-case.js';
 export {
-  PUBLISHED_REFERENCE_LIMITS, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,
+  PUBLISHED_REFERENCE_LIMITS, referenceLimit, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,
 } from './units/reference-limits.js';
 
 // Citations

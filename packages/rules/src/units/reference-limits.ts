@@ -127,15 +127,17 @@ function published(analyte: NumericAnalyte, ageYears: number, sex: 'female' | 'm
   return undefined;
 }
 
-/** The upper reference limit for this patient: the reporting laboratory's own first, then a published pediatric one. */
-export function upperReferenceLimit(c: Case, analyte: NumericAnalyte): ReferenceLimitReading | undefined {
-  const own = (c.labReferenceRanges as Partial<Record<NumericAnalyte, { upper?: number }>> | undefined)?.[analyte]?.upper;
+/** A reference limit for this patient: the reporting laboratory's own first, then a published pediatric one. */
+export function referenceLimit(c: Case, analyte: NumericAnalyte, bound: 'lower' | 'upper'): ReferenceLimitReading | undefined {
+  const own = (c.labReferenceRanges as Partial<Record<NumericAnalyte, Partial<Record<'lower' | 'upper', number>>>> | undefined)?.[analyte]?.[bound];
   if (own !== undefined) return { value: own, source: 'reporting laboratory reference range (case.labReferenceRanges)' };
-  return published(analyte, c.patient.ageYears, c.patient.sex, 'upper');
+  return published(analyte, c.patient.ageYears, c.patient.sex, bound);
+}
+
+export function upperReferenceLimit(c: Case, analyte: NumericAnalyte): ReferenceLimitReading | undefined {
+  return referenceLimit(c, analyte, 'upper');
 }
 
 export function lowerReferenceLimit(c: Case, analyte: NumericAnalyte): ReferenceLimitReading | undefined {
-  const own = (c.labReferenceRanges as Partial<Record<NumericAnalyte, { lower?: number }>> | undefined)?.[analyte]?.lower;
-  if (own !== undefined) return { value: own, source: 'reporting laboratory reference range (case.labReferenceRanges)' };
-  return published(analyte, c.patient.ageYears, c.patient.sex, 'lower');
+  return referenceLimit(c, analyte, 'lower');
 }

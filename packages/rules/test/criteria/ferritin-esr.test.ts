@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caseToCanonical, type Case, type CriteriaResult, type LabPanel } from '../../src/index.js';
+import { caseToCanonical, type Case, type LabPanel } from '../../src/index.js';
 import { ferritinEsr } from '../../src/criteria/ferritin-esr.js';
 import { makeCase } from '../support/make-case.js';
-
-function item(r: CriteriaResult, id: string) {
-  const found = r.items.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no item ${id} in ${r.items.map((i) => i.id).join(', ')}`);
-  return found;
-}
+import { item } from '../support/evidence.js';
 
 const sjiaCase = (labs: LabPanel[], sjia: Case['background']['sjia'] = 'known') => makeCase({ background: { sjia }, labs });
 

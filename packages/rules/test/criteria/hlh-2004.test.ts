@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caseToCanonical, type Case, type CriteriaResult, type LabPanel, type Observation } from '../../src/index.js';
+import { caseToCanonical, type Case, type LabPanel, type Observation } from '../../src/index.js';
 import { hlh2004 } from '../../src/criteria/hlh-2004.js';
 import { labsAt0, makeCase, observedAt0 } from '../support/make-case.js';
-
-function item(r: CriteriaResult, id: string) {
-  const found = r.items.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no item ${id} in ${r.items.map((i) => i.id).join(', ')}`);
-  return found;
-}
+import { item } from '../support/evidence.js';
 
 const statusOf = (c: Case, id: string) => item(hlh2004.evaluate(c), id).status;
 const withLabs = (labs: Omit<LabPanel, 'hour'>, patient: Partial<Case['patient']> = {}) => makeCase({ labs: labsAt0(labs), patient });

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { caseToCanonical, type Case, type CriteriaResult, type LabPanel, type Observation } from '../../src/index.js';
+import { caseToCanonical, type Case, type LabPanel, type Observation } from '../../src/index.js';
 import { hscore } from '../../src/criteria/hscore.js';
 import { hscoreProbability, HSCORE_PROBABILITY_TABLE } from '../../src/criteria/hscore-probability.js';
 import { labsAt0, makeCase, observedAt0 } from '../support/make-case.js';
-
-function item(r: CriteriaResult, id: string) {
-  const found = r.items.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no item ${id} in ${r.items.map((i) => i.id).join(', ')}`);
-  return found;
-}
+import { item } from '../support/evidence.js';
 
 const withLabs = (labs: Omit<LabPanel, 'hour'>) => makeCase({ labs: labsAt0(labs) });
 const withSiLabs = (labs: Omit<LabPanel, 'hour'>) => caseToCanonical(withLabs(labs), 'si');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, LabPanel, Observation } from '../../src/index.js';
 import { miscCdc2023 } from '../../src/criteria/misc-cdc-2023.js';
-import type { CriteriaResult } from '../../src/criteria/criteria-result.js';
 import { caseToCanonical } from '../../src/units/convert-case.js';
 import { upperReferenceLimit } from '../../src/units/reference-limits.js';
 import { makeCase } from '../support/make-case.js';
+import { item } from '../support/evidence.js';
 
 // Every organ finding explicitly assessed; only rash + GI present (2 categories).
 const BASE_OBS: Omit<Observation, 'hour'> = {
@@ -29,11 +29,6 @@ function miscCase(
   });
 }
 
-const item = (r: CriteriaResult, id: string) => {
-  const found = r.items.find((i) => i.id === id);
-  if (!found) throw new Error(`no item ${id}`);
-  return found;
-};
 const evalCase = (c: Case) => miscCdc2023.evaluate(c);
 
 describe('MIS-C CSTE/CDC 2023: the base case', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, LabPanel, Observation } from '../../src/index.js';
 import { miscWho2020 } from '../../src/criteria/misc-who-2020.js';
-import type { CriteriaResult } from '../../src/criteria/criteria-result.js';
 import { upperReferenceLimit } from '../../src/units/reference-limits.js';
 import { makeCase } from '../support/make-case.js';
+import { item } from '../support/evidence.js';
 
 // Every sign assessed; rash + GI present (2 signs); CRP above the laboratory's own limit.
 const BASE_OBS: Omit<Observation, 'hour'> = {
@@ -27,11 +27,6 @@ function whoCase(obs: Partial<Observation> = {}, labs: Partial<LabPanel> = {}, p
   });
 }
 
-const item = (r: CriteriaResult, id: string) => {
-  const found = r.items.find((i) => i.id === id);
-  if (!found) throw new Error(`no item ${id}`);
-  return found;
-};
 const evalCase = (c: Case) => miscWho2020.evaluate(c);
 
 describe('MIS-C WHO 2020', () => {

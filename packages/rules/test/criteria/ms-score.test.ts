@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { caseToCanonical, type Case, type CriteriaResult, type LabPanel, type Observation } from '../../src/index.js';
+import { caseToCanonical, type Case, type LabPanel, type Observation } from '../../src/index.js';
 import { msScore } from '../../src/criteria/ms-score.js';
 import { labsAt0, makeCase, observedAt0 } from '../support/make-case.js';
-
-function item(r: CriteriaResult, id: string) {
-  const found = r.items.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no item ${id} in ${r.items.map((i) => i.id).join(', ')}`);
-  return found;
-}
+import { item } from '../support/evidence.js';
 
 const NO_FINDINGS: Omit<Observation, 'hour'> = { temperatureC: 39.5, cnsInvolvement: false, hemorrhage: false, activeArthritis: false };
 

@@ -8,6 +8,7 @@ import {
 import type { CriteriaResult } from '../../src/criteria/criteria-result.js';
 import type { TimeWindow } from '../../src/case/time-window.js';
 import { makeCase } from '../support/make-case.js';
+import { item } from '../support/evidence.js';
 
 /*
  * The Phoenix score at time points, with last-observation-carried-forward limited by each input's
@@ -18,11 +19,6 @@ import { makeCase } from '../support/make-case.js';
  * (recorded there, or the window's first hour with values carried into it), and later values are ignored.
  */
 
-const item = (r: CriteriaResult, id: string) => {
-  const found = r.items.find((i) => i.id === id);
-  if (!found) throw new Error(`no item ${id}`);
-  return found;
-};
 const points = (r: CriteriaResult, id: string) => item(r, id).points;
 const at = (c: Case, hour: number) => phoenix.evaluate(c, { window: { fromHour: hour, toHour: hour } });
 const clock = (hh: number, mm: number) => hh + mm / 60;

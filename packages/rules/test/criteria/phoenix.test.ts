@@ -4,6 +4,7 @@ import { caseToCanonical } from '../../src/units/convert-case.js';
 import { PHOENIX_MAP_BANDS, meanArterialPressure, phoenix, phoenixMapPoints } from '../../src/criteria/phoenix.js';
 import type { CriteriaResult } from '../../src/criteria/criteria-result.js';
 import { makeCase } from '../support/make-case.js';
+import { item } from '../support/evidence.js';
 
 // A child with every Phoenix item assessed and normal: the score is 0 and fully known.
 const NORMAL_OBS: Omit<Observation, 'hour'> = {
@@ -20,11 +21,6 @@ function normalCase(obs: Partial<Observation> = {}, labs: Partial<LabPanel> = {}
   });
 }
 
-const item = (r: CriteriaResult, id: string) => {
-  const found = r.items.find((i) => i.id === id);
-  if (!found) throw new Error(`no item ${id}`);
-  return found;
-};
 const points = (r: CriteriaResult, id: string) => item(r, id).points;
 
 describe('Phoenix: a fully assessed normal child', () => {
