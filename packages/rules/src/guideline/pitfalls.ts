@@ -3,6 +3,7 @@ import type { FeedbackItem } from '../generated/score-report.js';
 import { feedback, type PitfallFinding, type ScoringContext } from '../scoring/context.js';
 import { absolutePerDoseMg } from '../scoring/dose-check.js';
 import { SCORING_FORMULA } from '../scoring/formula.js';
+import type { Companion } from './actions.js';
 import { DIAGNOSIS_LABELS } from './diagnoses.js';
 import type { Basis } from './provenance.js';
 
@@ -19,6 +20,22 @@ const earliest = (ctx: ScoringContext, actions: readonly ActionId[]) => {
   const hours = ctx.instances.filter((i) => actions.includes(i.planned.action)).map((i) => i.planned.atHour);
   return hours.length ? Math.min(...hours) : undefined;
 };
+
+/** Feedback for each planned action that lacks a companion this pitfall watches for (PJP prophylaxis, liver tests…). */
+function missingCompanionFeedback(ctx: ScoringContext, pitfallId: string, title: (actionName: string, companion: Companion) => string): { items: FeedbackItem[]; claims: string[] } {
+  const items: FeedbackItem[] = [];
+  const claims: string[] = [];
+  for (const o of ctx.outcomes.values()) {
+    if (!o.best) continue;
+    for (const comp of o.missingCompanions) {
+      if (comp.pitfallId !== pitfallId) continue;
+      claims.push(`companion:${o.best.index}:${comp.id}`);
+      items.push(feedback({ severity: 'suboptimal', pitfallId, requirementId: o.requirement.id, actionIds: [o.best.planned.action], component: 'safety', basis: comp.basisOf,
+        title: title(o.best.def.name, comp), teachingPoint: comp.teachingPoint, expertAction: comp.expertAction }));
+    }
+  }
+  return { items, claims };
+}
 
 export const PITFALLS: readonly PitfallDetector[] = [
   {
@@ -157,32 +174,14 @@ export const PITFALLS: readonly PitfallDetector[] = [
         items.push(feedback({ severity: 'suboptimal', pitfallId: this.id, requirementId: 'infection-watch', component: 'keyActions', basis: this.basisOf,
           title: 'Immunosuppression is planned with no watch for opportunistic infection.', teachingPoint: r.requirement.teachingPoint, expertAction: r.requirement.expertAction }));
       }
-      for (const o of ctx.outcomes.values()) {
-        if (!o.best) continue;
-        for (const comp of o.missingCompanions) {
-          if (comp.pitfallId !== this.id) continue;
-          claims.push(`companion:${o.best.index}:${comp.id}`);
-          items.push(feedback({ severity: 'suboptimal', pitfallId: this.id, requirementId: o.requirement.id, actionIds: [o.best.planned.action], component: 'safety', basis: comp.basisOf,
-            title: `${o.best.def.name} is planned without ${comp.label}.`, teachingPoint: comp.teachingPoint, expertAction: comp.expertAction }));
-        }
-      }
-      return { items, claims };
+      const companions = missingCompanionFeedback(ctx, this.id, (name, comp) => `${name} is planned without ${comp.label}.`);
+      return { items: [...items, ...companions.items], claims: [...claims, ...companions.claims] };
     },
   },
   {
     id: 'no-liver-watch-under-3', label: 'No liver watch in a child under 3 on interferon-targeted therapy', basisOf: { statementIds: ['PIT-2'], citations: ['guideline'] },
     detect(ctx) {
-      const items: FeedbackItem[] = [];
-      const claims: string[] = [];
-      for (const o of ctx.outcomes.values()) {
-        if (!o.best) continue;
-        for (const comp of o.missingCompanions) {
-          if (comp.pitfallId !== this.id) continue;
-          claims.push(`companion:${o.best.index}:${comp.id}`);
-          items.push(feedback({ severity: 'suboptimal', pitfallId: this.id, requirementId: o.requirement.id, actionIds: [o.best.planned.action], component: 'safety', basis: comp.basisOf,
-            title: `${o.best.def.name} in a child under 3 without serial liver tests.`, teachingPoint: comp.teachingPoint, expertAction: comp.expertAction }));
-        }
-      }
+      const { items, claims } = missingCompanionFeedback(ctx, this.id, (name) => `${name} in a child under 3 without serial liver tests.`);
       // The same risk when emapalumab is an extra (not answering a requirement).
       if (ctx.features.ageYears < 3 && !ctx.instances.some((i) => i.planned.action === 'monitor-mas-labs')) {
         for (const i of ctx.instances) {
