@@ -9,6 +9,7 @@ const targets = [
   { schema: 'packages/rules/schemas/case.schema.json', out: 'packages/rules/src/generated/case.ts', name: 'Case' },
   { schema: 'packages/rules/schemas/plan.schema.json', out: 'packages/rules/src/generated/plan.ts', name: 'Plan' },
   { schema: 'packages/rules/schemas/score-report.schema.json', out: 'packages/rules/src/generated/score-report.ts', name: 'ScoreReport' },
+  { schema: 'packages/rules/schemas/scenario.schema.json', out: 'packages/rules/src/generated/scenario.ts', name: 'Scenario' },
 ];
 
 export async function renderTypes(target) {

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
+  play: async () => (await import('./commands/play.js')).playCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
 

@@ -1,1 +1,26 @@
-// @masdrill/quiz — public API listed explicitly (being built).
+// @masdrill/quiz — what a trainee does: scenarios played as sessions through a pure reducer.
+// The public API, listed explicitly.
+
+// Session engine
+export type {
+  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry, CourseReason,
+} from './session-types.js';
+export { createSession, sessionReducer, FINAL_COURSE_AFTER_HOURS } from './session.js';
+export { scoreStage, stagePlan, workingDiagnosis, expectedEscalation, QUESTION_WEIGHTS } from './stage-score.js';
+export { expertAnswers } from './expert.js';
+export { playSession, fromAnswersFile, expertExcept, EXPERT, SessionError, type AnswerSource } from './play.js';
+export { sessionReport, formatSessionReport } from './report.js';
+
+// Questions and the trainee's view
+export { DIAGNOSIS_MIMICS, ALL_CRITERIA_SETS, defaultDiagnosisOptions, criteriaAt, criteriaMetAt, scenarioSeed } from './questions.js';
+export { diagnosisFeedback, criteriaFeedback, escalationFeedback, planNotes } from './question-feedback.js';
+export { visibleCase } from './visible-case.js';
+export { seededShuffle, hashSeed } from './seeded-order.js';
+
+// Scenarios
+export { drillScenario, DEFAULT_STAGES } from './drill.js';
+export { generatedCaseOf, constraintProblems, caseFacts } from './scenario-case.js';
+export { checkScenario, lintScenario, type ScenarioCheck, type WrongSetResult } from './lint-scenario.js';
+
+// The patient's response (from @masdrill/generator)
+export { respondToPlans, type PatientResponse, type ResponseCourse } from './patient-response.js';

@@ -65,3 +65,12 @@ export { scorePlan, SCORE_DISCLAIMER } from './scoring/score-plan.js';
 export type { PlanInstance, RequirementOutcome, ScoringContext, PitfallFinding } from './scoring/context.js';
 export { validatePlan, lintPlanAgainstCase, type PlanValidation } from './scoring/validate-plan.js';
 export { formatScoreReport } from './scoring/format-report.js';
+
+// Scenarios
+export type {
+  Scenario, ScenarioStage, StageAnswers, PlanAnswer, WrongAnswerSet, AnswersFile, GenerateSpec, Constraints, Question, Escalation,
+  PlanStage, StatementRef, CriteriaSetId as ScenarioCriteriaSetId,
+} from './generated/scenario.js';
+export { scenarioSchema } from './generated/scenario-schema.js';
+export { validateScenario, validateAnswers, planAnswerProblems, type ScenarioValidation, type AnswersValidation } from './scenario/validate-scenario.js';
+export { completePlan, planAnswerOf, type PlanContext } from './scenario/plan-answer.js';

@@ -1,17 +1,23 @@
 import { readFile, stat } from 'node:fs/promises';
-import { lintCase, validateCase, validatePlan, formatProblem, type ValidationProblem } from '@masdrill/rules';
+import { basename } from 'node:path';
+import { lintCase, validateAnswers, validateCase, validatePlan, formatProblem, type ValidationProblem } from '@masdrill/rules';
+import { lintScenario } from '@masdrill/quiz';
 import { parse as parseYaml } from 'yaml';
 import { CliError } from '../cli-error.js';
 import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
 import { SourceLines } from '../source-lines.js';
+import { parseYamlText, readScenarioFile, scenarioCase, withLines } from './play.js';
 
 export const VALIDATE_HELP = `Usage: masdrill validate <path…> [flags]
 
 Checks case files (JSON, or JSONL with one case per line) for shape (the case schema) and meaning
 (plausible values, time order, consistent vitals), and plan files (for masdrill grade) against the
-plan schema; prints every problem with file, line, JSON path and the fix. Directories are searched
-for *.json and *.jsonl files.
+plan schema, and teaching scenarios (YAML: the scenario schema, then its meaning — the case file
+resolves, the case meets the constraints, stages in hour order, the expert answers are valid and
+score 100, each wrong answer set scores lower with the feedback it expects) and play answers files;
+prints every problem with file, line, JSON path and the fix. Directories are searched for *.json,
+*.jsonl, *.yaml and *.yml files.
 
 Flags:
   --quiet      print only problems, not the per-file "ok" lines
@@ -27,7 +33,7 @@ async function filesUnder(path: string): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && /\.(json|jsonl)$/.test(e.name) && !e.name.endsWith('.expected.json'))
+    .filter((e) => e.isFile() && /\.(json|jsonl|ya?ml)$/.test(e.name) && !e.name.endsWith('.expected.json'))
     .map((e) => `${e.parentPath ?? path}/${e.name}`.replace(/\/+/g, '/'))
     .sort();
 }
@@ -52,8 +58,34 @@ function checkDocument(data: unknown, file: string, lines: SourceLines | undefin
   });
 }
 
-/** Problems of one file: a JSON case, an array of cases, or JSONL. Pure apart from reading the file. */
+/** An answers file for masdrill play (stages keyed by id) rather than a scenario (stages listed). */
+function isAnswers(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'stages' in data && !Array.isArray((data as { stages: unknown }).stages) && !('title' in data);
+}
+
+/** Problems of a YAML scenario (or answers) file: shape, then meaning against its case. */
+export async function validateScenarioFile(file: string): Promise<ValidationProblem[]> {
+  const parsed = parseYamlText(await readFile(file, 'utf8'), file);
+  if (!('data' in parsed)) return [parsed];
+  if (isAnswers(parsed.data)) {
+    const v = validateAnswers(parsed.data, file);
+    return v.ok ? [] : withLines(v.problems, parsed.lines);
+  }
+  const read = await readScenarioFile(file);
+  if (!read.scenario) return read.problems;
+  const s = read.scenario;
+  const problems: ValidationProblem[] = [];
+  const stem = basename(file).replace(/\.ya?ml$/, '');
+  if (stem !== s.id) problems.push({ file, path: '$.id', message: `the id "${s.id}" is not the file name "${stem}"`, fix: `rename the file to ${s.id}.yaml or set id: ${stem}` });
+  const c = await scenarioCase(s, file, read.lines);
+  if (!c.case) return withLines([...problems, ...c.problems], read.lines);
+  problems.push(...lintScenario(s, c.case, file));
+  return withLines(problems, read.lines);
+}
+
+/** Problems of one file: a JSON case, an array of cases, JSONL, or a YAML scenario. Pure apart from reading the file. */
 export async function validateFile(file: string): Promise<ValidationProblem[]> {
+  if (/\.ya?ml$/.test(file)) return validateScenarioFile(file);
   const text = await readFile(file, 'utf8');
   if (file.endsWith('.jsonl')) {
     const problems: ValidationProblem[] = [];
@@ -91,7 +123,7 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   if (values.help) { io.stdout.write(VALIDATE_HELP); return 0; }
   if (positionals.length === 0) throw new CliError('masdrill validate: give at least one case file or folder. Run "masdrill validate --help".');
   const files = (await Promise.all(positionals.map(filesUnder))).flat();
-  if (files.length === 0) throw new CliError(`masdrill validate: no .json or .jsonl files under ${positionals.join(', ')}.`);
+  if (files.length === 0) throw new CliError(`masdrill validate: no .json, .jsonl, .yaml or .yml files under ${positionals.join(', ')}.`);
   let problemCount = 0;
   for (const file of files) {
     const problems = await validateFile(file);

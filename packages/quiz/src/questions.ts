@@ -1,0 +1,36 @@
+import { CRITERIA_SET_IDS, evaluate, type Case, type CriteriaResult, type CriteriaSetId, type DiagnosisId, type Scenario } from '@masdrill/rules';
+import { hashSeed, seededShuffle } from './seeded-order.js';
+
+/** The mimics offered beside each diagnosis (DX-3: MAS hides among sepsis, flares and MIS-C). */
+export const DIAGNOSIS_MIMICS: { readonly [K in DiagnosisId]: readonly DiagnosisId[] } = {
+  mas: ['sepsis', 'sjia-flare', 'primary-hlh', 'misc'],
+  sepsis: ['septic-shock', 'mas', 'misc', 'sjia-flare'],
+  'septic-shock': ['sepsis', 'mas', 'misc', 'primary-hlh'],
+  'sjia-flare': ['mas', 'sepsis', 'misc', 'primary-hlh'],
+  misc: ['misc-with-mas', 'septic-shock', 'mas', 'sjia-flare'],
+  'misc-with-mas': ['misc', 'mas', 'septic-shock', 'sepsis'],
+  'primary-hlh': ['mas', 'sepsis', 'sjia-flare'],
+  other: ['mas', 'sepsis', 'sjia-flare'],
+};
+
+/** The seed a session's order of choices comes from: the generator seed, or a hash of the scenario id. */
+export function scenarioSeed(s: Scenario): number {
+  return s.generate ? (s.generate.seed ^ hashSeed(s.id)) >>> 0 : hashSeed(s.id);
+}
+
+/** The choices for the leading-diagnosis question: the expected diagnosis and its mimics, in a seeded order. */
+export function defaultDiagnosisOptions(expected: DiagnosisId, seed: number): DiagnosisId[] {
+  return seededShuffle([expected, ...DIAGNOSIS_MIMICS[expected].filter((d) => d !== expected)], seed);
+}
+
+export const ALL_CRITERIA_SETS: readonly CriteriaSetId[] = CRITERIA_SET_IDS;
+
+/** Each asked criteria set's result on what is known by `hour` (the visible case, hours 0 to `hour`). */
+export function criteriaAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): readonly CriteriaResult[] {
+  return evaluate(visible, { window: { fromHour: 0, toHour: hour }, only: sets }).results;
+}
+
+/** The asked criteria sets that are met by `hour`. */
+export function criteriaMetAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): CriteriaSetId[] {
+  return criteriaAt(visible, hour, sets).filter((r) => r.status === 'met').map((r) => r.id);
+}

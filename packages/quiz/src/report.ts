@@ -1,0 +1,68 @@
+import { DIAGNOSIS_LABELS, SCORE_DISCLAIMER, type DiagnosisId } from '@masdrill/rules';
+import type { SessionReport, SessionState, StageReport } from './session-types.js';
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The debrief of a session: per-stage scores and feedback, the overall score (the mean of the stages) and the patient's course. */
+export function sessionReport(state: SessionState): SessionReport {
+  const overall = state.reports.length ? round1(state.reports.reduce((s, r) => s + r.score, 0) / state.reports.length) : 0;
+  return {
+    scenarioId: state.scenario.id,
+    title: state.scenario.title,
+    caseId: state.baseCase.id,
+    overall,
+    stages: state.reports,
+    courses: state.courses,
+    ...(state.finalCourse ? { finalCourse: state.finalCourse } : {}),
+    statementIds: [...new Set(state.reports.flatMap((r) => r.statementIds))].sort(),
+    disclaimer: SCORE_DISCLAIMER,
+  };
+}
+
+const SYMBOL: Record<string, string> = { harmful: '✗✗', 'critical-omission': '✗', 'dose-error': '!', late: '⏱', suboptimal: '~', good: '✓' };
+
+function answerText(v: unknown): string {
+  if (v === null || v === undefined) return '(not answered)';
+  if (typeof v === 'string') return (DIAGNOSIS_LABELS as Record<string, string>)[v] ? `${v} (${DIAGNOSIS_LABELS[v as DiagnosisId]})` : v;
+  if (Array.isArray(v)) return v.length ? v.join(', ') : '(none)';
+  if (typeof v === 'object' && 'actions' in (v as object)) return `${(v as { actions: unknown[] }).actions.length} action(s)`;
+  return JSON.stringify(v);
+}
+
+function stageText(r: StageReport, n: number): string {
+  const lines: string[] = [];
+  lines.push(`Stage ${n}: ${r.title} (hour ${r.hour}${r.course ? `, patient ${r.course}` : ''}; plan scored as ${r.planStage}) — ${r.score}/100`);
+  for (const q of r.questions) {
+    const exp = q.question === 'plan' ? (r.plan ? `plan score ${r.plan.overall}/100` : '') : `expected ${answerText(q.expected)}`;
+    lines.push(`  ${q.question.padEnd(10)} ${Math.round(q.fraction * 100).toString().padStart(3)}%  answer: ${answerText(q.answer)}${exp ? `; ${exp}` : ''}`);
+  }
+  const problems = r.feedback.filter((f) => f.severity !== 'good');
+  const good = r.feedback.filter((f) => f.severity === 'good');
+  for (const f of problems) {
+    lines.push(`  ${SYMBOL[f.severity]} [${f.question}] ${f.title} (${f.statementIds.join(', ') || f.citations.join(', ')})`);
+    lines.push(`      ${f.teachingPoint}`);
+    lines.push(`      Expert: ${f.expertAction}`);
+  }
+  if (good.length) lines.push(`  ✓ ${good.length} thing(s) right: ${[...new Set(good.flatMap((g) => g.statementIds))].join(', ')}`);
+  return lines.join('\n');
+}
+
+/** The report as readable text. */
+export function formatSessionReport(report: SessionReport): string {
+  const out: string[] = [];
+  out.push(`${report.title} [${report.scenarioId}] — case ${report.caseId}`);
+  out.push(report.disclaimer);
+  out.push('');
+  report.stages.forEach((r, i) => {
+    const course = report.courses.find((c) => c.stageId === r.stageId);
+    if (course && course.reasons.length) out.push(`  Since the last plan the patient is ${course.course}: ${course.reasons.map((x) => `${x.text}${x.statementIds.length ? ` (${x.statementIds.join(', ')})` : ''}`).join(' ')}`);
+    out.push(stageText(r, i + 1));
+    out.push('');
+  });
+  if (report.finalCourse) {
+    out.push(`Course at hour ${report.finalCourse.hour}: ${report.finalCourse.course}${report.finalCourse.reasons.length ? ` — ${report.finalCourse.reasons.map((x) => x.text).join(' ')}` : ''}`);
+  }
+  out.push(`Overall: ${report.overall}/100 (the mean of ${report.stages.length} stage score${report.stages.length === 1 ? '' : 's'})`);
+  out.push(`Statements cited: ${report.statementIds.join(', ')}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,88 @@
+import {
+  completePlan, expectedPlan, scorePlan, caseFeatures, type DiagnosisId, type Escalation, type FeedbackItem, type Plan, type Question, type ScoreReport, type StageAnswers,
+} from '@masdrill/rules';
+import { criteriaFeedback, diagnosisFeedback, escalationFeedback, planNotes } from './question-feedback.js';
+import { criteriaAt } from './questions.js';
+import type { QuestionResult, StageFeedback, StageReport, StageView } from './session-types.js';
+
+/** How much each question weighs in a stage's score (the questions a stage asks, renormalised). */
+export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosis: 15, criteria: 15, escalation: 10, plan: 60 };
+
+/** The escalation decision the course calls for. */
+export function expectedEscalation(view: StageView): Escalation {
+  return view.planStage === 'refractory' ? 'escalate' : 'continue';
+}
+
+/** The diagnosis a stage's plan is made under: this stage's answer, else the last one given, else the expected one. */
+export function workingDiagnosis(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): DiagnosisId {
+  return answers.diagnosis ?? [...earlier].reverse().find((a) => a.diagnosis !== undefined)?.diagnosis ?? expectedPlan(view.caseNow, view.planStage, view.hour).diagnoses.full[0]!;
+}
+
+/** The stage's plan answer made into a complete plan. */
+export function stagePlan(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): Plan | undefined {
+  if (!answers.plan) return undefined;
+  return completePlan(answers.plan, { caseId: view.caseNow.id, stage: view.planStage, decisionHour: view.hour, leading: workingDiagnosis(view, answers, earlier) });
+}
+
+const ORDER: Record<FeedbackItem['severity'], number> = { harmful: 0, 'critical-omission': 1, 'dose-error': 2, late: 3, suboptimal: 4, good: 5 };
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Scores one stage's answers. Pure. */
+export function scoreStage(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): StageReport {
+  const asks = view.stage.asks;
+  const expected = expectedPlan(view.caseNow, view.planStage, view.hour);
+  const f = caseFeatures(view.caseNow, view.planStage, view.hour);
+  const questions: QuestionResult[] = [];
+  const feedback: StageFeedback[] = [];
+  const add = (question: Question, items: readonly FeedbackItem[]) => { for (const i of items) feedback.push({ ...i, question }); };
+  let planReport: ScoreReport | undefined;
+
+  for (const q of asks) {
+    const weight = QUESTION_WEIGHTS[q];
+    switch (q) {
+      case 'diagnosis': {
+        const a = answers.diagnosis;
+        const fraction = a === undefined ? 0 : expected.diagnoses.full.includes(a) ? 1 : expected.diagnoses.partial.includes(a) ? 0.5 : 0;
+        questions.push({ question: q, weight, fraction, answer: a ?? null, expected: [...expected.diagnoses.full] });
+        add(q, diagnosisFeedback(a, expected.diagnoses, f, view.visible));
+        break;
+      }
+      case 'criteria': {
+        const results = criteriaAt(view.visible, view.hour, view.criteriaSets);
+        const said = new Set(answers.criteria ?? []);
+        const right = answers.criteria === undefined ? 0 : results.filter((r) => said.has(r.id) === (r.status === 'met')).length;
+        questions.push({ question: q, weight, fraction: results.length ? right / results.length : 1, answer: answers.criteria ?? null, expected: results.filter((r) => r.status === 'met').map((r) => r.id) });
+        add(q, criteriaFeedback(answers.criteria, results, f));
+        break;
+      }
+      case 'escalation': {
+        const exp = expectedEscalation(view);
+        questions.push({ question: q, weight, fraction: answers.escalation === exp ? 1 : 0, answer: answers.escalation ?? null, expected: exp });
+        add(q, escalationFeedback(answers.escalation, exp, f));
+        break;
+      }
+      case 'plan': {
+        const plan = stagePlan(view, answers, earlier);
+        if (!plan) {
+          questions.push({ question: q, weight, fraction: 0, answer: null, expected: expected.plan });
+          add(q, [{ severity: 'critical-omission', title: 'No management plan given.', teachingPoint: 'Do not delay treatment while the work-up is completed (PIT-1).', expertAction: 'Give the plan for this stage.', statementIds: ['PIT-1'], citations: ['guideline'] }]);
+          break;
+        }
+        planReport = scorePlan(view.caseNow, plan);
+        questions.push({ question: q, weight, fraction: planReport.overall / 100, answer: plan, expected: expected.plan });
+        add(q, planReport.feedback);
+        add(q, planNotes(plan, f));
+        break;
+      }
+    }
+  }
+  const totalWeight = questions.reduce((s, x) => s + x.weight, 0);
+  const score = totalWeight === 0 ? 100 : round1((questions.reduce((s, x) => s + x.weight * x.fraction, 0) / totalWeight) * 100);
+  const sorted = feedback.map((item, n) => ({ item, n })).sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.n - b.n).map((x) => x.item);
+  const uniq = (items: readonly StageFeedback[]) => [...new Set(items.flatMap((i) => i.statementIds))].sort();
+  return {
+    stageId: view.stage.id, title: view.stage.title, hour: view.hour, planStage: view.planStage, ...(view.course ? { course: view.course } : {}),
+    score, questions, ...(planReport ? { plan: planReport } : {}), feedback: sorted,
+    problemStatementIds: uniq(sorted.filter((i) => i.severity !== 'good')), statementIds: uniq(sorted),
+  };
+}

@@ -1,0 +1,464 @@
+/* Generated from packages/rules/schemas/scenario.schema.json by scripts/generate-types.mjs. Do not edit: change the schema and run `pnpm generate:types`. */
+
+export const scenarioSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://masdrill.invalid/schemas/scenario.schema.json",
+  "title": "Scenario",
+  "description": "A teaching scenario: a case (a case file, or a generated case with constraints it must meet) that unfolds over stages in hour order; each stage asks questions (leading diagnosis, criteria met, escalation, management plan) and carries the expert's answers and typical wrong answer sets with the feedback they must draw. Education and simulation only.",
+  "type": "object",
+  "additionalProperties": false,
+  "required": [
+    "schemaVersion",
+    "id",
+    "title",
+    "summary",
+    "teaches",
+    "stages"
+  ],
+  "properties": {
+    "schemaVersion": {
+      "const": 1
+    },
+    "id": {
+      "type": "string",
+      "pattern": "^[a-z0-9][a-z0-9-]*$",
+      "maxLength": 80,
+      "description": "The scenario's id (lower-case letters, digits and hyphens; the file name without .yaml)."
+    },
+    "title": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "summary": {
+      "type": "string",
+      "minLength": 1,
+      "description": "What the scenario is about and what it teaches, in a few sentences."
+    },
+    "teaches": {
+      "type": "array",
+      "minItems": 1,
+      "uniqueItems": true,
+      "items": {
+        "$ref": "#/definitions/StatementRef"
+      },
+      "description": "The guideline statement IDs (guideline.md) the scenario teaches."
+    },
+    "case": {
+      "type": "string",
+      "minLength": 1,
+      "description": "A case file (JSON, case schema), relative to the scenario file."
+    },
+    "generate": {
+      "$ref": "#/definitions/GenerateSpec"
+    },
+    "constrain": {
+      "$ref": "#/definitions/Constraints"
+    },
+    "stages": {
+      "type": "array",
+      "minItems": 1,
+      "items": {
+        "$ref": "#/definitions/ScenarioStage"
+      },
+      "description": "The decision points, in hour order; the first at hour 0."
+    },
+    "notes": {
+      "type": "string"
+    }
+  },
+  "definitions": {
+    "StatementRef": {
+      "type": "string",
+      "pattern": "^[A-Z]+-[0-9]+$",
+      "description": "A guideline statement ID such as HEAD-1 or GC-2."
+    },
+    "GenerateSpec": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "kind",
+        "seed"
+      ],
+      "description": "A generated case: generateCase({kind, seed, index, difficulty}) from @masdrill/generator.",
+      "properties": {
+        "kind": {
+          "enum": [
+            "mas",
+            "sjia-flare",
+            "sepsis",
+            "misc"
+          ]
+        },
+        "seed": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 4294967295
+        },
+        "index": {
+          "type": "integer",
+          "minimum": 0
+        },
+        "difficulty": {
+          "enum": [
+            "standard",
+            "hard"
+          ]
+        }
+      }
+    },
+    "Constraints": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Checks the case must pass (the seed is chosen to meet them; masdrill validate verifies it).",
+      "properties": {
+        "subtype": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": [
+              "sjia-onset-mas",
+              "known-sjia-mas",
+              "infection-triggered-mas-in-sjia",
+              "infection-triggered-mas-previously-well",
+              "neonatal-mas",
+              "sjia-flare",
+              "bacterial-sepsis",
+              "septic-shock",
+              "hyperferritinemic-sepsis",
+              "misc",
+              "misc-with-mas"
+            ]
+          }
+        },
+        "trigger": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": [
+              "active-sjia",
+              "EBV",
+              "CMV",
+              "adenovirus",
+              "other-virus",
+              "bacterial",
+              "SARS-CoV-2",
+              "maternal-autoimmunity",
+              "none"
+            ]
+          }
+        },
+        "severity": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": [
+              "moderate",
+              "severe",
+              "critical"
+            ]
+          }
+        },
+        "masPresent": {
+          "type": "boolean"
+        },
+        "cnsInvolvement": {
+          "type": "boolean"
+        },
+        "shock": {
+          "type": "boolean",
+          "description": "Shock or vasoactive support documented at some hour."
+        },
+        "ageYears": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "min": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 25
+            },
+            "max": {
+              "type": "number",
+              "minimum": 0,
+              "maximum": 25
+            }
+          },
+          "description": "Age at presentation, in years (inclusive bounds)."
+        },
+        "sjia": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "enum": [
+              "none",
+              "suspected",
+              "known"
+            ]
+          }
+        },
+        "marrowHemophagocytosis": {
+          "type": "boolean",
+          "description": "A bone marrow is examined and shows (true) or does not show (false) hemophagocytosis."
+        },
+        "ferritinAtLeast": {
+          "type": "number",
+          "minimum": 0,
+          "description": "The highest ferritin in the case is at least this (ng/mL)."
+        },
+        "criteriaMet": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/CriteriaSetId"
+          },
+          "description": "Criteria sets that must be met on the whole case (rules evaluate)."
+        },
+        "criteriaNotMet": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/CriteriaSetId"
+          },
+          "description": "Criteria sets that must not be met on the whole case."
+        }
+      }
+    },
+    "Question": {
+      "description": "diagnosis: the leading diagnosis; criteria: which criteria sets are met by now; escalation: continue or escalate; plan: the management plan.",
+      "enum": [
+        "diagnosis",
+        "criteria",
+        "escalation",
+        "plan"
+      ]
+    },
+    "CriteriaSetId": {
+      "enum": [
+        "hlh-2004",
+        "eular-acr-2016",
+        "hscore",
+        "ms-score",
+        "ferritin-esr",
+        "phoenix",
+        "misc-cdc-2023",
+        "misc-who-2020"
+      ]
+    },
+    "DiagnosisId": {
+      "enum": [
+        "mas",
+        "sjia-flare",
+        "sepsis",
+        "septic-shock",
+        "misc",
+        "misc-with-mas",
+        "primary-hlh",
+        "other"
+      ]
+    },
+    "Escalation": {
+      "description": "continue: the patient is responding, keep the plan; escalate: the response is inadequate, step up.",
+      "enum": [
+        "continue",
+        "escalate"
+      ]
+    },
+    "PlanStage": {
+      "description": "How the stage's plan is scored: presentation (first-line) or refractory (an inadequate response to first-line therapy).",
+      "enum": [
+        "presentation",
+        "refractory"
+      ]
+    },
+    "ScenarioStage": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "hour",
+        "title",
+        "asks"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]*$",
+          "maxLength": 60,
+          "description": "The stage's id (used as the key in answers files)."
+        },
+        "hour": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 8760,
+          "description": "Hours from presentation."
+        },
+        "title": {
+          "type": "string",
+          "minLength": 1
+        },
+        "prompt": {
+          "type": "string",
+          "description": "What the trainee is told at this stage."
+        },
+        "asks": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/Question"
+          }
+        },
+        "planStage": {
+          "$ref": "#/definitions/PlanStage"
+        },
+        "diagnosisOptions": {
+          "type": "array",
+          "minItems": 2,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/DiagnosisId"
+          },
+          "description": "The choices offered (default: the expected diagnosis and its mimics)."
+        },
+        "criteriaSets": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/CriteriaSetId"
+          },
+          "description": "The criteria sets asked about (default: all)."
+        },
+        "expert": {
+          "$ref": "#/definitions/StageAnswers"
+        },
+        "wrong": {
+          "type": "array",
+          "items": {
+            "$ref": "#/definitions/WrongAnswerSet"
+          }
+        }
+      }
+    },
+    "StageAnswers": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Answers to a stage's questions. In a scenario's expert answers every field is optional: what is left out is derived from the rules (the expected diagnosis, evaluate, the patient's course, expectedPlan).",
+      "properties": {
+        "diagnosis": {
+          "$ref": "#/definitions/DiagnosisId"
+        },
+        "criteria": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/CriteriaSetId"
+          },
+          "description": "The criteria sets judged met (an empty list: none)."
+        },
+        "escalation": {
+          "$ref": "#/definitions/Escalation"
+        },
+        "plan": {
+          "$ref": "#/definitions/PlanAnswer"
+        }
+      }
+    },
+    "PlanAnswer": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "actions"
+      ],
+      "description": "The management plan as of this stage (every action still in force, as in the plan schema: packages/rules/schemas/plan.schema.json). The stage fills in the rest of the plan: schemaVersion, caseId, stage, decisionHour, and the leading diagnosis from the diagnosis answer.",
+      "properties": {
+        "actions": {
+          "type": "array",
+          "maxItems": 200,
+          "items": {
+            "type": "object"
+          },
+          "description": "Planned actions: {action, atHour, dose?, everyHours?, note?} (plan schema PlannedAction)."
+        },
+        "reassessEveryHours": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "maximum": 720
+        },
+        "differential": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/DiagnosisId"
+          }
+        },
+        "notes": {
+          "type": "string"
+        }
+      }
+    },
+    "WrongAnswerSet": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "name",
+        "answers",
+        "expectFeedback",
+        "expectScoreBelow"
+      ],
+      "description": "A typical wrong answer set for this stage (the other questions and stages get the expert's answers), the feedback it must draw and the score it must stay under.",
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "answers": {
+          "$ref": "#/definitions/StageAnswers"
+        },
+        "expectFeedback": {
+          "type": "array",
+          "minItems": 1,
+          "uniqueItems": true,
+          "items": {
+            "$ref": "#/definitions/StatementRef"
+          },
+          "description": "Statement IDs the stage's feedback must cite."
+        },
+        "expectScoreBelow": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "maximum": 100,
+          "description": "The stage score must be below this."
+        }
+      }
+    },
+    "AnswersFile": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "stages"
+      ],
+      "description": "A trainee's answers for a headless session (masdrill play --answers): per stage id, the answers to that stage's questions. A question left unanswered scores 0.",
+      "properties": {
+        "schemaVersion": {
+          "const": 1
+        },
+        "scenario": {
+          "type": "string",
+          "description": "The scenario these answers are for (checked when given)."
+        },
+        "stages": {
+          "type": "object",
+          "additionalProperties": {
+            "$ref": "#/definitions/StageAnswers"
+          }
+        }
+      }
+    }
+  }
+} as const;

@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'masdrill-play-'));
+
+describe('masdrill play (built bin)', () => {
+  it('plays a committed scenario by id with the expert answers to 100, as text', () => {
+    const r = runCli(['play', '--scenario', 'sjia-mas-classic']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Overall: 100/100');
+    expect(r.stdout).toContain('education and simulation only');
+  });
+
+  it('prints the full report as JSON', () => {
+    const r = runCli(['play', '--scenario', 'scenarios/neonatal-mas.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { overall: number; stages: { stageId: string; score: number; plan?: { overall: number } }[]; finalCourse?: { course: string } };
+    expect(report.overall).toBe(100);
+    expect(report.stages.map((s) => s.stageId)).toEqual(['presentation', 'reassess-12h', 'day-2']);
+    expect(report.finalCourse?.course).toMatch(/improving|partial|worsening/);
+  });
+
+  it('runs a random drill from --kind and --seed, the same seed giving the same bytes', () => {
+    const a = runCli(['play', '--kind', 'sepsis', '--seed', '11', '--json']);
+    const b = runCli(['play', '--kind', 'sepsis', '--seed', '11', '--json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect((JSON.parse(a.stdout) as { overall: number }).overall).toBe(100);
+  });
+
+  it('scores an answers file: a wrong answer lowers the score with feedback citing the statement', () => {
+    const file = join(dir, 'answers.yaml');
+    writeFileSync(file, [
+      'schemaVersion: 1',
+      'scenario: sjia-mas-cns',
+      'stages:',
+      '  presentation:',
+      '    diagnosis: mas',
+      '    criteria: [eular-acr-2016]',
+      '    plan:',
+      '      actions:',
+      '        - { action: methylprednisolone-pulse, atHour: 0, dose: { amount: 1000, unit: mg/day, frequency: q24h, route: iv } }',
+      '      reassessEveryHours: 24',
+      '',
+    ].join('\n'));
+    const r = runCli(['play', '--scenario', 'sjia-mas-cns', '--answers', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Overall: \d+(\.\d)?\/100/);
+    expect(r.stdout).not.toContain('Overall: 100/100');
+    expect(r.stdout).toContain('GC-2');
+    expect(r.stdout).toContain('CC-1');
+  });
+
+  it('names file, line, JSON path and fix for a bad answers file, and exits 2', () => {
+    const file = join(dir, 'bad-answers.yaml');
+    writeFileSync(file, 'stages:\n  presentaton:\n    diagnosis: mas\n  reassess-12h:\n    escalation: sometimes\n');
+    const r = runCli(['play', '--scenario', 'sjia-mas-cns', '--answers', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:5: $.stages["reassess-12h"].escalation: "sometimes" is not one of the allowed values`);
+    const r2 = runCli(['play', '--scenario', 'sjia-mas-cns', '--answers', (writeFileSync(file, 'stages:\n  presentaton:\n    diagnosis: mas\n'), file)]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(`${file}:3: $.stages.presentaton: no stage "presentaton" in scenario sjia-mas-cns. Fix: did you mean "presentation"?`);
+  });
+
+  it('refuses an answer the stage does not ask, with its line', () => {
+    const file = join(dir, 'not-asked.yaml');
+    writeFileSync(file, 'stages:\n  presentation:\n    escalation: continue\n');
+    const r = runCli(['play', '--scenario', 'sjia-mas-cns', '--answers', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:3: $.stages.presentation.escalation: refused: stage "presentation" does not ask "escalation"`);
+  });
+
+  it('an unknown scenario id suggests the closest', () => {
+    const r = runCli(['play', '--scenario', 'sjia-mas-clasic']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "sjia-mas-classic"?');
+  });
+
+  it('validate checks scenario files: shape and meaning, with line, path and fix', () => {
+    const ok = runCli(['validate', 'scenarios/']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, [
+      'schemaVersion: 1',
+      'id: broken',
+      'title: Broken',
+      'summary: A scenario with mistakes.',
+      'teaches: [GC-9]',
+      'generate: { kind: mas, seed: 67 }',
+      'constrain: { cnsInvolvement: true }',
+      'stages:',
+      '  - id: presentation',
+      '    hour: 12',
+      '    title: Presentation',
+      '    asks: [diagnosis, plan]',
+      '    expert:',
+      '      plan:',
+      '        actions:',
+      '          - { action: methylprednisolon-pulse, atHour: 0 }',
+      '',
+    ].join('\n'));
+    const r = runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:5: $.teaches[0]: "GC-9" is not a statement ID of guideline.md. Fix: did you mean`);
+    expect(r.stderr).toContain(`${file}:10: $.stages[0].hour: the first stage is at hour 12`);
+    expect(r.stderr).toContain(`${file}:16: $.stages[0].expert.plan.actions[0].action: unknown action id "methylprednisolon-pulse". Fix: did you mean "methylprednisolone-pulse"?`);
+    const file2 = join(dir, 'unmet.yaml');
+    writeFileSync(file2, 'schemaVersion: 1\nid: unmet\ntitle: U\nsummary: S\nteaches: [GC-2]\ngenerate: { kind: mas, seed: 67 }\nconstrain: { cnsInvolvement: true }\nstages:\n  - { id: presentation, hour: 0, title: P, asks: [diagnosis] }\n');
+    const r2 = runCli(['validate', file2]);
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toContain(`${file2}:7: $.constrain.cnsInvolvement: case gen-67-0: CNS involvement is false. Fix: pick another seed`);
+  });
+});

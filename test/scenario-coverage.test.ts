@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { validateScenario, type Scenario } from '@masdrill/rules';
+import { REPO_ROOT } from './support/run-cli.js';
+
+// yaml is a dependency of the CLI (which reads scenario files), not of the workspace root.
+const { parse } = createRequire(`${REPO_ROOT}packages/cli/package.json`)('yaml') as { parse(text: string): unknown };
+const SCENARIO_DIR = `${REPO_ROOT}scenarios/`;
+
+/** Every committed scenario, parsed and schema-checked (a failure names the file). */
+function loadScenarios(): { file: string; scenario: Scenario }[] {
+  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
+    const v = validateScenario(parse(readFileSync(SCENARIO_DIR + file, 'utf8')), file);
+    if (!v.ok) throw new Error(`${file}: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    return { file, scenario: v.scenario };
+  });
+}
+import { describe, expect, it } from 'vitest';
+import { STATEMENT_IDS, isStatementId } from '@masdrill/rules';
+import { checkScenario, generatedCaseOf } from '@masdrill/quiz';
+
+const scenarios = loadScenarios().filter((s) => s.scenario.generate);
+
+describe('the scenarios together cite every guideline statement', () => {
+  it('in what they teach', () => {
+    const taught = new Set(scenarios.flatMap((s) => s.scenario.teaches));
+    for (const id of taught) expect(isStatementId(id), id).toBe(true);
+    const missing = STATEMENT_IDS.filter((id) => !taught.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('in the feedback their wrong answers actually draw (computed by playing them)', () => {
+    const drawn = new Map<string, string[]>();
+    for (const { file, scenario } of scenarios) {
+      for (const w of checkScenario(scenario, generatedCaseOf(scenario)!).wrong) {
+        for (const id of w.expectFeedback) {
+          if (w.report?.problemStatementIds.includes(id)) drawn.set(id, [...(drawn.get(id) ?? []), `${file}#${w.stageId}`]);
+        }
+      }
+    }
+    const missing = STATEMENT_IDS.filter((id) => !drawn.has(id));
+    expect(missing).toEqual([]);
+    expect(drawn.size).toBe(STATEMENT_IDS.length);
+  });
+});
