@@ -53,9 +53,10 @@ export const planSchema = {
   },
   "definitions": {
     "Stage": {
-      "description": "presentation: the first plan for a newly presenting patient; refractory: a reassessment at which the response to first-line therapy is inadequate.",
+      "description": "presentation: the first plan for a newly presenting patient (and any reassessment without an inadequate response to treatment given); steroid-inadequate: a reassessment at which MAS has not responded to a high-dose glucocorticoid alone (CSA-1: add cyclosporine A); refractory: a reassessment at which MAS (or MIS-C) has not responded to first-line combination therapy.",
       "enum": [
         "presentation",
+        "steroid-inadequate",
         "refractory"
       ]
     },

@@ -1,12 +1,12 @@
 /* Generated from packages/rules/schemas/plan.schema.json by scripts/generate-types.mjs. Do not edit: change the schema and run `pnpm generate:types`. */
 
 /**
- * presentation: the first plan for a newly presenting patient; refractory: a reassessment at which the response to first-line therapy is inadequate.
+ * presentation: the first plan for a newly presenting patient (and any reassessment without an inadequate response to treatment given); steroid-inadequate: a reassessment at which MAS has not responded to a high-dose glucocorticoid alone (CSA-1: add cyclosporine A); refractory: a reassessment at which MAS (or MIS-C) has not responded to first-line combination therapy.
  *
  * This interface was referenced by `Plan`'s JSON-Schema
  * via the `definition` "Stage".
  */
-export type Stage = 'presentation' | 'refractory';
+export type Stage = 'presentation' | 'steroid-inadequate' | 'refractory';
 /**
  * This interface was referenced by `Plan`'s JSON-Schema
  * via the `definition` "DiagnosisId".

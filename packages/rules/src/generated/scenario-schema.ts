@@ -269,9 +269,10 @@ export const scenarioSchema = {
       ]
     },
     "PlanStage": {
-      "description": "How the stage's plan is scored: presentation (first-line) or refractory (an inadequate response to first-line therapy).",
+      "description": "How the stage's plan is scored: presentation (first-line), steroid-inadequate (MAS not responding to a glucocorticoid alone: add cyclosporine A, CSA-1) or refractory (MAS or MIS-C not responding to first-line combination therapy).",
       "enum": [
         "presentation",
+        "steroid-inadequate",
         "refractory"
       ]
     },

@@ -28,12 +28,12 @@ export type CriteriaSetId =
  */
 export type Question = 'diagnosis' | 'criteria' | 'escalation' | 'plan';
 /**
- * How the stage's plan is scored: presentation (first-line) or refractory (an inadequate response to first-line therapy).
+ * How the stage's plan is scored: presentation (first-line), steroid-inadequate (MAS not responding to a glucocorticoid alone: add cyclosporine A, CSA-1) or refractory (MAS or MIS-C not responding to first-line combination therapy).
  *
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "PlanStage".
  */
-export type PlanStage = 'presentation' | 'refractory';
+export type PlanStage = 'presentation' | 'steroid-inadequate' | 'refractory';
 /**
  * This interface was referenced by `Scenario`'s JSON-Schema
  * via the `definition` "DiagnosisId".

@@ -32,6 +32,7 @@ export const scoreReportSchema = {
     "stage": {
       "enum": [
         "presentation",
+        "steroid-inadequate",
         "refractory"
       ]
     },

@@ -17,7 +17,7 @@ export type Severity = 'critical-omission' | 'harmful' | 'dose-error' | 'late' |
 export interface ScoreReport {
   schemaVersion: 1;
   caseId: string;
-  stage: 'presentation' | 'refractory';
+  stage: 'presentation' | 'steroid-inadequate' | 'refractory';
   decisionHour: number;
   /**
    * The score after any cap, rounded to one decimal.

@@ -5,6 +5,7 @@ import type { CriteriaSetId } from '../criteria/criteria-result.js';
 import { findingInWindow, latestLab, worstObservation } from '../case/case-reader.js';
 import type { TimeWindow } from '../case/time-window.js';
 import { bodySurfaceAreaM2 } from './body-surface-area.js';
+import { overtMasInMisc } from './overt-mas-in-misc.js';
 
 export type CaseKind = 'mas' | 'sjia-flare' | 'sepsis' | 'misc' | 'undetermined';
 export type InfectionTrigger = 'bacterial' | 'viral' | 'suspected' | 'none';
@@ -61,16 +62,22 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   const upToNow: TimeWindow = { fromHour: -8760, toHour: decisionHour };
   const truth = c.truth;
 
-  // Criteria results are read only when the case has no ground truth (they cost a little).
+  // Criteria results are read only when the case has no ground truth (they cost a little), on what
+  // is known from presentation to the decision hour.
   let evaluation: ReturnType<typeof evaluate> | undefined;
-  const criteria = () => (evaluation ??= evaluate(c));
+  const criteria = () => (evaluation ??= evaluate(c, { window: { fromHour: 0, toHour: Math.max(0, decisionHour) } }));
   const statusOf = (id: CriteriaSetId) => criteria().results.find((r) => r.id === id);
 
   const sjia = c.background.sjia !== 'none';
   note('sjia', sjia, `background.sjia = "${c.background.sjia}"`);
 
   let masPresent: boolean;
-  if (truth) {
+  if (truth && truth.kind === 'misc' && truth.masPresent) {
+    // MISC-1: MIS-C leaves its standard protocol when overt MAS develops, not before.
+    const overt = overtMasInMisc(c, decisionHour);
+    masPresent = overt.overt;
+    note('masPresent', masPresent, `truth.masPresent, overt only once the labs show it (design choice misc-overt-mas): ${overt.reading}`);
+  } else if (truth) {
     masPresent = truth.masPresent;
     note('masPresent', masPresent, 'truth.masPresent');
   } else {

@@ -60,6 +60,7 @@ const sepsisAny = (f: CaseFeatures) => f.kind === 'sepsis';
 const flare = (f: CaseFeatures) => f.kind === 'sjia-flare' && !f.masPresent;
 const presentation = (f: CaseFeatures) => f.stage === 'presentation';
 const refractory = (f: CaseFeatures) => f.stage === 'refractory';
+const steroidInadequate = (f: CaseFeatures) => f.stage === 'steroid-inadequate';
 const infected = (f: CaseFeatures) => f.infectionTrigger !== 'none';
 /** ACR: aspirin is withheld with active bleeding or platelets ≤80×10⁹/L; unknown platelets cannot clear it. */
 export const aspirinSafe = (f: CaseFeatures) => f.platelets !== undefined && f.platelets > 80 && !f.hemorrhage;
@@ -71,7 +72,7 @@ const SECOND_LINE: readonly ActionId[] = ['emapalumab', 'anakinra', 'ivig', 'toc
 export const INDICATIONS: readonly IndicationRule[] = [
   {
     id: 'mas-glucocorticoid',
-    when: 'MAS (at presentation: critical, now; at a refractory reassessment: continue)',
+    when: 'MAS (at presentation: critical, now; at a later reassessment: continue)',
     applies: mas,
     requirement: (f) => ({
       id: 'mas-glucocorticoid',
@@ -88,20 +89,22 @@ export const INDICATIONS: readonly IndicationRule[] = [
   },
   {
     id: 'mas-second-agent',
-    when: 'MAS at presentation, severe (critical) or sJIA / MIS-C (recommended): cyclosporine or anakinra within 48 h',
-    applies: (f) => mas(f) && presentation(f) && (f.severe || f.sjia || miscAny(f)),
+    when: 'MAS at presentation, severe (critical) or sJIA / MIS-C (recommended): cyclosporine or anakinra within 48 h; MAS not responding to a glucocorticoid alone: now (critical)',
+    applies: (f) => mas(f) && ((presentation(f) && (f.severe || f.sjia || miscAny(f))) || steroidInadequate(f)),
     requirement: (f) => ({
       id: 'mas-second-agent',
       label: miscAny(f) ? 'Anakinra or cyclosporine with the glucocorticoid' : f.sjia ? 'Cyclosporine A (or anakinra, or tocilizumab in sJIA)' : 'Cyclosporine A (or anakinra)',
-      level: f.severe ? 'critical' : 'recommended',
+      level: f.severe || steroidInadequate(f) ? 'critical' : 'recommended',
       satisfiers: miscAny(f) ? ['anakinra', 'cyclosporine'] : f.sjia ? ['cyclosporine', 'anakinra', 'tocilizumab'] : ['cyclosporine', 'anakinra'],
-      byHour: 48,
+      byHour: steroidInadequate(f) ? 0 : 48,
       basisOf: b(['HEAD-1', 'CSA-1', 'ANK-1', 'PIT-4', ...(f.sjia ? ['SJIA-1', 'SJIA-2', 'CSA-3'] as const : []), ...(miscAny(f) ? ['MISC-2'] as const : [])],
         miscAny(f) ? ['guideline', 'acr-misc-2021', 'nih-misc'] : ['guideline']),
-      teachingPoint: f.severe
-        ? 'In severe MAS steroids alone are not enough: cyclosporine A is added within 24–48 hours, or anakinra as an alternative or addition; combination therapy from the start is often needed (HEAD-1, CSA-1, ANK-1, PIT-4).'
-        : 'Cyclosporine (or anakinra) alongside the glucocorticoid works particularly well in sJIA-associated MAS and is the step if steroids alone fall short (CSA-1, SJIA-2).',
-      expertAction: miscAny(f) ? 'Add anakinra (preferred with MAS features in MIS-C) or cyclosporine within 24–48 h.' : 'Add cyclosporine A 5 mg/kg/day in two doses (IV 3 mg/kg/day in critical care) within 24–48 h; anakinra is the alternative.',
+      teachingPoint: steroidInadequate(f)
+        ? 'MAS has not responded to the glucocorticoid alone: an inadequate response is the signal to add cyclosporine A (or anakinra) now (HEAD-1, CSA-1, ANK-1).'
+        : f.severe
+          ? 'In severe MAS steroids alone are not enough: cyclosporine A is added within 24–48 hours, or anakinra as an alternative or addition; combination therapy from the start is often needed (HEAD-1, CSA-1, ANK-1, PIT-4).'
+          : 'Cyclosporine (or anakinra) alongside the glucocorticoid works particularly well in sJIA-associated MAS and is the step if steroids alone fall short (CSA-1, SJIA-2).',
+      expertAction: `${miscAny(f) ? 'Add anakinra (preferred with MAS features in MIS-C) or cyclosporine' : 'Add cyclosporine A 5 mg/kg/day in two doses (IV 3 mg/kg/day in critical care), or anakinra,'} ${steroidInadequate(f) ? 'now' : 'within 24–48 h'}.`,
     }),
   },
   {
@@ -313,23 +316,11 @@ export const INDICATIONS: readonly IndicationRule[] = [
     when: 'septic shock at presentation',
     applies: (f) => sepsisAny(f) && f.shock && presentation(f),
     requirement: () => ({
-      id: 'sepsis-fluids', label: 'Fluid resuscitation in boluses', level: 'recommended', satisfiers: ['fluid-bolus'], byHour: 1,
+      id: 'sepsis-fluids', label: 'Fluid resuscitation in boluses', level: 'recommended', satisfiers: ['fluid-bolus'],
       basisOf: b([], ['ssc-peds-2020']),
-      teachingPoint: 'Septic shock is resuscitated with fluid boluses in the first hour, titrated to perfusion and stopped at signs of overload (Surviving Sepsis Campaign 2020).',
-      expertAction: 'Give crystalloid boluses in the first hour, reassessing after each.',
-      unverified: 'The volumes (10–20 mL/kg boluses, up to 40–60 mL/kg) are unverified wording in clinical-reference.md and are not scored.',
-    }),
-  },
-  {
-    id: 'sepsis-vasoactive',
-    when: 'septic shock',
-    applies: (f) => sepsisAny(f) && f.shock,
-    requirement: () => ({
-      id: 'sepsis-vasoactive', label: 'Vasoactive infusion for persisting shock', level: 'recommended', satisfiers: ['vasoactive-infusion'],
-      basisOf: b([], ['ssc-peds-2020']),
-      teachingPoint: 'Shock that persists after fluids needs a vasoactive infusion (Surviving Sepsis Campaign 2020).',
-      expertAction: 'Start (or continue) a vasoactive infusion.',
-      unverified: 'Epinephrine or norepinephrine rather than dopamine is unverified in clinical-reference.md and is not scored.',
+      teachingPoint: 'Septic shock is resuscitated with fluid boluses, titrated to perfusion and stopped at signs of overload (Surviving Sepsis Campaign 2020, as the CHOP and Children\'s Mercy pathways give it).',
+      expertAction: 'Give crystalloid boluses, reassessing after each.',
+      unverified: 'The SSC wording — 10–20 mL/kg boluses up to 40–60 mL/kg over the first hour — is unverified in clinical-reference.md: neither the volumes nor the first-hour deadline is scored.',
     }),
   },
 ];
@@ -383,7 +374,7 @@ export const EXTRA_RULES: readonly ExtraRule[] = [
   },
   {
     id: 'etoposide-at-presentation', actions: ['etoposide'], level: 'unnecessary', risky: true,
-    when: 'MAS at presentation (not yet refractory)', applies: (f) => mas(f) && presentation(f),
+    when: 'MAS not yet refractory to first-line combination therapy', applies: (f) => mas(f) && !refractory(f),
     basisOf: b(['ETO-1'], ['guideline', 'hlh-94-2011']),
     teachingPoint: 'Etoposide is chemotherapy-level immunosuppression kept for severe refractory disease (ETO-1); it is not a first-line drug in MAS.',
     expertAction: 'Start with glucocorticoid plus cyclosporine or anakinra; escalate at reassessment if refractory.',
@@ -408,6 +399,13 @@ export const EXTRA_RULES: readonly ExtraRule[] = [
     basisOf: b(['SJIA-1'], ['guideline']),
     teachingPoint: 'Glucocorticoids, cyclosporine, anakinra and tocilizumab are the first-line options in Still\'s disease (SJIA-1).',
     expertAction: 'Acceptable.',
+  },
+  {
+    id: 'vasoactive-in-septic-shock', actions: ['vasoactive-infusion'], level: 'acceptable', when: 'shock (septic shock, or shock with MAS or MIS-C)',
+    applies: (f) => f.shock,
+    basisOf: b(['CC-2'], ['ssc-peds-2020']),
+    teachingPoint: 'A vasoactive infusion supports shock that persists after fluids (Surviving Sepsis Campaign 2020); the SSC drug choices are unverified in clinical-reference.md, so masdrill neither requires nor scores one.',
+    expertAction: 'Acceptable: start a vasoactive infusion for shock that persists after fluids, in intensive care (CC-2).',
   },
   {
     id: 'aspirin-misc', actions: ['aspirin'], level: 'acceptable', when: 'MIS-C', applies: miscAny,

@@ -59,6 +59,7 @@ describe('pitfall detectors', () => {
 
   it('the standard MIS-C protocol despite overt MAS (MISC-1/2), and infliximab with MAS features is harmful', () => {
     const c = caseOf({ kind: 'misc', masPresent: true, sjia: 'none', trigger: 'none' });
+    c.labs[0]!.fibrinogen = 150; // overt: ferritin >684 with platelets ≤181 and fibrinogen ≤360 (design choice misc-overt-mas)
     const standard = expectedPlan(caseOf({ kind: 'misc', masPresent: false, sjia: 'none', trigger: 'none' })).plan;
     const item = pitfall({ ...standard, caseId: c.id, diagnosis: { leading: 'misc' } }, c, 'misc-standard-protocol-despite-mas');
     expect(item?.severity).toBe('critical-omission');
