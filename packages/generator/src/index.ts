@@ -14,3 +14,10 @@ export { weightForAge, weightLmsAt, lmsValue, heightForAge, medianHeight, type S
 export { Rng, caseRng } from './rng.js';
 export { phoenixParts, miscCategoryCount, type PhoenixParts } from './label-checks.js';
 export type { LabSpec, LabTable, CurveName } from './lab-spec.js';
+
+// The patient's response to a management plan (a teaching model)
+export { respondToPlans, type PatientResponse } from './response/respond-to-plans.js';
+export { responseProfile, type ResponseProfile, type ProcessId } from './response/disease-processes.js';
+export type { ResponseCourse, CourseReason, ProcessCourse } from './response/course.js';
+export type { MasTreatment } from './response/control.js';
+export { RESPONSE_TABLE } from './tables/response-table.js';

@@ -6,6 +6,7 @@ import { SYNTHETIC_LAB_REFERENCE_RANGES } from './tables/reference-range-table.j
 import { LAB_SCHEDULE } from './tables/schedule-table.js';
 import { SEPSIS_TABLE } from './tables/sepsis-table.js';
 import { SJIA_FLARE_TABLE } from './tables/sjia-flare-table.js';
+import { RESPONSE_TABLE } from './tables/response-table.js';
 import { TRAJECTORY_TABLE } from './tables/trajectory-table.js';
 import { PHOENIX_MAP_ZERO_POINTS_ABOVE, RESTING_VITALS } from './tables/vitals-table.js';
 import { OTHER_VIRUSES } from './kinds/viral-trigger.js';
@@ -29,6 +30,7 @@ export const POPULATION_TABLES = {
   restingVitals: RESTING_VITALS,
   phoenixMapBands: PHOENIX_MAP_ZERO_POINTS_ABOVE,
   otherViruses: OTHER_VIRUSES,
+  response: RESPONSE_TABLE,
 } as const;
 
 function isSource(value: unknown): value is Source {

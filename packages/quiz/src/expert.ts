@@ -1,7 +1,6 @@
 import { expectedPlan, planAnswerOf, type StageAnswers } from '@masdrill/rules';
 import { criteriaMetAt } from './questions.js';
 import type { SessionState } from './session-types.js';
-import { expectedEscalation } from './stage-score.js';
 
 /**
  * The expert's answers for the current stage: the scenario's authored expert answers where given,
@@ -17,7 +16,7 @@ export function expertAnswers(state: SessionState): StageAnswers {
   for (const q of view.stage.asks) {
     if (q === 'diagnosis') out.diagnosis = authored.diagnosis ?? expected.diagnoses.full[0]!;
     if (q === 'criteria') out.criteria = authored.criteria ?? criteriaMetAt(view.visible, view.hour, view.criteriaSets);
-    if (q === 'escalation') out.escalation = authored.escalation ?? expectedEscalation(view);
+    if (q === 'escalation') out.escalation = authored.escalation ?? view.expectedEscalation;
     if (q === 'plan') out.plan = authored.plan ?? planAnswerOf(expected.plan);
   }
   return out;

@@ -3,10 +3,11 @@
 
 // Session engine
 export type {
-  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry, CourseReason,
+  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry,
 } from './session-types.js';
 export { createSession, sessionReducer, FINAL_COURSE_AFTER_HOURS } from './session.js';
-export { scoreStage, stagePlan, workingDiagnosis, expectedEscalation, QUESTION_WEIGHTS } from './stage-score.js';
+export { scoreStage, stagePlan, workingDiagnosis, QUESTION_WEIGHTS } from './stage-score.js';
+export { planStageFor, escalationFor } from './course-stage.js';
 export { expertAnswers } from './expert.js';
 export { playSession, fromAnswersFile, expertExcept, EXPERT, SessionError, type AnswerSource } from './play.js';
 export { sessionReport, formatSessionReport } from './report.js';
@@ -21,6 +22,3 @@ export { seededShuffle, hashSeed } from './seeded-order.js';
 export { drillScenario, DEFAULT_STAGES } from './drill.js';
 export { generatedCaseOf, constraintProblems, caseFacts } from './scenario-case.js';
 export { checkScenario, lintScenario, type ScenarioCheck, type WrongSetResult } from './lint-scenario.js';
-
-// The patient's response (from @masdrill/generator)
-export { respondToPlans, type PatientResponse, type ResponseCourse } from './patient-response.js';

@@ -47,6 +47,10 @@ function stageText(r: StageReport, n: number): string {
   return lines.join('\n');
 }
 
+function reasonsText(reasons: SessionReport['courses'][number]['reasons']): string {
+  return reasons.map((x) => `${x.text}${x.statementIds.length ? ` (${x.statementIds.join(', ')})` : ''}`).join(' ');
+}
+
 /** The report as readable text. */
 export function formatSessionReport(report: SessionReport): string {
   const out: string[] = [];
@@ -55,12 +59,14 @@ export function formatSessionReport(report: SessionReport): string {
   out.push('');
   report.stages.forEach((r, i) => {
     const course = report.courses.find((c) => c.stageId === r.stageId);
-    if (course && course.reasons.length) out.push(`  Since the last plan the patient is ${course.course}: ${course.reasons.map((x) => `${x.text}${x.statementIds.length ? ` (${x.statementIds.join(', ')})` : ''}`).join(' ')}`);
-    out.push(stageText(r, i + 1));
+    const [header, ...rest] = stageText(r, i + 1).split('\n');
+    out.push(header!);
+    if (course && course.reasons.length) out.push(`  Since the last plan the patient is ${course.course}: ${reasonsText(course.reasons)}`);
+    out.push(...rest);
     out.push('');
   });
   if (report.finalCourse) {
-    out.push(`Course at hour ${report.finalCourse.hour}: ${report.finalCourse.course}${report.finalCourse.reasons.length ? ` — ${report.finalCourse.reasons.map((x) => x.text).join(' ')}` : ''}`);
+    out.push(`Course at hour ${report.finalCourse.hour}: ${report.finalCourse.course}${report.finalCourse.reasons.length ? ` — ${reasonsText(report.finalCourse.reasons)}` : ''}`);
   }
   out.push(`Overall: ${report.overall}/100 (the mean of ${report.stages.length} stage score${report.stages.length === 1 ? '' : 's'})`);
   out.push(`Statements cited: ${report.statementIds.join(', ')}`);

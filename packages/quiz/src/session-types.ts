@@ -1,20 +1,16 @@
 import type {
   Case, CriteriaSetId, DiagnosisId, Escalation, FeedbackItem, Plan, PlanAnswer, Question, Scenario, ScenarioStage, ScoreReport, Stage, StageAnswers,
 } from '@masdrill/rules';
-import type { ResponseCourse } from './patient-response.js';
-
-/** One reason the patient is doing what they do, with the statements it rests on. */
-export interface CourseReason {
-  readonly text: string;
-  readonly statementIds: readonly string[];
-  readonly citations: readonly string[];
-}
+import type { CourseReason, MasTreatment, ResponseCourse } from '@masdrill/generator';
 
 /** The patient's course as seen at a stage (from the plans so far). */
 export interface CourseEntry {
   readonly stageId: string;
   readonly hour: number;
   readonly course: ResponseCourse;
+  /** A process the guideline treats is not falling on the plan in force. */
+  readonly inadequate: boolean;
+  readonly masTreatment: MasTreatment;
   readonly reasons: readonly CourseReason[];
 }
 
@@ -30,8 +26,10 @@ export interface StageView {
   /** The patient's course since the last plan (undefined at the first stage). */
   readonly course?: ResponseCourse;
   readonly courseReasons: readonly CourseReason[];
-  /** How this stage's plan is scored: the scenario's planStage, or refractory when the course is not improving. */
+  /** How this stage's plan is scored: the scenario's planStage, else from the response (course-stage.ts). */
   readonly planStage: Stage;
+  /** The escalation the course calls for. */
+  readonly expectedEscalation: Escalation;
   readonly diagnosisOptions: readonly DiagnosisId[];
   readonly criteriaSets: readonly CriteriaSetId[];
 }

@@ -1,5 +1,6 @@
+import { respondToPlans, type PatientResponse } from '@masdrill/generator';
 import { expectedPlan, formatProblem, validatePlan, type Case, type Scenario, type StageAnswers } from '@masdrill/rules';
-import { respondToPlans } from './patient-response.js';
+import { escalationFor, planStageFor } from './course-stage.js';
 import { ALL_CRITERIA_SETS, defaultDiagnosisOptions, scenarioSeed } from './questions.js';
 import type { CourseEntry, SessionAction, SessionState, StageView } from './session-types.js';
 import { scoreStage, stagePlan } from './stage-score.js';
@@ -13,20 +14,23 @@ export function createSession(scenario: Scenario, baseCase: Case): SessionState 
   return { scenario, baseCase, phase: 'ready', stageIndex: -1, answers: [], plans: [], reports: [], courses: [] };
 }
 
+function courseEntry(stageId: string, r: PatientResponse): CourseEntry {
+  return { stageId, hour: r.hour, course: r.course, inadequate: r.inadequate, masTreatment: r.masTreatment, reasons: r.reasons };
+}
+
 function stageView(state: SessionState, index: number): { view: StageView; course?: CourseEntry } {
   const stage = state.scenario.stages[index]!;
-  let caseNow = state.baseCase;
-  let course: CourseEntry | undefined;
-  if (index > 0) {
-    const r = respondToPlans(state.baseCase, state.plans, stage.hour);
-    caseNow = r.case;
-    course = { stageId: stage.id, hour: stage.hour, course: r.course, reasons: r.reasons.map((x) => ({ text: x.text, statementIds: [...x.statementIds], citations: [...x.citations] })) };
-  }
-  const planStage = stage.planStage ?? (course && course.course !== 'improving' ? 'refractory' : 'presentation');
+  // The patient as of this hour after the plans so far (at presentation: the case up to hour 0).
+  const r = respondToPlans(state.baseCase, state.plans, stage.hour);
+  const caseNow = r.case;
+  const response = index > 0 ? r : undefined;
+  const course = response ? courseEntry(stage.id, response) : undefined;
+  const planStage = stage.planStage ?? planStageFor(response);
   const expected = expectedPlan(caseNow, planStage, stage.hour);
   const view: StageView = {
     index, stage, hour: stage.hour, visible: visibleCase(caseNow, stage.hour), caseNow,
     ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], planStage,
+    expectedEscalation: escalationFor(planStage, response),
     diagnosisOptions: stage.diagnosisOptions ?? defaultDiagnosisOptions(expected.diagnoses.full[0]!, (scenarioSeed(state.scenario) + index) >>> 0),
     criteriaSets: stage.criteriaSets ?? ALL_CRITERIA_SETS,
   };
@@ -94,12 +98,8 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
         return { ...next, stageIndex: idx + 1, current: entered.view, courses: entered.course ? [...next.courses, entered.course] : next.courses };
       }
       const finalHour = view.hour + FINAL_COURSE_AFTER_HOURS;
-      const r = respondToPlans(state.baseCase, next.plans, finalHour);
       const { current: _current, ...done } = next;
-      return {
-        ...done, phase: 'finished',
-        finalCourse: { stageId: 'end', hour: finalHour, course: r.course, reasons: r.reasons.map((x) => ({ text: x.text, statementIds: [...x.statementIds], citations: [...x.citations] })) },
-      };
+      return { ...done, phase: 'finished', finalCourse: courseEntry('end', respondToPlans(state.baseCase, next.plans, finalHour)) };
     }
   }
 }

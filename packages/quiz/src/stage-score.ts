@@ -1,5 +1,5 @@
 import {
-  completePlan, expectedPlan, scorePlan, caseFeatures, type DiagnosisId, type Escalation, type FeedbackItem, type Plan, type Question, type ScoreReport, type StageAnswers,
+  completePlan, expectedPlan, scorePlan, caseFeatures, type DiagnosisId, type FeedbackItem, type Plan, type Question, type ScoreReport, type StageAnswers,
 } from '@masdrill/rules';
 import { criteriaFeedback, diagnosisFeedback, escalationFeedback, planNotes } from './question-feedback.js';
 import { criteriaAt } from './questions.js';
@@ -8,10 +8,6 @@ import type { QuestionResult, StageFeedback, StageReport, StageView } from './se
 /** How much each question weighs in a stage's score (the questions a stage asks, renormalised). */
 export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosis: 15, criteria: 15, escalation: 10, plan: 60 };
 
-/** The escalation decision the course calls for. */
-export function expectedEscalation(view: StageView): Escalation {
-  return view.planStage === 'refractory' ? 'escalate' : 'continue';
-}
 
 /** The diagnosis a stage's plan is made under: this stage's answer, else the last one given, else the expected one. */
 export function workingDiagnosis(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): DiagnosisId {
@@ -56,7 +52,7 @@ export function scoreStage(view: StageView, answers: StageAnswers, earlier: read
         break;
       }
       case 'escalation': {
-        const exp = expectedEscalation(view);
+        const exp = view.expectedEscalation;
         questions.push({ question: q, weight, fraction: answers.escalation === exp ? 1 : 0, answer: answers.escalation ?? null, expected: exp });
         add(q, escalationFeedback(answers.escalation, exp, f));
         break;

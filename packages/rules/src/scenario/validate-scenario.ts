@@ -58,7 +58,7 @@ export function validateScenario(data: unknown, file = '<input>'): ScenarioValid
     if (i === 0 && stage.hour !== 0) push(`${at}.hour`, `the first stage is at hour ${stage.hour}`, 'start the scenario at presentation, hour 0');
     if (i > 0 && stage.hour <= previousHour) push(`${at}.hour`, `hour ${stage.hour} is not after the previous stage (hour ${previousHour})`, 'list stages in increasing hour order');
     previousHour = Math.max(previousHour, stage.hour);
-    if (i === 0 && stage.planStage === 'refractory') push(`${at}.planStage`, 'the first stage cannot be refractory: nothing has been tried yet', 'use planStage: presentation (or leave it out)');
+    if (i === 0 && stage.planStage !== undefined && stage.planStage !== 'presentation') push(`${at}.planStage`, `the first stage cannot be ${stage.planStage}: nothing has been tried yet`, 'use planStage: presentation (or leave it out)');
     if (i === 0 && stage.asks.includes('escalation')) push(`${at}.asks`, 'the first stage asks about escalation, but nothing has been started yet', 'ask escalation from the second stage on');
     const planStage = stage.planStage ?? 'presentation';
     const sets: { answers: StageAnswers; path: string }[] = [];

@@ -1,0 +1,49 @@
+import { RESPONSE_TABLE } from '../tables/response-table.js';
+import { controlAt, type Control } from './control.js';
+import type { ProcessId, ResponseProfile } from './disease-processes.js';
+import { inForceAt, type ActiveAction } from './regimen.js';
+
+/** Each process's activity hour by hour from presentation (1 at hour 0), under the plans in force. */
+export interface ActivityTrace {
+  readonly lastHour: number;
+  /** Activity of a process at an hour (linear between whole hours); 1 before hour 0. */
+  activity(process: ProcessId, hour: number): number;
+  /** The control in force at an hour. */
+  control(hour: number): Control;
+}
+
+const LOG_MIN = Math.log(RESPONSE_TABLE.activity.min);
+const LOG_MAX = Math.log(RESPONSE_TABLE.activity.max);
+
+/** Integrates each process hour by hour: log-activity moves at the rate the control in force gives it. Pure. */
+export function traceActivity(profile: ResponseProfile, actions: readonly ActiveAction[], untilHour: number): ActivityTrace {
+  const lastHour = Math.max(0, Math.ceil(untilHour));
+  const controls: Control[] = [];
+  const logs = new Map<ProcessId, Float64Array>(profile.processes.map((p) => [p, new Float64Array(lastHour + 1)]));
+  for (let h = 0; h < lastHour; h++) {
+    const c = controlAt(inForceAt(actions, h), profile);
+    controls.push(c);
+    for (const pc of c.processes) {
+      const l = logs.get(pc.process)!;
+      const next = l[h]! + pc.ratePerHour;
+      l[h + 1] = next < LOG_MIN ? LOG_MIN : next > LOG_MAX ? LOG_MAX : next;
+    }
+  }
+  const finalControl = controlAt(inForceAt(actions, lastHour), profile);
+  return {
+    lastHour,
+    activity(process, hour) {
+      const l = logs.get(process);
+      if (!l || hour <= 0) return 1;
+      const x = Math.min(hour, lastHour);
+      const i = Math.floor(x);
+      const w = x - i;
+      const v = w === 0 ? l[i]! : l[i]! * (1 - w) + l[i + 1]! * w;
+      return Math.exp(v);
+    },
+    control(hour) {
+      const i = Math.max(0, Math.floor(hour));
+      return i < controls.length ? controls[i]! : finalControl;
+    },
+  };
+}

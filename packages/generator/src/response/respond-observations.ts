@@ -1,0 +1,77 @@
+import type { Observation } from '@masdrill/rules';
+import { RESPONSE_TABLE } from '../tables/response-table.js';
+import { RESTING_VITALS } from '../tables/vitals-table.js';
+
+/** What decides one observation row of the responding patient. */
+export interface ObservationActivity {
+  /** The sickest process's activity: fever, shock and respiratory failure follow it. */
+  readonly systemic: number;
+  /** The activity the neurological state follows (GC-2: under methylprednisolone it does not fall below 1). */
+  readonly neurological: number;
+  /** A vasoactive infusion (or intensive care, which gives one as needed) is in force. */
+  readonly vasoactiveSupport: boolean;
+  /** The patient's CNS is involved at some point of the case (truth or findings). */
+  readonly cnsCase: boolean;
+  /** The lowest GCS the case's own course reaches from presentation to this hour: the depth the neurological state moves from. */
+  readonly worstGcs?: number;
+}
+
+const T = RESPONSE_TABLE.thresholds;
+const NORMAL_C = 36.8;
+
+type Support = NonNullable<Observation['respiratorySupport']>;
+
+/**
+ * One observation row of the responding patient at `own.hour`: the case's own row (or its last
+ * row, for hours past the case's end) with temperature, shock, vasoactives, respiratory support,
+ * GCS and the vital signs they move recomputed from the activity. `anchor` is the presentation row.
+ * Shock, ventilation and a low GCS the case's own course reaches by this hour stay until the
+ * activity falls below their thresholds; a rising activity brings them on. Pure.
+ */
+export function respondObservation(own: Observation, anchor: Observation, at: ObservationActivity): Observation {
+  const o: Observation = { ...own };
+  const a = at.systemic;
+
+  if (anchor.temperatureC !== undefined) {
+    // Fever settles with the activity but climbs only slowly past the presentation peak.
+    const t = NORMAL_C + (anchor.temperatureC - NORMAL_C) * (a <= 1 ? a : 1 + (a - 1) * RESPONSE_TABLE.feverRiseSpeed.value);
+    o.temperatureC = Math.round(Math.min(41.5, Math.max(35.5, t)) * 10) / 10;
+  }
+
+  const shockCourse = anchor.shock === true || (anchor.vasoactiveCount ?? 0) > 0 || own.shock === true || (own.vasoactiveCount ?? 0) > 0;
+  const shock = a >= T.shockAppears || (shockCourse && a > T.shockResolvesBelow);
+  o.shock = shock;
+  o.vasoactiveCount = !shock || !at.vasoactiveSupport ? 0 : a >= T.organFailureAppears ? 2 : Math.max(1, Math.min(2, own.vasoactiveCount ?? anchor.vasoactiveCount ?? 1));
+
+  const ventCourse = anchor.respiratorySupport === 'invasive' || own.respiratorySupport === 'invasive';
+  const oxygenCourse = [anchor.respiratorySupport, own.respiratorySupport].some((s) => s === 'oxygen' || s === 'noninvasive');
+  const support: Support = a >= T.organFailureAppears || (ventCourse && a > T.ventilationEndsBelow) ? 'invasive'
+    : (oxygenCourse || ventCourse) && a > T.oxygenEndsBelow ? (own.respiratorySupport === 'noninvasive' ? 'noninvasive' : 'oxygen') : 'none';
+  if (support !== own.respiratorySupport) {
+    o.respiratorySupport = support;
+    delete o.pao2;
+    if (support === 'none') { delete o.fio2; o.spo2 = Math.max(own.spo2 ?? 97, 96); }
+    else if (support === 'invasive') { o.fio2 = Math.max(own.fio2 ?? 0.5, 0.5); o.spo2 = Math.min(own.spo2 ?? 93, 94); }
+    else { o.fio2 = own.fio2 !== undefined && own.fio2 > 0.21 ? Math.min(own.fio2, 0.5) : 0.35; o.spo2 = Math.min(own.spo2 ?? 94, 95); }
+  }
+
+  if (at.cnsCase && at.worstGcs !== undefined) {
+    const worst = at.worstGcs;
+    const gcs = Math.round(15 - (15 - worst) * at.neurological);
+    o.gcs = Math.max(3, Math.min(15, gcs));
+    if (own.cnsInvolvement !== undefined || anchor.cnsInvolvement !== undefined) o.cnsInvolvement = o.gcs < 15 || (own.cnsInvolvement === true && at.neurological > 0.5);
+    if (own.pupils !== 'both-fixed' && own.pupils !== 'one-fixed') { if (o.gcs <= 10) o.pupils = 'both-reactive'; else delete o.pupils; }
+  }
+
+  // Vital signs: the row's own, moved by the change in shock and temperature it now has.
+  const ownShock = own.shock === true || (own.vasoactiveCount ?? 0) > 0;
+  const k = shock === ownShock ? 1 : shock ? RESPONSE_TABLE.shockVitals.sbpFactor : 1 / RESPONSE_TABLE.shockVitals.sbpFactor;
+  const kh = shock === ownShock ? 1 : shock ? RESPONSE_TABLE.shockVitals.heartRateFactor : 1 / RESPONSE_TABLE.shockVitals.heartRateFactor;
+  if (own.sbp !== undefined) o.sbp = Math.round(Math.max(35, own.sbp * k));
+  if (own.dbp !== undefined) o.dbp = Math.round(Math.max(18, Math.min(own.dbp * k, (o.sbp ?? Infinity) - 10)));
+  if (own.heartRate !== undefined) {
+    const fever = (o.temperatureC ?? 37) - (own.temperatureC ?? o.temperatureC ?? 37);
+    o.heartRate = Math.round(Math.max(40, own.heartRate * kh + fever * RESTING_VITALS.heartRatePerDegree));
+  }
+  return o;
+}

@@ -1,0 +1,136 @@
+import { caseFeatures, NUMERIC_ANALYTES, type Case, type Investigations, type LabPanel, type Observation, type Plan } from '@masdrill/rules';
+import { RESPONSE_TABLE } from '../tables/response-table.js';
+import { traceActivity, type ActivityTrace } from './activity.js';
+import type { MasTreatment } from './control.js';
+import { courseReasons, inadequateResponse, overallCourse, processCourses, type CourseReason, type ProcessCourse, type ResponseCourse } from './course.js';
+import { responseProfile, type ResponseProfile } from './disease-processes.js';
+import { activeActions } from './regimen.js';
+import { deepestMasPattern, masPatternDepth, respondPanel } from './respond-labs.js';
+import { respondObservation } from './respond-observations.js';
+import { responseLevels } from './resolved-levels.js';
+
+/** The patient at an hour, after the plans so far. */
+export interface PatientResponse {
+  /** The patient from presentation up to `hour` (nothing later: the future has not happened yet). */
+  readonly case: Case;
+  readonly hour: number;
+  /** The last plan's decision hour before `hour` (0 when there is none): the course is read since then. */
+  readonly sinceHour: number;
+  readonly course: ResponseCourse;
+  /** A process the guideline treats is not falling: the plan in force is not enough. */
+  readonly inadequate: boolean;
+  /** How far the MAS treatment in force over the interval went (none outside MAS). */
+  readonly masTreatment: MasTreatment;
+  readonly processes: readonly ProcessCourse[];
+  readonly reasons: readonly CourseReason[];
+}
+
+/** Rows up to `untilHour`: the case's own hours, then every extensionStepHours past its last row, and `untilHour` itself. */
+function hoursUpTo<T extends { hour: number }>(rows: readonly T[], untilHour: number): number[] {
+  const own = rows.map((r) => r.hour).filter((h) => h > 0 && h <= untilHour);
+  const last = rows.reduce((m, r) => Math.max(m, r.hour), 0);
+  const extra: number[] = [];
+  for (let h = last + RESPONSE_TABLE.extensionStepHours; h <= untilHour; h += RESPONSE_TABLE.extensionStepHours) extra.push(h);
+  if (untilHour > last && !extra.includes(untilHour)) extra.push(untilHour);
+  return [...new Set([...own, ...extra])].sort((a, b) => a - b);
+}
+
+/** The row at `hour`, else the latest before it (with the hour changed): what the laboratory or the nurses record then. */
+function rowAt<T extends { hour: number }>(rows: readonly T[], hour: number): T | undefined {
+  let best: T | undefined;
+  for (const r of rows) if (r.hour <= hour && r.hour >= 0 && (!best || r.hour > best.hour)) best = r;
+  return best && best.hour !== hour ? { ...best, hour } : best;
+}
+
+/** The presentation panel: each analyte at hour 0, else its first value after 0. */
+function presentationPanel(labs: readonly LabPanel[]): LabPanel {
+  const out: Record<string, unknown> = { hour: 0 };
+  const later = [...labs].filter((l) => l.hour >= 0).sort((a, b) => a.hour - b.hour);
+  for (const a of NUMERIC_ANALYTES) {
+    const first = later.find((l) => l[a] !== undefined);
+    if (first) out[a] = first[a];
+  }
+  return out as unknown as LabPanel;
+}
+
+function systemicActivity(profile: ResponseProfile, trace: ActivityTrace, hour: number, withEmergingMas: boolean): number {
+  let a = 0;
+  let any = false;
+  for (const p of profile.processes) {
+    if (p === 'mas' && profile.masEmerges && !withEmergingMas) continue;
+    a = Math.max(a, trace.activity(p, hour));
+    any = true;
+  }
+  return any ? a : 1;
+}
+
+function upTo<T extends { hour: number }>(rows: readonly T[] | undefined, hour: number): T[] | undefined {
+  const kept = rows?.filter((r) => r.hour <= hour);
+  return kept && kept.length ? kept : undefined;
+}
+
+/**
+ * The patient's response to the plans so far, at `untilHour`: labs, findings and vital signs after
+ * presentation follow the activity of each disease process under the treatment in force (a teaching
+ * model, see tables/response-table.ts), and the course since the last plan with its reasons.
+ * Deterministic: the same case and plans give the same patient. Pure.
+ */
+export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: number): PatientResponse {
+  const profile = responseProfile(base);
+  const trace = traceActivity(profile, activeActions(base, plans), untilHour);
+  const levels = responseLevels(base);
+
+  const anchorLab = presentationPanel(base.labs);
+  const labs: LabPanel[] = base.labs.filter((l) => l.hour <= 0);
+  for (const h of hoursUpTo(base.labs, untilHour)) {
+    const measured = rowAt(base.labs, h)!;
+    labs.push(respondPanel(measured, anchorLab, measured, levels, {
+      systemic: systemicActivity(profile, trace, h, false),
+      ...(profile.masEmerges ? { emergingMas: trace.activity('mas', h) } : {}),
+    }));
+  }
+
+  const anchorObs = rowAt(base.observations, 0) ?? base.observations.find((o) => o.hour >= 0);
+  const observations: Observation[] = base.observations.filter((o) => o.hour <= 0);
+  if (anchorObs) {
+    for (const h of hoursUpTo(base.observations, untilHour)) {
+      const control = trace.control(h);
+      const mas = profile.processes.includes('mas') ? trace.activity('mas', h) : undefined;
+      const systemic = systemicActivity(profile, trace, h, true);
+      // GC-2: methylprednisolone does not reach the brain as dexamethasone does; the CNS does not improve on it.
+      const neurological = mas === undefined ? systemic : control.glucocorticoid > 0 && !control.has('dexamethasone') ? Math.max(1, mas) : mas;
+      const gcsSoFar = base.observations.filter((o) => o.hour >= 0 && o.hour <= h && o.gcs !== undefined).map((o) => o.gcs!);
+      observations.push(respondObservation(rowAt(base.observations, h)!, anchorObs, {
+        systemic, neurological, cnsCase: profile.cns, ...(gcsSoFar.length ? { worstGcs: Math.min(...gcsSoFar) } : {}),
+        vasoactiveSupport: control.has('vasoactive-infusion') || control.has('icu-admission'),
+      }));
+    }
+  }
+
+  const investigations: Investigations = {};
+  for (const key of ['boneMarrow', 'echo', 'cultures', 'viralTests'] as const) {
+    const rows = upTo(base.investigations[key] as { hour: number }[] | undefined, untilHour);
+    if (rows) (investigations as Record<string, unknown>)[key] = rows;
+  }
+  const patient: Case = { ...base, labs, observations, investigations };
+
+  const sinceHour = plans.reduce((m, p) => ((p.decisionHour ?? 0) < untilHour ? Math.max(m, p.decisionHour ?? 0) : m), 0);
+  const masCounts = !profile.masEmerges || caseFeatures(patient, 'presentation', untilHour).masPresent;
+  const deepest = profile.masEmerges ? deepestMasPattern(base.labs, levels) : undefined;
+  const masDepth = deepest ? (hour: number) => { const row = rowAt(labs, hour); return row ? masPatternDepth(row, deepest, levels) : 0; } : undefined;
+  const processes = processCourses(profile, trace, sinceHour, untilHour, masCounts, masDepth);
+  const control = trace.control(Math.max(0, untilHour - 1));
+  const reasons = courseReasons(profile, trace, processes, untilHour);
+  const before = observations.filter((o) => o.hour <= sinceHour).pop();
+  const now = observations[observations.length - 1];
+  if (now && now.hour > sinceHour) {
+    if (now.shock && !before?.shock) reasons.push({ text: 'Shock has developed: this patient needs intensive care.', statementIds: ['CC-2'], citations: ['guideline'] });
+    if (now.respiratorySupport === 'invasive' && before?.respiratorySupport !== 'invasive') reasons.push({ text: 'Respiratory failure: the patient is now ventilated.', statementIds: ['CC-2'], citations: ['guideline'] });
+  }
+  return {
+    case: patient, hour: untilHour, sinceHour,
+    course: overallCourse(processes), inadequate: inadequateResponse(processes),
+    masTreatment: profile.processes.includes('mas') ? control.masTreatment : 'none',
+    processes, reasons,
+  };
+}

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { expectedPlan, formatProblem, lintCase, validateCase, type Case, type LabPanel, type Plan, type PlannedAction } from '@masdrill/rules';
+import { generateCase, KINDS, respondToPlans, responseProfile, type Kind } from '../src/index.js';
+
+const spec = fc.record({ kind: fc.constantFrom(...KINDS), seed: fc.integer({ min: 0, max: 0xffffffff }), index: fc.integer({ min: 0, max: 1000 }) });
+const caseOf = (s: { kind: Kind; seed: number; index: number }) => generateCase(s);
+const expert = (c: Case, hour = 0): Plan => expectedPlan(c, 'presentation', hour).plan;
+const nothing = (c: Case): Plan => ({ ...expert(c), actions: [] });
+const without = (p: Plan, ...ids: PlannedAction['action'][]): Plan => ({ ...p, actions: p.actions.filter((a) => !ids.includes(a.action)) });
+const labAt = (c: Case, hour: number): LabPanel => c.labs.find((l) => l.hour === hour)!;
+const activity = (c: Case, plans: Plan[], hour: number, process: string) => respondToPlans(c, plans, hour).processes.find((p) => p.process === process)?.activity;
+
+/** The first generated case of a kind whose profile (and truth) passes a test. */
+function find(kind: Kind, test: (c: Case, p: ReturnType<typeof responseProfile>) => boolean): Case {
+  for (let seed = 1; seed < 5000; seed++) {
+    const c = generateCase({ kind, seed, index: 0 });
+    if (test(c, responseProfile(c))) return c;
+  }
+  throw new Error(`no ${kind} case found`);
+}
+
+// A random plan: a subset of the expert's actions at presentation, sometimes started late.
+const planArb = (c: Case) => fc.tuple(fc.subarray(expert(c).actions), fc.constantFrom(0, 0, 6, 12)).map(([actions, delay]): Plan => ({
+  ...expert(c), actions: actions.map((a) => ({ ...a, atHour: a.atHour + delay })),
+}));
+
+describe('the patient\'s response to the plans so far', () => {
+  it('is a valid case that passes the lint, whatever the plan and the hour', () => {
+    fc.assert(fc.property(spec, fc.constantFrom(12, 24, 48, 72, 96, 120), fc.integer({ min: 0, max: 2 ** 31 }), (s, hour, pick) => {
+      const c = caseOf(s);
+      const plan = fc.sample(planArb(c), { numRuns: 1, seed: pick })[0]!;
+      const r = respondToPlans(c, [plan], hour);
+      const v = validateCase(r.case);
+      if (!v.ok) throw new Error(v.problems.map(formatProblem).join('\n'));
+      const lint = lintCase(r.case);
+      if (lint.length) throw new Error(lint.map(formatProblem).join('\n'));
+    }), { numRuns: 150 });
+  });
+
+  it('is deterministic, keeps what happened up to presentation, and has nothing after the hour asked for', () => {
+    fc.assert(fc.property(spec, fc.constantFrom(12, 24, 48, 100), (s, hour) => {
+      const c = caseOf(s);
+      const r = respondToPlans(c, [expert(c)], hour);
+      expect(respondToPlans(c, [expert(c)], hour)).toEqual(r);
+      expect(r.case.labs.filter((l) => l.hour <= 0)).toEqual(c.labs.filter((l) => l.hour <= 0));
+      expect(r.case.observations.filter((o) => o.hour <= 0)).toEqual(c.observations.filter((o) => o.hour <= 0));
+      expect(Math.max(...r.case.labs.map((l) => l.hour), ...r.case.observations.map((o) => o.hour))).toBe(hour);
+      expect(r.case.truth).toEqual(c.truth);
+    }), { numRuns: 60 });
+  });
+
+  it('adding antimicrobials never makes any process worse', () => {
+    fc.assert(fc.property(spec, fc.constantFrom(12, 24, 48), (s, hour) => {
+      const c = caseOf(s);
+      const base = without(expert(c), 'empirical-antibiotics', 'antiviral-therapy');
+      const covered: Plan = { ...base, actions: [...base.actions, { action: 'empirical-antibiotics', atHour: 0 }] };
+      const a = respondToPlans(c, [base], hour).processes;
+      const b = respondToPlans(c, [covered], hour).processes;
+      a.forEach((p, i) => expect(b[i]!.activity).toBeLessThanOrEqual(p.activity + 1e-12));
+    }), { numRuns: 80 });
+  });
+
+  it('the guideline\'s plan never leaves the patient worse than no treatment, at any hour', () => {
+    fc.assert(fc.property(spec, fc.constantFrom(12, 24, 48, 72), (s, hour) => {
+      const c = caseOf(s);
+      const treated = respondToPlans(c, [expert(c)], hour).processes;
+      const untreated = respondToPlans(c, [nothing(c)], hour).processes;
+      treated.forEach((p, i) => expect(p.activity).toBeLessThanOrEqual(untreated[i]!.activity + 1e-12));
+    }), { numRuns: 80 });
+  });
+});
+
+describe('the teaching course, case by case', () => {
+  const sjiaMas = find('mas', (c, p) => c.truth?.subtype === 'sjia-onset-mas' && p.masNeed === 2 && !p.cns && p.infection === 'none');
+
+  it('adequate treatment: ferritin falls, platelets and fibrinogen recover over days', () => {
+    const r = respondToPlans(sjiaMas, [expert(sjiaMas)], 72);
+    const at0 = labAt(sjiaMas, 0);
+    const at72 = labAt(r.case, 72);
+    expect(r.course).toBe('improving');
+    expect(at72.ferritin!).toBeLessThan(at0.ferritin! * 0.6);
+    expect(at72.platelets!).toBeGreaterThan(at0.platelets!);
+    expect(at72.fibrinogen!).toBeGreaterThan(at0.fibrinogen!);
+    expect(r.reasons.map((x) => x.statementIds).flat()).toContain('MON-1');
+  });
+
+  it('untreated MAS: worse at every reassessment, then shock and organ failure', () => {
+    const at12 = respondToPlans(sjiaMas, [nothing(sjiaMas)], 12);
+    expect(at12.course).toBe('worsening');
+    expect(at12.inadequate).toBe(true);
+    expect(labAt(at12.case, 12).ferritin!).toBeGreaterThan(labAt(sjiaMas, 0).ferritin!);
+    expect(labAt(at12.case, 12).platelets!).toBeLessThan(labAt(sjiaMas, 0).platelets!);
+    const at48 = respondToPlans(sjiaMas, [nothing(sjiaMas)], 48);
+    const o = at48.case.observations.at(-1)!;
+    expect(o.shock).toBe(true);
+    expect(o.respiratorySupport).toBe('invasive');
+    expect(at48.reasons.flatMap((x) => x.statementIds)).toEqual(expect.arrayContaining(['PIT-1', 'DX-2']));
+  });
+
+  it('steroids alone in severe MAS: a partial response that calls for cyclosporine (CSA-1)', () => {
+    const severe = find('mas', (c, p) => c.truth?.severity === 'severe' && p.masNeed === 2 && p.infection === 'none' && !p.cns);
+    const steroidsOnly = without(expert(severe), 'cyclosporine', 'anakinra', 'tocilizumab');
+    const r = respondToPlans(severe, [steroidsOnly], 24);
+    expect(r.course).not.toBe('improving');
+    expect(r.masTreatment).toBe('glucocorticoid-alone');
+    expect(r.reasons.flatMap((x) => x.statementIds)).toContain('CSA-1');
+    expect(respondToPlans(severe, [expert(severe)], 24).course).toBe('improving');
+  });
+
+  it('refractory MAS holds on first-line combination therapy and responds to a second-line agent', () => {
+    const refractory = find('mas', (_c, p) => p.masNeed === 3 && p.infection === 'none' && !p.cns);
+    const first = respondToPlans(refractory, [expert(refractory)], 24);
+    expect(first.course).not.toBe('improving');
+    expect(first.masTreatment).toBe('first-line-combination');
+    expect(first.reasons.flatMap((x) => x.statementIds)).toEqual(expect.arrayContaining(['GC-3', 'EMA-1']));
+    const escalated = expectedPlan(first.case, 'refractory', 24).plan;
+    expect(escalated.actions.map((a) => a.action)).toContain('emapalumab');
+    expect(respondToPlans(refractory, [expert(refractory), escalated], 48).course).toBe('improving');
+  });
+
+  it('no antimicrobials in an infection-triggered MAS: the infection runs on under immunosuppression (INF-1)', () => {
+    const viral = find('mas', (_c, p) => p.infection === 'viral' && p.masNeed <= 2 && !p.cns);
+    const r = respondToPlans(viral, [without(expert(viral), 'empirical-antibiotics', 'antiviral-therapy')], 24);
+    expect(r.course).toBe('worsening');
+    expect(r.reasons.flatMap((x) => x.statementIds)).toContain('INF-1');
+    expect(respondToPlans(viral, [expert(viral)], 24).course).toBe('improving');
+  });
+
+  it('septic shock without antibiotics deteriorates; with them it improves and the shock resolves', () => {
+    const shock = find('sepsis', (c) => c.truth?.subtype === 'septic-shock' && c.observations[0]!.shock === true);
+    const bad = respondToPlans(shock, [without(expert(shock), 'empirical-antibiotics')], 12);
+    expect(bad.course).toBe('worsening');
+    expect(bad.case.observations.at(-1)!.shock).toBe(true);
+    const good = respondToPlans(shock, [expert(shock)], 48);
+    expect(good.course).toBe('improving');
+    expect(good.case.observations.at(-1)!.shock).toBe(false);
+  });
+
+  it('methylprednisolone for CNS MAS: the labs respond but the neurological state does not (GC-2)', () => {
+    const cns = find('mas', (c, p) => p.cns && p.masNeed <= 2 && p.infection === 'none' && (c.observations.find((o) => o.hour === 0)?.gcs ?? 15) < 15);
+    const dex = expert(cns);
+    const mp: Plan = { ...without(dex, 'dexamethasone'), actions: [...without(dex, 'dexamethasone').actions, { action: 'methylprednisolone-pulse', atHour: 0, dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 } }] };
+    const gcs0 = cns.observations.find((o) => o.hour === 0)!.gcs!;
+    const onMp = respondToPlans(cns, [mp], 72);
+    const onDex = respondToPlans(cns, [dex], 72);
+    expect(onMp.case.observations.at(-1)!.gcs!).toBeLessThanOrEqual(gcs0);
+    expect(onDex.case.observations.at(-1)!.gcs!).toBeGreaterThan(onMp.case.observations.at(-1)!.gcs!);
+    expect(labAt(onMp.case, 72).ferritin!).toBeLessThan(labAt(cns, 0).ferritin!);
+    expect(onMp.reasons.flatMap((x) => x.statementIds)).toContain('GC-2');
+  });
+
+  it('MIS-C evolving into MAS: on the standard protocol the MAS pattern deepens (MISC-1, MISC-2); MAS therapy turns it', () => {
+    const misc = find('misc', (c) => c.truth?.subtype === 'misc-with-mas' && !expectedPlan(c, 'presentation', 0).features.masPresent && expectedPlan(c, 'presentation', 48).features.masPresent);
+    const standard = expert(misc);
+    expect(standard.actions.map((a) => a.action)).toEqual(expect.arrayContaining(['ivig', 'methylprednisolone-low-moderate']));
+    const at48 = respondToPlans(misc, [standard], 48);
+    expect(at48.course).toBe('worsening');
+    expect(at48.inadequate).toBe(true);
+    expect(at48.reasons.flatMap((x) => x.statementIds)).toEqual(expect.arrayContaining(['MISC-1', 'MISC-2']));
+    const masPlan = expectedPlan(at48.case, 'presentation', 48).plan;
+    expect(respondToPlans(misc, [standard, masPlan], 72).course).toBe('improving');
+  });
+
+  it('an underdosed glucocorticoid counts as none', () => {
+    const p = expert(sjiaMas);
+    const low: Plan = { ...p, actions: p.actions.map((a) => (a.action === 'methylprednisolone-pulse' ? { ...a, dose: { amount: 1, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 } } : a)) };
+    expect(activity(sjiaMas, [low], 24, 'mas')).toBeGreaterThan(activity(sjiaMas, [p], 24, 'mas')!);
+    expect(respondToPlans(sjiaMas, [low], 24).course).not.toBe('improving');
+  });
+
+  it('a delay costs: the same plan started 12 h late leaves the patient worse at 24 h', () => {
+    const p = expert(sjiaMas);
+    const late: Plan = { ...p, actions: p.actions.map((a) => ({ ...a, atHour: 12 })) };
+    expect(activity(sjiaMas, [late], 24, 'mas')!).toBeGreaterThan(activity(sjiaMas, [p], 24, 'mas')!);
+  });
+});
