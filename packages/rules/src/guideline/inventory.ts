@@ -1,18 +1,40 @@
 import { CITATIONS, isKnownCitation } from '../citations/citations.js';
 import type { Stage } from '../generated/plan.js';
+import { planSchema } from '../generated/plan-schema.js';
 import { ACTIONS } from './actions.js';
 import type { CaseFeatures, CaseKind, InfectionTrigger } from './case-features.js';
-import { EXTRA_RULES, INDICATIONS } from './indications.js';
+import { EXTRA_RULES, INDICATIONS, type ExtraRule } from './indications.js';
 import { PITFALLS } from './pitfalls.js';
 import type { Basis } from './provenance.js';
 import { STATEMENT_IDS, isStatementId, type StatementId } from './statements.js';
+
+/**
+ * What a use of a basis does in scoring. The first six can cost points or are shown as a problem
+ * (a requirement, a pitfall detector, a harmful or risky extra, a companion, a dose rule); the
+ * others only teach or describe (the action catalogue, extras that are acceptable or harmless,
+ * which can never cost points).
+ */
+export type BasisRole =
+  | 'requirement' | 'pitfall' | 'harmful-extra' | 'risky-extra' | 'companion' | 'dose-rule'
+  | 'acceptable-extra' | 'harmless-extra' | 'catalogue';
+
+export const SCORING_ROLES: readonly BasisRole[] = ['requirement', 'pitfall', 'harmful-extra', 'risky-extra', 'companion', 'dose-rule'];
 
 export interface BasisUse {
   /** Where the reference is used, e.g. "indication mas-glucocorticoid", "dose rule mp-pulse-mas". */
   readonly where: string;
   readonly basis: Basis;
-  /** True for rules that score (indications, extras, pitfalls, dose rules, companions); false for catalogue descriptions. */
+  readonly role: BasisRole;
+  /** True when the use can cost points or is shown as a problem (role in SCORING_ROLES); false for teaching and descriptive places. */
   readonly scored: boolean;
+}
+
+const use = (where: string, basis: Basis, role: BasisRole): BasisUse => ({ where, basis, role, scored: SCORING_ROLES.includes(role) });
+
+function extraRole(e: ExtraRule): BasisRole {
+  if (e.level === 'harmful') return 'harmful-extra';
+  if (e.level === 'unnecessary') return e.risky ? 'risky-extra' : 'harmless-extra';
+  return 'acceptable-extra';
 }
 
 /** A grid of features wide enough to reach every branch of every indication rule. */
@@ -20,7 +42,7 @@ export function featureGrid(): CaseFeatures[] {
   const out: CaseFeatures[] = [];
   const kinds: CaseKind[] = ['mas', 'sjia-flare', 'sepsis', 'misc', 'undetermined'];
   const triggers: InfectionTrigger[] = ['bacterial', 'viral', 'suspected', 'none'];
-  const stages: Stage[] = ['presentation', 'refractory'];
+  const stages: readonly Stage[] = planSchema.definitions.Stage.enum;
   for (const kind of kinds) for (const masPresent of [true, false]) for (const cns of [true, false]) for (const sjia of [true, false])
     for (const severe of [true, false]) for (const stage of stages) for (const infectionTrigger of triggers) for (const shock of [true, false]) {
       out.push({
@@ -36,9 +58,9 @@ export function featureGrid(): CaseFeatures[] {
 export function basisUses(): BasisUse[] {
   const uses: BasisUse[] = [];
   for (const a of Object.values(ACTIONS)) {
-    uses.push({ where: `action ${a.id}`, basis: a.basisOf, scored: false });
-    for (const r of a.doseRules) uses.push({ where: `dose rule ${r.id}`, basis: r.basisOf, scored: true });
-    for (const c of a.companions ?? []) uses.push({ where: `companion ${a.id}/${c.id}`, basis: c.basisOf, scored: true });
+    uses.push(use(`action ${a.id}`, a.basisOf, 'catalogue'));
+    for (const r of a.doseRules) uses.push(use(`dose rule ${r.id}`, r.basisOf, 'dose-rule'));
+    for (const c of a.companions ?? []) uses.push(use(`companion ${a.id}/${c.id}`, c.basisOf, 'companion'));
   }
   const grid = featureGrid();
   for (const rule of INDICATIONS) {
@@ -49,19 +71,23 @@ export function basisUses(): BasisUse[] {
       const key = JSON.stringify(basis);
       if (seen.has(key)) continue;
       seen.add(key);
-      uses.push({ where: `indication ${rule.id}`, basis, scored: true });
+      uses.push(use(`indication ${rule.id}`, basis, 'requirement'));
     }
   }
-  for (const e of EXTRA_RULES) uses.push({ where: `extra ${e.id}`, basis: e.basisOf, scored: true });
-  for (const p of PITFALLS) uses.push({ where: `pitfall ${p.id}`, basis: p.basisOf, scored: true });
+  for (const e of EXTRA_RULES) uses.push(use(`extra ${e.id}`, e.basisOf, extraRole(e)));
+  for (const p of PITFALLS) uses.push(use(`pitfall ${p.id}`, p.basisOf, 'pitfall'));
   return uses;
 }
 
 export interface GuidelineInventory {
+  /** Statements that rest something that can cost points or is shown as a problem (see SCORING_ROLES). */
   readonly scoredStatements: readonly StatementId[];
-  /** Statements no scoring rule uses (may still be cited by the catalogue). */
+  /** Statements no scoring use rests on (they may still be cited in teaching places). */
   readonly unscoredStatements: readonly StatementId[];
+  /** Unscored statements that are cited, but only in teaching or descriptive places (catalogue, acceptable extras). */
   readonly citedOnlyStatements: readonly StatementId[];
+  /** For each cited-only statement, where it is cited. */
+  readonly citedOnlyWhere: readonly { readonly statementId: StatementId; readonly where: readonly string[] }[];
   readonly citations: readonly string[];
   readonly unresolved: readonly { readonly where: string; readonly reference: string }[];
 }
@@ -69,13 +95,14 @@ export interface GuidelineInventory {
 export function guidelineInventory(): GuidelineInventory {
   const uses = basisUses();
   const scored = new Set<string>();
-  const cited = new Set<string>();
+  const cited = new Map<string, string[]>();
   const citations = new Set<string>();
   const unresolved: { where: string; reference: string }[] = [];
   for (const u of uses) {
     for (const id of u.basis.statementIds) {
       if (!isStatementId(id)) unresolved.push({ where: u.where, reference: id });
-      (u.scored ? scored : cited).add(id);
+      if (u.scored) scored.add(id);
+      else cited.set(id, [...(cited.get(id) ?? []), u.where]);
     }
     for (const c of u.basis.citations) {
       if (!isKnownCitation(c)) unresolved.push({ where: u.where, reference: c });
@@ -86,6 +113,7 @@ export function guidelineInventory(): GuidelineInventory {
     scoredStatements: STATEMENT_IDS.filter((id) => scored.has(id)),
     unscoredStatements: STATEMENT_IDS.filter((id) => !scored.has(id)),
     citedOnlyStatements: STATEMENT_IDS.filter((id) => !scored.has(id) && cited.has(id)),
+    citedOnlyWhere: STATEMENT_IDS.filter((id) => !scored.has(id) && cited.has(id)).map((statementId) => ({ statementId, where: [...new Set(cited.get(statementId))] })),
     citations: [...citations].filter((c) => c in CITATIONS).sort(),
     unresolved,
   };

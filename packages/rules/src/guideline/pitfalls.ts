@@ -2,8 +2,7 @@ import type { ActionId } from '../generated/plan.js';
 import type { FeedbackItem } from '../generated/score-report.js';
 import { feedback, type PitfallFinding, type ScoringContext } from '../scoring/context.js';
 import { absolutePerDoseMg } from '../scoring/dose-check.js';
-import { SCORING_FORMULA } from '../scoring/formula.js';
-import type { Companion } from './actions.js';
+import { ACTIONS, type Companion } from './actions.js';
 import { DIAGNOSIS_LABELS } from './diagnoses.js';
 import type { Basis } from './provenance.js';
 
@@ -14,6 +13,13 @@ export interface PitfallDetector {
   readonly basisOf: Basis;
   readonly detect: (ctx: ScoringContext) => PitfallFinding;
 }
+
+/** GC-1: methylprednisolone at most 1 g per infusion — read from the dose rule that carries it, so the number lives in one place. */
+const GC1_MAX_PER_INFUSION_MG: number = (() => {
+  const mg = ACTIONS['methylprednisolone-pulse'].doseRules.find((r) => r.id === 'mp-pulse-mas')?.maxPerDoseMg;
+  if (mg === undefined) throw new Error('dose rule mp-pulse-mas has lost its GC-1 maximum (maxPerDoseMg)');
+  return mg;
+})();
 
 const NONE: PitfallFinding = { items: [], claims: [] };
 const earliest = (ctx: ScoringContext, actions: readonly ActionId[]) => {
@@ -102,7 +108,8 @@ export const PITFALLS: readonly PitfallDetector[] = [
       for (const i of ctx.instances) {
         if (i.planned.action !== 'methylprednisolone-pulse' || !i.planned.dose) continue;
         const mg = absolutePerDoseMg(i.planned.dose, ctx.features);
-        if (mg === undefined || mg <= 1000 * (1 + SCORING_FORMULA.roundingAllowance)) continue;
+        // The 1 g maximum is strict: the rounding allowance widens ranges, not maxima (1040 mg is above 1 g); 1e-9 absorbs float noise only.
+        if (mg === undefined || mg <= GC1_MAX_PER_INFUSION_MG * (1 + 1e-9)) continue;
         claims.push(`dose:${i.index}`);
         items.push(feedback({ severity: i.dose.harmful ? 'harmful' : 'dose-error', pitfallId: this.id, actionIds: ['methylprednisolone-pulse'], component: i.dose.harmful ? 'safety' : 'dosing', basis: this.basisOf,
           title: `Methylprednisolone ${Math.round(mg)} mg per infusion exceeds the 1 g maximum${i.dose.problems.length ? ` (${i.dose.problems.map((p) => p.message).join('; ')})` : ''}.`,

@@ -5,7 +5,7 @@ import { SCORING_FORMULA } from './formula.js';
 
 export type DoseProblemKind =
   | 'missing-dose' | 'unit' | 'route' | 'frequency' | 'below-range' | 'above-range' | 'above-maximum'
-  | 'unit-slip-over' | 'unit-slip-under' | 'duration' | 'absurd';
+  | 'unit-slip-over' | 'unit-slip-under' | 'duration' | 'duration-not-stated' | 'absurd';
 
 export interface DoseProblem {
   readonly kind: DoseProblemKind;
@@ -17,6 +17,11 @@ export interface DoseCheck {
   readonly status: 'ok' | 'error' | 'not-assessable' | 'no-rule';
   readonly rule?: DoseRule;
   readonly problems: readonly DoseProblem[];
+  /**
+   * Shown, but the dose still passes: a course written without the number of days the rule sets
+   * (a pulse "30 mg/kg/day IV daily" with no duration; GC-1: 3–5 days). Only with status ok.
+   */
+  readonly minor: readonly DoseProblem[];
   /** A mg-vs-g slip or a dose beyond any slip: harmful. */
   readonly harmful: boolean;
   /** The dose restated in the rule's unit for this patient, e.g. "29.9 mg/kg/day (600 mg/day for 20 kg)". */
@@ -28,6 +33,9 @@ export interface DoseCheck {
 export const DOSES_PER_DOSING_DAY: { readonly [K in Frequency]: number } = {
   once: 1, q4h: 6, q6h: 4, q8h: 3, q12h: 2, q24h: 1, q48h: 1, q3d: 1, 'twice-weekly': 1, weekly: 1, q2w: 1, 'q12h-3-days-weekly': 2, continuous: Number.NaN,
 };
+
+const MINUTES_PER_DAY = 24 * 60;
+const MCG_PER_MG = 1000;
 
 interface UnitInfo { readonly factor: number; readonly basis: 'per-kg' | 'per-m2' | 'absolute'; readonly scope: 'per-dose' | 'per-day'; readonly measure: 'mass' | 'volume' | 'rate' }
 
@@ -43,7 +51,8 @@ export const UNIT_INFO: { readonly [K in Dose['unit']]: UnitInfo } = {
   g: { factor: 1000, basis: 'absolute', scope: 'per-dose', measure: 'mass' },
   'g/day': { factor: 1000, basis: 'absolute', scope: 'per-day', measure: 'mass' },
   'mL/kg': { factor: 1, basis: 'per-kg', scope: 'per-dose', measure: 'volume' },
-  'mcg/kg/min': { factor: 0.001, basis: 'per-kg', scope: 'per-day', measure: 'rate' },
+  // A rate: 1 mcg/kg/min = 1440 min/day ÷ 1000 mcg/mg = 1.44 mg/kg/day (no dose rule uses it yet).
+  'mcg/kg/min': { factor: MINUTES_PER_DAY / MCG_PER_MG, basis: 'per-kg', scope: 'per-day', measure: 'rate' },
 };
 
 const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.abs(x) >= 10 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100);
@@ -73,13 +82,30 @@ function unitWord(rule: DoseRule): string {
   return rule.unitLabel;
 }
 
-/** Check one rule; returns problems (empty = passes) or undefined when the case lacks what the conversion needs. */
-function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): { problems: DoseProblem[]; harmful: boolean; computed?: string; assessable: boolean } {
+/** Tolerance for floating-point noise when a dose is compared with a maximum (not a grading allowance). */
+const FLOAT_EPS = 1e-9;
+
+const daysText = (d: { readonly min: number; readonly max: number }) => (d.min === d.max ? `${d.min}` : `${d.min}–${d.max}`);
+
+interface RuleResult { problems: DoseProblem[]; minor: DoseProblem[]; harmful: boolean; computed?: string; assessable: boolean }
+
+/**
+ * Check one rule; returns problems (empty = passes) and, when the case lacks what the conversion
+ * needs, assessable false.
+ *
+ * The range is widened by the rounding allowance (design choice rounding-allowance); a published
+ * maximum (GC-1 "1 g/infusion", aspirin 81 mg/day, IVIG 100 g) is strict: a dose above it is above
+ * the maximum. A dose 1000× (or 1/1000 of) a dose that would pass — within the published range, or
+ * within this patient's range under a maximum — is a mg-vs-g slip (design choice unit-slip); a
+ * maximum lowers this patient's range but never hides a slip against the published one.
+ */
+function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   const tol = SCORING_FORMULA.roundingAllowance;
   const info = UNIT_INFO[dose.unit];
   const problems: DoseProblem[] = [];
+  const minor: DoseProblem[] = [];
   if ((rule.measure === 'mass' && info.measure !== 'mass') || (rule.measure === 'volume' && info.measure !== 'volume')) {
-    return { problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for this drug (the rule is in ${rule.unitLabel})` }], harmful: false, assessable: true };
+    return { problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for this drug (the rule is in ${rule.unitLabel})` }], minor, harmful: false, assessable: true };
   }
   if (dose.route && rule.routes && !rule.routes.includes(dose.route)) {
     problems.push({ kind: 'route', message: `route ${dose.route} — the rule is ${rule.routes.join(' or ')}` });
@@ -87,25 +113,31 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): { problems: Dos
   if (rule.frequencies && !rule.frequencies.includes(dose.frequency)) {
     problems.push({ kind: 'frequency', message: `frequency ${dose.frequency} — expected ${rule.frequencies.join(', ')}` });
   }
-  if (rule.durationDays && dose.durationDays !== undefined && (dose.durationDays < rule.durationDays.min || dose.durationDays > rule.durationDays.max)) {
-    const d = rule.durationDays;
-    problems.push({ kind: 'duration', message: `${dose.durationDays} days — expected ${d.min === d.max ? d.min : `${d.min}–${d.max}`} days` });
+  const d = rule.durationDays;
+  if (d && dose.durationDays !== undefined && (dose.durationDays < d.min || dose.durationDays > d.max)) {
+    problems.push({ kind: 'duration', message: `${dose.durationDays} days — expected ${daysText(d)} days` });
+  } else if (d && dose.durationDays === undefined && dose.frequency !== 'once') {
+    if (rule.scope === 'per-course') {
+      // The course total is what the rule sets: without the days it cannot be checked (counted as one day below).
+      problems.push({ kind: 'duration', message: `duration not stated: the course total depends on it (expected ${daysText(d)} days)` });
+    } else {
+      // The daily dose is checked; the missing number of days is shown, not scored.
+      minor.push({ kind: 'duration-not-stated', message: `duration not stated — expected ${daysText(d)} days` });
+    }
   }
   const a = amounts(dose);
   const inScope = rule.scope === 'per-dose' ? a.perDose : rule.scope === 'per-day' ? a.perDay : a.perCourse;
   if (inScope === undefined) {
     problems.push({ kind: 'frequency', message: `a continuous infusion cannot be written per dose (use a /day unit)` });
-    return { problems, harmful: false, assessable: true };
+    return { problems, minor, harmful: false, assessable: true };
   }
   const value = convert(inScope, info.basis, rule.basis, f);
   // Absolute amounts, for the maxima (need weight/BSA unless the plan is already absolute).
   const abs = (v: number | undefined) => (v === undefined ? undefined : convert(v, info.basis, 'absolute', f));
   const absScope = abs(inScope);
-  if (value === undefined) return { problems, harmful: false, assessable: false };
+  if (value === undefined) return { problems, minor, harmful: false, assessable: false };
 
-  // Effective bounds in the rule's basis, lowered by any maximum that binds for this patient.
-  let lo = rule.min;
-  let hi = rule.max;
+  // The lowest maximum that binds for this patient, in the rule's basis (undefined: none, or no weight/BSA to place it).
   const capsAbs: number[] = [];
   const n = DOSES_PER_DOSING_DAY[dose.frequency];
   if (rule.maxPerDoseMg !== undefined) capsAbs.push(rule.scope === 'per-dose' ? rule.maxPerDoseMg : rule.scope === 'per-day' ? rule.maxPerDoseMg * (Number.isNaN(n) ? 1 : n) : Infinity);
@@ -114,60 +146,94 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): { problems: Dos
   if (rule.maxPerCourseMg !== undefined && rule.scope === 'per-day' && rule.durationDays) capsAbs.push(rule.maxPerCourseMg / rule.durationDays.max);
   const capAbs = Math.min(...capsAbs);
   const capInBasis = Number.isFinite(capAbs) ? convert(capAbs, 'absolute', rule.basis, f) : undefined;
-  if (capInBasis !== undefined) { lo = Math.min(lo, capInBasis); hi = Math.min(hi, capInBasis); }
 
-  const within = (v: number) => v >= lo * (1 - tol) && v <= hi * (1 + tol);
+  // This patient's range: the published one, lowered by the maximum where it binds.
+  const lo = capInBasis !== undefined ? Math.min(rule.min, capInBasis) : rule.min;
+  const hi = capInBasis !== undefined ? Math.min(rule.max, capInBasis) : rule.max;
+  const aboveCap = (v: number) => capInBasis !== undefined && v > capInBasis * (1 + FLOAT_EPS);
+  const top = (v: number) => v > hi * (1 + tol) || aboveCap(v);
+  const bottom = (v: number) => v < lo * (1 - tol);
+  const inPublished = (v: number) => v >= rule.min * (1 - tol) && v <= rule.max * (1 + tol);
+  const inPatient = (v: number) => !top(v) && !bottom(v);
+
   const k = rule.unitDivisor ?? 1;
-  const rangeText = lo === hi ? `${round(lo / k)} ${unitWord(rule)}` : `${round(lo / k)}–${round(hi / k)} ${unitWord(rule)}`;
+  const span = (x: number, y: number) => (x === y ? `${round(x / k)} ${unitWord(rule)}` : `${round(x / k)}–${round(y / k)} ${unitWord(rule)}`);
+  const rangeText = span(lo, hi);
+  const publishedText = span(rule.min, rule.max);
   const size = rule.basis === 'per-kg' ? ` for ${f.weightKg} kg` : rule.basis === 'per-m2' && f.bsaM2 !== undefined ? ` for ${round(f.bsaM2)} m²` : '';
   const computed = `${round(value / k)} ${unitWord(rule)}${absScope !== undefined && rule.basis !== 'absolute' ? ` (${round(absScope)} mg ${rule.scope.replace('per-', 'per ')}${size})` : ''}`;
+  const slipTarget = (v: number) => (inPublished(v) ? `the published ${publishedText}` : `${rangeText} for this patient`);
   let harmful = false;
-  const ratioHigh = value / (hi || 1);
+  // 10,000-fold off every dose that could pass (the published range and this patient's range under a maximum).
+  const ratioHigh = value / (rule.max || 1);
   const ratioLow = lo / (value || 1);
   if (ratioHigh > 1e4 || ratioLow > 1e4) {
-    problems.push({ kind: 'absurd', message: `${computed} is more than 10,000-fold off ${rangeText}` });
+    problems.push({ kind: 'absurd', message: `${computed} is more than 10,000-fold off ${publishedText}` });
     harmful = true;
-  } else if (value > hi * (1 + tol)) {
-    if (within(value / 1000)) {
-      problems.push({ kind: 'unit-slip-over', message: `${computed} is 1000× the ${rangeText}: mg and g swapped?` });
+  } else if (top(value)) {
+    const swapped = value / 1000;
+    if (inPublished(swapped) || inPatient(swapped)) {
+      problems.push({ kind: 'unit-slip-over', message: `${computed} is 1000× ${slipTarget(swapped)}: mg and g swapped?` });
       harmful = true;
-    } else if (capInBasis !== undefined && value > capInBasis * (1 + tol) && value <= rule.max * (1 + tol)) {
+    } else if (capInBasis !== undefined && aboveCap(value) && value <= rule.max * (1 + tol)) {
       problems.push({ kind: 'above-maximum', message: `${computed} exceeds the maximum (${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')})` });
     } else {
       problems.push({ kind: 'above-range', message: `${computed} is above ${rangeText}` });
     }
-  } else if (value < lo * (1 - tol)) {
-    if (within(value * 1000)) problems.push({ kind: 'unit-slip-under', message: `${computed} is 1/1000 of ${rangeText}: g and mg swapped?` });
+  } else if (bottom(value)) {
+    const swapped = value * 1000;
+    if (inPublished(swapped) || inPatient(swapped)) problems.push({ kind: 'unit-slip-under', message: `${computed} is 1/1000 of ${slipTarget(swapped)}: g and mg swapped?` });
     else problems.push({ kind: 'below-range', message: `${computed} is below ${rangeText}` });
   }
-  return { problems, harmful, computed, assessable: true };
+  return { problems, minor: problems.length === 0 ? minor : [], harmful, computed, assessable: true };
+}
+
+const isSlip = (r: RuleResult) => r.problems.some((p) => p.kind === 'unit-slip-over' || p.kind === 'unit-slip-under');
+
+/**
+ * The closer of two failures, for the report: a harmful one first (1000× a dose this patient could get is a slip
+ * whatever another rule says), then the fewest problems (route/frequency matches preferred), then a mg-vs-g
+ * diagnosis over a plain range miss (0.005 g/kg/day of TMP written as mg is 1/1000 of the mg/kg rule even when it
+ * is merely below the mg/m² one).
+ */
+function closer(a: RuleResult, b: RuleResult): boolean {
+  if (a.harmful !== b.harmful) return a.harmful;
+  if (a.problems.length !== b.problems.length) return a.problems.length < b.problems.length;
+  return isSlip(a) && !isSlip(b);
 }
 
 /** Checks a planned dose of an action against every applicable rule. Pure. */
 export function checkDose(action: ActionId, dose: Dose | undefined, f: CaseFeatures): DoseCheck {
   const def = ACTIONS[action];
   const rules = def.doseRules.filter((r) => !r.when || r.when.test(f));
-  if (def.doseRules.length === 0) return { status: 'no-rule', problems: [], harmful: false, notes: [] };
-  if (!dose) return { status: 'error', problems: [{ kind: 'missing-dose', message: 'no dose stated' }], harmful: false, notes: [] };
+  const none = { problems: [], minor: [], harmful: false, notes: [] } as const;
+  if (def.doseRules.length === 0) return { ...none, status: 'no-rule' };
+  if (!dose) return { ...none, status: 'error', problems: [{ kind: 'missing-dose', message: 'no dose stated' }] };
   if (dose.unit && def.units && !def.units.includes(dose.unit)) {
-    return { status: 'error', problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for ${def.name}` }], harmful: false, notes: [] };
+    return { ...none, status: 'error', problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for ${def.name}` }] };
   }
-  if (rules.length === 0) return { status: 'not-assessable', problems: [], harmful: false, notes: [`no sourced dose applies to this patient (${def.doseRules.map((r) => r.when?.label ?? r.label).join('; ')})`] };
-  let best: { rule: DoseRule; res: ReturnType<typeof checkRule> } | undefined;
+  if (rules.length === 0) return { ...none, status: 'not-assessable', notes: [`no sourced dose applies to this patient (${def.doseRules.map((r) => r.when?.label ?? r.label).join('; ')})`] };
+  let best: { rule: DoseRule; res: RuleResult } | undefined;
+  let passed: { rule: DoseRule; res: RuleResult } | undefined;
   let anyUnassessable = false;
   for (const rule of rules) {
     const res = checkRule(rule, dose, f);
     if (!res.assessable) { anyUnassessable = true; continue; }
-    if (res.problems.length === 0) return { status: 'ok', rule, problems: [], harmful: false, computed: res.computed, notes: [] };
-    // Keep the closest failure: fewest problems, route/frequency matches preferred.
-    if (!best || res.problems.length < best.res.problems.length) best = { rule, res };
+    if (res.problems.length === 0) {
+      // A rule passed without reservation wins; otherwise the first that passed.
+      if (res.minor.length === 0) return { ...none, status: 'ok', rule, computed: res.computed };
+      passed ??= { rule, res };
+      continue;
+    }
+    if (!best || closer(res, best.res)) best = { rule, res };
   }
-  if (!best) return { status: 'not-assessable', problems: [], harmful: false, notes: ['weight or height missing: the dose cannot be converted'] };
+  if (passed) return { ...none, status: 'ok', rule: passed.rule, minor: passed.res.minor, computed: passed.res.computed };
+  if (!best) return { ...none, status: 'not-assessable', notes: ['weight or height missing: the dose cannot be converted'] };
   if (anyUnassessable && !best.res.harmful) {
     // Another applicable rule could not be checked: do not call the dose wrong on the strength of the others.
-    return { status: 'not-assessable', rule: best.rule, problems: [], harmful: best.res.harmful, notes: ['weight or height missing for one of the applicable dose rules'] };
+    return { ...none, status: 'not-assessable', rule: best.rule, harmful: best.res.harmful, notes: ['weight or height missing for one of the applicable dose rules'] };
   }
-  return { status: 'error', rule: best.rule, problems: best.res.problems, harmful: best.res.harmful, computed: best.res.computed, notes: [] };
+  return { ...none, status: 'error', rule: best.rule, problems: best.res.problems, harmful: best.res.harmful, computed: best.res.computed };
 }
 
 /** The planned amount per single dose in mg, when it can be known (for maxima such as GC-1's 1 g per infusion). */

@@ -39,6 +39,6 @@ export function formulaText(): string {
     `requirement weights: critical ${r.critical}, recommended ${r.recommended}; keyActions/dosing/timing/safety are weighted fractions of the expected requirements met (present; dose within the sourced rule for this patient's weight/BSA; started by the deadline or repeated often enough; companions such as PJP prophylaxis in place)`,
     `diagnosis: ${SCORING_FORMULA.diagnosisCredit.full} accepted, ${SCORING_FORMULA.diagnosisCredit.partial} partly right, 0 wrong`,
     `safety × max(0, 1 − ${SCORING_FORMULA.riskyExtraPenalty} per risky extra); a harmful action sets safety to 0 and scales the score to at most ${SCORING_FORMULA.harmfulCap} (overall = raw × ${SCORING_FORMULA.harmfulCap}/100)`,
-    `harmless extras cost nothing; doses pass within the range ±${Math.round(SCORING_FORMULA.roundingAllowance * 100)}% (rounding allowance)`,
+    `harmless extras cost nothing; doses pass within the range ±${Math.round(SCORING_FORMULA.roundingAllowance * 100)}% (rounding allowance), but never above a published maximum (e.g. 1 g per methylprednisolone infusion); a pulse without its number of days is shown, not scored, but a course total split over days (IVIG) cannot be checked without them`,
   ].join('\n');
 }

@@ -174,7 +174,9 @@ export function scorePlan(c: Case, plan: Plan): ScoreReport {
       continue;
     }
     const i = o.best!;
-    let flagged = false;
+    // A problem about this requirement's action — from a pitfall (claimed) or from the generic pass below — rules out a
+    // GOOD item about it: the report must not praise what it criticizes.
+    let flagged = claims.has(`dose:${i.index}`) || claims.has(`late:${r.id}`) || claims.has(`omission:${r.id}`);
     if (o.doseOk === false && !claims.has(`dose:${i.index}`)) {
       flagged = true;
       const dose = i.dose;
@@ -182,6 +184,15 @@ export function scorePlan(c: Case, plan: Plan): ScoreReport {
         title: `${i.def.name}: ${dose.problems.map((p) => p.message).join('; ')}.`,
         teachingPoint: `The published dose for this patient is ${dose.rule?.label ?? ACTIONS[i.planned.action].doseRules.map((x) => x.label).join(' or ')}${dose.rule?.note ? ` — ${dose.rule.note.replace(/\.$/, '')}` : ''}.`,
         expertAction: `Prescribe ${dose.rule?.label ?? 'the published dose'}.` }));
+    }
+    if (o.doseOk !== false && i.dose.minor.length > 0 && !claims.has(`dose:${i.index}`)) {
+      // Shown, not scored: the dose passes, but the plan leaves out part of the course (e.g. a pulse without its 3–5 days).
+      flagged = true;
+      const rule = i.dose.rule;
+      reqFeedback.push(feedback({ ...base, basis: rule?.basisOf ?? r.basisOf, severity: 'suboptimal', component: 'dosing', actionIds: [i.planned.action],
+        title: `${i.def.name}${i.dose.computed ? ` ${i.dose.computed}` : ''}: ${i.dose.minor.map((p) => p.message).join('; ')}.`,
+        teachingPoint: `The published course is ${rule?.label ?? 'in the dose rule'}: a prescription states how many days it runs.`,
+        expertAction: `Prescribe ${rule?.label ?? 'the published course'}.` }));
     }
     if (o.onTime === false && !claims.has(`late:${r.id}`)) {
       flagged = true;

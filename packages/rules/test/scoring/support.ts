@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import type { Case, GroundTruth, LabPanel, Observation } from '../../src/index.js';
+import {
+  ACTION_IDS, UNIT_INFO, classifyExtra, expertDose, expertRule, planSchema,
+  type Case, type CaseFeatures, type Dose, type ExpectedPlan, type GroundTruth, type LabPanel, type Observation, type PlannedAction, type Stage,
+} from '../../src/index.js';
 import { makeCase } from '../support/make-case.js';
 
 export interface CaseShape {
@@ -67,4 +70,50 @@ export const caseShape: fc.Arbitrary<CaseShape> = fc.record({
 });
 
 export const caseShapeMaybeNoTruth: fc.Arbitrary<CaseShape> = fc.tuple(caseShape, fc.boolean()).map(([s, t]) => ({ ...s, withTruth: t }));
-export const stageArb = fc.constantFrom<'presentation' | 'refractory'>('presentation', 'refractory');
+/** Every plan stage the schema knows (read from it, so a new stage is covered without touching the tests). */
+export const STAGES: readonly Stage[] = planSchema.definitions.Stage.enum;
+export const stageArb: fc.Arbitrary<Stage> = fc.constantFrom(...STAGES);
+
+/** The g unit a mg unit becomes when mg and g are swapped, and back (mg/m² has no g counterpart in the plan schema). */
+const G_OF: Partial<Record<Dose['unit'], Dose['unit']>> = { 'mg/kg': 'g/kg', 'mg/kg/day': 'g/kg/day', mg: 'g', 'mg/day': 'g/day' };
+
+/**
+ * The dose written with the mg number under a g unit: 30 mg/kg/day → 30 g/kg/day, 1000 mg/day → 1000 g/day,
+ * 2 g/kg (2000 mg/kg) → 2000 g/kg, 10 mg/m²/day (no g/m² unit) → its absolute mg/day as g/day. Undefined when a
+ * per-m² dose cannot be made absolute (no BSA).
+ */
+export function mgForGSlip(dose: Dose, f: CaseFeatures): Dose | undefined {
+  const g = G_OF[dose.unit];
+  if (g) return { ...dose, unit: g };
+  const info = UNIT_INFO[dose.unit];
+  if (info.measure !== 'mass') return undefined;
+  if (info.factor === 1000) return { ...dose, amount: dose.amount * 1000 };
+  if (info.basis === 'per-m2' && f.bsaM2 !== undefined) return { ...dose, amount: dose.amount * f.bsaM2, unit: info.scope === 'per-dose' ? 'g' : 'g/day' };
+  return undefined;
+}
+
+/**
+ * Additions that are harmful in this case, never empty: each action an extra rule calls harmful here (infliximab in
+ * MIS-C with MAS, aspirin at platelets ≤80×10⁹/L or bleeding, TMP-SMX under 2 months) with its expert dose; a
+ * mg-for-g slip of each expert dose of the plan, in the unit the expert wrote it (mg/kg/day, mg/day under a maximum,
+ * g/kg, mg/m²/day…); and a slipped methylprednisolone pulse, which has a dose rule in every case.
+ */
+export function harmfulAdditions(exp: ExpectedPlan): PlannedAction[] {
+  const f = exp.features;
+  const at = f.decisionHour;
+  const out: PlannedAction[] = [];
+  for (const action of ACTION_IDS) {
+    if (classifyExtra(action, f).level !== 'harmful') continue;
+    const rule = expertRule(action, f);
+    out.push({ action, atHour: at, ...(rule ? { dose: expertDose(rule, f) } : {}) });
+  }
+  for (const a of exp.plan.actions) {
+    const slip = a.dose ? mgForGSlip(a.dose, f) : undefined;
+    if (slip) out.push({ ...a, dose: slip });
+  }
+  // The rule's own expert dose (per kg, checkable without a weight), slipped.
+  const pulse = expertRule('methylprednisolone-pulse', f)?.expert;
+  const pulseSlip = pulse ? mgForGSlip(pulse, f) : undefined;
+  if (pulseSlip) out.push({ action: 'methylprednisolone-pulse', atHour: at, dose: pulseSlip });
+  return out;
+}
