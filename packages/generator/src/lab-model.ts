@@ -1,5 +1,5 @@
 import { ANALYTES, NUMERIC_ANALYTES, roundToPrecision, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
-import { valueAt } from './distribution.js';
+import { boundedValue, unboundedValueAt, valueAt, type Quartiles } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import type { Rng } from './rng.js';
 
@@ -16,13 +16,17 @@ interface AnalyteState {
   readonly log: boolean;
   readonly v0: number;
   readonly base: number;
-  /** log(v0) and log(base) for log-scale analytes (precomputed: read at every hour). */
+  /**
+   * The trajectory's anchor: the unbounded value at the hour-0 deviate (log of it for log-scale
+   * analytes), so a reading at activity 1 is v0 again once `at0`'s bounds are applied.
+   */
   readonly lv0: number;
+  /** log(base) for log-scale analytes (precomputed: read at every hour). */
   readonly lb: number;
   /** Second-phase value (NaN when none). */
   readonly late: number;
-  readonly lo: number;
-  readonly hi: number;
+  /** The presentation distribution: its min/max bound every reading from hour 0 to 24. */
+  readonly at0: Quartiles;
   readonly curve: CurveName;
 }
 
@@ -75,11 +79,12 @@ export class CaseLabs {
       const log = spec.at0.scale === 'log';
       const z = spec.rho * severity + Math.sqrt(1 - spec.rho * spec.rho) * rng.normal();
       const v0 = valueAt(spec.at0, z);
+      const anchor = unboundedValueAt(spec.at0, z);
       const e = rng.normal();
       const base = log ? spec.baseline * Math.exp(0.15 * e) : spec.baseline * (1 + 0.03 * e);
       const o = overlay?.[analyte];
       const late = o ? valueAt(o.at0, o.rho * severity + Math.sqrt(1 - o.rho * o.rho) * rng.normal()) : NaN;
-      this.states[i] = { log, v0, base, lv0: log ? Math.log(v0) : v0, lb: log ? Math.log(base) : base, late, lo: spec.at0.min ?? -Infinity, hi: spec.at0.max ?? Infinity, curve: spec.curve ?? 'main' };
+      this.states[i] = { log, v0, base, lv0: log ? Math.log(anchor) : anchor, lb: log ? Math.log(base) : base, late, at0: spec.at0, curve: spec.curve ?? 'main' };
     }
   }
 
@@ -108,11 +113,13 @@ export class CaseLabs {
       if (w > 0) lv = (1 - w) * lv + w * (lb + a * (Math.log(s.late) - lb));
       v = Math.exp(lv + 0.05 * rng.quickNormal());
     } else {
-      let lv = s.base + a * (s.v0 - s.base);
+      let lv = s.base + a * (s.lv0 - s.base);
       if (w > 0) lv = (1 - w) * lv + w * (s.base + a * (s.late - s.base));
       v = lv * (1 + 0.015 * rng.quickNormal());
     }
-    if (hour >= 0 && hour <= 24) v = v < s.lo ? s.lo : v > s.hi ? s.hi : v;
+    // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
+    // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound.
+    if (hour >= 0 && hour <= 24) v = boundedValue(s.at0, v);
     return v;
   }
 

@@ -69,14 +69,16 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
   return out;
 }
 
-/** Temperatures over the hours: a peak at hour 0 or 12, fever easing after 24 h; afebrile stays < 38.0. */
+/** Temperatures over the hours: a peak at hour 0 or 12 (febrile hours to 24 h stay ≥ 38.0), fever easing after 24 h; afebrile stays < 38.0. */
 export function temperatureCourse(hours: readonly number[], febrile: boolean, peak: number, rng: Rng): number[] {
   const peakAt = rng.chance(0.5) ? 0 : 12;
   return hours.map((h) => {
     if (h < 0) return 36.8 + 0.5 * rng.next();
     if (!febrile) return 36.6 + 1.3 * rng.next();
     if (h === peakAt) return peak;
-    if (h <= 24) return Math.max(38.0, peak - 0.9 * rng.next());
+    // Up to 0.9 °C below the peak, never under 38.0: uniform over what is left above 38.0 (a floor
+    // at 38.0 put 5–11% of febrile readings exactly on it).
+    if (h <= 24) return peak - Math.min(0.9, peak - 38.0) * rng.next();
     return h <= 48 ? 37.6 + 1.1 * rng.next() : 37.0 + 1.0 * rng.next();
   });
 }

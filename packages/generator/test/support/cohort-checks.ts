@@ -104,10 +104,18 @@ function median(values: number[]): number {
   return values.length % 2 ? values[m]! : (values[m - 1]! + values[m]!) / 2;
 }
 
-/** Generate n cases of each kind (seed fixed) and measure every check. */
-export function runChecks(n: number, seed = 20260101): CheckResult[] {
+export type Cohorts = ReadonlyMap<Kind, readonly Case[]>;
+
+/** n cases of each kind (seed fixed), to measure several sets of checks on the same cases. */
+export function generateCohorts(n: number, seed = 20260101): Cohorts {
   const byKind = new Map<Kind, Case[]>();
   for (const kind of ['mas', 'sjia-flare', 'sepsis', 'misc'] as const) byKind.set(kind, [...caseStream({ kind, n, seed })]);
+  return byKind;
+}
+
+/** Measure every check on n generated cases of each kind (or on cohorts already generated). */
+export function runChecks(n: number | Cohorts, seed = 20260101): CheckResult[] {
+  const byKind = typeof n === 'number' ? generateCohorts(n, seed) : n;
   return CHECKS.map((check) => {
     const cases = byKind.get(check.kind)!.filter((c) => check.among?.(c) ?? true);
     const values = cases.map(check.measure).filter((v) => v !== undefined);
