@@ -162,6 +162,16 @@ describe('the teaching course, case by case', () => {
     expect(respondToPlans(misc, [standard, masPlan], 72).course).toBe('improving');
   });
 
+  it('emapalumab in a child under 3: AST and ALT double from about a week in (PIT-2)', () => {
+    const toddler = find('mas', (c, p) => c.patient.ageYears < 3 && p.masNeed === 3 && p.infection === 'none' && !p.cns);
+    const first = expert(toddler);
+    const escalate = (agent: 'emapalumab' | 'etoposide'): Plan => ({ ...expectedPlan(toddler, 'refractory', 24).plan, actions: [...expectedPlan(toddler, 'refractory', 24).plan.actions.filter((a) => a.action !== 'emapalumab'), { action: agent, atHour: 24 }] });
+    const alt = (agent: 'emapalumab' | 'etoposide', hour: number) => labAt(respondToPlans(toddler, [first, escalate(agent)], hour).case, hour).alt!;
+    expect(alt('emapalumab', 120) / alt('etoposide', 120)).toBeCloseTo(1, 0);
+    expect(alt('emapalumab', 240) / alt('etoposide', 240)).toBeGreaterThan(1.7);
+    expect(respondToPlans(toddler, [first, escalate('emapalumab')], 240).reasons.flatMap((x) => x.statementIds)).toContain('PIT-2');
+  });
+
   it('an underdosed glucocorticoid counts as none', () => {
     const p = expert(sjiaMas);
     const low: Plan = { ...p, actions: p.actions.map((a) => (a.action === 'methylprednisolone-pulse' ? { ...a, dose: { amount: 1, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 } } : a)) };

@@ -50,7 +50,7 @@ export function checkScenario(s: Scenario, c: Case): ScenarioCheck {
 
 /**
  * The scenario's meaning, checked against its case: the constraints hold, the expert answers are
- * accepted and score 100 at every stage, the stage kinds agree with the patient's course, and each
+ * accepted and score 100 at every stage, a forced planStage agrees with the patient's course, and each
  * wrong answer set scores below its bound with the feedback it expects. Paths point into the scenario.
  */
 export function lintScenario(s: Scenario, c: Case, file: string): ValidationProblem[] {
@@ -63,6 +63,13 @@ export function lintScenario(s: Scenario, c: Case, file: string): ValidationProb
   }
   check.expert?.stages.forEach((r, i) => {
     const stage = s.stages[i]!;
+    if (stage.planStage !== undefined && stage.planStage !== r.coursePlanStage) {
+      problems.push({
+        file, path: `$.stages[${i}].planStage`,
+        message: `the stage is scored as ${stage.planStage}, but on the expert's plans the patient's course calls for ${r.coursePlanStage}${r.course ? ` (the patient is ${r.course})` : ''}`,
+        fix: stage.planStage === 'refractory' ? 'pick a patient who needs second-line therapy (constrain masNeeds: second-line), or remove planStage' : 'remove planStage, or pick a patient whose course calls for it',
+      });
+    }
     for (const q of r.questions) {
       if (q.fraction >= 1) continue;
       const authored = stage.expert?.[q.question] !== undefined;

@@ -1,4 +1,4 @@
-import { generateCase } from '@masdrill/generator';
+import { generateCase, responseProfile } from '@masdrill/generator';
 import { evaluate, type Case, type Constraints, type Scenario, type ValidationProblem } from '@masdrill/rules';
 
 /** The generated case of a scenario with `generate:` (index 0 and standard difficulty by default). */
@@ -20,6 +20,8 @@ export function caseFacts(c: Case) {
   };
 }
 
+const MAS_NEEDS = ['glucocorticoid-alone', 'first-line-combination', 'second-line'] as const;
+
 /** Problems where the case does not meet the scenario's constraints (paths under $.constrain). Pure. */
 export function constraintProblems(c: Case, k: Constraints | undefined, file: string): ValidationProblem[] {
   if (!k) return [];
@@ -39,6 +41,10 @@ export function constraintProblems(c: Case, k: Constraints | undefined, file: st
   if (k.sjia) check('sjia', k.sjia.includes(facts.sjia), `background.sjia is ${facts.sjia}, not ${k.sjia.join(' or ')}`);
   if (k.marrowHemophagocytosis !== undefined) check('marrowHemophagocytosis', facts.marrowHemophagocytosis === k.marrowHemophagocytosis, facts.marrowHemophagocytosis === undefined ? 'no bone marrow is examined' : `the marrow ${facts.marrowHemophagocytosis ? 'shows' : 'does not show'} hemophagocytosis`);
   if (k.ferritinAtLeast !== undefined) check('ferritinAtLeast', (facts.maxFerritin ?? 0) >= k.ferritinAtLeast, `the highest ferritin is ${facts.maxFerritin ?? 'not measured'}`);
+  if (k.masNeeds !== undefined) {
+    const need = MAS_NEEDS[responseProfile(c).masNeed - 1]!;
+    check('masNeeds', need === k.masNeeds, `this patient's MAS needs ${need} to respond`);
+  }
   if (k.criteriaMet || k.criteriaNotMet) {
     const results = evaluate(c).results;
     const status = (id: string) => results.find((r) => r.id === id)?.status;

@@ -28,6 +28,8 @@ export interface StageView {
   readonly courseReasons: readonly CourseReason[];
   /** How this stage's plan is scored: the scenario's planStage, else from the response (course-stage.ts). */
   readonly planStage: Stage;
+  /** The stage the patient's course alone calls for (planStage differs only when the scenario forces one). */
+  readonly coursePlanStage: Stage;
   /** The escalation the course calls for. */
   readonly expectedEscalation: Escalation;
   readonly diagnosisOptions: readonly DiagnosisId[];
@@ -84,6 +86,8 @@ export interface StageReport {
   readonly title: string;
   readonly hour: number;
   readonly planStage: Stage;
+  /** The stage the patient's course alone calls for. */
+  readonly coursePlanStage: Stage;
   readonly course?: ResponseCourse;
   /** 0–100: the weighted questions. */
   readonly score: number;

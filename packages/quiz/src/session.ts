@@ -25,12 +25,13 @@ function stageView(state: SessionState, index: number): { view: StageView; cours
   const caseNow = r.case;
   const response = index > 0 ? r : undefined;
   const course = response ? courseEntry(stage.id, response) : undefined;
-  const planStage = stage.planStage ?? planStageFor(response);
+  const coursePlanStage = planStageFor(response, index > 0 ? state.current?.coursePlanStage : undefined);
+  const planStage = stage.planStage ?? coursePlanStage;
   const expected = expectedPlan(caseNow, planStage, stage.hour);
   const view: StageView = {
     index, stage, hour: stage.hour, visible: visibleCase(caseNow, stage.hour), caseNow,
-    ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], planStage,
-    expectedEscalation: escalationFor(planStage, response),
+    ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], planStage, coursePlanStage,
+    expectedEscalation: escalationFor(response),
     diagnosisOptions: stage.diagnosisOptions ?? defaultDiagnosisOptions(expected.diagnoses.full[0]!, (scenarioSeed(state.scenario) + index) >>> 0),
     criteriaSets: stage.criteriaSets ?? ALL_CRITERIA_SETS,
   };

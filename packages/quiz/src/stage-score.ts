@@ -77,7 +77,7 @@ export function scoreStage(view: StageView, answers: StageAnswers, earlier: read
   const sorted = feedback.map((item, n) => ({ item, n })).sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.n - b.n).map((x) => x.item);
   const uniq = (items: readonly StageFeedback[]) => [...new Set(items.flatMap((i) => i.statementIds))].sort();
   return {
-    stageId: view.stage.id, title: view.stage.title, hour: view.hour, planStage: view.planStage, ...(view.course ? { course: view.course } : {}),
+    stageId: view.stage.id, title: view.stage.title, hour: view.hour, planStage: view.planStage, coursePlanStage: view.coursePlanStage, ...(view.course ? { course: view.course } : {}),
     score, questions, ...(planReport ? { plan: planReport } : {}), feedback: sorted,
     problemStatementIds: uniq(sorted.filter((i) => i.severity !== 'good')), statementIds: uniq(sorted),
   };

@@ -2,6 +2,7 @@ import { NUMERIC_ANALYTES, type LabPanel, type NumericAnalyte } from '@masdrill/
 import { reportable } from '../lab-model.js';
 import { MISC_TABLE } from '../tables/misc-table.js';
 import { RESPONSE_TABLE } from '../tables/response-table.js';
+import type { Rng } from '../rng.js';
 import type { ResponseLevels } from './resolved-levels.js';
 
 /** Analytes reported on a linear scale (the rest move in log space, as the generator's tables draw them). */
@@ -60,6 +61,8 @@ export function deepestMasPattern(labs: readonly LabPanel[], levels: ResponseLev
 export interface LabActivity {
   /** Activity of the systemic processes at the hour. */
   readonly systemic: number;
+  /** Drug-induced rise of AST and ALT (PIT-2), as a multiple (1: none). */
+  readonly transaminaseFold?: number;
   /** MIS-C with MAS: the emerging MAS process, which moves the MAS pattern from the case's own course. */
   readonly emergingMas?: number;
 }
@@ -69,8 +72,9 @@ export interface LabActivity {
  * from the presentation value (`anchor`) toward its resolved level, or away from it, by the activity. For MIS-C with MAS the MAS pattern also
  * follows the case's own later values (`ownCourse`), scaled by the emerging MAS activity — the
  * further from resolution of the two wins. ANC is re-derived so the differential still adds up.
+ * `rng` is the row's own noise stream.
  */
-export function respondPanel(measured: LabPanel, anchor: LabPanel, ownCourse: LabPanel, levels: ResponseLevels, at: LabActivity): LabPanel {
+export function respondPanel(measured: LabPanel, anchor: LabPanel, ownCourse: LabPanel, levels: ResponseLevels, at: LabActivity, rng: Rng): LabPanel {
   const panel: Record<string, unknown> = { hour: measured.hour };
   for (const a of NUMERIC_ANALYTES) {
     const own = measured[a];
@@ -87,6 +91,9 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, ownCourse: La
       const m = along(a, h, distance(a, h, later) > distance(a, h, p) ? later : p, at.emergingMas);
       if (distance(a, h, m) > distance(a, h, v)) v = m;
     }
+    if ((a === 'ast' || a === 'alt') && at.transaminaseFold !== undefined) v *= at.transaminaseFold;
+    // Measurement noise, so a level course does not print the same number twice.
+    v *= 1 + RESPONSE_TABLE.measurementNoise.value * rng.quickNormal();
     panel[a] = reportable(a, v < lo ? lo : v > hi ? hi : v);
   }
   const wbc = panel.wbc as number | undefined;

@@ -56,7 +56,9 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
   }
 
   if (at.cnsCase && at.worstGcs !== undefined) {
-    const worst = at.worstGcs;
+    // Under a falling activity the neurological state moves from where it was at presentation; only a
+    // course that is not improving sinks to the depth the case's own course reaches.
+    const worst = at.neurological < 1 && anchor.gcs !== undefined ? anchor.gcs : at.worstGcs;
     const gcs = Math.round(15 - (15 - worst) * at.neurological);
     o.gcs = Math.max(3, Math.min(15, gcs));
     if (own.cnsInvolvement !== undefined || anchor.cnsInvolvement !== undefined) o.cnsInvolvement = o.gcs < 15 || (own.cnsInvolvement === true && at.neurological > 0.5);

@@ -1,10 +1,11 @@
 import { caseFeatures, NUMERIC_ANALYTES, type Case, type Investigations, type LabPanel, type Observation, type Plan } from '@masdrill/rules';
+import { Rng } from '../rng.js';
 import { RESPONSE_TABLE } from '../tables/response-table.js';
 import { traceActivity, type ActivityTrace } from './activity.js';
 import type { MasTreatment } from './control.js';
 import { courseReasons, inadequateResponse, overallCourse, processCourses, type CourseReason, type ProcessCourse, type ResponseCourse } from './course.js';
 import { responseProfile, type ResponseProfile } from './disease-processes.js';
-import { activeActions } from './regimen.js';
+import { activeActions, type ActiveAction } from './regimen.js';
 import { deepestMasPattern, masPatternDepth, respondPanel } from './respond-labs.js';
 import { respondObservation } from './respond-observations.js';
 import { responseLevels } from './resolved-levels.js';
@@ -64,6 +65,15 @@ function systemicActivity(profile: ResponseProfile, trace: ActivityTrace, hour: 
   return any ? a : 1;
 }
 
+/** PIT-2: the AST/ALT multiple at each hour from interferon-targeted therapy (emapalumab) in a child under 3. */
+function transaminaseFold(base: Case, actions: readonly ActiveAction[]): (hour: number) => number {
+  const t = RESPONSE_TABLE.interferonHepatotoxicity;
+  const starts = actions.filter((a) => a.action === 'emapalumab' && !a.underdosed).map((a) => a.from);
+  if (base.patient.ageYears >= t.underAgeYears || starts.length === 0) return () => 1;
+  const start = Math.min(...starts);
+  return (hour) => 1 + (t.fold - 1) * Math.min(1, Math.max(0, (hour - start - t.fromHours) / t.rampHours));
+}
+
 function upTo<T extends { hour: number }>(rows: readonly T[] | undefined, hour: number): T[] | undefined {
   const kept = rows?.filter((r) => r.hour <= hour);
   return kept && kept.length ? kept : undefined;
@@ -77,7 +87,9 @@ function upTo<T extends { hour: number }>(rows: readonly T[] | undefined, hour: 
  */
 export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: number): PatientResponse {
   const profile = responseProfile(base);
-  const trace = traceActivity(profile, activeActions(base, plans), untilHour);
+  const actions = activeActions(base, plans);
+  const trace = traceActivity(profile, actions, untilHour);
+  const fold = transaminaseFold(base, actions);
   const levels = responseLevels(base);
 
   const anchorLab = presentationPanel(base.labs);
@@ -87,7 +99,8 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
     labs.push(respondPanel(measured, anchorLab, measured, levels, {
       systemic: systemicActivity(profile, trace, h, false),
       ...(profile.masEmerges ? { emergingMas: trace.activity('mas', h) } : {}),
-    }));
+      ...(fold(h) !== 1 ? { transaminaseFold: fold(h) } : {}),
+    }, new Rng(`labs:${base.id}:${h}`)));
   }
 
   const anchorObs = rowAt(base.observations, 0) ?? base.observations.find((o) => o.hour >= 0);
@@ -123,6 +136,9 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
   const reasons = courseReasons(profile, trace, processes, untilHour);
   const before = observations.filter((o) => o.hour <= sinceHour).pop();
   const now = observations[observations.length - 1];
+  if (fold(untilHour) > fold(sinceHour)) {
+    reasons.push({ text: 'AST and ALT are rising on emapalumab: in a child under 3, interferon-targeted therapy can raise them 2- to 25-fold from about a week in.', statementIds: ['PIT-2'], citations: ['guideline'] });
+  }
   if (now && now.hour > sinceHour) {
     if (now.shock && !before?.shock) reasons.push({ text: 'Shock has developed: this patient needs intensive care.', statementIds: ['CC-2'], citations: ['guideline'] });
     if (now.respiratorySupport === 'invasive' && before?.respiratorySupport !== 'invasive') reasons.push({ text: 'Respiratory failure: the patient is now ventilated.', statementIds: ['CC-2'], citations: ['guideline'] });

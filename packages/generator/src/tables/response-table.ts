@@ -65,6 +65,15 @@ export const RESPONSE_TABLE: {
    */
   readonly analyteSpeed: { readonly [K in NumericAnalyte]?: number } & { readonly source?: never };
   readonly analyteSpeedSource: Source;
+  /**
+   * PIT-2: in children under 3, interferon-targeted therapy raises AST/ALT 2- to 25-fold as early as
+   * 7 days after it starts. The model takes the low end, reached over the two days after day 7.
+   */
+  readonly interferonHepatotoxicity: {
+    readonly underAgeYears: number; readonly fromHours: number; readonly rampHours: number; readonly fold: number; readonly source: Source;
+  };
+  /** Relative measurement noise (SD) on each modelled lab value, from a stream per case and hour. */
+  readonly measurementNoise: { readonly value: number; readonly source: Source };
   /** Past the presentation peak, fever climbs at this fraction of the activity's rise. */
   readonly feverRiseSpeed: { readonly value: number; readonly source: Source };
   /** How shock moves the vital signs (the factors the generator's observations use). */
@@ -122,6 +131,11 @@ export const RESPONSE_TABLE: {
     ldh: 0.7, ast: 0.7, alt: 0.7, troponin: 0.7, bnp: 0.7, ntProBnp: 0.7,
   },
   analyteSpeedSource: prior('ferritin falls over days, CRP and procalcitonin by about half a day on effective treatment; counts and fibrinogen recover over days'),
+  interferonHepatotoxicity: {
+    underAgeYears: 3, fromHours: 7 * 24, rampHours: 48, fold: 2,
+    source: cite('guideline', 'PIT-2: 2- to 25-fold AST/ALT rises as early as 7 days after starting interferon-based therapies, under 3 years (the two-day ramp is a design prior)'),
+  },
+  measurementNoise: { value: 0.02, source: prior('2% analytical and biological variation on repeated measurements') },
   feverRiseSpeed: { value: 0.25, source: prior('a worsening patient runs a slightly higher fever, not a proportionally higher one') },
   shockVitals: { heartRateFactor: 1.22, sbpFactor: 0.72, source: prior('shock: heart rate ×1.22, systolic pressure ×0.72, as generated cases draw them') },
   courseMargin: { value: 0.03, source: prior('a change of under 3% in activity since the last plan reads as stable') },

@@ -210,6 +210,14 @@ export const scenarioSchema = {
           "minimum": 0,
           "description": "The highest ferritin in the case is at least this (ng/mL)."
         },
+        "masNeeds": {
+          "enum": [
+            "glucocorticoid-alone",
+            "first-line-combination",
+            "second-line"
+          ],
+          "description": "The MAS treatment this patient needs before responding (the patient's hidden responsiveness in the response model, @masdrill/generator responseProfile): a high-dose glucocorticoid alone, with cyclosporine or anakinra, or a second-line agent (refractory)."
+        },
         "criteriaMet": {
           "type": "array",
           "uniqueItems": true,

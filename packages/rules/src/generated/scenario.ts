@@ -189,6 +189,10 @@ export interface Constraints {
    */
   ferritinAtLeast?: number;
   /**
+   * The MAS treatment this patient needs before responding (the patient's hidden responsiveness in the response model, @masdrill/generator responseProfile): a high-dose glucocorticoid alone, with cyclosporine or anakinra, or a second-line agent (refractory).
+   */
+  masNeeds?: 'glucocorticoid-alone' | 'first-line-combination' | 'second-line';
+  /**
    * Criteria sets that must be met on the whole case (rules evaluate).
    */
   criteriaMet?: CriteriaSetId[];
