@@ -9,9 +9,16 @@ import type { QuestionResult, StageFeedback, StageReport, StageView } from './se
 export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosis: 15, criteria: 15, escalation: 10, plan: 60 };
 
 
-/** The diagnosis a stage's plan is made under: this stage's answer, else the last one given, else the expected one. */
+/**
+ * The diagnosis a stage's plan is made under: this stage's answer; where the stage does not ask for
+ * one, the expected diagnosis (the plan is not marked down for a question not asked now); where it
+ * asks but gets no answer, the last one given.
+ */
 export function workingDiagnosis(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): DiagnosisId {
-  return answers.diagnosis ?? [...earlier].reverse().find((a) => a.diagnosis !== undefined)?.diagnosis ?? expectedPlan(view.caseNow, view.planStage, view.hour).diagnoses.full[0]!;
+  const expected = () => expectedPlan(view.caseNow, view.planStage, view.hour).diagnoses.full[0]!;
+  if (answers.diagnosis !== undefined) return answers.diagnosis;
+  if (!view.stage.asks.includes('diagnosis')) return expected();
+  return [...earlier].reverse().find((a) => a.diagnosis !== undefined)?.diagnosis ?? expected();
 }
 
 /** The stage's plan answer made into a complete plan. */

@@ -73,6 +73,18 @@ describe('session reducer', () => {
 });
 
 describe('random drills', () => {
+  it('the expert plays the first 60 drills of every kind to 100 (a sweep: a random sample missed MIS-C turning MAS at 12 h)', () => {
+    const below: string[] = [];
+    for (const kind of ['mas', 'sjia-flare', 'sepsis', 'misc'] as const) {
+      for (let seed = 0; seed < 60; seed++) {
+        const s = drillScenario(kind, seed);
+        const r = sessionReport(playSession(s, generatedCaseOf(s)!, EXPERT));
+        if (r.overall !== 100) below.push(`${kind} ${seed}: ${r.overall}`);
+      }
+    }
+    expect(below).toEqual([]);
+  });
+
   it('the expert plays every drill to 100, the same seed to the same report', () => {
     fc.assert(fc.property(fc.constantFrom<Kind>('mas', 'sjia-flare', 'sepsis', 'misc'), fc.integer({ min: 0, max: 5000 }), (kind, seed) => {
       const s = drillScenario(kind, seed);
@@ -81,5 +93,36 @@ describe('random drills', () => {
       expect(r.overall).toBe(100);
       expect(sessionReport(playSession(s, c, EXPERT))).toEqual(r);
     }), { numRuns: 12 });
+  });
+});
+
+describe('the stage a reassessment is scored at follows the patient', () => {
+  const play = (kind: Kind, seed: number) => {
+    const s = drillScenario(kind, seed);
+    return sessionReport(playSession(s, generatedCaseOf(s)!, EXPERT));
+  };
+
+  it('glucocorticoid alone not enough: steroid-inadequate, escalate to cyclosporine, then continue once it works', () => {
+    // Neonatal MAS (moderate, outside sJIA): the guideline starts with the glucocorticoid alone.
+    const r = play('mas', 145);
+    expect(r.stages.map((x) => [x.planStage, x.questions.find((q) => q.question === 'escalation')?.expected ?? null])).toEqual([
+      ['presentation', null], ['steroid-inadequate', 'escalate'], ['steroid-inadequate', 'continue'], ['steroid-inadequate', 'continue'],
+    ]);
+  });
+
+  it('refractory to first-line combination: refractory from then on, continuing once the second line works', () => {
+    const r = play('mas', 54);
+    expect(r.stages.map((x) => x.planStage)).toEqual(['presentation', 'refractory', 'refractory', 'refractory']);
+    expect(r.stages.map((x) => x.questions.find((q) => q.question === 'escalation')?.expected ?? null)).toEqual([null, 'escalate', 'continue', 'continue']);
+    expect(r.overall).toBe(100);
+  });
+
+  it('no treatment at presentation: the patient worsens, and the next plan is still first-line', () => {
+    const s = drillScenario('mas', 96);
+    const state = playSession(s, generatedCaseOf(s)!, expertExcept('presentation', { plan: { actions: [], reassessEveryHours: 12 } }));
+    const second = sessionReport(state).stages[1]!;
+    expect(second.course).toBe('worsening');
+    expect(second.planStage).toBe('presentation');
+    expect(second.questions.find((q) => q.question === 'escalation')?.expected).toBe('escalate');
   });
 });
