@@ -1,16 +1,23 @@
 // Benchmark: cases per second for evaluating every criteria set, in process and through
 // `masdrill evaluate --json` on a JSONL file. Prints its figures; asserts nothing.
-//   node --import tsx bench/evaluate.ts [--n 100000]
+//   node --import tsx bench/evaluate.ts [--n 100000] [--repeat 5] [--skip-cli]
+// In process it measures two inputs: the synthetic full-data cases below (3 time points), and
+// generated cases (`generateCase`, 5–6 time points, ~25 analytes) beside JSON.stringify of the
+// same cases. The machines are shared: each figure is the median of --repeat rounds, with the range.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, type Case } from '@masdrill/rules';
+import { generateCase, KINDS } from '@masdrill/generator';
 import { BIN } from '../test/support/run-cli.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '100000' } } });
+const { values } = parseArgs({
+  options: { n: { type: 'string', default: '100000' }, repeat: { type: 'string', default: '5' }, 'skip-cli': { type: 'boolean', default: false } },
+});
 const n = Number(values.n);
+const repeat = Math.max(1, Number(values.repeat));
 
 /**
  * Benchmark input: a full-data case whose values are varied deterministically (a small LCG),
@@ -51,13 +58,43 @@ function shockAndVasoactives(vasoactiveCount: number) {
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const cases: Case[] = Array.from({ length: Math.min(n, 10_000) }, (_, i) => benchCase(i));
 
+/** Seconds for `count` calls of `work` over the inputs (cycled), after a warm-up; the checksum keeps the work alive. */
+function timed<T>(inputs: readonly T[], count: number, work: (input: T) => number): { seconds: number; checksum: number } {
+  for (let i = 0; i < Math.min(count, 2000); i++) work(inputs[i % inputs.length]!);
+  const t0 = process.hrtime.bigint();
+  let checksum = 0;
+  for (let i = 0; i < count; i++) checksum += work(inputs[i % inputs.length]!);
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, checksum };
+}
+
+/** µs per call over `repeat` rounds: the median, and the range as the noise. */
+function microsPerCall<T>(inputs: readonly T[], count: number, work: (input: T) => number): { median: number; min: number; max: number; checksum: number } {
+  const rounds: number[] = [];
+  let checksum = 0;
+  for (let r = 0; r < repeat; r++) {
+    const run = timed(inputs, count, work);
+    rounds.push((run.seconds / count) * 1e6);
+    checksum += run.checksum;
+  }
+  const sorted = [...rounds].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, checksum };
+}
+
+const figure = (m: { median: number; min: number; max: number }) =>
+  `${m.median.toFixed(1)} µs/case (median of ${repeat}; range ${m.min.toFixed(1)}–${m.max.toFixed(1)}) = ${Math.round(1e6 / m.median).toLocaleString('en-US')} cases/s`;
+
 // In process: evaluate only (cases built beforehand, cycled).
-for (let i = 0; i < 2000; i++) evaluate(cases[i % cases.length]!); // warm-up
-let t0 = process.hrtime.bigint();
-let sink = 0;
-for (let i = 0; i < n; i++) sink += evaluate(cases[i % cases.length]!).results.length;
-let seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`in process:  ${n.toLocaleString('en-US')} cases × 8 criteria sets in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} cases/s (${((seconds / n) * 1e6).toFixed(1)} µs/case; checksum ${sink})`);
+const synthetic = microsPerCall(cases, n, (c) => evaluate(c).results.length);
+console.log(`in process:  synthetic cases, ${n.toLocaleString('en-US')} × 8 criteria sets with evidence: ${figure(synthetic)} (checksum ${synthetic.checksum})`);
+
+// In process, generated cases: every kind and both difficulties, generated beforehand (generation is not timed).
+const generated: Case[] = Array.from({ length: Math.min(n, 8_000) }, (_, i) =>
+  generateCase({ kind: KINDS[i % KINDS.length]!, seed: 1, index: i, difficulty: i % (2 * KINDS.length) < KINDS.length ? 'standard' : 'hard' }));
+const onGenerated = microsPerCall(generated, n, (c) => evaluate(c).results.length);
+const stringify = microsPerCall(generated, n, (c) => JSON.stringify(c).length);
+console.log(`in process:  generated cases, ${n.toLocaleString('en-US')} × 8 criteria sets with evidence: ${figure(onGenerated)} (checksum ${onGenerated.checksum})`);
+console.log(`             JSON.stringify of the same cases: ${figure(stringify)}; evaluate ÷ stringify = ${(onGenerated.median / stringify.median).toFixed(2)}`);
+if (values['skip-cli']) process.exit(0);
 
 // Through the built CLI: a JSONL file of n cases.
 const dir = mkdtempSync(join(tmpdir(), 'masdrill-bench-'));
@@ -67,9 +104,9 @@ for (let i = 0; i < n; i++) chunks.push(JSON.stringify(cases[i % cases.length]!.
 writeFileSync(input, chunks.join('\n') + '\n');
 const output = join(dir, 'results.jsonl');
 for (const flags of ['--json', '--json --statuses']) {
-  t0 = process.hrtime.bigint();
+  const t0 = process.hrtime.bigint();
   const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" evaluate "${input}" ${flags} > "${output}"`], { stdio: ['ignore', 'ignore', 'inherit'] });
-  seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (run.status !== 0) throw new Error(`masdrill evaluate exited ${run.status}`);
   console.log(`CLI:         masdrill evaluate ${flags} on ${n.toLocaleString('en-US')} JSONL lines (${mb(statSync(input).size)} in, ${mb(statSync(output).size)} out) in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} cases/s, including process start`);
 }

@@ -5,8 +5,12 @@ import type { CriteriaStatus, ItemEvidence } from './criteria-result.js';
  * unassessed item being met could not reach k, otherwise not assessable.
  */
 export function countStatus(items: readonly ItemEvidence[], required: number): { status: CriteriaStatus; met: number; notAssessed: number } {
-  const met = items.filter((i) => i.status === 'met').length;
-  const notAssessed = items.filter((i) => i.status === 'not-assessed').length;
+  let met = 0;
+  let notAssessed = 0;
+  for (const item of items) {
+    if (item.status === 'met') met += 1;
+    else if (item.status === 'not-assessed') notAssessed += 1;
+  }
   const status: CriteriaStatus = met >= required ? 'met' : met + notAssessed < required ? 'not-met' : 'not-assessable';
   return { status, met, notAssessed };
 }

@@ -1,7 +1,7 @@
 import type { Case } from '../generated/case.js';
-import { inWindow, type TimeWindow } from '../case/time-window.js';
+import type { CaseIndex } from '../case/case-index.js';
 import type { ItemEvidence } from './criteria-result.js';
-import { observationItem } from './lab-item.js';
+import { observationItem, withReading, type ObservationItemSpec } from './lab-item.js';
 import type { Threshold } from './threshold.js';
 
 /**
@@ -36,31 +36,41 @@ export function sjiaItem(c: Case, citation: string): ItemEvidence {
   };
 }
 
+// One temperature spec per citation (the sets that use it cite their own source), built once each.
+const febrileSpecs = new Map<string, ObservationItemSpec>();
+
+function febrileSpec(citation: string): ObservationItemSpec {
+  let spec = febrileSpecs.get(citation);
+  if (spec === undefined) {
+    spec = {
+      id: 'entry.febrile', label: 'Febrile', field: 'temperatureC', worst: 'highest',
+      threshold: FEBRILE_OPERATIONAL.threshold, citation, note: FEBRILE_OPERATIONAL.note,
+    };
+    febrileSpecs.set(citation, spec);
+  }
+  return spec;
+}
+
 /** Febrile in the window, tri-state: any sign of fever → met; assessed without fever → not met; nothing recorded → not assessed. */
-export function febrileItem(c: Case, window: TimeWindow, citation: string = FEBRILE_OPERATIONAL.citation): ItemEvidence {
-  const temp = observationItem(c, {
-    id: 'entry.febrile', label: 'Febrile', field: 'temperatureC', worst: 'highest',
-    threshold: FEBRILE_OPERATIONAL.threshold, citation, note: FEBRILE_OPERATIONAL.note,
-  }, window);
+export function febrileItem(index: CaseIndex, citation: string = FEBRILE_OPERATIONAL.citation): ItemEvidence {
+  const temp = observationItem(index, febrileSpec(citation));
   if (temp.status === 'met') return temp;
-  const rows = c.observations.filter((o) => inWindow(o.hour, window));
+  const rows = index.observationsInWindow();
   const history = rows.find((o) => (o.feverDays !== undefined && o.feverDays > 0) || o.subjectiveFever === true);
   if (history !== undefined) {
     const value = history.feverDays !== undefined && history.feverDays > 0 ? `${history.feverDays} day(s) of fever` : 'subjective fever';
-    return { ...temp, status: 'met', value, unit: null, hour: history.hour };
+    return withReading(temp, 'met', value, null, history.hour);
   }
   if (temp.status === 'not-met') return temp;
   const deniedFever = rows.find((o) => o.feverDays === 0 || o.subjectiveFever === false);
-  if (deniedFever !== undefined) {
-    return { ...temp, status: 'not-met', value: 'no fever reported', unit: null, hour: deniedFever.hour };
-  }
+  if (deniedFever !== undefined) return withReading(temp, 'not-met', 'no fever reported', null, deniedFever.hour);
   return temp;
 }
 
 /** Febrile AND known/suspected sJIA. */
-export function sjiaFebrileApplicability(c: Case, window: TimeWindow, citation: string): SjiaApplicability {
-  const sjia = sjiaItem(c, citation);
-  const febrile = febrileItem(c, window, citation);
+export function sjiaFebrileApplicability(index: CaseIndex, citation: string): SjiaApplicability {
+  const sjia = sjiaItem(index.case, citation);
+  const febrile = febrileItem(index, citation);
   const items = [sjia, febrile];
   if (sjia.status !== 'met') return { applicability: 'not-applicable', reason: 'the patient has no known or suspected sJIA', items };
   if (febrile.status === 'not-met') return { applicability: 'not-applicable', reason: 'the patient was not febrile in the window', items };

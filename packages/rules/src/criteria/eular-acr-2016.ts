@@ -1,10 +1,11 @@
-import type { Case } from '../generated/case.js';
-import { FIRST_24_HOURS } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions } from './criteria-result.js';
+import type { CaseIndex } from '../case/case-index.js';
+import type { CriteriaResult, CriteriaStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import type { Threshold } from './threshold.js';
 import { labItem, type LabItemSpec } from './lab-item.js';
 import { sjiaFebrileApplicability } from './eular-acr-2016-applicability.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 
 /**
  * 2016 EULAR/ACR/PRINTO classification criteria for MAS complicating sJIA (Ravelli 2016):
@@ -32,13 +33,14 @@ const OTHER_ITEMS: readonly LabItemSpec[] = [
   { id: 'fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', worst: 'lowest', threshold: EULAR_ACR_2016.items.fibrinogen, citation: CITE },
 ];
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const entry = sjiaFebrileApplicability(c, window, CITE);
-  const ferritin = labItem(c, {
-    id: 'ferritin', label: 'Ferritin (required)', analyte: 'ferritin', worst: 'highest', threshold: EULAR_ACR_2016.ferritin, citation: CITE,
-  }, window);
-  const others = OTHER_ITEMS.map((spec) => labItem(c, spec, window));
+const FERRITIN_ITEM: LabItemSpec = {
+  id: 'ferritin', label: 'Ferritin (required)', analyte: 'ferritin', worst: 'highest', threshold: EULAR_ACR_2016.ferritin, citation: CITE,
+};
+
+function evaluate(index: CaseIndex): CriteriaResult {
+  const entry = sjiaFebrileApplicability(index, CITE);
+  const ferritin = labItem(index, FERRITIN_ITEM);
+  const others = OTHER_ITEMS.map((spec) => labItem(index, spec));
   const k = countStatus(others, EULAR_ACR_2016.required);
 
   const labStatus: CriteriaStatus =
@@ -62,7 +64,7 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
 
   return {
     id: 'eular-acr-2016', name: '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', citation: CITE,
-    window: { ...window, rule: 'worst value in the window (highest ferritin, AST, triglycerides, temperature; lowest platelets, fibrinogen)' },
+    window: resultWindow(index.window, 'worst value in the window (highest ferritin, AST, triglycerides, temperature; lowest platelets, fibrinogen)'),
     status, summary,
     count: { met: k.met, notAssessed: k.notAssessed, required: EULAR_ACR_2016.required, of: OTHER_ITEMS.length },
     classifications: { 'ferritin-required': ferritin.status === 'met' ? 'met' : ferritin.status === 'not-met' ? 'not-met' : 'not-assessable', 'two-of-four': k.status },
@@ -76,4 +78,4 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   };
 }
 
-export const eularAcr2016: CriteriaSet = { id: 'eular-acr-2016', name: '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', evaluate };
+export const eularAcr2016: IndexedCriteriaSet = indexedCriteriaSet('eular-acr-2016', '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', evaluate);

@@ -1,5 +1,6 @@
 import type { Case } from '../generated/case.js';
 import type { CriteriaResult, CriteriaSet, CriteriaSetId, EvaluateOptions } from './criteria-result.js';
+import { caseIndexFor, type IndexedCriteriaSet } from './criteria-set.js';
 import { hlh2004 } from './hlh-2004.js';
 import { eularAcr2016 } from './eular-acr-2016.js';
 import { hscore } from './hscore.js';
@@ -10,7 +11,7 @@ import { miscCdc2023 } from './misc-cdc-2023.js';
 import { miscWho2020 } from './misc-who-2020.js';
 
 /** Every criteria set, in the order reports show them. A mapped type keeps the table complete. */
-export const CRITERIA_SETS: { readonly [K in CriteriaSetId]: CriteriaSet } = {
+const INDEXED_SETS: { readonly [K in CriteriaSetId]: IndexedCriteriaSet } = {
   'hlh-2004': hlh2004,
   'eular-acr-2016': eularAcr2016,
   hscore,
@@ -21,6 +22,8 @@ export const CRITERIA_SETS: { readonly [K in CriteriaSetId]: CriteriaSet } = {
   'misc-who-2020': miscWho2020,
 };
 
+export const CRITERIA_SETS: { readonly [K in CriteriaSetId]: CriteriaSet } = INDEXED_SETS;
+
 export const CRITERIA_SET_IDS = Object.keys(CRITERIA_SETS) as readonly CriteriaSetId[];
 
 export interface Evaluation {
@@ -28,8 +31,9 @@ export interface Evaluation {
   readonly results: readonly CriteriaResult[];
 }
 
-/** Every criteria set (or the chosen ones) applied to one case. Pure. */
+/** Every criteria set (or the chosen ones) applied to one case. Pure. The case is read once, into an index all the sets share. */
 export function evaluate(c: Case, options: EvaluateOptions & { readonly only?: readonly CriteriaSetId[] } = {}): Evaluation {
   const ids = options.only ?? CRITERIA_SET_IDS;
-  return { caseId: c.id, results: ids.map((id) => CRITERIA_SETS[id].evaluate(c, options)) };
+  const index = caseIndexFor(c, options);
+  return { caseId: c.id, results: ids.map((id) => INDEXED_SETS[id].evaluateIndexed(index)) };
 }

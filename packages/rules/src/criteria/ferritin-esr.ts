@@ -1,9 +1,10 @@
-import type { Case } from '../generated/case.js';
-import { FIRST_24_HOURS, inWindow } from '../case/time-window.js';
+import type { CaseIndex } from '../case/case-index.js';
 import { fromCanonical } from '../units/convert.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence } from './criteria-result.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import { sjiaItem } from './eular-acr-2016-applicability.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 
 /**
  * Ferritin:ESR ratio (Eloseily 2019): ferritin (ng/mL) ÷ ESR (mm/h) from the same panel;
@@ -19,10 +20,9 @@ export const FERRITIN_ESR = {
 
 interface PanelRatio { readonly hour: number; readonly ferritin: number; readonly esr: number; readonly ratio: number }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const sjia = sjiaItem(c, CITE);
-  const paired = c.labs.filter((p) => inWindow(p.hour, window) && p.ferritin !== undefined && p.esr !== undefined);
+function evaluate(index: CaseIndex): CriteriaResult {
+  const sjia = sjiaItem(index.case, CITE);
+  const paired = index.labsInWindow().filter((p) => p.ferritin !== undefined && p.esr !== undefined);
   const esrZero = paired.filter((p) => p.esr === 0);
   let best: PanelRatio | undefined;
   for (const p of paired) {
@@ -60,14 +60,16 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   if (esrZero.length > 0) notes.push(`ESR 0 mm/h in ${esrZero.length} panel(s) with ferritin: the ratio is not computable there and those panels are skipped.`);
   if (!applicable && best !== undefined) notes.push('Ratio reported for information only: the patient has no known or suspected sJIA.');
 
-  return {
-    id: 'ferritin-esr', name: 'Ferritin:ESR ratio', citation: CITE,
-    window: { ...window, rule: 'highest ferritin:ESR ratio among panels in the window with both values' },
-    status, summary,
-    ...(best === undefined ? {} : { score: { value: best.ratio, min: best.ratio, max: best.ratio, cutoff: `${threshold} (sensitivity 82%, specificity 78%)` } }),
-    items: [ratioItem, sjia],
-    notes,
-  };
+  const window = resultWindow(index.window, 'highest ferritin:ESR ratio among panels in the window with both values');
+  const items = [ratioItem, sjia];
+  // Two literals rather than a conditional spread (slow on Node 20): `score`, when computable, sits between summary and items.
+  return best === undefined
+    ? { id: 'ferritin-esr', name: 'Ferritin:ESR ratio', citation: CITE, window, status, summary, items, notes }
+    : {
+      id: 'ferritin-esr', name: 'Ferritin:ESR ratio', citation: CITE, window, status, summary,
+      score: { value: best.ratio, min: best.ratio, max: best.ratio, cutoff: `${threshold} (sensitivity 82%, specificity 78%)` },
+      items, notes,
+    };
 }
 
-export const ferritinEsr: CriteriaSet = { id: 'ferritin-esr', name: 'Ferritin:ESR ratio', evaluate };
+export const ferritinEsr: IndexedCriteriaSet = indexedCriteriaSet('ferritin-esr', 'Ferritin:ESR ratio', evaluate);

@@ -1,9 +1,16 @@
-import type { Case, Investigations } from '../generated/case.js';
-import { FIRST_24_HOURS, inWindow, type TimeWindow } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { Case, LabPanel } from '../generated/case.js';
+import type { CaseIndex } from '../case/case-index.js';
+import { worstLabAmong } from '../case/case-reader.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
-import { findingItem, itemStatusOf, labItem, observationItem, readLab, thresholdItem } from './lab-item.js';
+import { fromCanonical } from '../units/convert.js';
+import {
+  findingItem, itemStatusOf, labItem, observationItem, thresholdItem,
+  type FindingItemSpec, type LabItemSpec, type ObservationItemSpec, type UnitReading, type WritableItem,
+} from './lab-item.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 
 /**
  * HLH-2004 diagnostic guidelines (Henter 2007): (A) a molecular diagnosis consistent with HLH, or
@@ -50,25 +57,36 @@ function anyOf(items: readonly ItemEvidence[]): ItemStatus {
   return 'not-assessed';
 }
 
-function cytopeniaItems(c: Case, window: TimeWindow): { criterion: ItemEvidence; lineages: ItemEvidence[] } {
+// Item specs are constants of the definition, built once (only the infant note depends on the case).
+const INFANT_AGE: Threshold = { comparator: '<', value: HLH_2004.cytopenia.infantAgeDays, unit: 'days' };
+const HEMOGLOBIN_SPEC: LabItemSpec = {
+  id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest',
+  threshold: HLH_2004.cytopenia.hemoglobin, citation: CITE,
+  note: 'Hb < 90 g/L (the < 100 g/L rule applies only to infants under 4 weeks)',
+};
+const PLATELETS_SPEC: LabItemSpec = { id: 'cytopenia.platelets', label: 'Platelets', analyte: 'platelets', worst: 'lowest', threshold: HLH_2004.cytopenia.platelets, citation: CITE };
+const NEUTROPHILS_SPEC: LabItemSpec = { id: 'cytopenia.neutrophils', label: 'Neutrophils', analyte: 'anc', worst: 'lowest', threshold: HLH_2004.cytopenia.neutrophils, citation: CITE };
+
+const CYTOPENIA_THRESHOLD = `≥ ${HLH_2004.cytopenia.requiredLineages} of 3 lineages low`;
+
+function cytopeniaItems(index: CaseIndex): { criterion: ItemEvidence; lineages: ItemEvidence[] } {
   const t = HLH_2004.cytopenia;
   // Age at presentation decides the infant rule for the whole window (masdrill's choice).
-  const ageDays = c.patient.ageYears * DAYS_PER_YEAR;
-  const infant = meetsThreshold(ageDays, { comparator: '<', value: t.infantAgeDays, unit: 'days' });
-  const hb = labItem(c, {
-    id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest',
-    threshold: infant ? t.hemoglobinInfant : t.hemoglobin, citation: CITE,
-    note: infant
-      ? `infant under 4 weeks (${ageDays.toFixed(1)} days at presentation): Hb < 100 g/L applies`
-      : 'Hb < 90 g/L (the < 100 g/L rule applies only to infants under 4 weeks)',
-  }, window);
-  const plt = labItem(c, { id: 'cytopenia.platelets', label: 'Platelets', analyte: 'platelets', worst: 'lowest', threshold: t.platelets, citation: CITE }, window);
-  const anc = labItem(c, { id: 'cytopenia.neutrophils', label: 'Neutrophils', analyte: 'anc', worst: 'lowest', threshold: t.neutrophils, citation: CITE }, window);
+  const ageDays = index.case.patient.ageYears * DAYS_PER_YEAR;
+  const infant = meetsThreshold(ageDays, INFANT_AGE);
+  const hb = labItem(index, infant
+    ? {
+      id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest', threshold: t.hemoglobinInfant, citation: CITE,
+      note: `infant under 4 weeks (${ageDays.toFixed(1)} days at presentation): Hb < 100 g/L applies`,
+    }
+    : HEMOGLOBIN_SPEC);
+  const plt = labItem(index, PLATELETS_SPEC);
+  const anc = labItem(index, NEUTROPHILS_SPEC);
   const lineages = [hb, plt, anc];
   const s = countStatus(lineages, t.requiredLineages);
   const criterion: ItemEvidence = {
     id: 'cytopenias', label: 'Cytopenias affecting ≥ 2 of 3 lineages', status: itemStatusOf(s.status),
-    value: s.status === 'not-assessable' ? null : s.met, unit: 'lineages', threshold: `≥ ${t.requiredLineages} of 3 lineages low`, hour: null, citation: CITE,
+    value: s.status === 'not-assessable' ? null : s.met, unit: 'lineages', threshold: CYTOPENIA_THRESHOLD, hour: null, citation: CITE,
     note: `${s.met} lineage(s) low, ${s.notAssessed} not assessed; one criterion however many lineages are low`,
   };
   return { criterion, lineages };
@@ -83,79 +101,98 @@ function cytopeniaItems(c: Case, window: TimeWindow): { criterion: ItemEvidence;
  * - a non-fasting value below the cut-off counts as not met (masdrill's reading: a fasting sample
  *   is not expected to be higher than a non-fasting one).
  */
-function triglycerideItem(c: Case, window: TimeWindow): ItemEvidence {
-  const threshold = HLH_2004.triglyceridesFasting;
-  const spec = { id: 'tg-fibrinogen.triglycerides', label: 'Triglycerides (fasting)', threshold, citation: CITE };
-  const eligible: Case = { ...c, labs: c.labs.filter((p) => p.triglyceridesFasting !== false) };
-  const nonFasting: Case = { ...c, labs: c.labs.filter((p) => p.triglyceridesFasting === false) };
-  const best = readLab(eligible, 'triglycerides', threshold.unit, window, 'highest');
-  const worstNonFasting = readLab(nonFasting, 'triglycerides', threshold.unit, window, 'highest');
-  const fastingRecorded = best === undefined ? undefined : c.labs.find((p) => p.hour === best.hour && p.triglycerides !== undefined && p.triglyceridesFasting !== false)?.triglyceridesFasting;
-  const eligibleItem = thresholdItem({
-    ...spec,
-    note: fastingRecorded === true ? 'fasting sample'
-      : 'fasting status not recorded: read as a fasting value (masdrill\'s choice; HLH-2004 asks for fasting triglycerides)',
-  }, best);
-  if (eligibleItem.status === 'met') return eligibleItem;
-  if (worstNonFasting !== undefined && meetsThreshold(worstNonFasting.value, threshold)) {
-    return {
-      ...thresholdItem(spec, undefined),
-      note: `non-fasting sample of ${worstNonFasting.value.toFixed(2)} mmol/L at hour ${worstNonFasting.hour}, at or above the cut-off: HLH-2004 asks for fasting triglycerides, so this does not establish the criterion (repeat fasting)`,
-    };
-  }
-  if (best !== undefined) return eligibleItem;
-  if (worstNonFasting !== undefined) {
-    return { ...thresholdItem(spec, worstNonFasting), note: 'non-fasting sample below the cut-off: counted as not met (masdrill\'s reading: a fasting value is not expected to be higher)' };
-  }
-  return thresholdItem(spec, undefined);
+const TRIGLYCERIDES = {
+  id: 'tg-fibrinogen.triglycerides', label: 'Triglycerides (fasting)', threshold: HLH_2004.triglyceridesFasting, citation: CITE,
+} as const;
+const TRIGLYCERIDES_FASTING = { ...TRIGLYCERIDES, note: 'fasting sample' };
+const TRIGLYCERIDES_UNRECORDED = {
+  ...TRIGLYCERIDES, note: 'fasting status not recorded: read as a fasting value (masdrill\'s choice; HLH-2004 asks for fasting triglycerides)',
+};
+const TRIGLYCERIDES_NON_FASTING_BELOW = {
+  ...TRIGLYCERIDES, note: 'non-fasting sample below the cut-off: counted as not met (masdrill\'s reading: a fasting value is not expected to be higher)',
+};
+
+/** The highest triglyceride value in the window among some panels, in the threshold's unit. */
+function highestTriglycerides(index: CaseIndex, panels: readonly LabPanel[]): UnitReading | undefined {
+  const unit = HLH_2004.triglyceridesFasting.unit;
+  const reading = worstLabAmong(panels, 'triglycerides', index.window, 'highest');
+  return reading === undefined ? undefined : { value: fromCanonical('triglycerides', reading.value, unit), unit, hour: reading.hour };
 }
 
-function tgFibrinogenItems(c: Case, window: TimeWindow): { criterion: ItemEvidence; parts: ItemEvidence[] } {
-  const tg = triglycerideItem(c, window);
-  const fib = labItem(c, { id: 'tg-fibrinogen.fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', worst: 'lowest', threshold: HLH_2004.fibrinogen, citation: CITE }, window);
+function triglycerideItem(index: CaseIndex): ItemEvidence {
+  const threshold = HLH_2004.triglyceridesFasting;
+  const labs = index.labsInWindow();
+  const best = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting !== false));
+  const worstNonFasting = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === false));
+  const fastingRecorded = best === undefined ? undefined : labs.find((p) => p.hour === best.hour && p.triglycerides !== undefined && p.triglyceridesFasting !== false)?.triglyceridesFasting;
+  const eligibleItem = thresholdItem(fastingRecorded === true ? TRIGLYCERIDES_FASTING : TRIGLYCERIDES_UNRECORDED, best);
+  if (eligibleItem.status === 'met') return eligibleItem;
+  if (worstNonFasting !== undefined && meetsThreshold(worstNonFasting.value, threshold)) {
+    const item: WritableItem = thresholdItem(TRIGLYCERIDES, undefined);
+    item.note = `non-fasting sample of ${worstNonFasting.value.toFixed(2)} mmol/L at hour ${worstNonFasting.hour}, at or above the cut-off: HLH-2004 asks for fasting triglycerides, so this does not establish the criterion (repeat fasting)`;
+    return item;
+  }
+  if (best !== undefined) return eligibleItem;
+  if (worstNonFasting !== undefined) return thresholdItem(TRIGLYCERIDES_NON_FASTING_BELOW, worstNonFasting);
+  return thresholdItem(TRIGLYCERIDES, undefined);
+}
+
+const FIBRINOGEN_SPEC: LabItemSpec = { id: 'tg-fibrinogen.fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', worst: 'lowest', threshold: HLH_2004.fibrinogen, citation: CITE };
+const TG_FIBRINOGEN_THRESHOLD = `fasting TG ${describeThreshold(HLH_2004.triglyceridesFasting)} and/or fibrinogen ${describeThreshold(HLH_2004.fibrinogen)}`;
+
+function tgFibrinogenItems(index: CaseIndex): { criterion: ItemEvidence; parts: ItemEvidence[] } {
+  const tg = triglycerideItem(index);
+  const fib = labItem(index, FIBRINOGEN_SPEC);
   const parts = [tg, fib];
   const status = anyOf(parts);
   const criterion: ItemEvidence = {
     id: 'tg-fibrinogen', label: 'Hypertriglyceridemia and/or hypofibrinogenemia', status,
-    value: status === 'not-assessed' ? null : parts.filter((p) => p.status === 'met').length, unit: 'of 2',
-    threshold: `fasting TG ${describeThreshold(HLH_2004.triglyceridesFasting)} and/or fibrinogen ${describeThreshold(HLH_2004.fibrinogen)}`,
+    value: status === 'not-assessed' ? null : (tg.status === 'met' ? 1 : 0) + (fib.status === 'met' ? 1 : 0), unit: 'of 2',
+    threshold: TG_FIBRINOGEN_THRESHOLD,
     hour: null, citation: CITE,
   };
   return { criterion, parts };
 }
 
-function hemophagocytosisItem(marrows: Investigations['boneMarrow'], window: TimeWindow): ItemEvidence {
-  const base = {
+/** Evidence properties in the order the items below list them: id, label, threshold, unit, citation, then the reading. */
+function marrowItem(status: ItemStatus, value: boolean | null, hour: number | null, note: string | undefined): ItemEvidence {
+  const item: WritableItem = {
     id: 'hemophagocytosis', label: 'Hemophagocytosis on bone marrow', threshold: 'present (no evidence of malignancy)', unit: null, citation: CITE,
+    status, value, hour,
   };
-  const inside = (marrows ?? []).filter((m) => inWindow(m.hour, window));
+  if (note !== undefined) item.note = note;
+  return item;
+}
+
+function hemophagocytosisItem(index: CaseIndex): ItemEvidence {
+  const inside = index.boneMarrowInWindow();
   if (inside.length === 0) {
-    return { ...base, status: 'not-assessed', value: null, hour: null, note: 'no bone marrow examination in the window (spleen and lymph-node histology are not recorded in a case)' };
+    return marrowItem('not-assessed', null, null, 'no bone marrow examination in the window (spleen and lymph-node histology are not recorded in a case)');
   }
   const positive = inside.find((m) => m.hemophagocytosis);
   if (positive !== undefined) {
-    return {
-      ...base, status: 'met', value: true, hour: positive.hour,
-      ...(positive.malignancy === true
-        ? { note: 'the same marrow showed malignancy: HLH-2004 adds "no evidence of malignancy"; masdrill counts the hemophagocytosis and flags this' }
-        : {}),
-    };
+    return marrowItem('met', true, positive.hour, positive.malignancy === true
+      ? 'the same marrow showed malignancy: HLH-2004 adds "no evidence of malignancy"; masdrill counts the hemophagocytosis and flags this'
+      : undefined);
   }
   const first = inside.reduce((a, b) => (b.hour < a.hour ? b : a));
+  return marrowItem('not-met', false, first.hour, 'absence of hemophagocytosis does not exclude HLH/MAS; serial marrow assessment may be needed (guideline DX-4)');
+}
+
+function nkItem(status: ItemStatus, value: string | null, hour: number | null): ItemEvidence {
   return {
-    ...base, status: 'not-met', value: false, hour: first.hour,
-    note: 'absence of hemophagocytosis does not exclude HLH/MAS; serial marrow assessment may be needed (guideline DX-4)',
+    id: 'nk-activity', label: 'Low or absent NK-cell activity', threshold: 'low or absent (per local laboratory reference)', unit: null, citation: CITE,
+    status, value, hour,
   };
 }
 
-function nkActivityItem(c: Case, window: TimeWindow): ItemEvidence {
-  const base = { id: 'nk-activity', label: 'Low or absent NK-cell activity', threshold: 'low or absent (per local laboratory reference)', unit: null, citation: CITE };
-  const readings = c.labs.filter((p) => inWindow(p.hour, window) && p.nkCellActivity !== undefined);
+function nkActivityItem(index: CaseIndex): ItemEvidence {
+  const readings = index.labsInWindow().filter((p) => p.nkCellActivity !== undefined);
   const low = readings.find((p) => p.nkCellActivity === 'low' || p.nkCellActivity === 'absent');
-  if (low !== undefined) return { ...base, status: 'met', value: low.nkCellActivity ?? null, hour: low.hour };
+  if (low !== undefined) return nkItem('met', low.nkCellActivity ?? null, low.hour);
   const first = readings[0];
-  if (first !== undefined) return { ...base, status: 'not-met', value: first.nkCellActivity ?? null, hour: first.hour };
-  return { ...base, status: 'not-assessed', value: null, hour: null };
+  if (first !== undefined) return nkItem('not-met', first.nkCellActivity ?? null, first.hour);
+  return nkItem('not-assessed', null, null);
 }
 
 function molecularStatus(c: Case): CriteriaStatus {
@@ -163,25 +200,30 @@ function molecularStatus(c: Case): CriteriaStatus {
   return known === true ? 'met' : known === false ? 'not-met' : 'not-assessable';
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const fever = observationItem(c, {
-    id: 'fever', label: 'Fever', field: 'temperatureC', worst: 'highest', threshold: HLH_2004.fever.threshold, citation: HLH_2004.fever.citation,
-    note: 'one reproduction of the HLH-2004 table prints "Fever" without a number; masdrill encodes ≥ 38.5 °C (Jordan 2011) on the highest temperature',
-  }, window);
-  const splenomegaly = findingItem(c, { id: 'splenomegaly', label: 'Splenomegaly', field: 'splenomegaly', citation: CITE }, window);
-  const cytopenias = cytopeniaItems(c, window);
-  const tgFib = tgFibrinogenItems(c, window);
-  const hemophagocytosis = hemophagocytosisItem(c.investigations.boneMarrow, window);
-  const nk = nkActivityItem(c, window);
-  const ferritin = labItem(c, {
-    id: 'ferritin', label: 'Ferritin', analyte: 'ferritin', worst: 'highest', threshold: HLH_2004.ferritin, citation: CITE,
-    note: '≥ 500 µg/L is non-specific (e.g. sepsis); > 3000 µg/L is concerning and > 10,000 µg/L highly suspicious (Jordan 2011; guideline DX-1)',
-  }, window);
-  const scd25 = labItem(c, {
-    id: 'scd25', label: 'Soluble CD25 (sIL-2Rα)', analyte: 'sCd25', worst: 'highest', threshold: HLH_2004.sCd25, citation: CITE,
-    note: 'norms are age-related; > 2 SD above the age-adjusted laboratory norm is considered more meaningful (Jordan 2011)',
-  }, window);
+const FEVER_SPEC: ObservationItemSpec = {
+  id: 'fever', label: 'Fever', field: 'temperatureC', worst: 'highest', threshold: HLH_2004.fever.threshold, citation: HLH_2004.fever.citation,
+  note: 'one reproduction of the HLH-2004 table prints "Fever" without a number; masdrill encodes ≥ 38.5 °C (Jordan 2011) on the highest temperature',
+};
+const SPLENOMEGALY_SPEC: FindingItemSpec = { id: 'splenomegaly', label: 'Splenomegaly', field: 'splenomegaly', citation: CITE };
+const FERRITIN_SPEC: LabItemSpec = {
+  id: 'ferritin', label: 'Ferritin', analyte: 'ferritin', worst: 'highest', threshold: HLH_2004.ferritin, citation: CITE,
+  note: '≥ 500 µg/L is non-specific (e.g. sepsis); > 3000 µg/L is concerning and > 10,000 µg/L highly suspicious (Jordan 2011; guideline DX-1)',
+};
+const SCD25_SPEC: LabItemSpec = {
+  id: 'scd25', label: 'Soluble CD25 (sIL-2Rα)', analyte: 'sCd25', worst: 'highest', threshold: HLH_2004.sCd25, citation: CITE,
+  note: 'norms are age-related; > 2 SD above the age-adjusted laboratory norm is considered more meaningful (Jordan 2011)',
+};
+
+function evaluate(index: CaseIndex): CriteriaResult {
+  const c = index.case;
+  const fever = observationItem(index, FEVER_SPEC);
+  const splenomegaly = findingItem(index, SPLENOMEGALY_SPEC);
+  const cytopenias = cytopeniaItems(index);
+  const tgFib = tgFibrinogenItems(index);
+  const hemophagocytosis = hemophagocytosisItem(index);
+  const nk = nkActivityItem(index);
+  const ferritin = labItem(index, FERRITIN_SPEC);
+  const scd25 = labItem(index, SCD25_SPEC);
 
   // The 8 published criteria in table order; `count` is taken over these only.
   const criteria = [fever, splenomegaly, cytopenias.criterion, tgFib.criterion, hemophagocytosis, nk, ferritin, scd25];
@@ -209,7 +251,7 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
 
   return {
     id: 'hlh-2004', name: 'HLH-2004 diagnostic guidelines', citation: CITE,
-    window: { ...window, rule: 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)' },
+    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)'),
     status, summary,
     count: { met: b.met, notAssessed: b.notAssessed, required: HLH_2004.required, of: HLH_2004.of },
     classifications: { 'molecular-diagnosis': armA, 'clinical-criteria': b.status },
@@ -227,4 +269,4 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   };
 }
 
-export const hlh2004: CriteriaSet = { id: 'hlh-2004', name: 'HLH-2004 diagnostic guidelines', evaluate };
+export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet('hlh-2004', 'HLH-2004 diagnostic guidelines', evaluate);

@@ -1,11 +1,12 @@
 import type { Background, Case } from '../generated/case.js';
-import { FIRST_24_HOURS, inWindow, type TimeWindow } from '../case/time-window.js';
-import { worstObservation } from '../case/case-reader.js';
-import type { CriteriaResult, CriteriaSet, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CaseIndex } from '../case/case-index.js';
+import type { CriteriaResult, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, describeThreshold, type Comparator, type Threshold } from './threshold.js';
-import { findingItem, labItem, readLab, type UnitReading } from './lab-item.js';
+import { findingItem, labItem, readLab, type FindingItemSpec, type LabItemSpec, type UnitReading, type WritableItem } from './lab-item.js';
 import { hscoreProbability, HSCORE_PROBABILITY_FIT } from './hscore-probability.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 
 /**
  * HScore for reactive hemophagocytic syndrome (Fardet 2014), points exactly as in the published
@@ -110,11 +111,15 @@ interface Scored {
   readonly max: number;
 }
 
+function inBand(band: Band, value: number): boolean {
+  for (const bound of band.bounds) if (!compare(value, bound.comparator, bound.value)) return false;
+  return true;
+}
+
 function bandOf(variable: BandedVariable, value: number): Band {
-  const band = variable.bands.find((b) => b.bounds.every((bound) => compare(value, bound.comparator, bound.value)));
+  for (const band of variable.bands) if (inBand(band, value)) return band;
   // The bands partition the real line (the epsilon of `compare` is symmetric): unreachable.
-  if (band === undefined) throw new Error(`HScore: no band for ${value} ${variable.unit}`);
-  return band;
+  throw new Error(`HScore: no band for ${value} ${variable.unit}`);
 }
 
 // Band tables are constants, so their text is built once per table.
@@ -158,104 +163,154 @@ function bandedItem(id: string, label: string, variable: BandedVariable, reading
   };
 }
 
+const IMMUNOSUPPRESSION_THRESHOLD = `HIV positive or long-term immunosuppressive therapy → ${HSCORE.immunosuppression.points}`;
+
+/** Evidence properties in the order this item lists them: id, label, unit, hour, citation, threshold, then the reading. */
+function immunosuppressionEvidence(status: ItemStatus, value: string | null, points: number | undefined, note: string | undefined): ItemEvidence {
+  const item: WritableItem = {
+    id: 'immunosuppression', label: 'Known underlying immunosuppression', unit: null, hour: null, citation: CITE,
+    threshold: IMMUNOSUPPRESSION_THRESHOLD, status, value,
+  };
+  if (points !== undefined) item.points = points;
+  if (note !== undefined) item.note = note;
+  return item;
+}
+
 function immunosuppressionItem(c: Case): Scored {
   const { hivPositive, immunosuppressiveTherapy: therapy } = c.background;
   const pts = HSCORE.immunosuppression.points;
-  const base = {
-    id: 'immunosuppression', label: 'Known underlying immunosuppression', unit: null, hour: null, citation: CITE,
-    threshold: `HIV positive or long-term immunosuppressive therapy → ${pts}`,
-  };
   const counting = (therapy ?? []).filter((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts');
   if (hivPositive === true || counting.length > 0) {
-    const value = [...(hivPositive === true ? ['HIV positive'] : []), ...counting].join(', ');
-    return { evidence: { ...base, status: 'met', value, points: pts }, min: pts, max: pts };
+    const value = (hivPositive === true ? ['HIV positive', ...counting] : counting).join(', ');
+    return { evidence: immunosuppressionEvidence('met', value, pts, undefined), min: pts, max: pts };
   }
   if (therapy === undefined) {
-    return { evidence: { ...base, status: 'not-assessed', value: null, note: 'long-term therapy not recorded' }, min: 0, max: pts };
+    return { evidence: immunosuppressionEvidence('not-assessed', null, undefined, 'long-term therapy not recorded'), min: 0, max: pts };
   }
   if (therapy.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown')) {
     return {
-      evidence: { ...base, status: 'not-assessed', value: null, note: `recorded therapy: ${therapy.join(', ')}; an unnamed ("other") long-term therapy may or may not be immunosuppressive` },
+      evidence: immunosuppressionEvidence('not-assessed', null, undefined, `recorded therapy: ${therapy.join(', ')}; an unnamed ("other") long-term therapy may or may not be immunosuppressive`),
       min: 0, max: pts,
     };
   }
   return {
-    evidence: {
-      ...base, status: 'not-met', value: therapy.length === 0 ? 'none' : therapy.join(', '), points: 0,
-      ...(hivPositive === undefined ? { note: 'HIV status not recorded: not a KNOWN immunosuppression' } : {}),
-    },
+    evidence: immunosuppressionEvidence('not-met', therapy.length === 0 ? 'none' : therapy.join(', '), 0,
+      hivPositive === undefined ? 'HIV status not recorded: not a KNOWN immunosuppression' : undefined),
     min: 0, max: 0,
   };
 }
 
-function organomegalyItem(c: Case, window: TimeWindow): { scored: Scored; parts: ItemEvidence[] } {
+/**
+ * A summary item over sub-items (organomegaly, cytopenias), properties in the order these list them:
+ * id, label, unit, citation, threshold, then the reading; points when complete, else a note.
+ */
+function summaryEvidence(
+  head: { readonly id: string; readonly label: string; readonly unit: string | null; readonly threshold: string },
+  status: ItemStatus, value: string | number | null, points: number | undefined, note: string | undefined,
+): ItemEvidence {
+  const item: WritableItem = { id: head.id, label: head.label, unit: head.unit, citation: CITE, threshold: head.threshold, status, value, hour: null };
+  if (points !== undefined) item.points = points;
+  if (note !== undefined) item.note = note;
+  return item;
+}
+
+const ORGANOMEGALY = {
+  id: 'organomegaly', label: 'Organomegaly', unit: null,
+  threshold: `none → ${HSCORE.organomegaly.none}; hepatomegaly or splenomegaly → ${HSCORE.organomegaly.one}; both → ${HSCORE.organomegaly.both}`,
+} as const;
+const HEPATOMEGALY_SPEC: FindingItemSpec = { id: 'organomegaly.hepatomegaly', label: 'Hepatomegaly', field: 'hepatomegaly', citation: CITE };
+const SPLENOMEGALY_SPEC: FindingItemSpec = { id: 'organomegaly.splenomegaly', label: 'Splenomegaly', field: 'splenomegaly', citation: CITE };
+
+/** How many of some items are met and how many not assessed. */
+function tally(parts: readonly ItemEvidence[]): { met: number; unknown: number } {
+  let met = 0;
+  let unknown = 0;
+  for (const p of parts) {
+    if (p.status === 'met') met += 1;
+    else if (p.status === 'not-assessed') unknown += 1;
+  }
+  return { met, unknown };
+}
+
+function organomegalyItem(index: CaseIndex): { scored: Scored; parts: ItemEvidence[] } {
   const o = HSCORE.organomegaly;
-  const liver = findingItem(c, { id: 'organomegaly.hepatomegaly', label: 'Hepatomegaly', field: 'hepatomegaly', citation: CITE }, window);
-  const spleen = findingItem(c, { id: 'organomegaly.splenomegaly', label: 'Splenomegaly', field: 'splenomegaly', citation: CITE }, window);
+  const liver = findingItem(index, HEPATOMEGALY_SPEC);
+  const spleen = findingItem(index, SPLENOMEGALY_SPEC);
   const parts = [liver, spleen];
-  const met = parts.filter((p) => p.status === 'met').length;
-  const unknown = parts.filter((p) => p.status === 'not-assessed').length;
+  const { met, unknown } = tally(parts);
   const byCount = [o.none, o.one, o.both] as const;
   const min = byCount[met] ?? 0;
   const max = byCount[met + unknown] ?? 0;
-  const base = {
-    id: 'organomegaly', label: 'Organomegaly', unit: null, citation: CITE,
-    threshold: `none → ${o.none}; hepatomegaly or splenomegaly → ${o.one}; both → ${o.both}`,
-  };
-  const evidence: ItemEvidence = unknown === 0
-    ? { ...base, status: statusForPoints(min), value: met === 2 ? 'both' : met === 1 ? (liver.status === 'met' ? 'hepatomegaly' : 'splenomegaly') : 'none', hour: null, points: min }
-    : { ...base, status: 'not-assessed', value: null, hour: null, note: `${met} organ(s) enlarged, ${unknown} not assessed: ${min}–${max} points` };
+  const evidence = unknown === 0
+    ? summaryEvidence(ORGANOMEGALY, statusForPoints(min), met === 2 ? 'both' : met === 1 ? (liver.status === 'met' ? 'hepatomegaly' : 'splenomegaly') : 'none', min, undefined)
+    : summaryEvidence(ORGANOMEGALY, 'not-assessed', null, undefined, `${met} organ(s) enlarged, ${unknown} not assessed: ${min}–${max} points`);
   return { scored: { evidence, min, max }, parts };
 }
 
-function cytopeniaItem(c: Case, window: TimeWindow): { scored: Scored; parts: ItemEvidence[] } {
+const CYTOPENIAS = {
+  id: 'cytopenias', label: 'Number of cytopenias', unit: 'lineages',
+  threshold: `Hb ${describeThreshold(HSCORE.cytopenias.hemoglobin)}, WBC ${describeThreshold(HSCORE.cytopenias.wbc)}, platelets ${describeThreshold(HSCORE.cytopenias.platelets)}: 1 lineage → 0; 2 → 24; 3 → 34`,
+} as const;
+const CYTOPENIA_SPECS: readonly LabItemSpec[] = [
+  { id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest', threshold: HSCORE.cytopenias.hemoglobin, citation: CITE },
+  { id: 'cytopenia.wbc', label: 'White cell count', analyte: 'wbc', worst: 'lowest', threshold: HSCORE.cytopenias.wbc, citation: CITE },
+  { id: 'cytopenia.platelets', label: 'Platelets', analyte: 'platelets', worst: 'lowest', threshold: HSCORE.cytopenias.platelets, citation: CITE },
+];
+
+function cytopeniaItem(index: CaseIndex): { scored: Scored; parts: ItemEvidence[] } {
   const t = HSCORE.cytopenias;
-  const parts = [
-    labItem(c, { id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest', threshold: t.hemoglobin, citation: CITE }, window),
-    labItem(c, { id: 'cytopenia.wbc', label: 'White cell count', analyte: 'wbc', worst: 'lowest', threshold: t.wbc, citation: CITE }, window),
-    labItem(c, { id: 'cytopenia.platelets', label: 'Platelets', analyte: 'platelets', worst: 'lowest', threshold: t.platelets, citation: CITE }, window),
-  ];
-  const met = parts.filter((p) => p.status === 'met').length;
-  const unknown = parts.filter((p) => p.status === 'not-assessed').length;
+  const parts = CYTOPENIA_SPECS.map((spec) => labItem(index, spec));
+  const { met, unknown } = tally(parts);
   const min = t.pointsByCount[met] ?? 0;
   const max = t.pointsByCount[met + unknown] ?? 0;
-  const base = {
-    id: 'cytopenias', label: 'Number of cytopenias', unit: 'lineages', citation: CITE,
-    threshold: `Hb ${describeThreshold(t.hemoglobin)}, WBC ${describeThreshold(t.wbc)}, platelets ${describeThreshold(t.platelets)}: 1 lineage → 0; 2 → 24; 3 → 34`,
-  };
-  const evidence: ItemEvidence = unknown === 0
-    ? { ...base, status: statusForPoints(min), value: met, hour: null, points: min }
-    : { ...base, status: 'not-assessed', value: null, hour: null, note: `${met} lineage(s) low, ${unknown} not assessed: ${min}–${max} points` };
+  const evidence = unknown === 0
+    ? summaryEvidence(CYTOPENIAS, statusForPoints(min), met, min, undefined)
+    : summaryEvidence(CYTOPENIAS, 'not-assessed', null, undefined, `${met} lineage(s) low, ${unknown} not assessed: ${min}–${max} points`);
   return { scored: { evidence, min, max }, parts };
 }
 
-function hemophagocytosisItem(c: Case, window: TimeWindow): Scored {
-  const pts = HSCORE.hemophagocytosis.points;
-  const base = { id: 'hemophagocytosis', label: 'Hemophagocytosis on bone marrow aspirate', unit: null, citation: CITE, threshold: `present → ${pts}` };
-  const inside = (c.investigations.boneMarrow ?? []).filter((m) => inWindow(m.hour, window));
-  const positive = inside.find((m) => m.hemophagocytosis);
-  if (positive !== undefined) return { evidence: { ...base, status: 'met', value: true, hour: positive.hour, points: pts }, min: pts, max: pts };
-  const first = inside[0];
-  if (first !== undefined) return { evidence: { ...base, status: 'not-met', value: false, hour: first.hour, points: 0 }, min: 0, max: 0 };
-  return { evidence: { ...base, status: 'not-assessed', value: null, hour: null }, min: 0, max: pts };
+const HEMOPHAGOCYTOSIS_THRESHOLD = `present → ${HSCORE.hemophagocytosis.points}`;
+
+/** Evidence properties in the order this item lists them: id, label, unit, citation, threshold, then the reading. */
+function marrowEvidence(status: ItemStatus, value: boolean | null, hour: number | null, points: number | undefined): ItemEvidence {
+  const item: WritableItem = {
+    id: 'hemophagocytosis', label: 'Hemophagocytosis on bone marrow aspirate', unit: null, citation: CITE, threshold: HEMOPHAGOCYTOSIS_THRESHOLD,
+    status, value, hour,
+  };
+  if (points !== undefined) item.points = points;
+  return item;
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const organomegaly = organomegalyItem(c, window);
-  const cytopenias = cytopeniaItem(c, window);
-  const temp = worstObservation(c, 'temperatureC', window, 'highest');
-  const temperature = bandedItem('temperature', 'Temperature', HSCORE.temperature, temp && { ...temp, unit: HSCORE.temperature.unit });
+function hemophagocytosisItem(index: CaseIndex): Scored {
+  const pts = HSCORE.hemophagocytosis.points;
+  const inside = index.boneMarrowInWindow();
+  const positive = inside.find((m) => m.hemophagocytosis);
+  if (positive !== undefined) return { evidence: marrowEvidence('met', true, positive.hour, pts), min: pts, max: pts };
+  const first = inside[0];
+  if (first !== undefined) return { evidence: marrowEvidence('not-met', false, first.hour, 0), min: 0, max: 0 };
+  return { evidence: marrowEvidence('not-assessed', null, null, undefined), min: 0, max: pts };
+}
+
+// Texts that quote the constants of the score, built once.
+const CUTOFF_TEXT = `≥ ${HSCORE.cutoff.value} (sensitivity 93%, specificity 86%)`;
+const PROBABILITY_NOTE = `Probability: ${HSCORE_PROBABILITY_FIT.method} (citation ${HSCORE_PROBABILITY_FIT.citation}).`;
+
+function evaluate(index: CaseIndex): CriteriaResult {
+  const c = index.case;
+  const organomegaly = organomegalyItem(index);
+  const cytopenias = cytopeniaItem(index);
+  const temp = index.worstObservation('temperatureC', 'highest');
+  const temperature = bandedItem('temperature', 'Temperature', HSCORE.temperature, temp && { value: temp.value, unit: HSCORE.temperature.unit, hour: temp.hour });
   const scored: Scored[] = [
     immunosuppressionItem(c),
     temperature,
     organomegaly.scored,
     cytopenias.scored,
-    bandedItem('ferritin', 'Ferritin', HSCORE.ferritin, readLab(c, 'ferritin', HSCORE.ferritin.unit, window, 'highest')),
-    bandedItem('triglycerides', 'Triglycerides', HSCORE.triglycerides, readLab(c, 'triglycerides', HSCORE.triglycerides.unit, window, 'highest')),
-    bandedItem('fibrinogen', 'Fibrinogen', HSCORE.fibrinogen, readLab(c, 'fibrinogen', HSCORE.fibrinogen.unit, window, 'lowest')),
-    bandedItem('ast', 'AST', HSCORE.ast, readLab(c, 'ast', HSCORE.ast.unit, window, 'highest')),
-    hemophagocytosisItem(c, window),
+    bandedItem('ferritin', 'Ferritin', HSCORE.ferritin, readLab(index, 'ferritin', HSCORE.ferritin.unit, 'highest')),
+    bandedItem('triglycerides', 'Triglycerides', HSCORE.triglycerides, readLab(index, 'triglycerides', HSCORE.triglycerides.unit, 'highest')),
+    bandedItem('fibrinogen', 'Fibrinogen', HSCORE.fibrinogen, readLab(index, 'fibrinogen', HSCORE.fibrinogen.unit, 'lowest')),
+    bandedItem('ast', 'AST', HSCORE.ast, readLab(index, 'ast', HSCORE.ast.unit, 'highest')),
+    hemophagocytosisItem(index),
   ];
   const min = scored.reduce((s, i) => s + i.min, 0);
   const max = scored.reduce((s, i) => s + i.max, 0);
@@ -272,10 +327,10 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
 
   return {
     id: 'hscore', name: 'HScore', citation: 'fardet-2014',
-    window: { ...window, rule: 'worst value in the window (highest temperature, ferritin, triglycerides, AST; lowest hemoglobin, WBC, platelets, fibrinogen)' },
+    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, AST; lowest hemoglobin, WBC, platelets, fibrinogen)'),
     status, summary,
     score: {
-      value, min, max, cutoff: `≥ ${cutoff} (sensitivity 93%, specificity 86%)`,
+      value, min, max, cutoff: CUTOFF_TEXT,
       probability: {
         value: probability,
         method: `${HSCORE_PROBABILITY_FIT.method}${min === max ? '' : `; computed on the ${value} points from assessed items, so a lower bound while ${notAssessed} item(s) are not assessed`}`,
@@ -284,7 +339,7 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
     items: [...scored.map((i) => i.evidence), ...organomegaly.parts, ...cytopenias.parts],
     notes: [
       'HScore was derived in adults (Fardet 2014); it is not validated in children or in the ICU, and its probability table was not validated in the ICU.',
-      `Probability: ${HSCORE_PROBABILITY_FIT.method} (citation ${HSCORE_PROBABILITY_FIT.citation}).`,
+      PROBABILITY_NOTE,
       'Boundary values (38.4 and 39.4 °C, ferritin 2000 and 6000 ng/mL, triglycerides 1.5 and 4 mmol/L) fall in the middle band as in the original table ("< 38.4 → 0"; one calculator writes "≤ 38.4 = 0").',
       'score.value counts the assessed items only; score.min/max are the totals if every not-assessed item took its lowest/highest points.',
       'Known underlying immunosuppression: HIV positive, or long-term glucocorticoids, cyclosporine, azathioprine (named by Fardet) or, by masdrill\'s choice, tacrolimus or mycophenolate; methotrexate and IL-1/IL-6 blockers do not count; an unrecorded HIV status is not a known immunosuppression; an unrecorded therapy list leaves the item not assessed.',
@@ -293,4 +348,4 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   };
 }
 
-export const hscore: CriteriaSet = { id: 'hscore', name: 'HScore', evaluate };
+export const hscore: IndexedCriteriaSet = indexedCriteriaSet('hscore', 'HScore', evaluate);

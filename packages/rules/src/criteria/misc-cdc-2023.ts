@@ -1,11 +1,13 @@
 import type { Case } from '../generated/case.js';
-import { findingInWindow, worstObservation } from '../case/case-reader.js';
-import { FIRST_24_HOURS, type TimeWindow } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CaseIndex } from '../case/case-index.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import type { WritableItem } from './lab-item.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 import {
-  aboveUpperLimitItem, allOf, anyOf, categoryItems, echoItem, findingItem, fromCriteriaStatus, labItem,
+  aboveUpperLimitItem, allOf, anyOf, categoryItems, flattenGroups, echoItem, findingItem, fromCriteriaStatus, labItem,
   noAlternativeDiagnosisItem, sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue, toCriteriaStatus,
 } from './misc-organ-involvement.js';
 
@@ -55,23 +57,42 @@ function andCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
   return 'not-assessable';
 }
 
+// The fever threshold text, built once per threshold.
+const feverTexts = new WeakMap<Threshold, string>();
+
+function feverText(threshold: Threshold): string {
+  let text = feverTexts.get(threshold);
+  if (text === undefined) {
+    text = `${describeThreshold(threshold)} documented, or subjective fever`;
+    feverTexts.set(threshold, text);
+  }
+  return text;
+}
+
+/** Evidence properties in the order this item lists them: id, label, unit, threshold, citation, then the reading. */
+function feverEvidence(
+  threshold: Threshold, citation: string, unit: string | null,
+  status: ItemStatus, value: number | string | null, hour: number | null, note: string | undefined,
+): ItemEvidence {
+  const item: WritableItem = { id: 'fever', label: 'Subjective or documented fever', unit, threshold: feverText(threshold), citation, status, value, hour };
+  if (note !== undefined) item.note = note;
+  return item;
+}
+
 /** Subjective or documented fever ≥ 38.0 °C in the window. */
-export function feverItem(c: Case, window: TimeWindow, threshold: Threshold, citation: string): ItemEvidence {
-  const temp = worstObservation(c, 'temperatureC', window, 'highest');
-  const subjective = findingInWindow(c, 'subjectiveFever', window);
-  const days = worstObservation(c, 'feverDays', window, 'highest');
+export function feverItem(index: CaseIndex, threshold: Threshold, citation: string): ItemEvidence {
+  const temp = index.worstObservation('temperatureC', 'highest');
+  const subjective = index.finding('subjectiveFever');
+  const days = index.worstObservation('feverDays', 'highest');
   const documented = temp !== undefined && meetsThreshold(temp.value, threshold);
-  const base = { id: 'fever', label: 'Subjective or documented fever', unit: '°C', threshold: `${describeThreshold(threshold)} documented, or subjective fever`, citation };
-  if (documented) return { ...base, status: 'met', value: temp.value, hour: temp.hour };
-  if (subjective?.value === true) return { ...base, status: 'met', value: 'subjective fever', unit: null, hour: subjective.hour };
-  if (days !== undefined && days.value > 0) return { ...base, status: 'met', value: `${days.value} days of fever`, unit: null, hour: days.hour };
+  if (documented) return feverEvidence(threshold, citation, '°C', 'met', temp.value, temp.hour, undefined);
+  if (subjective?.value === true) return feverEvidence(threshold, citation, null, 'met', 'subjective fever', subjective.hour, undefined);
+  if (days !== undefined && days.value > 0) return feverEvidence(threshold, citation, null, 'met', `${days.value} days of fever`, days.hour, undefined);
   // Not met only when the record rules fever out: every temperature below the cut-off, subjective fever
   // recorded absent, and no days of fever so far. Any of the three unrecorded leaves it not assessed.
   const ruledOut = temp !== undefined && subjective?.value === false && days !== undefined && days.value === 0;
-  return {
-    ...base, status: ruledOut ? 'not-met' : 'not-assessed', value: temp?.value ?? null, hour: temp?.hour ?? null,
-    ...(ruledOut ? {} : { note: 'no fever recorded, but temperature, subjective fever or fever days not all recorded' }),
-  };
+  return feverEvidence(threshold, citation, '°C', ruledOut ? 'not-met' : 'not-assessed', temp?.value ?? null, temp?.hour ?? null,
+    ruledOut ? undefined : 'no fever recorded, but temperature, subjective fever or fever days not all recorded');
 }
 
 export function severityItem(c: Case, citation: string, label: string): ItemEvidence {
@@ -93,6 +114,8 @@ function labCriteriaItem(c: Case): ItemEvidence {
   };
 }
 
+const CONTACT_THRESHOLD = `${describeThreshold(MISC_CDC_2023.contactDays)} before hospitalization`;
+
 function epiLinkageItem(c: Case): ItemEvidence {
   const s = c.background.sarsCov2;
   const days = s?.contactDaysBeforeHospitalization;
@@ -102,40 +125,40 @@ function epiLinkageItem(c: Case): ItemEvidence {
   return {
     id: 'epidemiologic-linkage', label: 'Close contact with a confirmed or probable COVID-19 case', status,
     value: s?.closeContact === 'yes' ? (days ?? 'yes, timing not recorded') : s?.closeContact ?? null, unit: s?.closeContact === 'yes' && days !== undefined ? 'days before hospitalization' : null,
-    threshold: `${describeThreshold(MISC_CDC_2023.contactDays)} before hospitalization`, hour: null, citation: CITE,
+    threshold: CONTACT_THRESHOLD, hour: null, citation: CITE,
   };
 }
 
 /** The five organ categories of the 2023 definition, each followed by its findings. */
-function organCategories(c: Case, window: TimeWindow): { categories: ItemEvidence[]; all: ItemEvidence[] } {
+function organCategories(index: CaseIndex): { categories: ItemEvidence[]; all: ItemEvidence[] } {
   const t = MISC_CDC_2023;
   const groups: ItemEvidence[][] = [
     categoryItems('cardiac', 'Cardiac involvement', [
-      echoItem(c, window, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'LV ejection fraction < 55 %', CITE),
-      echoItem(c, window, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary artery dilatation, aneurysm or ectasia', 'mccrindle-2017-aha-kawasaki', CORONARY_NOTE),
-      aboveUpperLimitItem(c, window, 'troponin', 'cardiac.troponin', 'Troponin above the laboratory normal range', CITE),
+      echoItem(index, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'LV ejection fraction < 55 %', CITE),
+      echoItem(index, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary artery dilatation, aneurysm or ectasia', 'mccrindle-2017-aha-kawasaki', CORONARY_NOTE),
+      aboveUpperLimitItem(index, 'troponin', 'cardiac.troponin', 'Troponin above the laboratory normal range', CITE),
     ], CITE),
     categoryItems('mucocutaneous', 'Mucocutaneous involvement', [
-      findingItem(c, window, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
-      findingItem(c, window, 'mucosalChanges', 'mucocutaneous.oral-mucosa', 'Inflammation of the oral mucosa', CITE),
-      findingItem(c, window, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Conjunctivitis or conjunctival injection', CITE),
-      findingItem(c, window, 'extremityChanges', 'mucocutaneous.extremities', 'Extremity erythema or oedema', CITE),
+      findingItem(index, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
+      findingItem(index, 'mucosalChanges', 'mucocutaneous.oral-mucosa', 'Inflammation of the oral mucosa', CITE),
+      findingItem(index, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Conjunctivitis or conjunctival injection', CITE),
+      findingItem(index, 'extremityChanges', 'mucocutaneous.extremities', 'Extremity erythema or oedema', CITE),
     ], CITE),
-    categoryItems('shock', 'Shock', [findingItem(c, window, 'shock', 'shock.documented', 'Clinician-documented shock', CITE)], CITE,
+    categoryItems('shock', 'Shock', [findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE)], CITE,
       'the definition\'s shock footnote was not verified (clinical-reference.md §1.8 [U]): only clinician-documented shock counts; vasoactive use alone does not'),
     categoryItems('gastrointestinal', 'Gastrointestinal involvement', [
-      findingItem(c, window, 'giSymptoms', 'gastrointestinal.symptoms', 'Abdominal pain, vomiting or diarrhoea', CITE),
+      findingItem(index, 'giSymptoms', 'gastrointestinal.symptoms', 'Abdominal pain, vomiting or diarrhoea', CITE),
     ], CITE),
     categoryItems('hematologic', 'Hematologic involvement', [
-      labItem(c, window, 'platelets', t.platelets, 'lowest', 'hematologic.platelets', 'Platelets < 150,000/µL', CITE),
-      labItem(c, window, 'alc', t.alc, 'lowest', 'hematologic.alc', 'Absolute lymphocyte count < 1,000/µL', CITE),
+      labItem(index, 'platelets', t.platelets, 'lowest', 'hematologic.platelets', 'Platelets < 150,000/µL', CITE),
+      labItem(index, 'alc', t.alc, 'lowest', 'hematologic.alc', 'Absolute lymphocyte count < 1,000/µL', CITE),
     ], CITE),
   ];
-  return { categories: groups.map((g) => g[0]!), all: groups.flat() };
+  return { categories: groups.map((g) => g[0]!), all: flattenGroups(groups) };
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
+function evaluate(index: CaseIndex): CriteriaResult {
+  const c = index.case;
   const t = MISC_CDC_2023;
 
   const ageOk = meetsThreshold(c.patient.ageYears, t.age);
@@ -143,16 +166,16 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
     id: 'age', label: 'Age < 21 years', status: ageOk ? 'met' : 'not-met', value: c.patient.ageYears, unit: 'years',
     threshold: describeThreshold(t.age), hour: null, citation: CITE,
   };
-  const fever = feverItem(c, window, t.fever, CITE);
+  const fever = feverItem(index, t.fever, CITE);
   const severity = severityItem(c, CITE, 'Clinical severity requiring hospitalization or resulting in death');
-  const crp = labItem(c, window, 'crp', t.crp, 'highest', 'crp', 'C-reactive protein ≥ 3.0 mg/dL (30 mg/L)', CITE);
-  const organs = organCategories(c, window);
+  const crp = labItem(index, 'crp', t.crp, 'highest', 'crp', 'C-reactive protein ≥ 3.0 mg/dL (30 mg/L)', CITE);
+  const organs = organCategories(index);
   const count = countStatus(organs.categories, t.categoriesRequired);
-  const organItem: ItemEvidence = {
+  const organItem: WritableItem = {
     id: 'organ-categories', label: 'New-onset manifestations in ≥ 2 of 5 categories', status: fromCriteriaStatus(count.status),
     value: count.met, unit: 'categories', threshold: `≥ ${t.categoriesRequired} of 5`, hour: null, citation: CITE,
-    ...(count.notAssessed > 0 ? { note: `${count.notAssessed} categor${count.notAssessed === 1 ? 'y' : 'ies'} not assessed` } : {}),
   };
+  if (count.notAssessed > 0) organItem.note = `${count.notAssessed} categor${count.notAssessed === 1 ? 'y' : 'ies'} not assessed`;
   const noAlt = noAlternativeDiagnosisItem(c, CITE);
   const clinicalStatus = allOf([fever.status, severity.status, crp.status, organItem.status, noAlt.status]);
   const clinical: ItemEvidence = {
@@ -173,7 +196,7 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
 
   return {
     id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: CITE,
-    window: { ...window, rule: 'worst value in the window' },
+    window: resultWindow(index.window, 'worst value in the window'),
     status, summary,
     count: { met: count.met, notAssessed: count.notAssessed, required: t.categoriesRequired, of: 5 },
     classifications: { confirmed, probable },
@@ -188,4 +211,4 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   };
 }
 
-export const miscCdc2023: CriteriaSet = { id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', evaluate };
+export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet('misc-cdc-2023', 'MIS-C, CSTE/CDC 2023 surveillance definition', evaluate);

@@ -1,12 +1,13 @@
 import type { BooleanObservationField } from '../case/case-reader.js';
-import { findingInWindow, worstLab } from '../case/case-reader.js';
-import { inWindow, type TimeWindow } from '../case/time-window.js';
+import type { CaseIndex } from '../case/case-index.js';
+import { inWindow } from '../case/time-window.js';
 import type { Case } from '../generated/case.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import { ANALYTES } from '../units/analytes.js';
 import { fromCanonical } from '../units/convert.js';
 import { upperReferenceLimit, type ReferenceLimitReading } from '../units/reference-limits.js';
 import type { CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { WritableItem } from './lab-item.js';
 import { compare, describeThreshold, formatNumber, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
 
 /*
@@ -19,16 +20,22 @@ import { compare, describeThreshold, formatNumber, labMeetsThreshold, meetsThres
 
 /** Any met → met; all not met → not met; otherwise not assessed. */
 export function anyOf(statuses: readonly ItemStatus[]): ItemStatus {
-  if (statuses.some((s) => s === 'met')) return 'met';
-  if (statuses.length > 0 && statuses.every((s) => s === 'not-met')) return 'not-met';
-  return 'not-assessed';
+  let allNotMet = statuses.length > 0;
+  for (const s of statuses) {
+    if (s === 'met') return 'met';
+    if (s !== 'not-met') allNotMet = false;
+  }
+  return allNotMet ? 'not-met' : 'not-assessed';
 }
 
 /** Any not met → not met; all met → met; otherwise not assessed. */
 export function allOf(statuses: readonly ItemStatus[]): ItemStatus {
-  if (statuses.some((s) => s === 'not-met')) return 'not-met';
-  if (statuses.every((s) => s === 'met')) return 'met';
-  return 'not-assessed';
+  let allMet = true;
+  for (const s of statuses) {
+    if (s === 'not-met') return 'not-met';
+    if (s !== 'met') allMet = false;
+  }
+  return allMet ? 'met' : 'not-assessed';
 }
 
 export function toCriteriaStatus(s: ItemStatus): CriteriaStatus {
@@ -42,8 +49,8 @@ export function fromCriteriaStatus(s: CriteriaStatus): ItemStatus {
 // ── Findings ─────────────────────────────────────────────────────────────────────────────────
 
 /** A yes/no clinical finding anywhere in the window (present at any assessment = met). */
-export function findingItem(c: Case, window: TimeWindow, field: BooleanObservationField, id: string, label: string, citation: string): ItemEvidence {
-  const reading = findingInWindow(c, field, window);
+export function findingItem(index: CaseIndex, field: BooleanObservationField, id: string, label: string, citation: string): ItemEvidence {
+  const reading = index.finding(field);
   return {
     id, label, status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
     value: reading?.value ?? null, unit: null, threshold: 'present', hour: reading?.hour ?? null, citation,
@@ -52,10 +59,10 @@ export function findingItem(c: Case, window: TimeWindow, field: BooleanObservati
 
 /** A lab compared with a fixed published threshold (worst value in the window). */
 export function labItem(
-  c: Case, window: TimeWindow, analyte: NumericAnalyte, threshold: Threshold, worst: 'highest' | 'lowest',
+  index: CaseIndex, analyte: NumericAnalyte, threshold: Threshold, worst: 'highest' | 'lowest',
   id: string, label: string, citation: string,
 ): ItemEvidence {
-  const reading = worstLab(c, analyte, window, worst);
+  const reading = index.worstLab(analyte, worst);
   return {
     id, label,
     status: reading === undefined ? 'not-assessed' : labMeetsThreshold(analyte, reading.value, threshold) ? 'met' : 'not-met',
@@ -69,9 +76,9 @@ export function labItem(
  * limit (the reporting laboratory's own, else a published pediatric one). With no limit the item
  * is not assessed: masdrill never invents a normal range.
  */
-export function aboveUpperLimitItem(c: Case, window: TimeWindow, analyte: NumericAnalyte, id: string, label: string, citation: string): ItemEvidence {
-  const reading = worstLab(c, analyte, window, 'highest');
-  const limit = upperReferenceLimit(c, analyte);
+export function aboveUpperLimitItem(index: CaseIndex, analyte: NumericAnalyte, id: string, label: string, citation: string): ItemEvidence {
+  const reading = index.worstLab(analyte, 'highest');
+  const limit = upperReferenceLimit(index.case, analyte);
   const unit = ANALYTES[analyte].canonicalUnit;
   const value = reading === undefined ? null : reading.value;
   const hour = reading === undefined ? null : reading.hour;
@@ -86,14 +93,27 @@ export function aboveUpperLimitItem(c: Case, window: TimeWindow, analyte: Numeri
   return { id, label, status, value, unit, threshold, hour, citation };
 }
 
-// Published limits are stable objects, so their text is built once each.
-const limitTexts = new WeakMap<ReferenceLimitReading, string>();
+// Limit texts by unit, source and value. A case's own laboratory range is a new reading object per
+// case, so a cache keyed by the reading missed for every generated case and formatted the number again.
+const limitTexts = new Map<string, Map<string, Map<number, string>>>();
+/** Distinct (unit, source, value) texts kept at most; a case set with many laboratories only refills. */
+const LIMIT_TEXTS_KEPT = 4096;
+let limitTextCount = 0;
 
 function limitText(limit: ReferenceLimitReading, unit: string): string {
-  let text = limitTexts.get(limit);
+  let bySource = limitTexts.get(unit);
+  if (bySource === undefined) limitTexts.set(unit, (bySource = new Map()));
+  let byValue = bySource.get(limit.source);
+  if (byValue === undefined) bySource.set(limit.source, (byValue = new Map()));
+  let text = byValue.get(limit.value);
   if (text === undefined) {
     text = `> ${formatNumber(limit.value)} ${unit} (upper reference limit: ${limit.source})`;
-    limitTexts.set(limit, text);
+    if (++limitTextCount > LIMIT_TEXTS_KEPT) {
+      limitTexts.clear();
+      limitTextCount = 0;
+    } else {
+      byValue.set(limit.value, text);
+    }
   }
   return text;
 }
@@ -102,50 +122,76 @@ type EchoRow = NonNullable<Case['investigations']['echo']>[number];
 
 /** The worst value of one echo measurement in the window. */
 export function echoItem(
-  c: Case, window: TimeWindow, field: 'lvefPercent' | 'coronaryZMax', threshold: Threshold, worst: 'highest' | 'lowest',
+  index: CaseIndex, field: 'lvefPercent' | 'coronaryZMax', threshold: Threshold, worst: 'highest' | 'lowest',
   id: string, label: string, citation: string, note?: string,
 ): ItemEvidence {
   let best: { value: number; hour: number } | undefined;
-  for (const e of c.investigations.echo ?? []) {
+  for (const e of index.case.investigations.echo ?? []) {
     const v = e[field];
-    if (!inWindow(e.hour, window) || v === undefined) continue;
+    if (!inWindow(e.hour, index.window) || v === undefined) continue;
     if (best === undefined || (worst === 'highest' ? v > best.value : v < best.value)) best = { value: v, hour: e.hour };
   }
-  return {
+  const item: WritableItem = {
     id, label, status: best === undefined ? 'not-assessed' : meetsThreshold(best.value, threshold) ? 'met' : 'not-met',
     value: best?.value ?? null, unit: threshold.unit || null, threshold: describeThreshold(threshold), hour: best?.hour ?? null, citation,
-    ...(note ? { note } : {}),
   };
+  if (note) item.note = note;
+  return item;
 }
 
 /** A yes/no echo finding in the window (pericardial effusion, valvulitis). */
-export function echoFindingItem(c: Case, window: TimeWindow, field: 'pericardialEffusion' | 'valvulitis', id: string, label: string, citation: string, note?: string): ItemEvidence {
+export function echoFindingItem(index: CaseIndex, field: 'pericardialEffusion' | 'valvulitis', id: string, label: string, citation: string, note?: string): ItemEvidence {
   let reading: { value: boolean; hour: number } | undefined;
-  for (const e of (c.investigations.echo ?? []) as EchoRow[]) {
+  for (const e of (index.case.investigations.echo ?? []) as EchoRow[]) {
     const v = e[field];
-    if (!inWindow(e.hour, window) || v === undefined) continue;
+    if (!inWindow(e.hour, index.window) || v === undefined) continue;
     if (v) { reading = { value: true, hour: e.hour }; break; }
     if (reading === undefined) reading = { value: false, hour: e.hour };
   }
-  return {
+  const item: WritableItem = {
     id, label, status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
     value: reading?.value ?? null, unit: null, threshold: 'present', hour: reading?.hour ?? null, citation,
-    ...(note ? { note } : {}),
   };
+  if (note) item.note = note;
+  return item;
+}
+
+// "any of: …" per category label. The findings' labels are constants of each definition, so the
+// text is kept per category and rebuilt only if the labels it was built from differ.
+const categoryTexts = new Map<string, { readonly labels: readonly string[]; readonly text: string }>();
+
+function sameLabels(labels: readonly string[], findings: readonly ItemEvidence[]): boolean {
+  if (labels.length !== findings.length) return false;
+  for (let i = 0; i < labels.length; i++) if (labels[i] !== findings[i]!.label) return false;
+  return true;
+}
+
+function categoryText(label: string, findings: readonly ItemEvidence[]): string {
+  const kept = categoryTexts.get(label);
+  if (kept !== undefined && sameLabels(kept.labels, findings)) return kept.text;
+  const labels = findings.map((f) => f.label);
+  const text = `any of: ${labels.join('; ')}`;
+  categoryTexts.set(label, { labels, text });
+  return text;
 }
 
 /** A category (organ system) met when any of its findings is: the category item, followed by its findings. */
 export function categoryItems(id: string, label: string, findings: readonly ItemEvidence[], citation: string, note?: string): ItemEvidence[] {
   const status = anyOf(findings.map((f) => f.status));
   const firstMet = findings.find((f) => f.status === 'met');
-  return [
-    {
-      id, label, status, value: firstMet ? firstMet.label : null, unit: null,
-      threshold: `any of: ${findings.map((f) => f.label).join('; ')}`, hour: firstMet?.hour ?? null, citation,
-      ...(note ? { note } : {}),
-    },
-    ...findings,
-  ];
+  const category: WritableItem = {
+    id, label, status, value: firstMet ? firstMet.label : null, unit: null,
+    threshold: categoryText(label, findings), hour: firstMet?.hour ?? null, citation,
+  };
+  if (note) category.note = note;
+  return [category, ...findings];
+}
+
+/** Category groups (each a category item and its findings) as one list, in order; Array#flat is slow on Node 20. */
+export function flattenGroups(groups: readonly (readonly ItemEvidence[])[]): ItemEvidence[] {
+  const all: ItemEvidence[] = [];
+  for (const group of groups) for (const item of group) all.push(item);
+  return all;
 }
 
 // ── Case-level facts ─────────────────────────────────────────────────────────────────────────

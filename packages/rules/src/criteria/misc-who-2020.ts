@@ -1,11 +1,13 @@
 import type { Case } from '../generated/case.js';
-import { worstObservation } from '../case/case-reader.js';
-import { FIRST_24_HOURS, type TimeWindow } from '../case/time-window.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CaseIndex } from '../case/case-index.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import type { WritableItem } from './lab-item.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 import {
-  aboveUpperLimitItem, allOf, anyOf, categoryItems, echoFindingItem, echoItem, findingItem, fromCriteriaStatus,
+  aboveUpperLimitItem, allOf, anyOf, categoryItems, flattenGroups, echoFindingItem, echoItem, findingItem, fromCriteriaStatus,
   sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue,
 } from './misc-organ-involvement.js';
 
@@ -45,8 +47,8 @@ function orCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
   return 'not-assessable';
 }
 
-function feverDaysItem(c: Case, window: TimeWindow): ItemEvidence {
-  const days = worstObservation(c, 'feverDays', window, 'highest');
+function feverDaysItem(index: CaseIndex): ItemEvidence {
+  const days = index.worstObservation('feverDays', 'highest');
   return {
     id: 'fever', label: 'Fever ≥ 3 days', status: days === undefined ? 'not-assessed' : meetsThreshold(days.value, MISC_WHO_2020.feverDays) ? 'met' : 'not-met',
     value: days?.value ?? null, unit: 'days', threshold: describeThreshold(MISC_WHO_2020.feverDays), hour: days?.hour ?? null, citation: CITE,
@@ -54,7 +56,9 @@ function feverDaysItem(c: Case, window: TimeWindow): ItemEvidence {
 }
 
 /** "No other obvious microbial cause of inflammation": a positive culture drawn by the end of the window, or a more likely alternative diagnosis, excludes. */
-function noMicrobialCauseItem(c: Case, window: TimeWindow): ItemEvidence {
+function noMicrobialCauseItem(index: CaseIndex): ItemEvidence {
+  const c = index.case;
+  const window = index.window;
   const positive = (c.investigations.cultures ?? []).find((k) => k.result === 'positive' && k.hour <= window.toHour);
   const alt = c.encounter.moreLikelyAlternativeDiagnosis;
   let status: ItemStatus;
@@ -63,11 +67,12 @@ function noMicrobialCauseItem(c: Case, window: TimeWindow): ItemEvidence {
   else if (typeof alt === 'string') { status = 'not-met'; value = alt; }
   else if (alt === null) { status = 'met'; value = 'none documented'; }
   else { status = 'not-assessed'; value = null; }
-  return {
+  const item: WritableItem = {
     id: 'no-microbial-cause', label: 'No other obvious microbial cause of inflammation', status, value, unit: null,
     threshold: 'no positive bacterial culture and no more likely alternative diagnosis', hour: positive?.hour ?? null, citation: CITE,
-    ...(status === 'not-assessed' ? { note: 'alternative diagnosis not assessed and no positive culture' } : {}),
   };
+  if (status === 'not-assessed') item.note = 'alternative diagnosis not assessed and no positive culture';
+  return item;
 }
 
 function covidEvidenceItem(c: Case): ItemEvidence {
@@ -83,42 +88,42 @@ function covidEvidenceItem(c: Case): ItemEvidence {
   };
 }
 
-function clinicalSigns(c: Case, window: TimeWindow): { signs: ItemEvidence[]; all: ItemEvidence[] } {
+function clinicalSigns(index: CaseIndex): { signs: ItemEvidence[]; all: ItemEvidence[] } {
   const t = MISC_WHO_2020;
   const groups: ItemEvidence[][] = [
     categoryItems('mucocutaneous', '(a) Rash, bilateral non-purulent conjunctivitis or mucocutaneous inflammation', [
-      findingItem(c, window, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
-      findingItem(c, window, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Bilateral non-purulent conjunctivitis', CITE),
-      findingItem(c, window, 'mucosalChanges', 'mucocutaneous.oral', 'Oral mucocutaneous inflammation', CITE),
-      findingItem(c, window, 'extremityChanges', 'mucocutaneous.extremities', 'Hand or foot mucocutaneous inflammation', CITE),
+      findingItem(index, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
+      findingItem(index, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Bilateral non-purulent conjunctivitis', CITE),
+      findingItem(index, 'mucosalChanges', 'mucocutaneous.oral', 'Oral mucocutaneous inflammation', CITE),
+      findingItem(index, 'extremityChanges', 'mucocutaneous.extremities', 'Hand or foot mucocutaneous inflammation', CITE),
     ], CITE),
     categoryItems('shock', '(b) Hypotension or shock', [
-      findingItem(c, window, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
+      findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
     ], CITE, 'no citable age-specific definition of hypotension: only clinician-documented shock counts'),
     categoryItems('cardiac', '(c) Myocardial dysfunction, pericarditis, valvulitis or coronary abnormalities', [
-      echoItem(c, window, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'Myocardial dysfunction (LVEF < 55 %)', CITE,
+      echoItem(index, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'Myocardial dysfunction (LVEF < 55 %)', CITE,
         'LVEF < 55 % is borrowed from the CSTE/CDC 2023 definition: WHO gives no cut-off'),
-      echoFindingItem(c, window, 'pericardialEffusion', 'cardiac.pericarditis', 'Pericarditis (pericardial effusion on echo)', CITE,
+      echoFindingItem(index, 'pericardialEffusion', 'cardiac.pericarditis', 'Pericarditis (pericardial effusion on echo)', CITE,
         'pericardial effusion on echo stands for pericarditis'),
-      echoFindingItem(c, window, 'valvulitis', 'cardiac.valvulitis', 'Valvulitis', CITE),
-      echoItem(c, window, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary abnormalities', 'mccrindle-2017-aha-kawasaki',
+      echoFindingItem(index, 'valvulitis', 'cardiac.valvulitis', 'Valvulitis', CITE),
+      echoItem(index, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary abnormalities', 'mccrindle-2017-aha-kawasaki',
         'z-score ≥ 2.0 is masdrill\'s reading of "coronary abnormalities" (AHA 2017 Kawasaki "dilation"): WHO gives no number'),
-      aboveUpperLimitItem(c, window, 'troponin', 'cardiac.troponin', 'Elevated troponin', CITE),
-      aboveUpperLimitItem(c, window, 'ntProBnp', 'cardiac.nt-probnp', 'Elevated NT-proBNP', CITE),
+      aboveUpperLimitItem(index, 'troponin', 'cardiac.troponin', 'Elevated troponin', CITE),
+      aboveUpperLimitItem(index, 'ntProBnp', 'cardiac.nt-probnp', 'Elevated NT-proBNP', CITE),
     ], CITE),
     categoryItems('coagulopathy', '(d) Evidence of coagulopathy (PT, PTT, elevated D-dimer)', [
-      aboveUpperLimitItem(c, window, 'inr', 'coagulopathy.inr', 'Prolonged PT (INR above the reference upper limit)', CITE),
-      aboveUpperLimitItem(c, window, 'dDimer', 'coagulopathy.d-dimer', 'Elevated D-dimer', CITE),
+      aboveUpperLimitItem(index, 'inr', 'coagulopathy.inr', 'Prolonged PT (INR above the reference upper limit)', CITE),
+      aboveUpperLimitItem(index, 'dDimer', 'coagulopathy.d-dimer', 'Elevated D-dimer', CITE),
     ], CITE, 'INR above the reference upper limit stands for a prolonged PT; PTT is not in the case model'),
     categoryItems('gastrointestinal', '(e) Acute gastrointestinal problems', [
-      findingItem(c, window, 'giSymptoms', 'gastrointestinal.symptoms', 'Diarrhoea, vomiting or abdominal pain', CITE),
+      findingItem(index, 'giSymptoms', 'gastrointestinal.symptoms', 'Diarrhoea, vomiting or abdominal pain', CITE),
     ], CITE),
   ];
-  return { signs: groups.map((g) => g[0]!), all: groups.flat() };
+  return { signs: groups.map((g) => g[0]!), all: flattenGroups(groups) };
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
+function evaluate(index: CaseIndex): CriteriaResult {
+  const c = index.case;
   const t = MISC_WHO_2020;
 
   const ageOk = c.patient.ageYears >= 0 && meetsThreshold(c.patient.ageYears, t.age);
@@ -126,20 +131,20 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
     id: 'age', label: 'Age 0–19 years', status: ageOk ? 'met' : 'not-met', value: c.patient.ageYears, unit: 'years',
     threshold: describeThreshold(t.age), hour: null, citation: CITE,
   };
-  const fever = feverDaysItem(c, window);
-  const signs = clinicalSigns(c, window);
+  const fever = feverDaysItem(index);
+  const signs = clinicalSigns(index);
   const count = countStatus(signs.signs, t.signsRequired);
-  const signsItem: ItemEvidence = {
+  const signsItem: WritableItem = {
     id: 'clinical-signs', label: 'At least 2 of 5 clinical signs of multisystem involvement', status: fromCriteriaStatus(count.status),
     value: count.met, unit: 'signs', threshold: `≥ ${t.signsRequired} of 5`, hour: null, citation: CITE,
-    ...(count.notAssessed > 0 ? { note: `${count.notAssessed} not assessed` } : {}),
   };
+  if (count.notAssessed > 0) signsItem.note = `${count.notAssessed} not assessed`;
   const inflammation = categoryItems('inflammation', 'Elevated markers of inflammation (ESR, CRP or procalcitonin)', [
-    aboveUpperLimitItem(c, window, 'esr', 'inflammation.esr', 'Elevated ESR', CITE),
-    aboveUpperLimitItem(c, window, 'crp', 'inflammation.crp', 'Elevated CRP', CITE),
-    aboveUpperLimitItem(c, window, 'procalcitonin', 'inflammation.procalcitonin', 'Elevated procalcitonin', CITE),
+    aboveUpperLimitItem(index, 'esr', 'inflammation.esr', 'Elevated ESR', CITE),
+    aboveUpperLimitItem(index, 'crp', 'inflammation.crp', 'Elevated CRP', CITE),
+    aboveUpperLimitItem(index, 'procalcitonin', 'inflammation.procalcitonin', 'Elevated procalcitonin', CITE),
   ], CITE);
-  const noMicrobe = noMicrobialCauseItem(c, window);
+  const noMicrobe = noMicrobialCauseItem(index);
   const covid = covidEvidenceItem(c);
 
   const core = allOf([fever.status, signsItem.status, inflammation[0]!.status, noMicrobe.status, covid.status]);
@@ -151,7 +156,7 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
 
   return {
     id: 'misc-who-2020', name: 'MIS-C, WHO 2020 preliminary definition', citation: CITE,
-    window: { ...window, rule: 'worst value in the window' },
+    window: resultWindow(index.window, 'worst value in the window'),
     status, summary,
     count: { met: count.met, notAssessed: count.notAssessed, required: t.signsRequired, of: 5 },
     items: [
@@ -169,4 +174,4 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   };
 }
 
-export const miscWho2020: CriteriaSet = { id: 'misc-who-2020', name: 'MIS-C, WHO 2020 preliminary definition', evaluate };
+export const miscWho2020: IndexedCriteriaSet = indexedCriteriaSet('misc-who-2020', 'MIS-C, WHO 2020 preliminary definition', evaluate);

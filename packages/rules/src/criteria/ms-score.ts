@@ -1,12 +1,13 @@
-import type { Case } from '../generated/case.js';
-import { FIRST_24_HOURS } from '../case/time-window.js';
-import { findingInWindow, type BooleanObservationField, type Worst } from '../case/case-reader.js';
+import type { CaseIndex } from '../case/case-index.js';
+import type { BooleanObservationField, Worst } from '../case/case-reader.js';
 import type { NumericAnalyte } from '../units/analytes.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ScoreSummary } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ScoreSummary } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, type Threshold } from './threshold.js';
 import { readLab } from './lab-item.js';
 import { sjiaFebrileApplicability } from './eular-acr-2016-applicability.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 
 /**
  * MS score, MAS vs active sJIA (Minoia 2019, Table 4):
@@ -14,6 +15,7 @@ import { sjiaFebrileApplicability } from './eular-acr-2016-applicability.js';
  * PLT ×10⁹/L, LDH U/L, fibrinogen mg/dL, ferritin ng/mL; cut-off MS ≥ −2.1 (clinical-reference.md §1.4).
  */
 const CITE = 'minoia-2019 Table 4';
+const NAME = 'MS score (MAS vs active sJIA)';
 
 interface FindingTerm { readonly kind: 'finding'; readonly id: string; readonly label: string; readonly field: BooleanObservationField; readonly coefficient: number }
 interface LabTerm { readonly kind: 'lab'; readonly id: string; readonly label: string; readonly analyte: NumericAnalyte; readonly unit: string; readonly coefficient: number; readonly worst: Worst }
@@ -50,10 +52,10 @@ function termText(term: FindingTerm | LabTerm): string {
   return text;
 }
 
-function termOf(c: Case, term: FindingTerm | LabTerm, window: Parameters<typeof readLab>[3]): Term {
+function termOf(index: CaseIndex, term: FindingTerm | LabTerm): Term {
   const threshold = termText(term);
   if (term.kind === 'finding') {
-    const reading = findingInWindow(c, term.field, window);
+    const reading = index.finding(term.field);
     if (reading === undefined) {
       return {
         evidence: { id: term.id, label: term.label, status: 'not-assessed', value: null, unit: null, threshold, hour: null, citation: CITE },
@@ -66,7 +68,7 @@ function termOf(c: Case, term: FindingTerm | LabTerm, window: Parameters<typeof 
       min: points, max: points,
     };
   }
-  const reading = readLab(c, term.analyte, term.unit, window, term.worst);
+  const reading = readLab(index, term.analyte, term.unit, term.worst);
   if (reading === undefined) {
     // A lab value is ≥ 0 with no upper limit: its contribution is bounded on one side only.
     return {
@@ -82,15 +84,17 @@ function termOf(c: Case, term: FindingTerm | LabTerm, window: Parameters<typeof 
   };
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const entry = sjiaFebrileApplicability(c, window, 'minoia-2019');
-  const terms = MS_SCORE.terms.map((t) => termOf(c, t, window));
+function meetsCutoff(score: number): boolean {
+  return compare(score, MS_SCORE.cutoff.comparator, MS_SCORE.cutoff.value);
+}
+
+function evaluate(index: CaseIndex): CriteriaResult {
+  const entry = sjiaFebrileApplicability(index, 'minoia-2019');
+  const terms = MS_SCORE.terms.map((t) => termOf(index, t));
   const value = terms.reduce((s, t) => s + (t.evidence.points ?? 0), 0);
   const min = terms.reduce((s, t) => s + t.min, 0);
   const max = terms.reduce((s, t) => s + t.max, 0);
-  const meets = (score: number): boolean => compare(score, MS_SCORE.cutoff.comparator, MS_SCORE.cutoff.value);
-  const scoreState = scoreStatus(min, max, meets);
+  const scoreState = scoreStatus(min, max, meetsCutoff);
   const notAssessed = terms.filter((t) => t.evidence.status === 'not-assessed').length;
   const bounded = Number.isFinite(min) && Number.isFinite(max);
   const cutoff = '≥ −2.1';
@@ -113,20 +117,19 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   // A score is reported only when its bounds are finite (every laboratory term measured).
   const score: ScoreSummary | undefined = bounded ? { value, min, max, cutoff: `${cutoff} (sensitivity 0.85, specificity 0.95)` } : undefined;
 
-  return {
-    id: 'ms-score', name: 'MS score (MAS vs active sJIA)', citation: 'minoia-2019',
-    window: { ...window, rule: 'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)' },
-    status, summary,
-    ...(score === undefined ? {} : { score }),
-    items: [...terms.map((t) => t.evidence), ...entry.items],
-    notes: [
-      'MS = 2.44×CNS + 1.54×Haem − 1.30×Arthritis − 0.003×PLT(×10⁹/L) + 0.001×LDH(U/L) − 0.004×Fibrinogen(mg/dL) + 0.0001×Ferritin(ng/mL); cut-off ≥ −2.1 (Minoia 2019).',
-      'Applies to a febrile patient with known or suspected sJIA, as the 2016 criteria; masdrill reads "febrile" as a highest temperature ≥ 38.0 °C, feverDays > 0 or subjective fever (its operational choice).',
-      'Worst value in the window in the direction of MAS: lowest platelets and fibrinogen, highest LDH and ferritin; CNS involvement, haemorrhage and active arthritis count if present at any assessment in the window.',
-      'For laboratory terms, item status "met" means measured and entered into the score (points = coefficient × value); the terms have no cut-off of their own.',
-      'Missing items: a yes/no item spans its two contributions; a missing laboratory value is bounded only by 0 (ferritin and LDH are unbounded above, platelets and fibrinogen unbounded below in contribution), so no score is reported, but the status is still decided when every possible value falls on one side of the cut-off.',
-    ],
-  };
+  const window = resultWindow(index.window, 'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)');
+  const items = [...terms.map((t) => t.evidence), ...entry.items];
+  const notes = [
+    'MS = 2.44×CNS + 1.54×Haem − 1.30×Arthritis − 0.003×PLT(×10⁹/L) + 0.001×LDH(U/L) − 0.004×Fibrinogen(mg/dL) + 0.0001×Ferritin(ng/mL); cut-off ≥ −2.1 (Minoia 2019).',
+    'Applies to a febrile patient with known or suspected sJIA, as the 2016 criteria; masdrill reads "febrile" as a highest temperature ≥ 38.0 °C, feverDays > 0 or subjective fever (its operational choice).',
+    'Worst value in the window in the direction of MAS: lowest platelets and fibrinogen, highest LDH and ferritin; CNS involvement, haemorrhage and active arthritis count if present at any assessment in the window.',
+    'For laboratory terms, item status "met" means measured and entered into the score (points = coefficient × value); the terms have no cut-off of their own.',
+    'Missing items: a yes/no item spans its two contributions; a missing laboratory value is bounded only by 0 (ferritin and LDH are unbounded above, platelets and fibrinogen unbounded below in contribution), so no score is reported, but the status is still decided when every possible value falls on one side of the cut-off.',
+  ];
+  // Two literals rather than a conditional spread (slow on Node 20): `score`, when reported, sits between summary and items.
+  return score === undefined
+    ? { id: 'ms-score', name: NAME, citation: 'minoia-2019', window, status, summary, items, notes }
+    : { id: 'ms-score', name: NAME, citation: 'minoia-2019', window, status, summary, score, items, notes };
 }
 
-export const msScore: CriteriaSet = { id: 'ms-score', name: 'MS score (MAS vs active sJIA)', evaluate };
+export const msScore: IndexedCriteriaSet = indexedCriteriaSet('ms-score', NAME, evaluate);

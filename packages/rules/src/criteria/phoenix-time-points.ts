@@ -121,36 +121,45 @@ const WORSE: { readonly [V in PhoenixVariable]: (a: PhoenixValue<V>, b: PhoenixV
   pupils: (a, b) => PUPIL_LADDER.indexOf(a) > PUPIL_LADDER.indexOf(b),
 };
 
-function fromRows<R extends { hour: number }, T>(rows: readonly R[], pick: (row: R) => T | undefined, toHour: number): Recorded<T>[] {
-  const out: Recorded<T>[] = [];
-  rows.forEach((row, i) => {
-    if (row.hour > toHour) return; // values after the window never reach it
-    const value = pick(row);
-    if (value !== undefined) out.push({ value, hour: row.hour, row: i });
-  });
-  return out;
+function append<T>(records: Recorded<T>[], value: T | undefined, hour: number, row: number): void {
+  if (value !== undefined) records.push({ value, hour, row });
 }
 
 /** Every recorded Phoenix input up to the end of the window (earlier values may be carried into it). */
 export function phoenixSeries(c: Case, window: TimeWindow): PhoenixSeries {
-  const obs = <T>(pick: (o: Observation) => T | undefined) => fromRows(c.observations, pick, window.toHour);
-  const lab = (pick: (l: LabPanel) => number | undefined) => fromRows(c.labs, pick, window.toHour);
-  return {
-    respiratorySupport: obs((o) => o.respiratorySupport),
-    fio2: obs((o) => o.fio2),
-    spo2: obs((o) => o.spo2),
-    pao2: obs((o) => o.pao2),
-    vasoactiveCount: obs((o) => o.vasoactiveCount),
-    // MAP from the SBP and DBP of the same observation.
-    map: obs((o) => (o.sbp !== undefined && o.dbp !== undefined ? meanArterialPressure(o.sbp, o.dbp) : undefined)),
-    gcs: obs((o) => o.gcs),
-    pupils: obs((o) => o.pupils),
-    lactate: lab((l) => l.lactate),
-    platelets: lab((l) => l.platelets),
-    inr: lab((l) => l.inr),
-    dDimer: lab((l) => l.dDimer),
-    fibrinogen: lab((l) => l.fibrinogen),
+  // One pass over the rows, each value appended to its variable's list in row order (fields named
+  // one by one: reading them through a list of names, or walking each row's keys, was slower).
+  const series: { [V in PhoenixVariable]: Recorded<PhoenixValue<V>>[] } = {
+    respiratorySupport: [], fio2: [], spo2: [], pao2: [], vasoactiveCount: [], lactate: [], map: [],
+    platelets: [], inr: [], dDimer: [], fibrinogen: [], gcs: [], pupils: [],
   };
+  const observations = c.observations;
+  for (let row = 0; row < observations.length; row++) {
+    const o = observations[row]!;
+    const hour = o.hour;
+    if (hour > window.toHour) continue; // values after the window never reach it
+    append(series.respiratorySupport, o.respiratorySupport, hour, row);
+    append(series.fio2, o.fio2, hour, row);
+    append(series.spo2, o.spo2, hour, row);
+    append(series.pao2, o.pao2, hour, row);
+    append(series.vasoactiveCount, o.vasoactiveCount, hour, row);
+    // MAP from the SBP and DBP of the same observation.
+    if (o.sbp !== undefined && o.dbp !== undefined) series.map.push({ value: meanArterialPressure(o.sbp, o.dbp), hour, row });
+    append(series.gcs, o.gcs, hour, row);
+    append(series.pupils, o.pupils, hour, row);
+  }
+  const labs = c.labs;
+  for (let row = 0; row < labs.length; row++) {
+    const l = labs[row]!;
+    const hour = l.hour;
+    if (hour > window.toHour) continue;
+    append(series.lactate, l.lactate, hour, row);
+    append(series.platelets, l.platelets, hour, row);
+    append(series.inr, l.inr, hour, row);
+    append(series.dDimer, l.dDimer, hour, row);
+    append(series.fibrinogen, l.fibrinogen, hour, row);
+  }
+  return series;
 }
 
 /** The last value of a variable at or before `hour` (the worse of two at the same hour). */
@@ -168,6 +177,10 @@ export function withinLookBack(variable: PhoenixVariable, recordedHour: number, 
   return hour >= recordedHour && hour - recordedHour < PHOENIX_LOOK_BACK_HOURS[variable];
 }
 
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
 /**
  * The time points: every hour in the window at which a Phoenix input was recorded, and the window's
  * first hour when a value recorded before the window is still current there (so a value carried into
@@ -181,39 +194,56 @@ export function phoenixTimePoints(series: PhoenixSeries, window: TimeWindow): nu
       else if (r.hour < window.fromHour && withinLookBack(variable, r.hour, window.fromHour)) hours.add(window.fromHour);
     }
   }
-  return [...hours].sort((a, b) => a - b);
+  return [...hours].sort(ascending);
 }
+
+/** Shared by every snapshot: "never" carries no reading. */
+const NEVER: Carried<never> = Object.freeze({ state: 'never' });
+
+type CarriedValues = Record<PhoenixVariable, Carried<unknown>>;
+
+/** A snapshot's values from one Carried per variable, in PHOENIX_VARIABLES order (one object shape for all). */
+function valuesOf(carried: readonly Carried<unknown>[]): PhoenixSnapshot['values'] {
+  const values: CarriedValues = {
+    respiratorySupport: carried[0]!, fio2: carried[1]!, spo2: carried[2]!, pao2: carried[3]!, vasoactiveCount: carried[4]!,
+    lactate: carried[5]!, map: carried[6]!, platelets: carried[7]!, inr: carried[8]!, dDimer: carried[9]!,
+    fibrinogen: carried[10]!, gcs: carried[11]!, pupils: carried[12]!,
+  };
+  return values as PhoenixSnapshot['values'];
+}
+
+const ALL_NEVER: readonly Carried<unknown>[] = PHOENIX_VARIABLES.map(() => NEVER);
 
 /** A snapshot per time point (one empty snapshot when there are none), each variable current, lapsed or never. */
 export function phoenixSnapshots(c: Case, window: TimeWindow): PhoenixSnapshot[] {
   const series = phoenixSeries(c, window);
   const hours = phoenixTimePoints(series, window);
+  // Nothing current at any hour of the window: one snapshot, every variable never measured (not assessed).
+  if (hours.length === 0) return [{ hour: null, values: valuesOf(ALL_NEVER) }];
 
-  const current = hours.map((hour) => {
-    const row: Partial<Record<PhoenixVariable, Recorded<unknown> | undefined>> = {};
-    for (const variable of PHOENIX_VARIABLES) {
-      const last = lastAtOrBefore(variable, series[variable] as readonly Recorded<PhoenixValue<typeof variable>>[], hour);
-      row[variable] = last !== undefined && withinLookBack(variable, last.hour, hour) ? last : undefined;
+  // carried[i][v]: variable v at time point i; "never" unless it is current at some time point.
+  const carried = hours.map(() => ALL_NEVER.slice());
+  const lasts: (Recorded<unknown> | undefined)[] = [];
+  const current: boolean[] = [];
+  for (let v = 0; v < PHOENIX_VARIABLES.length; v++) {
+    const variable = PHOENIX_VARIABLES[v]!;
+    const records = series[variable] as readonly Recorded<PhoenixValue<typeof variable>>[];
+    if (records.length === 0) continue; // never recorded: never current
+    // Its last value at or before each time point, and whether that value is still current there.
+    let assessed = false;
+    for (let i = 0; i < hours.length; i++) {
+      const last = lastAtOrBefore(variable, records, hours[i]!);
+      lasts[i] = last;
+      current[i] = last !== undefined && withinLookBack(variable, last.hour, hours[i]!);
+      if (current[i]) assessed = true;
     }
-    return row;
-  });
-  const assessed = new Set(PHOENIX_VARIABLES.filter((v) => current.some((row) => row[v] !== undefined)));
-
-  const snapshot = (hour: number | null, row: Partial<Record<PhoenixVariable, Recorded<unknown> | undefined>>): PhoenixSnapshot => {
-    const values = {} as Record<PhoenixVariable, Carried<unknown>>;
-    for (const variable of PHOENIX_VARIABLES) {
-      const record = row[variable];
-      values[variable] = record !== undefined
-        ? { state: 'current', record }
-        : assessed.has(variable)
-          ? { state: 'lapsed', last: hour === null ? undefined : lastAtOrBefore(variable, series[variable] as readonly Recorded<PhoenixValue<typeof variable>>[], hour) }
-          : { state: 'never' };
+    // Current at no time point: "never" everywhere. Otherwise current, or lapsed (NULL, 0 points) where it is not.
+    if (!assessed) continue;
+    for (let i = 0; i < hours.length; i++) {
+      carried[i]![v] = current[i] ? { state: 'current', record: lasts[i]! } : { state: 'lapsed', last: lasts[i] };
     }
-    return { hour, values: values as PhoenixSnapshot['values'] };
-  };
-
-  if (hours.length === 0) return [snapshot(null, {})];
-  return hours.map((hour, i) => snapshot(hour, current[i]!));
+  }
+  return hours.map((hour, i) => ({ hour, values: valuesOf(carried[i]!) }));
 }
 
 /** The current value of a variable at a snapshot, or undefined (lapsed or never measured). */

@@ -1,13 +1,16 @@
 import type { Case } from '../generated/case.js';
-import { FIRST_24_HOURS } from '../case/time-window.js';
+import type { CaseIndex } from '../case/case-index.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import { fromCanonical } from '../units/convert.js';
-import type { CriteriaResult, CriteriaSet, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import type { WritableItem } from './lab-item.js';
+import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
+import { resultWindow } from './result-window.js';
 import {
   PHOENIX_LOOK_BACK_HOURS, currentValue, neverMeasured, phoenixSnapshots,
-  type PhoenixSnapshot, type PhoenixVariable, type Recorded,
+  type PhoenixSnapshot, type PhoenixValue, type PhoenixVariable, type Recorded,
 } from './phoenix-time-points.js';
 
 export { PHOENIX_LOOK_BACK_HOURS, meanArterialPressure } from './phoenix-time-points.js';
@@ -128,10 +131,16 @@ function round(value: number, digits: number): number {
   return Math.round(value * scale) / scale;
 }
 
-function and3(...parts: CriteriaStatus[]): CriteriaStatus {
-  if (parts.some((p) => p === 'not-met')) return 'not-met';
-  if (parts.every((p) => p === 'met')) return 'met';
+function and2(a: CriteriaStatus, b: CriteriaStatus): CriteriaStatus {
+  if (a === 'not-met' || b === 'not-met') return 'not-met';
+  if (a === 'met' && b === 'met') return 'met';
   return 'not-assessable';
+}
+
+/** Adds a note when there is one (assigned rather than spread in: spreads are slow on Node 20). */
+function noted(item: WritableItem, note: string | undefined): ItemEvidence {
+  if (note !== undefined) item.note = note;
+  return item;
 }
 
 // ── Respiratory ──────────────────────────────────────────────────────────────────────────────
@@ -162,6 +171,30 @@ function lapsedNote(s: PhoenixSnapshot, variable: PhoenixVariable, show: (value:
     : `not yet measured at hour ${hourText(s.hour)}: 0 points at this time point`;
 }
 
+/** The respiratory points at one time point, and the readings they were computed from (for the evidence). */
+interface RespiratoryScore extends SystemScore {
+  readonly recorded: Recorded<NonNullable<PhoenixValue<'respiratorySupport'>>> | undefined;
+  readonly fio2: Recorded<number> | undefined;
+  readonly spo2: Recorded<number> | undefined;
+  readonly pao2: Recorded<number> | undefined;
+  readonly fio2ImpliesSupport: boolean;
+  readonly support: boolean | undefined;
+  readonly sfValid: boolean;
+  readonly pf: number | undefined;
+  readonly sf: number | undefined;
+  readonly pfPoints: number;
+  readonly sfPoints: number;
+}
+
+function respiratoryPoints(ventilated: boolean, supported: boolean, oxygenation: number): number {
+  return ventilated ? oxygenation : supported ? Math.min(oxygenation, 1) : 0;
+}
+
+/** Whether a current FiO₂ can pair with a PaO₂ / SpO₂: as old as or older than it. */
+function fio2Usable(fio2: Recorded<number> | undefined, numerator: Recorded<number> | undefined): boolean {
+  return numerator !== undefined && fio2 !== undefined && fio2.value > 0 && fio2.hour <= numerator.hour;
+}
+
 /**
  * The respiratory points at one time point. Support and invasive ventilation come from the current
  * `respiratorySupport` record; FiO₂ > 0.21 indicates oxygen support (ehr_implementation_notes.md, ORS)
@@ -170,7 +203,7 @@ function lapsedNote(s: PhoenixSnapshot, variable: PhoenixVariable, show: (value:
  * lint rejects it at the input gate). PaO₂:FiO₂ and SpO₂:FiO₂ need a current FiO₂ that is as old as
  * or older than the PaO₂ / SpO₂ (ehr_implementation_notes.md, PFR and SFR caveats).
  */
-function scoreRespiratory(s: PhoenixSnapshot): { system: SystemScore; item: ItemEvidence } {
+function scoreRespiratory(s: PhoenixSnapshot): RespiratoryScore {
   const recorded = currentValue(s, 'respiratorySupport');
   const fio2 = currentValue(s, 'fio2');
   const spo2 = currentValue(s, 'spo2');
@@ -191,11 +224,9 @@ function scoreRespiratory(s: PhoenixSnapshot): { system: SystemScore; item: Item
   const imv: boolean | undefined =
     recorded !== undefined ? recorded.value === 'invasive' : neverMeasured(s, 'respiratorySupport') ? undefined : false;
 
-  const fio2Usable = (numerator: Recorded<number> | undefined) =>
-    numerator !== undefined && fio2 !== undefined && fio2.value > 0 && fio2.hour <= numerator.hour;
-  const pf = fio2Usable(pao2) ? pao2!.value / fio2!.value : undefined;
+  const pf = fio2Usable(fio2, pao2) ? pao2!.value / fio2!.value : undefined;
   const sfValid = spo2 !== undefined && meetsThreshold(spo2.value, PHOENIX_SF_MAX_SPO2);
-  const sf = sfValid && fio2Usable(spo2) ? spo2!.value / fio2!.value : undefined;
+  const sf = sfValid && fio2Usable(fio2, spo2) ? spo2!.value / fio2!.value : undefined;
   // The historical published rule: an abnormal PaO₂:FiO₂ OR an abnormal SpO₂:FiO₂ scores.
   const pfPoints = ratioPoints(pf, PHOENIX_PF_RATIO);
   const sfPoints = ratioPoints(sf, PHOENIX_SF_RATIO);
@@ -210,11 +241,14 @@ function scoreRespiratory(s: PhoenixSnapshot): { system: SystemScore; item: Item
       (fio2 !== undefined && (neverMeasured(s, 'pao2') || neverMeasured(s, 'spo2')))
     );
 
-  const score = (ventilated: boolean, supported: boolean, ox: number): number =>
-    ventilated ? ox : supported ? Math.min(ox, 1) : 0;
-  const points = score(imv === true, support === true, oxygenation);
-  const bound = score(imv !== false && support !== false, support !== false, ratioKnown ? oxygenation : 3);
+  const points = respiratoryPoints(imv === true, support === true, oxygenation);
+  const bound = respiratoryPoints(imv !== false && support !== false, support !== false, ratioKnown ? oxygenation : 3);
+  return { points, bound, recorded, fio2, spo2, pao2, fio2ImpliesSupport, support, sfValid, pf, sf, pfPoints, sfPoints };
+}
 
+/** The respiratory evidence of the time point that decides the score. */
+function respiratoryItem(s: PhoenixSnapshot, r: RespiratoryScore): ItemEvidence {
+  const { recorded, fio2, spo2, pao2, fio2ImpliesSupport, support, sfValid, pf, sf, pfPoints, sfPoints, points, bound } = r;
   const ratio =
     pf !== undefined && (sf === undefined || pfPoints >= sfPoints)
       ? { kind: 'PaO₂:FiO₂' as const, value: pf, hour: pao2!.hour }
@@ -245,7 +279,7 @@ function scoreRespiratory(s: PhoenixSnapshot): { system: SystemScore; item: Item
   noteParts.push(`support: ${supportText}`);
   if (ratio !== undefined && fio2 !== undefined && fio2.hour !== ratio.hour) noteParts.push(`FiO₂ ${fio2.value} from hour ${hourText(fio2.hour)}`);
 
-  const item: ItemEvidence = {
+  return {
     id: 'respiratory.oxygenation',
     label: 'Respiratory: oxygenation ratio on respiratory support',
     status: itemStatus(points, bound),
@@ -258,7 +292,6 @@ function scoreRespiratory(s: PhoenixSnapshot): { system: SystemScore; item: Item
     citation: RUBRIC,
     note: noteParts.join('; '),
   };
-  return { system: { points, bound }, item };
 }
 
 // ── Cardiovascular ───────────────────────────────────────────────────────────────────────────
@@ -282,6 +315,11 @@ export function phoenixMapBand(ageMonths: number): PhoenixMapBand | undefined {
 export function phoenixMapPoints(ageMonths: number, map: number): number | undefined {
   const band = phoenixMapBand(ageMonths);
   if (!band) return undefined;
+  return mapPointsInBand(band, map);
+}
+
+/** MAP points within an age band (the band is found once per case, the points once per time point). */
+function mapPointsInBand(band: PhoenixMapBand, map: number): number {
   if (compare(map, '<', band.twoPointsBelow)) return 2;
   if (compare(map, '<', band.onePointBelow)) return 1;
   return 0;
@@ -292,103 +330,151 @@ function measuredStatus(points: number, never: boolean): ItemStatus {
   return points > 0 ? 'met' : never ? 'not-assessed' : 'not-met';
 }
 
-function withNote(note: string | undefined): { note?: string } {
-  return note === undefined ? {} : { note };
+/** The cardiovascular points at one time point, and the readings they were computed from. */
+interface CardiovascularScore extends SystemScore {
+  readonly vaso: Recorded<number> | undefined;
+  readonly vasoPoints: number;
+  readonly lactate: Recorded<number> | undefined;
+  readonly lactatePoints: number;
+  readonly map: Recorded<number> | undefined;
+  readonly mapPoints: number;
+  readonly mapBound: number;
 }
 
-function scoreCardiovascular(s: PhoenixSnapshot, ageMonths: number): { system: SystemScore; items: ItemEvidence[] } {
-  const items: ItemEvidence[] = [];
-
+/** `band` is the patient's MAP band for age (undefined: no Phoenix band for this age). */
+function scoreCardiovascular(s: PhoenixSnapshot, band: PhoenixMapBand | undefined): CardiovascularScore {
   const vaso = currentValue(s, 'vasoactiveCount');
   const vasoPoints = vaso ? bandPoints(vaso.value, PHOENIX_VASOACTIVES) : 0;
   const vasoBound = neverMeasured(s, 'vasoactiveCount') ? 2 : vasoPoints;
-  items.push({
-    id: 'cardiovascular.vasoactives', label: 'Systemic vasoactive medications', status: measuredStatus(vasoPoints, neverMeasured(s, 'vasoactiveCount')),
-    value: vaso?.value ?? null, unit: 'drugs', threshold: '1 drug → 1 point; ≥ 2 drugs → 2 points', hour: vaso?.hour ?? null,
-    points: vasoPoints, citation: RUBRIC, ...withNote(lapsedNote(s, 'vasoactiveCount', (v: number) => `${v} drug(s)`)),
-  });
 
   const lactate = currentValue(s, 'lactate');
   const lactatePoints = lactate ? bandPoints(lactate.value, PHOENIX_LACTATE, 'lactate') : 0;
   const lactateBound = neverMeasured(s, 'lactate') ? 2 : lactatePoints;
-  const lactateMmol = (v: number) => fromCanonical('lactate', v, 'mmol/L');
-  items.push({
-    id: 'cardiovascular.lactate', label: 'Lactate', status: measuredStatus(lactatePoints, neverMeasured(s, 'lactate')),
-    value: lactate ? lactateMmol(lactate.value) : null, unit: 'mmol/L',
-    threshold: '5 ≤ lactate < 11 mmol/L → 1 point; ≥ 11 mmol/L → 2 points', hour: lactate?.hour ?? null,
-    points: lactatePoints, citation: RUBRIC, ...withNote(lapsedNote(s, 'lactate', (v: number) => `${lactateMmol(v)} mmol/L`)),
-  });
 
-  const band = phoenixMapBand(ageMonths);
   const map = currentValue(s, 'map');
-  const mapPoints = map && band ? (phoenixMapPoints(ageMonths, map.value) ?? 0) : 0;
+  const mapPoints = map && band ? mapPointsInBand(band, map.value) : 0;
   const mapBound = band && !neverMeasured(s, 'map') ? mapPoints : 2;
-  items.push({
-    id: 'cardiovascular.map', label: 'Mean arterial pressure for age', status: itemStatus(mapPoints, mapBound),
-    value: map ? round(map.value, 1) : null, unit: 'mmHg',
-    threshold: band
-      ? `age ${band.label}: MAP < ${band.onePointBelow} → 1 point; < ${band.twoPointsBelow} → 2 points`
-      : 'no Phoenix MAP band for this age',
-    hour: map?.hour ?? null, points: mapPoints, citation: RUBRIC,
-    ...withNote(map ? 'MAP = DBP + (SBP − DBP)/3 from the same observation' : lapsedNote(s, 'map', (v: number) => `MAP ${round(v, 1)} mmHg`)),
-  });
 
-  return { system: { points: vasoPoints + lactatePoints + mapPoints, bound: vasoBound + lactateBound + mapBound }, items };
+  return {
+    points: vasoPoints + lactatePoints + mapPoints, bound: vasoBound + lactateBound + mapBound,
+    vaso, vasoPoints, lactate, lactatePoints, map, mapPoints, mapBound,
+  };
+}
+
+function lactateMmol(value: number): number {
+  return fromCanonical('lactate', value, 'mmol/L');
+}
+
+/** The cardiovascular evidence of the time point that decides the score. */
+function cardiovascularItems(s: PhoenixSnapshot, band: PhoenixMapBand | undefined, r: CardiovascularScore): ItemEvidence[] {
+  const { vaso, vasoPoints, lactate, lactatePoints, map, mapPoints, mapBound } = r;
+  return [
+    noted({
+      id: 'cardiovascular.vasoactives', label: 'Systemic vasoactive medications', status: measuredStatus(vasoPoints, neverMeasured(s, 'vasoactiveCount')),
+      value: vaso?.value ?? null, unit: 'drugs', threshold: '1 drug → 1 point; ≥ 2 drugs → 2 points', hour: vaso?.hour ?? null,
+      points: vasoPoints, citation: RUBRIC,
+    }, lapsedNote(s, 'vasoactiveCount', (v: number) => `${v} drug(s)`)),
+    noted({
+      id: 'cardiovascular.lactate', label: 'Lactate', status: measuredStatus(lactatePoints, neverMeasured(s, 'lactate')),
+      value: lactate ? lactateMmol(lactate.value) : null, unit: 'mmol/L',
+      threshold: '5 ≤ lactate < 11 mmol/L → 1 point; ≥ 11 mmol/L → 2 points', hour: lactate?.hour ?? null,
+      points: lactatePoints, citation: RUBRIC,
+    }, lapsedNote(s, 'lactate', (v: number) => `${lactateMmol(v)} mmol/L`)),
+    noted({
+      id: 'cardiovascular.map', label: 'Mean arterial pressure for age', status: itemStatus(mapPoints, mapBound),
+      value: map ? round(map.value, 1) : null, unit: 'mmHg',
+      threshold: band
+        ? `age ${band.label}: MAP < ${band.onePointBelow} → 1 point; < ${band.twoPointsBelow} → 2 points`
+        : 'no Phoenix MAP band for this age',
+      hour: map?.hour ?? null, points: mapPoints, citation: RUBRIC,
+    }, map ? 'MAP = DBP + (SBP − DBP)/3 from the same observation' : lapsedNote(s, 'map', (v: number) => `MAP ${round(v, 1)} mmHg`)),
+  ];
 }
 
 // ── Coagulation ──────────────────────────────────────────────────────────────────────────────
 
-function scoreCoagulation(s: PhoenixSnapshot): { system: SystemScore; items: ItemEvidence[] } {
+type CoagulationDefinition = (typeof PHOENIX_COAGULATION)[number];
+type CoagulationVariable = 'platelets' | 'inr' | 'dDimer' | 'fibrinogen';
+
+/** One coagulation test at a time point: its current value, whether it scores, whether it was never measured. */
+function coagulationTest(s: PhoenixSnapshot, def: CoagulationDefinition): { reading: Recorded<number> | undefined; hit: boolean; never: boolean } {
+  const reading = currentValue(s, def.analyte as CoagulationVariable);
+  const hit = reading !== undefined && labMeetsThreshold(def.analyte, reading.value, def.threshold);
+  return { reading, hit, never: neverMeasured(s, def.analyte as PhoenixVariable) };
+}
+
+function scoreCoagulation(s: PhoenixSnapshot): SystemScore {
   let met = 0;
   let unknown = 0;
-  const items = PHOENIX_COAGULATION.map((def): ItemEvidence => {
-    const reading = currentValue(s, def.analyte as 'platelets' | 'inr' | 'dDimer' | 'fibrinogen');
-    const hit = reading !== undefined && labMeetsThreshold(def.analyte, reading.value, def.threshold);
-    const never = neverMeasured(s, def.analyte as PhoenixVariable);
-    if (hit) met += 1;
-    if (never) unknown += 1;
+  for (const def of PHOENIX_COAGULATION) {
+    const test = coagulationTest(s, def);
+    if (test.hit) met += 1;
+    if (test.never) unknown += 1;
+  }
+  return { points: Math.min(met, PHOENIX_COAGULATION_CAP), bound: Math.min(met + unknown, PHOENIX_COAGULATION_CAP) };
+}
+
+// Item ids and threshold texts are constants of the table, built once.
+const COAGULATION_TEXTS = new Map<CoagulationDefinition, { readonly id: string; readonly threshold: string }>(
+  PHOENIX_COAGULATION.map((def) => [def, { id: `coagulation.${def.analyte}`, threshold: `${describeThreshold(def.threshold)} → 1 point` }]),
+);
+
+/** The coagulation evidence of the time point that decides the score. */
+function coagulationItems(s: PhoenixSnapshot): ItemEvidence[] {
+  return PHOENIX_COAGULATION.map((def): ItemEvidence => {
+    const { reading, hit, never } = coagulationTest(s, def);
+    const texts = COAGULATION_TEXTS.get(def)!;
     const inUnit = (v: number) => fromCanonical(def.analyte, v, def.threshold.unit);
-    return {
-      id: `coagulation.${def.analyte}`, label: def.label,
+    return noted({
+      id: texts.id, label: def.label,
       status: hit ? 'met' : never ? 'not-assessed' : 'not-met',
       value: reading ? inUnit(reading.value) : null, unit: def.threshold.unit,
-      threshold: `${describeThreshold(def.threshold)} → 1 point`, hour: reading?.hour ?? null,
+      threshold: texts.threshold, hour: reading?.hour ?? null,
       points: hit ? 1 : 0, citation: RUBRIC,
-      ...withNote(lapsedNote(s, def.analyte as PhoenixVariable, (v: number) => `${inUnit(v)} ${def.threshold.unit}`)),
-    };
+    }, lapsedNote(s, def.analyte as PhoenixVariable, (v: number) => `${inUnit(v)} ${def.threshold.unit}`));
   });
-  return {
-    system: { points: Math.min(met, PHOENIX_COAGULATION_CAP), bound: Math.min(met + unknown, PHOENIX_COAGULATION_CAP) },
-    items,
-  };
 }
 
 // ── Neurological ─────────────────────────────────────────────────────────────────────────────
 
-function scoreNeurological(s: PhoenixSnapshot): { system: SystemScore; items: ItemEvidence[] } {
+interface NeurologicalScore extends SystemScore {
+  readonly gcs: Recorded<number> | undefined;
+  readonly gcsMet: boolean;
+  readonly pupils: Recorded<NonNullable<PhoenixValue<'pupils'>>> | undefined;
+  readonly fixed: boolean;
+}
+
+function neurologicalPoints(gcsLow: boolean, pupilsFixed: boolean): number {
+  return Math.min((pupilsFixed ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (gcsLow ? PHOENIX_GCS_POINTS : 0), PHOENIX_NEURO_CAP);
+}
+
+function scoreNeurological(s: PhoenixSnapshot): NeurologicalScore {
   const gcs = currentValue(s, 'gcs');
   const gcsMet = gcs !== undefined && meetsThreshold(gcs.value, PHOENIX_GCS);
   const pupils = currentValue(s, 'pupils');
   const fixed = pupils?.value === 'both-fixed';
+  const points = neurologicalPoints(gcsMet, fixed);
+  const bound = neurologicalPoints(gcsMet || neverMeasured(s, 'gcs'), fixed || neverMeasured(s, 'pupils'));
+  return { points, bound, gcs, gcsMet, pupils, fixed };
+}
 
-  const total = (g: boolean, p: boolean) => Math.min((p ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (g ? PHOENIX_GCS_POINTS : 0), PHOENIX_NEURO_CAP);
-  const points = total(gcsMet, fixed);
-  const bound = total(gcsMet || neverMeasured(s, 'gcs'), fixed || neverMeasured(s, 'pupils'));
+const GCS_THRESHOLD = `${describeThreshold(PHOENIX_GCS)} → 1 point`;
 
-  const items: ItemEvidence[] = [
-    {
+/** The neurological evidence of the time point that decides the score. */
+function neurologicalItems(s: PhoenixSnapshot, r: NeurologicalScore): ItemEvidence[] {
+  const { gcs, gcsMet, pupils, fixed } = r;
+  return [
+    noted({
       id: 'neurological.gcs', label: 'Glasgow Coma Scale', status: measuredStatus(gcsMet ? PHOENIX_GCS_POINTS : 0, neverMeasured(s, 'gcs')),
-      value: gcs?.value ?? null, unit: null, threshold: `${describeThreshold(PHOENIX_GCS)} → 1 point`, hour: gcs?.hour ?? null,
-      points: gcsMet ? PHOENIX_GCS_POINTS : 0, citation: RUBRIC, ...withNote(lapsedNote(s, 'gcs', (v: number) => `GCS ${v}`)),
-    },
-    {
+      value: gcs?.value ?? null, unit: null, threshold: GCS_THRESHOLD, hour: gcs?.hour ?? null,
+      points: gcsMet ? PHOENIX_GCS_POINTS : 0, citation: RUBRIC,
+    }, lapsedNote(s, 'gcs', (v: number) => `GCS ${v}`)),
+    noted({
       id: 'neurological.pupils', label: 'Bilaterally fixed pupils', status: measuredStatus(fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, neverMeasured(s, 'pupils')),
       value: pupils?.value ?? null, unit: null, threshold: 'both pupils fixed → 2 points (one fixed pupil scores 0)',
       hour: pupils?.hour ?? null, points: fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, citation: IMPLEMENTATION,
-      ...withNote(lapsedNote(s, 'pupils', (v: string) => v)),
-    },
+    }, lapsedNote(s, 'pupils', (v: string) => v)),
   ];
-  return { system: { points, bound }, items };
 }
 
 
@@ -400,13 +486,16 @@ const SYSTEM_RANGE: Readonly<Record<PhoenixSystem, string>> = {
   respiratory: '0–3 points', cardiovascular: '0–6 points (vasoactives + lactate + MAP)',
   coagulation: '0–2 points (1 per abnormal test, capped at 2)', neurological: '0–2 points',
 };
+const SYSTEM_LABELS: Readonly<Record<PhoenixSystem, string>> = {
+  respiratory: 'Phoenix respiratory points', cardiovascular: 'Phoenix cardiovascular points',
+  coagulation: 'Phoenix coagulation points', neurological: 'Phoenix neurological points',
+};
 
 function systemItem(system: PhoenixSystem, score: SystemScore): ItemEvidence {
-  return {
-    id: system, label: `Phoenix ${system} points`, status: itemStatus(score.points, score.bound),
+  return noted({
+    id: system, label: SYSTEM_LABELS[system], status: itemStatus(score.points, score.bound),
     value: score.points, unit: 'points', threshold: SYSTEM_RANGE[system], hour: null, points: score.points, citation: RUBRIC,
-    ...(score.bound > score.points ? { note: `up to ${score.bound} if the items not assessed were abnormal` } : {}),
-  };
+  }, score.bound > score.points ? `up to ${score.bound} if the items not assessed were abnormal` : undefined);
 }
 
 function ageInMonths(c: Case): number {
@@ -427,36 +516,59 @@ function applicability(c: Case): string | undefined {
   return undefined;
 }
 
-/** One time point scored: the four systems, their evidence, and the total. */
+/**
+ * One time point scored: the four systems and the total. Its evidence is built afterwards, and only
+ * for the time point that decides the score (the others' evidence is never shown).
+ */
 interface ScoredSnapshot {
+  readonly snapshot: PhoenixSnapshot;
   readonly hour: number | null;
-  readonly systems: Readonly<Record<PhoenixSystem, SystemScore>>;
-  readonly items: readonly ItemEvidence[];
+  readonly systems: {
+    readonly respiratory: RespiratoryScore;
+    readonly cardiovascular: CardiovascularScore;
+    readonly coagulation: SystemScore;
+    readonly neurological: NeurologicalScore;
+  };
   readonly value: number;
   readonly max: number;
 }
 
-function scoreSnapshot(s: PhoenixSnapshot, months: number): ScoredSnapshot {
+function scoreSnapshot(s: PhoenixSnapshot, band: PhoenixMapBand | undefined): ScoredSnapshot {
   const respiratory = scoreRespiratory(s);
-  const cardiovascular = scoreCardiovascular(s, months);
+  const cardiovascular = scoreCardiovascular(s, band);
   const coagulation = scoreCoagulation(s);
   const neurological = scoreNeurological(s);
-  const systems: Record<PhoenixSystem, SystemScore> = {
-    respiratory: respiratory.system, cardiovascular: cardiovascular.system,
-    coagulation: coagulation.system, neurological: neurological.system,
-  };
   return {
+    snapshot: s,
     hour: s.hour,
-    systems,
-    items: [
-      systemItem('respiratory', systems.respiratory), respiratory.item,
-      systemItem('cardiovascular', systems.cardiovascular), ...cardiovascular.items,
-      systemItem('coagulation', systems.coagulation), ...coagulation.items,
-      systemItem('neurological', systems.neurological), ...neurological.items,
-    ],
-    value: PHOENIX_SYSTEMS.reduce((sum, sys) => sum + systems[sys].points, 0),
-    max: PHOENIX_SYSTEMS.reduce((sum, sys) => sum + systems[sys].bound, 0),
+    systems: { respiratory, cardiovascular, coagulation, neurological },
+    // Summed in PHOENIX_SYSTEMS order.
+    value: respiratory.points + cardiovascular.points + coagulation.points + neurological.points,
+    max: respiratory.bound + cardiovascular.bound + coagulation.bound + neurological.bound,
   };
+}
+
+/** The evidence of one scored time point: each system's points followed by its items. */
+function snapshotItems(scored: ScoredSnapshot, band: PhoenixMapBand | undefined): ItemEvidence[] {
+  const { snapshot: s, systems } = scored;
+  return [
+    systemItem('respiratory', systems.respiratory), respiratoryItem(s, systems.respiratory),
+    systemItem('cardiovascular', systems.cardiovascular), ...cardiovascularItems(s, band, systems.cardiovascular),
+    systemItem('coagulation', systems.coagulation), ...coagulationItems(s),
+    systemItem('neurological', systems.neurological), ...neurologicalItems(s, systems.neurological),
+  ];
+}
+
+function meetsSepsisCutoff(score: number): boolean {
+  return score >= PHOENIX_SEPSIS_CUTOFF;
+}
+
+/** Septic shock at one time point: total ≥ 2 with ≥ 1 cardiovascular point at that same time point. */
+function shockAt(s: ScoredSnapshot): CriteriaStatus {
+  const cv = s.systems.cardiovascular;
+  const cvStatus: CriteriaStatus =
+    cv.points >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'met' : cv.bound >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'not-assessable' : 'not-met';
+  return and2(scoreStatus(s.value, s.max, meetsSepsisCutoff), cvStatus);
 }
 
 /** Tri-state over time points: met if one time point meets, not met if none could, else not assessable. */
@@ -466,38 +578,37 @@ function anyTimePoint(statuses: readonly CriteriaStatus[]): CriteriaStatus {
   return 'not-assessable';
 }
 
-function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
-  const window = options.window ?? FIRST_24_HOURS;
-  const months = ageInMonths(c);
+// The time-point note quotes the look-back table, so it is built once.
+const LOOK_BACK = PHOENIX_LOOK_BACK_HOURS;
+const TIME_POINT_NOTE = `Scored at a time point, as the authors developed it: at every hour in the window at which a Phoenix input was recorded (and at the window's first hour when a value from before the window is still current), each input is its last value within its look-back (PaO₂, SpO₂, FiO₂, respiratory support ${LOOK_BACK.fio2} h; lactate ${LOOK_BACK.lactate} h; MAP ${LOOK_BACK.map} h; vasoactives ${LOOK_BACK.vasoactiveCount} h; platelets, INR, D-dimer, fibrinogen ${LOOK_BACK.platelets} h; GCS ${LOOK_BACK.gcs} h; pupils ${LOOK_BACK.pupils} h; CU-DBMI-Peds/phoenix articles/ehr_implementation_notes.md), and PaO₂:FiO₂ or SpO₂:FiO₂ counts only when the FiO₂ is as old as or older than the PaO₂/SpO₂. The score is the highest total at any one time point (the earliest on ties), not the sum of each item's worst value across the window, which can overstate it (articles/phoenix.md, "Worst in first 24 hours"); septic shock needs ≥ 1 cardiovascular point at a time point whose total is ≥ 2. A value older than its look-back scores 0 at that time point (it is NULL there, not carried forward); an input never measured is not assessed.`;
 
-  const scored = phoenixSnapshots(c, window).map((s) => scoreSnapshot(s, months));
+function evaluate(index: CaseIndex): CriteriaResult {
+  const c = index.case;
+  const window = index.window;
+  const months = ageInMonths(c);
+  const band = phoenixMapBand(months);
+
+  const scored = phoenixSnapshots(c, window).map((s) => scoreSnapshot(s, band));
   // The score is the highest total at any one time point; ties keep the earliest.
   const best = scored.reduce((a, b) => (b.value > a.value ? b : a));
   const systems = best.systems;
   const value = best.value;
-  const max = Math.max(...scored.map((s) => s.max));
-  const scoreOk = scoreStatus(value, max, (score) => score >= PHOENIX_SEPSIS_CUTOFF);
+  const max = scored.reduce((m, s) => Math.max(m, s.max), -Infinity);
+  const scoreOk = scoreStatus(value, max, meetsSepsisCutoff);
 
-  // Septic shock at a time point: total ≥ 2 with ≥ 1 cardiovascular point at that same time point
-  // (R/score_prepared_phoenix_data.R, "jama2024": (cardiovascular ≥ kappa) × total, maximum over the window).
-  const shockScore = anyTimePoint(scored.map((s) => {
-    const cv = s.systems.cardiovascular;
-    const cvStatus: CriteriaStatus =
-      cv.points >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'met' : cv.bound >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'not-assessable' : 'not-met';
-    return and3(scoreStatus(s.value, s.max, (score) => score >= PHOENIX_SEPSIS_CUTOFF), cvStatus);
-  }));
+  // Septic shock: at some time point (R/score_prepared_phoenix_data.R, "jama2024": (cardiovascular ≥ kappa) × total, maximum over the window).
+  const shockScore = anyTimePoint(scored.map(shockAt));
   const infection = c.encounter.suspectedInfection;
   const infectionStatus: CriteriaStatus = infection === true ? 'met' : infection === false ? 'not-met' : 'not-assessable';
 
   const exclusion = applicability(c);
-  const sepsis = exclusion ? 'not-applicable' : and3(infectionStatus, scoreOk);
-  const shock = exclusion ? 'not-applicable' : and3(infectionStatus, shockScore);
+  const sepsis = exclusion ? 'not-applicable' : and2(infectionStatus, scoreOk);
+  const shock = exclusion ? 'not-applicable' : and2(infectionStatus, shockScore);
   const status: CriteriaStatus = exclusion ? 'not-applicable' : scoreOk;
 
-  const lb = PHOENIX_LOOK_BACK_HOURS;
   const notes = [
     'Missing values score 0, as in the published rule, so the score reproduces published scores; those items are marked not assessed and score.max shows what the score could reach if they were abnormal.',
-    `Scored at a time point, as the authors developed it: at every hour in the window at which a Phoenix input was recorded (and at the window's first hour when a value from before the window is still current), each input is its last value within its look-back (PaO₂, SpO₂, FiO₂, respiratory support ${lb.fio2} h; lactate ${lb.lactate} h; MAP ${lb.map} h; vasoactives ${lb.vasoactiveCount} h; platelets, INR, D-dimer, fibrinogen ${lb.platelets} h; GCS ${lb.gcs} h; pupils ${lb.pupils} h; CU-DBMI-Peds/phoenix articles/ehr_implementation_notes.md), and PaO₂:FiO₂ or SpO₂:FiO₂ counts only when the FiO₂ is as old as or older than the PaO₂/SpO₂. The score is the highest total at any one time point (the earliest on ties), not the sum of each item's worst value across the window, which can overstate it (articles/phoenix.md, "Worst in first 24 hours"); septic shock needs ≥ 1 cardiovascular point at a time point whose total is ≥ 2. A value older than its look-back scores 0 at that time point (it is NULL there, not carried forward); an input never measured is not assessed.`,
+    TIME_POINT_NOTE,
     'MAP is calculated as DBP + (SBP − DBP)/3 from one observation (the case schema has no measured MAP, so the authors\' preference for arterial over cuff pressures cannot be applied); band edges follow the authors\' software (MAP < 31 etc. for non-integer MAP).',
     'Respiratory support counts when recorded as oxygen, non-invasive or invasive, or when a current FiO₂ is > 0.21 (a support level recorded in the same observation as the FiO₂ is authoritative); 2–3 points need invasive ventilation.',
   ];
@@ -516,12 +627,12 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
 
   return {
     id: 'phoenix', name: 'Phoenix Sepsis Score', citation: 'schlapbach-2024-phoenix',
-    window: { ...window, rule: 'highest total at one time point, each input carried forward within its look-back' },
+    window: resultWindow(window, 'highest total at one time point, each input carried forward within its look-back'),
     status, summary,
     score: { value, min: value, max, cutoff: '≥ 2 points (with suspected infection = sepsis; plus ≥ 1 cardiovascular point = septic shock)' },
     classifications: { sepsis, 'septic-shock': shock },
     items: [
-      ...best.items,
+      ...snapshotItems(best, band),
       {
         id: 'suspected-infection', label: 'Suspected infection (systemic antimicrobials and microbiological testing)',
         status: infection === undefined ? 'not-assessed' : infection ? 'met' : 'not-met', value: infection ?? null, unit: null,
@@ -532,4 +643,4 @@ function evaluate(c: Case, options: EvaluateOptions = {}): CriteriaResult {
   };
 }
 
-export const phoenix: CriteriaSet = { id: 'phoenix', name: 'Phoenix Sepsis Score', evaluate };
+export const phoenix: IndexedCriteriaSet = indexedCriteriaSet('phoenix', 'Phoenix Sepsis Score', evaluate);
