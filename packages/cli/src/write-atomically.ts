@@ -36,7 +36,9 @@ export async function openAtomic(path: string, what = 'output'): Promise<AtomicF
   const existing = await stat(target).catch(() => undefined);
   if (existing?.isDirectory()) throw new CliError(`${what} ${path}: is a directory. Fix: give a file name, e.g. ${join(path, 'cases.jsonl')}.`);
   const tempPath = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const stream = createWriteStream(tempPath, { flags: 'wx' });
+  // Room for a few batches (~1 MB each, commands/generate.ts): the program keeps working while the
+  // OS writes the previous ones, instead of waiting for each write to finish.
+  const stream = createWriteStream(tempPath, { flags: 'wx', highWaterMark: 4 * 1024 * 1024 });
   await new Promise<void>((resolveOpen, reject) => {
     stream.once('open', () => resolveOpen());
     stream.once('error', (error) => reject(new CliError(`${what} ${path}: cannot write in ${dir} (${error.message}). Fix: choose a writable directory.`)));

@@ -40,28 +40,105 @@ export function quartilesFromProportion(median: number, cut: number, pBelow: num
     : quartiles(median, median - s, median + s, scale, source, bounds);
 }
 
-/** The unbounded split distribution's value at standard-normal deviate z. */
-function splitValue(d: Quartiles, z: number): number {
-  if (d.scale === 'log') {
-    const m = Math.log(d.median);
-    const s = z < 0 ? (m - Math.log(d.q1)) / Z_QUARTILE : (Math.log(d.q3) - m) / Z_QUARTILE;
-    return Math.exp(m + z * s);
+/**
+ * A Quartiles distribution with its logs and half-spreads worked out once: lab readings draw from
+ * one at every hour of every case, and Math.log of the same quartiles each time was a measurable
+ * share of generation. The same expressions as before, hoisted, so every value is bit-identical.
+ */
+export class SplitDistribution {
+  readonly log: boolean;
+  readonly median: number;
+  readonly q1: number;
+  readonly q3: number;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  /** The median on the sampling scale (its log for log-scale distributions). */
+  private readonly m: number;
+  /** Spread per unit deviate below and above the median, on the sampling scale. */
+  private readonly sLow: number;
+  private readonly sHigh: number;
+  /** Φ of the bounds' deviates (NaN until first needed, or when unbounded on that side). */
+  private pMinCache = NaN;
+  private pMaxCache = NaN;
+
+  constructor(d: Quartiles) {
+    this.log = d.scale === 'log';
+    this.median = d.median;
+    this.q1 = d.q1;
+    this.q3 = d.q3;
+    this.min = d.min;
+    this.max = d.max;
+    if (this.log) {
+      this.m = Math.log(d.median);
+      this.sLow = (this.m - Math.log(d.q1)) / Z_QUARTILE;
+      this.sHigh = (Math.log(d.q3) - this.m) / Z_QUARTILE;
+    } else {
+      this.m = d.median;
+      this.sLow = (d.median - d.q1) / Z_QUARTILE;
+      this.sHigh = (d.q3 - d.median) / Z_QUARTILE;
+    }
   }
-  const s = z < 0 ? (d.median - d.q1) / Z_QUARTILE : (d.q3 - d.median) / Z_QUARTILE;
-  return d.median + z * s;
+
+  /** The unbounded split distribution's value at standard-normal deviate z. */
+  unbounded(z: number): number {
+    const s = z < 0 ? this.sLow : this.sHigh;
+    return this.log ? Math.exp(this.m + z * s) : this.median + z * s;
+  }
+
+  /** The deviate at which the unbounded split distribution takes value x (the inverse of `unbounded`). */
+  deviate(x: number): number {
+    if (this.log) {
+      if (x <= 0) return -Infinity;
+      const lx = Math.log(x);
+      return (lx - this.m) / (lx < this.m ? this.sLow : this.sHigh);
+    }
+    return (x - this.median) / (x < this.median ? this.sLow : this.sHigh);
+  }
+
+  /** P(X < min) under the unbounded split distribution. */
+  pMin(): number {
+    if (Number.isNaN(this.pMinCache)) this.pMinCache = normalCdf(this.deviate(this.min!));
+    return this.pMinCache;
+  }
+
+  pMax(): number {
+    if (Number.isNaN(this.pMaxCache)) this.pMaxCache = normalCdf(this.deviate(this.max!));
+    return this.pMaxCache;
+  }
+
+  /** See valueAt. */
+  valueAt(z: number): number {
+    if (z < -Z_QUARTILE && this.min !== undefined) {
+      const pMin = this.pMin();
+      const v = this.unbounded(probit(pMin + normalCdf(z) * (0.25 - pMin) / 0.25));
+      return v > this.min ? v : nextAbove(this.min); // numerical guard: Φ is approximate to ~1e-7
+    }
+    if (z > Z_QUARTILE && this.max !== undefined) {
+      const pMax = this.pMax();
+      const v = this.unbounded(probit(0.75 + (normalCdf(z) - 0.75) * (pMax - 0.75) / 0.25));
+      return v < this.max ? v : nextBelow(this.max);
+    }
+    return this.unbounded(z);
+  }
+
+  /** Whether `bounded` moves x: x lies beyond a quartile on a bounded side. */
+  inBoundedTail(x: number): boolean {
+    return (x < this.q1 && this.min !== undefined) || (x > this.q3 && this.max !== undefined);
+  }
+
+  /** See boundedValue. */
+  bounded(x: number): number {
+    return this.inBoundedTail(x) ? this.valueAt(this.deviate(x)) : x;
+  }
 }
 
-/** The deviate at which the unbounded split distribution takes value x (the inverse of splitValue). */
-function splitDeviate(d: Quartiles, x: number): number {
-  if (d.scale === 'log') {
-    if (x <= 0) return -Infinity;
-    const m = Math.log(d.median);
-    const lx = Math.log(x);
-    const s = lx < m ? (m - Math.log(d.q1)) / Z_QUARTILE : (Math.log(d.q3) - m) / Z_QUARTILE;
-    return (lx - m) / s;
-  }
-  const s = x < d.median ? (d.median - d.q1) / Z_QUARTILE : (d.q3 - d.median) / Z_QUARTILE;
-  return (x - d.median) / s;
+const SPLITS = new WeakMap<Quartiles, SplitDistribution>();
+
+/** The worked-out form of a distribution (one per Quartiles object). */
+export function splitOf(d: Quartiles): SplitDistribution {
+  let split = SPLITS.get(d);
+  if (split === undefined) SPLITS.set(d, (split = new SplitDistribution(d)));
+  return split;
 }
 
 /**
@@ -77,17 +154,7 @@ function splitDeviate(d: Quartiles, x: number): number {
  * value out: a draw consumes the same random numbers as before.
  */
 export function valueAt(d: Quartiles, z: number): number {
-  if (z < -Z_QUARTILE && d.min !== undefined) {
-    const pMin = normalCdf(splitDeviate(d, d.min));
-    const v = splitValue(d, probit(pMin + normalCdf(z) * (0.25 - pMin) / 0.25));
-    return v > d.min ? v : nextAbove(d.min); // numerical guard: Φ is approximate to ~1e-7
-  }
-  if (z > Z_QUARTILE && d.max !== undefined) {
-    const pMax = normalCdf(splitDeviate(d, d.max));
-    const v = splitValue(d, probit(0.75 + (normalCdf(z) - 0.75) * (pMax - 0.75) / 0.25));
-    return v < d.max ? v : nextBelow(d.max);
-  }
-  return splitValue(d, z);
+  return splitOf(d).valueAt(z);
 }
 
 /**
@@ -97,13 +164,12 @@ export function valueAt(d: Quartiles, z: number): number {
  * clamping them onto a bound; boundedValue(d, unboundedValueAt(d, z)) = valueAt(d, z).
  */
 export function boundedValue(d: Quartiles, x: number): number {
-  if ((x < d.q1 && d.min !== undefined) || (x > d.q3 && d.max !== undefined)) return valueAt(d, splitDeviate(d, x));
-  return x;
+  return splitOf(d).bounded(x);
 }
 
 /** The unbounded split distribution's value at deviate z (what valueAt would give without min/max). */
 export function unboundedValueAt(d: Quartiles, z: number): number {
-  return splitValue(d, z);
+  return splitOf(d).unbounded(z);
 }
 
 /**
@@ -121,13 +187,14 @@ export function valueBelow(d: Quartiles, limit: number, u: number): number {
 export function probabilityBelow(d: Quartiles, x: number): number {
   if (d.min !== undefined && x <= d.min) return 0;
   if (d.max !== undefined && x >= d.max) return 1;
-  const p = normalCdf(splitDeviate(d, x));
+  const split = splitOf(d);
+  const p = normalCdf(split.deviate(x));
   if (p < 0.25 && d.min !== undefined) {
-    const pMin = normalCdf(splitDeviate(d, d.min));
+    const pMin = split.pMin();
     return Math.max(0, (p - pMin) * 0.25 / (0.25 - pMin));
   }
   if (p > 0.75 && d.max !== undefined) {
-    const pMax = normalCdf(splitDeviate(d, d.max));
+    const pMax = split.pMax();
     return Math.min(1, 0.75 + (p - 0.75) * 0.25 / (pMax - 0.75));
   }
   return p;

@@ -1,6 +1,7 @@
 import { ANALYTES, NUMERIC_ANALYTES, roundToPrecision, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
-import { boundedValue, unboundedValueAt, valueAt, type Quartiles } from './distribution.js';
+import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
+import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 
 /** Latent activity by trajectory index (see tables/trajectory-table.ts), per curve, plus an optional second-phase weight. */
@@ -12,44 +13,27 @@ export interface Curves {
   readonly overlay: readonly number[] | null;
 }
 
-interface AnalyteState {
-  readonly log: boolean;
-  readonly v0: number;
-  readonly base: number;
-  /**
-   * The trajectory's anchor: the unbounded value at the hour-0 deviate (log of it for log-scale
-   * analytes), so a reading at activity 1 is v0 again once `at0`'s bounds are applied.
-   */
-  readonly lv0: number;
-  /** log(base) for log-scale analytes (precomputed: read at every hour). */
-  readonly lb: number;
-  /** Second-phase value (NaN when none). */
-  readonly late: number;
-  /** The presentation distribution: its min/max bound every reading from hour 0 to 24. */
-  readonly at0: Quartiles;
-  readonly curve: CurveName;
-}
-
 const INDEX: { readonly [K in NumericAnalyte]: number } = Object.fromEntries(NUMERIC_ANALYTES.map((a, i) => [a, i])) as { [K in NumericAnalyte]: number };
 const SCALE: readonly number[] = NUMERIC_ANALYTES.map((a) => 10 ** ANALYTES[a].precision);
 const PLAUSIBLE_MIN: readonly number[] = NUMERIC_ANALYTES.map((a) => ANALYTES[a].plausible.min);
 const PLAUSIBLE_MAX: readonly number[] = NUMERIC_ANALYTES.map((a) => ANALYTES[a].plausible.max);
+const WBC = INDEX.wbc;
+const ALC = INDEX.alc;
+const ANC = INDEX.anc;
+const TRIGLYCERIDES = INDEX.triglycerides;
 
-/** A set of analytes as a mask over NUMERIC_ANALYTES (cheap to build, iterated in canonical order). */
-export type AnalyteMask = Uint8Array;
+/** The position of an analyte in NUMERIC_ANALYTES (the canonical order, and the index masks use). */
+export function analyteIndex(analyte: NumericAnalyte): number {
+  return INDEX[analyte];
+}
+
+/** A set of analytes as a mask over NUMERIC_ANALYTES (cheap to copy, iterated in canonical order). */
+export type AnalyteMask = number[];
 
 export function analyteMask(analytes: readonly NumericAnalyte[]): AnalyteMask {
-  const mask = new Uint8Array(NUMERIC_ANALYTES.length);
+  const mask = new Array<number>(NUMERIC_ANALYTES.length).fill(0);
   for (const a of analytes) mask[INDEX[a]] = 1;
   return mask;
-}
-
-export function setInMask(mask: AnalyteMask, analyte: NumericAnalyte, on: boolean): void {
-  mask[INDEX[analyte]] = on ? 1 : 0;
-}
-
-export function inMask(mask: AnalyteMask, analyte: NumericAnalyte): boolean {
-  return mask[INDEX[analyte]] === 1;
 }
 
 /** Clamp to the analyte's plausible range and round to its reporting precision. */
@@ -59,67 +43,164 @@ export function reportable(analyte: NumericAnalyte, value: number): number {
   return roundToPrecision(analyte, v);
 }
 
+const CURVE: { readonly [C in CurveName]: number } = { main: 0, procalcitonin: 1, cardiac: 2 };
+
+/** One analyte of a cohort's laboratory, with what every case's draw needs worked out once. */
+class AnalyteModel {
+  readonly log: boolean;
+  readonly at0: SplitDistribution;
+  readonly rho: number;
+  /** √(1 − rho²): the weight of the analyte's own deviate in the copula. */
+  readonly rest: number;
+  readonly baseline: number;
+  /** 0 main, 1 procalcitonin, 2 cardiac. */
+  readonly curve: number;
+  /** The second-phase (overlay) distribution, or null. */
+  readonly late: SplitDistribution | null;
+  readonly lateRho: number;
+  readonly lateRest: number;
+
+  constructor(spec: LabSpec, overlay: LabSpec | undefined) {
+    this.log = spec.at0.scale === 'log';
+    this.at0 = splitOf(spec.at0);
+    this.rho = spec.rho;
+    this.rest = Math.sqrt(1 - spec.rho * spec.rho);
+    this.baseline = spec.baseline;
+    this.curve = CURVE[spec.curve ?? 'main'];
+    this.late = overlay ? splitOf(overlay.at0) : null;
+    this.lateRho = overlay ? overlay.rho : 0;
+    this.lateRest = overlay ? Math.sqrt(1 - overlay.rho * overlay.rho) : 0;
+  }
+}
+
+/** A cohort's laboratory resolved per analyte: the models in canonical order, and each analyte's position among them (-1: not measured). */
+interface LabProfile {
+  readonly models: readonly AnalyteModel[];
+  readonly slot: readonly number[];
+}
+
+function buildProfile(table: LabTable, overrides: readonly LabTable[], overlay: LabTable | null): LabProfile {
+  const models: AnalyteModel[] = [];
+  const slot = new Array<number>(NUMERIC_ANALYTES.length).fill(-1);
+  for (let i = 0; i < NUMERIC_ANALYTES.length; i++) {
+    const analyte = NUMERIC_ANALYTES[i]!;
+    let spec: LabSpec | undefined = table[analyte];
+    for (const o of overrides) spec = o[analyte] ?? spec;
+    if (spec === undefined) continue;
+    slot[i] = models.length;
+    models.push(new AnalyteModel(spec, overlay?.[analyte]));
+  }
+  return { models, slot };
+}
+
+/**
+ * Profiles by identity of (table, ...overrides, overlay): the tables are constants, so a cohort's
+ * profile is resolved once, not per case. A trie of WeakMaps, one level per table in the key.
+ */
+interface ProfileNode { profile?: LabProfile; readonly next: WeakMap<object, ProfileNode> }
+const PROFILES: ProfileNode = { next: new WeakMap() };
+const NO_OVERLAY = {};
+
+function profileFor(table: LabTable, overrides: readonly LabTable[], overlay: LabTable | null): LabProfile {
+  let node = PROFILES;
+  const step = (key: object): void => {
+    let child = node.next.get(key);
+    if (child === undefined) node.next.set(key, (child = { next: new WeakMap() }));
+    node = child;
+  };
+  step(table);
+  for (const o of overrides) step(o);
+  step(overlay ?? NO_OVERLAY);
+  return (node.profile ??= buildProfile(table, overrides, overlay));
+}
+
+const Panel = plainObjectMaker<Record<string, number | boolean>>();
+
+/** Per-case values of one analyte, stored flat (STRIDE numbers per analyte) so a case allocates one array. */
+const V0 = 0, LV0 = 1, BASE = 2, LB = 3, LATE = 4, LOG_LATE = 5, STRIDE = 6;
+
 /**
  * One case's laboratory: every analyte's presentation value drawn once (correlated through the
  * latent severity), then read at any hour along the case's activity curves. Pure given the Rng.
  */
 export class CaseLabs {
-  private readonly states: (AnalyteState | undefined)[] = new Array(NUMERIC_ANALYTES.length);
+  private readonly profile: LabProfile;
+  /**
+   * Per analyte: v0 the presentation value; lv0 the trajectory's anchor, the unbounded value at the
+   * hour-0 deviate (its log for log-scale analytes), so a reading at activity 1 is v0 again once
+   * at0's bounds are applied; base and lb the baseline (and its log); late the second-phase value
+   * (NaN when none) and its log.
+   */
+  private readonly state: number[];
 
   /**
    * @param table the cohort's analytes; `overrides` replace some of them (subtype, difficulty);
    * `overlay` gives second-phase values the case drifts to by the `curves.overlay` weights.
+   * Tables are compared by identity: pass the constant tables, not copies made per case.
    */
   constructor(rng: Rng, severity: number, table: LabTable, overrides: readonly LabTable[] = [], overlay: LabTable | null = null) {
-    for (let i = 0; i < NUMERIC_ANALYTES.length; i++) {
-      const analyte = NUMERIC_ANALYTES[i]!;
-      let spec: LabSpec | undefined = table[analyte];
-      for (const o of overrides) spec = o[analyte] ?? spec;
-      if (spec === undefined) continue;
-      const log = spec.at0.scale === 'log';
-      const z = spec.rho * severity + Math.sqrt(1 - spec.rho * spec.rho) * rng.normal();
-      const v0 = valueAt(spec.at0, z);
-      const anchor = unboundedValueAt(spec.at0, z);
+    const profile = profileFor(table, overrides, overlay);
+    this.profile = profile;
+    const state = new Array<number>(profile.models.length * STRIDE);
+    for (let k = 0; k < profile.models.length; k++) {
+      const m = profile.models[k]!;
+      const z = m.rho * severity + m.rest * rng.normal();
+      const anchor = m.at0.unbounded(z);
+      const v0 = m.at0.valueAt(z);
       const e = rng.normal();
-      const base = log ? spec.baseline * Math.exp(0.15 * e) : spec.baseline * (1 + 0.03 * e);
-      const o = overlay?.[analyte];
-      const late = o ? valueAt(o.at0, o.rho * severity + Math.sqrt(1 - o.rho * o.rho) * rng.normal()) : NaN;
-      this.states[i] = { log, v0, base, lv0: log ? Math.log(anchor) : anchor, lb: log ? Math.log(base) : base, late, at0: spec.at0, curve: spec.curve ?? 'main' };
+      const base = m.log ? m.baseline * Math.exp(0.15 * e) : m.baseline * (1 + 0.03 * e);
+      const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
+      const at = k * STRIDE;
+      state[at + V0] = v0;
+      state[at + LV0] = m.log ? Math.log(anchor) : anchor;
+      state[at + BASE] = base;
+      state[at + LB] = m.log ? Math.log(base) : base;
+      state[at + LATE] = late;
+      state[at + LOG_LATE] = m.log && m.late ? Math.log(late) : late;
     }
+    this.state = state;
   }
 
   has(analyte: NumericAnalyte): boolean {
-    return this.states[INDEX[analyte]] !== undefined;
+    return this.profile.slot[INDEX[analyte]]! >= 0;
   }
 
   /** The presentation value (unrounded), for building labels. */
   presentation(analyte: NumericAnalyte): number | undefined {
-    return this.states[INDEX[analyte]]?.v0;
+    const k = this.profile.slot[INDEX[analyte]]!;
+    return k < 0 ? undefined : this.state[k * STRIDE + V0];
   }
 
   /** The raw value at a trajectory index (hour), or at the baseline when `index` is -1. */
   raw(analyte: NumericAnalyte, index: number, hour: number, curves: Curves, rng: Rng): number | undefined {
-    const s = this.states[INDEX[analyte]];
-    if (s === undefined) return undefined;
+    const k = this.profile.slot[INDEX[analyte]]!;
+    return k < 0 ? undefined : this.rawAt(k, index, hour, curves, rng);
+  }
+
+  private rawAt(k: number, index: number, hour: number, curves: Curves, rng: Rng): number {
+    const m = this.profile.models[k]!;
+    const s = this.state;
+    const at = k * STRIDE;
+    if (index < 0) return m.log ? s[at + BASE]! * Math.exp(0.06 * rng.quickNormal()) : s[at + BASE]! * (1 + 0.015 * rng.quickNormal());
+    const a = (m.curve === 0 ? curves.main : m.curve === 2 ? curves.cardiac : curves.procalcitonin)[index]!;
+    const w = curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
     let v: number;
-    if (index < 0) return s.log ? s.base * Math.exp(0.06 * rng.quickNormal()) : s.base * (1 + 0.015 * rng.quickNormal());
-    const a = (s.curve === 'main' ? curves.main : s.curve === 'cardiac' ? curves.cardiac : curves.procalcitonin)[index]!;
-    const w = curves.overlay !== null && !Number.isNaN(s.late) ? curves.overlay[index]! : 0;
     if (index === 0 && w === 0) {
-      v = s.v0;
-    } else if (s.log) {
-      const lb = s.lb;
-      let lv = lb + a * (s.lv0 - lb);
-      if (w > 0) lv = (1 - w) * lv + w * (lb + a * (Math.log(s.late) - lb));
+      v = s[at + V0]!;
+    } else if (m.log) {
+      const lb = s[at + LB]!;
+      let lv = lb + a * (s[at + LV0]! - lb);
+      if (w > 0) lv = (1 - w) * lv + w * (lb + a * (s[at + LOG_LATE]! - lb));
       v = Math.exp(lv + 0.05 * rng.quickNormal());
     } else {
-      let lv = s.base + a * (s.lv0 - s.base);
-      if (w > 0) lv = (1 - w) * lv + w * (s.base + a * (s.late - s.base));
+      const base = s[at + BASE]!;
+      let lv = base + a * (s[at + LV0]! - base);
+      if (w > 0) lv = (1 - w) * lv + w * (base + a * (s[at + LATE]! - base));
       v = lv * (1 + 0.015 * rng.quickNormal());
     }
     // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
     // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound.
-    if (hour >= 0 && hour <= 24) v = boundedValue(s.at0, v);
+    if (hour >= 0 && hour <= 24 && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
     return v;
   }
 
@@ -129,24 +210,38 @@ export class CaseLabs {
    * ANC is derived from WBC and ALC so the differential always adds up.
    */
   panel(hour: number, index: number, mask: AnalyteMask, curves: Curves, rng: Rng, triglyceridesFasting?: boolean): LabPanel {
-    const panel: Record<string, number | boolean> = { hour };
-    const wbc = this.raw('wbc', index, hour, curves, rng);
-    let alc = this.raw('alc', index, hour, curves, rng);
-    if (wbc !== undefined && alc !== undefined && alc > 0.85 * wbc) alc = 0.85 * wbc;
+    const panel = new Panel();
+    panel.hour = hour;
+    const slot = this.profile.slot;
+    const kw = slot[WBC]!;
+    const ka = slot[ALC]!;
+    // Plain numbers throughout (NaN when not measured): a value that may be undefined is boxed on
+    // every assignment, which made this loop allocate several objects per reading.
+    const wbc = kw < 0 ? NaN : this.rawAt(kw, index, hour, curves, rng);
+    let alc = ka < 0 ? NaN : this.rawAt(ka, index, hour, curves, rng);
+    if (kw >= 0 && ka >= 0 && alc > 0.85 * wbc) alc = 0.85 * wbc;
     for (let i = 0; i < NUMERIC_ANALYTES.length; i++) {
       if (mask[i] !== 1) continue;
-      const analyte = NUMERIC_ANALYTES[i]!;
-      let v: number | undefined;
-      if (analyte === 'wbc') v = wbc;
-      else if (analyte === 'alc') v = alc;
-      else if (analyte === 'anc') v = wbc !== undefined && alc !== undefined ? Math.max(0.02 * wbc, wbc - alc - 0.08 * wbc) : undefined;
-      else v = this.raw(analyte, index, hour, curves, rng);
-      if (v === undefined) continue;
+      let v: number;
+      if (i === WBC) {
+        if (kw < 0) continue;
+        v = wbc;
+      } else if (i === ALC) {
+        if (ka < 0) continue;
+        v = alc;
+      } else if (i === ANC) {
+        if (kw < 0 || ka < 0) continue;
+        v = Math.max(0.02 * wbc, wbc - alc - 0.08 * wbc);
+      } else {
+        const k = slot[i]!;
+        if (k < 0) continue;
+        v = this.rawAt(k, index, hour, curves, rng);
+      }
       const lo = PLAUSIBLE_MIN[i]!;
       const hi = PLAUSIBLE_MAX[i]!;
       const scale = SCALE[i]!;
-      panel[analyte] = Math.round((v < lo ? lo : v > hi ? hi : v) * scale) / scale;
-      if (analyte === 'triglycerides' && triglyceridesFasting !== undefined) panel.triglyceridesFasting = triglyceridesFasting;
+      panel[NUMERIC_ANALYTES[i]!] = Math.round((v < lo ? lo : v > hi ? hi : v) * scale) / scale;
+      if (i === TRIGLYCERIDES && triglyceridesFasting !== undefined) panel.triglyceridesFasting = triglyceridesFasting;
     }
     return panel as unknown as LabPanel;
   }

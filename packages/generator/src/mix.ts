@@ -55,6 +55,8 @@ export function formatMix(mix: Mix): string {
 }
 
 let cache: { mix: Mix; seed: number; block: number; kinds: Kind[] } | undefined;
+// The mix's text, once per Mix (it is part of every block's seed).
+const MIX_TEXT = new WeakMap<Mix, string>();
 
 /**
  * The kind of case `index` in a mix: indices run in blocks of `mix.total`; each block is a seeded
@@ -67,7 +69,9 @@ export function kindAt(mix: Mix, seed: number, index: number): Kind {
   if (!cache || cache.mix !== mix || cache.seed !== seed || cache.block !== block) {
     const kinds: Kind[] = [];
     for (const e of mix.entries) for (let i = 0; i < e.weight; i++) kinds.push(e.kind);
-    const rng = new Rng(`${seed}:mix:${formatMix(mix)}:${block}`);
+    let text = MIX_TEXT.get(mix);
+    if (text === undefined) MIX_TEXT.set(mix, (text = formatMix(mix)));
+    const rng = new Rng(`${seed}:mix:${text}:${block}`);
     for (let i = kinds.length - 1; i > 0; i--) {
       const j = Math.floor(rng.next() * (i + 1));
       const tmp = kinds[i]!;

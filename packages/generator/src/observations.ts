@@ -1,4 +1,5 @@
 import type { Observation } from '@masdrill/rules';
+import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 import { RESTING_VITALS } from './tables/vitals-table.js';
 
@@ -27,6 +28,8 @@ export interface ObservationPlan {
   readonly bothPupilsFixed?: readonly boolean[];
 }
 
+const ObservationRecord = plainObjectMaker<Record<string, unknown>>();
+
 export function restingVitals(ageYears: number): { heartRate: number; respiratoryRate: number; sbp: number } {
   for (const band of RESTING_VITALS.bands) if (ageYears < band.toAgeYears) return band;
   return RESTING_VITALS.bands[RESTING_VITALS.bands.length - 1]!;
@@ -35,17 +38,22 @@ export function restingVitals(ageYears: number): { heartRate: number; respirator
 /** Observations per hour: findings, temperature, vitals (derived from fever, shock and support), GCS. */
 export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[] {
   const rest = restingVitals(plan.ageYears);
+  // Each finding's onset looked up once per case, not once per hour (onset's keys differ case to case).
+  const recorded = plan.recorded;
+  const onsets = recorded.map((key) => plan.onset[key]);
   const out: Observation[] = [];
   for (let i = 0; i < plan.hours.length; i++) {
     const hour = plan.hours[i]!;
     const t = plan.temperatureC[i]!;
     const shock = plan.shock[i]!;
     const support = plan.support[i]!;
-    const o: Record<string, unknown> = { hour, temperatureC: Math.round(t * 10) / 10 };
+    const o = new ObservationRecord();
+    o.hour = hour;
+    o.temperatureC = Math.round(t * 10) / 10;
     if (plan.feverDays[i]! > 0 || hour >= 0) o.feverDays = Math.round(plan.feverDays[i]! * 10) / 10;
-    for (const key of plan.recorded) {
-      const onset = plan.onset[key];
-      o[key] = onset !== undefined && hour >= onset;
+    for (let k = 0; k < recorded.length; k++) {
+      const onset = onsets[k];
+      o[recorded[k]!] = onset !== undefined && hour >= onset;
     }
     o.shock = shock;
     o.vasoactiveCount = plan.vasoactives[i]!;

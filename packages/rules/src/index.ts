@@ -34,6 +34,11 @@ export type {
 export { compare, meetsThreshold, labMeetsThreshold, describeThreshold, formatNumber, type Comparator, type Threshold } from './criteria/threshold.js';
 export { countStatus, scoreStatus } from './criteria/count-status.js';
 export { evaluate, CRITERIA_SETS, CRITERIA_SET_IDS, type Evaluation } from './criteria/evaluate.js';
+export {
+  PHOENIX_SF_RATIO, PHOENIX_SF_MAX_SPO2, PHOENIX_VASOACTIVES, PHOENIX_LACTATE, PHOENIX_COAGULATION, PHOENIX_COAGULATION_CAP,
+  PHOENIX_GCS, PHOENIX_GCS_POINTS, PHOENIX_FIXED_PUPILS_POINTS, PHOENIX_NEURO_CAP, PHOENIX_SEPSIS_CUTOFF,
+} from './criteria/phoenix.js';
+export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
 
 // Guideline and scoring
 export type {

@@ -1,21 +1,23 @@
 import { caseFromCanonical, NUMERIC_ANALYTES, ANALYTES, type Case, type UnitSystem } from '@masdrill/rules';
 import { caseStream, DIFFICULTIES, GENERATOR_VERSION, KINDS, MixError, parseMix, type Difficulty, type Kind, type Mix, mixOf, isKind } from '@masdrill/generator';
 import { stringify } from 'csv-stringify/sync';
-import { BatchedWriter } from '../batched-writer.js';
+import { BatchedWriter, ByteBatch } from '../batched-writer.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
 import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
+import { orderedBatches, workerCount } from '../parallel-writer.js';
 import { createProgress } from '../progress.js';
 import { openAtomic } from '../write-atomically.js';
 
-type Format = 'json' | 'jsonl' | 'csv';
-type Units = 'canonical' | UnitSystem;
+export type Format = 'json' | 'jsonl' | 'csv';
+export type Units = 'canonical' | UnitSystem;
 
 const FORMATS: readonly Format[] = ['jsonl', 'json', 'csv'];
 const UNITS: readonly Units[] = ['canonical', 'conventional', 'si'];
 const DEFAULT_MIX = 'mas:1,sjia-flare:1,sepsis:1,misc:1';
 const MAX_N = 100_000_000;
+const MAX_THREADS = 16;
 
 /**
  * CSV layout (long format): ONE ROW PER CASE PER TIME POINT. The hours of a case are the union of
@@ -142,6 +144,8 @@ Usage: masdrill generate [--kind K | --mix K:W,...] [--n N] [--seed S] [flags]
   --units U          canonical (default: the units the rules read) | conventional | si
   --out FILE         write FILE atomically (a temporary file renamed on success, removed on failure);
                      without --out, cases go to standard output
+  --threads T        worker threads that generate in parallel (default: one per core, up to 4,
+                     from 50,000 cases; 0: this thread only). The output is the same either way.
   --quiet            no progress bar (it shows only when stderr is a terminal anyway)
   --columns          print the CSV column layout and exit
   -h, --help         this help
@@ -190,13 +194,15 @@ export interface GenerateOptions {
   readonly units: Units;
   readonly out: string | undefined;
   readonly quiet: boolean;
+  /** Worker threads; undefined: decided by the cohort's size and the cores (parallel-writer.ts). */
+  readonly threads: number | undefined;
 }
 
 /** argv → options, or a CliError naming the flag and the fix. Pure. */
 export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | 'help' | { columns: Units } {
   const { values, positionals } = parseFlags('generate', argv, {
     kind: { type: 'string' }, mix: { type: 'string' }, n: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' },
-    difficulty: { type: 'string' }, format: { type: 'string' }, units: { type: 'string' }, out: { type: 'string' },
+    difficulty: { type: 'string' }, format: { type: 'string' }, units: { type: 'string' }, out: { type: 'string' }, threads: { type: 'string' },
     quiet: { type: 'boolean' }, columns: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
@@ -230,34 +236,67 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
     units,
     out,
     quiet: values.quiet === true,
+    threads: str('threads') === undefined ? undefined : wholeNumber('--threads', str('threads'), 0, 0, MAX_THREADS),
   };
 }
+
+/** What turns a range of the cohort into output bytes: plain data, so a worker thread can be given it. */
+export interface BatchSpec {
+  readonly mix: Mix;
+  readonly seed: number;
+  /** The cohort's first index (the JSON array's first item has no separator before it). */
+  readonly start: number;
+  readonly difficulty: Difficulty;
+  readonly format: Format;
+  readonly units: Units;
+}
+
+/**
+ * The output of cases from … from+count−1 of the cohort, UTF-8: JSONL lines, JSON array items (each
+ * after ",\n" but the cohort's first), or CSV rows (no header). The same bytes whichever way the
+ * cohort is cut into batches, so batches made in parallel and written in order are the whole file.
+ */
+export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffer {
+  const cases = caseStream({ mix: spec.mix, n: count, seed: spec.seed, start: from, difficulty: spec.difficulty });
+  const units = spec.units;
+  const convert = units === 'canonical' ? (c: Case) => c : (c: Case) => clean(caseFromCanonical(c, units), units);
+  const out = new ByteBatch(count * 5000);
+  if (spec.format === 'csv') {
+    const rows: string[][] = [];
+    for (const raw of cases) for (const row of csvRows(convert(raw))) rows.push(row);
+    if (rows.length > 0) out.append(stringify(rows));
+    return out.result();
+  }
+  let index = from;
+  for (const raw of cases) {
+    const text = JSON.stringify(convert(raw));
+    if (spec.format === 'jsonl') out.append(text + '\n');
+    else out.append(index > spec.start ? ',\n' + text : text);
+    index++;
+  }
+  return out.result();
+}
+
+/** Cases per batch: small enough to stream (≈1 MB of JSON), large enough to hand to a worker thread. */
+const BATCH = 256;
+/** The worker thread script, next to this file's directory once built. */
+const WORKER_SCRIPT = new URL('../generate-writer-worker.js', import.meta.url);
 
 async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStream, io: Io): Promise<void> {
   const sink = new BatchedWriter(stream);
   const progress = createProgress({ total: options.n, label: 'generate', stream: io.stderr, enabled: options.quiet || options.n < 1000 ? false : undefined });
-  const cases = caseStream({ mix: options.mix, n: options.n, seed: options.seed, start: options.start, difficulty: options.difficulty });
-  const convert = options.units === 'canonical' ? (c: Case) => c : (c: Case) => clean(caseFromCanonical(c, options.units as UnitSystem), options.units as UnitSystem);
-  let count = 0;
+  const spec: BatchSpec = { mix: options.mix, seed: options.seed, start: options.start, difficulty: options.difficulty, format: options.format, units: options.units };
   if (options.format === 'json') await sink.write(options.n === 0 ? '[' : '[\n');
-  let csvBatch: string[][] = [];
-  if (options.format === 'csv') csvBatch.push(csvHeader(options.units));
-  for (const raw of cases) {
+  if (options.format === 'csv') await sink.write(stringify([csvHeader(options.units)]));
+  const threads = workerCount(options.n, WORKER_SCRIPT, options.threads);
+  const encode = (from: number, count: number): Uint8Array => encodeBatch(spec, from, count);
+  for await (const batch of orderedBatches(options.start, options.n, BATCH, encode, { script: WORKER_SCRIPT, data: spec, threads })) {
     if (sink.closed) break;
-    const c = convert(raw);
-    if (options.format === 'jsonl') await sink.write(JSON.stringify(c) + '\n');
-    else if (options.format === 'json') await sink.write((count > 0 ? ',\n' : '') + JSON.stringify(c));
-    else {
-      for (const row of csvRows(c)) csvBatch.push(row);
-      if (csvBatch.length >= 512) { await sink.write(stringify(csvBatch)); csvBatch = []; }
-    }
-    count++;
-    if ((count & 255) === 0) progress.tick(256);
+    await sink.writeBytes(batch.bytes);
+    progress.tick(batch.count);
   }
-  if (options.format === 'csv' && csvBatch.length > 0) await sink.write(stringify(csvBatch));
   if (options.format === 'json') await sink.write(options.n === 0 ? ']\n' : '\n]\n');
   await sink.flush();
-  progress.tick(count & 255);
   progress.done();
   const failure = sink.failure();
   if (failure) throw failure;

@@ -1,11 +1,18 @@
 import type { LabPanel, NumericAnalyte } from '@masdrill/rules';
 import type { Difficulty } from '../kind.js';
-import { analyteMask, setInMask, type AnalyteMask, type CaseLabs, type Curves } from '../lab-model.js';
+import { analyteIndex, analyteMask, type AnalyteMask, type CaseLabs, type Curves } from '../lab-model.js';
 import type { Rng } from '../rng.js';
 import { LAB_SCHEDULE } from '../tables/schedule-table.js';
 
 const BASELINE_MASK = analyteMask(LAB_SCHEDULE.baseline);
 const HOUR_MASKS = LAB_SCHEDULE.byHour.map(({ analytes }) => analyteMask(analytes));
+// Mask positions of the analytes the plan switches, looked up once.
+const FIBRINOGEN = analyteIndex('fibrinogen');
+const ESR = analyteIndex('esr');
+const AST = analyteIndex('ast');
+const TRIGLYCERIDES = analyteIndex('triglycerides');
+const PROCALCITONIN = analyteIndex('procalcitonin');
+const LACTATE = analyteIndex('lactate');
 
 export interface LabPlanOptions {
   readonly difficulty: Difficulty;
@@ -34,23 +41,25 @@ export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options
   const fasting24 = rng.chance(LAB_SCHEDULE.triglyceridesFasting.p);
   const panels: LabPanel[] = [];
   const drop = (mask: AnalyteMask): AnalyteMask => {
-    if (noFib) setInMask(mask, 'fibrinogen', false);
-    if (noEsr) setInMask(mask, 'esr', false);
-    if (noAst) setInMask(mask, 'ast', false);
+    if (noFib) mask[FIBRINOGEN] = 0;
+    if (noEsr) mask[ESR] = 0;
+    if (noAst) mask[AST] = 0;
     return mask;
   };
   if (options.baseline) {
     panels.push(labs.panel(LAB_SCHEDULE.baselineHour, -1, drop(BASELINE_MASK.slice()), curves, rng));
   }
+  const everyHour = options.everyHour?.map(analyteIndex);
+  const atPresentation = options.atPresentation?.map(analyteIndex);
   for (let index = 0; index < HOUR_MASKS.length; index++) {
     const hour = LAB_SCHEDULE.byHour[index]!.hour;
     const mask = HOUR_MASKS[index]!.slice();
-    if (options.everyHour) for (const a of options.everyHour) setInMask(mask, a, true);
-    if (hour === 0 && options.atPresentation) for (const a of options.atPresentation) setInMask(mask, a, true);
-    if (hour === 0 && !tg0) setInMask(mask, 'triglycerides', false);
-    if (hour === 24 && !tg24) setInMask(mask, 'triglycerides', false);
-    if (!options.procalcitonin) setInMask(mask, 'procalcitonin', false);
-    if (hour === 12 && options.lactateAt12) setInMask(mask, 'lactate', true);
+    if (everyHour) for (const i of everyHour) mask[i] = 1;
+    if (hour === 0 && atPresentation) for (const i of atPresentation) mask[i] = 1;
+    if (hour === 0 && !tg0) mask[TRIGLYCERIDES] = 0;
+    if (hour === 24 && !tg24) mask[TRIGLYCERIDES] = 0;
+    if (!options.procalcitonin) mask[PROCALCITONIN] = 0;
+    if (hour === 12 && options.lactateAt12) mask[LACTATE] = 1;
     const panel = labs.panel(hour, index, drop(mask), curves, rng, hour === 0 ? fasting0 : hour === 24 ? fasting24 : false);
     if (hour === 0 && options.nkCellActivity) (panel as { nkCellActivity?: string }).nkCellActivity = options.nkCellActivity;
     panels.push(panel);

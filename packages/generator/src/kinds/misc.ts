@@ -2,6 +2,7 @@ import type { Investigations, NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
+import { miscCategoriesAtLeastTwo } from '../label-bounds.js';
 import { miscCategoryCount } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
@@ -93,9 +94,14 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
 
   // CDC 2023 needs ≥2 organ categories: complete the presentation when the draw fell short.
   const construction = { patient, observations, labs: panels, echo, labReferenceRanges: SYNTHETIC_LAB_REFERENCE_RANGES.ranges };
-  if (miscCategoryCount(construction) < 2) {
+  // A cheap check (label-bounds.ts) settles almost every case; the rules' calculator decides the rest.
+  const atLeastTwo = (): boolean => {
+    const verdict = miscCategoriesAtLeastTwo(construction);
+    return verdict === 'unknown' ? miscCategoryCount(construction) >= 2 : verdict === 'yes';
+  };
+  if (!atLeastTwo()) {
     for (const o of observations) if (o.hour <= 24) o.giSymptoms = true;
-    if (miscCategoryCount(construction) < 2) for (const o of observations) if (o.hour <= 24) o.rash = true;
+    if (!atLeastTwo()) for (const o of observations) if (o.hour <= 24) o.rash = true;
   }
 
   const pcr = rng.chance(t.sarsCov2.rnaOrAntigen.p);

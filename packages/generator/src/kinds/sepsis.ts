@@ -2,6 +2,7 @@ import type { Investigations, LabPanel, NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
+import { phoenixSurelyAtLeastTwo } from '../label-bounds.js';
 import { phoenixParts, mapZeroPointsAbove } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
@@ -12,6 +13,12 @@ import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SEPSIS_TABLE } from '../tables/sepsis-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+
+// Lab overrides as constants: CaseLabs resolves a cohort's laboratory once per combination of tables (by identity).
+const FERRITIN_OTHERWISE: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.otherwise, rho: 0.5, baseline: 60 } };
+const FERRITIN_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hyperferritinemic, rho: 0.5, baseline: 60 } };
+const FERRITIN_HARD_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hardHyperferritinemic, rho: 0.5, baseline: 60 } };
+const SHOCK_LACTATE: LabTable = { lactate: { at0: SEPSIS_TABLE.shockLactate, rho: 0.4, baseline: 1.1 } };
 
 function setLab(labs: LabPanel[], hour: number, key: 'inr' | 'dDimer', value: number): void {
   const panel = labs.find((p) => p.hour === hour);
@@ -81,9 +88,9 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     }
   }
 
-  const overrides: LabTable[] = [{ ferritin: { at0: hyper ? (hard ? t.ferritin.hardHyperferritinemic : t.ferritin.hyperferritinemic) : t.ferritin.otherwise, rho: 0.5, baseline: 60 } }];
+  const overrides: LabTable[] = [hyper ? (hard ? FERRITIN_HARD_HYPER : FERRITIN_HYPER) : FERRITIN_OTHERWISE];
   if (dic) overrides.push(t.dicLabs);
-  if (shockCase) overrides.push({ lactate: { at0: t.shockLactate, rho: 0.4, baseline: 1.1 } });
+  if (shockCase) overrides.push(SHOCK_LACTATE);
   const labs = new CaseLabs(rng, severity, t.labs, overrides);
   const progression = rng.uniform(0, TRAJECTORY_TABLE.sepsis.progressionMax);
   const main = activityCurve(TRAJECTORY_TABLE.sepsis, progression);
@@ -95,7 +102,9 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: false, atPresentation, procalcitonin: true, lactateAt12: true });
 
   // Complete the organ dysfunction to Phoenix ≥2 when the drawn pattern falls short.
+  // A cheap bound (label-bounds.ts) settles most cases; the rules' calculator decides the rest, and what to add.
   for (let guard = 0; guard < 6; guard++) {
+    if (phoenixSurelyAtLeastTwo(observations, panels)) break;
     const parts = phoenixParts(patient, observations, panels);
     if (parts.total >= 2) break;
     // Each step adds one point: a coagulation abnormality, or respiratory support with a low SpO₂:FiO₂.
