@@ -61,9 +61,9 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     if (support !== 'none') o.fio2 = Math.round(plan.fio2[i]! * 100) / 100;
     o.spo2 = Math.round(plan.spo2[i]!);
     const feverHr = t > 37 ? (t - 37) * RESTING_VITALS.heartRatePerDegree : 0;
-    const hr = rest.heartRate * (shock ? 1.22 : 1) + feverHr + 6 * rng.normal();
+    const hr = rest.heartRate * (shock ? RESTING_VITALS.shockHeartRateFactor : 1) + feverHr + 6 * rng.normal();
     const rr = rest.respiratoryRate * (support === 'none' ? 1.1 : support === 'invasive' ? 1 : 1.35) + 2 * rng.normal();
-    const sbp = rest.sbp * (shock ? 0.72 + 0.06 * rng.normal() : 1 + 0.06 * rng.normal());
+    const sbp = rest.sbp * (shock ? RESTING_VITALS.shockSbpFactor + 0.06 * rng.normal() : 1 + 0.06 * rng.normal());
     const dbp = sbp * (RESTING_VITALS.dbpFraction + 0.03 * rng.normal());
     o.sbp = Math.round(Math.max(35, sbp));
     o.dbp = Math.round(Math.max(18, Math.min(dbp, sbp - 10)));

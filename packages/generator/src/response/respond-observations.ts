@@ -67,8 +67,8 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
 
   // Vital signs: the row's own, moved by the change in shock and temperature it now has.
   const ownShock = own.shock === true || (own.vasoactiveCount ?? 0) > 0;
-  const k = shock === ownShock ? 1 : shock ? RESPONSE_TABLE.shockVitals.sbpFactor : 1 / RESPONSE_TABLE.shockVitals.sbpFactor;
-  const kh = shock === ownShock ? 1 : shock ? RESPONSE_TABLE.shockVitals.heartRateFactor : 1 / RESPONSE_TABLE.shockVitals.heartRateFactor;
+  const k = shock === ownShock ? 1 : shock ? RESTING_VITALS.shockSbpFactor : 1 / RESTING_VITALS.shockSbpFactor;
+  const kh = shock === ownShock ? 1 : shock ? RESTING_VITALS.shockHeartRateFactor : 1 / RESTING_VITALS.shockHeartRateFactor;
   if (own.sbp !== undefined) o.sbp = Math.round(Math.max(35, own.sbp * k));
   if (own.dbp !== undefined) o.dbp = Math.round(Math.max(18, Math.min(own.dbp * k, (o.sbp ?? Infinity) - 10)));
   if (own.heartRate !== undefined) {

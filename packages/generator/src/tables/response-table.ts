@@ -76,8 +76,6 @@ export const RESPONSE_TABLE: {
   readonly measurementNoise: { readonly value: number; readonly source: Source };
   /** Past the presentation peak, fever climbs at this fraction of the activity's rise. */
   readonly feverRiseSpeed: { readonly value: number; readonly source: Source };
-  /** How shock moves the vital signs (the factors the generator's observations use). */
-  readonly shockVitals: { readonly heartRateFactor: number; readonly sbpFactor: number; readonly source: Source };
   /** A process whose activity moved by less than this fraction since the last plan is "stable". */
   readonly courseMargin: { readonly value: number; readonly source: Source };
   /** Hours between rows the model adds after the last row of the case, up to the stage asked for. */
@@ -137,7 +135,6 @@ export const RESPONSE_TABLE: {
   },
   measurementNoise: { value: 0.02, source: prior('2% analytical and biological variation on repeated measurements') },
   feverRiseSpeed: { value: 0.25, source: prior('a worsening patient runs a slightly higher fever, not a proportionally higher one') },
-  shockVitals: { heartRateFactor: 1.22, sbpFactor: 0.72, source: prior('shock: heart rate ×1.22, systolic pressure ×0.72, as generated cases draw them') },
   courseMargin: { value: 0.03, source: prior('a change of under 3% in activity since the last plan reads as stable') },
   extensionStepHours: 24,
 };

@@ -8,8 +8,12 @@ export interface VitalsBand {
   readonly sbp: number;
 }
 
-export const RESTING_VITALS: { readonly source: Source; readonly bands: readonly VitalsBand[]; readonly heartRatePerDegree: number; readonly dbpFraction: number } = {
-  source: prior('round resting values for age; fever adds ~10 beats/min per °C above 37'),
+export const RESTING_VITALS: {
+  readonly source: Source; readonly bands: readonly VitalsBand[]; readonly heartRatePerDegree: number; readonly dbpFraction: number;
+  /** In shock: heart rate × this, systolic pressure × that. */
+  readonly shockHeartRateFactor: number; readonly shockSbpFactor: number;
+} = {
+  source: prior('round resting values for age; fever adds ~10 beats/min per °C above 37; shock raises the heart rate ~22% and lowers the systolic pressure ~28%'),
   bands: [
     { toAgeYears: 1, heartRate: 135, respiratoryRate: 38, sbp: 80 },
     { toAgeYears: 3, heartRate: 120, respiratoryRate: 28, sbp: 92 },
@@ -19,6 +23,8 @@ export const RESTING_VITALS: { readonly source: Source; readonly bands: readonly
   ],
   heartRatePerDegree: 10,
   dbpFraction: 0.58,
+  shockHeartRateFactor: 1.22,
+  shockSbpFactor: 0.72,
 };
 
 /**
