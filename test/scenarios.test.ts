@@ -1,23 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { validateScenario, type Scenario } from '@masdrill/rules';
-import { REPO_ROOT } from './support/run-cli.js';
-
-// yaml is a dependency of the CLI (which reads scenario files), not of the workspace root.
-const { parse } = createRequire(`${REPO_ROOT}packages/cli/package.json`)('yaml') as { parse(text: string): unknown };
-const SCENARIO_DIR = `${REPO_ROOT}scenarios/`;
-
-/** Every committed scenario, parsed and schema-checked (a failure names the file). */
-function loadScenarios(): { file: string; scenario: Scenario }[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
-    const v = validateScenario(parse(readFileSync(SCENARIO_DIR + file, 'utf8')), file);
-    if (!v.ok) throw new Error(`${file}: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    return { file, scenario: v.scenario };
-  });
-}
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { loadScenarios, SCENARIO_DIR } from './support/scenarios.js';
 import { describe, expect, it } from 'vitest';
-import { validateCase, type Case } from '@masdrill/rules';
+import { validateCase, type Case, type Scenario } from '@masdrill/rules';
 import { checkScenario, constraintProblems, generatedCaseOf, lintScenario } from '@masdrill/quiz';
 
 function caseOf(s: Scenario): Case {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { generateCase, KINDS } from '@masdrill/generator';
-import {
-  ACTION_IDS, SCORING_FORMULA, UNIT_INFO, classifyExtra, expectedPlan, expertDose, expertRule, planSchema, scorePlan, validateCase,
-  type CaseFeatures, type Dose, type ExpectedPlan, type FeedbackItem, type Plan, type PlannedAction, type Requirement, type Stage,
-} from '@masdrill/rules';
+import { ACTION_IDS, SCORING_FORMULA, classifyExtra, expectedPlan, planSchema, scorePlan, validateCase, type Plan, type Stage } from '@masdrill/rules';
+// The scoring properties' own helpers (they read the rules' source; the types are the same).
+import { expectOwnBasis, harmfulAdditions } from '../packages/rules/test/scoring/support.js';
 
 const spec = fc.record({
   kind: fc.constantFrom(...KINDS),
@@ -15,52 +14,6 @@ const spec = fc.record({
 // Every stage the plan schema knows, read from it (a new stage is covered without touching this file).
 const STAGES: readonly Stage[] = planSchema.definitions.Stage.enum;
 const stage = fc.constantFrom(...STAGES);
-
-const G_OF: Partial<Record<Dose['unit'], Dose['unit']>> = { 'mg/kg': 'g/kg', 'mg/kg/day': 'g/kg/day', mg: 'g', 'mg/day': 'g/day' };
-
-/** The dose with its mg number written under a g unit (2 g/kg → 2000 g/kg; mg/m² made absolute, there is no g/m²). */
-function mgForGSlip(dose: Dose, f: CaseFeatures): Dose | undefined {
-  const g = G_OF[dose.unit];
-  if (g) return { ...dose, unit: g };
-  const info = UNIT_INFO[dose.unit];
-  if (info.measure !== 'mass') return undefined;
-  if (info.factor === 1000) return { ...dose, amount: dose.amount * 1000 };
-  if (info.basis === 'per-m2' && f.bsaM2 !== undefined) return { ...dose, amount: dose.amount * f.bsaM2, unit: info.scope === 'per-dose' ? 'g' : 'g/day' };
-  return undefined;
-}
-
-/**
- * Harmful additions for this case, never empty: actions harmful here (infliximab in MIS-C with MAS, aspirin at
- * platelets ≤80×10⁹/L, TMP-SMX under 2 months) with their expert dose, a mg-for-g slip of every expert dose in the
- * unit the expert wrote it (mg/kg/day, mg/day or g/day under a maximum, g/kg, mg/m²/day), and a slipped pulse.
- */
-function harmfulAdditions(exp: ExpectedPlan): PlannedAction[] {
-  const f = exp.features;
-  const out: PlannedAction[] = [];
-  for (const action of ACTION_IDS) {
-    if (classifyExtra(action, f).level !== 'harmful') continue;
-    const rule = expertRule(action, f);
-    out.push({ action, atHour: f.decisionHour, ...(rule ? { dose: expertDose(rule, f) } : {}) });
-  }
-  for (const a of exp.plan.actions) {
-    const slip = a.dose ? mgForGSlip(a.dose, f) : undefined;
-    if (slip) out.push({ ...a, dose: slip });
-  }
-  const pulse = expertRule('methylprednisolone-pulse', f)?.expert;
-  const pulseSlip = pulse ? mgForGSlip(pulse, f) : undefined;
-  if (pulseSlip) out.push({ action: 'methylprednisolone-pulse', atHour: f.decisionHour, dose: pulseSlip });
-  return out;
-}
-
-/** The omission cites the dropped requirement's own basis: all of it from the generic pass, at least its first reference from a pitfall. */
-function expectOwnBasis(item: FeedbackItem, r: Requirement): void {
-  if (item.pitfallId === undefined) {
-    expect(item.statementIds).toEqual([...r.basisOf.statementIds]);
-    expect(item.citations).toEqual([...r.basisOf.citations]);
-  } else {
-    expect([...item.statementIds, ...item.citations]).toEqual(expect.arrayContaining([...r.basisOf.statementIds, ...r.basisOf.citations].slice(0, 1)));
-  }
-}
 
 describe('scoring over generated cases', () => {
   it('the expected plan scores 100 on every generated case, at every stage', () => {

@@ -5,7 +5,7 @@ import {
   ACTIONS, SCORING_FORMULA, expectedPlan, planSchema, scorePlan, scoreReportSchema,
   type ActionId, type FeedbackItem, type Plan, type PlannedAction, type Requirement, type ScoreReport,
 } from '../../src/index.js';
-import { caseFrom, caseShape, caseShapeMaybeNoTruth, harmfulAdditions, stageArb } from './support.js';
+import { caseFrom, caseShape, caseShapeMaybeNoTruth, expectOwnBasis, harmfulAdditions, stageArb } from './support.js';
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const validReport = ajv.compile<ScoreReport>(scoreReportSchema as object);
@@ -15,15 +15,6 @@ const ALL_ACTIONS = Object.keys(ACTIONS) as ActionId[];
 const withPlanStage = (p: Plan): Plan => p;
 const PROBLEM_SEVERITIES: readonly FeedbackItem['severity'][] = ['harmful', 'critical-omission', 'dose-error', 'late'];
 
-/** The omission cites the dropped requirement's own basis: all of it from the generic pass, at least its first reference from a pitfall. */
-function expectOwnBasis(item: FeedbackItem, r: Requirement): void {
-  if (item.pitfallId === undefined) {
-    expect(item.statementIds).toEqual([...r.basisOf.statementIds]);
-    expect(item.citations).toEqual([...r.basisOf.citations]);
-  } else {
-    expect([...item.statementIds, ...item.citations]).toEqual(expect.arrayContaining([...r.basisOf.statementIds, ...r.basisOf.citations].slice(0, 1)));
-  }
-}
 
 describe('scoring properties (fast-check over hand-made cases)', () => {
   it('the expected plan is a valid plan and scores 100 on every case and stage', () => {

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import {
   ACTION_IDS, UNIT_INFO, classifyExtra, expertDose, expertRule, planSchema,
-  type Case, type CaseFeatures, type Dose, type ExpectedPlan, type GroundTruth, type LabPanel, type Observation, type PlannedAction, type Stage,
+  type Case, type CaseFeatures, type Dose, type ExpectedPlan, type FeedbackItem, type GroundTruth, type LabPanel, type Observation, type PlannedAction,
+  type Requirement, type Stage,
 } from '../../src/index.js';
 import { makeCase } from '../support/make-case.js';
 
@@ -116,4 +118,14 @@ export function harmfulAdditions(exp: ExpectedPlan): PlannedAction[] {
   const pulseSlip = pulse ? mgForGSlip(pulse, f) : undefined;
   if (pulseSlip) out.push({ action: 'methylprednisolone-pulse', atHour: at, dose: pulseSlip });
   return out;
+}
+
+/** The omission cites the dropped requirement's own basis: all of it from the generic pass, at least its first reference from a pitfall. */
+export function expectOwnBasis(item: FeedbackItem, r: Requirement): void {
+  if (item.pitfallId === undefined) {
+    expect(item.statementIds).toEqual([...r.basisOf.statementIds]);
+    expect(item.citations).toEqual([...r.basisOf.citations]);
+  } else {
+    expect([...item.statementIds, ...item.citations]).toEqual(expect.arrayContaining([...r.basisOf.statementIds, ...r.basisOf.citations].slice(0, 1)));
+  }
 }
