@@ -25,8 +25,9 @@ type Support = NonNullable<Observation['respiratorySupport']>;
  * One observation row of the responding patient at `own.hour`: the case's own row (or its last
  * row, for hours past the case's end) with temperature, shock, vasoactives, respiratory support,
  * GCS and the vital signs they move recomputed from the activity. `anchor` is the presentation row.
- * Shock, ventilation and a low GCS the case's own course reaches by this hour stay until the
- * activity falls below their thresholds; a rising activity brings them on. Pure.
+ * Shock, ventilation and a low GCS present at presentation stay until the activity falls below their
+ * thresholds; those the case's own course reaches later come only while the patient is not
+ * improving; a rising activity brings them on anyway. Pure.
  */
 export function respondObservation(own: Observation, anchor: Observation, at: ObservationActivity): Observation {
   const o: Observation = { ...own };
@@ -38,13 +39,16 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
     o.temperatureC = Math.round(Math.min(41.5, Math.max(35.5, t)) * 10) / 10;
   }
 
-  const shockCourse = anchor.shock === true || (anchor.vasoactiveCount ?? 0) > 0 || own.shock === true || (own.vasoactiveCount ?? 0) > 0;
+  // The case's own course brings on shock or ventilation only while the patient is not improving;
+  // under a falling activity organ support moves from where it was at presentation.
+  const ownCourseCounts = a >= 1;
+  const shockCourse = anchor.shock === true || (anchor.vasoactiveCount ?? 0) > 0 || (ownCourseCounts && (own.shock === true || (own.vasoactiveCount ?? 0) > 0));
   const shock = a >= T.shockAppears || (shockCourse && a > T.shockResolvesBelow);
   o.shock = shock;
   o.vasoactiveCount = !shock || !at.vasoactiveSupport ? 0 : a >= T.organFailureAppears ? 2 : Math.max(1, Math.min(2, own.vasoactiveCount ?? anchor.vasoactiveCount ?? 1));
 
-  const ventCourse = anchor.respiratorySupport === 'invasive' || own.respiratorySupport === 'invasive';
-  const oxygenCourse = [anchor.respiratorySupport, own.respiratorySupport].some((s) => s === 'oxygen' || s === 'noninvasive');
+  const ventCourse = anchor.respiratorySupport === 'invasive' || (ownCourseCounts && own.respiratorySupport === 'invasive');
+  const oxygenCourse = [anchor.respiratorySupport, ...(ownCourseCounts ? [own.respiratorySupport] : [])].some((s) => s === 'oxygen' || s === 'noninvasive');
   const support: Support = a >= T.organFailureAppears || (ventCourse && a > T.ventilationEndsBelow) ? 'invasive'
     : (oxygenCourse || ventCourse) && a > T.oxygenEndsBelow ? (own.respiratorySupport === 'noninvasive' ? 'noninvasive' : 'oxygen') : 'none';
   if (support !== own.respiratorySupport) {
