@@ -1,4 +1,4 @@
-import { expectedPlan, planAnswerOf, type StageAnswers } from '@masdrill/rules';
+import { planAnswerOf, type StageAnswers } from '@masdrill/rules';
 import { criteriaMetAt } from './questions.js';
 import type { SessionState } from './session-types.js';
 
@@ -11,7 +11,7 @@ export function expertAnswers(state: SessionState): StageAnswers {
   const view = state.current;
   if (!view) return {};
   const authored = view.stage.expert ?? {};
-  const expected = expectedPlan(view.caseNow, view.planStage, view.hour);
+  const expected = view.expected;
   const out: StageAnswers = {};
   for (const q of view.stage.asks) {
     if (q === 'diagnosis') out.diagnosis = authored.diagnosis ?? expected.diagnoses.full[0]!;

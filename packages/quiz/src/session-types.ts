@@ -1,5 +1,5 @@
 import type {
-  Case, CriteriaSetId, DiagnosisId, Escalation, FeedbackItem, Plan, PlanAnswer, Question, Scenario, ScenarioStage, ScoreReport, Stage, StageAnswers,
+  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, Plan, PlanAnswer, Question, Scenario, ScenarioStage, ScoreReport, Stage, StageAnswers,
 } from '@masdrill/rules';
 import type { CourseReason, MasTreatment, ResponseCourse } from '@masdrill/generator';
 
@@ -32,6 +32,8 @@ export interface StageView {
   readonly coursePlanStage: Stage;
   /** The escalation the course calls for. */
   readonly expectedEscalation: Escalation;
+  /** The guideline's plan for this patient now (rules expectedPlan at planStage and hour), computed once. */
+  readonly expected: ExpectedPlan;
   readonly diagnosisOptions: readonly DiagnosisId[];
   readonly criteriaSets: readonly CriteriaSetId[];
 }

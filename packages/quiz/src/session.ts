@@ -31,7 +31,7 @@ function stageView(state: SessionState, index: number): { view: StageView; cours
   const view: StageView = {
     index, stage, hour: stage.hour, visible: visibleCase(caseNow, stage.hour), caseNow,
     ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], planStage, coursePlanStage,
-    expectedEscalation: escalationFor(response),
+    expectedEscalation: escalationFor(response), expected,
     diagnosisOptions: stage.diagnosisOptions ?? defaultDiagnosisOptions(expected.diagnoses.full[0]!, (scenarioSeed(state.scenario) + index) >>> 0),
     criteriaSets: stage.criteriaSets ?? ALL_CRITERIA_SETS,
   };

@@ -1,5 +1,5 @@
 import {
-  completePlan, expectedPlan, scorePlan, caseFeatures, type DiagnosisId, type FeedbackItem, type Plan, type Question, type ScoreReport, type StageAnswers,
+  completePlan, scorePlan, type DiagnosisId, type FeedbackItem, type Plan, type Question, type ScoreReport, type StageAnswers,
 } from '@masdrill/rules';
 import { criteriaFeedback, diagnosisFeedback, escalationFeedback, planNotes } from './question-feedback.js';
 import { criteriaAt } from './questions.js';
@@ -15,7 +15,7 @@ export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosi
  * asks but gets no answer, the last one given.
  */
 export function workingDiagnosis(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): DiagnosisId {
-  const expected = () => expectedPlan(view.caseNow, view.planStage, view.hour).diagnoses.full[0]!;
+  const expected = () => view.expected.diagnoses.full[0]!;
   if (answers.diagnosis !== undefined) return answers.diagnosis;
   if (!view.stage.asks.includes('diagnosis')) return expected();
   return [...earlier].reverse().find((a) => a.diagnosis !== undefined)?.diagnosis ?? expected();
@@ -33,8 +33,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Scores one stage's answers. Pure. */
 export function scoreStage(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): StageReport {
   const asks = view.stage.asks;
-  const expected = expectedPlan(view.caseNow, view.planStage, view.hour);
-  const f = caseFeatures(view.caseNow, view.planStage, view.hour);
+  const expected = view.expected;
+  const f = expected.features;
   const questions: QuestionResult[] = [];
   const feedback: StageFeedback[] = [];
   const add = (question: Question, items: readonly FeedbackItem[]) => { for (const i of items) feedback.push({ ...i, question }); };

@@ -70,11 +70,11 @@ export interface LabActivity {
 /**
  * One lab panel of the responding patient: every analyte the laboratory measured at this hour, moved
  * from the presentation value (`anchor`) toward its resolved level, or away from it, by the activity. For MIS-C with MAS the MAS pattern also
- * follows the case's own later values (`ownCourse`), scaled by the emerging MAS activity — the
+ * follows the case's own value at this hour (`measured`), scaled by the emerging MAS activity — the
  * further from resolution of the two wins. ANC is re-derived so the differential still adds up.
  * `rng` is the row's own noise stream.
  */
-export function respondPanel(measured: LabPanel, anchor: LabPanel, ownCourse: LabPanel, levels: ResponseLevels, at: LabActivity, rng: Rng): LabPanel {
+export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: ResponseLevels, at: LabActivity, rng: Rng): LabPanel {
   const panel: Record<string, unknown> = { hour: measured.hour };
   for (const a of NUMERIC_ANALYTES) {
     const own = measured[a];
@@ -86,7 +86,7 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, ownCourse: La
     const lo = Math.min(levels.lowest[a] ?? -Infinity, p);
     const hi = Math.max(levels.highest[a] ?? Infinity, p);
     let v = along(a, h, p, at.systemic);
-    const later = ownCourse[a];
+    const later = own;
     if (at.emergingMas !== undefined && MAS_PATTERN.has(a) && later !== undefined) {
       const m = along(a, h, distance(a, h, later) > distance(a, h, p) ? later : p, at.emergingMas);
       if (distance(a, h, m) > distance(a, h, v)) v = m;

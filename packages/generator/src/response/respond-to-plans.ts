@@ -96,7 +96,7 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
   const labs: LabPanel[] = base.labs.filter((l) => l.hour <= 0);
   for (const h of hoursUpTo(base.labs, untilHour)) {
     const measured = rowAt(base.labs, h)!;
-    labs.push(respondPanel(measured, anchorLab, measured, levels, {
+    labs.push(respondPanel(measured, anchorLab, levels, {
       systemic: systemicActivity(profile, trace, h, false),
       ...(profile.masEmerges ? { emergingMas: trace.activity('mas', h) } : {}),
       ...(fold(h) !== 1 ? { transaminaseFold: fold(h) } : {}),
