@@ -59,8 +59,11 @@ class AnalyteModel {
   readonly late: SplitDistribution | null;
   readonly lateRho: number;
   readonly lateRest: number;
+  /** Where readings start to saturate (at0's upper quartile) and how far above it the plausible maximum lies, on the sampling scale. */
+  readonly knee: number;
+  readonly headroom: number;
 
-  constructor(spec: LabSpec, overlay: LabSpec | undefined) {
+  constructor(spec: LabSpec, overlay: LabSpec | undefined, plausibleMax: number) {
     this.log = spec.at0.scale === 'log';
     this.at0 = splitOf(spec.at0);
     this.rho = spec.rho;
@@ -70,6 +73,22 @@ class AnalyteModel {
     this.late = overlay ? splitOf(overlay.at0) : null;
     this.lateRho = overlay ? overlay.rho : 0;
     this.lateRest = overlay ? Math.sqrt(1 - overlay.rho * overlay.rho) : 0;
+    this.knee = this.log ? Math.log(this.at0.q3) : this.at0.q3;
+    this.headroom = (this.log ? Math.log(plausibleMax) : plausibleMax) - this.knee;
+  }
+
+  /**
+   * A reading above at0's upper quartile approaches the analyte's plausible maximum smoothly
+   * instead of being clamped onto it (the clamp piled 8% of septic 12-h CRPs on 1000 mg/L): the
+   * excess over the quartile e becomes headroom × tanh(e / headroom) on the sampling scale, slope 1
+   * at the quartile, never reaching the maximum. Identity at and below the quartile, and monotone,
+   * so every published median and quartile is kept. The tanh shape is a design choice.
+   */
+  saturate(v: number): number {
+    if (!(v > this.at0.q3) || !(this.headroom > 0)) return v;
+    const x = this.log ? Math.log(v) : v;
+    const y = this.knee + this.headroom * Math.tanh((x - this.knee) / this.headroom);
+    return this.log ? Math.exp(y) : y;
   }
 }
 
@@ -88,7 +107,7 @@ function buildProfile(table: LabTable, overrides: readonly LabTable[], overlay: 
     for (const o of overrides) spec = o[analyte] ?? spec;
     if (spec === undefined) continue;
     slot[i] = models.length;
-    models.push(new AnalyteModel(spec, overlay?.[analyte]));
+    models.push(new AnalyteModel(spec, overlay?.[analyte], PLAUSIBLE_MAX[i]!));
   }
   return { models, slot };
 }
@@ -146,7 +165,8 @@ export class CaseLabs {
       const m = profile.models[k]!;
       const z = m.rho * severity + m.rest * rng.normal();
       const anchor = m.at0.unbounded(z);
-      const v0 = m.at0.valueAt(z);
+      // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
+      const v0 = m.at0.max === undefined ? m.saturate(m.at0.valueAt(z)) : m.at0.valueAt(z);
       const e = rng.normal();
       const base = m.log ? m.baseline * Math.exp(0.15 * e) : m.baseline * (1 + 0.03 * e);
       const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
@@ -184,10 +204,10 @@ export class CaseLabs {
     if (index < 0) return m.log ? s[at + BASE]! * Math.exp(0.06 * rng.quickNormal()) : s[at + BASE]! * (1 + 0.015 * rng.quickNormal());
     const a = (m.curve === 0 ? curves.main : m.curve === 2 ? curves.cardiac : curves.procalcitonin)[index]!;
     const w = curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
+    // The presentation value is final: bounding it again moved every tail value towards the quartiles.
+    if (index === 0 && w === 0) return s[at + V0]!;
     let v: number;
-    if (index === 0 && w === 0) {
-      v = s[at + V0]!;
-    } else if (m.log) {
+    if (m.log) {
       const lb = s[at + LB]!;
       let lv = lb + a * (s[at + LV0]! - lb);
       if (w > 0) lv = (1 - w) * lv + w * (lb + a * (s[at + LOG_LATE]! - lb));
@@ -199,8 +219,10 @@ export class CaseLabs {
       v = lv * (1 + 0.015 * rng.quickNormal());
     }
     // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
-    // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound.
+    // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. Later, or
+    // without a maximum of at0's own, a high reading saturates towards the plausible maximum.
     if (hour >= 0 && hour <= 24 && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
+    if (hour > 24 || m.at0.max === undefined) v = m.saturate(v);
     return v;
   }
 

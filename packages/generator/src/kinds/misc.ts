@@ -85,11 +85,15 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const lowEf = latentChance(rng, t.lvefBelow55.p, 0.6, z);
   const aneurysm = rng.chance(t.coronaryAneurysm.p);
-  const ef0 = lowEf ? 30 + 24 * rng.next() : 56 + 12 * rng.next();
+  const { echo: e } = t;
+  const lvef = lowEf ? e.lowLvef : e.normalLvef;
+  const ef0 = lvef.from + (lvef.to - lvef.from) * rng.next();
+  // The 72-h share is drawn after the 12-h findings, and for every case, so the stream keeps its order.
+  const lvefAt72 = (u: number): number => (lowEf ? ef0 + (e.recoveredShare.from + (e.recoveredShare.to - e.recoveredShare.from) * u) * (e.recoveryTarget - ef0) : ef0);
   const z0 = aneurysm ? 2.5 + 4 * rng.next() : Math.min(2.4, 0.3 + 0.7 * Math.abs(rng.normal()));
   const echo: Echo[] = [
     { hour: 12, lvefPercent: Math.round(ef0), coronaryZMax: Math.round(z0 * 10) / 10, pericardialEffusion: rng.chance(0.2), valvulitis: rng.chance(0.1) },
-    { hour: 72, lvefPercent: Math.round(Math.min(70, ef0 + 5 + 8 * rng.next())), coronaryZMax: Math.round((z0 + 0.2 * rng.normal()) * 10) / 10 },
+    { hour: 72, lvefPercent: Math.round(lvefAt72(rng.next())), coronaryZMax: Math.round((z0 + 0.2 * rng.normal()) * 10) / 10 },
   ];
 
   // CDC 2023 needs ≥2 organ categories: complete the presentation when the draw fell short.

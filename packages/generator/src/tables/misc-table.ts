@@ -13,6 +13,17 @@ export interface AgeBand {
   readonly masWeight: number;
 }
 
+/** The echocardiogram at 12 h and 72 h: uniform ranges and a partial recovery, all design priors. */
+export interface EchoCourse {
+  /** LVEF % at 12 h when below 55 (lvefBelow55) and otherwise: uniform between the bounds. */
+  readonly lowLvef: { readonly from: number; readonly to: number };
+  readonly normalLvef: { readonly from: number; readonly to: number };
+  /** By 72 h a low LVEF closes a uniform share (between the bounds) of its gap to `recoveryTarget`; a normal one stays. */
+  readonly recoveryTarget: number;
+  readonly recoveredShare: { readonly from: number; readonly to: number };
+  readonly source: Source;
+}
+
 export interface MiscTable {
   readonly male: Proportion;
   readonly ageBands: { readonly bands: readonly AgeBand[]; readonly source: Source; readonly masWeightSource: Source };
@@ -34,6 +45,7 @@ export interface MiscTable {
   readonly invasiveVentilation: Proportion;
   readonly coronaryAneurysm: Proportion;
   readonly lvefBelow55: Proportion;
+  readonly echo: EchoCourse;
   readonly troponinAboveNormal: Proportion;
   readonly died: Proportion;
   readonly sarsCov2: { readonly rnaOrAntigen: Proportion; readonly serology: Proportion };
@@ -80,6 +92,13 @@ export const MISC_TABLE: MiscTable = {
   invasiveVentilation: proportion(0.2, cite('feldstein-2020', 'mechanical ventilation 20%')),
   coronaryAneurysm: proportion(0.08, cite('feldstein-2020', 'coronary aneurysm (z ≥2.5) 8%')),
   lvefBelow55: proportion(0.31, prior('LVEF <55% (Feldstein 2021 ≈31% is [U] in clinical-reference.md)')),
+  echo: {
+    lowLvef: { from: 30, to: 54 },
+    normalLvef: { from: 56, to: 68 },
+    recoveryTarget: 62,
+    recoveredShare: { from: 0.5, to: 1 },
+    source: prior('LVEF at 12 h and 72 h in MIS-C: a low 72-h LVEF moves part of the way to the middle of the normal range, a normal one is unchanged (replaces a 70% cap that held 43% of 72-h readings)'),
+  },
   troponinAboveNormal: proportion(0.71, cite('dufort-2020', 'troponin raised 71%')),
   died: proportion(0.02, cite('feldstein-2020', 'deaths 2%')),
   sarsCov2: {
