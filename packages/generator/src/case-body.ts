@@ -2,6 +2,7 @@ import type { Background, Encounter, GroundTruth, Investigations, LabPanel, Obse
 import type { Difficulty } from './kind.js';
 import type { Rng } from './rng.js';
 import { probit } from './normal.js';
+import { SEVERITY_BAND } from './tables/shared-priors-table.js';
 
 /** What a kind's synthesizer decides; generateCase adds identity, provenance and reference ranges. */
 export interface CaseBody {
@@ -30,7 +31,7 @@ export function latentChance(rng: Rng, p: number, rho: number, severity: number)
 /** The truth's severity band from the latent severity and organ support. */
 export function severityBand(severity: number, critical: boolean): GroundTruth['severity'] {
   if (critical) return 'critical';
-  return severity > 0.4 ? 'severe' : 'moderate';
+  return severity > SEVERITY_BAND.severeAbove ? 'severe' : 'moderate';
 }
 
 export function filled<T>(n: number, value: T): T[] {

@@ -1,8 +1,9 @@
-import { ANALYTES, NUMERIC_ANALYTES, roundToPrecision, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
+import { ANALYTES, FIRST_24_HOURS, NUMERIC_ANALYTES, roundToPrecision, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
 import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
+import { LAB_MEASUREMENT } from './tables/shared-priors-table.js';
 
 /** Latent activity by trajectory index (see tables/trajectory-table.ts), per curve, plus an optional second-phase weight. */
 export interface Curves {
@@ -21,6 +22,12 @@ const WBC = INDEX.wbc;
 const ALC = INDEX.alc;
 const ANC = INDEX.anc;
 const TRIGLYCERIDES = INDEX.triglycerides;
+// The measurement model's numbers, read once (tables/measurement-table.ts).
+const { baselineSpread: BASELINE_SPREAD, baselineReading: BASELINE_READING, courseReading: COURSE_READING } = LAB_MEASUREMENT.noise;
+const { maxAlcFractionOfWbc: MAX_ALC_FRACTION, otherCellsFractionOfWbc: OTHER_CELLS_FRACTION, minAncFractionOfWbc: MIN_ANC_FRACTION } = LAB_MEASUREMENT.differential;
+// Readings within at0's bounds: the window criteria read (see LabSpec).
+const BOUNDED_FROM_HOUR = FIRST_24_HOURS.fromHour;
+const BOUNDED_TO_HOUR = FIRST_24_HOURS.toHour;
 
 /** The position of an analyte in NUMERIC_ANALYTES (the canonical order, and the index masks use). */
 export function analyteIndex(analyte: NumericAnalyte): number {
@@ -168,7 +175,7 @@ export class CaseLabs {
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
       const v0 = m.at0.max === undefined ? m.saturate(m.at0.valueAt(z)) : m.at0.valueAt(z);
       const e = rng.normal();
-      const base = m.log ? m.baseline * Math.exp(0.15 * e) : m.baseline * (1 + 0.03 * e);
+      const base = m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e);
       const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
       const at = k * STRIDE;
       state[at + V0] = v0;
@@ -201,7 +208,7 @@ export class CaseLabs {
     const m = this.profile.models[k]!;
     const s = this.state;
     const at = k * STRIDE;
-    if (index < 0) return m.log ? s[at + BASE]! * Math.exp(0.06 * rng.quickNormal()) : s[at + BASE]! * (1 + 0.015 * rng.quickNormal());
+    if (index < 0) return m.log ? s[at + BASE]! * Math.exp(BASELINE_READING.log * rng.quickNormal()) : s[at + BASE]! * (1 + BASELINE_READING.linear * rng.quickNormal());
     const a = (m.curve === 0 ? curves.main : m.curve === 2 ? curves.cardiac : curves.procalcitonin)[index]!;
     const w = curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
     // The presentation value is final: bounding it again moved every tail value towards the quartiles.
@@ -211,18 +218,18 @@ export class CaseLabs {
       const lb = s[at + LB]!;
       let lv = lb + a * (s[at + LV0]! - lb);
       if (w > 0) lv = (1 - w) * lv + w * (lb + a * (s[at + LOG_LATE]! - lb));
-      v = Math.exp(lv + 0.05 * rng.quickNormal());
+      v = Math.exp(lv + COURSE_READING.log * rng.quickNormal());
     } else {
       const base = s[at + BASE]!;
       let lv = base + a * (s[at + LV0]! - base);
       if (w > 0) lv = (1 - w) * lv + w * (base + a * (s[at + LATE]! - base));
-      v = lv * (1 + 0.015 * rng.quickNormal());
+      v = lv * (1 + COURSE_READING.linear * rng.quickNormal());
     }
     // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
     // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. Later, or
     // without a maximum of at0's own, a high reading saturates towards the plausible maximum.
-    if (hour >= 0 && hour <= 24 && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
-    if (hour > 24 || m.at0.max === undefined) v = m.saturate(v);
+    if (hour >= BOUNDED_FROM_HOUR && hour <= BOUNDED_TO_HOUR && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
+    if (hour > BOUNDED_TO_HOUR || m.at0.max === undefined) v = m.saturate(v);
     return v;
   }
 
@@ -241,7 +248,7 @@ export class CaseLabs {
     // every assignment, which made this loop allocate several objects per reading.
     const wbc = kw < 0 ? NaN : this.rawAt(kw, index, hour, curves, rng);
     let alc = ka < 0 ? NaN : this.rawAt(ka, index, hour, curves, rng);
-    if (kw >= 0 && ka >= 0 && alc > 0.85 * wbc) alc = 0.85 * wbc;
+    if (kw >= 0 && ka >= 0 && alc > MAX_ALC_FRACTION * wbc) alc = MAX_ALC_FRACTION * wbc;
     for (let i = 0; i < NUMERIC_ANALYTES.length; i++) {
       if (mask[i] !== 1) continue;
       let v: number;
@@ -253,7 +260,7 @@ export class CaseLabs {
         v = alc;
       } else if (i === ANC) {
         if (kw < 0 || ka < 0) continue;
-        v = Math.max(0.02 * wbc, wbc - alc - 0.08 * wbc);
+        v = Math.max(MIN_ANC_FRACTION * wbc, wbc - alc - OTHER_CELLS_FRACTION * wbc);
       } else {
         const k = slot[i]!;
         if (k < 0) continue;

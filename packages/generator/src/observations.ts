@@ -1,7 +1,8 @@
-import type { Observation } from '@masdrill/rules';
+import { FIRST_24_HOURS, PHOENIX_GCS, type Observation } from '@masdrill/rules';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
-import { RESTING_VITALS } from './tables/vitals-table.js';
+import { TEMPERATURE_HOURS } from './tables/schedule-table.js';
+import { RESTING_VITALS, TEMPERATURE_COURSE, VITAL_SIGN_READINGS } from './tables/vitals-table.js';
 
 export type FindingKey =
   | 'hepatomegaly' | 'splenomegaly' | 'lymphadenopathy' | 'activeArthritis' | 'rash' | 'conjunctivitis'
@@ -29,6 +30,9 @@ export interface ObservationPlan {
 }
 
 const ObservationRecord = plainObjectMaker<Record<string, unknown>>();
+const RR = RESTING_VITALS.respiratoryRateFactor;
+const V = VITAL_SIGN_READINGS;
+const T = TEMPERATURE_COURSE;
 
 export function restingVitals(ageYears: number): { heartRate: number; respiratoryRate: number; sbp: number } {
   for (const band of RESTING_VITALS.bands) if (ageYears < band.toAgeYears) return band;
@@ -60,18 +64,18 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     o.respiratorySupport = support;
     if (support !== 'none') o.fio2 = Math.round(plan.fio2[i]! * 100) / 100;
     o.spo2 = Math.round(plan.spo2[i]!);
-    const feverHr = t > 37 ? (t - 37) * RESTING_VITALS.heartRatePerDegree : 0;
-    const hr = rest.heartRate * (shock ? RESTING_VITALS.shockHeartRateFactor : 1) + feverHr + 6 * rng.normal();
-    const rr = rest.respiratoryRate * (support === 'none' ? 1.1 : support === 'invasive' ? 1 : 1.35) + 2 * rng.normal();
-    const sbp = rest.sbp * (shock ? RESTING_VITALS.shockSbpFactor + 0.06 * rng.normal() : 1 + 0.06 * rng.normal());
-    const dbp = sbp * (RESTING_VITALS.dbpFraction + 0.03 * rng.normal());
-    o.sbp = Math.round(Math.max(35, sbp));
-    o.dbp = Math.round(Math.max(18, Math.min(dbp, sbp - 10)));
-    o.heartRate = Math.round(Math.max(40, hr));
-    o.respiratoryRate = Math.round(Math.max(8, rr));
+    const feverHr = t > RESTING_VITALS.heartRateFeverFromC ? (t - RESTING_VITALS.heartRateFeverFromC) * RESTING_VITALS.heartRatePerDegree : 0;
+    const hr = rest.heartRate * (shock ? RESTING_VITALS.shockHeartRateFactor : 1) + feverHr + V.heartRateSd * rng.normal();
+    const rr = rest.respiratoryRate * (support === 'none' ? RR.none : support === 'invasive' ? RR.invasive : RR.oxygenOrNoninvasive) + V.respiratoryRateSd * rng.normal();
+    const sbp = rest.sbp * (shock ? RESTING_VITALS.shockSbpFactor + V.sbpRelativeSd * rng.normal() : 1 + V.sbpRelativeSd * rng.normal());
+    const dbp = sbp * (RESTING_VITALS.dbpFraction + V.dbpFractionSd * rng.normal());
+    o.sbp = Math.round(Math.max(V.minSbp, sbp));
+    o.dbp = Math.round(Math.max(V.minDbp, Math.min(dbp, sbp - V.minPulsePressure)));
+    o.heartRate = Math.round(Math.max(V.minHeartRate, hr));
+    o.respiratoryRate = Math.round(Math.max(V.minRespiratoryRate, rr));
     o.gcs = plan.gcs[i]!;
     if (plan.bothPupilsFixed?.[i]) o.pupils = 'both-fixed';
-    else if (plan.gcs[i]! <= 10) o.pupils = 'both-reactive';
+    else if (plan.gcs[i]! <= PHOENIX_GCS.value) o.pupils = 'both-reactive';
     out.push(o as unknown as Observation);
   }
   return out;
@@ -79,19 +83,19 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
 
 /** Temperatures over the hours: a peak at hour 0 or 12 (febrile hours to 24 h stay ≥ 38.0), fever easing after 24 h; afebrile stays < 38.0. */
 export function temperatureCourse(hours: readonly number[], febrile: boolean, peak: number, rng: Rng): number[] {
-  const peakAt = rng.chance(0.5) ? 0 : 12;
+  const peakAt = rng.chance(T.peakAtFirstHour.p) ? TEMPERATURE_HOURS.peakHours[0] : TEMPERATURE_HOURS.peakHours[1];
   return hours.map((h) => {
-    if (h < 0) return 36.8 + 0.5 * rng.next();
-    if (!febrile) return 36.6 + 1.3 * rng.next();
+    if (h < 0) return T.beforePresentation.from + T.beforePresentation.width * rng.next();
+    if (!febrile) return T.afebrile.from + T.afebrile.width * rng.next();
     if (h === peakAt) return peak;
-    // Up to 0.9 °C below the peak, never under 38.0: uniform over what is left above 38.0 (a floor
-    // at 38.0 put 5–11% of febrile readings exactly on it).
-    if (h <= 24) return peak - Math.min(0.9, peak - 38.0) * rng.next();
-    return h <= 48 ? 37.6 + 1.1 * rng.next() : 37.0 + 1.0 * rng.next();
+    // Up to maxBelowPeak under the peak, never under 38.0: uniform over what is left above 38.0 (a
+    // floor at 38.0 put 5–11% of febrile readings exactly on it).
+    if (h <= FIRST_24_HOURS.toHour) return peak - Math.min(T.maxBelowPeak, peak - 38.0) * rng.next();
+    return h <= TEMPERATURE_HOURS.easingUntilHour ? T.easing.from + T.easing.width * rng.next() : T.late.from + T.late.width * rng.next();
   });
 }
 
 /** Days of fever at each hour, given the days at presentation. */
 export function feverDayCourse(hours: readonly number[], febrile: boolean, daysAt0: number): number[] {
-  return hours.map((h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, 36) / 24 : 0));
+  return hours.map((h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, T.feverDaysUntilHour) / 24 : 0));
 }

@@ -1,6 +1,7 @@
 import type { Patient } from '@masdrill/rules';
 import { heightForAge, weightForAge, type Sex } from './growth.js';
 import { HEIGHT_FOR_AGE } from './tables/height-table.js';
+import { ANTHROPOMETRY_Z_LIMITS } from './tables/shared-priors-table.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -9,9 +10,10 @@ import type { Rng } from './rng.js';
  * `weightZ` lets a cohort shift weight (e.g. obesity in MIS-C).
  */
 export function makePatient(rng: Rng, ageYears: number, sex: Sex, weightZ = rng.normal(), extra: Partial<Patient> = {}): Patient {
-  const zw = Math.max(-3.5, Math.min(3.5, weightZ));
+  const { weightZ: wl, weightZForHeight: wh, heightZ: hl } = ANTHROPOMETRY_Z_LIMITS;
+  const zw = Math.max(wl.min, Math.min(wl.max, weightZ));
   const r = HEIGHT_FOR_AGE.weightCorrelation;
-  const zh = Math.max(-3, Math.min(3, r * Math.max(-3, Math.min(3, weightZ)) + Math.sqrt(1 - r * r) * rng.normal()));
+  const zh = Math.max(hl.min, Math.min(hl.max, r * Math.max(wh.min, Math.min(wh.max, weightZ)) + Math.sqrt(1 - r * r) * rng.normal()));
   const weight = weightForAge(ageYears, sex, zw);
   const height = heightForAge(ageYears, sex, zh);
   return {

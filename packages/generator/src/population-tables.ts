@@ -1,15 +1,15 @@
 import { CDC_WEIGHT_FOR_AGE, WHO_WEIGHT_FOR_AGE } from './tables/growth-lms-table.js';
 import { HEIGHT_FOR_AGE } from './tables/height-table.js';
-import { MAS_BASELINE_SOURCE, MAS_TABLE } from './tables/mas-table.js';
+import { MAS_BASELINE_SOURCE, MAS_TABLE, OTHER_VIRUSES } from './tables/mas-table.js';
 import { MISC_TABLE } from './tables/misc-table.js';
 import { SYNTHETIC_LAB_REFERENCE_RANGES } from './tables/reference-range-table.js';
-import { LAB_SCHEDULE } from './tables/schedule-table.js';
+import { LAB_SCHEDULE, TEMPERATURE_HOURS } from './tables/schedule-table.js';
+import { ANTHROPOMETRY_Z_LIMITS, LAB_MEASUREMENT, SEVERITY_BAND } from './tables/shared-priors-table.js';
 import { SEPSIS_TABLE } from './tables/sepsis-table.js';
 import { SJIA_FLARE_TABLE } from './tables/sjia-flare-table.js';
 import { RESPONSE_TABLE } from './tables/response-table.js';
 import { TRAJECTORY_TABLE } from './tables/trajectory-table.js';
-import { PHOENIX_MAP_ZERO_POINTS_ABOVE, RESTING_VITALS } from './tables/vitals-table.js';
-import { OTHER_VIRUSES } from './kinds/viral-trigger.js';
+import { PHOENIX_MAP_ZERO_POINTS_ABOVE, RESTING_VITALS, TEMPERATURE_COURSE, VITAL_SIGN_READINGS } from './tables/vitals-table.js';
 import type { Source } from './source.js';
 
 /**
@@ -26,8 +26,14 @@ export const POPULATION_TABLES = {
   heightForAge: HEIGHT_FOR_AGE,
   labReferenceRanges: SYNTHETIC_LAB_REFERENCE_RANGES,
   labSchedule: LAB_SCHEDULE,
+  temperatureHours: TEMPERATURE_HOURS,
+  labMeasurement: LAB_MEASUREMENT,
+  anthropometryZLimits: ANTHROPOMETRY_Z_LIMITS,
+  severityBand: SEVERITY_BAND,
   trajectories: TRAJECTORY_TABLE,
   restingVitals: RESTING_VITALS,
+  vitalSignReadings: VITAL_SIGN_READINGS,
+  temperatureCourse: TEMPERATURE_COURSE,
   phoenixMapBands: PHOENIX_MAP_ZERO_POINTS_ABOVE,
   otherViruses: OTHER_VIRUSES,
   response: RESPONSE_TABLE,

@@ -33,6 +33,16 @@ export function proportion(p: number, source: Source): Proportion {
   return { p, source };
 }
 
+/**
+ * A uniform draw `from + width × u`: continuous on [from, from + width), or whole numbers from
+ * `from` to `from + width`. Stored as a width, not an upper end: `to − from` is not always the
+ * width back in floating point (0.65 − 0.35), and the draws must keep their bytes.
+ */
+export interface UniformSpan {
+  readonly from: number;
+  readonly width: number;
+}
+
 /** Short human description of a source, for reports. */
 export function describeSource(source: Source): string {
   if (!source.verified) return source.note;

@@ -19,6 +19,7 @@ export {
 // Units
 export { ANALYTES, NUMERIC_ANALYTES, isNumericAnalyte, type AnalyteDefinition, type NumericAnalyte, type UnitSystem } from './units/analytes.js';
 export { fromCanonical, toCanonical, unitFor, roundToPrecision, UnknownUnitError } from './units/convert.js';
+export { DAYS_PER_YEAR } from './units/calendar.js';
 export { caseToCanonical, caseFromCanonical } from './units/convert-case.js';
 export {
   PUBLISHED_REFERENCE_LIMITS, referenceLimit, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,

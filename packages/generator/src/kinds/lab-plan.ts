@@ -57,10 +57,10 @@ export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options
     if (everyHour) for (const i of everyHour) mask[i] = 1;
     if (hour === 0 && atPresentation) for (const i of atPresentation) mask[i] = 1;
     if (hour === 0 && !tg0) mask[TRIGLYCERIDES] = 0;
-    if (hour === 24 && !tg24) mask[TRIGLYCERIDES] = 0;
+    if (hour === LAB_SCHEDULE.secondFullPanelHour && !tg24) mask[TRIGLYCERIDES] = 0;
     if (!options.procalcitonin) mask[PROCALCITONIN] = 0;
-    if (hour === 12 && options.lactateAt12) mask[LACTATE] = 1;
-    const panel = labs.panel(hour, index, drop(mask), curves, rng, hour === 0 ? fasting0 : hour === 24 ? fasting24 : false);
+    if (hour === LAB_SCHEDULE.extraLactateHour && options.lactateAt12) mask[LACTATE] = 1;
+    const panel = labs.panel(hour, index, drop(mask), curves, rng, hour === 0 ? fasting0 : hour === LAB_SCHEDULE.secondFullPanelHour ? fasting24 : false);
     if (hour === 0 && options.nkCellActivity) (panel as { nkCellActivity?: string }).nkCellActivity = options.nkCellActivity;
     panels.push(panel);
   }

@@ -1,4 +1,4 @@
-import type { Background, GroundTruth, Investigations, NumericAnalyte } from '@masdrill/rules';
+import { DAYS_PER_YEAR, type Background, type GroundTruth, type Investigations, type NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
@@ -7,10 +7,11 @@ import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, 
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { MAS_TABLE } from '../tables/mas-table.js';
-import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
+import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
 import { viralTestFor } from './viral-trigger.js';
+import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 const THERAPIES = ['glucocorticoid', 'methotrexate', 'cyclosporine', 'anakinra', 'canakinumab', 'tocilizumab'] as const;
 
@@ -40,48 +41,52 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const sex = rng.chance(t.female.p) ? 'female' : 'male';
   const ageDays = neonatal ? valueAt(t.neonatalAgeDays, rng.normal()) : 0;
-  const ageYears = neonatal ? ageDays / 365.25 : valueAt(t.ageYears, rng.normal());
-  const patient = makePatient(rng, ageYears, sex, rng.normal(), neonatal ? { gestationalAgeWeeks: 37 + rng.int(0, 4) } : {});
+  const ageYears = neonatal ? ageDays / DAYS_PER_YEAR : valueAt(t.ageYears, rng.normal());
+  const patient = makePatient(rng, ageYears, sex, rng.normal(), neonatal ? { gestationalAgeWeeks: t.neonatalCourse.gestationalAgeWeeks.from + rng.int(0, t.neonatalCourse.gestationalAgeWeeks.width) } : {});
 
   // Findings (present at some point in the first day), leaning on severity.
   const f = t.findings;
-  const hepatomegaly = latentChance(rng, f.hepatomegaly.p, 0.3, severity);
-  const splenomegaly = latentChance(rng, f.splenomegaly.p, 0.3, severity);
-  const cns = latentChance(rng, f.cnsInvolvement.p, 0.4, severity);
-  const hemorrhage = latentChance(rng, f.hemorrhage.p, 0.4, severity);
-  const lymph = latentChance(rng, f.lymphadenopathy.p, 0.1, severity);
+  const rho = t.severityCorrelation;
+  const hepatomegaly = latentChance(rng, f.hepatomegaly.p, rho.hepatomegaly, severity);
+  const splenomegaly = latentChance(rng, f.splenomegaly.p, rho.splenomegaly, severity);
+  const cns = latentChance(rng, f.cnsInvolvement.p, rho.cnsInvolvement, severity);
+  const hemorrhage = latentChance(rng, f.hemorrhage.p, rho.hemorrhage, severity);
+  const lymph = latentChance(rng, f.lymphadenopathy.p, rho.lymphadenopathy, severity);
   const arthritis = inSjia && rng.chance(f.activeArthritis.p);
   const rash = inSjia && rng.chance(f.rash.p);
-  const organFailure = latentChance(rng, f.organFailure.p, 0.5, severity);
-  const died = latentChance(rng, t.died.p, 0.5, severity);
+  const organFailure = latentChance(rng, f.organFailure.p, rho.organFailure, severity);
+  const died = latentChance(rng, t.died.p, rho.died, severity);
   const febrile = rng.chance(f.fever.p);
   const peak = valueAt(t.peakTemperatureC, rng.normal());
 
-  const hours = knownSjia ? [-168, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
+  const hours = knownSjia ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
   const n = hours.length;
-  const onsetOf = (present: boolean): number | undefined => (present ? (rng.chance(0.8) ? 0 : 12) : undefined);
+  const onsetOf = (present: boolean): number | undefined => (present ? (rng.chance(t.findingAtPresentation.p) ? 0 : 12) : undefined);
   const onset: Partial<Record<FindingKey, number>> = {
     hepatomegaly: onsetOf(hepatomegaly), splenomegaly: onsetOf(splenomegaly), lymphadenopathy: onsetOf(lymph),
-    activeArthritis: arthritis ? (knownSjia ? -168 : 0) : undefined, rash: rash ? 0 : undefined,
+    activeArthritis: arthritis ? (knownSjia ? LAB_SCHEDULE.baselineHour : 0) : undefined, rash: rash ? 0 : undefined,
     cnsInvolvement: onsetOf(cns), hemorrhage: onsetOf(hemorrhage),
   };
   const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', ...(inSjia ? ['activeArthritis', 'rash'] as const : []), 'cnsInvolvement', 'hemorrhage'];
 
-  const shockOrgan = organFailure && rng.chance(0.6);
-  const ventilated = organFailure && (!shockOrgan || rng.chance(0.4));
-  const failFrom = rng.chance(0.5) ? 0 : 12;
+  const ofc = t.organFailureCourse;
+  const shockOrgan = organFailure && rng.chance(ofc.shock.p);
+  const ventilated = organFailure && (!shockOrgan || rng.chance(ofc.ventilatedWithShock.p));
+  const failFrom = rng.chance(ofc.fromPresentation.p) ? 0 : 12;
+  const sp = t.support;
   const shock = hours.map((h) => shockOrgan && h >= failFrom && h <= 48);
-  const vasoactives = shock.map((s) => (s ? (severity > 1 ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h >= failFrom && h <= 72 ? 'invasive' : h >= 0 && severity > 1.2 ? 'oxygen' : 'none'));
-  const fio2 = support.map((s) => (s === 'invasive' ? 0.35 + 0.3 * rng.next() : s === 'oxygen' ? 0.3 + 0.1 * rng.next() : 0.21));
-  const spo2 = support.map((s) => (s === 'none' ? 97 + rng.int(0, 3) : 92 + rng.int(0, 5)));
-  const worstGcs = cns ? Math.max(3, 14 - Math.floor(rng.next() * (severity > 0.8 ? 9 : 4))) : 15;
-  const gcs = hours.map((h) => (cns && h >= (onset.cnsInvolvement ?? 0) && h <= 48 ? (h === 24 || h === 12 ? worstGcs : Math.min(15, worstGcs + 2)) : 15));
+  const vasoactives = shock.map((s) => (s ? (severity > sp.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
+  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h >= failFrom && h <= 72 ? 'invasive' : h >= 0 && severity > sp.oxygenAboveSeverity ? 'oxygen' : 'none'));
+  const fio2 = support.map((s) => (s === 'invasive' ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next() : s === 'oxygen' ? sp.fio2Oxygen.from + sp.fio2Oxygen.width * rng.next() : ROOM_AIR_FIO2));
+  const spo2 = support.map((s) => (s === 'none' ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width) : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width)));
+  const g = t.gcs;
+  const worstGcs = cns ? Math.max(3, g.worstAtMost - Math.floor(rng.next() * (severity > g.severeAboveSeverity ? g.severeDropSteps : g.mildDropSteps))) : 15;
+  const gcs = hours.map((h) => (cns && h >= (onset.cnsInvolvement ?? 0) && h <= 48 ? (h === 24 || h === 12 ? worstGcs : Math.min(15, worstGcs + g.betterBy)) : 15));
 
   const observations = buildObservations({
     ageYears, hours,
     temperatureC: temperatureCourse(hours, febrile, peak, rng),
-    feverDays: feverDayCourse(hours, febrile, 1 + rng.int(0, 6)),
+    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
     recorded, onset, shock, vasoactives, support, fio2, spo2, gcs,
   }, rng);
 
@@ -93,9 +98,9 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   if (rng.chance(t.special.sCd25.p)) atPresentation.push('sCd25');
   if (rng.chance(t.special.il18.p)) atPresentation.push('il18');
   if (rng.chance(t.special.cxcl9.p)) atPresentation.push('cxcl9');
-  const nk = rng.chance(t.special.nkCellActivity.p) ? rng.weighted([['low', 0.6], ['absent', 0.1], ['normal', 0.3]] as const) : undefined;
+  const nk = rng.chance(t.special.nkCellActivity.p) ? rng.weighted(t.nkCellResult.weights) : undefined;
   const panels = buildLabPanels(labs, curves, rng, {
-    difficulty, baseline: knownSjia, atPresentation, procalcitonin: rng.chance(0.5),
+    difficulty, baseline: knownSjia, atPresentation, procalcitonin: rng.chance(LAB_SCHEDULE.procalcitoninOutsideSepsis.p),
     ...(nk ? { nkCellActivity: nk } : {}),
   });
 
@@ -117,7 +122,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   }
   if (neonatal) {
     background.maternalAutoimmuneDisease = true;
-    background.birthHospitalization = ageDays <= 7;
+    background.birthHospitalization = ageDays <= t.neonatalCourse.birthHospitalizationUpToAgeDays;
   }
 
   return {

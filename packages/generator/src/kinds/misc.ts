@@ -1,4 +1,4 @@
-import type { Investigations, NumericAnalyte } from '@masdrill/rules';
+import { MISC_CDC_2023, type Investigations, type NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
@@ -13,6 +13,7 @@ import { SYNTHETIC_LAB_REFERENCE_RANGES } from '../tables/reference-range-table.
 import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 type Echo = NonNullable<Investigations['echo']>[number];
 
@@ -28,13 +29,14 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const band = rng.weighted(bands.map((b) => [b, b.p] as const));
   let meanWeight = 0;
   for (const b of bands) meanWeight += b.p * b.masWeight;
-  const withMas = rng.chance(Math.min(0.95, (t.withMas.p * band.masWeight) / meanWeight));
+  const withMas = rng.chance(Math.min(t.masEffects.chanceCap, (t.withMas.p * band.masWeight) / meanWeight));
   const ageYears = rng.uniform(band.fromYears, band.toYears);
   const z = rng.normal();
-  const severity = z + (withMas ? 0.5 : 0);
+  const severity = z + (withMas ? t.masEffects.severityShift : 0);
   const sex = rng.chance(t.male.p) ? 'male' : 'female';
   const obese = rng.chance(t.obesity.p);
-  const weightZ = obese ? 1.8 + 0.5 * Math.abs(rng.normal()) : -0.35 + 0.85 * rng.normal();
+  const w = t.weightZ;
+  const weightZ = obese ? w.obese.from + w.obese.scale * Math.abs(rng.normal()) : w.otherwise.mean + w.otherwise.sd * rng.normal();
   const patient = makePatient(rng, ageYears, sex, weightZ);
 
   const f = t.findings;
@@ -46,8 +48,8 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const mucosal = muco && rng.chance(f.mucosalChanges.p / f.mucocutaneous.p);
   const extremity = muco && rng.chance(f.extremityChanges.p / f.mucocutaneous.p);
   if (muco && !rash && !conj && !mucosal && !extremity) rash = true;
-  const vaso = latentChance(rng, t.vasoactive.p, 0.6, z);
-  const ventilated = latentChance(rng, t.invasiveVentilation.p, 0.6, z);
+  const vaso = latentChance(rng, t.vasoactive.p, t.latentCorrelation.vasoactive, z);
+  const ventilated = latentChance(rng, t.invasiveVentilation.p, t.latentCorrelation.invasiveVentilation, z);
   const respiratory = ventilated || rng.chance(Math.max(0, (f.respiratoryInvolvement.p - t.invasiveVentilation.p) / (1 - t.invasiveVentilation.p)));
   const onset: Partial<Record<FindingKey, number>> = {};
   const mark = (key: FindingKey, present: boolean, hour = 0): void => { if (present) onset[key] = hour; };
@@ -57,19 +59,21 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const recorded: FindingKey[] = ['rash', 'conjunctivitis', 'mucosalChanges', 'extremityChanges', 'giSymptoms', 'hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'cnsInvolvement'];
 
   const hours = [...OBSERVATION_HOURS];
-  const shockFrom = rng.chance(0.6) ? 0 : 12;
+  const os = t.organSupport;
+  const shockFrom = rng.chance(os.fromPresentation.p) ? 0 : 12;
   const shock = hours.map((h) => vaso && h >= shockFrom && h <= 48);
-  const vasoactives = shock.map((s) => (s ? (severity > 1.3 ? 2 : 1) : 0));
+  const vasoactives = shock.map((s) => (s ? (severity > os.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
   const support: RespiratorySupport[] = hours.map((h) => (ventilated && h >= shockFrom && h <= 48 ? 'invasive' : respiratory && h <= 48 ? 'oxygen' : 'none'));
-  const fio2 = support.map((s) => (s === 'invasive' ? 0.35 + 0.3 * rng.next() : s === 'oxygen' ? 0.28 + 0.15 * rng.next() : 0.21));
-  const spo2 = support.map((s) => (s === 'none' ? 96 + rng.int(0, 4) : 92 + rng.int(0, 5)));
+  const { fio2: fi, spo2: sp } = os;
+  const fio2 = support.map((s) => (s === 'invasive' ? fi.invasive.from + fi.invasive.width * rng.next() : s === 'oxygen' ? fi.oxygen.from + fi.oxygen.width * rng.next() : ROOM_AIR_FIO2));
+  const spo2 = support.map((s) => (s === 'none' ? sp.roomAir.from + rng.int(0, sp.roomAir.width) : sp.supported.from + rng.int(0, sp.supported.width)));
   const feverDays0 = Math.round(valueAt(t.feverDaysAtPresentation, rng.normal()));
   const observations = buildObservations({
     ageYears, hours,
     temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
     feverDays: feverDayCourse(hours, true, feverDays0),
     recorded, onset, shock, vasoactives, support, fio2, spo2,
-    gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? 14 : 15)),
+    gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
   }, rng);
 
   const labs = new CaseLabs(rng, severity, t.labs, [], withMas ? t.masLabs : null);
@@ -83,17 +87,18 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const natriuretic: NumericAnalyte = rng.chance(t.ntProBnpRatherThanBnp.p) ? 'ntProBnp' : 'bnp';
   const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: false, everyHour: ['troponin', natriuretic], procalcitonin: true, lactateAt12: vaso });
 
-  const lowEf = latentChance(rng, t.lvefBelow55.p, 0.6, z);
+  const lowEf = latentChance(rng, t.lvefBelow55.p, t.latentCorrelation.lvefBelow55, z);
   const aneurysm = rng.chance(t.coronaryAneurysm.p);
   const { echo: e } = t;
   const lvef = lowEf ? e.lowLvef : e.normalLvef;
   const ef0 = lvef.from + (lvef.to - lvef.from) * rng.next();
   // The 72-h share is drawn after the 12-h findings, and for every case, so the stream keeps its order.
   const lvefAt72 = (u: number): number => (lowEf ? ef0 + (e.recoveredShare.from + (e.recoveredShare.to - e.recoveredShare.from) * u) * (e.recoveryTarget - ef0) : ef0);
-  const z0 = aneurysm ? 2.5 + 4 * rng.next() : Math.min(2.4, 0.3 + 0.7 * Math.abs(rng.normal()));
+  const cz = e.coronaryZ;
+  const z0 = aneurysm ? cz.aneurysm.from + cz.aneurysm.width * rng.next() : Math.min(cz.otherwise.max, cz.otherwise.from + cz.otherwise.scale * Math.abs(rng.normal()));
   const echo: Echo[] = [
-    { hour: 12, lvefPercent: Math.round(ef0), coronaryZMax: Math.round(z0 * 10) / 10, pericardialEffusion: rng.chance(0.2), valvulitis: rng.chance(0.1) },
-    { hour: 72, lvefPercent: Math.round(lvefAt72(rng.next())), coronaryZMax: Math.round((z0 + 0.2 * rng.normal()) * 10) / 10 },
+    { hour: 12, lvefPercent: Math.round(ef0), coronaryZMax: Math.round(z0 * 10) / 10, pericardialEffusion: rng.chance(e.pericardialEffusion.p), valvulitis: rng.chance(e.valvulitis.p) },
+    { hour: 72, lvefPercent: Math.round(lvefAt72(rng.next())), coronaryZMax: Math.round((z0 + cz.changeSd * rng.normal()) * 10) / 10 },
   ];
 
   // CDC 2023 needs ≥2 organ categories: complete the presentation when the draw fell short.
@@ -101,7 +106,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   // A cheap check (label-bounds.ts) settles almost every case; the rules' calculator decides the rest.
   const atLeastTwo = (): boolean => {
     const verdict = miscCategoriesAtLeastTwo(construction);
-    return verdict === 'unknown' ? miscCategoryCount(construction) >= 2 : verdict === 'yes';
+    return verdict === 'unknown' ? miscCategoryCount(construction) >= MISC_CDC_2023.categoriesRequired : verdict === 'yes';
   };
   if (!atLeastTwo()) {
     for (const o of observations) if (o.hour <= 24) o.giSymptoms = true;
@@ -119,14 +124,14 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
     ],
   };
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
-  if (withMas && rng.chance(0.3)) investigations.boneMarrow = [{ hour: 48, hemophagocytosis: rng.chance(0.5), malignancy: false }];
+  if (withMas && rng.chance(t.marrow.aspiratedWithMas.p)) investigations.boneMarrow = [{ hour: 48, hemophagocytosis: rng.chance(t.marrow.hemophagocytosis.p), malignancy: false }];
 
-  const died = latentChance(rng, t.died.p, 0.5, z);
+  const died = latentChance(rng, t.died.p, t.latentCorrelation.died, z);
   return {
     patient,
     background: {
       sjia: 'none',
-      sarsCov2: { rnaOrAntigen: pcr ? 'positive' : 'negative', serology: serology ? 'positive' : 'negative', closeContact: rng.chance(0.5) ? 'yes' : 'unknown', severeRespiratoryCovid19: false },
+      sarsCov2: { rnaOrAntigen: pcr ? 'positive' : 'negative', serology: serology ? 'positive' : 'negative', closeContact: rng.chance(t.sarsCov2.closeContact.p) ? 'yes' : 'unknown', severeRespiratoryCovid19: false },
       ...(obese ? { otherConditions: ['obesity'] } : {}),
     },
     encounter: { hospitalized: true, died, suspectedInfection, moreLikelyAlternativeDiagnosis: null },

@@ -1,4 +1,4 @@
-import type { Investigations, LabPanel, NumericAnalyte } from '@masdrill/rules';
+import { PHOENIX_COAGULATION, PHOENIX_COAGULATION_CAP, PHOENIX_SEPSIS_CUTOFF, type Investigations, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
@@ -13,12 +13,16 @@ import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SEPSIS_TABLE } from '../tables/sepsis-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 // Lab overrides as constants: CaseLabs resolves a cohort's laboratory once per combination of tables (by identity).
-const FERRITIN_OTHERWISE: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.otherwise, rho: 0.5, baseline: 60 } };
-const FERRITIN_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hyperferritinemic, rho: 0.5, baseline: 60 } };
-const FERRITIN_HARD_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hardHyperferritinemic, rho: 0.5, baseline: 60 } };
-const SHOCK_LACTATE: LabTable = { lactate: { at0: SEPSIS_TABLE.shockLactate, rho: 0.4, baseline: 1.1 } };
+const { ferritin: FERRITIN, shockLactate: LACTATE } = SEPSIS_TABLE.overrideCoupling;
+const FERRITIN_OTHERWISE: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.otherwise, rho: FERRITIN.rho, baseline: FERRITIN.baseline } };
+const FERRITIN_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hyperferritinemic, rho: FERRITIN.rho, baseline: FERRITIN.baseline } };
+const FERRITIN_HARD_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hardHyperferritinemic, rho: FERRITIN.rho, baseline: FERRITIN.baseline } };
+const SHOCK_LACTATE: LabTable = { lactate: { at0: SEPSIS_TABLE.shockLactate, rho: LACTATE.rho, baseline: LACTATE.baseline } };
+/** Phoenix: an INR above this scores a coagulation point. */
+const PHOENIX_INR = PHOENIX_COAGULATION.find((c) => c.analyte === 'inr')!.threshold.value;
 
 function setLab(labs: LabPanel[], hour: number, key: 'inr' | 'dDimer', value: number): void {
   const panel = labs.find((p) => p.hour === hour);
@@ -37,7 +41,8 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const shockCase = rng.chance(t.shock.p);
   const subtype: Subtype = hyper ? 'hyperferritinemic-sepsis' : shockCase ? 'septic-shock' : 'bacterial-sepsis';
   const z = rng.normal();
-  const severity = z + (shockCase ? 0.8 : 0) + (hyper ? 0.4 : 0);
+  const sv = t.severity;
+  const severity = z + (shockCase ? sv.shockShift : 0) + (hyper ? sv.hyperferritinemicShift : 0);
   const dic = rng.chance(hyper ? t.dic.hyperferritinemic.p : shockCase ? t.dic.shock.p : t.dic.otherwise.p);
 
   const sex = rng.chance(t.male.p) ? 'male' : 'female';
@@ -46,7 +51,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const f = t.findings;
   const present: Partial<Record<FindingKey, boolean>> = {
-    hepatomegaly: latentChance(rng, f.hepatomegaly.p, 0.3, severity),
+    hepatomegaly: latentChance(rng, f.hepatomegaly.p, sv.hepatomegalyCorrelation, severity),
     splenomegaly: rng.chance(f.splenomegaly.p),
     lymphadenopathy: rng.chance(f.lymphadenopathy.p),
     rash: rng.chance(f.rash.p),
@@ -58,33 +63,35 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const oxygen = !ventilated && rng.chance(od.oxygenOrNoninvasive.p);
   const lowGcs = rng.chance(shockCase ? od.lowGcs.shock.p : od.lowGcs.otherwise.p);
   const twoVaso = shockCase && rng.chance(od.twoVasoactives.p);
-  const hemorrhage = dic && rng.chance(0.4);
+  const hemorrhage = dic && rng.chance(t.hemorrhageInDic.p);
   const onset: Partial<Record<FindingKey, number>> = {};
   for (const key of recorded) if (present[key]) onset[key] = 0;
   if (lowGcs) onset.cnsInvolvement = 0;
   if (hemorrhage) onset.hemorrhage = 12;
 
   const hours = [...OBSERVATION_HOURS];
-  const shockFrom = rng.chance(0.7) ? 0 : 12;
+  const sp = t.support;
+  const shockFrom = rng.chance(sp.shockAtPresentation.p) ? 0 : 12;
   const shock = hours.map((h) => shockCase && h >= shockFrom && h <= 48);
   const vasoactives = shock.map((s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? (rng.chance(0.3) ? 'noninvasive' : 'oxygen') : 'none'));
-  const fio2 = support.map((s) => (s === 'invasive' ? 0.35 + 0.4 * rng.next() : s === 'none' ? 0.21 : 0.3 + 0.2 * rng.next()));
-  const spo2 = support.map((s) => (s === 'none' ? 96 + rng.int(0, 4) : 90 + rng.int(0, 7)));
-  const gcs = hours.map((h) => (lowGcs && h <= 24 ? 7 + rng.int(0, 3) : lowGcs && h <= 48 ? 12 : 15));
+  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? (rng.chance(sp.noninvasive.p) ? 'noninvasive' : 'oxygen') : 'none'));
+  const fio2 = support.map((s) => (s === 'invasive' ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next() : s === 'none' ? ROOM_AIR_FIO2 : sp.fio2OnSupport.from + sp.fio2OnSupport.width * rng.next()));
+  const spo2 = support.map((s) => (s === 'none' ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width) : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width)));
+  const gcs = hours.map((h) => (lowGcs && h <= 24 ? sp.lowGcs.from + rng.int(0, sp.lowGcs.width) : lowGcs && h <= 48 ? sp.recoveringGcs : 15));
   const febrile = rng.chance(t.febrile.p);
   const observations = buildObservations({
     ageYears, hours,
     temperatureC: temperatureCourse(hours, febrile, valueAt(t.peakTemperatureC, rng.normal()), rng),
-    feverDays: feverDayCourse(hours, febrile, 1 + rng.int(0, 2)),
+    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
     recorded, onset, shock, vasoactives, support, fio2, spo2, gcs,
   }, rng);
   if (!shockCase) {
     // No cardiovascular point without shock: keep the MAP above the Phoenix 0-point band.
-    const floor = mapZeroPointsAbove(patient.ageYears) + 4;
+    const m = t.nonShockMap;
+    const floor = mapZeroPointsAbove(patient.ageYears) + m.margin;
     for (const o of observations) {
       const map = (o.sbp! + 2 * o.dbp!) / 3;
-      if (map <= floor) { const k = (floor + 2) / map; o.sbp = Math.round(o.sbp! * k); o.dbp = Math.round(o.dbp! * k) + 1; }
+      if (map <= floor) { const k = (floor + m.scaleTo) / map; o.sbp = Math.round(o.sbp! * k); o.dbp = Math.round(o.dbp! * k) + m.dbpExtra; }
     }
   }
 
@@ -103,28 +110,29 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
 
   // Complete the organ dysfunction to Phoenix ≥2 when the drawn pattern falls short.
   // A cheap bound (label-bounds.ts) settles most cases; the rules' calculator decides the rest, and what to add.
+  const pc = t.phoenixCompletion;
   for (let guard = 0; guard < 6; guard++) {
     if (phoenixSurelyAtLeastTwo(observations, panels)) break;
     const parts = phoenixParts(patient, observations, panels);
-    if (parts.total >= 2) break;
+    if (parts.total >= PHOENIX_SEPSIS_CUTOFF) break;
     // Each step adds one point: a coagulation abnormality, or respiratory support with a low SpO₂:FiO₂.
     // Both go in at presentation, so they count at the same time point (Phoenix scores the worst
     // total at one time point, not the worst of each item across the day).
-    const coag = parts.coagulation < 2 && (parts.respiratory > 0 || rng.next() < 0.6);
+    const coag = parts.coagulation < PHOENIX_COAGULATION_CAP && (parts.respiratory > 0 || rng.next() < pc.coagulation.p);
     if (coag) {
       const p0 = panels.find((p) => p.hour === 0);
-      if (p0?.inr === undefined || p0.inr <= 1.3) {
-        const v = Math.round((1.35 + 0.4 * rng.next()) * 100) / 100;
-        setLab(panels, 0, 'inr', v); setLab(panels, 12, 'inr', v); setLab(panels, 24, 'inr', Math.round((v - 0.05) * 100) / 100);
+      if (p0?.inr === undefined || p0.inr <= PHOENIX_INR) {
+        const v = Math.round((pc.inr.from + pc.inr.width * rng.next()) * 100) / 100;
+        setLab(panels, 0, 'inr', v); setLab(panels, 12, 'inr', v); setLab(panels, 24, 'inr', Math.round((v - pc.inrFallBy24h) * 100) / 100);
       } else {
-        const v = Math.round((2.2 + 4 * rng.next()) * 100) / 100;
+        const v = Math.round((pc.dDimer.from + pc.dDimer.width * rng.next()) * 100) / 100;
         setLab(panels, 0, 'dDimer', v); setLab(panels, 12, 'dDimer', v); setLab(panels, 24, 'dDimer', v);
       }
     } else {
       const o = observations.find((x) => x.hour === 0)!;
       o.respiratorySupport = 'oxygen';
-      o.fio2 = 0.4;
-      o.spo2 = 93 + rng.int(0, 3);
+      o.fio2 = pc.oxygenFio2;
+      o.spo2 = pc.spo2.from + rng.int(0, pc.spo2.width);
     }
   }
 
@@ -136,7 +144,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
   }
   // Leans on the case's own severity draw (before the subtype shifts) so each stratum keeps its published rate.
-  const died = latentChance(rng, hyper ? t.died.hyperferritinemic.p : t.died.otherwise.p, 0.4, z);
+  const died = latentChance(rng, hyper ? t.died.hyperferritinemic.p : t.died.otherwise.p, sv.diedCorrelation, z);
   const critical = shockCase || ventilated;
 
   return {

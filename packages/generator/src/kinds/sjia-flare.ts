@@ -6,10 +6,11 @@ import { CaseLabs } from '../lab-model.js';
 import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
-import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
+import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SJIA_FLARE_TABLE } from '../tables/sjia-flare-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 /** Active sJIA flare without MAS (known sJIA, or a first presentation of suspected sJIA). */
 export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody {
@@ -24,30 +25,31 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const f = t.findings;
   const febrile = rng.chance(f.fever.p);
   const peak = valueAt(t.peakTemperatureC, rng.normal());
+  const rho = t.severityCorrelation;
   const present = {
-    hepatomegaly: latentChance(rng, f.hepatomegaly.p, 0.2, severity),
-    splenomegaly: latentChance(rng, f.splenomegaly.p, 0.2, severity),
-    lymphadenopathy: latentChance(rng, f.lymphadenopathy.p, 0.2, severity),
+    hepatomegaly: latentChance(rng, f.hepatomegaly.p, rho.hepatomegaly, severity),
+    splenomegaly: latentChance(rng, f.splenomegaly.p, rho.splenomegaly, severity),
+    lymphadenopathy: latentChance(rng, f.lymphadenopathy.p, rho.lymphadenopathy, severity),
     activeArthritis: rng.chance(f.activeArthritis.p),
     rash: rng.chance(f.rash.p),
     cnsInvolvement: rng.chance(f.cnsInvolvement.p),
     hemorrhage: rng.chance(f.hemorrhage.p),
   };
-  const hours = known ? [-168, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
+  const hours = known ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
   const onset: Partial<Record<FindingKey, number>> = {};
   for (const key of Object.keys(present) as (keyof typeof present)[]) if (present[key]) onset[key] = 0;
-  if (present.activeArthritis && known && rng.chance(0.5)) onset.activeArthritis = -168;
+  if (present.activeArthritis && known && rng.chance(t.arthritisAtBaseline.p)) onset.activeArthritis = LAB_SCHEDULE.baselineHour;
   const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'activeArthritis', 'rash', 'cnsInvolvement', 'hemorrhage'];
   const n = hours.length;
   const support: RespiratorySupport[] = new Array<RespiratorySupport>(n).fill('none');
   const observations = buildObservations({
     ageYears, hours,
     temperatureC: temperatureCourse(hours, febrile, peak, rng),
-    feverDays: feverDayCourse(hours, febrile, 2 + rng.int(0, 8)),
+    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
     recorded, onset,
     shock: new Array<boolean>(n).fill(false), vasoactives: new Array<number>(n).fill(0),
-    support, fio2: new Array<number>(n).fill(0.21), spo2: hours.map(() => 97 + rng.int(0, 3)),
-    gcs: hours.map((h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? 14 : 15)),
+    support, fio2: new Array<number>(n).fill(ROOM_AIR_FIO2), spo2: hours.map(() => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
+    gcs: hours.map((h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
   }, rng);
 
   const labs = new CaseLabs(rng, severity, t.labs, hard ? [t.hardLabs] : []);
@@ -56,7 +58,7 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const atPresentation: NumericAnalyte[] = [];
   if (rng.chance(t.special.sCd25.p)) atPresentation.push('sCd25');
   if (rng.chance(t.special.il18.p)) atPresentation.push('il18');
-  const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: known, atPresentation, procalcitonin: rng.chance(0.5) });
+  const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: known, atPresentation, procalcitonin: rng.chance(LAB_SCHEDULE.procalcitoninOutsideSepsis.p) });
 
   const suspectedInfection = rng.chance(t.suspectedInfection.p);
   const investigations: Investigations = {};
@@ -70,6 +72,6 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
     patient, background,
     encounter: { hospitalized: true, died: false, suspectedInfection },
     observations, labs: panels, investigations,
-    truth: { kind: 'sjia-flare', subtype: 'sjia-flare', masPresent: false, trigger: 'active-sjia', severity: severityBand(severity - 0.8, false), cnsInvolvement: present.cnsInvolvement, hemorrhage: present.hemorrhage },
+    truth: { kind: 'sjia-flare', subtype: 'sjia-flare', masPresent: false, trigger: 'active-sjia', severity: severityBand(severity - t.severityBandShift.value, false), cnsInvolvement: present.cnsInvolvement, hemorrhage: present.hemorrhage },
   };
 }

@@ -1,4 +1,4 @@
-import { NUMERIC_ANALYTES, type Case, type NumericAnalyte } from '@masdrill/rules';
+import { DAYS_PER_YEAR, NUMERIC_ANALYTES, type Case, type NumericAnalyte } from '@masdrill/rules';
 import type { Kind } from '../kind.js';
 import type { LabTable } from '../lab-spec.js';
 import { MAS_TABLE } from '../tables/mas-table.js';
@@ -52,7 +52,7 @@ const ANY_KIND = bounds(Object.values(TABLES).flat());
  * the kind's presentation values in. Pure.
  */
 export function responseLevels(c: Case): ResponseLevels {
-  const newborn = c.patient.ageYears < 28 / 365.25;
+  const newborn = c.patient.ageYears < 28 / DAYS_PER_YEAR;
   const resolved: Record<string, number> = {};
   for (const a of NUMERIC_ANALYTES) {
     const v = (newborn ? NEWBORN[a] : undefined) ?? HEALTHY[a];

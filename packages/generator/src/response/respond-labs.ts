@@ -4,6 +4,7 @@ import { MISC_TABLE } from '../tables/misc-table.js';
 import { RESPONSE_TABLE } from '../tables/response-table.js';
 import type { Rng } from '../rng.js';
 import type { ResponseLevels } from './resolved-levels.js';
+import { LAB_MEASUREMENT } from '../tables/shared-priors-table.js';
 
 /** Analytes reported on a linear scale (the rest move in log space, as the generator's tables draw them). */
 const LINEAR: ReadonlySet<NumericAnalyte> = new Set(['hemoglobin', 'sodium', 'albumin']);
@@ -99,8 +100,9 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: Respo
   const wbc = panel.wbc as number | undefined;
   let alc = panel.alc as number | undefined;
   if (wbc !== undefined && alc !== undefined) {
-    if (alc > 0.85 * wbc) { alc = reportable('alc', 0.85 * wbc); panel.alc = alc; }
-    if (panel.anc !== undefined) panel.anc = reportable('anc', Math.max(0.02 * wbc, wbc - alc - 0.08 * wbc));
+    const d = LAB_MEASUREMENT.differential;
+    if (alc > d.maxAlcFractionOfWbc * wbc) { alc = reportable('alc', d.maxAlcFractionOfWbc * wbc); panel.alc = alc; }
+    if (panel.anc !== undefined) panel.anc = reportable('anc', Math.max(d.minAncFractionOfWbc * wbc, wbc - alc - d.otherCellsFractionOfWbc * wbc));
   }
   if (measured.triglyceridesFasting !== undefined && panel.triglycerides !== undefined) panel.triglyceridesFasting = measured.triglyceridesFasting;
   if (measured.nkCellActivity !== undefined) panel.nkCellActivity = measured.nkCellActivity;

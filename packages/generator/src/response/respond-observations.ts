@@ -1,6 +1,6 @@
-import type { Observation } from '@masdrill/rules';
+import { PHOENIX_GCS, type Observation } from '@masdrill/rules';
 import { RESPONSE_TABLE } from '../tables/response-table.js';
-import { RESTING_VITALS } from '../tables/vitals-table.js';
+import { RESTING_VITALS, ROOM_AIR_FIO2, VITAL_SIGN_READINGS } from '../tables/vitals-table.js';
 
 /** What decides one observation row of the responding patient. */
 export interface ObservationActivity {
@@ -17,7 +17,8 @@ export interface ObservationActivity {
 }
 
 const T = RESPONSE_TABLE.thresholds;
-const NORMAL_C = 36.8;
+const R = RESPONSE_TABLE.observations;
+const V = VITAL_SIGN_READINGS;
 
 type Support = NonNullable<Observation['respiratorySupport']>;
 
@@ -35,8 +36,8 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
 
   if (anchor.temperatureC !== undefined) {
     // Fever settles with the activity but climbs only slowly past the presentation peak.
-    const t = NORMAL_C + (anchor.temperatureC - NORMAL_C) * (a <= 1 ? a : 1 + (a - 1) * RESPONSE_TABLE.feverRiseSpeed.value);
-    o.temperatureC = Math.round(Math.min(41.5, Math.max(35.5, t)) * 10) / 10;
+    const t = R.normalTemperatureC + (anchor.temperatureC - R.normalTemperatureC) * (a <= 1 ? a : 1 + (a - 1) * RESPONSE_TABLE.feverRiseSpeed.value);
+    o.temperatureC = Math.round(Math.min(R.temperatureC.max, Math.max(R.temperatureC.min, t)) * 10) / 10;
   }
 
   // The case's own course brings on shock or ventilation only while the patient is not improving;
@@ -54,9 +55,10 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
   if (support !== own.respiratorySupport) {
     o.respiratorySupport = support;
     delete o.pao2;
-    if (support === 'none') { delete o.fio2; o.spo2 = Math.max(own.spo2 ?? 97, 96); }
-    else if (support === 'invasive') { o.fio2 = Math.max(own.fio2 ?? 0.5, 0.5); o.spo2 = Math.min(own.spo2 ?? 93, 94); }
-    else { o.fio2 = own.fio2 !== undefined && own.fio2 > 0.21 ? Math.min(own.fio2, 0.5) : 0.35; o.spo2 = Math.min(own.spo2 ?? 94, 95); }
+    const { roomAir, invasive, oxygen } = R.supportReadings;
+    if (support === 'none') { delete o.fio2; o.spo2 = Math.max(own.spo2 ?? roomAir.spo2IfUnknown, roomAir.spo2AtLeast); }
+    else if (support === 'invasive') { o.fio2 = Math.max(own.fio2 ?? invasive.fio2AtLeast, invasive.fio2AtLeast); o.spo2 = Math.min(own.spo2 ?? invasive.spo2IfUnknown, invasive.spo2AtMost); }
+    else { o.fio2 = own.fio2 !== undefined && own.fio2 > ROOM_AIR_FIO2 ? Math.min(own.fio2, oxygen.fio2AtMost) : oxygen.fio2IfUnknown; o.spo2 = Math.min(own.spo2 ?? oxygen.spo2IfUnknown, oxygen.spo2AtMost); }
   }
 
   if (at.cnsCase && at.worstGcs !== undefined) {
@@ -65,19 +67,19 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
     const worst = at.neurological < 1 && anchor.gcs !== undefined ? anchor.gcs : at.worstGcs;
     const gcs = Math.round(15 - (15 - worst) * at.neurological);
     o.gcs = Math.max(3, Math.min(15, gcs));
-    if (own.cnsInvolvement !== undefined || anchor.cnsInvolvement !== undefined) o.cnsInvolvement = o.gcs < 15 || (own.cnsInvolvement === true && at.neurological > 0.5);
-    if (own.pupils !== 'both-fixed' && own.pupils !== 'one-fixed') { if (o.gcs <= 10) o.pupils = 'both-reactive'; else delete o.pupils; }
+    if (own.cnsInvolvement !== undefined || anchor.cnsInvolvement !== undefined) o.cnsInvolvement = o.gcs < 15 || (own.cnsInvolvement === true && at.neurological > R.cnsFindingAboveNeurologicalActivity);
+    if (own.pupils !== 'both-fixed' && own.pupils !== 'one-fixed') { if (o.gcs <= PHOENIX_GCS.value) o.pupils = 'both-reactive'; else delete o.pupils; }
   }
 
   // Vital signs: the row's own, moved by the change in shock and temperature it now has.
   const ownShock = own.shock === true || (own.vasoactiveCount ?? 0) > 0;
   const k = shock === ownShock ? 1 : shock ? RESTING_VITALS.shockSbpFactor : 1 / RESTING_VITALS.shockSbpFactor;
   const kh = shock === ownShock ? 1 : shock ? RESTING_VITALS.shockHeartRateFactor : 1 / RESTING_VITALS.shockHeartRateFactor;
-  if (own.sbp !== undefined) o.sbp = Math.round(Math.max(35, own.sbp * k));
-  if (own.dbp !== undefined) o.dbp = Math.round(Math.max(18, Math.min(own.dbp * k, (o.sbp ?? Infinity) - 10)));
+  if (own.sbp !== undefined) o.sbp = Math.round(Math.max(V.minSbp, own.sbp * k));
+  if (own.dbp !== undefined) o.dbp = Math.round(Math.max(V.minDbp, Math.min(own.dbp * k, (o.sbp ?? Infinity) - V.minPulsePressure)));
   if (own.heartRate !== undefined) {
     const fever = (o.temperatureC ?? 37) - (own.temperatureC ?? o.temperatureC ?? 37);
-    o.heartRate = Math.round(Math.max(40, own.heartRate * kh + fever * RESTING_VITALS.heartRatePerDegree));
+    o.heartRate = Math.round(Math.max(V.minHeartRate, own.heartRate * kh + fever * RESTING_VITALS.heartRatePerDegree));
   }
   return o;
 }

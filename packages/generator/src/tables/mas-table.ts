@@ -1,10 +1,19 @@
+import type { Investigations } from '@masdrill/rules';
 import { quartiles, type Quartiles } from '../distribution.js';
 import type { LabTable } from '../lab-spec.js';
-import { cite, prior, proportion, type Proportion, type Source } from '../source.js';
+import { cite, prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
 
 const LAB_PRIOR = prior('clinical-reference.md §2.1 "prior median (IQR) [U]" at MAS onset (Minoia 2014 lab table not retrieved)');
 /** Where the MAS baselines come from (reported beside the table). */
 export const MAS_BASELINE_SOURCE: Source = prior('pre-MAS levels of active sJIA, chosen so platelets, transaminases, ferritin, LDH, TG and D-dimer change >50% to MAS onset as Minoia 2014 reports');
+
+type ViralTest = NonNullable<Investigations['viralTests']>[number];
+
+/** Which test shows an "other-virus" trigger (design prior). */
+export const OTHER_VIRUSES: { readonly weights: readonly (readonly [ViralTest['virus'], number])[]; readonly source: Source } = {
+  weights: [['influenza', 0.3], ['HHV-6', 0.2], ['parvovirus-B19', 0.2], ['enterovirus', 0.3]],
+  source: prior('viruses behind an "other-virus" trigger'),
+};
 
 export interface MasTable {
   readonly subtypes: {
@@ -20,6 +29,13 @@ export interface MasTable {
   readonly ageYears: Quartiles;
   readonly neonatalAgeDays: Quartiles;
   readonly sjiaDurationYears: Quartiles;
+  readonly neonatalCourse: {
+    /** Gestational age at birth, whole weeks. */
+    readonly gestationalAgeWeeks: UniformSpan;
+    /** A newborn up to this age (days) is still in the birth hospitalization. */
+    readonly birthHospitalizationUpToAgeDays: number;
+    readonly source: Source;
+  };
   readonly findings: {
     readonly fever: Proportion;
     readonly hepatomegaly: Proportion;
@@ -31,7 +47,55 @@ export interface MasTable {
     readonly rash: Proportion;
     readonly organFailure: Proportion;
   };
+  /** Correlation (−1…1) of each finding's latent draw with the latent severity (0 = independent of it). */
+  readonly severityCorrelation: {
+    readonly hepatomegaly: number;
+    readonly splenomegaly: number;
+    readonly cnsInvolvement: number;
+    readonly hemorrhage: number;
+    readonly lymphadenopathy: number;
+    readonly organFailure: number;
+    readonly died: number;
+    readonly source: Source;
+  };
+  /** Organomegaly, lymphadenopathy, CNS involvement or hemorrhage already present at presentation (else from 12 h). */
+  readonly findingAtPresentation: Proportion;
+  /** Days of fever before presentation, whole days. */
+  readonly feverDaysAtPresentation: UniformSpan & { readonly source: Source };
   readonly peakTemperatureC: Quartiles;
+  readonly organFailureCourse: {
+    /** Organ failure with shock (vasoactives to 48 h); without shock it is respiratory. */
+    readonly shock: Proportion;
+    /** With shock: also invasive ventilation (to 72 h). */
+    readonly ventilatedWithShock: Proportion;
+    /** Organ failure already at presentation (else from 12 h). */
+    readonly fromPresentation: Proportion;
+  };
+  readonly support: {
+    /** Latent severity above which shock needs two vasoactives (else one). */
+    readonly twoVasoactivesAboveSeverity: number;
+    /** Latent severity above which a patient not ventilated has oxygen throughout. */
+    readonly oxygenAboveSeverity: number;
+    /** FiO₂ (fraction) when invasively ventilated. */
+    readonly fio2Invasive: UniformSpan;
+    /** FiO₂ (fraction) on oxygen. */
+    readonly fio2Oxygen: UniformSpan;
+    /** SpO₂ (%, whole) on room air. */
+    readonly spo2RoomAir: UniformSpan;
+    /** SpO₂ (%, whole) on oxygen or ventilation. */
+    readonly spo2OnSupport: UniformSpan;
+    readonly source: Source;
+  };
+  /** GCS with CNS involvement: worst = `worstAtMost` − a whole drop in [0, dropSteps); the other hours `betterBy` points above it. */
+  readonly gcs: {
+    readonly worstAtMost: number;
+    /** Latent severity above which the drop is the severe one. */
+    readonly severeAboveSeverity: number;
+    readonly severeDropSteps: number;
+    readonly mildDropSteps: number;
+    readonly betterBy: number;
+    readonly source: Source;
+  };
   readonly died: Proportion;
   readonly marrowAspirated: Proportion;
   readonly hemophagocytosis: Proportion;
@@ -39,6 +103,10 @@ export interface MasTable {
   readonly suspectedInfection: { readonly infectionTriggered: Proportion; readonly otherwise: Proportion };
   readonly therapyInKnownSjia: { readonly [K in 'glucocorticoid' | 'methotrexate' | 'cyclosporine' | 'anakinra' | 'canakinumab' | 'tocilizumab']: Proportion };
   readonly special: { readonly sCd25: Proportion; readonly il18: Proportion; readonly cxcl9: Proportion; readonly nkCellActivity: Proportion };
+  /** The NK-cell function result when it is sent. */
+  readonly nkCellResult: { readonly weights: readonly (readonly ['low' | 'absent' | 'normal', number])[]; readonly source: Source };
+  /** Trigger-virus PCR (EBV, CMV, adenovirus) at presentation: log-normal load, median copies/mL and SD of its natural log. */
+  readonly viralLoad: { readonly medianCopiesPerMl: number; readonly logSd: number; readonly source: Source };
   /** Hard difficulty: shift of the latent severity (milder MAS sits nearer the cut-offs). */
   readonly hardSeverityShift: { readonly value: number; readonly source: Source };
   readonly labs: LabTable;
@@ -58,6 +126,11 @@ export const MAS_TABLE: MasTable = {
   ageYears: quartiles(10.5, 4.4, 14.6, 'linear', cite('ravelli-2016-rmd-open', 'Table 1: age at MAS onset, median (IQR)'), { min: 1, max: 17.9 }),
   neonatalAgeDays: quartiles(10, 5, 18, 'linear', prior('neonatal presentation in the first four weeks'), { min: 1, max: 28 }),
   sjiaDurationYears: quartiles(0.9, 0.1, 2.4, 'log', cite('ravelli-2016-rmd-open', 'Table 1: sJIA duration at MAS, median (IQR)'), { min: 0.05, max: 12 }),
+  neonatalCourse: {
+    gestationalAgeWeeks: { from: 37, width: 4 },
+    birthHospitalizationUpToAgeDays: 7,
+    source: prior('term newborns (37–41 weeks), still in the birth hospitalization in the first week'),
+  },
   findings: {
     fever: proportion(0.96, cite('minoia-2014', 'abstract: fever 96%')),
     hepatomegaly: proportion(0.7, cite('minoia-2014', 'abstract: hepatomegaly 70%')),
@@ -69,7 +142,41 @@ export const MAS_TABLE: MasTable = {
     rash: proportion(0.4, prior('evanescent sJIA rash during MAS')),
     organFailure: proportion(0.188, cite('ravelli-2016-rmd-open', 'Table 1: heart/lung/kidney failure 18.8%')),
   },
+  severityCorrelation: {
+    hepatomegaly: 0.3,
+    splenomegaly: 0.3,
+    cnsInvolvement: 0.4,
+    hemorrhage: 0.4,
+    lymphadenopathy: 0.1,
+    organFailure: 0.5,
+    died: 0.5,
+    source: prior('sicker MAS more often has organomegaly, CNS involvement, hemorrhage, organ failure and death; lymphadenopathy barely follows severity'),
+  },
+  findingAtPresentation: proportion(0.8, prior('findings of the first day mostly present on arrival')),
+  feverDaysAtPresentation: { from: 1, width: 6, source: prior('1–7 days of fever before MAS presentation') },
   peakTemperatureC: quartiles(39.4, 39.0, 39.9, 'linear', prior('peak temperature of a febrile MAS patient'), { min: 38.1, max: 41.5 }),
+  organFailureCourse: {
+    shock: proportion(0.6, prior('MAS organ failure with shock rather than respiratory failure alone')),
+    ventilatedWithShock: proportion(0.4, prior('MAS shock also needing invasive ventilation')),
+    fromPresentation: proportion(0.5, prior('MAS organ failure present on arrival rather than by 12 h')),
+  },
+  support: {
+    twoVasoactivesAboveSeverity: 1,
+    oxygenAboveSeverity: 1.2,
+    fio2Invasive: { from: 0.35, width: 0.3 },
+    fio2Oxygen: { from: 0.3, width: 0.1 },
+    spo2RoomAir: { from: 97, width: 3 },
+    spo2OnSupport: { from: 92, width: 5 },
+    source: prior('vasoactives, oxygen, FiO₂ and SpO₂ of a MAS patient by severity and support'),
+  },
+  gcs: {
+    worstAtMost: 14,
+    severeAboveSeverity: 0.8,
+    severeDropSteps: 9,
+    mildDropSteps: 4,
+    betterBy: 2,
+    source: prior('GCS 6–14 with CNS involvement in MAS (11–14 unless severe), worst at 12–24 h'),
+  },
   died: proportion(0.08, cite('minoia-2014', 'abstract: mortality 8%')),
   marrowAspirated: proportion(0.5, prior('share of MAS patients with a marrow aspirate in the first 48 h')),
   hemophagocytosis: proportion(0.6, cite('minoia-2014', 'abstract: hemophagocytosis in 60% of those aspirated')),
@@ -92,6 +199,8 @@ export const MAS_TABLE: MasTable = {
     cxcl9: proportion(0.1, prior('CXCL9 sent at presentation')),
     nkCellActivity: proportion(0.1, prior('NK-cell function sent')),
   },
+  nkCellResult: { weights: [['low', 0.6], ['absent', 0.1], ['normal', 0.3]], source: prior('NK-cell function in MAS: mostly low, sometimes absent') },
+  viralLoad: { medianCopiesPerMl: 20000, logSd: 1.5, source: prior('trigger-virus PCR load at MAS presentation, the same for EBV, CMV and adenovirus') },
   hardSeverityShift: { value: -0.8, source: prior('hard difficulty: milder MAS, nearer every cut-off') },
   labs: {
     ferritin: { at0: quartiles(8000, 3000, 20000, 'log', LAB_PRIOR, { max: 300000 }), rho: 0.6, baseline: 900 },

@@ -1,6 +1,6 @@
 import { quartiles, quartilesFromProportion, type Quartiles } from '../distribution.js';
 import type { LabTable } from '../lab-spec.js';
-import { cite, prior, proportion, type Proportion, type Source } from '../source.js';
+import { cite, prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
 
 const MISC_PRIOR = prior('MIS-C value not retrieved (clinical-reference.md §2.3 "[U]")');
 const MAS_OVERLAY = prior('MIS-C evolving into MAS: ferritin rising, fibrinogen falling toward normal, platelets falling (clinical-reference.md §4 pitfall 10, design inference)');
@@ -13,7 +13,7 @@ export interface AgeBand {
   readonly masWeight: number;
 }
 
-/** The echocardiogram at 12 h and 72 h: uniform ranges and a partial recovery, all design priors. */
+/** The echocardiogram at 12 h and 72 h: LVEF ranges and a partial recovery, coronary z-scores, other findings. */
 export interface EchoCourse {
   /** LVEF % at 12 h when below 55 (lvefBelow55) and otherwise: uniform between the bounds. */
   readonly lowLvef: { readonly from: number; readonly to: number };
@@ -22,12 +22,49 @@ export interface EchoCourse {
   readonly recoveryTarget: number;
   readonly recoveredShare: { readonly from: number; readonly to: number };
   readonly source: Source;
+  /** Largest coronary z-score. */
+  readonly coronaryZ: {
+    /** At 12 h with an aneurysm: uniform, from the aneurysm cut (`aneurysmCutSource`). */
+    readonly aneurysm: UniformSpan;
+    /** At 12 h without: `from + scale × |N(0, 1)|`, at most `max`. */
+    readonly otherwise: { readonly from: number; readonly scale: number; readonly max: number };
+    /** SD of the change from 12 h to 72 h (z units). */
+    readonly changeSd: number;
+    readonly source: Source;
+    readonly aneurysmCutSource: Source;
+  };
+  /** At 12 h. */
+  readonly pericardialEffusion: Proportion;
+  readonly valvulitis: Proportion;
 }
 
 export interface MiscTable {
   readonly male: Proportion;
   readonly ageBands: { readonly bands: readonly AgeBand[]; readonly source: Source; readonly masWeightSource: Source };
   readonly withMas: Proportion;
+  readonly masEffects: {
+    /** Upper limit of P(MAS | age band) once the band's weight has scaled it. */
+    readonly chanceCap: number;
+    /** Added to the latent severity (SD units) when MAS is present. */
+    readonly severityShift: number;
+    readonly source: Source;
+  };
+  /** Weight-for-age z-score. */
+  readonly weightZ: {
+    /** Obese: `from + scale × |N(0, 1)|`. */
+    readonly obese: { readonly from: number; readonly scale: number };
+    /** Not obese: normal. */
+    readonly otherwise: { readonly mean: number; readonly sd: number };
+    readonly source: Source;
+  };
+  /** Correlation of each outcome's liability with the latent severity (latentChance). */
+  readonly latentCorrelation: {
+    readonly vasoactive: number;
+    readonly invasiveVentilation: number;
+    readonly lvefBelow55: number;
+    readonly died: number;
+    readonly source: Source;
+  };
   readonly findings: {
     readonly giSymptoms: Proportion;
     readonly mucocutaneous: Proportion;
@@ -43,14 +80,30 @@ export interface MiscTable {
   };
   readonly vasoactive: Proportion;
   readonly invasiveVentilation: Proportion;
+  readonly organSupport: {
+    /** Shock and invasive ventilation start at presentation rather than at 12 h. */
+    readonly fromPresentation: Proportion;
+    /** Latent severity (SD units) above which shock takes two vasoactives rather than one. */
+    readonly twoVasoactivesAboveSeverity: number;
+    /** FiO2 (fraction) while ventilated and on oxygen. */
+    readonly fio2: { readonly invasive: UniformSpan; readonly oxygen: UniformSpan };
+    /** SpO2 (%, whole numbers) on room air and on respiratory support. */
+    readonly spo2: { readonly roomAir: UniformSpan; readonly supported: UniformSpan };
+    readonly source: Source;
+  };
+  /** GCS in the first 24 h with CNS involvement (15 otherwise). */
+  readonly gcsWithCnsInvolvement: { readonly value: number; readonly source: Source };
   readonly coronaryAneurysm: Proportion;
   readonly lvefBelow55: Proportion;
   readonly echo: EchoCourse;
   readonly troponinAboveNormal: Proportion;
   readonly died: Proportion;
-  readonly sarsCov2: { readonly rnaOrAntigen: Proportion; readonly serology: Proportion };
+  /** closeContact: close contact recorded as 'yes' (otherwise 'unknown'). */
+  readonly sarsCov2: { readonly rnaOrAntigen: Proportion; readonly serology: Proportion; readonly closeContact: Proportion };
   readonly obesity: Proportion;
   readonly suspectedInfection: Proportion;
+  /** MIS-C with MAS: a bone marrow aspirate at 48 h, and hemophagocytosis in it. */
+  readonly marrow: { readonly aspiratedWithMas: Proportion; readonly hemophagocytosis: Proportion };
   readonly feverDaysAtPresentation: Quartiles;
   readonly peakTemperatureC: Quartiles;
   readonly ntProBnpRatherThanBnp: Proportion;
@@ -75,6 +128,23 @@ export const MISC_TABLE: MiscTable = {
     masWeightSource: prior('relative MAS odds by age band, chosen so MAS patients are older (Buda 2022: median 11.2 vs 8.1 y)'),
   },
   withMas: proportion(0.215, cite('buda-2022', '59/274 (21.5%) fulfilled 2016 MAS criteria')),
+  masEffects: {
+    chanceCap: 0.95,
+    severityShift: 0.5,
+    source: prior('MIS-C with MAS: P(MAS | age band) capped below certainty; MAS makes the illness half an SD more severe'),
+  },
+  weightZ: {
+    obese: { from: 1.8, scale: 0.5 },
+    otherwise: { mean: -0.35, sd: 0.85 },
+    source: prior('weight-for-age z-score: obese children from z 1.8 up (a half-normal tail), the rest centred a little below the median'),
+  },
+  latentCorrelation: {
+    vasoactive: 0.6,
+    invasiveVentilation: 0.6,
+    lvefBelow55: 0.6,
+    died: 0.5,
+    source: prior('sicker MIS-C more often needs vasoactives and ventilation, has a low LVEF and dies'),
+  },
   findings: {
     giSymptoms: proportion(0.92, cite('feldstein-2020', 'GI involvement 92%')),
     mucocutaneous: proportion(0.74, cite('feldstein-2020', 'mucocutaneous involvement 74%')),
@@ -90,6 +160,14 @@ export const MISC_TABLE: MiscTable = {
   },
   vasoactive: proportion(0.48, cite('feldstein-2020', 'vasoactive support 48%')),
   invasiveVentilation: proportion(0.2, cite('feldstein-2020', 'mechanical ventilation 20%')),
+  organSupport: {
+    fromPresentation: proportion(0.6, prior('MIS-C shock and ventilation already at presentation (otherwise from 12 h)')),
+    twoVasoactivesAboveSeverity: 1.3,
+    fio2: { invasive: { from: 0.35, width: 0.3 }, oxygen: { from: 0.28, width: 0.15 } },
+    spo2: { roomAir: { from: 96, width: 4 }, supported: { from: 92, width: 5 } },
+    source: prior('two vasoactives in the most severe shock; FiO2 0.35–0.65 ventilated, 0.28–0.43 on oxygen; SpO2 96–100% on room air, 92–97% on support'),
+  },
+  gcsWithCnsInvolvement: { value: 14, source: prior('headache/irritability/lethargy in MIS-C lowers the GCS by one point for the first 24 h') },
   coronaryAneurysm: proportion(0.08, cite('feldstein-2020', 'coronary aneurysm (z ≥2.5) 8%')),
   lvefBelow55: proportion(0.31, prior('LVEF <55% (Feldstein 2021 ≈31% is [U] in clinical-reference.md)')),
   echo: {
@@ -98,15 +176,29 @@ export const MISC_TABLE: MiscTable = {
     recoveryTarget: 62,
     recoveredShare: { from: 0.5, to: 1 },
     source: prior('LVEF at 12 h and 72 h in MIS-C: a low 72-h LVEF moves part of the way to the middle of the normal range, a normal one is unchanged (replaces a 70% cap that held 43% of 72-h readings)'),
+    coronaryZ: {
+      aneurysm: { from: 2.5, width: 4 },
+      otherwise: { from: 0.3, scale: 0.7, max: 2.4 },
+      changeSd: 0.2,
+      source: prior('coronary z-score in MIS-C: aneurysms z 2.5–6.5, otherwise mostly normal and kept below the aneurysm cut; small change by 72 h'),
+      aneurysmCutSource: cite('feldstein-2020', 'coronary aneurysm defined as z ≥2.5'),
+    },
+    pericardialEffusion: proportion(0.2, prior('pericardial effusion on the MIS-C echocardiogram')),
+    valvulitis: proportion(0.1, prior('valvulitis (valve regurgitation) on the MIS-C echocardiogram')),
   },
   troponinAboveNormal: proportion(0.71, cite('dufort-2020', 'troponin raised 71%')),
   died: proportion(0.02, cite('feldstein-2020', 'deaths 2%')),
   sarsCov2: {
     rnaOrAntigen: proportion(0.61, cite('lee-2020-jci', 'PCR positive 61%')),
     serology: proportion(0.95, cite('lee-2020-jci', 'antibody positive 95% (18/19); forced positive when PCR is negative so every case has laboratory evidence')),
+    closeContact: proportion(0.5, prior('known close contact with a COVID-19 case recorded')),
   },
   obesity: proportion(0.284, cite('cdc-misc-surveillance-2021', 'obesity 28.4%; modelled as a high weight-for-age z-score (approximation: the source uses BMI)')),
   suspectedInfection: proportion(0.6, prior('antimicrobials and cultures in the first 24 h of MIS-C')),
+  marrow: {
+    aspiratedWithMas: proportion(0.3, prior('bone marrow aspirate in MIS-C with MAS')),
+    hemophagocytosis: proportion(0.5, prior('hemophagocytosis in the MIS-C-with-MAS marrow aspirate')),
+  },
   feverDaysAtPresentation: quartiles(4, 3, 5, 'linear', prior('days of fever at presentation (fever median 6 d overall in the n=14 cohort)'), { min: 1, max: 10 }),
   peakTemperatureC: quartiles(39.4, 39.0, 39.9, 'linear', prior('peak temperature in MIS-C'), { min: 38.1, max: 41.5 }),
   ntProBnpRatherThanBnp: proportion(0.6, prior('laboratory measures NT-proBNP rather than BNP')),

@@ -76,6 +76,21 @@ export const RESPONSE_TABLE: {
   readonly measurementNoise: { readonly value: number; readonly source: Source };
   /** Past the presentation peak, fever climbs at this fraction of the activity's rise. */
   readonly feverRiseSpeed: { readonly value: number; readonly source: Source };
+  /** How an observation row of the responding patient is read off the activity (respond-observations.ts). */
+  readonly observations: {
+    /** °C the fever settles to as the activity falls to 0, and the range a responding temperature is kept in. */
+    readonly normalTemperatureC: number;
+    readonly temperatureC: { readonly min: number; readonly max: number };
+    /** Under neurological activity above this, a CNS finding the row had stays recorded though the GCS is back to 15. */
+    readonly cnsFindingAboveNeurologicalActivity: number;
+    /** FiO2 and SpO2 (%) when the model changes the respiratory support: taken from the row where it has them, else these, within these limits. */
+    readonly supportReadings: {
+      readonly roomAir: { readonly spo2IfUnknown: number; readonly spo2AtLeast: number };
+      readonly invasive: { readonly fio2AtLeast: number; readonly spo2IfUnknown: number; readonly spo2AtMost: number };
+      readonly oxygen: { readonly fio2IfUnknown: number; readonly fio2AtMost: number; readonly spo2IfUnknown: number; readonly spo2AtMost: number };
+    };
+    readonly source: Source;
+  };
   /** A process whose activity moved by less than this fraction since the last plan is "stable". */
   readonly courseMargin: { readonly value: number; readonly source: Source };
   /** Hours between rows the model adds after the last row of the case, up to the stage asked for. */
@@ -135,6 +150,17 @@ export const RESPONSE_TABLE: {
   },
   measurementNoise: { value: 0.02, source: prior('2% analytical and biological variation on repeated measurements') },
   feverRiseSpeed: { value: 0.25, source: prior('a worsening patient runs a slightly higher fever, not a proportionally higher one') },
+  observations: {
+    normalTemperatureC: 36.8,
+    temperatureC: { min: 35.5, max: 41.5 },
+    cnsFindingAboveNeurologicalActivity: 0.5,
+    supportReadings: {
+      roomAir: { spo2IfUnknown: 97, spo2AtLeast: 96 },
+      invasive: { fio2AtLeast: 0.5, spo2IfUnknown: 93, spo2AtMost: 94 },
+      oxygen: { fio2IfUnknown: 0.35, fio2AtMost: 0.5, spo2IfUnknown: 94, spo2AtMost: 95 },
+    },
+    source: prior('a responding patient: normal temperature and the range kept to; FiO2/SpO2 typical of room air, supplemental oxygen and invasive ventilation when the support changes'),
+  },
   courseMargin: { value: 0.03, source: prior('a change of under 3% in activity since the last plan reads as stable') },
   extensionStepHours: 24,
 };

@@ -16,6 +16,10 @@ export const LAB_SCHEDULE: {
   readonly baselineHour: number;
   readonly baseline: readonly NumericAnalyte[];
   readonly byHour: readonly { readonly hour: number; readonly analytes: readonly NumericAnalyte[] }[];
+  /** Hour of the second full panel (the first is at presentation): `triglyceridesMeasured.at24` and its own fasting draw apply to it. */
+  readonly secondFullPanelHour: number;
+  /** Hour at which a lactate is added when the synthesizer asks for one (LabPlanOptions.lactateAt12). */
+  readonly extraLactateHour: number;
   readonly triglyceridesMeasured: { readonly at0: Proportion; readonly at24: Proportion; readonly hardAt0: Proportion; readonly hardAt24: Proportion };
   readonly triglyceridesFasting: Proportion;
   readonly hardDropout: { readonly fibrinogen: Proportion; readonly esr: Proportion; readonly ast: Proportion };
@@ -31,6 +35,8 @@ export const LAB_SCHEDULE: {
     { hour: 48, analytes: [...INTERVAL, 'triglycerides', 'esr', 'sodium', 'albumin'] },
     { hour: 72, analytes: INTERVAL },
   ],
+  secondFullPanelHour: 24,
+  extraLactateHour: 12,
   triglyceridesMeasured: {
     at0: proportion(0.85, prior('triglycerides sent on arrival')),
     at24: proportion(0.7, prior('triglycerides sent at 24 h')),
@@ -48,3 +54,20 @@ export const LAB_SCHEDULE: {
 
 /** The observation (vitals and findings) hours: the same as the laboratory's. */
 export const OBSERVATION_HOURS: readonly number[] = [0, 12, 24, 48, 72];
+
+/**
+ * The observation hours the temperature course turns on (TEMPERATURE_COURSE in vitals-table.ts):
+ * a febrile case peaks at one of two hours; after the first 24 h the fever eases, more so after
+ * `easingUntilHour`.
+ */
+export const TEMPERATURE_HOURS: {
+  readonly source: Source;
+  /** The peak is at the first hour (probability TEMPERATURE_COURSE.peakAtFirstHour) or else at the second. */
+  readonly peakHours: readonly [number, number];
+  /** Last hour of the easing fever (TEMPERATURE_COURSE.easing); later readings are TEMPERATURE_COURSE.late. */
+  readonly easingUntilHour: number;
+} = {
+  source: prior('fever peaks at presentation or at the 12-h observation and eases over 24–48 h, then further'),
+  peakHours: [0, 12],
+  easingUntilHour: 48,
+};

@@ -1,6 +1,6 @@
 import { quartiles, type Quartiles } from '../distribution.js';
 import type { LabTable } from '../lab-spec.js';
-import { cite, prior, proportion, type Proportion, type Source } from '../source.js';
+import { cite, prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
 
 const SEPSIS_PRIOR = prior('paediatric bacterial sepsis laboratory values (clinical-reference.md §2.2 generator suggestion: CRP/PCT high, fibrinogen normal-high unless DIC)');
 
@@ -10,16 +10,68 @@ export interface SepsisTable {
   readonly hyperferritinemic: Proportion;
   readonly hyperferritinemicHard: Proportion;
   readonly shock: Proportion;
+  /** The latent severity (SD units): raised by septic shock and by hyperferritinemia; correlation (−1…1) of hepatomegaly and death with it. */
+  readonly severity: {
+    readonly shockShift: number;
+    readonly hyperferritinemicShift: number;
+    readonly hepatomegalyCorrelation: number;
+    /** With the severity drawn before the subtype shifts, so each stratum keeps its mortality. */
+    readonly diedCorrelation: number;
+    readonly source: Source;
+  };
   readonly died: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly dic: { readonly hyperferritinemic: Proportion; readonly shock: Proportion; readonly otherwise: Proportion };
+  /** Bleeding among cases with DIC (recorded from 12 h). */
+  readonly hemorrhageInDic: Proportion;
   readonly findings: { readonly hepatomegaly: Proportion; readonly splenomegaly: Proportion; readonly rash: Proportion; readonly giSymptoms: Proportion; readonly lymphadenopathy: Proportion };
   readonly peakTemperatureC: Quartiles;
   readonly febrile: Proportion;
+  /** Days of fever before presentation, whole days. */
+  readonly feverDaysAtPresentation: UniformSpan & { readonly source: Source };
   readonly organDysfunction: {
     readonly invasiveVentilation: { readonly shock: Proportion; readonly otherwise: Proportion };
     readonly oxygenOrNoninvasive: Proportion;
     readonly lowGcs: { readonly shock: Proportion; readonly otherwise: Proportion };
     readonly twoVasoactives: Proportion;
+    readonly source: Source;
+  };
+  /** Organ support reading by reading (the hours it lasts stay in sepsis.ts). */
+  readonly support: {
+    /** Septic shock already at presentation (else from 12 h). */
+    readonly shockAtPresentation: Proportion;
+    /** A supported reading of a patient not intubated: non-invasive ventilation (else oxygen). */
+    readonly noninvasive: Proportion;
+    /** FiO₂ (fraction) when invasively ventilated. */
+    readonly fio2Invasive: UniformSpan;
+    /** FiO₂ (fraction) on oxygen or non-invasive ventilation. */
+    readonly fio2OnSupport: UniformSpan;
+    /** SpO₂ (%, whole) on room air. */
+    readonly spo2RoomAir: UniformSpan;
+    /** SpO₂ (%, whole) on oxygen or ventilation. */
+    readonly spo2OnSupport: UniformSpan;
+    /** GCS (whole) while low, to 24 h: the top is the Phoenix ≤10 cut-off. */
+    readonly lowGcs: UniformSpan;
+    /** GCS after 24 h, to 48 h, when it was low. */
+    readonly recoveringGcs: number;
+    readonly source: Source;
+  };
+  /**
+   * Sepsis without shock keeps its MAP (mmHg) above the Phoenix 0-point band: a MAP at or below
+   * band + `margin` is scaled up to band + `margin` + `scaleTo`, the diastolic then `dbpExtra` higher.
+   */
+  readonly nonShockMap: { readonly margin: number; readonly scaleTo: number; readonly dbpExtra: number; readonly source: Source };
+  /** Completing a case to Phoenix ≥2: each step adds one coagulation or one respiratory point at presentation. */
+  readonly phoenixCompletion: {
+    /** A coagulation point rather than a respiratory one while the respiratory system scores none (with one, always coagulation). */
+    readonly coagulation: Proportion;
+    /** INR put in at 0 and 12 h when it scores no point (above the Phoenix 1.3), and at 24 h `inrFallBy24h` lower. */
+    readonly inr: UniformSpan;
+    readonly inrFallBy24h: number;
+    /** D-dimer (mg/L FEU) at 0, 12 and 24 h otherwise (above the Phoenix 2). */
+    readonly dDimer: UniformSpan;
+    /** A respiratory point: oxygen at this FiO₂ (fraction) with SpO₂ (%, whole) in `spo2` (S/F below 292). */
+    readonly oxygenFio2: number;
+    readonly spo2: UniformSpan;
     readonly source: Source;
   };
   readonly bloodCulturePositive: Proportion;
@@ -34,6 +86,12 @@ export interface SepsisTable {
   /** Disseminated intravascular coagulation: replaces these analytes. */
   readonly dicLabs: LabTable;
   readonly shockLactate: Quartiles;
+  /** The ferritin and shock-lactate overrides: correlation (−1…1) with the latent severity, and the healthy level they start from (ng/mL, mmol/L). */
+  readonly overrideCoupling: {
+    readonly ferritin: { readonly rho: number; readonly baseline: number };
+    readonly shockLactate: { readonly rho: number; readonly baseline: number };
+    readonly source: Source;
+  };
   readonly baselineSource: Source;
 }
 
@@ -43,6 +101,13 @@ export const SEPSIS_TABLE: SepsisTable = {
   hyperferritinemic: proportion(117 / 397, cite('carcillo-2023', '117 hyperferritinemic (>500 ng/mL) of 397 paediatric sepsis')),
   hyperferritinemicHard: proportion(0.5, prior('hard difficulty: more hyperferritinemic sepsis')),
   shock: proportion(0.35, prior('share of septic shock among paediatric sepsis in a drill cohort')),
+  severity: {
+    shockShift: 0.8,
+    hyperferritinemicShift: 0.4,
+    hepatomegalyCorrelation: 0.3,
+    diedCorrelation: 0.4,
+    source: prior('septic shock and hyperferritinemic sepsis are sicker; hepatomegaly and death follow the severity moderately'),
+  },
   died: {
     hyperferritinemic: proportion(0.23, cite('carcillo-2023', 'mortality 23% with ferritin >500')),
     otherwise: proportion(0.057, cite('carcillo-2023', 'mortality 5.7% without hyperferritinemia')),
@@ -52,6 +117,7 @@ export const SEPSIS_TABLE: SepsisTable = {
     shock: proportion(0.15, prior('DIC in septic shock')),
     otherwise: proportion(0.05, prior('DIC in sepsis without shock')),
   },
+  hemorrhageInDic: proportion(0.4, prior('bleeding in sepsis with DIC')),
   findings: {
     hepatomegaly: proportion(0.15, prior('hepatomegaly in bacterial sepsis')),
     splenomegaly: proportion(0.08, prior('splenomegaly in bacterial sepsis')),
@@ -61,12 +127,34 @@ export const SEPSIS_TABLE: SepsisTable = {
   },
   peakTemperatureC: quartiles(39.3, 38.8, 39.9, 'linear', prior('peak temperature in febrile sepsis'), { min: 38.1, max: 41.5 }),
   febrile: proportion(0.85, prior('febrile at presentation (the rest normo- or hypothermic)')),
+  feverDaysAtPresentation: { from: 1, width: 2, source: prior('1–3 days of fever before a sepsis presentation') },
   organDysfunction: {
     invasiveVentilation: { shock: proportion(0.3, prior('invasive ventilation in septic shock')), otherwise: proportion(0.1, prior('invasive ventilation in sepsis without shock')) },
     oxygenOrNoninvasive: proportion(0.4, prior('oxygen or non-invasive support when not intubated')),
     lowGcs: { shock: proportion(0.2, prior('GCS ≤10 in septic shock')), otherwise: proportion(0.08, prior('GCS ≤10 in sepsis without shock')) },
     twoVasoactives: proportion(0.35, prior('two or more vasoactives among shock cases')),
     source: prior('organ dysfunction patterns; every case is then completed to Phoenix ≥2 (the definition is the label)'),
+  },
+  support: {
+    shockAtPresentation: proportion(0.7, prior('septic shock already on arrival (the rest develop it by 12 h)')),
+    noninvasive: proportion(0.3, prior('non-invasive ventilation rather than oxygen, per supported reading')),
+    fio2Invasive: { from: 0.35, width: 0.4 },
+    fio2OnSupport: { from: 0.3, width: 0.2 },
+    spo2RoomAir: { from: 96, width: 4 },
+    spo2OnSupport: { from: 90, width: 7 },
+    lowGcs: { from: 7, width: 3 },
+    recoveringGcs: 12,
+    source: prior('FiO₂ 0.35–0.75 ventilated, 0.3–0.5 on oxygen or NIV; SpO₂ 96–100% on room air, 90–97% supported; a low GCS 7–10 for the first day, 12 on the second'),
+  },
+  nonShockMap: { margin: 4, scaleTo: 2, dbpExtra: 1, source: prior('construction margin: a non-shock MAP at least 4 mmHg above the Phoenix 0-point band') },
+  phoenixCompletion: {
+    coagulation: proportion(0.6, prior('completion to Phoenix ≥2 by a coagulation point rather than a respiratory one')),
+    inr: { from: 1.35, width: 0.4 },
+    inrFallBy24h: 0.05,
+    dDimer: { from: 2.2, width: 4 },
+    oxygenFio2: 0.4,
+    spo2: { from: 93, width: 3 },
+    source: prior('completion to Phoenix ≥2: INR 1.35–1.75 (0.05 lower at 24 h) or D-dimer 2.2–6.2 mg/L FEU; or oxygen at FiO₂ 0.4 with SpO₂ 93–96% (S/F 232–240)'),
   },
   bloodCulturePositive: proportion(0.4, prior('blood culture positive')),
   organisms: {
@@ -112,5 +200,10 @@ export const SEPSIS_TABLE: SepsisTable = {
     esr: { at0: quartiles(20, 10, 35, 'log', prior('ESR in sepsis with DIC (fibrinogen consumed)'), { min: 2, max: 140 }), rho: -0.2, baseline: 10 },
   },
   shockLactate: quartiles(4.5, 2.8, 7, 'log', prior('lactate in septic shock'), { min: 0.8, max: 20 }),
+  overrideCoupling: {
+    ferritin: { rho: 0.5, baseline: 60 },
+    shockLactate: { rho: 0.4, baseline: 1.1 },
+    source: prior('ferritin and shock lactate rise with the severity; healthy-child ferritin 60 ng/mL, lactate 1.1 mmol/L'),
+  },
   baselineSource: prior('healthy-child levels the illness starts from'),
 };

@@ -1,6 +1,6 @@
 import { quartiles, quartilesFromProportion, type Quartiles } from '../distribution.js';
 import type { LabTable } from '../lab-spec.js';
-import { cite, prior, proportion, type Proportion, type Source } from '../source.js';
+import { cite, prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
 
 const FLARE_PRIOR = prior('clinical-reference.md §2.1 "active sJIA flare prior [U]"');
 const PROXY = 'non-MAS profiles judged by the expert panel (the confusable sJIA patients), used as a proxy for active sJIA without MAS';
@@ -19,12 +19,33 @@ export interface SjiaFlareTable {
     readonly hemorrhage: Proportion;
     readonly rash: Proportion;
   };
+  /** Correlation (−1…1) of each finding's latent draw with the latent severity (0 = independent of it). */
+  readonly severityCorrelation: {
+    readonly hepatomegaly: number;
+    readonly splenomegaly: number;
+    readonly lymphadenopathy: number;
+    readonly source: Source;
+  };
+  /** Known sJIA with active arthritis: already active at the clinic visit a week before (else from presentation). */
+  readonly arthritisAtBaseline: Proportion;
+  /** Days of fever before presentation, whole days. */
+  readonly feverDaysAtPresentation: UniformSpan & { readonly source: Source };
   readonly peakTemperatureC: Quartiles;
+  /** Vital signs of a flare (no respiratory support). */
+  readonly vitals: {
+    /** SpO₂ (%, whole) on room air. */
+    readonly spo2RoomAir: UniformSpan;
+    /** GCS with CNS involvement, 0 to 24 h. */
+    readonly cnsGcs: number;
+    readonly source: Source;
+  };
   readonly marrowAspirated: Proportion;
   readonly hemophagocytosis: Proportion;
   readonly suspectedInfection: Proportion;
   readonly knownSjia: Proportion;
   readonly special: { readonly sCd25: Proportion; readonly il18: Proportion };
+  /** The truth's severity band reads the latent severity lowered by this (SD units): a flare is rarely severe. */
+  readonly severityBandShift: { readonly value: number; readonly source: Source };
   readonly labs: LabTable;
   /** Hard difficulty: the analytes whose distribution is replaced (high ferritin, lower platelets and fibrinogen). */
   readonly hardLabs: LabTable;
@@ -45,7 +66,20 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
     hemorrhage: proportion(0.121, cite('ravelli-2016-rmd-open', `Table 1: haemorrhagic manifestations 12.1%, ${PROXY}`)),
     rash: proportion(0.6, prior('evanescent salmon-pink rash in an sJIA flare')),
   },
+  severityCorrelation: {
+    hepatomegaly: 0.2,
+    splenomegaly: 0.2,
+    lymphadenopathy: 0.2,
+    source: prior('organomegaly and lymphadenopathy follow the flare severity weakly'),
+  },
+  arthritisAtBaseline: proportion(0.5, prior('active arthritis in known sJIA already present a week before the flare presentation')),
+  feverDaysAtPresentation: { from: 2, width: 8, source: prior('2–10 days of fever before an sJIA flare presentation') },
   peakTemperatureC: quartiles(39.2, 38.8, 39.7, 'linear', prior('peak temperature of a febrile sJIA flare (quotidian spikes)'), { min: 38.1, max: 41 }),
+  vitals: {
+    spo2RoomAir: { from: 97, width: 3 },
+    cnsGcs: 14,
+    source: prior('SpO₂ 97–100% on room air; CNS involvement in a flare without MAS lowers the GCS to 14 for the first day'),
+  },
   marrowAspirated: proportion(0.1, prior('marrow aspirate in a flare (to exclude malignancy)')),
   hemophagocytosis: proportion(0.687, cite('ravelli-2016-rmd-open', `Table 1: hemophagocytosis in 68.7% of biopsied, ${PROXY}`)),
   suspectedInfection: proportion(0.4, prior('antimicrobials and cultures in the first 24 h of a febrile flare')),
@@ -54,6 +88,7 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
     sCd25: proportion(0.15, prior('sCD25 sent in a flare')),
     il18: proportion(0.1, prior('IL-18 sent in a flare')),
   },
+  severityBandShift: { value: 0.8, source: prior('an sJIA flare without MAS is mostly moderate: severe only well above the average latent severity') },
   labs: {
     ferritin: { at0: quartiles(1000, 400, 3000, 'log', FLARE_PRIOR, { min: 40 }), rho: 0.5, baseline: 300 },
     platelets: { at0: quartilesFromProportion(450, 600, 0.7, 'log', cite('frontiers-2023-sjia', `platelets >600 in 30% (median ${450} design prior)`), { min: 120 }), rho: 0.3, baseline: 320 },

@@ -1,6 +1,7 @@
 import type { Case } from '../generated/case.js';
 import { ANALYTES, NUMERIC_ANALYTES } from '../units/analytes.js';
 import type { ValidationProblem } from './validation-problem.js';
+import { DAYS_PER_YEAR } from '../units/calendar.js';
 
 /**
  * The second gate after the schema: meaning. A case can have the right shape and still be wrong —
@@ -47,7 +48,7 @@ export function lintCase(c: Case, file = '<input>'): ValidationProblem[] {
     }
   });
 
-  const ageDays = c.patient.ageYears * 365.25;
+  const ageDays = c.patient.ageYears * DAYS_PER_YEAR;
   if (c.patient.gestationalAgeWeeks !== undefined && ageDays > 365) {
     add('$.patient.gestationalAgeWeeks', 'gestational age given for a child over one year old', 'remove it unless this is a newborn or infant case');
   }

@@ -11,6 +11,7 @@ import {
 } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
+import { DAYS_PER_YEAR } from '../units/calendar.js';
 
 /**
  * HLH-2004 diagnostic guidelines (Henter 2007): (A) a molecular diagnosis consistent with HLH, or
@@ -48,7 +49,6 @@ export const HLH_2004 = {
 };
 
 /** Days per year used to turn `patient.ageYears` into days for the "< 4 weeks" infant rule (masdrill's choice: Julian year). */
-const DAYS_PER_YEAR = 365.25;
 
 /** Any-of over sub-items, tri-state: met if one is met, not met if all are not met, otherwise not assessed. */
 function anyOf(items: readonly ItemEvidence[]): ItemStatus {

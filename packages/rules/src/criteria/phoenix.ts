@@ -12,6 +12,7 @@ import {
   PHOENIX_LOOK_BACK_HOURS, currentValue, neverMeasured, phoenixSnapshots,
   type PhoenixSnapshot, type PhoenixValue, type PhoenixVariable, type Recorded,
 } from './phoenix-time-points.js';
+import { DAYS_PER_YEAR } from '../units/calendar.js';
 
 export { PHOENIX_LOOK_BACK_HOURS, meanArterialPressure } from './phoenix-time-points.js';
 
@@ -111,7 +112,6 @@ export const PHOENIX_NEURO_CAP = 2;
 export const PHOENIX_SEPSIS_CUTOFF = 2;
 export const PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF = 1;
 
-const DAYS_PER_YEAR = 365.25;
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 

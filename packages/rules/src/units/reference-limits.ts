@@ -1,5 +1,6 @@
 import type { Case } from '../generated/case.js';
 import type { NumericAnalyte } from './analytes.js';
+import { DAYS_PER_YEAR } from './calendar.js';
 
 /** A published pediatric reference limit for an age band, in the analyte's canonical unit. */
 export interface PublishedReferenceLimit {
@@ -15,7 +16,7 @@ export interface PublishedReferenceLimit {
 }
 
 /** Age-band arithmetic (definitional): a day is 1/365.25 year, a week 7 days, a month 1/12 year. */
-const DAY = 1 / 365.25;
+const DAY = 1 / DAYS_PER_YEAR;
 const WEEK = 7 * DAY;
 const MONTH = 1 / 12;
 /** A band the source leaves open above ("≥18 years", "> 7 d"). */
