@@ -88,6 +88,23 @@ describe('lab readings over time stay physiologically bounded without piling up 
     expect(Math.max(...counts.values()) / total).toBeLessThan(0.15);
   });
 
+  it('sepsis: a patient on non-invasive support keeps one mode (oxygen or non-invasive), not a new one each reading', () => {
+    let supported = 0;
+    for (const c of cohort('sepsis')) {
+      const modes = new Set(c.observations.map((o) => o.respiratorySupport).filter((s) => s === 'oxygen' || s === 'noninvasive'));
+      if (modes.size > 0) supported++;
+      expect(modes.size, c.id).toBeLessThanOrEqual(1);
+    }
+    expect(supported).toBeGreaterThan(100);
+  });
+
+  it('a fever that has eased stays below 38.0 °C at 72 h (5% of late readings once rounded up to 38.0)', () => {
+    for (const kind of KINDS) for (const c of cohort(kind)) {
+      const late = c.observations.find((o) => o.hour === 72);
+      if (late?.temperatureC !== undefined) expect(late.temperatureC, c.id).toBeLessThan(38);
+    }
+  });
+
   it('keeps every reading at reporting precision', () => {
     for (const c of cohort('sepsis').slice(0, 500)) {
       for (const panel of c.labs) for (const analyte of NUMERIC_ANALYTES) {

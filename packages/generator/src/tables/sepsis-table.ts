@@ -137,7 +137,7 @@ export const SEPSIS_TABLE: SepsisTable = {
   },
   support: {
     shockAtPresentation: proportion(0.7, prior('septic shock already on arrival (the rest develop it by 12 h)')),
-    noninvasive: proportion(0.3, prior('non-invasive ventilation rather than oxygen, per supported reading')),
+    noninvasive: proportion(0.3, prior('non-invasive ventilation rather than oxygen, per patient on non-invasive support')),
     fio2Invasive: { from: 0.35, width: 0.4 },
     fio2OnSupport: { from: 0.3, width: 0.2 },
     spo2RoomAir: { from: 96, width: 4 },

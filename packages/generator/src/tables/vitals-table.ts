@@ -85,7 +85,8 @@ export const TEMPERATURE_COURSE: {
   afebrile: { from: 36.6, width: 1.3 },
   maxBelowPeak: 0.9,
   easing: { from: 37.6, width: 1.1 },
-  late: { from: 37.0, width: 1.0 },
+  // Below 37.95 so no late reading rounds up to a fever of 38.0 (5% did).
+  late: { from: 37.0, width: 0.95 },
   feverDaysUntilHour: 36,
 };
 
