@@ -1,6 +1,7 @@
 // Benchmark for `masdrill generate` (issue: generator): cases per second and peak memory for
 //   (a) generate → JSONL file (the built CLI's code path, atomic write, batched), and
-//   (b) generate + evaluate (every criteria set) with no output,
+//   (b) generate + evaluate (every criteria set) with no output, on one thread and on two worker
+//       threads (each a share of the chunks; the tally of statuses must equal the one-thread tally),
 // each beside JSON.stringify of the same cases alone, measured in the same run. Targets:
 // generate + evaluate ≤ 0.75× the stringify time per case; JSONL to a file ≤ 2.0×; memory flat as N grows.
 // Each measurement runs in its own child process so peak RSS (maxRSS) belongs to it alone.
@@ -11,6 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+// @ts-expect-error a plain ESM module without types (a worker thread loads it without tsx)
+import { generateAndEvaluate } from './generate-and-evaluate.mjs';
 
 const MIX = 'mas:1,sjia-flare:1,sepsis:1,misc:1';
 const CHUNK = 1000;
@@ -19,7 +23,11 @@ const n = Number(values.n);
 const seed = Number(values.seed);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-interface Measure { mode: string; n: number; ms: number; maxRssMB: number; extra?: Record<string, number> }
+interface Measure { mode: string; n: number; ms: number; maxRssMB: number; extra?: Record<string, number>; tally?: string }
+
+const THREADS = 2;
+
+const tallyText = (tally: Record<string, number>): string => Object.keys(tally).sort().map((k) => `${k}=${tally[k]}`).join(' ');
 
 function report(m: Omit<Measure, 'maxRssMB'>): void {
   process.stdout.write(JSON.stringify({ ...m, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
@@ -27,8 +35,24 @@ function report(m: Omit<Measure, 'maxRssMB'>): void {
 
 async function child(mode: string): Promise<void> {
   const gen = (await import(`${root}packages/generator/dist/index.js`)) as typeof import('@masdrill/generator');
-  if (mode === 'stringify' || mode === 'evaluate') {
-    const rules = (await import(`${root}packages/rules/dist/index.js`)) as typeof import('@masdrill/rules');
+  if (mode === 'evaluate' || mode === 'evaluate-threads') {
+    const t = performance.now();
+    if (mode === 'evaluate') {
+      const { genMs, evalMs, tally } = (await generateAndEvaluate({ mix: MIX, n, seed, first: 0, step: 1 })) as { genMs: number; evalMs: number; tally: Record<string, number> };
+      report({ mode, n, ms: performance.now() - t, extra: { generateMs: genMs, evaluateMs: evalMs }, tally: tallyText(tally) });
+      return;
+    }
+    const parts = await Promise.all(Array.from({ length: THREADS }, (_, k) => new Promise<Record<string, number>>((resolve, reject) => {
+      const w = new Worker(new URL('./generate-and-evaluate.mjs', import.meta.url), { workerData: { sweep: { mix: MIX, n, seed, first: k, step: THREADS } } });
+      w.once('message', (m: { tally: Record<string, number> }) => resolve(m.tally));
+      w.once('error', reject);
+    })));
+    const tally: Record<string, number> = {};
+    for (const part of parts) for (const [k, v] of Object.entries(part)) tally[k] = (tally[k] ?? 0) + v;
+    report({ mode, n, ms: performance.now() - t, tally: tallyText(tally) });
+    return;
+  }
+  if (mode === 'stringify') {
     const mix = gen.parseMix(MIX);
     let genMs = 0; let workMs = 0; let bytes = 0;
     const chunk = new Array(CHUNK);
@@ -38,11 +62,10 @@ async function child(mode: string): Promise<void> {
       for (let i = 0; i < m; i++) chunk[i] = gen.generateCase({ kind: gen.kindAt(mix, seed, start + i), seed, index: start + i });
       genMs += performance.now() - t;
       t = performance.now();
-      if (mode === 'stringify') for (let i = 0; i < m; i++) bytes += JSON.stringify(chunk[i]).length;
-      else for (let i = 0; i < m; i++) rules.evaluate(chunk[i]);
+      for (let i = 0; i < m; i++) bytes += JSON.stringify(chunk[i]).length;
       workMs += performance.now() - t;
     }
-    report({ mode, n, ms: mode === 'stringify' ? workMs : genMs + workMs, extra: { generateMs: genMs, [mode === 'stringify' ? 'stringifyMs' : 'evaluateMs']: workMs, ...(bytes ? { avgBytes: bytes / n } : {}) } });
+    report({ mode, n, ms: workMs, extra: { generateMs: genMs, stringifyMs: workMs, avgBytes: bytes / n } });
     return;
   }
   if (mode === 'jsonl') {
@@ -76,17 +99,20 @@ async function parent(): Promise<void> {
       const stringify = runChild('stringify', size);
       const jsonl = runChild('jsonl', size, out);
       const evaluate = runChild('evaluate', size);
-      rows.push({ stringify, jsonl, evaluate });
+      const threads = runChild('evaluate-threads', size);
+      if (threads.tally !== evaluate.tally) throw new Error('the two-thread sweep tallied other statuses than one thread');
+      rows.push({ stringify, jsonl, evaluate, threads });
       rmSync(out, { force: true });
       console.log(`\nN = ${size.toLocaleString('en')} (mix ${MIX}, seed ${seed}; avg case ${Math.round(stringify.extra!.avgBytes!)} bytes as JSON)`);
       console.log(`  JSON.stringify alone      ${us(stringify).toFixed(2).padStart(8)} µs/case  ${rate(stringify).padStart(18)}   peak RSS ${stringify.maxRssMB} MB (generation ${((stringify.extra!.generateMs! * 1000) / size).toFixed(2)} µs/case, not counted)`);
       console.log(`  generate → JSONL file     ${us(jsonl).toFixed(2).padStart(8)} µs/case  ${rate(jsonl).padStart(18)}   peak RSS ${jsonl.maxRssMB} MB   ratio ${(us(jsonl) / us(stringify)).toFixed(2)}× (target ≤ 2.00×) ${us(jsonl) / us(stringify) <= 2 ? 'MET' : 'NOT MET'}`);
       console.log(`  generate + evaluate       ${us(evaluate).toFixed(2).padStart(8)} µs/case  ${rate(evaluate).padStart(18)}   peak RSS ${evaluate.maxRssMB} MB   ratio ${(us(evaluate) / us(stringify)).toFixed(2)}× (target ≤ 0.75×) ${us(evaluate) / us(stringify) <= 0.75 ? 'MET' : 'NOT MET'}`);
       console.log(`     of which generate ${((evaluate.extra!.generateMs! * 1000) / size).toFixed(2)} µs/case, evaluate ${((evaluate.extra!.evaluateMs! * 1000) / size).toFixed(2)} µs/case`);
+      console.log(`  generate + evaluate, ${THREADS} threads ${us(threads).toFixed(2).padStart(6)} µs/case  ${rate(threads).padStart(18)}   peak RSS ${threads.maxRssMB} MB   ratio ${(us(threads) / us(stringify)).toFixed(2)}× (target ≤ 0.75×) ${us(threads) / us(stringify) <= 0.75 ? 'MET' : 'NOT MET'}; same status tally as one thread`);
     }
     if (rows.length === 2) {
       const [a, b] = rows as [Record<string, Measure>, Record<string, Measure>];
-      console.log(`\nMemory as N grows (peak RSS, ${sizes[0]!.toLocaleString('en')} → ${sizes[1]!.toLocaleString('en')}): JSONL ${a.jsonl!.maxRssMB} → ${b.jsonl!.maxRssMB} MB; generate+evaluate ${a.evaluate!.maxRssMB} → ${b.evaluate!.maxRssMB} MB (flat = within ~20%)`);
+      console.log(`\nMemory as N grows (peak RSS, ${sizes[0]!.toLocaleString('en')} → ${sizes[1]!.toLocaleString('en')}): JSONL ${a.jsonl!.maxRssMB} → ${b.jsonl!.maxRssMB} MB; generate+evaluate ${a.evaluate!.maxRssMB} → ${b.evaluate!.maxRssMB} MB, on ${THREADS} threads ${a.threads!.maxRssMB} → ${b.threads!.maxRssMB} MB (flat = within ~20%)`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
