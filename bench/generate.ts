@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-// @ts-expect-error a plain ESM module without types (a worker thread loads it without tsx)
 import { generateAndEvaluate } from './generate-and-evaluate.mjs';
 
 const MIX = 'mas:1,sjia-flare:1,sepsis:1,misc:1';
@@ -38,7 +37,7 @@ async function child(mode: string): Promise<void> {
   if (mode === 'evaluate' || mode === 'evaluate-threads') {
     const t = performance.now();
     if (mode === 'evaluate') {
-      const { genMs, evalMs, tally } = (await generateAndEvaluate({ mix: MIX, n, seed, first: 0, step: 1 })) as { genMs: number; evalMs: number; tally: Record<string, number> };
+      const { genMs, evalMs, tally } = await generateAndEvaluate({ mix: MIX, n, seed, first: 0, step: 1 });
       report({ mode, n, ms: performance.now() - t, extra: { generateMs: genMs, evaluateMs: evalMs }, tally: tallyText(tally) });
       return;
     }
