@@ -32,8 +32,8 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
     lymphadenopathy: latentChance(rng, f.lymphadenopathy.p, rho.lymphadenopathy, severity),
     activeArthritis: rng.chance(f.activeArthritis.p),
     rash: rng.chance(f.rash.p),
-    cnsInvolvement: rng.chance(f.cnsInvolvement.p),
-    hemorrhage: rng.chance(f.hemorrhage.p),
+    cnsInvolvement: rng.chance((hard ? f : t.standardFindings).cnsInvolvement.p),
+    hemorrhage: rng.chance((hard ? f : t.standardFindings).hemorrhage.p),
   };
   const hours = known ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
   const onset: Partial<Record<FindingKey, number>> = {};

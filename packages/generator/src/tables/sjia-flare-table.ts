@@ -9,6 +9,11 @@ export interface SjiaFlareTable {
   readonly female: Proportion;
   readonly ageYears: Quartiles;
   readonly sjiaDurationYears: Quartiles;
+  /**
+   * CNS involvement and hemorrhage replace the proxy's (the panel's confusable profiles) at standard
+   * difficulty, where a flare is any active sJIA without MAS; hard difficulty keeps the proxy's.
+   */
+  readonly standardFindings: { readonly cnsInvolvement: Proportion; readonly hemorrhage: Proportion };
   readonly findings: {
     readonly fever: Proportion;
     readonly hepatomegaly: Proportion;
@@ -56,6 +61,15 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
   female: proportion(0.576, cite('ravelli-2016-rmd-open', `Table 1: female 57.6%, ${PROXY}`)),
   ageYears: quartiles(7.6, 4.1, 11.6, 'linear', cite('ravelli-2016-rmd-open', `Table 1: age, median (IQR), ${PROXY}`), { min: 1, max: 17.9 }),
   sjiaDurationYears: quartiles(1.5, 0.1, 4.1, 'log', cite('ravelli-2016-rmd-open', `Table 1: sJIA duration, ${PROXY}`), { min: 0.05, max: 14 }),
+  // From the MS score (minoia-2019: 362 sJIA-MAS vs 404 active sJIA), whose MAS group is minoia-2014's
+  // 362 (CNS 35%, haemorrhage 20%): a coefficient β is a log odds ratio, so the flare odds are the MAS
+  // odds ÷ e^β. CNS: 0.35/0.65 ÷ e^2.44 → 4.5%; haemorrhage: 0.20/0.80 ÷ e^1.54 → 5.1%. Adjusted odds
+  // ratios read as crude ones: a derived DESIGN PRIOR, not a published rate. The proxy's 24.2% CNS
+  // made 27% of standard flares MS-score positive (published specificity 95%); this makes 13.5%.
+  standardFindings: {
+    cnsInvolvement: proportion(0.045, prior('CNS involvement in active sJIA without MAS, derived from the MS score CNS coefficient 2.44 (minoia-2019) and CNS 35% in its MAS group (minoia-2014)')),
+    hemorrhage: proportion(0.051, prior('haemorrhage in active sJIA without MAS, derived from the MS score haemorrhage coefficient 1.54 (minoia-2019) and haemorrhage 20% in its MAS group (minoia-2014)')),
+  },
   findings: {
     fever: proportion(0.849, cite('ravelli-2016-rmd-open', `Table 1: fever 84.9%, ${PROXY}`)),
     hepatomegaly: proportion(0.485, cite('ravelli-2016-rmd-open', `Table 1: hepatomegaly 48.5%, ${PROXY}`)),
