@@ -40,6 +40,7 @@ export {
   PHOENIX_GCS, PHOENIX_GCS_POINTS, PHOENIX_FIXED_PUPILS_POINTS, PHOENIX_NEURO_CAP, PHOENIX_SEPSIS_CUTOFF,
 } from './criteria/phoenix.js';
 export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
+export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';
 
 // Guideline and scoring
 export type {
