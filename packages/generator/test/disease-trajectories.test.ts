@@ -73,7 +73,7 @@ function spearman(x: readonly number[], y: readonly number[]): number {
 const upper = (analyte: keyof typeof SYNTHETIC_LAB_REFERENCE_RANGES.ranges): number => SYNTHETIC_LAB_REFERENCE_RANGES.ranges[analyte]!.upper!;
 
 describe('MAS: platelets, fibrinogen and ESR fall while ferritin, AST, LDH, triglycerides and D-dimer climb', () => {
-  const knownSjia = (): Case[] => cohort('mas').filter((c) => c.truth.subtype === 'known-sjia-mas');
+  const knownSjia = (): Case[] => cohort('mas').filter((c) => c.truth?.subtype === 'known-sjia-mas');
 
   it('from the pre-MAS baseline to presentation, in at least 80% of patients with known sJIA', () => {
     const cases = knownSjia();
