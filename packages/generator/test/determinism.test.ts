@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { caseStream, generateCase, kindAt, parseMix, KINDS, formatMix, MixError } from '../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectedPlan } from '@masdrill/rules';
+import { caseStream, generateCase, kindAt, parseMix, respondToPlans, DIFFICULTIES, KINDS, formatMix, MixError } from '../src/index.js';
 
 const bytes = (v: unknown): string => JSON.stringify(v);
 
@@ -48,6 +49,23 @@ describe('reproducibility', () => {
     const it = caseStream({ kind: 'sepsis', n: 1e9, seed: 3 });
     expect(it.next().value!.id).toBe('gen-3-0');
     expect(it.next().value!.id).toBe('gen-3-1');
+  });
+});
+
+describe('no clock and no Math.random, by construction', () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it('generates every kind at every difficulty, and responds to a plan, with Math.random and the clock made to throw', () => {
+    const forbidden = (name: string) => (): never => { throw new Error(`the generator called ${name}`); };
+    vi.spyOn(Math, 'random').mockImplementation(forbidden('Math.random'));
+    vi.spyOn(Date, 'now').mockImplementation(forbidden('Date.now'));
+    vi.spyOn(performance, 'now').mockImplementation(forbidden('performance.now'));
+    for (const kind of KINDS) for (const difficulty of DIFFICULTIES) for (let index = 0; index < 40; index++) {
+      const c = generateCase({ kind, seed: 77, index, difficulty });
+      if (index < 5) respondToPlans(c, [expectedPlan(c, 'presentation').plan], 72);
+    }
+    expect(Math.random).not.toHaveBeenCalled();
+    expect(Date.now).not.toHaveBeenCalled();
   });
 });
 
