@@ -22,7 +22,7 @@ const WBC = INDEX.wbc;
 const ALC = INDEX.alc;
 const ANC = INDEX.anc;
 const TRIGLYCERIDES = INDEX.triglycerides;
-// The measurement model's numbers, read once (tables/measurement-table.ts).
+// The measurement model's numbers, read once (tables/shared-priors-table.ts).
 const { baselineSpread: BASELINE_SPREAD, baselineReading: BASELINE_READING, courseReading: COURSE_READING } = LAB_MEASUREMENT.noise;
 const { maxAlcFractionOfWbc: MAX_ALC_FRACTION, otherCellsFractionOfWbc: OTHER_CELLS_FRACTION, minAncFractionOfWbc: MIN_ANC_FRACTION } = LAB_MEASUREMENT.differential;
 // Readings within at0's bounds: the window criteria read (see LabSpec).

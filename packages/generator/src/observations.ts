@@ -1,4 +1,4 @@
-import { FIRST_24_HOURS, PHOENIX_GCS, type Observation } from '@masdrill/rules';
+import { FIRST_24_HOURS, MISC_CDC_2023, PHOENIX_GCS, type Observation } from '@masdrill/rules';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 import { TEMPERATURE_HOURS } from './tables/schedule-table.js';
@@ -33,6 +33,8 @@ const ObservationRecord = plainObjectMaker<Record<string, unknown>>();
 const RR = RESTING_VITALS.respiratoryRateFactor;
 const V = VITAL_SIGN_READINGS;
 const T = TEMPERATURE_COURSE;
+/** A febrile reading stays at or above the fever threshold the definitions read (CDC 2023: ≥ 38.0 °C). */
+const FEVER_C = MISC_CDC_2023.fever.value;
 
 export function restingVitals(ageYears: number): { heartRate: number; respiratoryRate: number; sbp: number } {
   for (const band of RESTING_VITALS.bands) if (ageYears < band.toAgeYears) return band;
@@ -90,7 +92,7 @@ export function temperatureCourse(hours: readonly number[], febrile: boolean, pe
     if (h === peakAt) return peak;
     // Up to maxBelowPeak under the peak, never under 38.0: uniform over what is left above 38.0 (a
     // floor at 38.0 put 5–11% of febrile readings exactly on it).
-    if (h <= FIRST_24_HOURS.toHour) return peak - Math.min(T.maxBelowPeak, peak - 38.0) * rng.next();
+    if (h <= FIRST_24_HOURS.toHour) return peak - Math.min(T.maxBelowPeak, peak - FEVER_C) * rng.next();
     return h <= TEMPERATURE_HOURS.easingUntilHour ? T.easing.from + T.easing.width * rng.next() : T.late.from + T.late.width * rng.next();
   });
 }
