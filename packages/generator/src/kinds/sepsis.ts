@@ -74,8 +74,8 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const shockFrom = rng.chance(sp.shockAtPresentation.p) ? 0 : 12;
   const shock = hours.map((h) => shockCase && h >= shockFrom && h <= 48);
   const vasoactives = shock.map((s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
-  // One mode of non-invasive support per patient (drawn per reading, a patient switched between them hour to hour).
-  const onSupport: RespiratorySupport = oxygen && !ventilated && rng.chance(sp.noninvasive.p) ? 'noninvasive' : 'oxygen';
+  // One mode per patient, oxygen or non-invasive ventilation (drawn per reading, it switched hour to hour).
+  const onSupport: RespiratorySupport = oxygen && rng.chance(sp.noninvasive.p) ? 'noninvasive' : 'oxygen';
   const support: RespiratorySupport[] = hours.map((h) => (ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? onSupport : 'none'));
   const fio2 = support.map((s) => (s === 'invasive' ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next() : s === 'none' ? ROOM_AIR_FIO2 : sp.fio2OnSupport.from + sp.fio2OnSupport.width * rng.next()));
   const spo2 = support.map((s) => (s === 'none' ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width) : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width)));
