@@ -3,6 +3,7 @@ import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
+import { saturateTowards } from './saturation.js';
 import { LAB_MEASUREMENT } from './tables/shared-priors-table.js';
 
 /** Latent activity by trajectory index (see tables/trajectory-table.ts), per curve, plus an optional second-phase weight. */
@@ -66,9 +67,7 @@ class AnalyteModel {
   readonly late: SplitDistribution | null;
   readonly lateRho: number;
   readonly lateRest: number;
-  /** Where readings start to saturate (at0's upper quartile) and how far above it the plausible maximum lies, on the sampling scale. */
-  readonly knee: number;
-  readonly headroom: number;
+  readonly plausibleMax: number;
 
   constructor(spec: LabSpec, overlay: LabSpec | undefined, plausibleMax: number) {
     this.log = spec.at0.scale === 'log';
@@ -80,22 +79,16 @@ class AnalyteModel {
     this.late = overlay ? splitOf(overlay.at0) : null;
     this.lateRho = overlay ? overlay.rho : 0;
     this.lateRest = overlay ? Math.sqrt(1 - overlay.rho * overlay.rho) : 0;
-    this.knee = this.log ? Math.log(this.at0.q3) : this.at0.q3;
-    this.headroom = (this.log ? Math.log(plausibleMax) : plausibleMax) - this.knee;
+    this.plausibleMax = plausibleMax;
   }
 
   /**
    * A reading above at0's upper quartile approaches the analyte's plausible maximum smoothly
-   * instead of being clamped onto it (the clamp piled 8% of septic 12-h CRPs on 1000 mg/L): the
-   * excess over the quartile e becomes headroom × tanh(e / headroom) on the sampling scale, slope 1
-   * at the quartile, never reaching the maximum. Identity at and below the quartile, and monotone,
-   * so every published median and quartile is kept. The tanh shape is a design choice.
+   * instead of being clamped onto it (the clamp piled 8% of septic 12-h CRPs on 1000 mg/L).
+   * Identity at and below the quartile, so every published median and quartile is kept.
    */
   saturate(v: number): number {
-    if (!(v > this.at0.q3) || !(this.headroom > 0)) return v;
-    const x = this.log ? Math.log(v) : v;
-    const y = this.knee + this.headroom * Math.tanh((x - this.knee) / this.headroom);
-    return this.log ? Math.exp(y) : y;
+    return saturateTowards(v, this.at0.q3, this.plausibleMax, this.log);
   }
 }
 

@@ -1,5 +1,6 @@
-import { NUMERIC_ANALYTES, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
+import { ANALYTES, NUMERIC_ANALYTES, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
 import { reportable } from '../lab-model.js';
+import { saturateTowards } from '../saturation.js';
 import { MISC_TABLE } from '../tables/misc-table.js';
 import { RESPONSE_TABLE } from '../tables/response-table.js';
 import type { Rng } from '../rng.js';
@@ -83,9 +84,6 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: Respo
     const h = levels.resolved[a];
     const p = (anchor[a] as number | undefined) ?? own;
     if (h === undefined) { panel[a] = own; continue; }
-    // A worsening course stays inside the kind's bounds (never past them from inside, never back across the presentation value).
-    const lo = Math.min(levels.lowest[a] ?? -Infinity, p);
-    const hi = Math.max(levels.highest[a] ?? Infinity, p);
     let v = along(a, h, p, at.systemic);
     const later = own;
     if (at.emergingMas !== undefined && MAS_PATTERN.has(a) && later !== undefined) {
@@ -95,7 +93,13 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: Respo
     if ((a === 'ast' || a === 'alt') && at.transaminaseFold !== undefined) v *= at.transaminaseFold;
     // Measurement noise, so a level course does not print the same number twice.
     v *= 1 + RESPONSE_TABLE.measurementNoise.value * rng.quickNormal();
-    panel[a] = reportable(a, v < lo ? lo : v > hi ? hi : v);
+    // Past the presentation value, away from the resolved level, a worsening course approaches the
+    // analyte's plausible limit smoothly. Clamps at the kind's presentation bounds held 15–21% of
+    // untreated MAS and septic CRPs on 1000 mg/L and 10% of untreated MAS fibrinogens on 40 mg/dL,
+    // and a recovering MIS-C CRP could not fall below the definition's 30 mg/L (a third at 72 h).
+    const worseUp = p > h;
+    if (p !== h && (worseUp ? v > p : v < p)) v = saturateTowards(v, p, worseUp ? ANALYTES[a].plausible.max : ANALYTES[a].plausible.min, !LINEAR.has(a));
+    panel[a] = reportable(a, v);
   }
   const wbc = panel.wbc as number | undefined;
   let alc = panel.alc as number | undefined;

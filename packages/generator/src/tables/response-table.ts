@@ -142,8 +142,9 @@ export const RESPONSE_TABLE: {
   analyteSpeed: {
     ferritin: 0.35, crp: 0.5, procalcitonin: 0.5, sCd25: 0.5, il18: 0.5, cxcl9: 0.5, dDimer: 0.5, triglycerides: 0.5,
     ldh: 0.7, ast: 0.7, alt: 0.7, troponin: 0.7, bnp: 0.7, ntProBnp: 0.7,
+    esr: 0.3,
   },
-  analyteSpeedSource: prior('ferritin falls over days, CRP and procalcitonin by about half a day on effective treatment; counts and fibrinogen recover over days'),
+  analyteSpeedSource: prior('ferritin falls over days, CRP and procalcitonin by about half a day on effective treatment; counts and fibrinogen recover over days; the ESR lags the illness, moving slowest'),
   interferonHepatotoxicity: {
     underAgeYears: 3, fromHours: 7 * 24, rampHours: 48, fold: 2,
     source: cite('guideline', 'PIT-2: 2- to 25-fold AST/ALT rises as early as 7 days after starting interferon-based therapies, under 3 years (the two-day ramp is a design prior)'),
