@@ -91,9 +91,9 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const aneurysm = rng.chance(t.coronaryAneurysm.p);
   const { echo: e } = t;
   const lvef = lowEf ? e.lowLvef : e.normalLvef;
-  const ef0 = lvef.from + (lvef.to - lvef.from) * rng.next();
+  const ef0 = lvef.from + lvef.width * rng.next();
   // The 72-h share is drawn after the 12-h findings, and for every case, so the stream keeps its order.
-  const lvefAt72 = (u: number): number => (lowEf ? ef0 + (e.recoveredShare.from + (e.recoveredShare.to - e.recoveredShare.from) * u) * (e.recoveryTarget - ef0) : ef0);
+  const lvefAt72 = (u: number): number => (lowEf ? ef0 + (e.recoveredShare.from + e.recoveredShare.width * u) * (e.recoveryTarget - ef0) : ef0);
   const cz = e.coronaryZ;
   const z0 = aneurysm ? cz.aneurysm.from + cz.aneurysm.width * rng.next() : Math.min(cz.otherwise.max, cz.otherwise.from + cz.otherwise.scale * Math.abs(rng.normal()));
   const echo: Echo[] = [

@@ -15,12 +15,12 @@ export interface AgeBand {
 
 /** The echocardiogram at 12 h and 72 h: LVEF ranges and a partial recovery, coronary z-scores, other findings. */
 export interface EchoCourse {
-  /** LVEF % at 12 h when below 55 (lvefBelow55) and otherwise: uniform between the bounds. */
-  readonly lowLvef: { readonly from: number; readonly to: number };
-  readonly normalLvef: { readonly from: number; readonly to: number };
-  /** By 72 h a low LVEF closes a uniform share (between the bounds) of its gap to `recoveryTarget`; a normal one stays. */
+  /** LVEF % at 12 h when below 55 (lvefBelow55) and otherwise. */
+  readonly lowLvef: UniformSpan;
+  readonly normalLvef: UniformSpan;
+  /** By 72 h a low LVEF closes a uniform share of its gap to `recoveryTarget`; a normal one stays. */
   readonly recoveryTarget: number;
-  readonly recoveredShare: { readonly from: number; readonly to: number };
+  readonly recoveredShare: UniformSpan;
   readonly source: Source;
   /** Largest coronary z-score. */
   readonly coronaryZ: {
@@ -171,10 +171,10 @@ export const MISC_TABLE: MiscTable = {
   coronaryAneurysm: proportion(0.08, cite('feldstein-2020', 'coronary aneurysm (z ≥2.5) 8%')),
   lvefBelow55: proportion(0.31, prior('LVEF <55% (Feldstein 2021 ≈31% is [U] in clinical-reference.md)')),
   echo: {
-    lowLvef: { from: 30, to: 54 },
-    normalLvef: { from: 56, to: 68 },
+    lowLvef: { from: 30, width: 24 },
+    normalLvef: { from: 56, width: 12 },
     recoveryTarget: 62,
-    recoveredShare: { from: 0.5, to: 1 },
+    recoveredShare: { from: 0.5, width: 0.5 },
     source: prior('LVEF at 12 h and 72 h in MIS-C: a low 72-h LVEF moves part of the way to the middle of the normal range, a normal one is unchanged (replaces a 70% cap that held 43% of 72-h readings)'),
     coronaryZ: {
       aneurysm: { from: 2.5, width: 4 },
