@@ -39,7 +39,7 @@ export interface SepsisTable {
   readonly support: {
     /** Septic shock already at presentation (else from 12 h). */
     readonly shockAtPresentation: Proportion;
-    /** A supported reading of a patient not intubated: non-invasive ventilation (else oxygen). */
+    /** A patient on support who is not intubated: non-invasive ventilation throughout (else oxygen). */
     readonly noninvasive: Proportion;
     /** FiO₂ (fraction) when invasively ventilated. */
     readonly fio2Invasive: UniformSpan;
@@ -137,7 +137,7 @@ export const SEPSIS_TABLE: SepsisTable = {
   },
   support: {
     shockAtPresentation: proportion(0.7, prior('septic shock already on arrival (the rest develop it by 12 h)')),
-    noninvasive: proportion(0.3, prior('non-invasive ventilation rather than oxygen, per patient on non-invasive support')),
+    noninvasive: proportion(0.3, prior('non-invasive ventilation rather than oxygen, for a patient on respiratory support who is not intubated')),
     fio2Invasive: { from: 0.35, width: 0.4 },
     fio2OnSupport: { from: 0.3, width: 0.2 },
     spo2RoomAir: { from: 96, width: 4 },
