@@ -7,7 +7,7 @@ import { synthesizeMisc } from './kinds/misc.js';
 import { synthesizeSepsis } from './kinds/sepsis.js';
 import { synthesizeSjiaFlare } from './kinds/sjia-flare.js';
 import { caseRng } from './rng.js';
-import { SYNTHETIC_LAB_REFERENCE_RANGES } from './tables/reference-range-table.js';
+import { labReferenceRangesFor } from './tables/reference-range-table.js';
 import { GENERATOR_VERSION } from './version.js';
 
 export interface CaseSpec {
@@ -57,7 +57,7 @@ export function generateCase(spec: CaseSpec): Case {
     encounter: body.encounter,
     observations: body.observations,
     labs: body.labs,
-    labReferenceRanges: SYNTHETIC_LAB_REFERENCE_RANGES.ranges,
+    labReferenceRanges: labReferenceRangesFor(body.patient),
     investigations: body.investigations,
     truth: body.truth,
   };

@@ -22,7 +22,7 @@ export { fromCanonical, toCanonical, unitFor, roundToPrecision, UnknownUnitError
 export { DAYS_PER_YEAR } from './units/calendar.js';
 export { caseToCanonical, caseFromCanonical } from './units/convert-case.js';
 export {
-  PUBLISHED_REFERENCE_LIMITS, referenceLimit, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,
+  PUBLISHED_REFERENCE_LIMITS, publishedReferenceLimit, referenceLimit, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,
 } from './units/reference-limits.js';
 
 // Citations

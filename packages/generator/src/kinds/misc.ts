@@ -9,7 +9,7 @@ import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, 
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { MISC_TABLE } from '../tables/misc-table.js';
-import { SYNTHETIC_LAB_REFERENCE_RANGES } from '../tables/reference-range-table.js';
+import { labReferenceRangesFor } from '../tables/reference-range-table.js';
 import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
@@ -102,7 +102,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   ];
 
   // CDC 2023 needs ≥2 organ categories: complete the presentation when the draw fell short.
-  const construction = { patient, observations, labs: panels, echo, labReferenceRanges: SYNTHETIC_LAB_REFERENCE_RANGES.ranges };
+  const construction = { patient, observations, labs: panels, echo, labReferenceRanges: labReferenceRangesFor(patient) };
   // A cheap check (label-bounds.ts) settles almost every case; the rules' calculator decides the rest.
   const atLeastTwo = (): boolean => {
     const verdict = miscCategoriesAtLeastTwo(construction);

@@ -1,12 +1,12 @@
-import type { Case } from '@masdrill/rules';
+import { NUMERIC_ANALYTES, PUBLISHED_REFERENCE_LIMITS, publishedReferenceLimit, type Case, type NumericAnalyte, type Patient } from '@masdrill/rules';
 import { prior, type Source } from '../source.js';
 
 /**
- * The reporting laboratory's reference limits that generated cases carry (case.labReferenceRanges).
- * The case schema lets each case's laboratory report its own limits; masdrill's synthetic laboratory
- * uses these round DESIGN PRIORS (typical adult/paediatric laboratory limits, not a verified
- * age-specific reference). Definitions that say "above normal" (MIS-C troponin, WHO inflammatory
- * markers, coagulopathy) read them.
+ * The synthetic laboratory's own reference limits: round DESIGN PRIORS (typical laboratory limits,
+ * not a verified age-specific reference). A generated case carries them (case.labReferenceRanges)
+ * only where no published pediatric limit covers the patient's age and sex (the rules'
+ * PUBLISHED_REFERENCE_LIMITS); elsewhere the definitions that say "above normal" (MIS-C troponin,
+ * WHO inflammatory markers, coagulopathy) read the published limit, and cite it.
  */
 export const SYNTHETIC_LAB_REFERENCE_RANGES: { readonly source: Source; readonly ranges: NonNullable<Case['labReferenceRanges']> } = {
   source: prior('round laboratory reference limits for a synthetic laboratory; not a verified paediatric reference'),
@@ -29,3 +29,40 @@ export const SYNTHETIC_LAB_REFERENCE_RANGES: { readonly source: Source; readonly
     alt: { upper: 40 },
   },
 };
+
+type Ranges = NonNullable<Case['labReferenceRanges']>;
+type Range = { lower?: number; upper?: number };
+
+// Patients whose ages fall between the same published band edges share their ranges: one object per
+// (sex, band), so a million cases do not build a million copies.
+const EDGES: readonly number[] = [...new Set(PUBLISHED_REFERENCE_LIMITS.flatMap((r) => [r.fromAgeYears, r.toAgeYears]))].filter(Number.isFinite).sort((a, b) => a - b);
+const BY_BAND = new Map<string, Ranges>();
+
+function bandOf(ageYears: number): number {
+  let band = 0;
+  while (band < EDGES.length && ageYears >= EDGES[band]!) band++;
+  return band;
+}
+
+/** The limits a generated case carries: the synthetic laboratory's, minus every bound a published pediatric limit gives for this patient. */
+export function labReferenceRangesFor(patient: Pick<Patient, 'ageYears' | 'sex'>): Ranges {
+  const key = `${patient.sex}:${bandOf(patient.ageYears)}`;
+  let ranges = BY_BAND.get(key);
+  if (ranges === undefined) {
+    const own: Record<string, Range> = {};
+    const synthetic = SYNTHETIC_LAB_REFERENCE_RANGES.ranges as Readonly<Partial<Record<NumericAnalyte, Range>>>;
+    for (const analyte of NUMERIC_ANALYTES) {
+      const prior = synthetic[analyte];
+      if (prior === undefined) continue;
+      const range: Range = {};
+      for (const bound of ['lower', 'upper'] as const) {
+        if (prior[bound] !== undefined && publishedReferenceLimit(analyte, patient.ageYears, patient.sex, bound) === undefined) range[bound] = prior[bound];
+      }
+      if (range.lower !== undefined || range.upper !== undefined) own[analyte] = Object.freeze(range);
+    }
+    // Shared by every case of the band: frozen, so no consumer can change another case's limits.
+    BY_BAND.set(key, (ranges = Object.freeze(own) as Ranges));
+  }
+  return ranges;
+}
+

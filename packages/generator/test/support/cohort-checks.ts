@@ -1,4 +1,4 @@
-import type { Case, LabPanel, NumericAnalyte } from '@masdrill/rules';
+import { upperReferenceLimit, type Case, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
 import { caseStream, weightLmsAt, type Kind } from '../../src/index.js';
 
 /** A published figure and how the synthetic cohort is measured against it. */
@@ -77,7 +77,7 @@ export const CHECKS: readonly Check[] = [
   { kind: 'misc', name: 'mechanical ventilation', source: 'feldstein-2020', type: 'proportion', published: { value: 0.2 }, measure: (c) => c.observations.some((o) => o.respiratorySupport === 'invasive') },
   { kind: 'misc', name: 'coronary aneurysm (z ≥2.5)', source: 'feldstein-2020', type: 'proportion', published: { value: 0.08 }, measure: (c) => (c.investigations.echo ?? []).some((e) => e.hour <= 24 && (e.coronaryZMax ?? 0) >= 2.5) },
   { kind: 'misc', name: 'mortality', source: 'feldstein-2020', type: 'proportion', published: { value: 0.02 }, measure: (c) => c.encounter.died === true },
-  { kind: 'misc', name: 'troponin above the laboratory limit', source: 'dufort-2020', type: 'proportion', published: { value: 0.71 }, measure: (c) => (at0(c, 'troponin') ?? 0) > c.labReferenceRanges!.troponin!.upper! },
+  { kind: 'misc', name: 'troponin above the laboratory limit', source: 'dufort-2020', type: 'proportion', published: { value: 0.71 }, measure: (c) => (at0(c, 'troponin') ?? 0) > upperReferenceLimit(c, 'troponin')!.value },
   { kind: 'misc', name: 'SARS-CoV-2 PCR positive', source: 'lee-2020-jci', type: 'proportion', published: { value: 0.61 }, measure: (c) => c.background.sarsCov2?.rnaOrAntigen === 'positive' },
   { kind: 'misc', name: 'CRP (mg/L)', source: 'Italy 2022 (n=76)', type: 'median', published: { value: 152, low: 54, high: 264 }, measure: (c) => at0(c, 'crp') },
   { kind: 'misc', name: 'platelets <150', source: 'Italy 2022 (n=76)', type: 'proportion', published: { value: 0.44 }, measure: (c) => (at0(c, 'platelets') ?? 999) < 150 },

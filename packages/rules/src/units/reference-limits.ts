@@ -115,7 +115,8 @@ export interface ReferenceLimitReading {
 // One reading object per table entry and bound, so callers can cache text derived from it.
 const readings = new WeakMap<PublishedReferenceLimit, Partial<Record<'lower' | 'upper', ReferenceLimitReading>>>();
 
-function published(analyte: NumericAnalyte, ageYears: number, sex: 'female' | 'male', bound: 'lower' | 'upper'): ReferenceLimitReading | undefined {
+/** The published pediatric limit for a patient's age and sex (PUBLISHED_REFERENCE_LIMITS), or undefined where none covers them. */
+export function publishedReferenceLimit(analyte: NumericAnalyte, ageYears: number, sex: 'female' | 'male', bound: 'lower' | 'upper'): ReferenceLimitReading | undefined {
   for (const r of PUBLISHED_REFERENCE_LIMITS) {
     if (r.analyte !== analyte || ageYears < r.fromAgeYears || ageYears >= r.toAgeYears) continue;
     if (r.sex !== undefined && r.sex !== sex) continue;
@@ -132,7 +133,7 @@ function published(analyte: NumericAnalyte, ageYears: number, sex: 'female' | 'm
 export function referenceLimit(c: Case, analyte: NumericAnalyte, bound: 'lower' | 'upper'): ReferenceLimitReading | undefined {
   const own = (c.labReferenceRanges as Partial<Record<NumericAnalyte, Partial<Record<'lower' | 'upper', number>>>> | undefined)?.[analyte]?.[bound];
   if (own !== undefined) return { value: own, source: 'reporting laboratory reference range (case.labReferenceRanges)' };
-  return published(analyte, c.patient.ageYears, c.patient.sex, bound);
+  return publishedReferenceLimit(analyte, c.patient.ageYears, c.patient.sex, bound);
 }
 
 export function upperReferenceLimit(c: Case, analyte: NumericAnalyte): ReferenceLimitReading | undefined {
