@@ -3,7 +3,7 @@ import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
-import { saturateTowards } from './saturation.js';
+import { Saturation } from './saturation.js';
 import { LAB_MEASUREMENT } from './tables/shared-priors-table.js';
 
 /** Latent activity by trajectory index (see tables/trajectory-table.ts), per curve, plus an optional second-phase weight. */
@@ -67,7 +67,8 @@ class AnalyteModel {
   readonly late: SplitDistribution | null;
   readonly lateRho: number;
   readonly lateRest: number;
-  readonly plausibleMax: number;
+  /** Above at0's upper quartile, toward the analyte's plausible maximum. */
+  readonly saturation: Saturation;
 
   constructor(spec: LabSpec, overlay: LabSpec | undefined, plausibleMax: number) {
     this.log = spec.at0.scale === 'log';
@@ -79,7 +80,7 @@ class AnalyteModel {
     this.late = overlay ? splitOf(overlay.at0) : null;
     this.lateRho = overlay ? overlay.rho : 0;
     this.lateRest = overlay ? Math.sqrt(1 - overlay.rho * overlay.rho) : 0;
-    this.plausibleMax = plausibleMax;
+    this.saturation = new Saturation(this.at0.q3, plausibleMax, this.log);
   }
 
   /**
@@ -88,7 +89,7 @@ class AnalyteModel {
    * Identity at and below the quartile, so every published median and quartile is kept.
    */
   saturate(v: number): number {
-    return saturateTowards(v, this.at0.q3, this.plausibleMax, this.log);
+    return this.saturation.apply(v);
   }
 }
 

@@ -6,13 +6,33 @@
  * the knee; identity when x lies on the knee's other side, or when there is no headroom (x is then
  * held at the knee, as a clamp at the knee would). The tanh shape is a design choice.
  */
+export class Saturation {
+  private readonly knee: number;
+  private readonly up: boolean;
+  private readonly log: boolean;
+  /** The knee and the headroom on the sampling scale; NaN headroom: the scale cannot hold them (log of ≤ 0). */
+  private readonly k: number;
+  private readonly headroom: number;
+
+  constructor(knee: number, limit: number, log: boolean) {
+    this.knee = knee;
+    this.up = limit >= knee;
+    this.log = log;
+    const usable = !log || (knee > 0 && limit > 0);
+    this.k = log ? Math.log(knee) : knee;
+    this.headroom = usable ? (log ? Math.log(limit) : limit) - this.k : NaN;
+  }
+
+  apply(x: number): number {
+    if (this.up ? !(x > this.knee) : !(x < this.knee)) return x;
+    if (Number.isNaN(this.headroom)) return x;
+    if (this.headroom === 0) return this.knee;
+    const y = this.k + this.headroom * Math.tanh(((this.log ? Math.log(x) : x) - this.k) / this.headroom);
+    return this.log ? Math.exp(y) : y;
+  }
+}
+
+/** saturateTowards(x, knee, limit, log) = new Saturation(knee, limit, log).apply(x), for a knee that changes per call. */
 export function saturateTowards(x: number, knee: number, limit: number, log: boolean): number {
-  const up = limit >= knee;
-  if (up ? !(x > knee) : !(x < knee)) return x;
-  if (log && !(knee > 0 && limit > 0)) return x;
-  const k = log ? Math.log(knee) : knee;
-  const headroom = (log ? Math.log(limit) : limit) - k;
-  if (headroom === 0) return knee;
-  const y = k + headroom * Math.tanh(((log ? Math.log(x) : x) - k) / headroom);
-  return log ? Math.exp(y) : y;
+  return new Saturation(knee, limit, log).apply(x);
 }

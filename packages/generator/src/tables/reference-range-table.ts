@@ -36,7 +36,7 @@ type Range = { lower?: number; upper?: number };
 // Patients whose ages fall between the same published band edges share their ranges: one object per
 // (sex, band), so a million cases do not build a million copies.
 const EDGES: readonly number[] = [...new Set(PUBLISHED_REFERENCE_LIMITS.flatMap((r) => [r.fromAgeYears, r.toAgeYears]))].filter(Number.isFinite).sort((a, b) => a - b);
-const BY_BAND = new Map<string, Ranges>();
+const BY_BAND = new Map<number, Ranges>();
 
 function bandOf(ageYears: number): number {
   let band = 0;
@@ -46,7 +46,7 @@ function bandOf(ageYears: number): number {
 
 /** The limits a generated case carries: the synthetic laboratory's, minus every bound a published pediatric limit gives for this patient. */
 export function labReferenceRangesFor(patient: Pick<Patient, 'ageYears' | 'sex'>): Ranges {
-  const key = `${patient.sex}:${bandOf(patient.ageYears)}`;
+  const key = 2 * bandOf(patient.ageYears) + (patient.sex === 'female' ? 1 : 0);
   let ranges = BY_BAND.get(key);
   if (ranges === undefined) {
     const own: Record<string, Range> = {};
