@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANALYTES, expectedPlan, formatProblem, lintCase, validateCase, type Case, type LabPanel, type NumericAnalyte, type Plan, type PlannedAction } from '@masdrill/rules';
+import { ANALYTES, DAYS_PER_YEAR, expectedPlan, formatProblem, lintCase, validateCase, type Case, type LabPanel, type NumericAnalyte, type Plan, type PlannedAction } from '@masdrill/rules';
 import { generateCase, KINDS, respondToPlans, responseProfile, type Kind } from '../src/index.js';
 
 const spec = fc.record({ kind: fc.constantFrom(...KINDS), seed: fc.integer({ min: 0, max: 0xffffffff }), index: fc.integer({ min: 0, max: 1000 }) });
@@ -96,6 +96,23 @@ describe('the teaching course, case by case', () => {
     expect(o.shock).toBe(true);
     expect(o.respiratorySupport).toBe('invasive');
     expect(at48.reasons.flatMap((x) => x.statementIds)).toEqual(expect.arrayContaining(['PIT-1', 'DX-2']));
+  });
+
+  it('MAS: the ESR falls as the disease consumes fibrinogen, and rises back as it resolves (the falling-ESR paradox)', () => {
+    let falls = 0, rises = 0, n = 0;
+    for (let index = 0; index < 200; index++) {
+      const c = generateCase({ kind: 'mas', seed: 8, index });
+      const esr0 = labAt(c, 0).esr;
+      const untreated = respondToPlans(c, [nothing(c)], 48).case.labs.find((l) => l.hour === 48)?.esr;
+      const treated = respondToPlans(c, [expert(c)], 48).case.labs.find((l) => l.hour === 48)?.esr;
+      if (c.patient.ageYears < 28 / DAYS_PER_YEAR || esr0 === undefined || untreated === undefined || treated === undefined) continue;
+      n++;
+      if (untreated < esr0) falls++;
+      if (treated > esr0) rises++;
+    }
+    expect(n).toBeGreaterThan(100);
+    expect(falls / n).toBeGreaterThan(0.75);
+    expect(rises / n).toBeGreaterThan(0.6);
   });
 
   it('steroids alone in severe MAS: a partial response that calls for cyclosporine (CSA-1)', () => {

@@ -66,6 +66,12 @@ export const RESPONSE_TABLE: {
   readonly analyteSpeed: { readonly [K in NumericAnalyte]?: number } & { readonly source?: never };
   readonly analyteSpeedSource: Source;
   /**
+   * Analytes that MAS pushes down while it consumes fibrinogen, though the healthy level lies below
+   * them too: in MAS they resolve toward the MAS cohort's own baseline (the active sJIA level the
+   * generator starts MAS from), so a worsening MAS lowers them and a resolving one raises them.
+   */
+  readonly masResolvesToCohortBaseline: { readonly analytes: readonly NumericAnalyte[]; readonly source: Source };
+  /**
    * PIT-2: in children under 3, interferon-targeted therapy raises AST/ALT 2- to 25-fold as early as
    * 7 days after it starts. The model takes the low end, reached over the two days after day 7.
    */
@@ -145,6 +151,10 @@ export const RESPONSE_TABLE: {
     esr: 0.3,
   },
   analyteSpeedSource: prior('ferritin falls over days, CRP and procalcitonin by about half a day on effective treatment; counts and fibrinogen recover over days; the ESR lags the illness, moving slowest'),
+  masResolvesToCohortBaseline: {
+    analytes: ['esr'],
+    source: cite('eloseily-2019', 'the falling ESR paradox: fibrinogen consumption lowers the ESR despite rising inflammation (clinical-reference.md §4 pitfall 2)'),
+  },
   interferonHepatotoxicity: {
     underAgeYears: 3, fromHours: 7 * 24, rampHours: 48, fold: 2,
     source: cite('guideline', 'PIT-2: 2- to 25-fold AST/ALT rises as early as 7 days after starting interferon-based therapies, under 3 years (the two-day ramp is a design prior)'),
