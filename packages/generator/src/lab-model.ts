@@ -67,7 +67,11 @@ class AnalyteModel {
   readonly late: SplitDistribution | null;
   readonly lateRho: number;
   readonly lateRest: number;
-  /** Above at0's upper quartile, toward the analyte's plausible maximum. */
+  /**
+   * A reading above at0's upper quartile approaches the analyte's plausible maximum smoothly
+   * instead of being clamped onto it (the clamp piled 8% of septic 12-h CRPs on 1000 mg/L).
+   * Identity at and below the quartile, so every published median and quartile is kept.
+   */
   readonly saturation: Saturation;
 
   constructor(spec: LabSpec, overlay: LabSpec | undefined, plausibleMax: number) {
@@ -81,15 +85,6 @@ class AnalyteModel {
     this.lateRho = overlay ? overlay.rho : 0;
     this.lateRest = overlay ? Math.sqrt(1 - overlay.rho * overlay.rho) : 0;
     this.saturation = new Saturation(this.at0.q3, plausibleMax, this.log);
-  }
-
-  /**
-   * A reading above at0's upper quartile approaches the analyte's plausible maximum smoothly
-   * instead of being clamped onto it (the clamp piled 8% of septic 12-h CRPs on 1000 mg/L).
-   * Identity at and below the quartile, so every published median and quartile is kept.
-   */
-  saturate(v: number): number {
-    return this.saturation.apply(v);
   }
 }
 
@@ -167,7 +162,7 @@ export class CaseLabs {
       const z = m.rho * severity + m.rest * rng.normal();
       const anchor = m.at0.unbounded(z);
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
-      const v0 = m.at0.max === undefined ? m.saturate(m.at0.valueAt(z)) : m.at0.valueAt(z);
+      const v0 = m.at0.max === undefined ? m.saturation.apply(m.at0.valueAt(z)) : m.at0.valueAt(z);
       const e = rng.normal();
       const base = m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e);
       const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
@@ -223,7 +218,7 @@ export class CaseLabs {
     // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. Later, or
     // without a maximum of at0's own, a high reading saturates towards the plausible maximum.
     if (hour >= BOUNDED_FROM_HOUR && hour <= BOUNDED_TO_HOUR && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
-    if (hour > BOUNDED_TO_HOUR || m.at0.max === undefined) v = m.saturate(v);
+    if (hour > BOUNDED_TO_HOUR || m.at0.max === undefined) v = m.saturation.apply(v);
     return v;
   }
 
