@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EULAR_ACR_2016, type Case } from '@masdrill/rules';
-import { generateCase } from '../src/generate-case.js';
 import type { Difficulty, Kind } from '../src/kind.js';
+import { cohort as cohortOf } from './support/cohort.js';
 
 /**
  * `--difficulty hard` biases towards the cases that teach and test: values straddling the criteria
@@ -9,13 +9,7 @@ import type { Difficulty, Kind } from '../src/kind.js';
  * sJIA flares with high ferritin. Each is held against the standard cohort of the same seed.
  */
 const N = 3000;
-const cache = new Map<string, Case[]>();
-function cohort(kind: Kind, difficulty: Difficulty): Case[] {
-  const key = `${kind}/${difficulty}`;
-  let cases = cache.get(key);
-  if (cases === undefined) cache.set(key, (cases = Array.from({ length: N }, (_, i) => generateCase({ kind, seed: 9, index: i, difficulty }))));
-  return cases;
-}
+const cohort = (kind: Kind, difficulty: Difficulty): readonly Case[] => cohortOf(kind, 9, N, difficulty);
 
 const share = (cases: readonly Case[], test: (c: Case) => boolean): number => cases.filter(test).length / cases.length;
 const firstDay = (c: Case) => c.labs.filter((p) => p.hour >= 0 && p.hour <= 24);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lowerReferenceLimit, upperReferenceLimit, type Case, type NumericAnalyte } from '@masdrill/rules';
-import { generateCase } from '../src/generate-case.js';
 import type { Kind } from '../src/kind.js';
+import { cohort as cohortOf } from './support/cohort.js';
+import { median } from './support/cohort-checks.js';
 
 /**
  * Each disease's laboratory course, as the generator issue asks for it: MAS — platelets, fibrinogen
@@ -10,23 +11,10 @@ import type { Kind } from '../src/kind.js';
  * rising, fibrinogen high. Labs move together through a latent disease state.
  */
 const N = 3000;
-const cohorts = new Map<Kind, Case[]>();
-function cohort(kind: Kind): Case[] {
-  let cases = cohorts.get(kind);
-  if (cases === undefined) {
-    cases = Array.from({ length: N }, (_, i) => generateCase({ kind, seed: 5, index: i }));
-    cohorts.set(kind, cases);
-  }
-  return cases;
-}
+const cohort = (kind: Kind): readonly Case[] => cohortOf(kind, 5, N);
 
 function at(c: Case, hour: number, analyte: NumericAnalyte): number | undefined {
   return c.labs.find((p) => p.hour === hour)?.[analyte];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** The cohort's median of an analyte at an hour, over the cases that measured it. */

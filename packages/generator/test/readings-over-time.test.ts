@@ -1,25 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANALYTES, NUMERIC_ANALYTES, roundToPrecision, type Case, type NumericAnalyte } from '@masdrill/rules';
-import { generateCase } from '../src/generate-case.js';
 import { KINDS, type Kind } from '../src/kind.js';
 import { CaseLabs } from '../src/lab-model.js';
 import { Rng } from '../src/rng.js';
 import { MISC_TABLE } from '../src/tables/misc-table.js';
+import { cohort as cohortOf } from './support/cohort.js';
 import { SEPSIS_TABLE } from '../src/tables/sepsis-table.js';
 
 const N = 4000;
 
-const cohorts = new Map<Kind, Case[]>();
-function cohort(kind: Kind): Case[] {
-  let cases = cohorts.get(kind);
-  if (cases === undefined) {
-    cases = [];
-    for (let i = 0; i < N; i++) cases.push(generateCase({ kind, seed: 3, index: i }));
-    cohorts.set(kind, cases);
-  }
-  return cases;
-}
+const cohort = (kind: Kind): readonly Case[] => cohortOf(kind, 3, N);
 
 describe('lab readings over time stay physiologically bounded without piling up on a limit', () => {
   for (const kind of KINDS) {

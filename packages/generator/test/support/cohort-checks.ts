@@ -98,7 +98,8 @@ export interface CheckResult {
   readonly pass: boolean;
 }
 
-function median(values: number[]): number {
+/** The median (the mean of the middle two for an even count); sorts `values` in place. */
+export function median(values: number[]): number {
   values.sort((a, b) => a - b);
   const m = values.length >> 1;
   return values.length % 2 ? values[m]! : (values[m - 1]! + values[m]!) / 2;

@@ -41,6 +41,11 @@ function itemPoints(r: CriteriaResult, ids: readonly string[]) {
 }
 
 // Published results (tests/clinical_vignettes.R expected_cv1 / expected_cv2).
+/** Every item that can score a point, in the order the vignettes list their reasons. */
+const SCORED_ITEMS = [
+  'respiratory.oxygenation', 'cardiovascular.vasoactives', 'cardiovascular.lactate', 'cardiovascular.map',
+  'coagulation.platelets', 'coagulation.inr', 'coagulation.dDimer', 'coagulation.fibrinogen', 'neurological.gcs', 'neurological.pupils',
+] as const;
 const VIGNETTE_1 = { respiratory: 0, cardiovascular: 2, coagulation: 1, neurological: 0, total: 3, sepsis: 'met', septicShock: 'met' };
 const VIGNETTE_2 = { respiratory: 2, cardiovascular: 0, coagulation: 2, neurological: 1, total: 5, sepsis: 'met', septicShock: 'not-met' };
 
@@ -65,10 +70,7 @@ describe(`Phoenix clinical vignettes (Sanchez-Pinto 2024 supplement, via ${SOURC
     const r = phoenix.evaluate(c);
     expect(systems(r)).toEqual(VIGNETTE_1);
     expect(r.status).toBe('met');
-    expect(itemPoints(r, [
-      'respiratory.oxygenation', 'cardiovascular.vasoactives', 'cardiovascular.lactate', 'cardiovascular.map',
-      'coagulation.platelets', 'coagulation.inr', 'coagulation.dDimer', 'coagulation.fibrinogen', 'neurological.gcs', 'neurological.pupils',
-    ])).toEqual({
+    expect(itemPoints(r, SCORED_ITEMS)).toEqual({
       'respiratory.oxygenation': 0, 'cardiovascular.vasoactives': 1, 'cardiovascular.lactate': 0, 'cardiovascular.map': 1,
       'coagulation.platelets': 1, 'coagulation.inr': 0, 'coagulation.dDimer': 0, 'coagulation.fibrinogen': 0, 'neurological.gcs': 0, 'neurological.pupils': 0,
     });
@@ -104,10 +106,7 @@ describe(`Phoenix clinical vignettes (Sanchez-Pinto 2024 supplement, via ${SOURC
     const r = phoenix.evaluate(c);
     expect(systems(r)).toEqual(VIGNETTE_2);
     expect(r.status).toBe('met');
-    expect(itemPoints(r, [
-      'respiratory.oxygenation', 'cardiovascular.vasoactives', 'cardiovascular.lactate', 'cardiovascular.map',
-      'coagulation.platelets', 'coagulation.inr', 'coagulation.dDimer', 'coagulation.fibrinogen', 'neurological.gcs', 'neurological.pupils',
-    ])).toEqual({
+    expect(itemPoints(r, SCORED_ITEMS)).toEqual({
       'respiratory.oxygenation': 2, 'cardiovascular.vasoactives': 0, 'cardiovascular.lactate': 0, 'cardiovascular.map': 0,
       'coagulation.platelets': 0, 'coagulation.inr': 1, 'coagulation.dDimer': 1, 'coagulation.fibrinogen': 0, 'neurological.gcs': 1, 'neurological.pupils': 0,
     });
