@@ -50,6 +50,7 @@ export function generateCase(spec: CaseSpec): Case {
   const body = SYNTHESIZERS[kind](caseRng(seed, index), difficulty);
   return {
     schemaVersion: 1,
+    units: 'canonical',
     id: `gen-${seed}-${index}`,
     provenance: { source: 'generated', seed, index, generatorVersion: GENERATOR_VERSION, difficulty },
     patient: body.patient,

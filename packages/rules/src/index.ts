@@ -8,8 +8,10 @@ export type {
 export { caseSchema } from './generated/case-schema.js';
 export { validateCase, type CaseValidation } from './case/validate-case.js';
 export { jsonPath, closest, compileLazily, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
-export { lintCase } from './case/lint-case.js';
-export { formatProblem, type ValidationProblem } from './case/validation-problem.js';
+export { lintCase, type LintOptions } from './case/lint-case.js';
+export { admitCase, type AdmitOptions, type Admission } from './case/admit-case.js';
+export { CASE_UNITS, isCaseUnits, type CaseUnits } from './case/case-units.js';
+export { formatProblem, formatProblems, type ValidationProblem } from './case/validation-problem.js';
 export { FIRST_24_HOURS, inWindow, describeWindow, type TimeWindow } from './case/time-window.js';
 export {
   worstLab, worstObservation, findingInWindow, latestLab, triglyceridesFastingAt,
@@ -21,9 +23,16 @@ export { ANALYTES, NUMERIC_ANALYTES, isNumericAnalyte, type AnalyteDefinition, t
 export { fromCanonical, toCanonical, unitFor, roundToPrecision, UnknownUnitError } from './units/convert.js';
 export { DAYS_PER_YEAR } from './units/calendar.js';
 export { caseToCanonical, caseFromCanonical } from './units/convert-case.js';
+export { roundCaseInUnits, decimalsInUnit } from './units/round-case.js';
 export {
   PUBLISHED_REFERENCE_LIMITS, publishedReferenceLimit, referenceLimit, upperReferenceLimit, lowerReferenceLimit, type PublishedReferenceLimit, type ReferenceLimitReading,
 } from './units/reference-limits.js';
+
+// Growth references
+export {
+  WHO_WEIGHT_FOR_AGE, CDC_WEIGHT_FOR_AGE, weightLmsAt, lmsValue, weightForAge, plausibleWeightRange, PLAUSIBLE_WEIGHT_Z,
+  type LmsRow, type LmsTable, type Sex,
+} from './growth/weight-for-age.js';
 
 // Citations
 export { CITATIONS, citationKeyOf, isKnownCitation, type Citation, type CitationKey } from './citations/citations.js';

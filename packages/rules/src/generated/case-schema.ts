@@ -4,7 +4,7 @@ export const caseSchema = {
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://masdrill.invalid/schemas/case.schema.json",
   "title": "Case",
-  "description": "One synthetic or authored patient. Every lab value is in the analyte's canonical unit (see the analyte registry); a field that is absent was not assessed, never normal.",
+  "description": "One synthetic or authored patient. Lab values are in the analyte's canonical unit (see the analyte registry) unless `units` names another system; a field that is absent was not assessed, never normal.",
   "type": "object",
   "additionalProperties": false,
   "required": [
@@ -21,6 +21,14 @@ export const caseSchema = {
   "properties": {
     "schemaVersion": {
       "const": 1
+    },
+    "units": {
+      "description": "The unit system of the lab values and reference ranges: canonical (each analyte's canonical unit, as this schema describes), conventional or si (see the analyte registry). Absent: not stated; readers assume canonical unless told otherwise (masdrill --units).",
+      "enum": [
+        "canonical",
+        "conventional",
+        "si"
+      ]
     },
     "id": {
       "type": "string",

@@ -1,10 +1,14 @@
 /* Generated from packages/rules/schemas/case.schema.json by scripts/generate-types.mjs. Do not edit: change the schema and run `pnpm generate:types`. */
 
 /**
- * One synthetic or authored patient. Every lab value is in the analyte's canonical unit (see the analyte registry); a field that is absent was not assessed, never normal.
+ * One synthetic or authored patient. Lab values are in the analyte's canonical unit (see the analyte registry) unless `units` names another system; a field that is absent was not assessed, never normal.
  */
 export interface Case {
   schemaVersion: 1;
+  /**
+   * The unit system of the lab values and reference ranges: canonical (each analyte's canonical unit, as this schema describes), conventional or si (see the analyte registry). Absent: not stated; readers assume canonical unless told otherwise (masdrill --units).
+   */
+  units?: 'canonical' | 'conventional' | 'si';
   id: string;
   /**
    * A short human title for authored cases.

@@ -30,7 +30,9 @@ function convertLimits(ranges: Case['labReferenceRanges'], system: UnitSystem, d
 }
 
 function convertCase(c: Case, system: UnitSystem, direction: Direction): Case {
+  // The case says which system its values are now in (an existing field keeps its place in the key order).
   const converted: Case = { ...c, labs: c.labs.map((p) => convertPanel(p, system, direction)) };
+  converted.units = direction === 'to-canonical' ? 'canonical' : system;
   if (c.labReferenceRanges) converted.labReferenceRanges = convertLimits(c.labReferenceRanges, system, direction);
   return converted;
 }

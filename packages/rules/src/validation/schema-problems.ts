@@ -59,6 +59,21 @@ function valueAt(root: unknown, pointer: string): unknown {
   return cur;
 }
 
+/** "object" → "an object", "number,null" → "a number or null". */
+function withArticle(type: string): string {
+  return type.split(',').map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : t === 'null' ? 'null' : `a ${t}`)).join(' or ');
+}
+
+/** A value as a person would name it: "null", "an array", "the string "abc"", "the number 3". */
+function describeValue(data: unknown): string {
+  if (data === null) return 'null';
+  if (data === undefined) return 'nothing';
+  if (Array.isArray(data)) return `an array of ${data.length} item${data.length === 1 ? '' : 's'}`;
+  if (typeof data === 'object') return 'an object';
+  const text = JSON.stringify(data);
+  return `the ${typeof data} ${text.length > 40 ? text.slice(0, 37) + '…' : text}`;
+}
+
 export interface ProblemHints {
   /** Where the schema lives, for fixes that can only point at it. */
   readonly schemaFile: string;
@@ -96,8 +111,8 @@ function describe(error: ErrorObject, data: unknown, hints: ProblemHints): { mes
       return { message: `must be ${JSON.stringify(p.allowedValue)}`, fix: `set it to ${JSON.stringify(p.allowedValue)}` };
     case 'type':
       return {
-        message: `expected ${String(p.type)}, got ${data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data} ${JSON.stringify(data)}`,
-        fix: `give a ${String(p.type)}${schema?.description ? ` (${schema.description})` : ''}`,
+        message: `expected ${withArticle(String(p.type))}, got ${describeValue(data)}`,
+        fix: `give ${withArticle(String(p.type))}${schema?.description ? ` (${schema.description})` : ''}`,
       };
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[error.keyword];

@@ -12,7 +12,7 @@ describe('lintCase', () => {
   it('catches a unit slip as an implausible value and names the stored unit', () => {
     const [p] = lintCase(makeCase({ labs: [{ hour: 0, hemoglobin: 90 }] }), 'c.json');
     expect(p).toMatchObject({ path: '$.labs[0].hemoglobin' });
-    expect(p!.fix).toContain('hemoglobin is stored in g/dL (for g/L input, use --units si)');
+    expect(p!.fix).toContain('hemoglobin is read in g/dL; if the file holds si units (g/L), say so with "units": "si" in the case or --units si');
   });
 
   it('accepts the plausible-range limits themselves and rejects just beyond', () => {

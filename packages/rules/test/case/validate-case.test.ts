@@ -26,7 +26,7 @@ describe('validateCase', () => {
     c.labs[0] = { hour: 0, platelets: '120' };
     const [p] = problems(c);
     expect(p!.path).toBe('$.labs[0].platelets');
-    expect(p!.message).toContain('expected number, got string "120"');
+    expect(p!.message).toContain('expected a number, got the string "120"');
     expect(p!.fix).toContain('×10⁹/L');
   });
 
