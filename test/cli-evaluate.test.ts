@@ -59,14 +59,14 @@ describe('masdrill evaluate (built bin)', () => {
   describe('bad input: one clear message, exit 2, no stack trace', () => {
     const cases: [string, string[], string | undefined, RegExp][] = [
       ['an unknown flag', ['evaluate', '--jsn', 'x.json'], undefined, /Unknown option '--jsn'.*masdrill evaluate --help/],
-      ['a missing file', ['evaluate', join(dir, 'nope.json')], undefined, /nope\.json: no such file\. Fix:/],
+      ['a missing file', ['evaluate', join(dir, 'nope.json')], undefined, /nope\.json: no such case file\. Fix:/],
       ['no input', ['evaluate'], undefined, /give exactly one input/],
-      ['a bad --units', ['evaluate', '-', '--units', 'imperial'], '{}', /--units "imperial" is not one of canonical, conventional, si/],
+      ['a bad --units', ['evaluate', '-', '--units', 'imperial'], '{}', /--units "imperial" is not a unit system\. Fix: use one of canonical, conventional, si/],
       ['a bad --window', ['evaluate', '-', '--window', '24:0'], '{}', /--window "24:0" is not FROM:TO/],
       ['a bad --only', ['evaluate', '-', '--only', 'hlh-1994'], '{}', /unknown criteria set "hlh-1994"/],
-      ['malformed JSON on line 2 of a JSONL', ['evaluate', '-'], JSON.stringify(mas) + '\n{"schemaVersion": 1,\n', /<stdin>:2: not valid JSON/],
+      ['malformed JSON on line 2 of a JSONL', ['evaluate', '-'], JSON.stringify(mas) + '\n{"schemaVersion": 1,\n', /<stdin>:2: \$: not valid JSON at column \d+/],
       ['an invalid case', ['evaluate', '-'], JSON.stringify({ ...mas, labs: [{ hour: 0, feritin: 9000 }] }), /<stdin>:1: \$\.labs\[0\]\.feritin: unknown property "feritin"\. Fix: did you mean "ferritin"/],
-      ['an empty input', ['evaluate', '-'], '', /<stdin>: is empty/],
+      ['an empty input', ['evaluate', '-'], '', /<stdin>: \$: is empty\. Fix:/],
     ];
     for (const [what, args, input, pattern] of cases) {
       it(`rejects ${what}`, () => {
@@ -100,7 +100,15 @@ describe('masdrill evaluate lints meaning after shape', () => {
     const r = runCli(['evaluate', '-'], { input: JSON.stringify(c) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('$.labs[0].hemoglobin: 95 g/dL is outside the plausible range');
-    expect(r.stderr).toContain('use --units si');
+    expect(r.stderr).toContain('say so with "units": "si" in the case or --units si');
+  });
+
+  it('does not hint at --units si when --units si was given', () => {
+    const r = runCli(['evaluate', '-', '--units', 'si'], { input: JSON.stringify(baseCase('si-slip', { hemoglobin: 9500 })) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('9500 g/L (950 g/dL) is outside the plausible range');
+    expect(r.stderr).toContain('the file is in si units');
+    expect(r.stderr).not.toContain('or --units si');
   });
 
   it('accepts the same value as SI input', () => {

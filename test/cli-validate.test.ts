@@ -29,7 +29,7 @@ describe('masdrill validate (built bin)', () => {
     const feritinLine = lines.findIndex((l) => l.includes('"feritin"')) + 1;
     const hbLine = lines.findIndex((l) => l.includes('"hemoglobin"')) + 1;
     expect(r.stderr).toContain(`${file}:${feritinLine}: $.labs[0].feritin: unknown property "feritin". Fix: did you mean "ferritin"`);
-    expect(r.stderr).toContain(`${file}:${hbLine}: $.labs[1].hemoglobin: expected number, got string "low"`);
+    expect(r.stderr).toContain(`${file}:${hbLine}: $.labs[1].hemoglobin: expected a number, got the string "low"`);
     expect(r.stderr).toContain('2 problems in 1 file');
   });
 

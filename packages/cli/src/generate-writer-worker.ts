@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { encodeBatch, type BatchSpec } from './commands/generate.js';
+import { encodeBatch, type BatchSpec } from './generate-batch.js';
 
 // A worker thread of `masdrill generate` (parallel-writer.ts): encodes the batches it is sent, in
 // the order sent, and hands back the bytes.

@@ -11,7 +11,8 @@ Commands:
   grade               score a management plan against the guideline: --case <file> --plan <file>
   play                play a teaching scenario headless: --scenario <file|id> | --kind K --seed N [--answers f] [--json]
   validate <path…>    check case, plan, scenario and answers files; every problem with file, line and fix
-  help [command]      show help
+  help [command]      show help (also: masdrill <command> --help)
+  --version           the version of masdrill and of its generator
 
 Run "masdrill <command> --help" for a command's flags.
 `;

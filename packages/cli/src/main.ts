@@ -1,11 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { CliError } from './cli-error.js';
 import { MAIN_HELP } from './help.js';
+import { readFailure } from './input-files.js';
+import type { Io } from './io.js';
 
-export interface Io {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  readonly stdin: NodeJS.ReadableStream;
-}
+export type { Io } from './io.js';
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
@@ -18,12 +17,31 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
 
-/** Runs one masdrill command; returns the exit code. User errors become one line on stderr and code 2. */
+async function versionText(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const { GENERATOR_VERSION } = await import('@masdrill/generator');
+  return `masdrill ${pkg.version} (generator ${GENERATOR_VERSION})\n`;
+}
+
+/** A file-system error that escaped a command is still an input the user can fix: say which file and why. */
+function fileSystemError(error: unknown): CliError | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (!(e instanceof Error) || typeof e.code !== 'string' || typeof e.path !== 'string') return undefined;
+  return readFailure(e.path, e);
+}
+
+/** Runs one masdrill command; returns the exit code. User errors become one message on stderr and code 2. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
+    if (name === '--version' || name === '-V' || name === 'version') { io.stdout.write(await versionText()); return 0; }
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      if (name === 'help' && rest[0] && COMMANDS[rest[0]]) return await (await COMMANDS[rest[0]]!())(['--help'], io);
+      const topic = name === 'help' ? rest[0] : undefined;
+      if (topic !== undefined) {
+        const load = COMMANDS[topic];
+        if (!load) throw new CliError(`masdrill help: no command "${topic}". Fix: use one of ${Object.keys(COMMANDS).join(', ')}, or run "masdrill --help".`);
+        return await (await load())(['--help'], io);
+      }
       io.stdout.write(MAIN_HELP);
       return 0;
     }
@@ -31,9 +49,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (!load) throw new CliError(`masdrill: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "masdrill --help".`);
     return await (await load())(rest, io);
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr.write(error.message.endsWith('\n') ? error.message : error.message + '\n');
-      return error.exitCode;
+    const known = error instanceof CliError ? error : fileSystemError(error);
+    if (known) {
+      io.stderr.write(known.message.endsWith('\n') ? known.message : known.message + '\n');
+      return known.exitCode;
     }
     throw error;
   }

@@ -8,7 +8,7 @@ import { caseStream, generateCase } from '@masdrill/generator';
 import { main } from '../src/main.js';
 import { csvHeader } from '../src/commands/generate.js';
 import { renderProgress, createProgress, formatDuration } from '../src/progress.js';
-import { openAtomic, writeAtomically } from '../src/write-atomically.js';
+import { openOutput, writeOutput } from '../src/write-atomically.js';
 
 function collect(stream: PassThrough): () => string {
   const chunks: Buffer[] = [];
@@ -136,16 +136,16 @@ describe('write-atomically', () => {
   it('removes the temporary file and keeps the old file when the write fails', async () => {
     const file = join(dir, 'keep.txt');
     writeFileSync(file, 'keep me');
-    await expect(writeAtomically(file, async (s) => { s.write('partial'); throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(writeOutput(file, new PassThrough(), async (s) => { s.write('partial'); throw new Error('boom'); })).rejects.toThrow('boom');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
   it('commit renames into place; abort leaves nothing', async () => {
-    const a = await openAtomic(join(dir, 'a.txt'));
+    const a = await openOutput(join(dir, 'a.txt'), new PassThrough());
     a.stream.write('hello');
     await a.commit();
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('hello');
-    const b = await openAtomic(join(dir, 'b.txt'));
+    const b = await openOutput(join(dir, 'b.txt'), new PassThrough());
     b.stream.write('x');
     await b.abort();
     expect(readdirSync(dir)).not.toContain('b.txt');

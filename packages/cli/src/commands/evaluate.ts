@@ -1,32 +1,36 @@
-import { CRITERIA_SET_IDS, evaluate, type CriteriaSetId, type Evaluation, type TimeWindow } from '@masdrill/rules';
+import { CRITERIA_SET_IDS, evaluate, formatProblems, type CriteriaSetId, type Evaluation, type TimeWindow } from '@masdrill/rules';
 import { BatchedWriter } from '../batched-writer.js';
+import { readCases } from '../case-input.js';
 import { CliError } from '../cli-error.js';
 import { formatEvaluation } from '../format-evaluation.js';
-import type { Io } from '../main.js';
-import { parseFlags } from '../parse-flags.js';
-import { readCases, type InputUnits } from '../read-cases.js';
+import { MAX_LINE_CHARS } from '../input-files.js';
+import type { Io } from '../io.js';
+import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
+import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
+
+const FLAGS: readonly Flag[] = [
+  { name: 'json', type: 'boolean', help: 'one JSON result per case per line (JSONL), with every item\'s evidence' },
+  { name: 'statuses', type: 'boolean', help: 'with --json: only each criteria set\'s status, count, score and\nclassifications, without item evidence (about 30× smaller, for cohorts)' },
+  { name: 'items', type: 'boolean', help: 'in the table, list every item: value, threshold, hour, citation' },
+  UNITS_FLAG,
+  { name: 'window', type: 'string', value: 'FROM:TO', help: 'hours from presentation each definition reads (default 0:24, the\nfirst day; negative hours reach before presentation: -168:72)' },
+  { name: 'only', type: 'string', value: 'IDS', help: `comma-separated criteria sets:\n${CRITERIA_SET_IDS.join(', ')}` },
+  { name: 'keep-going', type: 'boolean', help: 'evaluate every good case; report each rejected one on stderr and\nexit 2 at the end with a count' },
+  HELP_FLAG,
+];
 
 export const EVALUATE_HELP = `Usage: masdrill evaluate <file|-> [flags]
 
 Applies every diagnostic criteria set to each case: HLH-2004, 2016 EULAR/ACR/PRINTO, HScore,
 MS score, ferritin:ESR, Phoenix sepsis, MIS-C (CSTE/CDC 2023, WHO 2020). Input is one case (JSON),
-an array of cases, or one case per line (JSONL); "-" reads standard input.
+an array of cases, or one case per line (JSONL, streamed; a line may hold up to ${MAX_LINE_CHARS / 1024 / 1024} MB);
+"-" reads standard input, and a FIFO reads like a file. A bad case stops the run after the results
+before it are written; --keep-going evaluates the rest.
 
 Flags:
-  --json               one JSON result per case per line (JSONL), with every item's evidence
-  --statuses           with --json: only each criteria set's status, count, score and
-                       classifications, without item evidence (about 30× smaller, for cohorts)
-  --items              in the table, list every item: value, threshold, hour, citation
-  --units U            units of the input's lab values: canonical (default; as the case schema),
-                       conventional, or si
-  --window FROM:TO     hours from presentation each definition reads (default 0:24, the first day)
-  --only IDS           comma-separated criteria sets: ${CRITERIA_SET_IDS.join(', ')}
-  -h, --help           this help
-
+${flagHelp(FLAGS)}
 Exit codes: 0 evaluated; 2 bad input or flags (the message names the file, line, field and fix).
 `;
-
-const UNITS: readonly InputUnits[] = ['canonical', 'conventional', 'si'];
 
 function parseWindow(text: string): TimeWindow {
   const m = /^(-?\d+(?:\.\d+)?):(-?\d+(?:\.\d+)?)$/.exec(text);
@@ -39,7 +43,9 @@ function parseWindow(text: string): TimeWindow {
 function parseOnly(text: string): CriteriaSetId[] {
   const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = ids.filter((id) => !(CRITERIA_SET_IDS as readonly string[]).includes(id));
-  if (unknown.length || ids.length === 0) throw new CliError(`masdrill evaluate: --only has unknown criteria set "${unknown.join(', ')}". Fix: choose from ${CRITERIA_SET_IDS.join(', ')}.`);
+  if (unknown.length || ids.length === 0) {
+    throw new CliError(`masdrill evaluate: --only ${ids.length === 0 ? 'names no criteria set' : `has unknown criteria set "${unknown.join(', ')}"`}. Fix: choose from ${CRITERIA_SET_IDS.join(', ')}.`);
+  }
   return ids as CriteriaSetId[];
 }
 
@@ -58,34 +64,43 @@ function statusesOnly(evaluation: Evaluation) {
 }
 
 export async function evaluateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('evaluate', argv, {
-    json: { type: 'boolean' },
-    statuses: { type: 'boolean' },
-    items: { type: 'boolean' },
-    units: { type: 'string' },
-    window: { type: 'string' },
-    only: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values, positionals } = parseFlags('evaluate', argv, FLAGS);
   if (values.help) { io.stdout.write(EVALUATE_HELP); return 0; }
   if (positionals.length !== 1) throw new CliError(`masdrill evaluate: give exactly one input (a case file, or "-" for standard input); got ${positionals.length}. Run "masdrill evaluate --help".`);
-  const units = (values.units ?? 'canonical') as string;
-  if (!(UNITS as readonly string[]).includes(units)) throw new CliError(`masdrill evaluate: --units "${units}" is not one of ${UNITS.join(', ')}.`);
+  const units = unitsFlag('evaluate', values.units);
   const options = {
     ...(typeof values.window === 'string' ? { window: parseWindow(values.window) } : {}),
     ...(typeof values.only === 'string' ? { only: parseOnly(values.only) } : {}),
   };
-
   if (values.statuses && !values.json) throw new CliError('masdrill evaluate: --statuses goes with --json. Fix: add --json (the table already shows statuses only unless --items).');
+
   const out = new BatchedWriter(io.stdout);
-  for await (const c of readCases({ path: positionals[0]!, units: units as InputUnits, stdin: io.stdin })) {
+  let evaluated = 0;
+  let rejected = 0;
+  for await (const read of readCases(positionals[0]!, io, units)) {
     if (out.closed) break;
-    const evaluation = evaluate(c, options);
-    if (!values.json) await out.write(formatEvaluation(c, evaluation, { items: values.items === true }));
+    if (!read.ok) {
+      rejected++;
+      // Results computed so far are written before the complaint, never dropped.
+      await out.flush();
+      io.stderr.write(formatProblems(read.problems) + '\n');
+      if (values['keep-going']) continue;
+      io.stderr.write(`masdrill evaluate: stopped at this case (${count(evaluated)} evaluated before it; the rest of the input not read). Fix: correct it, or add --keep-going to evaluate every good case.\n`);
+      return 2;
+    }
+    const evaluation = evaluate(read.case, options);
+    evaluated++;
+    if (!values.json) await out.write(formatEvaluation(read.case, evaluation, { items: values.items === true }));
     else await out.write(JSON.stringify(values.statuses ? statusesOnly(evaluation) : evaluation) + '\n');
   }
   await out.flush();
   const failure = out.failure();
   if (failure) throw failure;
+  if (rejected > 0) {
+    io.stderr.write(`masdrill evaluate: ${count(evaluated)} evaluated, ${count(rejected)} rejected.\n`);
+    return 2;
+  }
   return 0;
 }
+
+const count = (n: number): string => n.toLocaleString('en-US');

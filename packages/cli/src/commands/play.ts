@@ -3,15 +3,15 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isKind, KINDS, type Kind } from '@masdrill/generator';
 import {
-  closest, formatProblem, lintCase, validateAnswers, validateCase, validateScenario, type AnswersFile, type Case, type Scenario, type ValidationProblem,
+  admitCase, closest, formatProblem, validateAnswers, validateScenario, type AnswersFile, type Case, type Scenario, type ValidationProblem,
 } from '@masdrill/rules';
 import {
   constraintProblems, drillScenario, formatSessionReport, fromAnswersFile, generatedCaseOf, playSession, sessionReport, SessionError, EXPERT,
 } from '@masdrill/quiz';
-import { parseDocument } from 'yaml';
+import { parseYamlText } from '../yaml-text.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
-import type { Io } from '../main.js';
+import type { Io } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { SourceLines } from '../source-lines.js';
 
@@ -35,21 +35,8 @@ Exit codes: 0 played; 2 bad input (the message names the file, line, JSON path a
 /** Where the committed scenarios live: ./scenarios, then the repository's scenarios/ next to this package. */
 const SCENARIO_DIRS = [resolve('scenarios'), fileURLToPath(new URL('../../../../scenarios/', import.meta.url))];
 
-export interface LoadedYaml {
-  readonly data: unknown;
-  readonly lines: SourceLines;
-}
-
-/** Parses YAML (or JSON) text; a syntax error becomes a problem with its line. */
-export function parseYamlText(text: string, file: string): LoadedYaml | ValidationProblem {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const err = doc.errors[0];
-  if (err) {
-    const line = err.linePos?.[0]?.line;
-    return { file, ...(line !== undefined ? { line } : {}), path: '$', message: `not valid YAML (${err.message.split('\n')[0]})`, fix: 'check indentation, colons and quotes near that line' };
-  }
-  return { data: doc.toJS() as unknown, lines: new SourceLines(text) };
-}
+// YAML parsing that never throws (alias bombs, deep nesting, several documents): ../yaml-text.ts.
+export { parseYamlText, type LoadedYaml } from '../yaml-text.js';
 
 export function withLines(problems: readonly ValidationProblem[], lines: SourceLines | undefined): ValidationProblem[] {
   return problems.map((p) => {
@@ -94,12 +81,9 @@ export async function scenarioCase(s: Scenario, file: string, lines: SourceLines
   try { data = JSON.parse(text); } catch (error) {
     return { problems: [{ file: caseFile, path: '$', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, fix: 'run masdrill validate on the case file' }] };
   }
-  const v = validateCase(data, caseFile);
-  const caseLines = new SourceLines(text);
-  if (!v.ok) return { problems: withLines(v.problems, caseLines) };
-  const lint = lintCase(v.case, caseFile);
-  if (lint.length) return { problems: withLines(lint, caseLines) };
-  return { case: v.case, problems: [] };
+  const admission = admitCase(data, { file: caseFile });
+  if (!admission.ok) return { problems: withLines(admission.problems, new SourceLines(text)) };
+  return { case: admission.case, problems: [] };
 }
 
 async function findScenario(ref: string): Promise<string> {

@@ -1,37 +1,51 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { lintCase, validateAnswers, validateCase, validatePlan, formatProblem, type ValidationProblem } from '@masdrill/rules';
+import { admitCase, formatProblem, validateAnswers, validatePlan, type ValidationProblem } from '@masdrill/rules';
 import { lintScenario } from '@masdrill/quiz';
-import { parse as parseYaml } from 'yaml';
 import { CliError } from '../cli-error.js';
-import type { Io } from '../main.js';
-import { parseFlags } from '../parse-flags.js';
-import { SourceLines } from '../source-lines.js';
-import { parseYamlText, readScenarioFile, scenarioCase, withLines } from './play.js';
+import { InputError, MAX_LINE_CHARS, readFailure, readInputText } from '../input-files.js';
+import { displayName, STANDARD_STREAM, type Io } from '../io.js';
+import { readJsonDocuments } from '../json-documents.js';
+import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
+import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
+import { parseYamlText } from '../yaml-text.js';
+import { readScenarioFile, scenarioCase, withLines } from './play.js';
+import type { CaseUnits } from '@masdrill/rules';
+
+const FLAGS: readonly Flag[] = [
+  { name: 'quiet', type: 'boolean', help: 'print only problems, not the per-file "ok" lines' },
+  UNITS_FLAG,
+  HELP_FLAG,
+];
 
 export const VALIDATE_HELP = `Usage: masdrill validate <path…> [flags]
 
-Checks case files (JSON, or JSONL with one case per line) for shape (the case schema) and meaning
-(plausible values, time order, consistent vitals), and plan files (for masdrill grade) against the
-plan schema, and teaching scenarios (YAML: the scenario schema, then its meaning — the case file
-resolves, the case meets the constraints, stages in hour order, the expert answers are valid and
-score 100, each wrong answer set scores lower with the feedback it expects) and play answers files;
-prints every problem with file, line, JSON path and the fix. Directories are searched for *.json,
-*.jsonl, *.yaml and *.yml files.
+Checks case files (JSON, an array of cases, or JSONL with one case per line, streamed; a line may
+hold up to ${MAX_LINE_CHARS / 1024 / 1024} MB) for shape (the case schema), units and meaning (plausible values for the
+age, time order, consistent vitals), and plan files (for masdrill grade) against the plan schema,
+and teaching scenarios (YAML: the scenario schema, then its meaning — the case file resolves, the
+case meets the constraints, stages in hour order, the expert answers are valid and score 100, each
+wrong answer set scores lower with the feedback it expects) and play answers files; prints every
+problem with file, line, JSON path and the fix. Directories are searched for *.json, *.jsonl,
+*.yaml and *.yml files; "-" reads JSON or JSONL from standard input. Cases pass the same gate as
+in masdrill evaluate, so a file validate accepts, evaluate reads.
 
 Flags:
-  --quiet      print only problems, not the per-file "ok" lines
-  -h, --help   this help
-
-Exit codes: 0 every file valid; 2 any problem (or a path that does not exist).
+${flagHelp(FLAGS)}
+Exit codes: 0 every file valid; 2 any problem (or a path that cannot be read).
 `;
 
 async function filesUnder(path: string): Promise<string[]> {
+  if (path === STANDARD_STREAM) return [path];
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new CliError(`masdrill validate: ${path}: no such file or directory. Fix: give case files or folders that hold them.`);
   if (!info.isDirectory()) return [path];
-  const { readdir } = await import('node:fs/promises');
-  const entries = await readdir(path, { recursive: true, withFileTypes: true });
+  let entries;
+  try {
+    entries = await readdir(path, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    throw readFailure(path, error, 'folder');
+  }
   return entries
     .filter((e) => e.isFile() && /\.(json|jsonl|ya?ml)$/.test(e.name) && !e.name.endsWith('.expected.json'))
     .map((e) => `${e.parentPath ?? path}/${e.name}`.replace(/\/+/g, '/'))
@@ -43,19 +57,14 @@ function isPlan(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'actions' in data && !('patient' in data);
 }
 
-function checkDocument(data: unknown, file: string, lines: SourceLines | undefined, lineOffset: number | undefined): ValidationProblem[] {
-  let problems: ValidationProblem[];
+/** Problems of one JSON document: a plan against the plan schema, anything else through the case gate. */
+function documentProblems(data: unknown, file: string, units: CaseUnits | undefined): readonly ValidationProblem[] {
   if (isPlan(data)) {
     const plan = validatePlan(data, file);
-    problems = plan.ok ? [] : [...plan.problems];
-  } else {
-    const shape = validateCase(data, file);
-    problems = shape.ok ? lintCase(shape.case, file) : [...shape.problems];
+    return plan.ok ? [] : plan.problems;
   }
-  return problems.map((p) => {
-    const line = lineOffset ?? lines?.lineOf(p.path);
-    return line === undefined ? p : { ...p, line };
-  });
+  const admission = admitCase(data, { file, ...(units ? { units } : {}) });
+  return admission.ok ? [] : admission.problems;
 }
 
 /** An answers file for masdrill play (stages keyed by id) rather than a scenario (stages listed). */
@@ -64,8 +73,8 @@ function isAnswers(data: unknown): boolean {
 }
 
 /** Problems of a YAML scenario (or answers) file: shape, then meaning against its case. */
-export async function validateScenarioFile(file: string): Promise<ValidationProblem[]> {
-  const parsed = parseYamlText(await readFile(file, 'utf8'), file);
+export async function validateScenarioFile(file: string, io: Io): Promise<ValidationProblem[]> {
+  const parsed = parseYamlText(await readInputText(file, io, 'scenario'), file);
   if (!('data' in parsed)) return [parsed];
   if (isAnswers(parsed.data)) {
     const v = validateAnswers(parsed.data, file);
@@ -83,54 +92,45 @@ export async function validateScenarioFile(file: string): Promise<ValidationProb
   return withLines(problems, read.lines);
 }
 
-/** Problems of one file: a JSON case, an array of cases, JSONL, or a YAML scenario. Pure apart from reading the file. */
-export async function validateFile(file: string): Promise<ValidationProblem[]> {
-  if (/\.ya?ml$/.test(file)) return validateScenarioFile(file);
-  const text = await readFile(file, 'utf8');
-  if (file.endsWith('.jsonl')) {
-    const problems: ValidationProblem[] = [];
-    text.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      let data: unknown;
-      try { data = JSON.parse(line); } catch (error) {
-        problems.push({ file, line: i + 1, path: '$', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, fix: 'one case as a JSON object on each line' });
-        return;
-      }
-      problems.push(...checkDocument(data, file, undefined, i + 1));
-    });
-    return problems;
+/**
+ * Problems of one file (a JSON case or plan, an array, JSONL, or a YAML scenario), reported as they
+ * are found so a large JSONL never sits in memory. Returns how many there were.
+ */
+export async function validateFile(file: string, io: Io, units: CaseUnits | undefined, report: (p: ValidationProblem) => void): Promise<number> {
+  let count = 0;
+  const found = (problems: readonly ValidationProblem[]): void => { for (const p of problems) { count++; report(p); } };
+  try {
+    if (/\.ya?ml$/.test(file)) { found(await validateScenarioFile(file, io)); return count; }
+    for await (const read of readJsonDocuments(file, io, 'case')) {
+      found(read.ok ? read.document.place(documentProblems(read.document.data, read.document.file, units)) : read.problems);
+    }
+  } catch (error) {
+    // One unreadable file is a problem of that file; the others are still checked.
+    if (error instanceof InputError) found([error.problem]);
+    else if (typeof (error as NodeJS.ErrnoException).code === 'string') found([readFailure(file, error).problem]);
+    else throw error;
   }
-  let data: unknown;
-  try { data = JSON.parse(text); } catch (error) {
-    // YAML's parser gives the line of a JSON syntax error where JSON.parse only gives a position.
-    let line: number | undefined;
-    try { parseYaml(text); } catch (yamlError) { line = (yamlError as { linePos?: { line: number }[] }).linePos?.[0]?.line; }
-    return [{ file, ...(line !== undefined ? { line } : {}), path: '$', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, fix: 'check brackets, commas and quotes near that line' }];
-  }
-  const lines = new SourceLines(text);
-  if (Array.isArray(data)) {
-    return data.flatMap((item, i) => checkDocument(item, file, undefined, undefined).map((p) => {
-      const path = `$[${i}]${p.path.slice(1)}`;
-      const line = lines.lineOf(path);
-      return { ...p, path, ...(line !== undefined ? { line } : {}) };
-    }));
-  }
-  return checkDocument(data, file, lines, undefined);
+  return count;
 }
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('validate', argv, { quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseFlags('validate', argv, FLAGS);
   if (values.help) { io.stdout.write(VALIDATE_HELP); return 0; }
-  if (positionals.length === 0) throw new CliError('masdrill validate: give at least one case file or folder. Run "masdrill validate --help".');
+  if (positionals.length === 0) throw new CliError('masdrill validate: give at least one case file or folder, or "-" for standard input. Run "masdrill validate --help".');
+  const units = unitsFlag('validate', values.units);
   const files = (await Promise.all(positionals.map(filesUnder))).flat();
-  if (files.length === 0) throw new CliError(`masdrill validate: no .json, .jsonl, .yaml or .yml files under ${positionals.join(', ')}.`);
+  if (files.length === 0) throw new CliError(`masdrill validate: no .json, .jsonl, .yaml or .yml files under ${positionals.join(', ')}. Fix: give case files, or folders that hold them.`);
   let problemCount = 0;
+  let badFiles = 0;
   for (const file of files) {
-    const problems = await validateFile(file);
-    problemCount += problems.length;
-    if (problems.length === 0) { if (!values.quiet) io.stdout.write(`ok  ${file}\n`); continue; }
-    for (const p of problems) io.stderr.write(formatProblem(p) + '\n');
+    const problems = await validateFile(file, io, units, (p) => io.stderr.write(formatProblem(p) + '\n'));
+    problemCount += problems;
+    if (problems > 0) badFiles++;
+    else if (!values.quiet) io.stdout.write(`ok  ${displayName(file)}\n`);
   }
-  io.stderr.write(problemCount === 0 ? '' : `${problemCount} problem${problemCount === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+  if (problemCount > 0) {
+    const checked = files.length > badFiles ? ` (of ${files.length} checked)` : '';
+    io.stderr.write(`${problemCount} problem${problemCount === 1 ? '' : 's'} in ${badFiles} file${badFiles === 1 ? '' : 's'}${checked}\n`);
+  }
   return problemCount === 0 ? 0 : 2;
 }
