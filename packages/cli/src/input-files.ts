@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { ValidationProblem } from '@masdrill/rules';
 import { CliError } from './cli-error.js';
 import { displayName, STANDARD_STREAM, type Io } from './io.js';
@@ -53,16 +54,19 @@ async function checkReadable(path: string, what: string): Promise<void> {
 /** Text chunks of a file or of standard input, UTF-8, with a leading byte-order mark dropped. */
 export async function* inputChunks(path: string, io: Io, what = 'input'): AsyncGenerator<string> {
   if (path !== STANDARD_STREAM) await checkReadable(path, what);
-  const input = path === STANDARD_STREAM ? io.stdin : createReadStream(path, { encoding: 'utf8' });
-  if (path === STANDARD_STREAM) (input as NodeJS.ReadableStream & { setEncoding?: (e: string) => void }).setEncoding?.('utf8');
+  const input = path === STANDARD_STREAM ? io.stdin : createReadStream(path);
+  // Bytes decoded here, so a character split across two chunks stays whole, whatever the stream.
+  const decoder = new StringDecoder('utf8');
   let first = true;
   try {
     for await (const chunk of input as AsyncIterable<string | Buffer>) {
-      let text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+      let text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
       if (first && text.startsWith(BOM)) text = text.slice(1);
-      first = false;
+      if (text.length > 0) first = false;
       yield text;
     }
+    const rest = decoder.end();
+    if (rest) yield rest;
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw readFailure(path, error, what);

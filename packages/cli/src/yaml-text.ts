@@ -1,5 +1,6 @@
 import type { ValidationProblem } from '@masdrill/rules';
 import { parseDocument } from 'yaml';
+import { MAX_JSON_DEPTH, nestingDepth } from './json-text.js';
 import { SourceLines } from './source-lines.js';
 
 /** An anchor may be used this many times (yaml's own default): more is an "alias bomb", not a scenario. */
@@ -23,6 +24,9 @@ function reword(code: string, message: string): { message: string; fix: string }
 /** Parses YAML (or JSON) text; any failure becomes one problem with its line, never an exception. */
 export function parseYamlText(text: string, file: string): LoadedYaml | ValidationProblem {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Flow collections nested past any scenario's depth are refused before the parser (100,000
+  // "[" took it 11 s); block nesting is bounded by the number of lines.
+  if (nestingDepth(body).at >= 0) return { file, path: '$', message: `nested more than ${MAX_JSON_DEPTH} levels deep`, fix: 'no scenario or answers file nests this deep; the file is probably damaged' };
   try {
     const doc = parseDocument(body, { uniqueKeys: true, prettyErrors: true });
     const err = doc.errors[0];

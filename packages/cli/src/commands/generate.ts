@@ -91,7 +91,9 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
     try {
       mix = parseMix(str('mix') ?? DEFAULT_MIX);
     } catch (error) {
-      if (error instanceof MixError) throw new CliError(`masdrill generate: --mix ${error.message}.`);
+      if (error instanceof MixError) {
+        throw new CliError(`masdrill generate: --mix ${error.message.replace(/[.;:]?\s*$/, '')}. Fix: write kind:weight pairs with whole weights from 1, e.g. --mix mas:10,sepsis:5,misc:5 (kinds: ${KINDS.join(', ')}).`);
+      }
       throw error;
     }
   }

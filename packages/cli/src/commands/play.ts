@@ -150,8 +150,8 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
     if (unmet.length) fail(unmet, `scenario ${basename(file)}`);
     baseCase = c.case;
   } else {
-    if (kind === undefined || !isKind(kind)) throw new CliError(`masdrill play: --kind must be one of ${KINDS.join(', ')}${kind ? ` (got "${kind}")` : ''}.`);
-    if (seedText === undefined || !/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) throw new CliError(`masdrill play: --seed must be a whole number from 0 to 4294967295${seedText !== undefined ? ` (got "${seedText}")` : ''}.`);
+    if (kind === undefined || !isKind(kind)) throw new CliError(`masdrill play: --kind ${kind ? `"${kind}" is not a kind` : 'is missing'}. Fix: give --kind with one of ${KINDS.join(', ')}.`);
+    if (seedText === undefined || !/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) throw new CliError(`masdrill play: --seed ${seedText !== undefined ? `"${seedText}" is not a whole number from 0 to 4294967295` : 'is missing'}. Fix: give --seed N with N from 0 to 4294967295 (the same seed, the same drill).`);
     scenario = drillScenario(kind as Kind, Number(seedText));
     baseCase = generatedCaseOf(scenario)!;
   }
