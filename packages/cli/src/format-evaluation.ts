@@ -1,4 +1,5 @@
 import type { Case, CriteriaResult, Evaluation, ItemEvidence } from '@masdrill/rules';
+import { COLUMNS, wrapLine } from './text-wrap.js';
 
 const STATUS_TEXT: Record<CriteriaResult['status'], string> = {
   met: 'MET',
@@ -19,26 +20,42 @@ function formatValue(item: ItemEvidence): string {
   return item.unit ? `${value} ${item.unit}` : value;
 }
 
-/** A readable block for one case: one line per criteria set, and with `items` every item's evidence. */
+/** Columns of an item line: the mark and label, then the value from this column. */
+const ITEM_INDENT = '      ';
+const VALUE_COLUMN = 44;
+const DETAIL_INDENT = ' '.repeat(10);
+const SUMMARY_INDENT = ' '.repeat(18);
+
+/** One item as two or three lines within COLUMNS: label and value; then threshold, hour, points and citation. */
+function formatItem(item: ItemEvidence): string[] {
+  const head = `${ITEM_INDENT}${ITEM_MARK[item.status]} ${item.label}`;
+  const value = formatValue(item);
+  const valueFits = VALUE_COLUMN + value.length <= COLUMNS;
+  const lines = valueFits && head.length < VALUE_COLUMN
+    ? [pad(head, VALUE_COLUMN) + value]
+    : [...wrapLine(head, DETAIL_INDENT), ...wrapLine(`${valueFits ? ' '.repeat(VALUE_COLUMN) : DETAIL_INDENT}${value}`, DETAIL_INDENT)];
+  const when = [item.hour !== null ? `h${item.hour}` : '', item.points !== undefined ? `${item.points} pts` : ''].filter(Boolean).join(', ');
+  lines.push(...wrapLine(`${DETAIL_INDENT}${item.threshold}${when ? `  [${when}]` : ''}  (${item.citation})`, DETAIL_INDENT));
+  return lines;
+}
+
+/** A readable block for one case within 80 columns: one line per criteria set, and with `items` every item's evidence. */
 export function formatEvaluation(c: Case, evaluation: Evaluation, options: { items: boolean }): string {
   const truth = c.truth ? `  [truth: ${c.truth.kind} / ${c.truth.subtype}]` : '';
-  const lines = [`Case ${c.id}: ${c.patient.ageYears} y ${c.patient.sex}${truth}`];
+  const lines = wrapLine(`Case ${c.id}: ${c.patient.ageYears} y ${c.patient.sex}${truth}`, '  ');
   for (const r of evaluation.results) {
     // Status first, so it lines up whatever the length of the name; the summary says why.
-    lines.push(`  ${pad(STATUS_TEXT[r.status], 16)}${r.name}`);
-    lines.push(`  ${' '.repeat(16)}${r.summary}`);
+    lines.push(...wrapLine(`  ${pad(STATUS_TEXT[r.status], 16)}${r.name}`, SUMMARY_INDENT));
+    lines.push(...wrapLine(`${SUMMARY_INDENT}${r.summary}`, SUMMARY_INDENT));
     if (options.items) {
-      for (const item of r.items) {
-        const points = item.points !== undefined ? ` [${item.points} pts]` : '';
-        lines.push(`      ${ITEM_MARK[item.status]} ${pad(item.label, 40)}${pad(formatValue(item), 22)}${pad(item.threshold, 18)}${item.hour !== null ? `h${item.hour}` : ''}${points}  (${item.citation})`);
-      }
-      for (const note of r.notes) lines.push(`      note: ${note}`);
+      for (const item of r.items) lines.push(...formatItem(item));
+      for (const note of r.notes) lines.push(...wrapLine(`${ITEM_INDENT}note: ${note}`, `${ITEM_INDENT}      `));
     }
   }
   if (evaluation.results[0]) {
     const w = evaluation.results[0].window;
-    const legend = options.items ? '; ✓ met · not met ? not assessed' : '; --items shows every item';
-    lines.push(`  read: hours ${w.fromHour} to ${w.toHour} from presentation, each definition's worst values there${legend}`);
+    const legend = options.items ? '. Items: ✓ met, · not met, ? not assessed; below each, the threshold [hour, points] (source)' : '; --items shows every item';
+    lines.push(...wrapLine(`  read: hours ${w.fromHour} to ${w.toHour} from presentation, each definition's worst values there${legend}`, '  '));
   }
   return lines.join('\n') + '\n\n';
 }

@@ -8,6 +8,7 @@ import { displayName, STANDARD_STREAM, type Io } from '../io.js';
 import { parseJson } from '../json-text.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { SourceLines } from '../source-lines.js';
+import { wrapBlock } from '../text-wrap.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 
 const FLAGS: readonly Flag[] = [
@@ -68,6 +69,6 @@ export async function gradeCommand(argv: readonly string[], io: Io): Promise<num
   const lint = lintPlanAgainstCase(pv.plan, admission.case, displayName(planFile));
   if (lint.length) fail(planJson.place(lint), 'plan');
   const report = scorePlan(admission.case, pv.plan);
-  io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatScoreReport(report));
+  io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : wrapBlock(formatScoreReport(report)));
   return 0;
 }
