@@ -14,5 +14,8 @@ Commands:
   help [command]      show help (also: masdrill <command> --help)
   --version           the version of masdrill and of its generator
 
+Files: "-" reads standard input wherever a file is named; FIFOs read like files. Bad input gets
+one message naming the file, line, field and fix, and exit code 2.
+
 Run "masdrill <command> --help" for a command's flags.
 `;
