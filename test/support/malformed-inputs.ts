@@ -244,6 +244,8 @@ export function malformedInputs(): Malformed[] {
   ];
   for (const [name, text, mention] of answers) {
     add({ command: 'play', name: `answers: ${name}`, files: { 'answers.yaml': text, 'sjia-mas-classic.yaml': VALID_SCENARIO }, argv: ['play', '--scenario', '@sjia-mas-classic.yaml', '--answers', '@answers.yaml'], mentions: ['@answers.yaml', mention] });
+    // validate and play agree on answers files, the scenario they name and its stages included.
+    add({ command: 'validate', name: `answers: ${name}`, files: { 'answers.yaml': text, 'sjia-mas-classic.yaml': VALID_SCENARIO }, argv: ['validate', '@answers.yaml'], mentions: ['@answers.yaml', mention] });
   }
 
   // Scenario files, broken.

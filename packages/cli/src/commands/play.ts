@@ -9,6 +9,7 @@ import {
   constraintProblems, drillScenario, formatSessionReport, fromAnswersFile, generatedCaseOf, playSession, sessionReport, SessionError, EXPERT,
 } from '@masdrill/quiz';
 import { parseYamlText } from '../yaml-text.js';
+import { answersProblems } from '../answers-check.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
 import type { Io } from '../io.js';
@@ -86,7 +87,7 @@ export async function scenarioCase(s: Scenario, file: string, lines: SourceLines
   return { case: admission.case, problems: [] };
 }
 
-async function findScenario(ref: string): Promise<string> {
+export async function findScenario(ref: string): Promise<string> {
   if (await stat(ref).then((s) => s.isFile(), () => false)) return ref;
   if (/^[a-z0-9][a-z0-9-]*$/.test(ref)) {
     for (const dir of SCENARIO_DIRS) {
@@ -109,14 +110,7 @@ async function readAnswers(file: string, s: Scenario): Promise<{ answers: Answer
   if (!('data' in parsed)) fail([parsed], 'answers file');
   const v = validateAnswers(parsed.data, file);
   if (!v.ok) fail(withLines(v.problems, parsed.lines), 'answers file');
-  const problems: ValidationProblem[] = [];
-  const ids = s.stages.map((x) => x.id);
-  if (v.answers.scenario !== undefined && v.answers.scenario !== s.id) problems.push({ file, path: '$.scenario', message: `the answers are for scenario "${v.answers.scenario}", not "${s.id}"`, fix: `play them with --scenario ${v.answers.scenario}, or correct the scenario field` });
-  for (const id of Object.keys(v.answers.stages)) {
-    if (ids.includes(id)) continue;
-    const guess = closest(id, ids);
-    problems.push({ file, path: /^[A-Za-z_$][\w$]*$/.test(id) ? `$.stages.${id}` : `$.stages[${JSON.stringify(id)}]`, message: `no stage "${id}" in scenario ${s.id}`, fix: `${guess ? `did you mean "${guess}"? ` : ''}the stages are ${ids.join(', ')}` });
-  }
+  const problems = answersProblems(v.answers, s, file);
   if (problems.length) fail(withLines(problems, parsed.lines), 'answers file');
   return { answers: v.answers, lines: parsed.lines };
 }

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { admitCase, formatProblem, validateAnswers, validatePlan, type ValidationProblem } from '@masdrill/rules';
 import { lintScenario } from '@masdrill/quiz';
 import { CliError } from '../cli-error.js';
@@ -9,8 +9,9 @@ import { readJsonDocuments } from '../json-documents.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 import { parseYamlText } from '../yaml-text.js';
-import { readScenarioFile, scenarioCase, withLines } from './play.js';
-import type { CaseUnits } from '@masdrill/rules';
+import { findScenario, readScenarioFile, scenarioCase, withLines } from './play.js';
+import { answersProblems } from '../answers-check.js';
+import type { AnswersFile, CaseUnits } from '@masdrill/rules';
 
 const FLAGS: readonly Flag[] = [
   { name: 'quiet', type: 'boolean', help: 'print only problems, not the per-file "ok" lines' },
@@ -72,13 +73,33 @@ function isAnswers(data: unknown): boolean {
   return typeof data === 'object' && data !== null && 'stages' in data && !Array.isArray((data as { stages: unknown }).stages) && !('title' in data);
 }
 
+/**
+ * An answers file that names its scenario is checked against it as play would: the scenario must
+ * exist (beside the answers file, or by id in scenarios/) and have every stage answered.
+ */
+async function answersAgainstScenario(answers: AnswersFile, file: string): Promise<ValidationProblem[]> {
+  if (answers.scenario === undefined) return [];
+  const beside = [`${dirname(file)}/${answers.scenario}.yaml`, `${dirname(file)}/${answers.scenario}.yml`];
+  let scenarioFile: string;
+  try {
+    scenarioFile = (await Promise.all(beside.map((f) => stat(f).then((i) => (i.isFile() ? f : undefined), () => undefined)))).find(Boolean) ?? await findScenario(answers.scenario);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    return [{ file, path: '$.scenario', message: `no scenario "${answers.scenario}" beside the answers file or in scenarios/`, fix: error.message.replace(/^.*?Fix: /s, '').replace(/\.$/, '') }];
+  }
+  const read = await readScenarioFile(scenarioFile);
+  // A broken scenario is reported when it is validated itself.
+  return read.scenario ? answersProblems(answers, read.scenario, file) : [];
+}
+
 /** Problems of a YAML scenario (or answers) file: shape, then meaning against its case. */
 export async function validateScenarioFile(file: string, io: Io): Promise<ValidationProblem[]> {
   const parsed = parseYamlText(await readInputText(file, io, 'scenario'), file);
   if (!('data' in parsed)) return [parsed];
   if (isAnswers(parsed.data)) {
     const v = validateAnswers(parsed.data, file);
-    return v.ok ? [] : withLines(v.problems, parsed.lines);
+    if (!v.ok) return withLines(v.problems, parsed.lines);
+    return withLines(await answersAgainstScenario(v.answers, file), parsed.lines);
   }
   const read = await readScenarioFile(file);
   if (!read.scenario) return read.problems;
