@@ -16,7 +16,7 @@ const SLOW = [
   'packages/rules/test/scoring/{properties,dose-check}.test.ts',
 ];
 
-const fast = (name: string, include: string) => ({ extends: true, test: { name, include: [include], exclude: SLOW, testTimeout: 30_000 } });
+const fast = (name: string, include: string) => ({ extends: true as const, test: { name, include: [include], exclude: SLOW, testTimeout: 30_000 } });
 
 // Vitest 4 ignores vitest.workspace.ts: projects are declared here (one per package, plus slow tests).
 export default defineConfig({
