@@ -3,7 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isKind, KINDS, type Kind } from '@masdrill/generator';
 import {
-  admitCase, closest, formatProblem, validateAnswers, validateScenario, type AnswersFile, type Case, type Scenario, type ValidationProblem,
+  admitCase, closest, formatProblem, formatProblems, validateAnswers, validateScenario, type AnswersFile, type Case, type Scenario, type ValidationProblem,
 } from '@masdrill/rules';
 import {
   constraintProblems, drillScenario, formatSessionReport, fromAnswersFile, generatedCaseOf, playSession, sessionReport, SessionError, EXPERT,
@@ -48,9 +48,7 @@ export function withLines(problems: readonly ValidationProblem[], lines: SourceL
 }
 
 function fail(problems: readonly ValidationProblem[], what: string): never {
-  const shown = problems.slice(0, 12).map(formatProblem);
-  const more = problems.length > shown.length ? `\n… and ${problems.length - shown.length} more problem(s)` : '';
-  throw new CliError(`masdrill play: the ${what} is not valid:\n${shown.join('\n')}${more}`);
+  throw new CliError(`masdrill play: the ${what} is not valid:\n${formatProblems(problems)}`);
 }
 
 async function readText(file: string, what: string): Promise<string> {
