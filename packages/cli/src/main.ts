@@ -3,6 +3,7 @@ import { CliError } from './cli-error.js';
 import { MAIN_HELP } from './help.js';
 import { readFailure } from './input-files.js';
 import type { Io } from './io.js';
+import { wrapBlock } from './text-wrap.js';
 
 export type { Io } from './io.js';
 
@@ -42,7 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (!load) throw new CliError(`masdrill help: no command "${topic}". Fix: use one of ${Object.keys(COMMANDS).join(', ')}, or run "masdrill --help".`);
         return await (await load())(['--help'], io);
       }
-      io.stdout.write(MAIN_HELP);
+      io.stdout.write(wrapBlock(MAIN_HELP));
       return 0;
     }
     const load = COMMANDS[name];

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cli-error.js';
+import { wrapLine } from './text-wrap.js';
 
 export type FlagSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,7 +11,7 @@ export interface Flag {
   readonly short?: string;
   /** The value's placeholder in the help ("FILE"). */
   readonly value?: string;
-  /** The help text; "\n" starts a continuation line. */
+  /** The help text, wrapped to fit (a "\n" in it is a soft break). */
   readonly help: string;
 }
 
@@ -26,9 +27,10 @@ export const HELP_FLAG: Flag = { name: 'help', type: 'boolean', short: 'h', help
 export function flagHelp(flags: readonly Flag[], width = 22): string {
   return flags.map((f) => {
     const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.value ? ` ${f.value}` : ''}`;
-    const [first, ...rest] = f.help.split('\n');
-    const head = `  ${name.padEnd(width - 2)} ${first}`.replace(/\s+$/, '');
-    return [name.length > width - 3 ? `  ${name}\n${' '.repeat(width + 1)}${first}` : head, ...rest.map((r) => `${' '.repeat(width + 1)}${r}`)].join('\n');
+    const column = ' '.repeat(width + 1);
+    // The help is one paragraph, wrapped in its column ("\n" in a table entry is a soft break).
+    const text = f.help.replace(/\s*\n\s*/g, ' ');
+    return (name.length > width - 3 ? [`  ${name}`, ...wrapLine(`${column}${text}`, column)] : wrapLine(`  ${name.padEnd(width - 2)} ${text}`, column)).join('\n');
   }).join('\n') + '\n';
 }
 

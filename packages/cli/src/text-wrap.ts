@@ -8,27 +8,32 @@ export const COLUMNS = 80;
 export function wrapLine(text: string, indent: string, width = COLUMNS): string[] {
   if (text.length <= width) return [text];
   const lead = /^\s*/.exec(text)![0];
-  const words = text.slice(lead.length).split(/ +/);
+  // Words and the runs of spaces between them: spacing inside a line (aligned columns) is kept.
+  const tokens = text.slice(lead.length).split(/( +)/);
   const lines: string[] = [];
   let line = lead;
   let empty = true;
-  for (const word of words) {
-    if (!empty && line.length + 1 + word.length > width) {
+  for (let i = 0; i < tokens.length; i += 2) {
+    const word = tokens[i]!;
+    const space = i > 0 ? tokens[i - 1]! : '';
+    if (word === '') continue;
+    if (!empty && line.length + space.length + word.length > width) {
       lines.push(line);
       line = indent;
       empty = true;
     }
-    line += (empty ? '' : ' ') + word;
+    line += (empty ? '' : space) + word;
     empty = false;
   }
   lines.push(line);
   return lines;
 }
 
-/** Wraps every line of a block, continuing each under its own first word (after a bullet such as "- " or "• "). */
+/** Wraps every line of a block, continuing each under its own first word (after a bullet such as "- " or "• "). For reports and help. */
 export function wrapBlock(text: string, width = COLUMNS): string {
   return text.split('\n').flatMap((line) => {
     const hang = /^(\s*(?:[-•*·✓?✗]\s+|\d+[.)]\s+)?)/.exec(line)![0];
-    return wrapLine(line, ' '.repeat(Math.min(hang.length, 40)) + (hang.trim() === '' ? '  ' : ''), width);
+    // An indented line without a bullet continues two columns in; a paragraph at the margin stays there.
+    return wrapLine(line, ' '.repeat(Math.min(hang.length, 40)) + (hang.trim() === '' && hang.length > 0 ? '  ' : ''), width);
   }).join('\n');
 }

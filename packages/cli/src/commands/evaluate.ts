@@ -5,6 +5,7 @@ import { CliError } from '../cli-error.js';
 import { formatEvaluation } from '../format-evaluation.js';
 import { MAX_LINE_CHARS } from '../input-files.js';
 import type { Io } from '../io.js';
+import { wrapBlock } from '../text-wrap.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 
@@ -65,7 +66,7 @@ function statusesOnly(evaluation: Evaluation) {
 
 export async function evaluateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('evaluate', argv, FLAGS);
-  if (values.help) { io.stdout.write(EVALUATE_HELP); return 0; }
+  if (values.help) { io.stdout.write(wrapBlock(EVALUATE_HELP)); return 0; }
   if (positionals.length !== 1) throw new CliError(`masdrill evaluate: give exactly one input (a case file, or "-" for standard input); got ${positionals.length}. Run "masdrill evaluate --help".`);
   const units = unitsFlag('evaluate', values.units);
   const options = {

@@ -7,6 +7,7 @@ import { columnsHelp, csvHeader } from '../csv-layout.js';
 import { encodeBatch, type BatchSpec, type Format } from '../generate-batch.js';
 import { DISCLAIMER } from '../help.js';
 import type { Io } from '../io.js';
+import { wrapBlock } from '../text-wrap.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { orderedBatches, workerCount } from '../parallel-writer.js';
 import { createProgress } from '../progress.js';
@@ -140,7 +141,7 @@ async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStrea
 
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
   const options = parseGenerateFlags(argv);
-  if (options === 'help') { io.stdout.write(GENERATE_HELP); return 0; }
+  if (options === 'help') { io.stdout.write(wrapBlock(GENERATE_HELP)); return 0; }
   if ('columns' in options) { io.stdout.write(columnsHelp(options.columns)); return 0; }
   const file = await openOutput(options.out ?? '-', io.stdout, '--out');
   try {

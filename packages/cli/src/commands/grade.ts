@@ -52,7 +52,7 @@ function fail(problems: readonly ValidationProblem[], what: string): never {
 
 export async function gradeCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags('grade', argv, FLAGS, false);
-  if (values.help) { io.stdout.write(GRADE_HELP); return 0; }
+  if (values.help) { io.stdout.write(wrapBlock(GRADE_HELP)); return 0; }
   const caseFile = values.case;
   const planFile = values.plan;
   if (typeof caseFile !== 'string' || typeof planFile !== 'string') {

@@ -12,7 +12,8 @@ import { parseYamlText } from '../yaml-text.js';
 import { answersProblems } from '../answers-check.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
-import type { Io } from '../io.js';
+import { readInputText } from '../input-files.js';
+import { displayName, type Io } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
 import { SourceLines } from '../source-lines.js';
 
@@ -25,8 +26,9 @@ Usage: masdrill play --scenario <file|id> [--answers answers.yaml] [--json]
   --scenario <file|id>  a scenario file (YAML), or the id of one in scenarios/
   --kind <kind>         a random drill over a generated patient: ${KINDS.join(', ')}
   --seed <n>            the drill's seed (0 … 4294967295); the same seed, the same drill
-  --answers <file>      the trainee's answers (YAML/JSON: stages: {<stage id>: {diagnosis, criteria,
-                        escalation, plan}}); a question left out scores 0. Without it the expert plays.
+  --answers <file|->    the trainee's answers (YAML or JSON; "-" reads standard input):
+                        stages: {<stage id>: {diagnosis, criteria, escalation, plan}};
+                        a question left out scores 0. Without it the expert plays.
   --json                print the session report as JSON
 
 Drill stages: presentation (0 h), reassess-12h, reassess-48h, day-3 (72 h).
@@ -49,15 +51,6 @@ export function withLines(problems: readonly ValidationProblem[], lines: SourceL
 
 function fail(problems: readonly ValidationProblem[], what: string): never {
   throw new CliError(`masdrill play: the ${what} is not valid:\n${formatProblems(problems)}`);
-}
-
-async function readText(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`masdrill play: cannot read the ${what} file ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}. Fix: check the path.`);
-  }
 }
 
 /** A scenario file's shape checked; problems carry lines. */
@@ -102,9 +95,9 @@ export async function findScenario(ref: string): Promise<string> {
 }
 
 /** The answers file checked against the scenario: shape, stage ids, scenario id. */
-async function readAnswers(file: string, s: Scenario): Promise<{ answers: AnswersFile; lines: SourceLines }> {
-  const text = await readText(file, 'answers');
-  const parsed = parseYamlText(text, file);
+async function readAnswers(path: string, s: Scenario, io: Io): Promise<{ answers: AnswersFile; lines: SourceLines }> {
+  const file = displayName(path);
+  const parsed = parseYamlText(await readInputText(path, io, 'answers'), file);
   if (!('data' in parsed)) fail([parsed], 'answers file');
   const v = validateAnswers(parsed.data, file);
   if (!v.ok) fail(withLines(v.problems, parsed.lines), 'answers file');
@@ -150,7 +143,7 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
   let source = EXPERT;
   let answers: { answers: AnswersFile; lines: SourceLines; file: string } | undefined;
   if (typeof values.answers === 'string') {
-    answers = { ...(await readAnswers(values.answers, scenario)), file: values.answers };
+    answers = { ...(await readAnswers(values.answers, scenario, io)), file: displayName(values.answers) };
     source = fromAnswersFile(answers.answers.stages);
   }
   let state;

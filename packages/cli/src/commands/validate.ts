@@ -6,6 +6,7 @@ import { CliError } from '../cli-error.js';
 import { InputError, MAX_LINE_CHARS, readFailure, readInputText } from '../input-files.js';
 import { displayName, STANDARD_STREAM, type Io } from '../io.js';
 import { readJsonDocuments } from '../json-documents.js';
+import { wrapBlock } from '../text-wrap.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 import { parseYamlText } from '../yaml-text.js';
@@ -136,7 +137,7 @@ export async function validateFile(file: string, io: Io, units: CaseUnits | unde
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('validate', argv, FLAGS);
-  if (values.help) { io.stdout.write(VALIDATE_HELP); return 0; }
+  if (values.help) { io.stdout.write(wrapBlock(VALIDATE_HELP)); return 0; }
   if (positionals.length === 0) throw new CliError('masdrill validate: give at least one case file or folder, or "-" for standard input. Run "masdrill validate --help".');
   const units = unitsFlag('validate', values.units);
   const files = (await Promise.all(positionals.map(filesUnder))).flat();
