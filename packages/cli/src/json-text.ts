@@ -36,12 +36,41 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-/** V8's message without its position, and the position (or the end of the text when it ran out). */
+/** Searching for an error's place costs a few dozen parses of a prefix: done up to this size. */
+const LOCATE_LIMIT = 4 * 1024 * 1024;
+
+/** Whether a prefix of the text fails for a reason other than running out (the bad token is inside it). */
+function failsBeforeEnd(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    if (/Unexpected end/.test(message)) return false;
+    const at = /at position (\d+)/.exec(message);
+    return at ? Number(at[1]) < prefix.length : true;
+  }
+}
+
+/**
+ * V8's message without its position, and the position. "Unexpected token" messages carry none, so
+ * the shortest prefix that fails before its end is searched for: the bad token ends it.
+ */
 function syntaxError(error: unknown, text: string): { reason: string; offset: number } {
   const message = error instanceof Error ? error.message : String(error);
+  const reason = message.replace(/\s*(in JSON\s*)?at position \d+(\s*\(line \d+ column \d+\))?/, '').replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON does')
+    .replace(/^(Unexpected token '.+?'),.*$/s, '$1'); // V8 quotes the text around it, newlines and all
   const at = /at position (\d+)/.exec(message);
-  const reason = message.replace(/\s*(in JSON\s*)?at position \d+(\s*\(line \d+ column \d+\))?/, '').replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON does');
-  return { reason, offset: at ? Number(at[1]) : text.length };
+  if (at) return { reason, offset: Number(at[1]) };
+  if (!/^Unexpected token/.test(message) || text.length > LOCATE_LIMIT) return { reason, offset: text.length };
+  let ok = 0;
+  let bad = text.length;
+  while (bad - ok > 1) {
+    const mid = (ok + bad) >>> 1;
+    if (failsBeforeEnd(text.slice(0, mid))) bad = mid;
+    else ok = mid;
+  }
+  return { reason, offset: bad - 1 };
 }
 
 /**
