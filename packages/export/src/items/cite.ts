@@ -12,4 +12,5 @@ export function citeStatements(ids: readonly string[]): string {
   return `Guideline: ${known.map((id) => `${id}: ${STATEMENTS[id as keyof typeof STATEMENTS].paraphrase}`).join(' ')}`;
 }
 
-export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Sentence case, leaving words such as "sJIA" (lower then upper case) as written. */
+export const capitalize = (s: string) => (/^[a-z][A-Z]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1));
