@@ -28,3 +28,8 @@ export { cdataParts, escapeHtml } from './writers/text-escape.js';
 export { scoreAnswer, chosenOptions, numericAnswer, type StudentResponses } from './grading/score-responses.js';
 export { analyseExam, FLAG_THRESHOLDS, type ExamAnalysis, type ItemStatistics, type OptionAnalysis, type StudentScore } from './grading/item-analysis.js';
 export { analysisTable, analysisHtml, studentScoresCsv, itemStatisticsCsv, difficultyPlotSvg } from './grading/analysis-report.js';
+
+// FHIR R4 and ground-truth stripping for case output
+export { caseToFhirBundle, PRESENTATION_ANCHOR_MS, type FhirOptions } from './fhir/fhir-bundle.js';
+export { UCUM_BY_CANONICAL_UNIT, UCUM_SYSTEM, ucumCode } from './fhir/ucum-units.js';
+export { withoutTruth } from './fhir/without-truth.js';

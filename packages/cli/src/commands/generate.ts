@@ -1,6 +1,7 @@
 import { caseFromCanonical, NUMERIC_ANALYTES, ANALYTES, type Case, type UnitSystem } from '@masdrill/rules';
 import { caseStream, DIFFICULTIES, GENERATOR_VERSION, KINDS, MixError, parseMix, type Difficulty, type Kind, type Mix, mixOf, isKind } from '@masdrill/generator';
 import { stringify } from 'csv-stringify/sync';
+import { caseToFhirBundle, withoutTruth } from '@masdrill/export';
 import { BatchedWriter, ByteBatch } from '../batched-writer.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
@@ -10,10 +11,10 @@ import { orderedBatches, workerCount } from '../parallel-writer.js';
 import { createProgress } from '../progress.js';
 import { openAtomic } from '../write-atomically.js';
 
-export type Format = 'json' | 'jsonl' | 'csv';
+export type Format = 'json' | 'jsonl' | 'csv' | 'fhir';
 export type Units = 'canonical' | UnitSystem;
 
-const FORMATS: readonly Format[] = ['jsonl', 'json', 'csv'];
+const FORMATS: readonly Format[] = ['jsonl', 'json', 'csv', 'fhir'];
 const UNITS: readonly Units[] = ['canonical', 'conventional', 'si'];
 const DEFAULT_MIX = 'mas:1,sjia-flare:1,sepsis:1,misc:1';
 const MAX_N = 100_000_000;
@@ -140,7 +141,10 @@ Usage: masdrill generate [--kind K | --mix K:W,...] [--n N] [--seed S] [flags]
   --start I          first case index (default 0), to regenerate a slice of a larger cohort
   --difficulty D     standard | hard (hard: values straddling the cut-offs, missing tests,
                      marrow without hemophagocytosis, hyperferritinemic sepsis, high-ferritin flares)
-  --format F         jsonl (default, one case per line) | json (an array) | csv (see --columns)
+  --format F         jsonl (default, one case per line) | json (an array) | csv (see --columns) |
+                     fhir (one FHIR R4 transaction Bundle per line: Patient, Encounter, lab Observations)
+  --condition        fhir: add a Condition for the labelled diagnosis (the ground truth)
+  --no-truth         strip the ground truth (truth, encounter.died) from every case written
   --units U          canonical (default: the units the rules read) | conventional | si
   --out FILE         write FILE atomically (a temporary file renamed on success, removed on failure);
                      without --out, cases go to standard output
@@ -196,6 +200,8 @@ export interface GenerateOptions {
   readonly quiet: boolean;
   /** Worker threads; undefined: decided by the cohort's size and the cores (parallel-writer.ts). */
   readonly threads: number | undefined;
+  readonly noTruth: boolean;
+  readonly condition: boolean;
 }
 
 /** argv → options, or a CliError naming the flag and the fix. Pure. */
@@ -203,7 +209,7 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
   const { values, positionals } = parseFlags('generate', argv, {
     kind: { type: 'string' }, mix: { type: 'string' }, n: { type: 'string' }, seed: { type: 'string' }, start: { type: 'string' },
     difficulty: { type: 'string' }, format: { type: 'string' }, units: { type: 'string' }, out: { type: 'string' }, threads: { type: 'string' },
-    quiet: { type: 'boolean' }, columns: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    quiet: { type: 'boolean' }, columns: { type: 'boolean' }, 'no-truth': { type: 'boolean' }, condition: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
   if (positionals.length > 0) throw new CliError(`masdrill generate: unexpected argument "${positionals[0]}". Fix: generate takes flags only, e.g. --kind mas --n 10.`);
@@ -224,6 +230,7 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
       throw error;
     }
   }
+  if (str('format') === 'fhir' && units !== 'canonical') throw new CliError('masdrill generate: --format fhir writes UCUM units from the canonical ones. Fix: drop --units.');
   const out = str('out');
   if (out !== undefined && out.trim() === '') throw new CliError('masdrill generate: --out is empty. Fix: give a file name, or leave --out out to write to standard output.');
   return {
@@ -237,6 +244,8 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
     out,
     quiet: values.quiet === true,
     threads: str('threads') === undefined ? undefined : wholeNumber('--threads', str('threads'), 0, 0, MAX_THREADS),
+    noTruth: values['no-truth'] === true,
+    condition: values.condition === true,
   };
 }
 
@@ -249,6 +258,8 @@ export interface BatchSpec {
   readonly difficulty: Difficulty;
   readonly format: Format;
   readonly units: Units;
+  readonly noTruth?: boolean;
+  readonly condition?: boolean;
 }
 
 /**
@@ -259,7 +270,8 @@ export interface BatchSpec {
 export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffer {
   const cases = caseStream({ mix: spec.mix, n: count, seed: spec.seed, start: from, difficulty: spec.difficulty });
   const units = spec.units;
-  const convert = units === 'canonical' ? (c: Case) => c : (c: Case) => clean(caseFromCanonical(c, units), units);
+  const toUnits = units === 'canonical' ? (c: Case) => c : (c: Case) => clean(caseFromCanonical(c, units), units);
+  const convert = spec.noTruth ? (c: Case) => toUnits(withoutTruth(c)) : toUnits;
   const out = new ByteBatch(count * 5000);
   if (spec.format === 'csv') {
     const rows: string[][] = [];
@@ -269,9 +281,9 @@ export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffe
   }
   let index = from;
   for (const raw of cases) {
-    const text = JSON.stringify(convert(raw));
+    const text = JSON.stringify(spec.format === 'fhir' ? caseToFhirBundle(convert(raw), { condition: spec.condition === true }) : convert(raw));
     // Appended apart: `text + '\n'` made a 4 KB string to copy once more.
-    if (spec.format === 'jsonl') { out.append(text); out.append('\n'); }
+    if (spec.format === 'jsonl' || spec.format === 'fhir') { out.append(text); out.append('\n'); }
     else out.append(index > spec.start ? ',\n' + text : text);
     index++;
   }
@@ -286,7 +298,7 @@ const WORKER_SCRIPT = new URL('../generate-writer-worker.js', import.meta.url);
 async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStream, io: Io): Promise<void> {
   const sink = new BatchedWriter(stream);
   const progress = createProgress({ total: options.n, label: 'generate', stream: io.stderr, enabled: options.quiet || options.n < 1000 ? false : undefined });
-  const spec: BatchSpec = { mix: options.mix, seed: options.seed, start: options.start, difficulty: options.difficulty, format: options.format, units: options.units };
+  const spec: BatchSpec = { mix: options.mix, seed: options.seed, start: options.start, difficulty: options.difficulty, format: options.format, units: options.units, noTruth: options.noTruth, condition: options.condition };
   if (options.format === 'json') await sink.write(options.n === 0 ? '[' : '[\n');
   if (options.format === 'csv') await sink.write(stringify([csvHeader(options.units)]));
   const threads = workerCount(options.n, WORKER_SCRIPT, options.threads);
