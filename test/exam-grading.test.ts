@@ -39,6 +39,8 @@ describe('item analysis of a simulated class (Rasch model, known abilities and d
     const mid = a.items.filter((_, j) => Math.abs(B[j]!) < 1.5);
     for (const s of mid) expect(s.pointBiserial!).toBeGreaterThan(0.15);
     for (const s of mid) expect(s.upperLower).toBeGreaterThan(0.2);
+    // Correctly keyed items of moderate difficulty are never called possible miskeys.
+    for (const s of mid) expect(s.flags.join()).not.toMatch(/check the key/);
     expect(a.kr20!).toBeGreaterThan(0.5);
     expect(a.kr20!).toBeLessThan(1);
     expect(a.groupSize).toBe(108);

@@ -109,9 +109,11 @@ export function analyseExam(items: readonly ExamItem[], responses: readonly Stud
       else if (o.share < FLAG_THRESHOLDS.minDistractorShare && item.kind === 'single') flags.push(`distractor ${o.optionId} does not function`);
     }
     if (item.kind === 'single') {
-      const keyedShare = options.find((o) => o.keyed)?.share ?? 0;
-      const top = options.filter((o) => !o.keyed).find((o) => o.share > keyedShare);
-      if (top) flags.push(`distractor ${top.optionId} chosen more than the key (check the key)`);
+      // A possible miskey: the strong students prefer a distractor to the key (on a hard item the
+      // class as a whole may well prefer a distractor; that alone says nothing about the key).
+      const keyedUpper = options.find((o) => o.keyed)?.upperShare ?? 0;
+      const top = options.filter((o) => !o.keyed).find((o) => o.upperShare > keyedUpper);
+      if (top) flags.push(`distractor ${top.optionId} chosen more than the key by the upper group (check the key)`);
     }
     return { itemId: item.id, number: item.number, topic: item.topic, p, pointBiserial, upperLower, options, flags };
   });
