@@ -27,6 +27,7 @@ export default defineConfig({
       '@masdrill/rules': source('rules'),
       '@masdrill/generator': source('generator'),
       '@masdrill/quiz': source('quiz'),
+      '@masdrill/export': source('export'),
       '@masdrill/cli': source('cli'),
     },
   },

@@ -1,10 +1,11 @@
 import { caseFromCanonical, roundCaseInUnits, type Case, type CaseUnits } from '@masdrill/rules';
 import { caseStream, type Difficulty, type Mix } from '@masdrill/generator';
 import { stringify } from 'csv-stringify/sync';
+import { caseToFhirBundle, withoutTruth } from '@masdrill/export';
 import { ByteBatch } from './batched-writer.js';
 import { csvRows } from './csv-layout.js';
 
-export type Format = 'json' | 'jsonl' | 'csv';
+export type Format = 'json' | 'jsonl' | 'csv' | 'fhir';
 
 /** What turns a range of the cohort into output bytes: plain data, so a worker thread can be given it. */
 export interface BatchSpec {
@@ -15,17 +16,22 @@ export interface BatchSpec {
   readonly difficulty: Difficulty;
   readonly format: Format;
   readonly units: CaseUnits;
+  /** Strip the ground truth (truth, encounter.died) from every case written. */
+  readonly noTruth?: boolean;
+  /** fhir: add a Condition for the labelled diagnosis. */
+  readonly condition?: boolean;
 }
 
 /**
  * The output of cases from … from+count−1 of the cohort, UTF-8: JSONL lines, JSON array items (each
- * after ",\n" but the cohort's first), or CSV rows (no header). The same bytes whichever way the
+ * after ",\n" but the cohort's first), CSV rows (no header), or FHIR R4 transaction Bundles (one a line). The same bytes whichever way the
  * cohort is cut into batches, so batches made in parallel and written in order are the whole file.
  */
 export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffer {
   const cases = caseStream({ mix: spec.mix, n: count, seed: spec.seed, start: from, difficulty: spec.difficulty });
   const units = spec.units;
-  const convert = units === 'canonical' ? (c: Case) => c : (c: Case) => roundCaseInUnits(caseFromCanonical(c, units), units);
+  const toUnits = units === 'canonical' ? (c: Case) => c : (c: Case) => roundCaseInUnits(caseFromCanonical(c, units), units);
+  const convert = spec.noTruth ? (c: Case) => toUnits(withoutTruth(c)) : toUnits;
   const out = new ByteBatch(count * 5000);
   if (spec.format === 'csv') {
     const rows: string[][] = [];
@@ -35,9 +41,9 @@ export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffe
   }
   let index = from;
   for (const raw of cases) {
-    const text = JSON.stringify(convert(raw));
+    const text = JSON.stringify(spec.format === 'fhir' ? caseToFhirBundle(convert(raw), { condition: spec.condition === true }) : convert(raw));
     // Appended apart: `text + '\n'` made a 4 KB string to copy once more.
-    if (spec.format === 'jsonl') { out.append(text); out.append('\n'); }
+    if (spec.format === 'jsonl' || spec.format === 'fhir') { out.append(text); out.append('\n'); }
     else out.append(index > spec.start ? ',\n' + text : text);
     index++;
   }

@@ -7,6 +7,7 @@ Usage: masdrill <command> [flags]
 
 Commands:
   evaluate <file|->   apply every diagnostic criteria set to one case (JSON) or many (JSONL)
+  exam                an exam set in every LMS format: --out exam/ [--n 20 --mix … --seed N]; exam grade --exam d --responses f.csv
   generate            labelled synthetic patients (JSONL, JSON or CSV), reproducible from a seed
   grade               score a management plan against the guideline: --case <file> --plan <file>
   play                play a teaching scenario headless: --scenario <file|id> | --kind K --seed N [--answers f] [--json]

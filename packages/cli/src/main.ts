@@ -12,6 +12,7 @@ type Command = (argv: readonly string[], io: Io) => Promise<number>;
 // Each command is loaded only when it runs, so `masdrill --help` never pays for Ink or the generator.
 const COMMANDS: Record<string, () => Promise<Command>> = {
   evaluate: async () => (await import('./commands/evaluate.js')).evaluateCommand,
+  exam: async () => (await import('./commands/exam.js')).examCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
   play: async () => (await import('./commands/play.js')).playCommand,

@@ -16,7 +16,7 @@ import { openOutput } from '../write-atomically.js';
 export { csvHeader, csvRows, columnsHelp } from '../csv-layout.js';
 export { encodeBatch, type BatchSpec, type Format } from '../generate-batch.js';
 
-const FORMATS: readonly Format[] = ['jsonl', 'json', 'csv'];
+const FORMATS: readonly Format[] = ['jsonl', 'json', 'csv', 'fhir'];
 const DEFAULT_MIX = 'mas:1,sjia-flare:1,sepsis:1,misc:1';
 const MAX_N = 100_000_000;
 const MAX_THREADS = 16;
@@ -28,7 +28,9 @@ const FLAGS: readonly Flag[] = [
   { name: 'seed', type: 'string', value: 'S', help: '0 … 4294967295 (default 1). Case i of seed S is the same whatever --n is.' },
   { name: 'start', type: 'string', value: 'I', help: 'first case index (default 0), to regenerate a slice of a larger cohort' },
   { name: 'difficulty', type: 'string', value: 'D', help: 'standard | hard (hard: values straddling the cut-offs, missing tests,\nmarrow without hemophagocytosis, hyperferritinemic sepsis, high-ferritin\nflares)' },
-  { name: 'format', type: 'string', value: 'F', help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns)' },
+  { name: 'format', type: 'string', value: 'F', help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nlab Observations)' },
+  { name: 'condition', type: 'boolean', help: 'fhir: add a Condition for the labelled diagnosis (the ground truth)' },
+  { name: 'no-truth', type: 'boolean', help: 'strip the ground truth (truth, encounter.died) from every case written' },
   { name: 'units', type: 'string', value: 'U', help: `${CASE_UNITS.join(' | ')} (default canonical: the units the rules read);\nevery case records its units in its "units" field` },
   { name: 'out', type: 'string', value: 'FILE', help: 'write FILE atomically (a temporary file renamed on success, removed on\nfailure or Ctrl-C); a symbolic link\'s target is replaced, a FIFO or\n/dev/null written through; "-" or no --out: standard output' },
   { name: 'threads', type: 'string', value: 'T', help: 'worker threads that generate in parallel (default: one per core, up to\n4, from 50,000 cases; 0: this thread only). The output is the same.' },
@@ -70,6 +72,8 @@ export interface GenerateOptions {
   readonly units: CaseUnits;
   readonly out: string | undefined;
   readonly quiet: boolean;
+  readonly noTruth: boolean;
+  readonly condition: boolean;
   /** Worker threads; undefined: decided by the cohort's size and the cores (parallel-writer.ts). */
   readonly threads: number | undefined;
 }
@@ -82,6 +86,7 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
   const str = (k: string): string | undefined => values[k] as string | undefined;
   const units = oneOf('--units', str('units'), CASE_UNITS, 'canonical');
   if (values.columns) return { columns: units };
+  if (str('format') === 'fhir' && units !== 'canonical') throw new CliError('masdrill generate: --format fhir writes UCUM units from the canonical ones. Fix: drop --units.');
   if (str('kind') !== undefined && str('mix') !== undefined) throw new CliError('masdrill generate: give --kind or --mix, not both. Fix: drop one (a single kind is --mix K:1).');
   let mix: Mix;
   const kind = str('kind');
@@ -110,6 +115,8 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
     units,
     out,
     quiet: values.quiet === true,
+    noTruth: values['no-truth'] === true,
+    condition: values.condition === true,
     threads: str('threads') === undefined ? undefined : wholeNumber('--threads', str('threads'), 0, 0, MAX_THREADS),
   };
 }
@@ -122,7 +129,7 @@ const WORKER_SCRIPT = new URL('../generate-writer-worker.js', import.meta.url);
 async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStream, io: Io, destination: string): Promise<void> {
   const sink = new BatchedWriter(stream);
   const progress = createProgress({ total: options.n, label: 'generate', unit: 'cases', destination, stream: io.stderr, enabled: options.quiet || options.n < 1000 ? false : undefined });
-  const spec: BatchSpec = { mix: options.mix, seed: options.seed, start: options.start, difficulty: options.difficulty, format: options.format, units: options.units };
+  const spec: BatchSpec = { mix: options.mix, seed: options.seed, start: options.start, difficulty: options.difficulty, format: options.format, units: options.units, noTruth: options.noTruth, condition: options.condition };
   if (options.format === 'json') await sink.write(options.n === 0 ? '[' : '[\n');
   if (options.format === 'csv') await sink.write(stringify([csvHeader(options.units)]));
   const threads = workerCount(options.n, WORKER_SCRIPT, options.threads);
