@@ -71,6 +71,11 @@ export interface CriteriaResult {
   readonly score?: ScoreSummary;
   /** Named sub-classifications, e.g. Phoenix "sepsis" / "septic shock", CDC "confirmed" / "probable". */
   readonly classifications?: Readonly<Record<string, CriteriaStatus>>;
+  /**
+   * Evidence, not the status: per classification, whether the items not assessed could still turn it
+   * to met (Phoenix decides on the data known, as its authors do, and keeps this apart).
+   */
+  readonly reachable?: Readonly<Record<string, boolean>>;
   readonly items: readonly ItemEvidence[];
   readonly notes: readonly string[];
 }
