@@ -1,7 +1,7 @@
 import type { Case, LabPanel } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
 import { worstLabAmong } from '../case/case-reader.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus, EvaluateOptions } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import { fromCanonical } from '../units/convert.js';
@@ -214,7 +214,7 @@ const SCD25_SPEC: LabItemSpec = {
   note: 'norms are age-related; > 2 SD above the age-adjusted laboratory norm is considered more meaningful (Jordan 2011)',
 };
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const fever = observationItem(index, FEVER_SPEC);
   const splenomegaly = findingItem(index, SPLENOMEGALY_SPEC);
@@ -251,7 +251,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'hlh-2004', name: 'HLH-2004 diagnostic guidelines', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)'),
+    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)', options, 'illness'),
     status, summary,
     count: { met: b.met, notAssessed: b.notAssessed, required: HLH_2004.required, of: HLH_2004.of },
     classifications: { 'molecular-diagnosis': armA, 'clinical-criteria': b.status },
@@ -269,4 +269,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet('hlh-2004', 'HLH-2004 diagnostic guidelines', evaluate);
+export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet('hlh-2004', 'HLH-2004 diagnostic guidelines', 'illness', evaluate);

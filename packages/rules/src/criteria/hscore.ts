@@ -1,6 +1,6 @@
 import type { Background, Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
-import type { CriteriaResult, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, ItemEvidence, ItemStatus, EvaluateOptions } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, describeThreshold, type Comparator, type Threshold } from './threshold.js';
 import { findingItem, labItem, readLab, type FindingItemSpec, type LabItemSpec, type UnitReading, type WritableItem } from './lab-item.js';
@@ -295,7 +295,7 @@ function hemophagocytosisItem(index: CaseIndex): Scored {
 const CUTOFF_TEXT = `≥ ${HSCORE.cutoff.value} (sensitivity 93%, specificity 86%)`;
 const PROBABILITY_NOTE = `Probability: ${HSCORE_PROBABILITY_FIT.method} (citation ${HSCORE_PROBABILITY_FIT.citation}).`;
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const organomegaly = organomegalyItem(index);
   const cytopenias = cytopeniaItem(index);
@@ -327,7 +327,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'hscore', name: 'HScore', citation: 'fardet-2014',
-    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, AST; lowest hemoglobin, WBC, platelets, fibrinogen)'),
+    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, AST; lowest hemoglobin, WBC, platelets, fibrinogen)', options, 'first-24-hours'),
     status, summary,
     score: {
       value, min, max, cutoff: CUTOFF_TEXT,
@@ -348,4 +348,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const hscore: IndexedCriteriaSet = indexedCriteriaSet('hscore', 'HScore', evaluate);
+export const hscore: IndexedCriteriaSet = indexedCriteriaSet('hscore', 'HScore', 'first-24-hours', evaluate);

@@ -1,6 +1,6 @@
 import type { Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import type { WritableItem } from './lab-item.js';
@@ -174,7 +174,7 @@ function organCategories(index: CaseIndex): { categories: ItemEvidence[]; all: I
   return { categories: groups.map((g) => g[0]!), all: flattenGroups(groups) };
 }
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const t = MISC_CDC_2023;
 
@@ -213,7 +213,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window'),
+    window: resultWindow(index.window, 'worst value in the window', options, 'illness'),
     status, summary,
     count: { met: count.met, notAssessed: count.notAssessed, required: t.categoriesRequired, of: 5 },
     classifications: { confirmed, probable },
@@ -229,4 +229,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet('misc-cdc-2023', 'MIS-C, CSTE/CDC 2023 surveillance definition', evaluate);
+export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet('misc-cdc-2023', 'MIS-C, CSTE/CDC 2023 surveillance definition', 'illness', evaluate);

@@ -2,7 +2,7 @@ import type { Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import { fromCanonical } from '../units/convert.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus, EvaluateOptions } from './criteria-result.js';
 import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import type { WritableItem } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
@@ -592,7 +592,7 @@ function reachableText(reachable: { readonly sepsis: boolean; readonly septicSho
   return '';
 }
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const window = index.window;
   const months = ageInMonths(c);
@@ -645,7 +645,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'phoenix', name: 'Phoenix Sepsis Score', citation: 'schlapbach-2024-phoenix',
-    window: resultWindow(window, 'highest total at one time point, each input carried forward within its look-back'),
+    window: resultWindow(window, 'highest total at one time point, each input carried forward within its look-back', options, 'first-24-hours'),
     status, summary,
     score: { value, min: value, max, cutoff: '≥ 2 points (with suspected infection = sepsis; plus ≥ 1 cardiovascular point = septic shock)' },
     reachable: { sepsis: reachable.sepsis, 'septic-shock': reachable.septicShock },
@@ -662,4 +662,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const phoenix: IndexedCriteriaSet = indexedCriteriaSet('phoenix', 'Phoenix Sepsis Score', evaluate);
+export const phoenix: IndexedCriteriaSet = indexedCriteriaSet('phoenix', 'Phoenix Sepsis Score', 'first-24-hours', evaluate);

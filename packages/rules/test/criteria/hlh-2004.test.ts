@@ -37,8 +37,10 @@ describe('HLH-2004 (Henter 2007)', () => {
     });
     it('reads the highest temperature in the window', () => {
       const c = makeCase({ observations: [{ hour: 0, temperatureC: 37.2 }, { hour: 10, temperatureC: 39.0 }, { hour: 30, temperatureC: 40.5 }] });
-      const fever = item(hlh2004.evaluate(c), 'fever');
+      // The default window is the illness up to the decision hour: by hour 24 the highest is 39.0 °C at hour 10.
+      const fever = item(hlh2004.evaluate(c, { atHour: 24 }), 'fever');
       expect(fever).toMatchObject({ status: 'met', value: 39.0, hour: 10, unit: '°C', threshold: '≥ 38.5 °C' });
+      expect(item(hlh2004.evaluate(c), 'fever')).toMatchObject({ value: 40.5, hour: 30 });
     });
     it('days of fever or subjective fever without a temperature leave fever not assessed', () => {
       expect(statusOf(withObs({ feverDays: 5, subjectiveFever: true }), 'fever')).toBe('not-assessed');
@@ -164,8 +166,9 @@ describe('HLH-2004 (Henter 2007)', () => {
       expect(h.status).toBe('not-met');
       expect(h.note).toMatch(/does not exclude.*DX-4/);
     });
-    it('no marrow in the window → not assessed', () => {
-      expect(statusOf(marrow([{ hour: 48, hemophagocytosis: true }]), 'hemophagocytosis')).toBe('not-assessed');
+    it('no marrow in the window → not assessed; a marrow on day 3 is in the default window (the illness)', () => {
+      expect(item(hlh2004.evaluate(marrow([{ hour: 48, hemophagocytosis: true }]), { atHour: 24 }), 'hemophagocytosis').status).toBe('not-assessed');
+      expect(statusOf(marrow([{ hour: 48, hemophagocytosis: true }]), 'hemophagocytosis')).toBe('met');
       expect(statusOf(makeCase(), 'hemophagocytosis')).toBe('not-assessed');
     });
   });
@@ -245,7 +248,8 @@ describe('HLH-2004 (Henter 2007)', () => {
     });
     it('reads only the window: a value outside it is not assessed', () => {
       const c = makeCase({ labs: [{ hour: 30, ferritin: 9000 }] });
-      expect(statusOf(c, 'ferritin')).toBe('not-assessed');
+      expect(item(hlh2004.evaluate(c, { window: { fromHour: 0, toHour: 24 } }), 'ferritin').status).toBe('not-assessed');
+      expect(item(hlh2004.evaluate(c, { atHour: 24 }), 'ferritin').status).toBe('not-assessed');
       expect(item(hlh2004.evaluate(c, { window: { fromHour: 0, toHour: 48 } }), 'ferritin').status).toBe('met');
       expect(hlh2004.evaluate(c, { window: { fromHour: 0, toHour: 48 } }).window).toMatchObject({ fromHour: 0, toHour: 48 });
     });

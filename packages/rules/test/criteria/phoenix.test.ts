@@ -354,6 +354,9 @@ describe('Phoenix evidence', () => {
     expect(item(r, 'cardiovascular')).toMatchObject({ value: 1, points: 1, unit: 'points' });
     expect(item(r, 'neurological.gcs')).toMatchObject({ value: 9, status: 'met', points: 1 });
     expect(r.summary).toContain('Phoenix Sepsis Score 3');
-    expect(r.window).toMatchObject({ fromHour: 0, toHour: 24, rule: 'highest total at one time point, each input carried forward within its look-back' });
+    // The first 24 h up to the decision hour (the last hour recorded, 0 here), and it says which window that is.
+    expect(r.window).toMatchObject({ fromHour: 0, toHour: 0, rule: 'highest total at one time point, each input carried forward within its look-back' });
+    expect(r.window.read).toMatch(/default for this definition: the first 24 h/);
+    expect(phoenix.evaluate(makeCase({ observations: [{ hour: 40, gcs: 15 }] })).window).toMatchObject({ fromHour: 0, toHour: 24 });
   });
 });
