@@ -106,20 +106,23 @@ describe('HLH-2004 (Henter 2007)', () => {
 
   describe('fasting hypertriglyceridemia ≥ 3.0 mmol/L and/or fibrinogen ≤ 1.5 g/L', () => {
     const tg = (mmol: number, fasting?: boolean) => withSiLabs({ triglycerides: mmol, ...(fasting === undefined ? {} : { triglyceridesFasting: fasting }) });
-    it('fasting TG exactly 3.0 mmol/L meets ≥3.0; 2.99 does not; 3.01 does (SI)', () => {
-      expect(statusOf(tg(3.0, true), 'tg-fibrinogen.triglycerides')).toBe('met');
-      expect(statusOf(tg(2.99, true), 'tg-fibrinogen.triglycerides')).toBe('not-met');
-      expect(statusOf(tg(3.01, true), 'tg-fibrinogen.triglycerides')).toBe('met');
+    const siStatus = (c: Case) => item(hlh2004.evaluate(c, { enteredUnits: 'si' }), 'tg-fibrinogen.triglycerides').status;
+    it('fasting TG entered in SI: exactly 3.0 mmol/L meets ≥3.0; 2.99 and 2.995 do not; 3.01 does', () => {
+      expect(siStatus(tg(3.0, true))).toBe('met');
+      expect(siStatus(tg(2.99, true))).toBe('not-met');
+      expect(siStatus(tg(2.995, true))).toBe('not-met'); // 265.27 mg/dL: judged in mmol/L, the unit entered
+      expect(siStatus(tg(3.01, true))).toBe('met');
     });
-    it('fasting TG in mg/dL: 265.71 (= 3.0 × 88.57) meets; 265 mg/dL (2.99 mmol/L, the rounded figure) does not', () => {
-      expect(statusOf(withLabs({ triglycerides: 3.0 * 88.57, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('met');
-      expect(statusOf(withLabs({ triglycerides: 265, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('not-met');
-      expect(statusOf(withLabs({ triglycerides: 266, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('met');
+    it('fasting TG entered in mg/dL (as stored): exactly 265 mg/dL meets ≥265 mg/dL; 264.9 does not', () => {
+      expect(statusOf(withLabs({ triglycerides: 265, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('met');
+      expect(statusOf(withLabs({ triglycerides: 264.9, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('not-met');
     });
-    it('shows the TG value in mmol/L, the unit of the threshold', () => {
+    it('shows the TG value in the unit entered, beside the threshold printed in that unit', () => {
       const tgItem = item(hlh2004.evaluate(withLabs({ triglycerides: 354.28, triglyceridesFasting: true })), 'tg-fibrinogen.triglycerides');
-      expect(tgItem.unit).toBe('mmol/L');
-      expect(tgItem.value).toBeCloseTo(4.0, 6);
+      expect(tgItem).toMatchObject({ unit: 'mg/dL', value: 354.28, threshold: '≥ 265 mg/dL' });
+      const si = item(hlh2004.evaluate(tg(4.0, true), { enteredUnits: 'si' }), 'tg-fibrinogen.triglycerides');
+      expect(si).toMatchObject({ unit: 'mmol/L', threshold: '≥ 3.0 mmol/L' });
+      expect(si.value).toBeCloseTo(4.0, 6);
     });
     it('a non-fasting TG at or above 3.0 mmol/L does not establish the criterion (not assessed)', () => {
       expect(statusOf(tg(3.5, false), 'tg-fibrinogen.triglycerides')).toBe('not-assessed');
@@ -127,10 +130,11 @@ describe('HLH-2004 (Henter 2007)', () => {
     it('a non-fasting TG below 3.0 mmol/L counts as not met', () => {
       expect(statusOf(tg(2.0, false), 'tg-fibrinogen.triglycerides')).toBe('not-met');
     });
-    it('a TG with fasting status not recorded is read as it is, with a note', () => {
+    it('a TG at or above the cut-off with fasting status not recorded does not establish the criterion: not assessed, with a note', () => {
       const tgItem = item(hlh2004.evaluate(tg(3.0)), 'tg-fibrinogen.triglycerides');
-      expect(tgItem.status).toBe('met');
-      expect(tgItem.note).toMatch(/not recorded/);
+      expect(tgItem.status).toBe('not-assessed');
+      expect(tgItem.note).toMatch(/fasting status not recorded.*it would if fasting/);
+      expect(statusOf(tg(2.0), 'tg-fibrinogen.triglycerides')).toBe('not-met');
     });
     it('a fasting value meeting the cut-off wins over a higher non-fasting value', () => {
       const c = caseToCanonical(makeCase({ labs: [
