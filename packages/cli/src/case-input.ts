@@ -2,7 +2,8 @@ import { admitCase, type Case, type CaseUnits, type ValidationProblem } from '@m
 import type { Io } from './io.js';
 import { readJsonDocuments } from './json-documents.js';
 
-export type CaseRead = { readonly ok: true; readonly case: Case } | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
+/** `inputUnits`: the units the values were entered in (a threshold printed in two units is judged in that one). */
+export type CaseRead = { readonly ok: true; readonly case: Case; readonly inputUnits: CaseUnits } | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
 /**
  * The cases of an input (JSON, an array, or JSONL; "-" for standard input), each through the one
@@ -14,6 +15,6 @@ export async function* readCases(path: string, io: Io, units: CaseUnits | undefi
     if (!read.ok) { yield read; continue; }
     const { document } = read;
     const admission = admitCase(document.data, { file: document.file, ...(units ? { units } : {}) });
-    yield admission.ok ? { ok: true, case: admission.case } : { ok: false, problems: document.place(admission.problems) };
+    yield admission.ok ? { ok: true, case: admission.case, inputUnits: admission.inputUnits } : { ok: false, problems: document.place(admission.problems) };
   }
 }

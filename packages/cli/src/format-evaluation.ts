@@ -39,6 +39,23 @@ function formatItem(item: ItemEvidence): string[] {
   return lines;
 }
 
+/** Reachable classifications: what the items not assessed could still turn to met (evidence, beside the status). */
+function reachableText(r: CriteriaResult): string | undefined {
+  const open = Object.entries(r.reachable ?? {}).filter(([, could]) => could).map(([name]) => name);
+  return open.length > 0 ? `missing items could still make it: ${open.join(', ')}` : undefined;
+}
+
+/** The hours each result read, grouped: each definition reads its own default window unless --window is given. */
+function windowsRead(results: readonly CriteriaResult[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of results) {
+    const key = `hours ${r.window.fromHour} to ${r.window.toHour}`;
+    groups.set(key, [...(groups.get(key) ?? []), r.id]);
+  }
+  if (groups.size === 1) return `${[...groups.keys()][0]} from presentation`;
+  return [...groups].map(([hours, ids]) => `${hours} (${ids.join(', ')})`).join('; ') + ' from presentation';
+}
+
 /** A readable block for one case within 80 columns: one line per criteria set, and with `items` every item's evidence. */
 export function formatEvaluation(c: Case, evaluation: Evaluation, options: { items: boolean }): string {
   const truth = c.truth ? `  [truth: ${c.truth.kind} / ${c.truth.subtype}]` : '';
@@ -48,14 +65,16 @@ export function formatEvaluation(c: Case, evaluation: Evaluation, options: { ite
     lines.push(...wrapLine(`  ${pad(STATUS_TEXT[r.status], 16)}${r.name}`, SUMMARY_INDENT));
     lines.push(...wrapLine(`${SUMMARY_INDENT}${r.summary}`, SUMMARY_INDENT));
     if (options.items) {
+      const reachable = reachableText(r);
+      if (reachable !== undefined) lines.push(...wrapLine(`${ITEM_INDENT}${reachable}`, `${ITEM_INDENT}  `));
+      lines.push(...wrapLine(`${ITEM_INDENT}window: hours ${r.window.fromHour} to ${r.window.toHour}, ${r.window.read}`, `${ITEM_INDENT}  `));
       for (const item of r.items) lines.push(...formatItem(item));
       for (const note of r.notes) lines.push(...wrapLine(`${ITEM_INDENT}note: ${note}`, `${ITEM_INDENT}      `));
     }
   }
   if (evaluation.results[0]) {
-    const w = evaluation.results[0].window;
     const legend = options.items ? '. Items: ✓ met, · not met, ? not assessed; below each, the threshold [hour, points] (source)' : '; --items shows every item';
-    lines.push(...wrapLine(`  read: hours ${w.fromHour} to ${w.toHour} from presentation, each definition's worst values there${legend}`, '  '));
+    lines.push(...wrapLine(`  read: ${windowsRead(evaluation.results)}, each definition's worst values there${legend}`, '  '));
   }
   return lines.join('\n') + '\n\n';
 }

@@ -14,7 +14,7 @@ const FLAGS: readonly Flag[] = [
   { name: 'statuses', type: 'boolean', help: 'with --json: only each criteria set\'s status, count, score and\nclassifications, without item evidence (about 30× smaller, for cohorts)' },
   { name: 'items', type: 'boolean', help: 'in the table, list every item: value, threshold, hour, citation' },
   UNITS_FLAG,
-  { name: 'window', type: 'string', value: 'FROM:TO', help: 'hours from presentation each definition reads (default 0:24, the\nfirst day; negative hours reach before presentation: -168:72)' },
+  { name: 'window', type: 'string', value: 'FROM:TO', help: 'hours from presentation every definition reads (default: each its\nown — Phoenix and the sJIA-MAS scores the first 24 h, HLH-2004 and MIS-C\nthe illness from presentation to the last hour recorded); negative hours\nreach before presentation: -168:72' },
   { name: 'only', type: 'string', value: 'IDS', help: `comma-separated criteria sets:\n${CRITERIA_SET_IDS.join(', ')}` },
   { name: 'keep-going', type: 'boolean', help: 'evaluate every good case; report each rejected one on stderr and\nexit 2 at the end with a count' },
   HELP_FLAG,
@@ -89,7 +89,8 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
       io.stderr.write(`masdrill evaluate: stopped at this case (${count(evaluated)} evaluated before it; the rest of the input not read). Fix: correct it, or add --keep-going to evaluate every good case.\n`);
       return 2;
     }
-    const evaluation = evaluate(read.case, options);
+    // A threshold printed in two units is judged in the unit the values were entered in.
+    const evaluation = evaluate(read.case, { ...options, enteredUnits: read.inputUnits });
     evaluated++;
     if (!values.json) await out.write(formatEvaluation(read.case, evaluation, { items: values.items === true }));
     else await out.write(JSON.stringify(values.statuses ? statusesOnly(evaluation) : evaluation) + '\n');

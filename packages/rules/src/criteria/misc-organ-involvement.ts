@@ -8,6 +8,7 @@ import { fromCanonical } from '../units/convert.js';
 import { upperReferenceLimit, type ReferenceLimitReading } from '../units/reference-limits.js';
 import type { CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import type { WritableItem } from './lab-item.js';
+import { PHOENIX_VASOACTIVES } from './phoenix.js';
 import { compare, describeThreshold, formatNumber, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
 
 /*
@@ -194,6 +195,32 @@ export function flattenGroups(groups: readonly (readonly ItemEvidence[])[]): Ite
   return all;
 }
 
+// ── Shock ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Two or more vasoactive drugs running: the Phoenix criteria's top cardiovascular band ("≥ 2
+ * vasoactives" → 2 points, and any cardiovascular point with sepsis is septic shock; the drugs
+ * counted are dobutamine, dopamine, epinephrine, milrinone, norepinephrine, vasopressin), the
+ * verified "vasoactive" wording masdrill reads a vasoactive requirement by. One drug alone does not
+ * count: it may be an inotrope for myocardial dysfunction rather than shock.
+ */
+export function vasoactiveShockItem(index: CaseIndex, id: string, label: string): ItemEvidence {
+  const threshold = PHOENIX_VASOACTIVES[PHOENIX_VASOACTIVES.length - 1]!.threshold;
+  const reading = index.worstObservation('vasoactiveCount', 'highest');
+  // Unrecorded vasoactives do not hold the shock category open when a clinician assessed shock as
+  // absent throughout: a child on two vasoactive drugs is in shock by this reading, and was assessed not.
+  const assessedNoShock = reading === undefined && index.finding('shock')?.value === false;
+  return {
+    id, label,
+    status: reading === undefined ? (assessedNoShock ? 'not-met' : 'not-assessed') : meetsThreshold(reading.value, threshold) ? 'met' : 'not-met',
+    value: reading?.value ?? null, unit: 'drugs', threshold: describeThreshold(threshold), hour: reading?.hour ?? null,
+    citation: 'schlapbach-2024-phoenix §rubric',
+    note: assessedNoShock
+      ? 'vasoactives not recorded; shock was assessed absent, so no vasoactive requirement is read'
+      : 'two or more vasoactive drugs stand for a vasoactive requirement (Phoenix: ≥ 2 vasoactives is the top cardiovascular band, and a cardiovascular point makes septic shock)',
+  };
+}
+
 // ── Case-level facts ─────────────────────────────────────────────────────────────────────────
 
 /** "Absent a more likely alternative diagnosis": string = excluded, null = assessed none, absent = not assessed. */
@@ -207,12 +234,26 @@ export function noAlternativeDiagnosisItem(c: Case, citation: string): ItemEvide
   };
 }
 
-/** SARS-CoV-2 RNA or antigen detected: the case's summary, or a positive PCR/antigen test in its viral tests. */
-export function sarsCov2RnaOrAntigen(c: Case): ItemStatus {
-  const tests = (c.investigations.viralTests ?? []).filter((t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen'));
-  if (c.background.sarsCov2?.rnaOrAntigen === 'positive' || tests.some((t) => t.result === 'positive')) return 'met';
-  if (c.background.sarsCov2?.rnaOrAntigen === 'negative') return 'not-met';
-  return 'not-assessed';
+/** One of the case's viral tests. */
+export type ViralTest = NonNullable<Case['investigations']['viralTests']>[number];
+
+/**
+ * SARS-CoV-2 RNA or antigen detected: the case's summary, or a positive PCR/antigen test in its viral
+ * tests taken from `fromHour` on (hours from presentation; undefined = any time) up to `toHour`.
+ */
+export function sarsCov2RnaOrAntigen(c: Case, fromHour?: number, toHour = Infinity): ItemStatus {
+  return sarsCov2RnaOrAntigenReading(c, fromHour, toHour).status;
+}
+
+/** As sarsCov2RnaOrAntigen, with the tests it left out for being too early (for the evidence note). */
+export function sarsCov2RnaOrAntigenReading(c: Case, fromHour?: number, toHour = Infinity): { status: ItemStatus; tooEarly: readonly ViralTest[] } {
+  const tests = (c.investigations.viralTests ?? []).filter((t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen') && t.result === 'positive');
+  const inTime = (t: ViralTest) => (fromHour === undefined || t.hour >= fromHour) && t.hour <= toHour;
+  const tooEarly = fromHour === undefined ? [] : tests.filter((t) => t.hour < fromHour);
+  if (c.background.sarsCov2?.rnaOrAntigen === 'positive' || tests.some(inTime)) return { status: 'met', tooEarly };
+  if (c.background.sarsCov2?.rnaOrAntigen === 'negative') return { status: 'not-met', tooEarly };
+  // A positive test from before the period shows nothing about the period itself: not assessed, not "negative".
+  return { status: 'not-assessed', tooEarly };
 }
 
 /**
