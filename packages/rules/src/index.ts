@@ -56,7 +56,8 @@ export { DESIGN_CHOICES, type Basis, type DesignChoice } from './guideline/prove
 export {
   ACTIONS, ACTION_IDS, isActionId, orderKindOf, type OrderKind, type ActionDefinition, type ActionCategory, type DoseRule, type DoseBasis, type DoseScope, type Companion, type When,
 } from './guideline/actions.js';
-export { caseFeatures, type CaseFeatures, type CaseKind, type InfectionTrigger, type FeatureBasis } from './guideline/case-features.js';
+export { caseFeatures, type CaseFeatures, type CaseKind, type InfectionTrigger, type FeatureBasis, type FeatureReading } from './guideline/case-features.js';
+export { lumbarPunctureHazards, LP_PLATELETS, type Hazard } from './guideline/procedure-safety.js';
 export { bodySurfaceAreaM2 } from './guideline/body-surface-area.js';
 export { acceptedDiagnoses, DIAGNOSIS_LABELS, type AcceptedDiagnoses } from './guideline/diagnoses.js';
 export {
