@@ -3,7 +3,7 @@ import { caseToCanonical } from '../units/convert-case.js';
 import type { CaseUnits } from './case-units.js';
 import { lintCase } from './lint-case.js';
 import { validateCase } from './validate-case.js';
-import type { ValidationProblem } from './validation-problem.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
 
 export interface AdmitOptions {
   /** Named in every problem ("cases.jsonl", "<stdin>"). */
