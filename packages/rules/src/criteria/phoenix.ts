@@ -641,7 +641,7 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const timePoints = scored.filter((s) => s.hour !== null).length;
   const summary = exclusion
     ? `Not applicable: ${exclusion}.`
-    : `Phoenix Sepsis Score ${value}${when}${max > value ? ` (could reach ${max} with the missing items)` : ''}, the highest total of ${timePoints} time point${timePoints === 1 ? '' : 's'}: respiratory ${systems.respiratory.points}, cardiovascular ${systems.cardiovascular.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}, septic shock ${shock}${reachableText(reachable)}.`;
+    : `Phoenix Sepsis Score ${value}${when}${max > value ? ` (could reach ${max} with the missing items)` : ''}, the highest total of ${timePoints} time point${timePoints === 1 ? '' : 's'}: respiratory ${systems.respiratory.points}, cardiovascular ${systems.cardiovascular.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}${infection === false && scoreMet ? ' (no suspected infection on the chart)' : ''}, septic shock ${shock}${reachableText(reachable)}.`;
 
   return {
     id: 'phoenix', name: 'Phoenix Sepsis Score', citation: 'schlapbach-2024-phoenix',
