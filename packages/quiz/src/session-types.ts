@@ -87,6 +87,8 @@ export interface SessionState {
   readonly courses: readonly CourseEntry[];
   /** The patient at the end of the session (after the last stage's plan), once finished. */
   readonly finalCourse?: CourseEntry;
+  /** The hour the patient died, when they did: the session finishes there and the stages not reached score 0. */
+  readonly diedAtHour?: number;
   /** Why the last action was refused (the state is otherwise unchanged). */
   readonly error?: string;
 }
@@ -165,6 +167,7 @@ export interface SessionReport {
   readonly stages: readonly StageReport[];
   readonly courses: readonly CourseEntry[];
   readonly finalCourse?: CourseEntry;
+  readonly diedAtHour?: number;
   readonly statementIds: readonly string[];
   readonly disclaimer: string;
 }

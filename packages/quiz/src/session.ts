@@ -1,9 +1,9 @@
-import { respondToPlans, type PatientResponse } from '@masdrill/generator';
-import { completePlan, expectedPlan, formatProblem, validatePlan, type Case, type PlannedAction, type Plan, type Scenario } from '@masdrill/rules';
+import { respondToPlans, type CourseReason, type PatientResponse } from '@masdrill/generator';
+import { completePlan, expectedPlan, formatProblem, validatePlan, type Case, type PlannedAction, type Plan, type Scenario, type ScenarioStage } from '@masdrill/rules';
 import { escalationFor, planStageFor } from './course-stage.js';
 import { isChangeable, isDone, makeOrder, notStopped, reconcile, type Order } from './orders.js';
 import { ALL_CRITERIA_SETS, defaultDiagnosisOptions, scenarioSeed } from './questions.js';
-import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageView } from './session-types.js';
+import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageFeedback, StageReport, StageView } from './session-types.js';
 import { scoreStage, workingDiagnosis } from './stage-score.js';
 import { visibleCase } from './visible-case.js';
 
@@ -37,6 +37,20 @@ function stageView(state: SessionState, index: number): { view: StageView; cours
     criteriaSets: stage.criteriaSets ?? ALL_CRITERIA_SETS,
   };
   return course ? { view, course } : { view };
+}
+
+/** A stage the patient did not live to: 0, with why. */
+function unreachedStage(stage: ScenarioStage, diedAtHour: number, reasons: readonly CourseReason[]): StageReport {
+  const ids = [...new Set(reasons.flatMap((r) => r.statementIds))].sort();
+  const feedback: StageFeedback = {
+    question: 'plan', severity: 'critical-omission', title: `The patient died at hour ${diedAtHour}, before this stage (hour ${stage.hour}).`,
+    teachingPoint: reasons.map((r) => r.text).join(' '), expertAction: 'Treat what is on the chart at once: the patient could not wait for the next reassessment.',
+    statementIds: ids, citations: [...new Set(reasons.flatMap((r) => r.citations))],
+  };
+  return {
+    stageId: stage.id, title: stage.title, hour: stage.hour, planStage: 'presentation', coursePlanStage: 'presentation', course: 'worsening',
+    score: 0, questions: [], feedback: [feedback], problemStatementIds: ids, statementIds: ids,
+  };
 }
 
 function refuse(state: SessionState, error: string): SessionState {
@@ -193,6 +207,14 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const { error: _error, ...rest } = state;
       const next: SessionState = { ...rest, answers: Array.from({ length: idx + 1 }, (_, i) => state.answers[i] ?? {}), plans: inForce ? [...state.plans, inForce] : state.plans, reports: [...state.reports, report] };
       if (idx + 1 < state.scenario.stages.length) {
+        const died = respondToPlans(state.baseCase, next.plans, state.scenario.stages[idx + 1]!.hour).diedAtHour;
+        if (died !== undefined) {
+          // The patient died before the next stage: the session ends there; the stages not reached score 0.
+          const end = respondToPlans(state.baseCase, next.plans, died);
+          const missed = state.scenario.stages.slice(idx + 1).map((stage) => unreachedStage(stage, died, end.reasons));
+          const { current: _current, ...done } = next;
+          return { ...done, phase: 'finished', reports: [...next.reports, ...missed], diedAtHour: died, finalCourse: courseEntry('end', end) };
+        }
         const entered = stageView(next, idx + 1);
         return { ...next, stageIndex: idx + 1, current: entered.view, courses: entered.course ? [...next.courses, entered.course] : next.courses };
       }

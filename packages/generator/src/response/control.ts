@@ -55,7 +55,8 @@ export function controlAt(inForce: readonly ActiveAction[], p: ResponseProfile):
   const secondLine = FULL_SECOND_LINE.some(has) || (highDoseAnakinra && (has('cyclosporine') || has('tocilizumab')))
     || tocilizumabBeyondFirstLine || (onFirstLine && has('ivig') && p.ivigResponds) || (onFirstLine && p.sjia && has('etanercept') && p.etanerceptResponds);
   const ivigOnlyEscalation = has('ivig') && !FULL_SECOND_LINE.some(has) && !tocilizumabBeyondFirstLine && !highDoseAnakinra;
-  const masTier = glucocorticoid + (secondAgent ? 1 : 0) + (secondLine ? 1 : 0);
+  // HEAD-1/GC-1: MAS answers a high-dose glucocorticoid; the low-to-moderate dose of the MIS-C protocol with IVIG does not control it (MISC-1/2).
+  const masTier = (glucocorticoid === 1 ? 1 : 0) + (secondAgent ? 1 : 0) + (secondLine ? 1 : 0);
   const masTreatment: MasTreatment = glucocorticoid < 1 ? 'none'
     : masTier >= 3 ? 'second-line' : masTier >= 2 ? 'first-line-combination' : 'glucocorticoid-alone';
   const suppressed = immunosuppressed(inForce);
@@ -63,7 +64,7 @@ export function controlAt(inForce: readonly ActiveAction[], p: ResponseProfile):
   const processes = p.processes.map((process): ProcessControl => {
     switch (process) {
       case 'mas': {
-        const untreated = masTier === 0 && !has('ivig');
+        const untreated = masTier === 0;
         const short = Math.max(0, p.masNeed - masTier);
         return { process, untreated, short, ratePerHour: rate(short, untreated, t.mas.growth.perHour, t.mas.resolution.perHour) };
       }

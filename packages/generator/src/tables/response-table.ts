@@ -97,6 +97,23 @@ export const RESPONSE_TABLE: {
     };
     readonly source: Source;
   };
+  /**
+   * Past the bound the labs are read at (activity.max), an untreated process keeps growing: its drive
+   * (the unbounded activity) carries the decompensation the chart shows together — lactate, a falling
+   * blood pressure with two vasoactives, a falling GCS (septic encephalopathy) — up to death at
+   * `deathAt` (by the severity at presentation: less reserve the sicker the child). Design priors.
+   */
+  readonly decompensation: {
+    readonly deathAt: { readonly [K in Severity]: number };
+    /** The drive stops growing here (past every death threshold). */
+    readonly driveMax: number;
+    /** GCS points lost per unit of drive above organFailureAppears. */
+    readonly gcsPointsPerDrive: number;
+    /** Fraction of systolic and diastolic pressure lost per unit of drive above organFailureAppears (at most maxPressureLoss). */
+    readonly pressureLossPerDrive: number;
+    readonly maxPressureLoss: number;
+    readonly source: Source;
+  };
   /** A process whose activity moved by less than this fraction since the last plan is "stable". */
   readonly courseMargin: { readonly value: number; readonly source: Source };
   /** Hours between rows the model adds after the last row of the case, up to the stage asked for. */
@@ -171,6 +188,14 @@ export const RESPONSE_TABLE: {
       oxygen: { fio2IfUnknown: 0.35, fio2AtMost: 0.5, spo2IfUnknown: 94, spo2AtMost: 95 },
     },
     source: prior('a responding patient: normal temperature and the range kept to; FiO2/SpO2 typical of room air, supplemental oxygen and invasive ventilation when the support changes'),
+  },
+  decompensation: {
+    deathAt: { moderate: 3, severe: 2.5, critical: 2.1 },
+    driveMax: 3.3,
+    gcsPointsPerDrive: 12,
+    pressureLossPerDrive: 0.5,
+    maxPressureLoss: 0.45,
+    source: prior('untreated septic shock or MAS decompensates past organ failure to death over about a day (critical) to two or three (moderate); lactate, pressure and GCS move together with it'),
   },
   courseMargin: { value: 0.03, source: prior('a change of under 3% in activity since the last plan reads as stable') },
   extensionStepHours: 24,
