@@ -22,6 +22,11 @@ const LOG_MAX = Math.log(RESPONSE_TABLE.activity.max);
 /** The drive stops growing past the highest death threshold (the patient has died by then). */
 const LOG_DRIVE_MAX = Math.log(RESPONSE_TABLE.decompensation.driveMax);
 
+/** A methylprednisolone pulse course has been given: a moderate glucocorticoid now carries it on (GC-1; clinical-reference §3.1). */
+function pulseGivenBefore(actions: readonly ActiveAction[], hour: number): boolean {
+  return actions.some((a) => a.action === 'methylprednisolone-pulse' && !a.underdosed && a.from < hour);
+}
+
 /** Integrates each process hour by hour: log-activity moves at the rate the control in force gives it. Pure. */
 export function traceActivity(profile: ResponseProfile, actions: readonly ActiveAction[], untilHour: number): ActivityTrace {
   const lastHour = Math.max(0, Math.ceil(untilHour));
@@ -29,7 +34,7 @@ export function traceActivity(profile: ResponseProfile, actions: readonly Active
   const logs = new Map<ProcessId, Float64Array>(profile.processes.map((p) => [p, new Float64Array(lastHour + 1)]));
   const drives = new Map<ProcessId, Float64Array>(profile.processes.map((p) => [p, new Float64Array(lastHour + 1)]));
   for (let h = 0; h < lastHour; h++) {
-    const c = controlAt(inForceAt(actions, h), profile);
+    const c = controlAt(inForceAt(actions, h), profile, pulseGivenBefore(actions, h));
     controls.push(c);
     for (const pc of c.processes) {
       const l = logs.get(pc.process)!;
@@ -43,7 +48,7 @@ export function traceActivity(profile: ResponseProfile, actions: readonly Active
       d[h + 1] = dn < l[h + 1]! ? l[h + 1]! : dn > LOG_DRIVE_MAX ? LOG_DRIVE_MAX : dn;
     }
   }
-  const finalControl = controlAt(inForceAt(actions, lastHour), profile);
+  const finalControl = controlAt(inForceAt(actions, lastHour), profile, pulseGivenBefore(actions, lastHour));
   const read = (l: Float64Array | undefined, hour: number) => {
     if (!l || hour <= 0) return 1;
     const x = Math.min(hour, lastHour);

@@ -35,8 +35,6 @@ export const RESPONSE_TABLE: {
     readonly etanerceptResponds: Proportion;
     /** A regimen each tier short of what the case needs controls this fraction of it (1 tier short: activity about stable). */
     readonly controlPerTierShort: { readonly value: number; readonly source: Source };
-    /** ANK-2 "high dose": at or above this many mg/kg/day anakinra counts as a second-line escalation. */
-    readonly highDoseAnakinraMgPerKgDay: { readonly value: number; readonly source: Source };
   };
   readonly infection: {
     readonly bacterialGrowth: RateSource;
@@ -136,7 +134,6 @@ export const RESPONSE_TABLE: {
     ivigResponds: proportion(2 / 6, cite('guideline', 'IVIG-2: IVIG effective in two of six patients in one pediatric series')),
     etanerceptResponds: proportion(0.5, prior('SJIA-3 gives no rate for etanercept in steroid- and cyclosporine-resistant sJIA-MAS')),
     controlPerTierShort: { value: 0.5, source: prior('a regimen one tier short of the need holds the activity about level') },
-    highDoseAnakinraMgPerKgDay: { value: 10, source: prior('ANK-2 gives no number: the catalogue\'s refractory anakinra dose (10 mg/kg/day) counts as high dose') },
   },
   infection: {
     bacterialGrowth: perHalfLife(24, 'untreated bacterial sepsis activity doubles in 24 h'),
