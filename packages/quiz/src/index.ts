@@ -18,7 +18,9 @@ export { sessionReport, formatSessionReport } from './report.js';
 
 // Questions and the trainee's view
 export { DIAGNOSIS_MIMICS, ALL_CRITERIA_SETS, defaultDiagnosisOptions, criteriaAt, criteriaMetAt, scenarioSeed } from './questions.js';
-export { diagnosisFeedback, criteriaFeedback, escalationFeedback, planNotes } from './question-feedback.js';
+export { diagnosisFeedback, criteriaFeedback, planNotes } from './question-feedback.js';
+export { escalationFeedback, type EscalationContext } from './escalation-feedback.js';
+export { stageSituation, orderLines, statusText } from './stage-situation.js';
 export { visibleCase } from './visible-case.js';
 export { seededShuffle, hashSeed } from './seeded-order.js';
 

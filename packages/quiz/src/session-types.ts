@@ -27,6 +27,14 @@ export interface StageView {
   /** The patient's course since the last plan (undefined at the first stage). */
   readonly course?: ResponseCourse;
   readonly courseReasons: readonly CourseReason[];
+  /** How far the MAS treatment in force went since the last stage ('none' at presentation and outside MAS). */
+  readonly masTreatment: MasTreatment;
+  /**
+   * What the trainee is told, written from what happened: the orders in force with their status, the
+   * course since the last stage, key labs then and now, the latest vital signs (stage-situation.ts).
+   * Empty at presentation, where the scenario's prompt speaks.
+   */
+  readonly situation: string;
   /** How this stage's plan is scored: the scenario's planStage, else from the response (course-stage.ts). */
   readonly planStage: Stage;
   /** The stage the patient's course alone calls for (planStage differs only when the scenario forces one). */

@@ -4,6 +4,7 @@ import { escalationFor, planStageFor } from './course-stage.js';
 import { isChangeable, isDone, makeOrder, notStopped, priorOrdersAt, reconcile, type Order } from './orders.js';
 import { ALL_CRITERIA_SETS, defaultDiagnosisOptions, scenarioSeed } from './questions.js';
 import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageFeedback, StageReport, StageView } from './session-types.js';
+import { stageSituation } from './stage-situation.js';
 import { scoreStage, workingDiagnosis } from './stage-score.js';
 import { visibleCase } from './visible-case.js';
 
@@ -30,9 +31,11 @@ function stageView(state: SessionState, index: number): { view: StageView; cours
   const planStage = stage.planStage ?? coursePlanStage;
   const priorOrders = priorOrdersAt(state.orders, index, stage.hour);
   const expected = expectedPlan(caseNow, planStage, stage.hour, { priorOrders });
+  const visible = visibleCase(caseNow, stage.hour);
   const view: StageView = {
-    index, stage, hour: stage.hour, visible: visibleCase(caseNow, stage.hour), caseNow,
-    ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], planStage, coursePlanStage,
+    index, stage, hour: stage.hour, visible, caseNow,
+    ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], masTreatment: course?.masTreatment ?? 'none', planStage, coursePlanStage,
+    situation: stageSituation(visible, state.orders, index > 0 ? state.scenario.stages[index - 1]!.hour : 0, stage.hour, course?.course),
     expectedEscalation: escalationFor(response), priorOrders, expected,
     diagnosisOptions: stage.diagnosisOptions ?? defaultDiagnosisOptions(expected.diagnoses.full[0]!, (scenarioSeed(state.scenario) + index) >>> 0),
     criteriaSets: stage.criteriaSets ?? ALL_CRITERIA_SETS,

@@ -1,5 +1,6 @@
 import { scorePlan, type DiagnosisId, type FeedbackItem, type Question, type ScoreReport } from '@masdrill/rules';
-import { criteriaFeedback, diagnosisFeedback, escalationFeedback, planNotes } from './question-feedback.js';
+import { escalationFeedback } from './escalation-feedback.js';
+import { criteriaFeedback, diagnosisFeedback, planNotes } from './question-feedback.js';
 import { criteriaAt } from './questions.js';
 import type { GivenAnswers, QuestionResult, StageFeedback, StageReport, StageView } from './session-types.js';
 
@@ -53,7 +54,7 @@ export function scoreStage(view: StageView, answers: GivenAnswers, _earlier: rea
       case 'escalation': {
         const exp = view.expectedEscalation;
         questions.push({ question: q, weight, fraction: answers.escalation === exp ? 1 : 0, answer: answers.escalation ?? null, expected: exp });
-        add(q, escalationFeedback(answers.escalation, exp, f));
+        add(q, escalationFeedback(answers.escalation, exp, { features: f, planStage: view.planStage, masTreatment: view.masTreatment, reasons: view.courseReasons }));
         break;
       }
       case 'plan': {
