@@ -1,5 +1,5 @@
 import type {
-  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, Plan, PlanAnswer, PlannedAction, PriorOrder, Question, Scenario, ScenarioStage, ScoreReport, Stage,
+  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, LabPanel, Observation, Plan, PlanAnswer, PlannedAction, PriorOrder, Question, Scenario, ScenarioStage, ScoreReport, Stage,
 } from '@masdrill/rules';
 import type { CourseReason, MasTreatment, ResponseCourse } from '@masdrill/generator';
 import type { Order } from './orders.js';
@@ -145,13 +145,34 @@ export type QuestionResult =
   | QuestionScore & { readonly question: 'escalation'; readonly answer: Escalation | null; readonly expected: Escalation }
   | QuestionScore & { readonly question: 'plan'; readonly answer: Plan | null; readonly expected: Plan };
 
-/** A feedback item of a stage, with the question it is about. */
-export type StageFeedback = FeedbackItem & { readonly question: Question };
+/** A guideline statement as the debrief quotes it (the rules' paraphrase; guideline.md holds the wording). */
+export interface StatementQuote {
+  readonly id: string;
+  readonly text: string;
+}
+
+/** A feedback item of a stage, with the question it is about and the statements it rests on, quoted. */
+export type StageFeedback = FeedbackItem & { readonly question: Question; readonly quotes?: readonly StatementQuote[] };
+
+/** What the trainee was shown at a stage: the latest vital signs and lab panel of the chart at that hour. */
+export interface StageShown {
+  readonly vitals?: Observation;
+  readonly labs?: LabPanel;
+}
 
 export interface StageReport {
   readonly stageId: string;
   readonly title: string;
   readonly hour: number;
+  /** The scenario's prompt for the stage. */
+  readonly prompt?: string;
+  /** What the trainee was told from the chart and the orders (StageView.situation). */
+  readonly situation?: string;
+  readonly shown?: StageShown;
+  /** The trainee's orders at the end of the stage, one line each with its status (stopped ones too). */
+  readonly orders?: readonly string[];
+  /** The expert's orders for this stage (the guideline's plan given what was done), one line each. */
+  readonly expertOrders?: readonly string[];
   readonly planStage: Stage;
   /** The stage the patient's course alone calls for. */
   readonly coursePlanStage: Stage;

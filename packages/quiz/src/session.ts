@@ -4,7 +4,7 @@ import { escalationFor, planStageFor } from './course-stage.js';
 import { isChangeable, isDone, makeOrder, notStopped, priorOrdersAt, reconcile, type Order } from './orders.js';
 import { ALL_CRITERIA_SETS, defaultDiagnosisOptions, scenarioSeed } from './questions.js';
 import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageFeedback, StageReport, StageView } from './session-types.js';
-import { stageSituation } from './stage-situation.js';
+import { stageOrderLines, stageSituation } from './stage-situation.js';
 import { scoreStage, workingDiagnosis } from './stage-score.js';
 import { visibleCase } from './visible-case.js';
 
@@ -198,7 +198,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'advance': {
       const idx = state.stageIndex;
       const answers = state.answers[idx] ?? {};
-      const report = scoreStage(view, answers, state.answers.slice(0, idx));
+      const report: StageReport = { ...scoreStage(view, answers, state.answers.slice(0, idx)), orders: stageOrderLines(state.orders, idx, view.hour) };
       const changedHere = state.orders.some((o) => o.writtenAtStage === idx || o.stoppedAtStage === idx);
       // The patient gets the orders in force whether or not they were submitted: orders persist.
       const inForce = answers.plan || changedHere ? ordersInForce(state, view) : undefined;

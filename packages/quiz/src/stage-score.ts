@@ -1,8 +1,9 @@
-import { scorePlan, type DiagnosisId, type FeedbackItem, type Question, type ScoreReport } from '@masdrill/rules';
+import { STATEMENTS, isStatementId, scorePlan, type DiagnosisId, type FeedbackItem, type Question, type ScoreReport } from '@masdrill/rules';
 import { escalationFeedback } from './escalation-feedback.js';
 import { criteriaFeedback, diagnosisFeedback, planNotes } from './question-feedback.js';
 import { criteriaAt } from './questions.js';
-import type { GivenAnswers, QuestionResult, StageFeedback, StageReport, StageView } from './session-types.js';
+import type { GivenAnswers, QuestionResult, StageFeedback, StageReport, StageShown, StageView } from './session-types.js';
+import { planLines } from './stage-situation.js';
 
 /** How much each question weighs in a stage's score (the questions a stage asks, renormalised). */
 export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosis: 15, criteria: 15, escalation: 10, plan: 60 };
@@ -22,6 +23,13 @@ export function workingDiagnosis(view: StageView, answers: GivenAnswers, earlier
 
 const ORDER: Record<FeedbackItem['severity'], number> = { harmful: 0, 'critical-omission': 1, 'dose-error': 2, late: 3, suboptimal: 4, good: 5 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The latest vital signs and lab panel the chart shows at the stage's hour. */
+function shownAt(view: StageView): StageShown {
+  const vitals = view.visible.observations.filter((o) => o.hour <= view.hour).pop();
+  const labs = view.visible.labs.filter((l) => l.hour <= view.hour).pop();
+  return { ...(vitals ? { vitals } : {}), ...(labs ? { labs } : {}) };
+}
 
 /** Scores one stage's answers (the plan as stored when it was submitted). Pure. */
 export function scoreStage(view: StageView, answers: GivenAnswers, _earlier: readonly GivenAnswers[] = []): StageReport {
@@ -74,10 +82,14 @@ export function scoreStage(view: StageView, answers: GivenAnswers, _earlier: rea
   }
   const totalWeight = questions.reduce((s, x) => s + x.weight, 0);
   const score = totalWeight === 0 ? 100 : round1((questions.reduce((s, x) => s + x.weight * x.fraction, 0) / totalWeight) * 100);
-  const sorted = feedback.map((item, n) => ({ item, n })).sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.n - b.n).map((x) => x.item);
+  const quoted = feedback.map((item): StageFeedback => ({ ...item, quotes: item.statementIds.filter(isStatementId).map((id) => ({ id, text: STATEMENTS[id].paraphrase })) }));
+  const sorted = quoted.map((item, n) => ({ item, n })).sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.n - b.n).map((x) => x.item);
   const uniq = (items: readonly StageFeedback[]) => [...new Set(items.flatMap((i) => i.statementIds))].sort();
   return {
-    stageId: view.stage.id, title: view.stage.title, hour: view.hour, planStage: view.planStage, coursePlanStage: view.coursePlanStage, ...(view.course ? { course: view.course } : {}),
+    stageId: view.stage.id, title: view.stage.title, hour: view.hour,
+    ...(view.stage.prompt ? { prompt: view.stage.prompt } : {}), ...(view.situation ? { situation: view.situation } : {}),
+    shown: shownAt(view), expertOrders: view.stage.asks.includes('plan') ? planLines(view.expected.plan.actions) : [],
+    planStage: view.planStage, coursePlanStage: view.coursePlanStage, ...(view.course ? { course: view.course } : {}),
     score, questions, ...(planReport ? { plan: planReport } : {}), feedback: sorted,
     problemStatementIds: uniq(sorted.filter((i) => i.severity !== 'good')), statementIds: uniq(sorted),
   };

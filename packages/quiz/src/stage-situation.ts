@@ -14,7 +14,7 @@ function doseText(p: PlannedAction): string {
 
 export function statusText(s: OrderStatus): string {
   switch (s.state) {
-    case 'pending': return 'starts later';
+    case 'pending': return 'ordered';
     case 'active': return 'in force';
     case 'course': return `day ${s.day} of ${s.of}`;
     case 'course-done': return `course of ${s.of} days done${s.then ? `; ${s.then} carries on` : ''}`;
@@ -26,6 +26,17 @@ export function statusText(s: OrderStatus): string {
 /** One line per order not stopped, as an order sheet shows it: name, dose, status. */
 export function orderLines(orders: readonly Order[], hour: number): string[] {
   return notStopped(orders, hour).map((o) => `${o.id} ${ACTIONS[o.planned.action].name}${doseText(o.planned)} — ${statusText(orderStatus(o, hour))}`);
+}
+
+/** The order sheet at the end of a stage: the orders not stopped, and those stopped at this stage. */
+export function stageOrderLines(orders: readonly Order[], stageIndex: number, hour: number): string[] {
+  const stopped = orders.filter((o) => o.stoppedAtStage === stageIndex).map((o) => `${o.id} ${ACTIONS[o.planned.action].name}${doseText(o.planned)} — stopped at hour ${o.stoppedAtHour}`);
+  return [...orderLines(orders, hour), ...stopped];
+}
+
+/** A plan's actions as order lines (the expert's plan). */
+export function planLines(actions: readonly PlannedAction[]): string[] {
+  return actions.map((a) => `${ACTIONS[a.action].name}${doseText(a)}${a.atHour ? ` from hour ${a.atHour}` : ''}`);
 }
 
 function lastWith<T extends { hour: number }>(rows: readonly T[], hour: number, has: (r: T) => boolean): T | undefined {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { isKind, KINDS, type Kind } from '@masdrill/generator';
 import { formatProblem, type AnswersFile, type Case, type Scenario } from '@masdrill/rules';
 import {
-  constraintProblems, drillScenario, formatSessionReport, fromAnswersFile, generatedCaseOf, playSession, sessionReport, SessionError, EXPERT,
+  constraintProblems, drillScenario, formatSessionReport, formatShownScenario, fromAnswersFile, generatedCaseOf, playSession, sessionReport, showScenario, SessionError, EXPERT,
 } from '@masdrill/quiz';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
@@ -14,7 +14,7 @@ import type { SourceLines } from '../source-lines.js';
 export const PLAY_HELP = `masdrill play — play a teaching scenario headless and print the debrief.
 ${DISCLAIMER}
 
-Usage: masdrill play --scenario <file|id> [--answers answers.yaml] [--json]
+Usage: masdrill play --scenario <file|id> [--answers answers.yaml | --show] [--json]
        masdrill play --kind <kind> --seed <n> [--answers answers.yaml] [--json]
 
   --scenario <file|id>  a scenario file (YAML), or the id of one in scenarios/
@@ -23,6 +23,8 @@ Usage: masdrill play --scenario <file|id> [--answers answers.yaml] [--json]
   --answers <file>      the trainee's answers (YAML/JSON: stages: {<stage id>: {diagnosis, criteria,
                         escalation, plan}}); a question left out scores 0. Without it the expert plays.
   --json                print the session report as JSON
+  --show                print the case's stages without the key (the presentation chart, each
+                        stage's hour, prompt and questions; no answers, no expert, no feedback)
 
 Drill stages: presentation (0 h), reassess-12h, reassess-48h, day-3 (72 h).
 Exit codes: 0 played; 2 bad input (the message names the file, line, JSON path and the fix).
@@ -35,7 +37,7 @@ function stageKey(id: string): string {
 export async function playCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags('play', argv, {
     scenario: { type: 'string' }, kind: { type: 'string' }, seed: { type: 'string' }, answers: { type: 'string' },
-    json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' }, show: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   }, false);
   if (values.help) { io.stdout.write(PLAY_HELP); return 0; }
   const scenarioRef = values.scenario as string | undefined;
@@ -61,6 +63,11 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
     if (seedText === undefined || !/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) throw new CliError(`masdrill play: --seed must be a whole number from 0 to 4294967295${seedText !== undefined ? ` (got "${seedText}")` : ''}.`);
     scenario = drillScenario(kind as Kind, Number(seedText));
     baseCase = generatedCaseOf(scenario)!;
+  }
+  if (values.show) {
+    if (values.answers !== undefined) throw new CliError('masdrill play: --show prints the case without playing it; leave out --answers.');
+    io.stdout.write(values.json ? JSON.stringify(showScenario(scenario, baseCase), null, 2) + '\n' : formatShownScenario(showScenario(scenario, baseCase)));
+    return 0;
   }
   let source = EXPERT;
   let answers: { answers: AnswersFile; lines: SourceLines; file: string } | undefined;
