@@ -69,3 +69,25 @@ describe('scoring over generated cases', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('expectations read the chart, not the hidden truth (issue 9)', () => {
+  // What the truth may hold beyond the case's label (kind, MAS, severity): it drives the course, never the expectation.
+  const hidden = fc.record({
+    trigger: fc.constantFrom('active-sjia', 'EBV', 'CMV', 'adenovirus', 'bacterial', 'maternal-autoimmunity', 'none' as const),
+    cnsInvolvement: fc.boolean(),
+    hemorrhage: fc.boolean(),
+    masNeeds: fc.constant(undefined),
+  });
+
+  it('two cases with the same visible chart (and label) get the same expected plan, at every stage and hour', () => {
+    fc.assert(fc.property(spec, stage, fc.integer({ min: 0, max: 96 }), hidden, (s, st, hour, h) => {
+      const c = generateCase(s);
+      fc.pre(c.truth !== undefined);
+      const twin = { ...c, truth: { ...c.truth!, trigger: h.trigger, cnsInvolvement: h.cnsInvolvement, hemorrhage: h.hemorrhage } } as typeof c;
+      const a = expectedPlan(c, st, hour);
+      const b = expectedPlan(twin, st, hour);
+      expect(b.plan).toEqual(a.plan);
+      expect(b.requirements.map((r) => [r.id, r.level, r.satisfiers, r.byHour])).toEqual(a.requirements.map((r) => [r.id, r.level, r.satisfiers, r.byHour]));
+    }), { numRuns: 200 });
+  });
+});

@@ -1,51 +1,37 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseFeatures, checkDose, dosePerKgPerDay, expectedPlan, treatmentControl, type Plan, type PlannedAction } from '@masdrill/rules';
-import { generateCase, respondToPlans, responseProfile } from '@masdrill/generator';
+import fc from 'fast-check';
+import { generateCase, responseProfile } from '@masdrill/generator';
+import { HIGH_DOSE_ANAKINRA, treatmentControl, type ActionId } from '@masdrill/rules';
+// The response model's control, read from source: scorer and patient must agree on what is adequate (issue 9, item 4).
+import { controlAt } from '../packages/generator/src/response/control.js';
+import type { ActiveAction } from '../packages/generator/src/response/regimen.js';
 
-/**
- * One definition of "adequate" (issue 9 item 4): what the scorer counts as MAS treatment (the rules'
- * treatment-control table over the plan's adequately dosed, non-harmful orders) is what the patient
- * responds to (the response model's MAS treatment over the first hour), over generated cases and plans.
- */
-const KINDS = ['mas', 'sepsis', 'misc', 'sjia-flare'] as const;
+const TREATMENTS: readonly ActionId[] = [
+  'methylprednisolone-pulse', 'dexamethasone', 'methylprednisolone-low-moderate', 'cyclosporine', 'anakinra', 'tocilizumab', 'emapalumab',
+  'ruxolitinib', 'baricitinib', 'etoposide', 'ivig', 'etanercept', 'infliximab', 'empirical-antibiotics', 'antiviral-therapy',
+];
 
-// Orders from every stage's expected plan, at the expert dose or scaled down (below range) or up (above the maximum).
-function pool(kind: (typeof KINDS)[number], seed: number) {
-  const c = generateCase({ kind, seed, index: 0 });
-  const actions: PlannedAction[] = [];
-  for (const stage of ['presentation', 'steroid-inadequate', 'refractory'] as const) {
-    for (const a of expectedPlan(c, stage, 0).plan.actions) if (!actions.some((x) => x.action === a.action)) actions.push(a);
-  }
-  actions.push({ action: 'anakinra', atHour: 0, dose: { amount: 2, unit: 'mg/kg/day', frequency: 'q12h', route: 'sc' } });
-  actions.push({ action: 'anakinra', atHour: 0, dose: { amount: 10, unit: 'mg/kg/day', frequency: 'q6h', route: 'iv' } });
-  actions.push({ action: 'methylprednisolone-low-moderate', atHour: 0, dose: { amount: 2, unit: 'mg/kg/day', frequency: 'q12h', route: 'iv' } });
-  actions.push({ action: 'ivig', atHour: 0, dose: { amount: 2, unit: 'g/kg', frequency: 'once', route: 'iv' } });
-  return { c, actions };
-}
-
-const scaled = (a: PlannedAction, k: number): PlannedAction => (a.dose ? { ...a, dose: { ...a.dose, amount: Math.round(a.dose.amount * k * 1000) / 1000 } } : a);
-
-describe('scorer and response model read one table of adequate treatment', () => {
-  it('the MAS treatment the patient responds to is the one the table gives the scorer\'s reading of the plan', () => {
-    fc.assert(fc.property(fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 3000 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(1, 1, 0.1, 1.5)), { maxLength: 7 }), (kind, seed, picks) => {
-      const { c, actions } = pool(kind, seed);
-      const chosen = picks.map(([i, k]) => scaled(actions[i % actions.length]!, k));
-      const plan: Plan = { schemaVersion: 1, stage: 'presentation', decisionHour: 0, diagnosis: { leading: 'mas' }, actions: chosen };
-      const f = caseFeatures(c, 'presentation', 0);
-      // A harmful plan fails on safety in the scorer; the patient model has no counterpart to compare.
-      if (chosen.some((a) => checkDose(a.action, a.dose, f).harmful)) return;
-      // The scorer's reading: orders with a dose in or above the sourced range (below it counts as not given).
-      const orders = chosen.filter((a) => !checkDose(a.action, a.dose, f).problems.some((x) => x.kind === 'below-range' || x.kind === 'unit-slip-under'));
-      const p = responseProfile(c);
-      const table = treatmentControl(orders.map((a) => ({ action: a.action, ...(dosePerKgPerDay(a.dose, f) !== undefined ? { mgPerKgDay: dosePerKgPerDay(a.dose, f)! } : {}) })),
-        { sjia: f.sjia, infection: f.infectionTrigger }, { ivigResponds: p.ivigResponds, etanerceptResponds: p.etanerceptResponds });
-      const pulse = orders.some((a) => a.action === 'methylprednisolone-pulse');
-      const gc = table.mas.glucocorticoid === 1 || (table.mas.glucocorticoid === 0.5 && pulse) ? 1 : 0;
-      const tier = gc + (table.mas.firstLinePartner ? 1 : 0) + (table.mas.secondLine ? 1 : 0);
-      const expected = gc < 1 ? 'none' : tier >= 3 ? 'second-line' : tier >= 2 ? 'first-line-combination' : 'glucocorticoid-alone';
-      const r = respondToPlans(c, [plan], 1);
-      expect(r.masTreatment).toBe(p.processes.includes('mas') ? expected : 'none');
-    }), { numRuns: 120 });
-  }, 120_000);
+describe('one definition of adequate: the rules\' treatment-control table and the response model agree', () => {
+  it('over generated cases and sets of orders in force (anakinra at doses around the high-dose band)', () => {
+    fc.assert(fc.property(
+      fc.constantFrom('mas', 'sjia-flare', 'sepsis', 'misc' as const), fc.integer({ min: 0, max: 2000 }),
+      fc.subarray([...TREATMENTS]), fc.constantFrom(2, 4, HIGH_DOSE_ANAKINRA.minMgPerKgDay - 0.5, HIGH_DOSE_ANAKINRA.minMgPerKgDay, 20),
+      (kind, index, actions, anakinraMgPerKgDay) => {
+        const c = generateCase({ kind, seed: 11, index });
+        const p = responseProfile(c);
+        const inForce: ActiveAction[] = actions.map((action) => ({ action, from: 0, to: Infinity, underdosed: false, ...(action === 'anakinra' ? { mgPerKgDay: anakinraMgPerKgDay } : {}) }));
+        const response = controlAt(inForce, p);
+        const rules = treatmentControl(inForce.map((a) => ({ action: a.action, ...(a.mgPerKgDay !== undefined ? { mgPerKgDay: a.mgPerKgDay } : {}) })),
+          { sjia: p.sjia, infection: p.infection }, { ivigResponds: p.ivigResponds, etanerceptResponds: p.etanerceptResponds });
+        const why = `${kind} ${index} ${actions.join(',')} anakinra ${anakinraMgPerKgDay}`;
+        expect(rules.mas.glucocorticoid, why).toBe(response.glucocorticoid);
+        expect(rules.mas.firstLinePartner, why).toBe(response.secondAgent);
+        expect(rules.mas.secondLine, why).toBe(response.secondLine);
+        for (const pc of response.processes) {
+          if (pc.process === 'infection') expect(rules.infectionCovered, why).toBe(!pc.untreated);
+          if (pc.process === 'misc') expect(2 - rules.miscTier, why).toBe(pc.short);
+          if (pc.process === 'sjia-flare') expect(rules.flareTreated, why).toBe(!pc.untreated);
+        }
+      }), { numRuns: 300 });
+  });
 });

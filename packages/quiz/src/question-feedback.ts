@@ -44,7 +44,14 @@ export function criteriaFeedback(answer: readonly CriteriaSetId[] | undefined, r
   const said = new Set(answer ?? []);
   for (const r of results) {
     const met = r.status === 'met';
-    if (said.has(r.id) === met) continue;
+    if (said.has(r.id) === met) {
+      // Right — and where the set cannot be judged on what is measured, say so: not assessable is not "not met".
+      if (r.status === 'not-assessable' && answer !== undefined) {
+        out.push(item('good', r.id === 'hlh-2004' ? ['DX-1'] : ['DX-3'], `${r.name}: not assessable by hour ${r.window.toHour} — rightly not called met.`,
+          `${r.name}: ${r.summary} Missing data is not assessed, never normal.`, 'Name what is missing and order it if it would change the decision.', [r.citation.split(' ')[0]!]));
+      }
+      continue;
+    }
     const ids: StatementId[] = r.id === 'hlh-2004' ? ['DX-1'] : ['DX-3'];
     if (r.id.startsWith('misc') && f.masPresent) ids.push('MISC-1');
     let teaching = `${r.name}: ${r.summary}`;

@@ -25,9 +25,23 @@ export function defaultDiagnosisOptions(expected: DiagnosisId, seed: number): Di
 
 export const ALL_CRITERIA_SETS: readonly CriteriaSetId[] = CRITERIA_SET_IDS;
 
-/** Each asked criteria set's result on what is known by `hour` (the visible case, hours 0 to `hour`). */
+/**
+ * The key reads each definition whole: Phoenix sepsis is suspected infection AND a score of 2 or
+ * more (Schlapbach 2024), so without suspected infection on the chart the set is not met, whatever
+ * the score — read explicitly here, whichever way the criteria set reports it.
+ */
+function keyed(r: CriteriaResult, visible: Case, hour: number): CriteriaResult {
+  if (r.id !== 'phoenix' || r.status !== 'met' || visible.encounter.suspectedInfection === true) return r;
+  return { ...r, status: 'not-met', summary: `${r.summary} But Phoenix sepsis needs suspected infection, and the chart shows none by hour ${hour}: not met.` };
+}
+
+/**
+ * Each asked criteria set's result on what is known by `hour` (the visible case, hours 0 to `hour`),
+ * as the key reads it: met, not met, or not assessable where evaluate says so (missing data is not
+ * assessed, never normal).
+ */
 export function criteriaAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): readonly CriteriaResult[] {
-  return evaluate(visible, { window: { fromHour: 0, toHour: hour }, only: sets }).results;
+  return evaluate(visible, { window: { fromHour: 0, toHour: hour }, only: sets }).results.map((r) => keyed(r, visible, hour));
 }
 
 /** The asked criteria sets that are met by `hour`. */

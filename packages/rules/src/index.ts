@@ -9,7 +9,7 @@ export { caseSchema } from './generated/case-schema.js';
 export { validateCase, type CaseValidation } from './case/validate-case.js';
 export { jsonPath, closest, compileLazily, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
 export { lintCase } from './case/lint-case.js';
-export { formatProblem, type ValidationProblem } from './case/validation-problem.js';
+export { formatProblem, type ValidationProblem } from './validation/validation-problem.js';
 export { FIRST_24_HOURS, inWindow, describeWindow, type TimeWindow } from './case/time-window.js';
 export {
   worstLab, worstObservation, findingInWindow, latestLab, triglyceridesFastingAt,
@@ -56,27 +56,29 @@ export { DESIGN_CHOICES, type Basis, type DesignChoice } from './guideline/prove
 export {
   ACTIONS, ACTION_IDS, isActionId, orderKindOf, type OrderKind, type ActionDefinition, type ActionCategory, type DoseRule, type DoseBasis, type DoseScope, type Companion, type When,
 } from './guideline/actions.js';
-export { caseFeatures, type CaseFeatures, type CaseKind, type InfectionTrigger, type FeatureBasis } from './guideline/case-features.js';
+export { caseFeatures, type CaseFeatures, type CaseKind, type InfectionTrigger, type FeatureBasis, type FeatureReading } from './guideline/case-features.js';
+export { lumbarPunctureHazards, LP_PLATELETS, type Hazard } from './guideline/procedure-safety.js';
 export { bodySurfaceAreaM2 } from './guideline/body-surface-area.js';
 export { acceptedDiagnoses, DIAGNOSIS_LABELS, type AcceptedDiagnoses } from './guideline/diagnoses.js';
 export {
   INDICATIONS, EXTRA_RULES, classifyExtra, requirementsFor,
   type Requirement, type RequirementLevel, type IndicationRule, type ExtraRule, type ExtraLevel, type ExtraClassification,
 } from './guideline/indications.js';
-export { PITFALLS, type PitfallDetector } from './guideline/pitfalls.js';
+export { PITFALLS, type PitfallDetector } from './scoring/pitfalls.js';
 export { orderHistory, NO_HISTORY, type PriorOrder, type OrderHistory } from './guideline/prior-orders.js';
 export {
   treatmentControl, MAS_CONTROL, PROCESS_CONTROL, HIGH_DOSE_ANAKINRA,
   type TreatmentControl, type ControlOrder, type ControlPatient, type HiddenResponsiveness, type MasRole, type MasControlEntry, type ControlledProcess, type DoseBand,
 } from './guideline/treatment-control.js';
-export { guidelineInventory, basisUses, featureGrid, type GuidelineInventory, type BasisUse } from './guideline/inventory.js';
+export { guidelineInventory, basisUses, featureGrid, type GuidelineInventory, type BasisUse } from './scoring/inventory.js';
 export { SCORING_FORMULA, COMPONENT_LABELS, formulaText } from './scoring/formula.js';
-export { checkDose, absolutePerDoseMg, dosePerKgPerDay, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
+export { checkDose, absolutePerDoseMg, dosePerKgPerDay, HARMFUL_OVER_MAXIMUM, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
 export { expectedPlan, expectedPlanFor, expertDose, expertRule, type ExpectedPlan, type PlanOptions } from './scoring/expected-plan.js';
 export { scorePlan, SCORE_DISCLAIMER } from './scoring/score-plan.js';
 export type { PlanInstance, RequirementOutcome, ScoringContext, PitfallFinding } from './scoring/context.js';
 export { validatePlan, lintPlanAgainstCase, type PlanValidation } from './scoring/validate-plan.js';
 export { formatScoreReport } from './scoring/format-report.js';
+export { SEVERITIES, bySeverity } from './scoring/severity.js';
 
 // Scenarios
 export type {

@@ -1,6 +1,6 @@
 import type { Case } from '../generated/case.js';
 import { ANALYTES, NUMERIC_ANALYTES } from '../units/analytes.js';
-import type { ValidationProblem } from './validation-problem.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Case } from '../generated/case.js';
 import { caseSchema } from '../generated/case-schema.js';
 import { compileLazily, schemaProblems } from '../validation/schema-problems.js';
-import type { ValidationProblem } from './validation-problem.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
 
 export type CaseValidation = { readonly ok: true; readonly case: Case } | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 

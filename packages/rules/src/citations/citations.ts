@@ -186,6 +186,14 @@ export const CITATIONS = {
     text: 'MIS-C cohort (n=14; 8 severe), J Exp Med tables (rupress.org)',
     url: 'https://rupress.org/view-large/9018187', verification: 'V',
   },
+  'uptodate-febrile-neonate': {
+    text: 'UpToDate: The febrile neonate (28 days of age or younger): outpatient evaluation and initial management (fever = rectal ≥38.0 °C; febrile neonates are evaluated for invasive bacterial infection and given empirical parenteral antibiotics pending cultures)',
+    url: 'https://medilib.ir/uptodate/show/134347', verification: 'S',
+  },
+  'kaufman-2015-aabb': {
+    text: 'Kaufman RM et al. Platelet transfusion: a clinical practice guideline from the AABB. Ann Intern Med 2015;162:205–13 (Recommendation 3: prophylactic platelet transfusion for elective diagnostic lumbar puncture with a platelet count below 50×10⁹/L; weak recommendation, very-low-quality evidence; adults)',
+    url: 'https://doi.org/10.7326/M14-1589', verification: 'V',
+  },
   'guideline': {
     text: 'masdrill guideline (shared/guideline.md): "Management of Pediatric Macrophage Dysfunction Syndromes", statements by ID',
     verification: 'V',

@@ -6,6 +6,9 @@ import { findingInWindow, latestLab, worstObservation } from '../case/case-reade
 import type { TimeWindow } from '../case/time-window.js';
 import { bodySurfaceAreaM2 } from './body-surface-area.js';
 import { overtMasInMisc } from './overt-mas-in-misc.js';
+import { PHOENIX_GCS } from '../criteria/phoenix.js';
+import { meetsThreshold } from '../criteria/threshold.js';
+import { DAYS_PER_YEAR } from '../units/calendar.js';
 import { orderHistory, type OrderHistory, type PriorOrder } from './prior-orders.js';
 
 export type CaseKind = 'mas' | 'sjia-flare' | 'sepsis' | 'misc' | 'undetermined';
@@ -31,6 +34,8 @@ export interface CaseFeatures {
   readonly masPresent: boolean;
   readonly sjia: boolean;
   readonly infectionTrigger: InfectionTrigger;
+  /** 28 days old or younger with a temperature ≥38.0 °C on the chart (uptodate-febrile-neonate): infection suspected. */
+  readonly febrileNeonate: boolean;
   readonly cns: boolean;
   readonly shock: boolean;
   /** CC-2: shock, vasoactives, invasive ventilation or critical severity. */
@@ -46,6 +51,12 @@ export interface CaseFeatures {
   readonly platelets: number | undefined;
   /** Latest ferritin at or before the decision hour, ng/mL. */
   readonly ferritin: number | undefined;
+  /** Latest INR and fibrinogen (mg/dL) at or before the decision hour (procedure safety reads them). */
+  readonly inr: number | undefined;
+  readonly fibrinogen: number | undefined;
+  /** Latest Glasgow Coma Scale at or before the decision hour, and the reading before it. */
+  readonly gcs: number | undefined;
+  readonly gcsPrevious: number | undefined;
   readonly lvefMin: number | undefined;
   readonly coronaryZMax: number | undefined;
   /** MIS-C IVIG splitting: LVEF <55% or shock/vasoactives (DESIGN_CHOICES 'cardiac-dysfunction'). */
@@ -58,12 +69,28 @@ export interface CaseFeatures {
 const VIRAL_TRIGGERS = new Set(['EBV', 'CMV', 'adenovirus', 'other-virus']);
 const MAS_CRITERIA: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'ms-score', 'hscore'];
 
+/**
+ * Where the action features are read from. "chart": what the trainee can see at the decision hour
+ * (expectations and scoring: antimicrobials, ICU, CNS, shock and bleeding follow from the chart;
+ * only the case's label — kind, MAS, severity — comes from its ground truth, as the answer the
+ * diagnosis question keys). "truth": the ground truth first (the patient's course, which the
+ * hidden truth drives).
+ */
+export type FeatureReading = 'chart' | 'truth';
+
+/** A neonate: 28 days of age or younger (uptodate-febrile-neonate). */
+const NEONATE_MAX_DAYS = 28;
+/** Fever in a neonate: ≥38.0 °C, and a febrile neonate gets empirical parenteral antibiotics pending cultures (uptodate-febrile-neonate). */
+const NEONATAL_FEVER_C = 38;
+
 /** Reads the features the guideline's rules depend on. Pure. */
-export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHour = 0, priorOrders?: readonly PriorOrder[]): CaseFeatures {
+export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHour = 0, priorOrders?: readonly PriorOrder[], reading: FeatureReading = 'truth'): CaseFeatures {
   const readings: FeatureBasis[] = [];
   const note = (feature: string, value: FeatureBasis['value'], basis: string) => { readings.push({ feature, value, basis }); };
   const upToNow: TimeWindow = { fromHour: -8760, toHour: decisionHour };
   const truth = c.truth;
+  // The action features read the truth only for the course; expectations read the chart.
+  const hidden = reading === 'truth' ? truth : undefined;
 
   // Criteria results are read only when the case has no ground truth (they cost a little), on what
   // is known from presentation to the decision hour.
@@ -92,8 +119,8 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   const shockSeen = findingInWindow(c, 'shock', upToNow)?.value === true;
   const vasoactives = worstObservation(c, 'vasoactiveCount', upToNow, 'highest')?.value ?? 0;
   const invasive = c.observations.some((o) => o.hour <= decisionHour && o.respiratorySupport === 'invasive');
-  const shock = shockSeen || vasoactives > 0 || truth?.subtype === 'septic-shock';
-  note('shock', shock, truth?.subtype === 'septic-shock' ? 'truth.subtype = septic-shock' : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}`);
+  const shock = shockSeen || vasoactives > 0 || hidden?.subtype === 'septic-shock';
+  note('shock', shock, hidden?.subtype === 'septic-shock' ? 'truth.subtype = septic-shock' : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}`);
 
   let kind: CaseKind;
   if (truth) {
@@ -106,33 +133,42 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
     note('kind', kind, misc ? 'a MIS-C definition is met' : masPresent ? 'MAS criteria met' : phoenix ? 'Phoenix sepsis met' : c.encounter.suspectedInfection ? 'encounter.suspectedInfection' : sjia ? 'sJIA without MAS criteria met' : 'nothing decides the kind: every diagnosis is accepted');
   }
 
+  const lastTemperature = [...c.observations].reverse().find((o) => o.hour <= decisionHour && o.temperatureC !== undefined)?.temperatureC;
+  const febrileNeonate = c.patient.ageYears * DAYS_PER_YEAR <= NEONATE_MAX_DAYS && lastTemperature !== undefined && lastTemperature >= NEONATAL_FEVER_C;
   let infectionTrigger: InfectionTrigger;
-  if (truth?.trigger !== undefined) {
-    infectionTrigger = truth.trigger === 'bacterial' ? 'bacterial' : VIRAL_TRIGGERS.has(truth.trigger) ? 'viral' : 'none';
-    note('infectionTrigger', infectionTrigger, `truth.trigger = "${truth.trigger}"`);
-  } else if (truth?.kind === 'sepsis') {
+  if (hidden?.trigger !== undefined) {
+    infectionTrigger = hidden.trigger === 'bacterial' ? 'bacterial' : VIRAL_TRIGGERS.has(hidden.trigger) ? 'viral' : 'none';
+    note('infectionTrigger', infectionTrigger, `truth.trigger = "${hidden.trigger}"`);
+  } else if (hidden?.kind === 'sepsis') {
     infectionTrigger = 'bacterial';
     note('infectionTrigger', infectionTrigger, 'truth.kind = sepsis');
   } else {
     const inv = c.investigations;
     const culture = (inv.cultures ?? []).some((x) => x.hour <= decisionHour && x.result === 'positive');
     const viral = (inv.viralTests ?? []).some((x) => x.hour <= decisionHour && x.result === 'positive' && x.virus !== 'SARS-CoV-2');
-    infectionTrigger = culture ? 'bacterial' : viral ? 'viral' : c.encounter.suspectedInfection === true || kind === 'sepsis' ? 'suspected' : 'none';
-    note('infectionTrigger', infectionTrigger, culture ? 'a positive culture' : viral ? 'a positive viral test (not SARS-CoV-2)' : infectionTrigger === 'suspected' ? 'encounter.suspectedInfection or sepsis' : 'no positive culture or viral test, infection not suspected');
+    const suspected = c.encounter.suspectedInfection === true || kind === 'sepsis' || (reading === 'chart' && febrileNeonate);
+    infectionTrigger = culture ? 'bacterial' : viral ? 'viral' : suspected ? 'suspected' : 'none';
+    note('infectionTrigger', infectionTrigger, culture ? 'a positive culture by the decision hour' : viral ? 'a positive viral test (not SARS-CoV-2) by the decision hour'
+      : suspected ? (c.encounter.suspectedInfection ? 'encounter.suspectedInfection' : kind === 'sepsis' ? 'sepsis' : `a febrile neonate (${lastTemperature} °C at ${Math.round(c.patient.ageYears * DAYS_PER_YEAR)} days)`)
+      : 'no positive culture or viral test by the decision hour, infection not suspected');
   }
 
   const cnsSeen = findingInWindow(c, 'cnsInvolvement', upToNow)?.value === true;
-  const cns = truth?.cnsInvolvement ?? cnsSeen;
-  note('cns', cns, truth?.cnsInvolvement !== undefined ? 'truth.cnsInvolvement' : 'observations.cnsInvolvement');
+  const cns = hidden?.cnsInvolvement ?? cnsSeen;
+  note('cns', cns, hidden?.cnsInvolvement !== undefined ? 'truth.cnsInvolvement' : 'observations.cnsInvolvement');
 
-  const hemorrhage = truth?.hemorrhage ?? findingInWindow(c, 'hemorrhage', upToNow)?.value === true;
-  note('hemorrhage', hemorrhage, truth?.hemorrhage !== undefined ? 'truth.hemorrhage' : 'observations.hemorrhage');
+  const hemorrhage = hidden?.hemorrhage ?? findingInWindow(c, 'hemorrhage', upToNow)?.value === true;
+  note('hemorrhage', hemorrhage, hidden?.hemorrhage !== undefined ? 'truth.hemorrhage' : 'observations.hemorrhage');
 
-  const icuLevel = shock || invasive || truth?.severity === 'critical';
-  note('icuLevel', icuLevel, `shock or vasoactives ${shock}, invasive ventilation ${invasive}${truth?.severity ? `, truth.severity = ${truth.severity}` : ''}`);
+  // CC-2 "severe organ dysfunction": Phoenix neurological dysfunction (GCS ≤10) read from the chart.
+  const gcsNow = [...c.observations].reverse().find((o) => o.hour <= decisionHour && o.gcs !== undefined)?.gcs;
+  const lowGcs = reading === 'chart' && gcsNow !== undefined && meetsThreshold(gcsNow, PHOENIX_GCS);
+  const icuLevel = shock || invasive || lowGcs || hidden?.severity === 'critical';
+  note('icuLevel', icuLevel, `shock or vasoactives ${shock}, invasive ventilation ${invasive}${reading === 'chart' ? `, GCS ${gcsNow ?? 'not assessed'}${lowGcs ? ' (≤10, Phoenix neurological dysfunction)' : ''}` : ''}${hidden?.severity ? `, truth.severity = ${hidden.severity}` : ''}`);
 
+  // HEAD-1/CSA-1 "severe cases" stay with the case's label, like the diagnosis (the chart has no sourced severity grade).
   const severe = truth?.severity !== undefined ? truth.severity !== 'moderate' : icuLevel || cns || hemorrhage;
-  note('severe', severe, truth?.severity !== undefined ? `truth.severity = ${truth.severity}` : 'shock, vasoactives, invasive ventilation, CNS involvement or hemorrhage (design choice severity-fallback)');
+  note('severe', severe, truth?.severity !== undefined ? `truth.severity = ${truth.severity} (the case's label)` : 'shock, vasoactives, invasive ventilation, GCS ≤10, CNS involvement or hemorrhage on the chart (design choice severity-fallback)');
 
   const weightKg = c.patient.weightKg;
   const heightCm = c.patient.heightCm;
@@ -142,6 +178,11 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
 
   const platelets = latestLab(c, 'platelets', decisionHour)?.value;
   const ferritin = latestLab(c, 'ferritin', decisionHour)?.value;
+  const inr = latestLab(c, 'inr', decisionHour)?.value;
+  const fibrinogen = latestLab(c, 'fibrinogen', decisionHour)?.value;
+  const gcsReadings = c.observations.filter((o) => o.hour <= decisionHour && o.gcs !== undefined).sort((a, b) => a.hour - b.hour).map((o) => o.gcs!);
+  const gcs = gcsReadings.at(-1);
+  const gcsPrevious = gcsReadings.at(-2);
   note('platelets', platelets ?? null, 'latest platelets at or before the decision hour (×10⁹/L)');
 
   const echoes = (c.investigations.echo ?? []).filter((e) => e.hour <= decisionHour);
@@ -153,7 +194,7 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   note('cardiacDysfunction', cardiacDysfunction, `LVEF ${lvefMin === undefined ? 'not measured' : `${lvefMin}%`}, shock ${shock} (design choice cardiac-dysfunction)`);
 
   return {
-    caseId: c.id, stage, decisionHour, kind, masPresent, sjia, infectionTrigger, cns, shock, icuLevel, severe, hemorrhage,
-    ageYears: c.patient.ageYears, weightKg, heightCm, bsaM2, platelets, ferritin, lvefMin, coronaryZMax, cardiacDysfunction, history: orderHistory(priorOrders), readings,
+    caseId: c.id, stage, decisionHour, kind, masPresent, sjia, infectionTrigger, febrileNeonate: reading === 'chart' && febrileNeonate, cns, shock, icuLevel, severe, hemorrhage,
+    ageYears: c.patient.ageYears, weightKg, heightCm, bsaM2, platelets, ferritin, inr, fibrinogen, gcs, gcsPrevious, lvefMin, coronaryZMax, cardiacDysfunction, history: orderHistory(priorOrders), readings,
   };
 }

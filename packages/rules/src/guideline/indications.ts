@@ -1,6 +1,7 @@
 import type { ActionId } from '../generated/plan.js';
 import { orderKindOf } from './actions.js';
 import type { MasRole } from './treatment-control.js';
+import { lumbarPunctureHazards } from './procedure-safety.js';
 import type { CaseFeatures } from './case-features.js';
 import type { Basis } from './provenance.js';
 import type { StatementId } from './statements.js';
@@ -57,6 +58,8 @@ export interface ExtraRule {
   readonly teachingPoint: string;
   readonly expertAction: string;
   readonly pitfallId?: string;
+  /** What on this chart makes the rule apply, with the numbers (e.g. "platelets 45×10⁹/L …"). */
+  readonly explain?: (f: CaseFeatures) => string;
 }
 
 const b = (statementIds: readonly StatementId[], citations: readonly CitationKey[]): Basis => ({ statementIds, citations });
@@ -159,7 +162,7 @@ export const INDICATIONS: readonly IndicationRule[] = [
         level: 'critical',
         satisfiers: f.infectionTrigger === 'viral' ? ['antiviral-therapy', 'empirical-antibiotics'] : ['empirical-antibiotics'],
         ...(byHour !== undefined ? { byHour } : {}),
-        basisOf: b(mas(f) ? ['INF-1'] : [], [...(mas(f) ? ['guideline'] as const : []), ...(sepsisAny(f) ? ['ssc-peds-2020'] as const : [])]),
+        basisOf: b(mas(f) ? ['INF-1'] : [], [...(mas(f) ? ['guideline'] as const : []), ...(sepsisAny(f) ? ['ssc-peds-2020'] as const : []), ...(f.febrileNeonate ? ['uptodate-febrile-neonate'] as const : [])]),
         teachingPoint: mas(f)
           ? 'When infection triggered MAS, immunosuppression without treating the infection lets it run: antimicrobials start alongside the first immunosuppressive dose (INF-1).'
           : f.shock ? 'In septic shock antimicrobials are given as soon as possible, within 1 hour of recognition (Surviving Sepsis Campaign 2020).' : 'In sepsis with organ dysfunction but no shock, antimicrobials are given within 3 hours, after appropriate evaluation (Surviving Sepsis Campaign 2020).',
@@ -348,6 +351,15 @@ const HARMLESS_WORKUP: readonly ActionId[] = [
 
 /** Extras, first match wins; harmful rules come first. */
 export const EXTRA_RULES: readonly ExtraRule[] = [
+  {
+    id: 'lumbar-puncture-unsafe', actions: ['lumbar-puncture'], level: 'harmful',
+    when: 'platelets <50×10⁹/L, coagulopathy (INR >1.3 or fibrinogen <100 mg/dL) or a GCS ≤10 or falling',
+    applies: (f) => lumbarPunctureHazards(f).length > 0,
+    explain: (f) => lumbarPunctureHazards(f).map((h) => h.reason).join('; '),
+    basisOf: b(['PIT-1'], ['kaufman-2015-aabb', 'schlapbach-2024-phoenix']),
+    teachingPoint: 'A lumbar puncture can wait; a spinal haematoma or herniation cannot be undone. With platelets below 50×10⁹/L (AABB), a coagulopathy or a depressed or falling level of consciousness it is deferred, and treatment does not wait for it (PIT-1).',
+    expertAction: 'Defer the lumbar puncture until platelets, coagulation and consciousness allow it; treat meanwhile.',
+  },
   {
     id: 'infliximab-with-mas', actions: ['infliximab'], level: 'harmful', when: 'MIS-C with MAS features',
     applies: (f) => miscAny(f) && f.masPresent,

@@ -49,8 +49,8 @@ export interface DoseBand {
 export interface MasControlEntry {
   readonly action: ActionId;
   readonly role: MasRole;
-  /** When the role applies; absent: always. */
-  readonly condition?: 'sjia' | 'not-sjia-or-with-partner' | 'on-high-dose-glucocorticoid' | 'with-partner';
+  /** When the role applies (all of them); absent: always. */
+  readonly conditions?: readonly ('sjia' | 'not-sjia-or-with-partner' | 'on-high-dose-glucocorticoid' | 'with-partner')[];
   /** The role needs a dose in this band (anakinra's high dose, ANK-2). */
   readonly doseBand?: DoseBand;
   /** The role depends on the patient's hidden responsiveness in the response model (IVIG-2, SJIA-3). */
@@ -79,15 +79,16 @@ export const MAS_CONTROL: readonly MasControlEntry[] = [
   { action: 'cyclosporine', role: 'first-line-partner', basisOf: b(['HEAD-1', 'CSA-1'], ['guideline']) },
   { action: 'anakinra', role: 'first-line-partner', basisOf: b(['ANK-1'], ['guideline']) },
   // SJIA-1: tocilizumab is a first-line partner in Still's disease; elsewhere it is second line (TCZ-1).
-  { action: 'tocilizumab', role: 'first-line-partner', condition: 'sjia', basisOf: b(['SJIA-1'], ['guideline']) },
+  { action: 'tocilizumab', role: 'first-line-partner', conditions: ['sjia'], basisOf: b(['SJIA-1'], ['guideline']) },
   { action: 'emapalumab', role: 'second-line', basisOf: b(['EMA-1'], ['guideline', 'de-benedetti-2023']) },
   { action: 'ruxolitinib', role: 'second-line', basisOf: b(['JAK-1'], ['guideline']) },
   { action: 'baricitinib', role: 'second-line', basisOf: b(['JAK-1'], ['guideline']) },
   { action: 'etoposide', role: 'second-line', basisOf: b(['ETO-1'], ['guideline']) },
-  { action: 'anakinra', role: 'second-line', doseBand: HIGH_DOSE_ANAKINRA, condition: 'with-partner', basisOf: b(['ANK-2', 'PIT-4'], ['guideline', 'halyabar-2019']) },
-  { action: 'tocilizumab', role: 'second-line', condition: 'not-sjia-or-with-partner', basisOf: b(['TCZ-1'], ['guideline']) },
-  { action: 'ivig', role: 'second-line', condition: 'on-high-dose-glucocorticoid', hidden: 'ivigResponds', basisOf: b(['IVIG-1', 'IVIG-2'], ['guideline']) },
-  { action: 'etanercept', role: 'second-line', condition: 'sjia', hidden: 'etanerceptResponds', basisOf: b(['SJIA-3'], ['guideline']) },
+  { action: 'anakinra', role: 'second-line', doseBand: HIGH_DOSE_ANAKINRA, conditions: ['with-partner'], basisOf: b(['ANK-2', 'PIT-4'], ['guideline', 'halyabar-2019']) },
+  { action: 'tocilizumab', role: 'second-line', conditions: ['not-sjia-or-with-partner'], basisOf: b(['TCZ-1'], ['guideline']) },
+  { action: 'ivig', role: 'second-line', conditions: ['on-high-dose-glucocorticoid'], hidden: 'ivigResponds', basisOf: b(['IVIG-1', 'IVIG-2'], ['guideline']) },
+  // SJIA-3: in steroid- (and cyclosporine-) resistant sJIA-MAS, so on a high-dose glucocorticoid.
+  { action: 'etanercept', role: 'second-line', conditions: ['sjia', 'on-high-dose-glucocorticoid'], hidden: 'etanerceptResponds', basisOf: b(['SJIA-3'], ['guideline']) },
 ];
 
 /** The other processes: the actions that control them. */
@@ -129,12 +130,13 @@ export interface TreatmentControl {
 
 function entryHolds(e: MasControlEntry, order: ControlOrder, p: ControlPatient, has: (a: ActionId) => boolean, highDoseGc: boolean, hidden: HiddenResponsiveness | undefined): boolean {
   if (e.doseBand && (order.mgPerKgDay === undefined || order.mgPerKgDay < e.doseBand.minMgPerKgDay * (1 - 1e-9))) return false;
-  switch (e.condition) {
-    case 'sjia': if (!p.sjia) return false; break;
-    case 'not-sjia-or-with-partner': if (p.sjia && !has('cyclosporine') && !has('anakinra')) return false; break;
-    case 'on-high-dose-glucocorticoid': if (!highDoseGc) return false; break;
-    case 'with-partner': if (!has('cyclosporine') && !has('tocilizumab')) return false; break;
-    case undefined: break;
+  for (const condition of e.conditions ?? []) {
+    switch (condition) {
+      case 'sjia': if (!p.sjia) return false; break;
+      case 'not-sjia-or-with-partner': if (p.sjia && !has('cyclosporine') && !has('anakinra')) return false; break;
+      case 'on-high-dose-glucocorticoid': if (!highDoseGc) return false; break;
+      case 'with-partner': if (!has('cyclosporine') && !has('tocilizumab')) return false; break;
+    }
   }
   if (e.hidden && hidden && hidden[e.hidden] === false) return false;
   return true;

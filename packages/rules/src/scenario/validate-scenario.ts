@@ -1,7 +1,7 @@
 import type { AnswersFile, Scenario, StageAnswers } from '../generated/scenario.js';
 import { scenarioSchema } from '../generated/scenario-schema.js';
 import type { Stage } from '../generated/plan.js';
-import type { ValidationProblem } from '../case/validation-problem.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
 import { STATEMENT_IDS, isStatementId } from '../guideline/statements.js';
 import { validatePlan } from '../scoring/validate-plan.js';
 import { closest, compileLazily, schemaProblems } from '../validation/schema-problems.js';

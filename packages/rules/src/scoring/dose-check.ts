@@ -5,7 +5,7 @@ import { SCORING_FORMULA } from './formula.js';
 
 export type DoseProblemKind =
   | 'missing-dose' | 'unit' | 'route' | 'frequency' | 'below-range' | 'above-range' | 'above-maximum'
-  | 'unit-slip-over' | 'unit-slip-under' | 'duration' | 'duration-not-stated' | 'absurd';
+  | 'unit-slip-over' | 'unit-slip-under' | 'per-dose-for-per-day' | 'twice-maximum' | 'duration' | 'duration-not-stated' | 'absurd';
 
 export interface DoseProblem {
   readonly kind: DoseProblemKind;
@@ -22,8 +22,14 @@ export interface DoseCheck {
    * (a pulse "30 mg/kg/day IV daily" with no duration; GC-1: 3–5 days). Only with status ok.
    */
   readonly minor: readonly DoseProblem[];
-  /** A mg-vs-g slip or a dose beyond any slip: harmful. */
+  /**
+   * Harmful (caps the score): a mg-vs-g slip, a per-dose amount written where the rule is per day
+   * (×2–6), a dose at least twice the published maximum of every applicable rule (per kg or m²,
+   * per infusion, per day or per course), or a dose beyond any slip (absurd).
+   */
   readonly harmful: boolean;
+  /** The dose over the most generous applicable maximum (1 = at the maximum), when it can be known. */
+  readonly overMaximum?: number;
   /** The dose restated in the rule's unit for this patient, e.g. "29.9 mg/kg/day (600 mg/day for 20 kg)". */
   readonly computed?: string;
   readonly notes: readonly string[];
@@ -87,7 +93,20 @@ const FLOAT_EPS = 1e-9;
 
 const daysText = (d: { readonly min: number; readonly max: number }) => (d.min === d.max ? `${d.min}` : `${d.min}–${d.max}`);
 
-interface RuleResult { problems: DoseProblem[]; minor: DoseProblem[]; harmful: boolean; computed?: string; assessable: boolean }
+interface RuleResult {
+  problems: DoseProblem[];
+  minor: DoseProblem[];
+  harmful: boolean;
+  computed?: string;
+  assessable: boolean;
+  /** The dose over this rule's lowest binding maximum (per kg/m² and absolute): 2 means twice it. */
+  overMaximum?: number;
+  /** The binding maximum, in words, for the message. */
+  maximumText?: string;
+}
+
+/** A dose at least this many times the published maximum is harmful (issue 9: "≥ 2× its published maximum"). */
+export const HARMFUL_OVER_MAXIMUM = 2;
 
 /**
  * Check one rule; returns problems (empty = passes) and, when the case lacks what the conversion
@@ -164,9 +183,17 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   const computed = `${round(value / k)} ${unitWord(rule)}${absScope !== undefined && rule.basis !== 'absolute' ? ` (${round(absScope)} mg ${rule.scope.replace('per-', 'per ')}${size})` : ''}`;
   const slipTarget = (v: number) => (inPublished(v) ? `the published ${publishedText}` : `${rangeText} for this patient`);
   let harmful = false;
+  // How far over the maximum: the published per-kg/m² maximum, and the absolute one (per infusion, day or course) where it binds.
+  const overPublished = rule.max > 0 ? value / rule.max : Infinity;
+  const overCap = capInBasis !== undefined && capInBasis > 0 ? value / capInBasis : 0;
+  const overMaximum = Math.max(overPublished, overCap);
+  const maximumText = overCap > overPublished ? `${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')}` : `${round(rule.max / k)} ${unitWord(rule)}`;
   // 10,000-fold off every dose that could pass (the published range and this patient's range under a maximum).
   const ratioHigh = value / (rule.max || 1);
   const ratioLow = lo / (value || 1);
+  // A per-dose amount where the rule is per day: the daily dose given at every one of n doses (30 mg/kg q8h for 30 mg/kg/day).
+  const n2 = DOSES_PER_DOSING_DAY[dose.frequency];
+  const perDoseForPerDay = info.scope === 'per-dose' && rule.scope === 'per-day' && n2 > 1 ? value / n2 : undefined;
   if (ratioHigh > 1e4 || ratioLow > 1e4) {
     problems.push({ kind: 'absurd', message: `${computed} is more than 10,000-fold off ${publishedText}` });
     harmful = true;
@@ -174,6 +201,9 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
     const swapped = value / 1000;
     if (inPublished(swapped) || inPatient(swapped)) {
       problems.push({ kind: 'unit-slip-over', message: `${computed} is 1000× ${slipTarget(swapped)}: mg and g swapped?` });
+      harmful = true;
+    } else if (perDoseForPerDay !== undefined && (inPublished(perDoseForPerDay) || inPatient(perDoseForPerDay))) {
+      problems.push({ kind: 'per-dose-for-per-day', message: `${computed} is ${n2}× ${slipTarget(perDoseForPerDay)}: ${dose.amount} ${dose.unit} given ${dose.frequency} repeats the daily dose at every dose (per dose written for per day?)` });
       harmful = true;
     } else if (capInBasis !== undefined && aboveCap(value) && value <= rule.max * (1 + tol)) {
       problems.push({ kind: 'above-maximum', message: `${computed} exceeds the maximum (${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')})` });
@@ -185,7 +215,7 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
     if (inPublished(swapped) || inPatient(swapped)) problems.push({ kind: 'unit-slip-under', message: `${computed} is 1/1000 of ${slipTarget(swapped)}: g and mg swapped?` });
     else problems.push({ kind: 'below-range', message: `${computed} is below ${rangeText}` });
   }
-  return { problems, minor: problems.length === 0 ? minor : [], harmful, computed, assessable: true };
+  return { problems, minor: problems.length === 0 ? minor : [], harmful, computed, assessable: true, overMaximum, maximumText };
 }
 
 const isSlip = (r: RuleResult) => r.problems.some((p) => p.kind === 'unit-slip-over' || p.kind === 'unit-slip-under');
@@ -216,9 +246,11 @@ export function checkDose(action: ActionId, dose: Dose | undefined, f: CaseFeatu
   let best: { rule: DoseRule; res: RuleResult } | undefined;
   let passed: { rule: DoseRule; res: RuleResult } | undefined;
   let anyUnassessable = false;
+  const assessed: RuleResult[] = [];
   for (const rule of rules) {
     const res = checkRule(rule, dose, f);
     if (!res.assessable) { anyUnassessable = true; continue; }
+    assessed.push(res);
     if (res.problems.length === 0) {
       // A rule passed without reservation wins; otherwise the first that passed.
       if (res.minor.length === 0) return { ...none, status: 'ok', rule, computed: res.computed };
@@ -229,11 +261,20 @@ export function checkDose(action: ActionId, dose: Dose | undefined, f: CaseFeatu
   }
   if (passed) return { ...none, status: 'ok', rule: passed.rule, minor: passed.res.minor, computed: passed.res.computed };
   if (!best) return { ...none, status: 'not-assessable', notes: ['weight or height missing: the dose cannot be converted'] };
+  // At least twice the maximum of every applicable rule (the most generous one included): harmful, whatever else is wrong.
+  const over = anyUnassessable ? undefined : Math.min(...assessed.map((r) => r.overMaximum ?? 0));
+  if (over !== undefined && over >= HARMFUL_OVER_MAXIMUM * (1 - FLOAT_EPS) && !best.res.harmful) {
+    const res = best.res;
+    best = { rule: best.rule, res: { ...res, harmful: true, problems: [
+      { kind: 'twice-maximum', message: `${res.computed} is ${round(res.overMaximum ?? over)}× the published maximum (${res.maximumText})` },
+      ...res.problems.filter((p) => p.kind !== 'above-range' && p.kind !== 'above-maximum'),
+    ] } };
+  }
   if (anyUnassessable && !best.res.harmful) {
     // Another applicable rule could not be checked: do not call the dose wrong on the strength of the others.
     return { ...none, status: 'not-assessable', rule: best.rule, harmful: best.res.harmful, notes: ['weight or height missing for one of the applicable dose rules'] };
   }
-  return { ...none, status: 'error', rule: best.rule, problems: best.res.problems, harmful: best.res.harmful, computed: best.res.computed };
+  return { ...none, status: 'error', rule: best.rule, problems: best.res.problems, harmful: best.res.harmful, computed: best.res.computed, ...(over !== undefined && Number.isFinite(over) ? { overMaximum: over } : {}) };
 }
 
 /** The planned amount per single dose in mg, when it can be known (for maxima such as GC-1's 1 g per infusion). */

@@ -67,7 +67,7 @@ export interface PlanOptions {
 
 /** The guideline's plan for this patient now, with the alternatives it allows. Pure. */
 export function expectedPlan(c: Case, stage: Stage = 'presentation', decisionHour = 0, options: PlanOptions = {}): ExpectedPlan {
-  const f = caseFeatures(c, stage, decisionHour, options.priorOrders);
+  const f = caseFeatures(c, stage, decisionHour, options.priorOrders, 'chart');
   return expectedPlanFor(f);
 }
 

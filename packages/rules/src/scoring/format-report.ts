@@ -1,8 +1,5 @@
 import type { ScoreReport } from '../generated/score-report.js';
-
-const MARK: Record<ScoreReport['feedback'][number]['severity'], string> = {
-  harmful: 'HARMFUL', 'critical-omission': 'CRITICAL OMISSION', 'dose-error': 'DOSE ERROR', late: 'LATE', suboptimal: 'SUBOPTIMAL', good: 'GOOD',
-};
+import { SEVERITIES } from './severity.js';
 
 /** A plain-text rendering of a score report, for the terminal. Pure. */
 export function formatScoreReport(report: ScoreReport): string {
@@ -18,7 +15,7 @@ export function formatScoreReport(report: ScoreReport): string {
   lines.push('Feedback:');
   for (const item of report.feedback) {
     const refs = [...item.statementIds, ...item.citations.filter((x) => x !== 'guideline')].join(', ');
-    lines.push(`- [${MARK[item.severity]}] ${item.title}${refs ? `  [${refs}]` : ''}`);
+    lines.push(`- [${SEVERITIES[item.severity].mark}] ${item.title}${refs ? `  [${refs}]` : ''}`);
     if (item.severity !== 'good') {
       lines.push(`    Why: ${item.teachingPoint}`);
       lines.push(`    Expert: ${item.expertAction}`);

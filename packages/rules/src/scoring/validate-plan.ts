@@ -2,7 +2,7 @@ import type { Case } from '../generated/case.js';
 import type { Plan } from '../generated/plan.js';
 import { planSchema } from '../generated/plan-schema.js';
 import { closest, compileLazily, schemaProblems } from '../validation/schema-problems.js';
-import type { ValidationProblem } from '../case/validation-problem.js';
+import type { ValidationProblem } from '../validation/validation-problem.js';
 import { ACTIONS, ACTION_IDS } from '../guideline/actions.js';
 import { caseFeatures } from '../guideline/case-features.js';
 import { checkDose, UNIT_INFO } from './dose-check.js';
@@ -37,7 +37,7 @@ export function lintPlanAgainstCase(plan: Plan, c: Case, file = '<input>'): Vali
   if (plan.caseId !== undefined && plan.caseId !== c.id) {
     problems.push({ file, path: '$.caseId', message: `the plan is for case "${plan.caseId}" but the case is "${c.id}"`, fix: 'grade the plan with its own case, or correct caseId' });
   }
-  const f = caseFeatures(c, plan.stage ?? 'presentation', plan.decisionHour ?? 0);
+  const f = caseFeatures(c, plan.stage ?? 'presentation', plan.decisionHour ?? 0, undefined, 'chart');
   plan.actions.forEach((a, n) => {
     const def = ACTIONS[a.action];
     if (a.dose) {

@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { ValidationProblem } from '../case/validation-problem.js';
+import type { ValidationProblem } from './validation-problem.js';
 
 /**
  * Turning JSON Schema (ajv) errors into problems a person can fix: the JSON path, what was

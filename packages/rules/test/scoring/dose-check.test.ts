@@ -96,7 +96,11 @@ describe('dose checks', () => {
     expect(checkDose('cyclosporine', d(6, 'mg/kg/day', 'q12h', { route: 'po' }), mas).status).toBe('ok');
     expect(checkDose('cyclosporine', d(6, 'mg/kg/day', 'q12h', { route: 'iv' }), mas).status).toBe('error');
     const teen = patient(40, 150);
-    expect(checkDose('aspirin', d(5, 'mg/kg/day', 'q24h'), teen).problems.map((p) => p.kind)).toEqual(['above-maximum']);
+    // 3 mg/kg/day is 120 mg/day at 40 kg: above the 81 mg/day maximum; 5 mg/kg/day (200 mg/day) is more than twice it: harmful.
+    expect(checkDose('aspirin', d(3, 'mg/kg/day', 'q24h'), teen).problems.map((p) => p.kind)).toEqual(['above-maximum']);
+    expect(checkDose('aspirin', d(3, 'mg/kg/day', 'q24h'), teen).harmful).toBe(false);
+    expect(checkDose('aspirin', d(5, 'mg/kg/day', 'q24h'), teen).problems.map((p) => p.kind)).toEqual(['twice-maximum']);
+    expect(checkDose('aspirin', d(5, 'mg/kg/day', 'q24h'), teen).harmful).toBe(true);
     expect(checkDose('aspirin', d(81, 'mg/day', 'q24h'), teen).status).toBe('ok');
     expect(checkDose('pjp-prophylaxis', d(150, 'mg/m2/day', 'q12h-3-days-weekly'), mas).status).toBe('ok');
     expect(checkDose('pjp-prophylaxis', d(400, 'mg/day', 'q12h-3-days-weekly'), patient(70, 180)).status).toBe('error');

@@ -39,12 +39,16 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
   const lab: LabPanel = { hour: 0, ferritin: s.ferritin };
   if (s.platelets !== undefined) lab.platelets = s.platelets;
   const echo = s.lvef !== undefined || s.coronaryZ !== undefined ? [{ hour: 0, ...(s.lvef !== undefined ? { lvefPercent: s.lvef } : {}), ...(s.coronaryZ !== undefined ? { coronaryZMax: s.coronaryZ } : {}) }] : undefined;
-  const c = makeCase({ id, background: { sjia: s.sjia }, observations: [obs], labs: [lab], investigations: echo ? { echo } : {} });
+  // The chart shows the trigger the truth names (expectations read the chart): a positive culture, or a positive viral PCR.
+  const trigger = s.kind === 'sepsis' ? 'bacterial' : s.kind === 'misc' ? 'SARS-CoV-2' : s.trigger;
+  const cultures = s.withTruth && trigger === 'bacterial' ? [{ hour: 0, specimen: 'blood' as const, result: 'positive' as const }] : undefined;
+  const viralTests = s.withTruth && (trigger === 'EBV' || trigger === 'CMV' || trigger === 'adenovirus') ? [{ hour: 0, virus: trigger, method: 'pcr' as const, result: 'positive' as const }] : undefined;
+  const c = makeCase({ id, background: { sjia: s.sjia }, observations: [obs], labs: [lab], investigations: { ...(echo ? { echo } : {}), ...(cultures ? { cultures } : {}), ...(viralTests ? { viralTests } : {}) } });
   c.patient = { ageYears: s.ageYears, sex: 'female', ...(s.weightKg !== undefined ? { weightKg: s.weightKg } : {}), ...(s.heightCm !== undefined ? { heightCm: s.heightCm } : {}) };
   if (s.withTruth) {
     c.truth = {
       kind: s.kind, subtype: SUBTYPE[s.kind](s), masPresent: s.kind === 'sepsis' || s.kind === 'sjia-flare' ? false : s.kind === 'mas' ? true : s.masPresent,
-      trigger: s.kind === 'sepsis' ? 'bacterial' : s.kind === 'misc' ? 'SARS-CoV-2' : s.trigger, severity: s.severity, cnsInvolvement: s.cns, hemorrhage: s.hemorrhage,
+      trigger, severity: s.severity, cnsInvolvement: s.cns, hemorrhage: s.hemorrhage,
     };
   } else {
     c.encounter = { suspectedInfection: s.trigger === 'bacterial' };

@@ -1,10 +1,10 @@
 import type { ActionId } from '../generated/plan.js';
 import type { FeedbackItem } from '../generated/score-report.js';
-import { feedback, type PitfallFinding, type ScoringContext } from '../scoring/context.js';
-import { absolutePerDoseMg } from '../scoring/dose-check.js';
-import { ACTIONS, type Companion } from './actions.js';
-import { DIAGNOSIS_LABELS } from './diagnoses.js';
-import type { Basis } from './provenance.js';
+import { feedback, type PitfallFinding, type ScoringContext } from './context.js';
+import { absolutePerDoseMg } from './dose-check.js';
+import { ACTIONS, type Companion } from '../guideline/actions.js';
+import { DIAGNOSIS_LABELS } from '../guideline/diagnoses.js';
+import type { Basis } from '../guideline/provenance.js';
 
 /** A pitfall of guideline.md, detected in a plan. */
 export interface PitfallDetector {

@@ -1,13 +1,13 @@
 import { CITATIONS, isKnownCitation } from '../citations/citations.js';
 import type { Stage } from '../generated/plan.js';
 import { planSchema } from '../generated/plan-schema.js';
-import { ACTIONS } from './actions.js';
-import type { CaseFeatures, CaseKind, InfectionTrigger } from './case-features.js';
-import { NO_HISTORY } from './prior-orders.js';
-import { EXTRA_RULES, INDICATIONS, type ExtraRule } from './indications.js';
+import { ACTIONS } from '../guideline/actions.js';
+import type { CaseFeatures, CaseKind, InfectionTrigger } from '../guideline/case-features.js';
+import { NO_HISTORY } from '../guideline/prior-orders.js';
+import { EXTRA_RULES, INDICATIONS, type ExtraRule } from '../guideline/indications.js';
 import { PITFALLS } from './pitfalls.js';
-import type { Basis } from './provenance.js';
-import { STATEMENT_IDS, isStatementId, type StatementId } from './statements.js';
+import type { Basis } from '../guideline/provenance.js';
+import { STATEMENT_IDS, isStatementId, type StatementId } from '../guideline/statements.js';
 
 /**
  * What a use of a basis does in scoring. The first six can cost points or are shown as a problem
@@ -47,9 +47,9 @@ export function featureGrid(): CaseFeatures[] {
   for (const kind of kinds) for (const masPresent of [true, false]) for (const cns of [true, false]) for (const sjia of [true, false])
     for (const severe of [true, false]) for (const stage of stages) for (const infectionTrigger of triggers) for (const shock of [true, false]) {
       out.push({
-        caseId: 'grid', stage, decisionHour: 0, kind, masPresent, sjia, infectionTrigger, cns, shock, icuLevel: shock, severe, hemorrhage: false,
+        caseId: 'grid', stage, decisionHour: 0, kind, masPresent, sjia, infectionTrigger, febrileNeonate: false, cns, shock, icuLevel: shock, severe, hemorrhage: false,
         ageYears: severe ? 2 : 13, weightKg: severe ? 12 : 45, heightCm: severe ? 86 : 155, bsaM2: severe ? 0.54 : 1.39, platelets: shock ? 60 : 150,
-        ferritin: 800, lvefMin: shock ? 30 : 60, coronaryZMax: shock ? 11 : 3, cardiacDysfunction: shock, history: NO_HISTORY, readings: [],
+        ferritin: 800, inr: shock ? 1.6 : 1.1, fibrinogen: shock ? 90 : 300, gcs: cns ? 9 : 15, gcsPrevious: 15, lvefMin: shock ? 30 : 60, coronaryZMax: shock ? 11 : 3, cardiacDysfunction: shock, history: NO_HISTORY, readings: [],
       });
     }
   return out;
