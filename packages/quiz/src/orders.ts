@@ -102,7 +102,7 @@ export interface Reconciled {
  * ordered with the same dose continues (from its own start); with another dose, it is modified; a
  * changeable order the plan leaves out is stopped; done one-offs and finished courses stay done
  * whether listed or not (a listed repeat of a one-off already given is a new order only when the plan
- * starts it after it was given); everything else is added. Pure.
+ * starts it now, after it was given); everything else is added. Pure.
  */
 export function reconcile(orders: readonly Order[], actions: readonly PlannedAction[], hour: number): Reconciled {
   const open = notStopped(orders, hour);
@@ -117,8 +117,8 @@ export function reconcile(orders: readonly Order[], actions: readonly PlannedAct
     if (!match) { add.push(a); continue; }
     used.add(match.id);
     if (isDone(match, hour)) {
-      // A one-off written again to start now is a repeat; listed as it was, it is the record of what was given.
-      if (match.kind === 'one-off' && a.atHour >= hour && !sameOrder(match.planned, a)) add.push(a);
+      // A one-off written again to start now is a repeat; listed from its own hour, it is the record of what was given.
+      if (match.kind === 'one-off' && a.atHour >= hour && a.atHour > match.planned.atHour) add.push(a);
       else keep.push(match.id);
       continue;
     }
