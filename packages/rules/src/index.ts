@@ -71,8 +71,8 @@ export {
   type TreatmentControl, type ControlOrder, type ControlPatient, type HiddenResponsiveness, type MasRole, type MasControlEntry, type ControlledProcess, type DoseBand,
 } from './guideline/treatment-control.js';
 export { guidelineInventory, basisUses, featureGrid, type GuidelineInventory, type BasisUse } from './scoring/inventory.js';
-export { SCORING_FORMULA, COMPONENT_LABELS, formulaText } from './scoring/formula.js';
-export { checkDose, absolutePerDoseMg, dosePerKgPerDay, HARMFUL_OVER_MAXIMUM, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
+export { SCORING_FORMULA, COMPONENT_LABELS, HARMFUL_OVER_MAXIMUM, formulaText } from './scoring/formula.js';
+export { checkDose, absolutePerDoseMg, dosePerKgPerDay, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
 export { expectedPlan, expectedPlanFor, expertDose, expertRule, type ExpectedPlan, type PlanOptions } from './scoring/expected-plan.js';
 export { scorePlan, SCORE_DISCLAIMER } from './scoring/score-plan.js';
 export type { PlanInstance, RequirementOutcome, ScoringContext, PitfallFinding } from './scoring/context.js';

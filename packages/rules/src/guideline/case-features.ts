@@ -119,8 +119,13 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   const shockSeen = findingInWindow(c, 'shock', upToNow)?.value === true;
   const vasoactives = worstObservation(c, 'vasoactiveCount', upToNow, 'highest')?.value ?? 0;
   const invasive = c.observations.some((o) => o.hour <= decisionHour && o.respiratorySupport === 'invasive');
-  const shock = shockSeen || vasoactives > 0 || hidden?.subtype === 'septic-shock';
-  note('shock', shock, hidden?.subtype === 'septic-shock' ? 'truth.subtype = septic-shock' : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}`);
+  // On the chart, septic shock is also what Phoenix calls it at the decision hour: suspected infection, a score ≥2 with ≥1
+  // cardiovascular point (lactate, MAP or vasoactives). Read only where infection is suspected, as the definition needs it.
+  const phoenixShock = reading === 'chart' && !shockSeen && vasoactives === 0 && (c.encounter.suspectedInfection === true || truth?.kind === 'sepsis')
+    && evaluate(c, { window: { fromHour: decisionHour, toHour: decisionHour }, only: ['phoenix'] }).results[0]?.classifications?.['septic-shock'] === 'met';
+  const shock = shockSeen || vasoactives > 0 || phoenixShock || hidden?.subtype === 'septic-shock';
+  note('shock', shock, hidden?.subtype === 'septic-shock' ? 'truth.subtype = septic-shock'
+    : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}${phoenixShock ? '; Phoenix septic shock at the decision hour (schlapbach-2024-phoenix)' : ''}`);
 
   let kind: CaseKind;
   if (truth) {

@@ -1,7 +1,7 @@
 import type { ActionId, Dose, Frequency } from '../generated/plan.js';
 import { ACTIONS, type DoseRule } from '../guideline/actions.js';
 import type { CaseFeatures } from '../guideline/case-features.js';
-import { SCORING_FORMULA } from './formula.js';
+import { HARMFUL_OVER_MAXIMUM, SCORING_FORMULA } from './formula.js';
 
 export type DoseProblemKind =
   | 'missing-dose' | 'unit' | 'route' | 'frequency' | 'below-range' | 'above-range' | 'above-maximum'
@@ -105,8 +105,6 @@ interface RuleResult {
   maximumText?: string;
 }
 
-/** A dose at least this many times the published maximum is harmful (issue 9: "≥ 2× its published maximum"). */
-export const HARMFUL_OVER_MAXIMUM = 2;
 
 /**
  * Check one rule; returns problems (empty = passes) and, when the case lacks what the conversion
@@ -204,7 +202,8 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
       harmful = true;
     } else if (perDoseForPerDay !== undefined && (inPublished(perDoseForPerDay) || inPatient(perDoseForPerDay))) {
       problems.push({ kind: 'per-dose-for-per-day', message: `${computed} is ${n2}× ${slipTarget(perDoseForPerDay)}: ${dose.amount} ${dose.unit} given ${dose.frequency} repeats the daily dose at every dose (per dose written for per day?)` });
-      harmful = true;
+      // Harmful where the slip reaches twice the maximum (q8h, or q12h at the top of the range); below that, a dose error like any excess.
+      harmful = overMaximum >= HARMFUL_OVER_MAXIMUM * (1 - FLOAT_EPS);
     } else if (capInBasis !== undefined && aboveCap(value) && value <= rule.max * (1 + tol)) {
       problems.push({ kind: 'above-maximum', message: `${computed} exceeds the maximum (${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')})` });
     } else {

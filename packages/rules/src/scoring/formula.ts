@@ -1,5 +1,8 @@
 import type { ComponentId } from '../generated/score-report.js';
 
+/** A dose at least this many times the published maximum is harmful (issue 9: "≥ 2× its published maximum"). */
+export const HARMFUL_OVER_MAXIMUM = 2;
+
 /**
  * The scoring formula, as data (key-features practice). It is printed in every report.
  *
@@ -40,5 +43,6 @@ export function formulaText(): string {
     `diagnosis: ${SCORING_FORMULA.diagnosisCredit.full} accepted, ${SCORING_FORMULA.diagnosisCredit.partial} partly right, 0 wrong`,
     `safety × max(0, 1 − ${SCORING_FORMULA.riskyExtraPenalty} per risky extra); a harmful action sets safety to 0 and scales the score to at most ${SCORING_FORMULA.harmfulCap} (overall = raw × ${SCORING_FORMULA.harmfulCap}/100)`,
     `harmless extras cost nothing; doses pass within the range ±${Math.round(SCORING_FORMULA.roundingAllowance * 100)}% (rounding allowance), but never above a published maximum (e.g. 1 g per methylprednisolone infusion); a pulse without its number of days is shown, not scored, but a course total split over days (IVIG) cannot be checked without them`,
+    `harmful: a dose at least ${HARMFUL_OVER_MAXIMUM}× the published maximum (per kg or m², per infusion, per day or per course), a per-dose amount written for a per-day one, a mg-vs-g slip, a procedure unsafe on the chart or a drug the sources rule out; an extra with a wrong dose or route counts as a risky extra`,
   ].join('\n');
 }

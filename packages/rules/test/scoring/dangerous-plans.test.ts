@@ -70,5 +70,9 @@ describe('dangerous plans fail (issue 9)', () => {
     const check = checkDose('methylprednisolone-pulse', { amount: 30, unit: 'mg/kg', frequency: 'q8h', route: 'iv', durationDays: 3 }, f);
     expect(check.harmful).toBe(true);
     expect(check.problems.map((p) => p.kind)).toContain('per-dose-for-per-day');
+    // The same slip below twice the maximum is named, and is a dose error: anakinra 8 mg/kg q12h is 16 mg/kg/day, 1.6× the 10 of ANK-1.
+    const anakinra = checkDose('anakinra', { amount: 8, unit: 'mg/kg', frequency: 'q12h', route: 'sc' }, f);
+    expect(anakinra.problems.map((p) => p.kind)).toEqual(['per-dose-for-per-day']);
+    expect(anakinra.harmful).toBe(false);
   });
 });

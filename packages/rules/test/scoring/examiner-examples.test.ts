@@ -16,7 +16,7 @@ interface Example {
   feedback: { severity: Severity; action?: string; cites: string }[];
 }
 
-const { examples } = read<{ examples: Example[] }>('examples.json');
+const { examples } = read<{ examples: Example[] }>('examples.expected.json');
 const caseFor = (plan: string) => readdirSync(dir).find((f) => f.startsWith(`${plan.split('.')[0]}.`) && f.endsWith('.case.json'))!;
 
 describe('issue 9: the examiner\'s examples land in their bands with the feedback a fair examiner gives', () => {
