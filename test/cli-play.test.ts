@@ -54,6 +54,38 @@ describe('masdrill play (built bin)', () => {
     expect(r.stdout).not.toContain('Overall: 100/100');
     expect(r.stdout).toContain('GC-2');
     expect(r.stdout).toContain('CC-1');
+    // The debrief teaches: the prompt, what was shown, the orders beside the expert's, each statement quoted.
+    expect(r.stdout).toContain('Prompt: Known sJIA for a year');
+    expect(r.stdout).toMatch(/Vitals \(hour 0\): .*GCS 9/);
+    expect(r.stdout).toMatch(/Labs \(hour 0\): .*Ferritin/);
+    expect(r.stdout).toContain('Your orders:\n    o1 IV methylprednisolone pulse 1000 mg/day q24h iv');
+    expect(r.stdout).toMatch(/Expert's orders now:\n    Dexamethasone/);
+    expect(r.stdout).toContain('GC-2: "With central nervous system involvement give dexamethasone instead');
+    // Counts count what they say: "N things right:" is followed by N lines.
+    for (const m of r.stdout.matchAll(/✓ (\d+) things? right:\n((?: {4}✓ .*\n)*)/g)) expect(m[2]!.trim().split('\n')).toHaveLength(Number(m[1]));
+  });
+
+  it('--show prints the stages without the key: no title, expert, feedback or score', () => {
+    const r = runCli(['play', '--scenario', 'sjia-mas-cns', '--show']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Case sjia-mas-cns');
+    expect(r.stdout).toContain('Hour 0 (presentation): Known sJIA');
+    expect(r.stdout).toContain('Hour 24 (reassess-24h)');
+    for (const spoiler of ['CNS involvement', 'Expert', '/100', 'GC-2', 'dexamethasone', 'MAS with']) expect(r.stdout).not.toContain(spoiler);
+    const json = JSON.parse(runCli(['play', '--scenario', 'sjia-mas-cns', '--show', '--json']).stdout) as { stages: unknown[] };
+    expect(json.stages).toHaveLength(3);
+  });
+
+  it('the JSON debrief carries per stage the prompt, what was shown, both order sheets and quoted statements', () => {
+    const r = runCli(['play', '--scenario', 'misc-no-mas', '--json']);
+    const report = JSON.parse(r.stdout) as { stages: { shown: { labs?: object; vitals?: object }; orders: string[]; expertOrders: string[]; situation?: string; feedback: { quotes?: { id: string; text: string }[] }[] }[] };
+    expect(report.stages[0]!.shown.labs).toBeDefined();
+    expect(report.stages[0]!.orders.some((o) => o.includes('Intravenous immunoglobulin'))).toBe(true);
+    // IVIG is a one-off: given at presentation, not repeated by the expert at 24 h.
+    expect(report.stages[1]!.orders.some((o) => /Intravenous immunoglobulin.*given/.test(o))).toBe(true);
+    expect(report.stages[1]!.expertOrders.some((o) => o.includes('Intravenous immunoglobulin'))).toBe(false);
+    expect(report.stages[1]!.situation).toMatch(/^Hour 24\. Orders:/);
+    expect(report.stages.flatMap((s) => s.feedback).some((f) => (f.quotes ?? []).some((q) => q.text.length > 20))).toBe(true);
   });
 
   it('names file, line, JSON path and fix for a bad answers file, and exits 2', () => {

@@ -3,18 +3,25 @@
 
 // Session engine
 export type {
-  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry,
+  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry, GivenAnswers, OrderInput, StageShown, StatementQuote,
 } from './session-types.js';
-export { createSession, sessionReducer, FINAL_COURSE_AFTER_HOURS } from './session.js';
-export { scoreStage, stagePlan, workingDiagnosis, QUESTION_WEIGHTS } from './stage-score.js';
+export { createSession, sessionReducer, planOfOrders, FINAL_COURSE_AFTER_HOURS } from './session.js';
+export { scoreStage, workingDiagnosis, QUESTION_WEIGHTS } from './stage-score.js';
+
+// Orders in force
+export { makeOrder, orderStatus, notStopped, priorOrdersAt, isDone, isChangeable, reconcile, type Order, type OrderStatus, type OrderLine, type Reconciled } from './orders.js';
+export { orderKindRule, type OrderKindRule } from './order-kinds.js';
 export { planStageFor, escalationFor } from './course-stage.js';
 export { expertAnswers } from './expert.js';
 export { playSession, fromAnswersFile, expertExcept, EXPERT, SessionError, type AnswerSource } from './play.js';
 export { sessionReport, formatSessionReport } from './report.js';
+export { showScenario, formatShownScenario, type ShownScenario } from './show-scenario.js';
 
 // Questions and the trainee's view
 export { DIAGNOSIS_MIMICS, ALL_CRITERIA_SETS, defaultDiagnosisOptions, criteriaAt, criteriaMetAt, scenarioSeed } from './questions.js';
-export { diagnosisFeedback, criteriaFeedback, escalationFeedback, planNotes } from './question-feedback.js';
+export { diagnosisFeedback, criteriaFeedback, planNotes } from './question-feedback.js';
+export { escalationFeedback, type EscalationContext } from './escalation-feedback.js';
+export { stageSituation, orderLines, stageOrderLines, planLines, statusText } from './stage-situation.js';
 export { visibleCase } from './visible-case.js';
 export { seededShuffle, hashSeed } from './seeded-order.js';
 

@@ -13,7 +13,7 @@ import { DISCLAIMER } from '../help.js';
 import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
 import { writeFolderAtomically } from '../write-folder-atomically.js';
-import { readScenarioFile, scenarioCase } from './play.js';
+import { readScenarioFile, scenarioCase } from '../scenario-files.js';
 
 export const EXAM_HELP = `masdrill exam — a reproducible exam set for educators, in every format learning systems import.
 ${DISCLAIMER}

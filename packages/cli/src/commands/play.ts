@@ -1,26 +1,20 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename } from 'node:path';
 import { isKind, KINDS, type Kind } from '@masdrill/generator';
+import { formatProblem, type AnswersFile, type Case, type Scenario } from '@masdrill/rules';
 import {
-  admitCase, closest, formatProblem, formatProblems, validateAnswers, validateScenario, type AnswersFile, type Case, type Scenario, type ValidationProblem,
-} from '@masdrill/rules';
-import {
-  constraintProblems, drillScenario, formatSessionReport, fromAnswersFile, generatedCaseOf, playSession, sessionReport, SessionError, EXPERT,
+  constraintProblems, drillScenario, formatSessionReport, formatShownScenario, fromAnswersFile, generatedCaseOf, playSession, sessionReport, showScenario, SessionError, EXPERT,
 } from '@masdrill/quiz';
-import { parseYamlText } from '../yaml-text.js';
-import { answersProblems } from '../answers-check.js';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
-import { readInputText } from '../input-files.js';
 import { displayName, type Io } from '../io.js';
 import { parseFlags } from '../parse-flags.js';
-import { SourceLines } from '../source-lines.js';
+import { fail, findScenario, readAnswers, readScenarioFile, scenarioCase, withLines } from '../scenario-files.js';
+import type { SourceLines } from '../source-lines.js';
 
 export const PLAY_HELP = `masdrill play — play a teaching scenario headless and print the debrief.
 ${DISCLAIMER}
 
-Usage: masdrill play --scenario <file|id> [--answers answers.yaml] [--json]
+Usage: masdrill play --scenario <file|id> [--answers answers.yaml | --show] [--json]
        masdrill play --kind <kind> --seed <n> [--answers answers.yaml] [--json]
 
   --scenario <file|id>  a scenario file (YAML), or the id of one in scenarios/
@@ -30,81 +24,12 @@ Usage: masdrill play --scenario <file|id> [--answers answers.yaml] [--json]
                         stages: {<stage id>: {diagnosis, criteria, escalation, plan}};
                         a question left out scores 0. Without it the expert plays.
   --json                print the session report as JSON
+  --show                print the case's stages without the key (the presentation chart, each
+                        stage's hour, prompt and questions; no answers, no expert, no feedback)
 
 Drill stages: presentation (0 h), reassess-12h, reassess-48h, day-3 (72 h).
 Exit codes: 0 played; 2 bad input (the message names the file, line, JSON path and the fix).
 `;
-
-/** Where the committed scenarios live: ./scenarios, then the repository's scenarios/ next to this package. */
-const SCENARIO_DIRS = [resolve('scenarios'), fileURLToPath(new URL('../../../../scenarios/', import.meta.url))];
-
-// YAML parsing that never throws (alias bombs, deep nesting, several documents): ../yaml-text.ts.
-export { parseYamlText, type LoadedYaml } from '../yaml-text.js';
-
-export function withLines(problems: readonly ValidationProblem[], lines: SourceLines | undefined): ValidationProblem[] {
-  return problems.map((p) => {
-    if (p.line !== undefined || !lines) return p;
-    const line = lines.lineOf(p.path);
-    return line === undefined ? p : { ...p, line };
-  });
-}
-
-function fail(problems: readonly ValidationProblem[], what: string): never {
-  throw new CliError(`masdrill play: the ${what} is not valid:\n${formatProblems(problems)}`);
-}
-
-/** A scenario file's shape checked; problems carry lines. */
-export async function readScenarioFile(file: string): Promise<{ scenario?: Scenario; problems: ValidationProblem[]; lines?: SourceLines }> {
-  const text = await readFile(file, 'utf8');
-  const parsed = parseYamlText(text, file);
-  if (!('data' in parsed)) return { problems: [parsed] };
-  const v = validateScenario(parsed.data, file);
-  if (!v.ok) return { problems: withLines(v.problems, parsed.lines), lines: parsed.lines };
-  return { scenario: v.scenario, problems: [], lines: parsed.lines };
-}
-
-/** The scenario's case: its case file (relative to the scenario file) or its generated case. */
-export async function scenarioCase(s: Scenario, file: string, lines: SourceLines | undefined): Promise<{ case?: Case; problems: ValidationProblem[] }> {
-  if (s.generate) return { case: generatedCaseOf(s)!, problems: [] };
-  const caseFile = resolve(dirname(file), s.case!);
-  const text = await readFile(caseFile, 'utf8').catch(() => undefined);
-  if (text === undefined) return { problems: withLines([{ file, path: '$.case', message: `the case file ${s.case} (${caseFile}) does not exist`, fix: 'give a case file path relative to the scenario file' }], lines) };
-  let data: unknown;
-  try { data = JSON.parse(text); } catch (error) {
-    return { problems: [{ file: caseFile, path: '$', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, fix: 'run masdrill validate on the case file' }] };
-  }
-  const admission = admitCase(data, { file: caseFile });
-  if (!admission.ok) return { problems: withLines(admission.problems, new SourceLines(text)) };
-  return { case: admission.case, problems: [] };
-}
-
-export async function findScenario(ref: string): Promise<string> {
-  if (await stat(ref).then((s) => s.isFile(), () => false)) return ref;
-  if (/^[a-z0-9][a-z0-9-]*$/.test(ref)) {
-    for (const dir of SCENARIO_DIRS) {
-      for (const ext of ['.yaml', '.yml']) {
-        const candidate = `${dir.replace(/\/$/, '')}/${ref}${ext}`;
-        if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
-      }
-    }
-  }
-  const { readdir } = await import('node:fs/promises');
-  const ids = (await Promise.all(SCENARIO_DIRS.map((d) => readdir(d).catch(() => [] as string[])))).flat().filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, ''));
-  const guess = closest(ref, [...new Set(ids)]);
-  throw new CliError(`masdrill play: no scenario "${ref}" (not a file, not an id in scenarios/). Fix: ${guess ? `did you mean "${guess}"? ` : ''}give a scenario file or one of: ${[...new Set(ids)].sort().join(', ') || '(none found)'}.`);
-}
-
-/** The answers file checked against the scenario: shape, stage ids, scenario id. */
-async function readAnswers(path: string, s: Scenario, io: Io): Promise<{ answers: AnswersFile; lines: SourceLines }> {
-  const file = displayName(path);
-  const parsed = parseYamlText(await readInputText(path, io, 'answers'), file);
-  if (!('data' in parsed)) fail([parsed], 'answers file');
-  const v = validateAnswers(parsed.data, file);
-  if (!v.ok) fail(withLines(v.problems, parsed.lines), 'answers file');
-  const problems = answersProblems(v.answers, s, file);
-  if (problems.length) fail(withLines(problems, parsed.lines), 'answers file');
-  return { answers: v.answers, lines: parsed.lines };
-}
 
 function stageKey(id: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(id) ? `.${id}` : `[${JSON.stringify(id)}]`;
@@ -113,7 +38,7 @@ function stageKey(id: string): string {
 export async function playCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags('play', argv, {
     scenario: { type: 'string' }, kind: { type: 'string' }, seed: { type: 'string' }, answers: { type: 'string' },
-    json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    json: { type: 'boolean' }, show: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   }, false);
   if (values.help) { io.stdout.write(PLAY_HELP); return 0; }
   const scenarioRef = values.scenario as string | undefined;
@@ -139,6 +64,11 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
     if (seedText === undefined || !/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) throw new CliError(`masdrill play: --seed ${seedText !== undefined ? `"${seedText}" is not a whole number from 0 to 4294967295` : 'is missing'}. Fix: give --seed N with N from 0 to 4294967295 (the same seed, the same drill).`);
     scenario = drillScenario(kind as Kind, Number(seedText));
     baseCase = generatedCaseOf(scenario)!;
+  }
+  if (values.show) {
+    if (values.answers !== undefined) throw new CliError('masdrill play: --show prints the case without playing it; leave out --answers.');
+    io.stdout.write(values.json ? JSON.stringify(showScenario(scenario, baseCase), null, 2) + '\n' : formatShownScenario(showScenario(scenario, baseCase)));
+    return 0;
   }
   let source = EXPERT;
   let answers: { answers: AnswersFile; lines: SourceLines; file: string } | undefined;

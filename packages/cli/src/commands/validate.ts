@@ -10,7 +10,7 @@ import { wrapBlock } from '../text-wrap.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 import { parseYamlText } from '../yaml-text.js';
-import { findScenario, readScenarioFile, scenarioCase, withLines } from './play.js';
+import { findScenario, readScenarioFile, scenarioCase, withLines } from '../scenario-files.js';
 import { answersProblems } from '../answers-check.js';
 import type { AnswersFile, CaseUnits } from '@masdrill/rules';
 

@@ -56,7 +56,7 @@ function contextOf(state: SessionState, idBase: string, source: Omit<ItemSource,
   return {
     idBase, hour: view.hour, visible: view.visible, caseNow: view.caseNow, expected: view.expected, orderSeed,
     source: { ...source, caseId: view.caseNow.id, hour: view.hour },
-    ...(planInForce && view.index > 0 ? { reassessment: { planInForce, expectedEscalation: view.expectedEscalation, reasons: view.courseReasons } } : {}),
+    ...(planInForce && view.index > 0 ? { reassessment: { planInForce, expectedEscalation: view.expectedEscalation, reasons: view.courseReasons, planStage: view.planStage, masTreatment: view.masTreatment } } : {}),
   };
 }
 

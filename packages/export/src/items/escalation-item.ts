@@ -19,7 +19,7 @@ export function escalationItem(ctx: ItemContext): DraftItem | undefined {
     { text: CONTINUE_TEXT, right: r.expectedEscalation === 'continue' },
     { text: ESCALATE_TEXT, right: r.expectedEscalation === 'escalate' },
   ]);
-  const fb = escalationFeedback(r.expectedEscalation, r.expectedEscalation, ctx.expected.features)[0]!;
+  const fb = escalationFeedback(r.expectedEscalation, r.expectedEscalation, { features: ctx.expected.features, planStage: r.planStage, masTreatment: r.masTreatment, reasons: r.reasons })[0]!;
   const ids = statementIdsOf(['CC-1'], fb.statementIds, r.reasons.flatMap((x) => x.statementIds));
   const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
   return {

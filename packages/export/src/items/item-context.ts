@@ -1,5 +1,5 @@
-import type { CourseReason } from '@masdrill/generator';
-import type { Case, Escalation, ExpectedPlan, Plan } from '@masdrill/rules';
+import type { CourseReason, MasTreatment } from '@masdrill/generator';
+import type { Case, Escalation, ExpectedPlan, Plan, Stage } from '@masdrill/rules';
 import type { ExamItem, ItemSource } from './exam-item.js';
 
 /**
@@ -21,6 +21,9 @@ export interface ItemContext {
     readonly planInForce: Plan;
     readonly expectedEscalation: Escalation;
     readonly reasons: readonly CourseReason[];
+    /** The stage the course now calls for, and how far the MAS treatment in force went. */
+    readonly planStage: Stage;
+    readonly masTreatment: MasTreatment;
   };
 }
 
