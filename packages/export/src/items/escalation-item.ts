@@ -28,7 +28,8 @@ export function escalationItem(ctx: ItemContext): DraftItem | undefined {
     question: `You reassess at hour ${ctx.hour}. Continue or escalate?`,
     ...(labTable ? { labTable } : {}),
     options, key,
-    rationale: `${r.expectedEscalation === 'escalate' ? 'Escalate' : 'Continue'}. ${r.reasons.map((x) => x.text).join(' ')} ${fb.teachingPoint} ${citeStatements(ids)}`,
+    // The feedback's teaching point already tells the course's reasons.
+    rationale: `${r.expectedEscalation === 'escalate' ? 'Escalate' : 'Continue'}. ${fb.teachingPoint} ${citeStatements(ids)}`,
     statementIds: ids, source: ctx.source,
   };
 }
