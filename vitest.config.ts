@@ -7,6 +7,7 @@ export default defineConfig({
       { test: { name: 'rules', include: ['packages/rules/test/**/*.test.ts'] } },
       { test: { name: 'generator', include: ['packages/generator/test/**/*.test.ts'] } },
       { test: { name: 'quiz', include: ['packages/quiz/test/**/*.test.ts'] } },
+      { test: { name: 'sweep', include: ['packages/sweep/test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'] } },
       { test: { name: 'cross-package', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
     ],

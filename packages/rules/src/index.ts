@@ -41,6 +41,7 @@ export {
 } from './criteria/phoenix.js';
 export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
 export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';
+export { PUBLISHED_PERFORMANCE, type PublishedPerformance, type PublishedProportion } from './performance/published-performance.js';
 
 // Guideline and scoring
 export type {
