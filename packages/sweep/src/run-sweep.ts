@@ -40,6 +40,7 @@ export interface SweepRun {
   readonly to: number;
   /** Worker threads; 0: this thread only. */
   readonly workers: number;
+  /** Cases per chunk (default: about 16 chunks per worker, 50 to 2,000 cases each). */
   readonly chunkSize?: number;
   readonly onCases?: (count: number) => void;
   /** Checked between chunks: when it says stop, the run ends with an AbortError. */
@@ -67,7 +68,7 @@ function abortError(): Error {
  * workers or the order chunks finish in.
  */
 export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
-  const chunk = run.chunkSize ?? 2_000;
+  const chunk = run.chunkSize ?? Math.min(2_000, Math.max(50, Math.ceil((run.to - run.from) / (Math.max(1, run.workers) * 16))));
   const chunks: [number, number][] = [];
   for (let at = run.from; at < run.to; at += chunk) chunks.push([at, Math.min(run.to, at + chunk)]);
   const total = emptyStatistics(cohortIdentity(run.spec));
