@@ -1,5 +1,5 @@
-import { CRITERIA_SET_IDS, evaluate, worstLab, type Case, type CriteriaStatus } from '@masdrill/rules';
-import { CASE_VALUES } from './case-values.js';
+import { CaseStatuses, CRITERIA_SET_IDS, evaluate, STATUS_CODES, worstLab, type Case, type CriteriaStatus, type WindowScan } from '@masdrill/rules';
+import { CASE_VALUES, type CaseValue } from './case-values.js';
 import type { Stratum } from './comparisons.js';
 import { TIME_POINTS } from './time-points.js';
 
@@ -22,16 +22,48 @@ export function stratumOf(c: Case): Stratum {
   return { kind: c.truth.kind, subtype: c.truth.subtype, masPresent: c.truth.masPresent };
 }
 
+const SET_SLOT = new Map(CRITERIA_SET_IDS.map((id, i) => [id, i]));
+
+function scanValue(scan: WindowScan, v: CaseValue): number {
+  if ('set' in v.source) throw new Error('not a lab value');
+  const key = `${v.source.analyte}:${v.source.worst}`;
+  switch (key) {
+    case 'ferritin:highest': return scan.ferritinHigh;
+    case 'platelets:lowest': return scan.plateletsLow;
+    case 'fibrinogen:lowest': return scan.fibrinogenLow;
+    default: throw new Error(`the window scan has no reading for ${key}`);
+  }
+}
+
+const statuses = new CaseStatuses();
+
 /**
- * A case read through the evidence engine (`evaluate`, once per time point). A score's value is
- * the one from its assessed items (missing items add nothing, as the engine reports it), kept only
- * where the definition applies.
+ * A case read through the compiled status plans (CaseStatuses: no evidence, no per-case index). A
+ * score's value is the one from its assessed items (a missing item adds nothing, as the engine
+ * reports it), kept only where the definition applies and the engine would report a score.
  */
 export function readCase(c: Case): CaseReading {
   const timePoints = TIME_POINTS.map((tp): TimePointReading => {
+    statuses.compute(c, tp.window);
+    const rows = statuses.rows;
+    const values = CASE_VALUES.map((v) => {
+      if ('set' in v.source) {
+        const row = rows[SET_SLOT.get(v.source.set)!]!;
+        return STATUS_CODES[row.status] === 'not-applicable' || Number.isNaN(row.value) ? undefined : row.value;
+      }
+      const value = scanValue(statuses.scan, v);
+      return Number.isNaN(value) ? undefined : value;
+    });
+    return { statuses: rows.map((r) => STATUS_CODES[r.status]!), values };
+  });
+  return { stratum: stratumOf(c), timePoints };
+}
+
+/** The same reading through the evidence engine (`evaluate`, once per time point): the reference the fast path is held to. */
+export function readCaseWithEvidence(c: Case): CaseReading {
+  const timePoints = TIME_POINTS.map((tp): TimePointReading => {
     const results = evaluate(c, { window: tp.window }).results;
     const byId = new Map(results.map((r) => [r.id, r]));
-    const statuses = CRITERIA_SET_IDS.map((id) => byId.get(id)!.status);
     const values = CASE_VALUES.map((v) => {
       if ('set' in v.source) {
         const r = byId.get(v.source.set)!;
@@ -39,7 +71,7 @@ export function readCase(c: Case): CaseReading {
       }
       return worstLab(c, v.source.analyte, tp.window, v.source.worst)?.value;
     });
-    return { statuses, values };
+    return { statuses: CRITERIA_SET_IDS.map((id) => byId.get(id)!.status), values };
   });
   return { stratum: stratumOf(c), timePoints };
 }

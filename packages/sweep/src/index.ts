@@ -5,7 +5,7 @@
 export { COMPARISONS, stratumKey, parseStratumKey, type Comparison, type ComparisonId, type Stratum } from './comparisons.js';
 export { TIME_POINTS, type TimePoint, type TimePointId } from './time-points.js';
 export { CASE_VALUES, ROC_VALUE_IDS, DISTRIBUTION_VALUE_IDS, binOf, binValue, type CaseValue, type CaseValueId } from './case-values.js';
-export { readCase, stratumOf, type CaseReading, type TimePointReading } from './case-reading.js';
+export { readCase, readCaseWithEvidence, stratumOf, type CaseReading, type TimePointReading } from './case-reading.js';
 export {
   STATUS_ORDER, STATISTICS_FORMAT, emptyStatistics, addReading, mergeInto, isComplete, missingRanges, statisticsToJson, statisticsFromJson, MergeError,
   type SweepStatistics, type CohortIdentity, type Histogram, type StratumCounts, type TimePointCounts,
