@@ -34,7 +34,8 @@ export type {
 } from './criteria/criteria-result.js';
 export { compare, meetsThreshold, labMeetsThreshold, describeThreshold, formatNumber, type Comparator, type Threshold } from './criteria/threshold.js';
 export { countStatus, scoreStatus } from './criteria/count-status.js';
-export { evaluate, CRITERIA_SETS, CRITERIA_SET_IDS, type Evaluation } from './criteria/evaluate.js';
+export { evaluate, CRITERIA_SETS, CRITERIA_SET_IDS, defaultWindowOf, type Evaluation } from './criteria/evaluate.js';
+export { DEFAULT_WINDOW_TEXT, defaultWindow, lastRecordedHour, type DefaultWindowRule } from './criteria/default-window.js';
 export {
   PHOENIX_SF_RATIO, PHOENIX_SF_MAX_SPO2, PHOENIX_VASOACTIVES, PHOENIX_LACTATE, PHOENIX_COAGULATION, PHOENIX_COAGULATION_CAP,
   PHOENIX_GCS, PHOENIX_GCS_POINTS, PHOENIX_FIXED_PUPILS_POINTS, PHOENIX_NEURO_CAP, PHOENIX_SEPSIS_CUTOFF,

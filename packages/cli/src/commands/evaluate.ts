@@ -19,7 +19,9 @@ Flags:
   --items              in the table, list every item: value, threshold, hour, citation
   --units U            units of the input's lab values: canonical (default; as the case schema),
                        conventional, or si
-  --window FROM:TO     hours from presentation each definition reads (default 0:24, the first day)
+  --window FROM:TO     hours from presentation every definition reads (default: each its own —
+                       Phoenix and the sJIA-MAS scores the first 24 h, HLH-2004 and MIS-C the
+                       illness from presentation to the last hour recorded)
   --only IDS           comma-separated criteria sets: ${CRITERIA_SET_IDS.join(', ')}
   -h, --help           this help
 
@@ -72,6 +74,8 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
   const units = (values.units ?? 'canonical') as string;
   if (!(UNITS as readonly string[]).includes(units)) throw new CliError(`masdrill evaluate: --units "${units}" is not one of ${UNITS.join(', ')}.`);
   const options = {
+    // A threshold printed in two units is judged in the unit the values were entered in.
+    enteredUnits: units as InputUnits,
     ...(typeof values.window === 'string' ? { window: parseWindow(values.window) } : {}),
     ...(typeof values.only === 'string' ? { only: parseOnly(values.only) } : {}),
   };

@@ -1,4 +1,5 @@
 import type { TimeWindow } from '../case/time-window.js';
+import type { UnitSystem } from '../units/analytes.js';
 
 /** Per item: met, not met, or not assessed (missing data is never "normal"). */
 export type ItemStatus = 'met' | 'not-met' | 'not-assessed';
@@ -63,7 +64,8 @@ export interface CriteriaResult {
   readonly id: CriteriaSetId;
   readonly name: string;
   readonly citation: string;
-  readonly window: TimeWindow & { readonly rule: string };
+  /** The hours read, which window that is (the definition's default up to the decision hour, or the caller's), and the rule applied there. */
+  readonly window: TimeWindow & { readonly read: string; readonly rule: string };
   readonly status: CriteriaStatus;
   /** Why the status is what it is, in one sentence. */
   readonly summary: string;
@@ -71,6 +73,11 @@ export interface CriteriaResult {
   readonly score?: ScoreSummary;
   /** Named sub-classifications, e.g. Phoenix "sepsis" / "septic shock", CDC "confirmed" / "probable". */
   readonly classifications?: Readonly<Record<string, CriteriaStatus>>;
+  /**
+   * Evidence, not the status: per classification, whether the items not assessed could still turn it
+   * to met (Phoenix decides on the data known, as its authors do, and keeps this apart).
+   */
+  readonly reachable?: Readonly<Record<string, boolean>>;
   readonly items: readonly ItemEvidence[];
   readonly notes: readonly string[];
 }
@@ -78,6 +85,17 @@ export interface CriteriaResult {
 export interface EvaluateOptions {
   /** Override each definition's default window. */
   readonly window?: TimeWindow;
+  /**
+   * The decision hour: each definition reads its own default window up to it (default: the last hour
+   * recorded in the case). Ignored when `window` is given.
+   */
+  readonly atHour?: number;
+  /**
+   * The units the lab values were entered in before they were brought to canonical units ('si' or
+   * 'conventional'; default 'canonical', i.e. entered as stored). A threshold printed in two units is
+   * judged in the unit the value was entered in (HLH-2004 triglycerides ≥ 3.0 mmol/L or ≥ 265 mg/dL).
+   */
+  readonly enteredUnits?: 'canonical' | UnitSystem;
 }
 
 /** A criteria set: a pure function of a case. */

@@ -1,21 +1,31 @@
 import type { Case } from '../generated/case.js';
 import { CaseIndex } from '../case/case-index.js';
-import { FIRST_24_HOURS } from '../case/time-window.js';
+import type { TimeWindow } from '../case/time-window.js';
 import type { CriteriaResult, CriteriaSet, CriteriaSetId, EvaluateOptions } from './criteria-result.js';
+import { defaultWindow, type DefaultWindowRule } from './default-window.js';
 
 /**
  * A criteria set computed from a CaseIndex, so that `evaluate` reads a case once for all the sets
- * it runs; `evaluate(c, options)` on the set itself builds its own index.
+ * that read the same window; `evaluate(c, options)` on the set itself builds its own index.
  */
 export interface IndexedCriteriaSet extends CriteriaSet {
-  readonly evaluateIndexed: (index: CaseIndex) => CriteriaResult;
+  /** The window the definition describes, read by default (up to the decision hour). */
+  readonly defaultWindow: DefaultWindowRule;
+  readonly evaluateIndexed: (index: CaseIndex, options: EvaluateOptions) => CriteriaResult;
 }
 
-/** The index every definition reads: the caller's window, else the first 24 hours (each definition's default). */
-export function caseIndexFor(c: Case, options: EvaluateOptions = {}): CaseIndex {
-  return new CaseIndex(c, options.window ?? FIRST_24_HOURS);
+/** The window a set reads: the caller's, else the set's own default up to the decision hour. */
+export function windowFor(c: Case, rule: DefaultWindowRule, options: EvaluateOptions = {}): TimeWindow {
+  return options.window ?? defaultWindow(c, rule, options.atHour);
 }
 
-export function indexedCriteriaSet(id: CriteriaSetId, name: string, evaluateIndexed: (index: CaseIndex) => CriteriaResult): IndexedCriteriaSet {
-  return { id, name, evaluate: (c, options) => evaluateIndexed(caseIndexFor(c, options)), evaluateIndexed };
+export function indexedCriteriaSet(
+  id: CriteriaSetId, name: string, defaultWindowRule: DefaultWindowRule,
+  evaluateIndexed: (index: CaseIndex, options: EvaluateOptions) => CriteriaResult,
+): IndexedCriteriaSet {
+  return {
+    id, name, defaultWindow: defaultWindowRule,
+    evaluate: (c, options = {}) => evaluateIndexed(new CaseIndex(c, windowFor(c, defaultWindowRule, options)), options),
+    evaluateIndexed,
+  };
 }

@@ -1,5 +1,5 @@
 import type { CaseIndex } from '../case/case-index.js';
-import type { CriteriaResult, CriteriaStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, EvaluateOptions } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import type { Threshold } from './threshold.js';
 import { labItem, type LabItemSpec } from './lab-item.js';
@@ -37,7 +37,7 @@ const FERRITIN_ITEM: LabItemSpec = {
   id: 'ferritin', label: 'Ferritin (required)', analyte: 'ferritin', worst: 'highest', threshold: EULAR_ACR_2016.ferritin, citation: CITE,
 };
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const entry = sjiaFebrileApplicability(index, CITE);
   const ferritin = labItem(index, FERRITIN_ITEM);
   const others = OTHER_ITEMS.map((spec) => labItem(index, spec));
@@ -64,7 +64,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'eular-acr-2016', name: '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window (highest ferritin, AST, triglycerides, temperature; lowest platelets, fibrinogen)'),
+    window: resultWindow(index.window, 'worst value in the window (highest ferritin, AST, triglycerides, temperature; lowest platelets, fibrinogen)', options, 'first-24-hours'),
     status, summary,
     count: { met: k.met, notAssessed: k.notAssessed, required: EULAR_ACR_2016.required, of: OTHER_ITEMS.length },
     classifications: { 'ferritin-required': ferritin.status === 'met' ? 'met' : ferritin.status === 'not-met' ? 'not-met' : 'not-assessable', 'two-of-four': k.status },
@@ -78,4 +78,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const eularAcr2016: IndexedCriteriaSet = indexedCriteriaSet('eular-acr-2016', '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', evaluate);
+export const eularAcr2016: IndexedCriteriaSet = indexedCriteriaSet('eular-acr-2016', '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', 'first-24-hours', evaluate);

@@ -1,6 +1,8 @@
 import type { Case } from '../generated/case.js';
 import type { CriteriaResult, CriteriaSet, CriteriaSetId, EvaluateOptions } from './criteria-result.js';
-import { caseIndexFor, type IndexedCriteriaSet } from './criteria-set.js';
+import { windowFor, type IndexedCriteriaSet } from './criteria-set.js';
+import { CaseIndex } from '../case/case-index.js';
+import type { DefaultWindowRule } from './default-window.js';
 import { hlh2004 } from './hlh-2004.js';
 import { eularAcr2016 } from './eular-acr-2016.js';
 import { hscore } from './hscore.js';
@@ -31,9 +33,25 @@ export interface Evaluation {
   readonly results: readonly CriteriaResult[];
 }
 
-/** Every criteria set (or the chosen ones) applied to one case. Pure. The case is read once, into an index all the sets share. */
+/**
+ * Every criteria set (or the chosen ones) applied to one case. Pure. The case is read once per window
+ * into an index the sets reading that window share (a caller's window: one index for all).
+ */
 export function evaluate(c: Case, options: EvaluateOptions & { readonly only?: readonly CriteriaSetId[] } = {}): Evaluation {
   const ids = options.only ?? CRITERIA_SET_IDS;
-  const index = caseIndexFor(c, options);
-  return { caseId: c.id, results: ids.map((id) => INDEXED_SETS[id].evaluateIndexed(index)) };
+  const indexes = new Map<DefaultWindowRule, CaseIndex>();
+  const indexFor = (rule: DefaultWindowRule): CaseIndex => {
+    let index = indexes.get(options.window === undefined ? rule : 'first-24-hours');
+    if (index === undefined) {
+      index = new CaseIndex(c, windowFor(c, rule, options));
+      indexes.set(options.window === undefined ? rule : 'first-24-hours', index);
+    }
+    return index;
+  };
+  return { caseId: c.id, results: ids.map((id) => INDEXED_SETS[id].evaluateIndexed(indexFor(INDEXED_SETS[id].defaultWindow), options)) };
+}
+
+/** The window each set reads by default, in words (for help texts and the README). */
+export function defaultWindowOf(id: CriteriaSetId): DefaultWindowRule {
+  return INDEXED_SETS[id].defaultWindow;
 }

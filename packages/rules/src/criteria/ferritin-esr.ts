@@ -1,6 +1,6 @@
 import type { CaseIndex } from '../case/case-index.js';
 import { fromCanonical } from '../units/convert.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, EvaluateOptions } from './criteria-result.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import { sjiaItem } from './eular-acr-2016-applicability.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
@@ -20,7 +20,7 @@ export const FERRITIN_ESR = {
 
 interface PanelRatio { readonly hour: number; readonly ferritin: number; readonly esr: number; readonly ratio: number }
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const sjia = sjiaItem(index.case, CITE);
   const paired = index.labsInWindow().filter((p) => p.ferritin !== undefined && p.esr !== undefined);
   const esrZero = paired.filter((p) => p.esr === 0);
@@ -60,7 +60,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
   if (esrZero.length > 0) notes.push(`ESR 0 mm/h in ${esrZero.length} panel(s) with ferritin: the ratio is not computable there and those panels are skipped.`);
   if (!applicable && best !== undefined) notes.push('Ratio reported for information only: the patient has no known or suspected sJIA.');
 
-  const window = resultWindow(index.window, 'highest ferritin:ESR ratio among panels in the window with both values');
+  const window = resultWindow(index.window, 'highest ferritin:ESR ratio among panels in the window with both values', options, 'first-24-hours');
   const items = [ratioItem, sjia];
   // Two literals rather than a conditional spread (slow on Node 20): `score`, when computable, sits between summary and items.
   return best === undefined
@@ -72,4 +72,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
     };
 }
 
-export const ferritinEsr: IndexedCriteriaSet = indexedCriteriaSet('ferritin-esr', 'Ferritin:ESR ratio', evaluate);
+export const ferritinEsr: IndexedCriteriaSet = indexedCriteriaSet('ferritin-esr', 'Ferritin:ESR ratio', 'first-24-hours', evaluate);

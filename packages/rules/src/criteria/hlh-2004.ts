@@ -1,9 +1,10 @@
 import type { Case, LabPanel } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
 import { worstLabAmong } from '../case/case-reader.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus, EvaluateOptions } from './criteria-result.js';
 import { countStatus } from './count-status.js';
-import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import { describeThreshold, formatNumber, meetsThreshold, type Threshold } from './threshold.js';
+import { printedInEnteredUnit } from './entered-unit.js';
 import { fromCanonical } from '../units/convert.js';
 import {
   findingItem, itemStatusOf, labItem, observationItem, thresholdItem,
@@ -37,7 +38,11 @@ export const HLH_2004 = {
     platelets: { comparator: '<', value: 100, unit: '×10⁹/L' },
     neutrophils: { comparator: '<', value: 1.0, unit: '×10⁹/L', decimals: 1 },
   },
-  triglyceridesFasting: { comparator: '>=', value: 3.0, unit: 'mmol/L', decimals: 1 },
+  /** "fasting TG ≥ 3.0 mmol/L (≥ 265 mg/dL)": printed in both units, each judged in its own (clinical-reference.md §1.1). */
+  triglyceridesFasting: {
+    'mmol/L': { comparator: '>=', value: 3.0, unit: 'mmol/L', decimals: 1 },
+    'mg/dL': { comparator: '>=', value: 265, unit: 'mg/dL' },
+  },
   fibrinogen: { comparator: '<=', value: 1.5, unit: 'g/L' },
   ferritin: { comparator: '>=', value: 500, unit: 'µg/L' },
   sCd25: { comparator: '>=', value: 2400, unit: 'U/mL' },
@@ -45,7 +50,7 @@ export const HLH_2004 = {
   required: number; of: number;
   fever: { threshold: Threshold; citation: string };
   cytopenia: Record<'hemoglobin' | 'hemoglobinInfant' | 'platelets' | 'neutrophils', Threshold> & { requiredLineages: number; infantAgeDays: number };
-  triglyceridesFasting: Threshold; fibrinogen: Threshold; ferritin: Threshold; sCd25: Threshold;
+  triglyceridesFasting: Readonly<Record<'mmol/L' | 'mg/dL', Threshold>>; fibrinogen: Threshold; ferritin: Threshold; sCd25: Threshold;
 };
 
 /** Days per year used to turn `patient.ageYears` into days for the "< 4 weeks" infant rule (masdrill's choice: Julian year). */
@@ -93,55 +98,54 @@ function cytopeniaItems(index: CaseIndex): { criterion: ItemEvidence; lineages: 
 }
 
 /**
- * Hypertriglyceridemia: HLH-2004 asks for a FASTING value. masdrill's reading (the source is silent
- * on non-fasting samples):
- * - panels marked fasting, or whose fasting status was not recorded, are read as they are;
- * - a non-fasting value at or above the cut-off does not establish fasting hypertriglyceridemia →
- *   not assessed (unless an eligible panel already meets it);
- * - a non-fasting value below the cut-off counts as not met (masdrill's reading: a fasting sample
- *   is not expected to be higher than a non-fasting one).
+ * Hypertriglyceridemia: HLH-2004 asks for a FASTING value ("fasting TG ≥ 3.0 mmol/L (≥ 265 mg/dL)").
+ * What masdrill assumes (the source says nothing about other samples):
+ * - only a panel recorded as fasting can establish the criterion;
+ * - a value of unknown fasting status, or a non-fasting one, at or above the cut-off does not
+ *   establish it: not assessed (it would if the sample was fasting; repeat fasting), unless a fasting
+ *   panel already meets it;
+ * - a value below the cut-off counts as not met whatever the fasting status (masdrill's reading:
+ *   fasting lowers triglycerides, so a fasting sample is not expected to be higher).
+ * The value is judged in the unit it was entered in, against the threshold printed in that unit.
  */
-const TRIGLYCERIDES = {
-  id: 'tg-fibrinogen.triglycerides', label: 'Triglycerides (fasting)', threshold: HLH_2004.triglyceridesFasting, citation: CITE,
-} as const;
-const TRIGLYCERIDES_FASTING = { ...TRIGLYCERIDES, note: 'fasting sample' };
-const TRIGLYCERIDES_UNRECORDED = {
-  ...TRIGLYCERIDES, note: 'fasting status not recorded: read as a fasting value (masdrill\'s choice; HLH-2004 asks for fasting triglycerides)',
-};
-const TRIGLYCERIDES_NON_FASTING_BELOW = {
-  ...TRIGLYCERIDES, note: 'non-fasting sample below the cut-off: counted as not met (masdrill\'s reading: a fasting value is not expected to be higher)',
-};
+const TRIGLYCERIDES_ID = 'tg-fibrinogen.triglycerides';
+const TRIGLYCERIDES_LABEL = 'Triglycerides (fasting)';
+const FASTING_NOTE = 'fasting sample';
+const BELOW_NOTE = 'below the cut-off: not met whatever the fasting status (masdrill\'s reading: a fasting value is not expected to be higher)';
 
-/** The highest triglyceride value in the window among some panels, in the threshold's unit. */
-function highestTriglycerides(index: CaseIndex, panels: readonly LabPanel[]): UnitReading | undefined {
-  const unit = HLH_2004.triglyceridesFasting.unit;
+/** The highest triglyceride value in the window among some panels, in `unit`. */
+function highestTriglycerides(index: CaseIndex, panels: readonly LabPanel[], unit: string): UnitReading | undefined {
   const reading = worstLabAmong(panels, 'triglycerides', index.window, 'highest');
   return reading === undefined ? undefined : { value: fromCanonical('triglycerides', reading.value, unit), unit, hour: reading.hour };
 }
 
-function triglycerideItem(index: CaseIndex): ItemEvidence {
-  const threshold = HLH_2004.triglyceridesFasting;
+function triglycerideItem(index: CaseIndex, options: EvaluateOptions): ItemEvidence {
+  const { value: threshold, unit } = printedInEnteredUnit(HLH_2004.triglyceridesFasting, 'triglycerides', options);
+  const spec = (note?: string) => ({ id: TRIGLYCERIDES_ID, label: TRIGLYCERIDES_LABEL, threshold, citation: CITE, ...(note === undefined ? {} : { note }) });
   const labs = index.labsInWindow();
-  const best = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting !== false));
-  const worstNonFasting = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === false));
-  const fastingRecorded = best === undefined ? undefined : labs.find((p) => p.hour === best.hour && p.triglycerides !== undefined && p.triglyceridesFasting !== false)?.triglyceridesFasting;
-  const eligibleItem = thresholdItem(fastingRecorded === true ? TRIGLYCERIDES_FASTING : TRIGLYCERIDES_UNRECORDED, best);
-  if (eligibleItem.status === 'met') return eligibleItem;
-  if (worstNonFasting !== undefined && meetsThreshold(worstNonFasting.value, threshold)) {
-    const item: WritableItem = thresholdItem(TRIGLYCERIDES, undefined);
-    item.note = `non-fasting sample of ${worstNonFasting.value.toFixed(2)} mmol/L at hour ${worstNonFasting.hour}, at or above the cut-off: HLH-2004 asks for fasting triglycerides, so this does not establish the criterion (repeat fasting)`;
-    return item;
+  const fasting = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === true), unit);
+  const unknown = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === undefined), unit);
+  const nonFasting = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === false), unit);
+  if (fasting !== undefined && meetsThreshold(fasting.value, threshold)) return thresholdItem(spec(FASTING_NOTE), fasting);
+  // A value at or above the cut-off whose sample was not (known to be) fasting: would meet it if fasting.
+  for (const [reading, status] of [[unknown, 'fasting status not recorded'], [nonFasting, 'non-fasting sample']] as const) {
+    if (reading !== undefined && meetsThreshold(reading.value, threshold)) {
+      const item: WritableItem = thresholdItem(spec(), undefined);
+      item.note = `${status} of ${formatNumber(reading.value, 2)} ${unit} at hour ${reading.hour}, at or above the cut-off: HLH-2004 asks for fasting triglycerides, so this does not establish the criterion (it would if fasting; repeat fasting)`;
+      return item;
+    }
   }
-  if (best !== undefined) return eligibleItem;
-  if (worstNonFasting !== undefined) return thresholdItem(TRIGLYCERIDES_NON_FASTING_BELOW, worstNonFasting);
-  return thresholdItem(TRIGLYCERIDES, undefined);
+  if (fasting !== undefined) return thresholdItem(spec(FASTING_NOTE), fasting);
+  const below = unknown ?? nonFasting;
+  if (below !== undefined) return thresholdItem(spec(BELOW_NOTE), below);
+  return thresholdItem(spec(), undefined);
 }
 
 const FIBRINOGEN_SPEC: LabItemSpec = { id: 'tg-fibrinogen.fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', worst: 'lowest', threshold: HLH_2004.fibrinogen, citation: CITE };
-const TG_FIBRINOGEN_THRESHOLD = `fasting TG ${describeThreshold(HLH_2004.triglyceridesFasting)} and/or fibrinogen ${describeThreshold(HLH_2004.fibrinogen)}`;
+const TG_FIBRINOGEN_THRESHOLD = `fasting TG ${describeThreshold(HLH_2004.triglyceridesFasting['mmol/L'])} (${describeThreshold(HLH_2004.triglyceridesFasting['mg/dL'])}) and/or fibrinogen ${describeThreshold(HLH_2004.fibrinogen)}`;
 
-function tgFibrinogenItems(index: CaseIndex): { criterion: ItemEvidence; parts: ItemEvidence[] } {
-  const tg = triglycerideItem(index);
+function tgFibrinogenItems(index: CaseIndex, options: EvaluateOptions): { criterion: ItemEvidence; parts: ItemEvidence[] } {
+  const tg = triglycerideItem(index, options);
   const fib = labItem(index, FIBRINOGEN_SPEC);
   const parts = [tg, fib];
   const status = anyOf(parts);
@@ -164,16 +168,22 @@ function marrowItem(status: ItemStatus, value: boolean | null, hour: number | nu
   return item;
 }
 
+/**
+ * Hemophagocytosis "in bone marrow, spleen or lymph nodes; no evidence of malignancy": a marrow that
+ * shows malignancy does not count towards the criterion, whatever it shows; an unrecorded malignancy
+ * field is no evidence of malignancy.
+ */
 function hemophagocytosisItem(index: CaseIndex): ItemEvidence {
   const inside = index.boneMarrowInWindow();
   if (inside.length === 0) {
     return marrowItem('not-assessed', null, null, 'no bone marrow examination in the window (spleen and lymph-node histology are not recorded in a case)');
   }
-  const positive = inside.find((m) => m.hemophagocytosis);
-  if (positive !== undefined) {
-    return marrowItem('met', true, positive.hour, positive.malignancy === true
-      ? 'the same marrow showed malignancy: HLH-2004 adds "no evidence of malignancy"; masdrill counts the hemophagocytosis and flags this'
-      : undefined);
+  const positive = inside.find((m) => m.hemophagocytosis && m.malignancy !== true);
+  if (positive !== undefined) return marrowItem('met', true, positive.hour, undefined);
+  const malignant = inside.find((m) => m.hemophagocytosis && m.malignancy === true);
+  if (malignant !== undefined) {
+    return marrowItem('not-met', true, malignant.hour,
+      'hemophagocytosis in a marrow that shows malignancy: HLH-2004 requires "no evidence of malignancy", so it does not count');
   }
   const first = inside.reduce((a, b) => (b.hour < a.hour ? b : a));
   return marrowItem('not-met', false, first.hour, 'absence of hemophagocytosis does not exclude HLH/MAS; serial marrow assessment may be needed (guideline DX-4)');
@@ -214,12 +224,12 @@ const SCD25_SPEC: LabItemSpec = {
   note: 'norms are age-related; > 2 SD above the age-adjusted laboratory norm is considered more meaningful (Jordan 2011)',
 };
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const fever = observationItem(index, FEVER_SPEC);
   const splenomegaly = findingItem(index, SPLENOMEGALY_SPEC);
   const cytopenias = cytopeniaItems(index);
-  const tgFib = tgFibrinogenItems(index);
+  const tgFib = tgFibrinogenItems(index, options);
   const hemophagocytosis = hemophagocytosisItem(index);
   const nk = nkActivityItem(index);
   const ferritin = labItem(index, FERRITIN_SPEC);
@@ -251,7 +261,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'hlh-2004', name: 'HLH-2004 diagnostic guidelines', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)'),
+    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)', options, 'illness'),
     status, summary,
     count: { met: b.met, notAssessed: b.notAssessed, required: HLH_2004.required, of: HLH_2004.of },
     classifications: { 'molecular-diagnosis': armA, 'clinical-criteria': b.status },
@@ -259,7 +269,9 @@ function evaluate(index: CaseIndex): CriteriaResult {
     notes: [
       'Fever: one reproduction of the HLH-2004 table prints "Fever" without a number; masdrill encodes ≥ 38.5 °C on the highest temperature in the window (Jordan 2011, JITC reproduction). A fever documented only as days of fever or subjective fever, without a temperature, leaves the item not assessed.',
       'Thresholds use ≥ and ≤ as in the original HLH-2004 table (fasting TG ≥ 3.0 mmol/L, fibrinogen ≤ 1.5 g/L, ferritin ≥ 500 µg/L, sCD25 ≥ 2400 U/mL); some reproductions print > and <.',
-      'Triglycerides: HLH-2004 asks for a fasting value. masdrill reads fasting and unrecorded-fasting panels as they are; a non-fasting value at or above 3.0 mmol/L leaves the item not assessed, a non-fasting value below it counts as not met.',
+      'Triglycerides: HLH-2004 asks for a fasting value ("fasting TG ≥ 3.0 mmol/L (≥ 265 mg/dL)"). Only a panel recorded as fasting establishes the criterion; a value at or above the cut-off whose fasting status is unrecorded, or that was not fasting, leaves the item not assessed (it would count if fasting); a value below the cut-off counts as not met whatever the fasting status (masdrill\'s reading: fasting does not raise triglycerides).',
+      'Triglycerides are judged in the unit they were entered in, against the threshold HLH-2004 prints in that unit: ≥ 265 mg/dL for a value entered in mg/dL (as the case stores it), ≥ 3.0 mmol/L for one entered in SI units (evaluate --units si). 265 mg/dL is 2.992 mmol/L: the printed mg/dL figure is the published cut-off for mg/dL values.',
+      'Hemophagocytosis counts only from a marrow without evidence of malignancy ("no evidence of malignancy" is part of the criterion); a marrow recorded as malignant does not count.',
       'Infant hemoglobin rule (< 100 g/L under 4 weeks): age in days = ageYears × 365.25 at presentation, under 28 days.',
       'Cytopenias and TG/fibrinogen are one criterion each; their lineages/parts are listed as sub-items after the 8 criteria.',
       'Hemophagocytosis is read from bone marrow examinations in the window; its absence does not exclude HLH/MAS (guideline DX-4).',
@@ -269,4 +281,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet('hlh-2004', 'HLH-2004 diagnostic guidelines', evaluate);
+export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet('hlh-2004', 'HLH-2004 diagnostic guidelines', 'illness', evaluate);

@@ -1,10 +1,11 @@
 import type { Background, Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
-import type { CriteriaResult, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, ItemEvidence, ItemStatus, EvaluateOptions } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, describeThreshold, type Comparator, type Threshold } from './threshold.js';
 import { findingItem, labItem, readLab, type FindingItemSpec, type LabItemSpec, type UnitReading, type WritableItem } from './lab-item.js';
 import { hscoreProbability, HSCORE_PROBABILITY_FIT } from './hscore-probability.js';
+import { printedInEnteredUnit } from './entered-unit.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
 
@@ -48,13 +49,27 @@ export const HSCORE = {
       { points: 50, bounds: [{ comparator: '>', value: 6000 }], text: '> 6000' },
     ],
   },
+  /**
+   * Printed in mmol/L with the mg/dL equivalents beside them ("mg/dL: < 132.7 / 132.7–354 / > 354",
+   * clinical-reference.md §1.3): a value is banded in the unit it was entered in.
+   */
   triglycerides: {
-    unit: 'mmol/L',
-    bands: [
-      { points: 0, bounds: [{ comparator: '<', value: 1.5 }], text: '< 1.5' },
-      { points: 44, bounds: [{ comparator: '>=', value: 1.5 }, { comparator: '<=', value: 4 }], text: '1.5–4' },
-      { points: 64, bounds: [{ comparator: '>', value: 4 }], text: '> 4' },
-    ],
+    'mmol/L': {
+      unit: 'mmol/L',
+      bands: [
+        { points: 0, bounds: [{ comparator: '<', value: 1.5 }], text: '< 1.5' },
+        { points: 44, bounds: [{ comparator: '>=', value: 1.5 }, { comparator: '<=', value: 4 }], text: '1.5–4' },
+        { points: 64, bounds: [{ comparator: '>', value: 4 }], text: '> 4' },
+      ],
+    },
+    'mg/dL': {
+      unit: 'mg/dL',
+      bands: [
+        { points: 0, bounds: [{ comparator: '<', value: 132.7 }], text: '< 132.7' },
+        { points: 44, bounds: [{ comparator: '>=', value: 132.7 }, { comparator: '<=', value: 354 }], text: '132.7–354' },
+        { points: 64, bounds: [{ comparator: '>', value: 354 }], text: '> 354' },
+      ],
+    },
   },
   fibrinogen: {
     unit: 'g/L',
@@ -75,7 +90,7 @@ export const HSCORE = {
   cutoff: Threshold; maximum: number; immunosuppression: { points: number };
   temperature: BandedVariable; organomegaly: { none: number; one: number; both: number };
   cytopenias: { pointsByCount: readonly number[]; hemoglobin: Threshold; wbc: Threshold; platelets: Threshold };
-  ferritin: BandedVariable; triglycerides: BandedVariable; fibrinogen: BandedVariable; ast: BandedVariable;
+  ferritin: BandedVariable; triglycerides: Readonly<Record<'mmol/L' | 'mg/dL', BandedVariable>>; fibrinogen: BandedVariable; ast: BandedVariable;
   hemophagocytosis: { points: number };
 };
 
@@ -295,19 +310,20 @@ function hemophagocytosisItem(index: CaseIndex): Scored {
 const CUTOFF_TEXT = `≥ ${HSCORE.cutoff.value} (sensitivity 93%, specificity 86%)`;
 const PROBABILITY_NOTE = `Probability: ${HSCORE_PROBABILITY_FIT.method} (citation ${HSCORE_PROBABILITY_FIT.citation}).`;
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const organomegaly = organomegalyItem(index);
   const cytopenias = cytopeniaItem(index);
   const temp = index.worstObservation('temperatureC', 'highest');
   const temperature = bandedItem('temperature', 'Temperature', HSCORE.temperature, temp && { value: temp.value, unit: HSCORE.temperature.unit, hour: temp.hour });
+  const triglycerides = printedInEnteredUnit(HSCORE.triglycerides, 'triglycerides', options).value;
   const scored: Scored[] = [
     immunosuppressionItem(c),
     temperature,
     organomegaly.scored,
     cytopenias.scored,
     bandedItem('ferritin', 'Ferritin', HSCORE.ferritin, readLab(index, 'ferritin', HSCORE.ferritin.unit, 'highest')),
-    bandedItem('triglycerides', 'Triglycerides', HSCORE.triglycerides, readLab(index, 'triglycerides', HSCORE.triglycerides.unit, 'highest')),
+    bandedItem('triglycerides', 'Triglycerides', triglycerides, readLab(index, 'triglycerides', triglycerides.unit, 'highest')),
     bandedItem('fibrinogen', 'Fibrinogen', HSCORE.fibrinogen, readLab(index, 'fibrinogen', HSCORE.fibrinogen.unit, 'lowest')),
     bandedItem('ast', 'AST', HSCORE.ast, readLab(index, 'ast', HSCORE.ast.unit, 'highest')),
     hemophagocytosisItem(index),
@@ -327,7 +343,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'hscore', name: 'HScore', citation: 'fardet-2014',
-    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, AST; lowest hemoglobin, WBC, platelets, fibrinogen)'),
+    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, AST; lowest hemoglobin, WBC, platelets, fibrinogen)', options, 'first-24-hours'),
     status, summary,
     score: {
       value, min, max, cutoff: CUTOFF_TEXT,
@@ -340,7 +356,8 @@ function evaluate(index: CaseIndex): CriteriaResult {
     notes: [
       'HScore was derived in adults (Fardet 2014); it is not validated in children or in the ICU, and its probability table was not validated in the ICU.',
       PROBABILITY_NOTE,
-      'Boundary values (38.4 and 39.4 °C, ferritin 2000 and 6000 ng/mL, triglycerides 1.5 and 4 mmol/L) fall in the middle band as in the original table ("< 38.4 → 0"; one calculator writes "≤ 38.4 = 0").',
+      'Boundary values (38.4 and 39.4 °C, ferritin 2000 and 6000 ng/mL, triglycerides 1.5 and 4 mmol/L or 132.7 and 354 mg/dL) fall in the middle band as in the original table ("< 38.4 → 0"; one calculator writes "≤ 38.4 = 0").',
+      'Triglycerides are banded in the unit they were entered in, against the bands printed in that unit: mg/dL (< 132.7 / 132.7–354 / > 354) for a value entered in mg/dL as the case stores it, mmol/L (< 1.5 / 1.5–4 / > 4) for one entered in SI units (evaluate --units si).',
       'score.value counts the assessed items only; score.min/max are the totals if every not-assessed item took its lowest/highest points.',
       'Known underlying immunosuppression: HIV positive, or long-term glucocorticoids, cyclosporine, azathioprine (named by Fardet) or, by masdrill\'s choice, tacrolimus or mycophenolate; methotrexate and IL-1/IL-6 blockers do not count; an unrecorded HIV status is not a known immunosuppression; an unrecorded therapy list leaves the item not assessed.',
       'Cytopenias: 0 or 1 lineage low scores 0 (the table lists "1 lineage → 0").',
@@ -348,4 +365,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const hscore: IndexedCriteriaSet = indexedCriteriaSet('hscore', 'HScore', evaluate);
+export const hscore: IndexedCriteriaSet = indexedCriteriaSet('hscore', 'HScore', 'first-24-hours', evaluate);

@@ -1,6 +1,6 @@
 import type { Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import type { WritableItem } from './lab-item.js';
@@ -8,7 +8,7 @@ import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
 import {
   aboveUpperLimitItem, allOf, anyOf, categoryItems, flattenGroups, echoItem, findingItem, fromCriteriaStatus, labItem,
-  noAlternativeDiagnosisItem, sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue, toCriteriaStatus,
+  noAlternativeDiagnosisItem, sarsCov2RnaOrAntigenReading, sarsCov2Serology, statusValue, toCriteriaStatus,
 } from './misc-organ-involvement.js';
 
 /*
@@ -39,6 +39,12 @@ export const MISC_CDC_2023 = {
   platelets: { comparator: '<', value: 150_000, unit: '/µL' } as Threshold,
   /** Hematologic: "Absolute lymphocyte count (ALC) <1,000 cells/μL". */
   alc: { comparator: '<', value: 1_000, unit: '/µL' } as Threshold,
+  /**
+   * Laboratory criteria: "Detection of SARS-CoV-2 RNA in a clinical specimen up to 60 days prior to or
+   * during hospitalization, or in a post-mortem specimen" (and the same for antigen). Hours from
+   * presentation, which masdrill takes as the start of the hospitalization.
+   */
+  laboratoryDaysBefore: { comparator: '<=', value: 60, unit: 'days' } as Threshold,
   /** Epidemiologic linkage: close contact "in the 60 days prior to hospitalization". */
   contactDays: { comparator: '<=', value: 60, unit: 'days' } as Threshold,
 } as const;
@@ -102,16 +108,27 @@ export function severityItem(c: Case, citation: string, label: string): ItemEvid
   return { id: 'severity', label, status, value, unit: null, threshold: 'hospitalization or death', hour: null, citation };
 }
 
-function labCriteriaItem(c: Case): ItemEvidence {
-  const rna = sarsCov2RnaOrAntigen(c);
+const HOURS_PER_DAY = 24;
+/** The first hour (from presentation) a SARS-CoV-2 RNA or antigen test counts from: 60 days before. */
+export const MISC_CDC_2023_LABORATORY_FROM_HOUR = -MISC_CDC_2023.laboratoryDaysBefore.value * HOURS_PER_DAY;
+
+function labCriteriaItem(index: CaseIndex): ItemEvidence {
+  const c = index.case;
+  const reading = sarsCov2RnaOrAntigenReading(c, MISC_CDC_2023_LABORATORY_FROM_HOUR, index.window.toHour);
+  const rna = reading.status;
   const serology = sarsCov2Serology(c);
   const status = anyOf([rna, serology]);
-  return {
+  const item: WritableItem = {
     id: 'laboratory', label: 'Laboratory evidence of SARS-CoV-2 infection (RNA/antigen or illness-associated antibodies)', status,
     value: rna === 'met' ? 'RNA or antigen positive' : serology === 'met' ? 'serology positive' : status === 'not-met' ? 'negative' : null,
     unit: null, threshold: 'RNA or antigen up to 60 days before or during hospitalization, or antibodies associated with the current illness',
     hour: null, citation: CITE,
   };
+  const early = reading.tooEarly[0];
+  if (rna !== 'met' && early !== undefined) {
+    item.note = `a positive SARS-CoV-2 ${early.method} at hour ${early.hour} (${Math.round((-early.hour / HOURS_PER_DAY) * 10) / 10} days before presentation) is more than 60 days before the hospitalization: it does not count`;
+  }
+  return item;
 }
 
 const CONTACT_THRESHOLD = `${describeThreshold(MISC_CDC_2023.contactDays)} before hospitalization`;
@@ -157,7 +174,7 @@ function organCategories(index: CaseIndex): { categories: ItemEvidence[]; all: I
   return { categories: groups.map((g) => g[0]!), all: flattenGroups(groups) };
 }
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const t = MISC_CDC_2023;
 
@@ -182,7 +199,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
     id: 'clinical', label: 'Clinical criteria (all)', status: clinicalStatus, value: statusValue(clinicalStatus), unit: null,
     threshold: 'fever, severity, CRP, ≥ 2 organ categories, no more likely alternative diagnosis', hour: null, citation: CITE,
   };
-  const lab = labCriteriaItem(c);
+  const lab = labCriteriaItem(index);
   const epi = epiLinkageItem(c);
 
   const applicable = ageOk;
@@ -196,7 +213,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window'),
+    window: resultWindow(index.window, 'worst value in the window', options, 'illness'),
     status, summary,
     count: { met: count.met, notAssessed: count.notAssessed, required: t.categoriesRequired, of: 5 },
     classifications: { confirmed, probable },
@@ -205,10 +222,11 @@ function evaluate(index: CaseIndex): CriteriaResult {
       'Findings in the window are taken as new-onset: the case model does not record onset relative to baseline.',
       CORONARY_NOTE + '.',
       'Shock: the definition\'s footnote was not verified (clinical-reference.md §1.8 [U]); only clinician-documented shock counts.',
+      'Laboratory criteria: a SARS-CoV-2 RNA or antigen test counts when taken up to 60 days before the hospitalization (hour −1,440 from presentation, taken as the start of the hospitalization) or during it, up to the end of the window; an earlier positive test does not count and leaves the laboratory criteria not assessed.',
       'Troponin "above laboratory normal" uses the case\'s own reference range, then a published pediatric one; with neither it is not assessed.',
       'Confirmed and probable are reported independently (a confirmed case may also meet the probable criteria); the suspect (vital records) tier and the exclusion nuances (vaccine-derived antibodies, severe respiratory COVID-19) are not encoded.',
     ],
   };
 }
 
-export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet('misc-cdc-2023', 'MIS-C, CSTE/CDC 2023 surveillance definition', evaluate);
+export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet('misc-cdc-2023', 'MIS-C, CSTE/CDC 2023 surveillance definition', 'illness', evaluate);

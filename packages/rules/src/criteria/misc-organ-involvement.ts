@@ -207,12 +207,26 @@ export function noAlternativeDiagnosisItem(c: Case, citation: string): ItemEvide
   };
 }
 
-/** SARS-CoV-2 RNA or antigen detected: the case's summary, or a positive PCR/antigen test in its viral tests. */
-export function sarsCov2RnaOrAntigen(c: Case): ItemStatus {
-  const tests = (c.investigations.viralTests ?? []).filter((t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen'));
-  if (c.background.sarsCov2?.rnaOrAntigen === 'positive' || tests.some((t) => t.result === 'positive')) return 'met';
-  if (c.background.sarsCov2?.rnaOrAntigen === 'negative') return 'not-met';
-  return 'not-assessed';
+/** One of the case's viral tests. */
+export type ViralTest = NonNullable<Case['investigations']['viralTests']>[number];
+
+/**
+ * SARS-CoV-2 RNA or antigen detected: the case's summary, or a positive PCR/antigen test in its viral
+ * tests taken from `fromHour` on (hours from presentation; undefined = any time) up to `toHour`.
+ */
+export function sarsCov2RnaOrAntigen(c: Case, fromHour?: number, toHour = Infinity): ItemStatus {
+  return sarsCov2RnaOrAntigenReading(c, fromHour, toHour).status;
+}
+
+/** As sarsCov2RnaOrAntigen, with the tests it left out for being too early (for the evidence note). */
+export function sarsCov2RnaOrAntigenReading(c: Case, fromHour?: number, toHour = Infinity): { status: ItemStatus; tooEarly: readonly ViralTest[] } {
+  const tests = (c.investigations.viralTests ?? []).filter((t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen') && t.result === 'positive');
+  const inTime = (t: ViralTest) => (fromHour === undefined || t.hour >= fromHour) && t.hour <= toHour;
+  const tooEarly = fromHour === undefined ? [] : tests.filter((t) => t.hour < fromHour);
+  if (c.background.sarsCov2?.rnaOrAntigen === 'positive' || tests.some(inTime)) return { status: 'met', tooEarly };
+  if (c.background.sarsCov2?.rnaOrAntigen === 'negative') return { status: 'not-met', tooEarly };
+  // A positive test from before the period shows nothing about the period itself: not assessed, not "negative".
+  return { status: 'not-assessed', tooEarly };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, EvaluateOptions, ItemEvidence, ItemStatus } from './criteria-result.js';
 import { countStatus } from './count-status.js';
 import { describeThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import type { WritableItem } from './lab-item.js';
@@ -122,7 +122,7 @@ function clinicalSigns(index: CaseIndex): { signs: ItemEvidence[]; all: ItemEvid
   return { signs: groups.map((g) => g[0]!), all: flattenGroups(groups) };
 }
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const t = MISC_WHO_2020;
 
@@ -156,7 +156,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
 
   return {
     id: 'misc-who-2020', name: 'MIS-C, WHO 2020 preliminary definition', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window'),
+    window: resultWindow(index.window, 'worst value in the window', options, 'illness'),
     status, summary,
     count: { met: count.met, notAssessed: count.notAssessed, required: t.signsRequired, of: 5 },
     items: [
@@ -174,4 +174,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const miscWho2020: IndexedCriteriaSet = indexedCriteriaSet('misc-who-2020', 'MIS-C, WHO 2020 preliminary definition', evaluate);
+export const miscWho2020: IndexedCriteriaSet = indexedCriteriaSet('misc-who-2020', 'MIS-C, WHO 2020 preliminary definition', 'illness', evaluate);

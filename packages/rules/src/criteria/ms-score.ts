@@ -1,7 +1,7 @@
 import type { CaseIndex } from '../case/case-index.js';
 import type { BooleanObservationField, Worst } from '../case/case-reader.js';
 import type { NumericAnalyte } from '../units/analytes.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ScoreSummary } from './criteria-result.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ScoreSummary, EvaluateOptions } from './criteria-result.js';
 import { scoreStatus } from './count-status.js';
 import { compare, type Threshold } from './threshold.js';
 import { readLab } from './lab-item.js';
@@ -88,7 +88,7 @@ function meetsCutoff(score: number): boolean {
   return compare(score, MS_SCORE.cutoff.comparator, MS_SCORE.cutoff.value);
 }
 
-function evaluate(index: CaseIndex): CriteriaResult {
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const entry = sjiaFebrileApplicability(index, 'minoia-2019');
   const terms = MS_SCORE.terms.map((t) => termOf(index, t));
   const value = terms.reduce((s, t) => s + (t.evidence.points ?? 0), 0);
@@ -117,7 +117,7 @@ function evaluate(index: CaseIndex): CriteriaResult {
   // A score is reported only when its bounds are finite (every laboratory term measured).
   const score: ScoreSummary | undefined = bounded ? { value, min, max, cutoff: `${cutoff} (sensitivity 0.85, specificity 0.95)` } : undefined;
 
-  const window = resultWindow(index.window, 'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)');
+  const window = resultWindow(index.window, 'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)', options, 'first-24-hours');
   const items = [...terms.map((t) => t.evidence), ...entry.items];
   const notes = [
     'MS = 2.44×CNS + 1.54×Haem − 1.30×Arthritis − 0.003×PLT(×10⁹/L) + 0.001×LDH(U/L) − 0.004×Fibrinogen(mg/dL) + 0.0001×Ferritin(ng/mL); cut-off ≥ −2.1 (Minoia 2019).',
@@ -132,4 +132,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
     : { id: 'ms-score', name: NAME, citation: 'minoia-2019', window, status, summary, score, items, notes };
 }
 
-export const msScore: IndexedCriteriaSet = indexedCriteriaSet('ms-score', NAME, evaluate);
+export const msScore: IndexedCriteriaSet = indexedCriteriaSet('ms-score', NAME, 'first-24-hours', evaluate);

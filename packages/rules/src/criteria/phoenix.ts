@@ -2,8 +2,7 @@ import type { Case } from '../generated/case.js';
 import type { CaseIndex } from '../case/case-index.js';
 import type { NumericAnalyte } from '../units/analytes.js';
 import { fromCanonical } from '../units/convert.js';
-import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
-import { scoreStatus } from './count-status.js';
+import type { CriteriaResult, CriteriaStatus, ItemEvidence, ItemStatus, EvaluateOptions } from './criteria-result.js';
 import { compare, describeThreshold, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
 import type { WritableItem } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
@@ -231,15 +230,16 @@ function scoreRespiratory(s: PhoenixSnapshot): RespiratoryScore {
   const pfPoints = ratioPoints(pf, PHOENIX_PF_RATIO);
   const sfPoints = ratioPoints(sf, PHOENIX_SF_RATIO);
   const oxygenation = Math.max(pfPoints, sfPoints);
-  // Without a valid ratio now, one could still be unknown: a never-measured FiO₂ paired with a current
-  // PaO₂ or usable SpO₂, or a never-measured PaO₂ / SpO₂ paired with the current FiO₂. A lapsed FiO₂,
-  // or a FiO₂ newer than every measured PaO₂ / SpO₂, gives no ratio at this time point (NULL, 0 points).
-  const ratioKnown =
-    pf !== undefined || sf !== undefined ||
-    !(
-      (neverMeasured(s, 'fio2') && (pao2 !== undefined || sfValid || neverMeasured(s, 'pao2') || neverMeasured(s, 'spo2'))) ||
-      (fio2 !== undefined && (neverMeasured(s, 'pao2') || neverMeasured(s, 'spo2')))
-    );
+  // What the oxygenation could still reach: each ratio is still open when it has no value now and could
+  // get one from a never-measured input — a never-measured PaO₂ (or SpO₂) paired with the current or a
+  // never-measured FiO₂, or a never-measured FiO₂ paired with the current PaO₂ (or valid SpO₂). A valid
+  // SpO₂:FiO₂ does not close the PaO₂:FiO₂ side: on a ventilator a PaO₂:FiO₂ < 100 scores 3 whatever the
+  // SpO₂:FiO₂ (the rubric takes the worse of the two). A lapsed FiO₂, or a FiO₂ newer than every measured
+  // PaO₂ / SpO₂, gives no ratio at this time point (NULL, 0 points).
+  const fio2Open = fio2 !== undefined || neverMeasured(s, 'fio2');
+  const pfOpen = pf === undefined && ((neverMeasured(s, 'pao2') && fio2Open) || (neverMeasured(s, 'fio2') && pao2 !== undefined));
+  const sfOpen = sf === undefined && ((neverMeasured(s, 'spo2') && fio2Open) || (neverMeasured(s, 'fio2') && sfValid));
+  const ratioKnown = !pfOpen && !sfOpen;
 
   const points = respiratoryPoints(imv === true, support === true, oxygenation);
   const bound = respiratoryPoints(imv !== false && support !== false, support !== false, ratioKnown ? oxygenation : 3);
@@ -563,26 +563,36 @@ function meetsSepsisCutoff(score: number): boolean {
   return score >= PHOENIX_SEPSIS_CUTOFF;
 }
 
-/** Septic shock at one time point: total ≥ 2 with ≥ 1 cardiovascular point at that same time point. */
-function shockAt(s: ScoredSnapshot): CriteriaStatus {
-  const cv = s.systems.cardiovascular;
-  const cvStatus: CriteriaStatus =
-    cv.points >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'met' : cv.bound >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF ? 'not-assessable' : 'not-met';
-  return and2(scoreStatus(s.value, s.max, meetsSepsisCutoff), cvStatus);
+/**
+ * Septic shock's score part at one time point, as the authors score it (missing values 0): total ≥ 2
+ * with ≥ 1 cardiovascular point at that same time point.
+ */
+function shockAt(s: ScoredSnapshot): boolean {
+  return meetsSepsisCutoff(s.value) && s.systems.cardiovascular.points >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF;
 }
 
-/** Tri-state over time points: met if one time point meets, not met if none could, else not assessable. */
-function anyTimePoint(statuses: readonly CriteriaStatus[]): CriteriaStatus {
-  if (statuses.some((st) => st === 'met')) return 'met';
-  if (statuses.every((st) => st === 'not-met')) return 'not-met';
-  return 'not-assessable';
+/** Whether the missing inputs of one time point could still make it a septic-shock time point. */
+function shockReachableAt(s: ScoredSnapshot): boolean {
+  return meetsSepsisCutoff(s.max) && s.systems.cardiovascular.bound >= PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF;
+}
+
+/** A yes/no answer of the score, with suspected infection: and-ed as the definition does (unrecorded infection stays open). */
+function withInfection(infection: CriteriaStatus, scoreMet: boolean): CriteriaStatus {
+  return and2(infection, scoreMet ? 'met' : 'not-met');
 }
 
 // The time-point note quotes the look-back table, so it is built once.
 const LOOK_BACK = PHOENIX_LOOK_BACK_HOURS;
 const TIME_POINT_NOTE = `Scored at a time point, as the authors developed it: at every hour in the window at which a Phoenix input was recorded (and at the window's first hour when a value from before the window is still current), each input is its last value within its look-back (PaO₂, SpO₂, FiO₂, respiratory support ${LOOK_BACK.fio2} h; lactate ${LOOK_BACK.lactate} h; MAP ${LOOK_BACK.map} h; vasoactives ${LOOK_BACK.vasoactiveCount} h; platelets, INR, D-dimer, fibrinogen ${LOOK_BACK.platelets} h; GCS ${LOOK_BACK.gcs} h; pupils ${LOOK_BACK.pupils} h; CU-DBMI-Peds/phoenix articles/ehr_implementation_notes.md), and PaO₂:FiO₂ or SpO₂:FiO₂ counts only when the FiO₂ is as old as or older than the PaO₂/SpO₂. The score is the highest total at any one time point (the earliest on ties), not the sum of each item's worst value across the window, which can overstate it (articles/phoenix.md, "Worst in first 24 hours"); septic shock needs ≥ 1 cardiovascular point at a time point whose total is ≥ 2. A value older than its look-back scores 0 at that time point (it is NULL there, not carried forward); an input never measured is not assessed.`;
 
-function evaluate(index: CaseIndex): CriteriaResult {
+/** What the missing data could still change, for the summary. */
+function reachableText(reachable: { readonly sepsis: boolean; readonly septicShock: boolean }): string {
+  if (reachable.sepsis) return '; the missing items could still make it sepsis';
+  if (reachable.septicShock) return '; the missing items could still make it septic shock';
+  return '';
+}
+
+function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const c = index.case;
   const window = index.window;
   const months = ageInMonths(c);
@@ -594,25 +604,33 @@ function evaluate(index: CaseIndex): CriteriaResult {
   const systems = best.systems;
   const value = best.value;
   const max = scored.reduce((m, s) => Math.max(m, s.max), -Infinity);
-  const scoreOk = scoreStatus(value, max, meetsSepsisCutoff);
-
+  // Missing values score 0 and the criteria are read on the data known, as the authors define them and
+  // their package computes them; what the missing data could still change is kept apart (score.max, reachable).
+  const scoreMet = meetsSepsisCutoff(value);
   // Septic shock: at some time point (R/score_prepared_phoenix_data.R, "jama2024": (cardiovascular ≥ kappa) × total, maximum over the window).
-  const shockScore = anyTimePoint(scored.map(shockAt));
+  const shockMet = scored.some(shockAt);
   const infection = c.encounter.suspectedInfection;
   const infectionStatus: CriteriaStatus = infection === true ? 'met' : infection === false ? 'not-met' : 'not-assessable';
 
   const exclusion = applicability(c);
-  const sepsis = exclusion ? 'not-applicable' : and2(infectionStatus, scoreOk);
-  const shock = exclusion ? 'not-applicable' : and2(infectionStatus, shockScore);
-  const status: CriteriaStatus = exclusion ? 'not-applicable' : scoreOk;
+  const sepsis: CriteriaStatus = exclusion ? 'not-applicable' : withInfection(infectionStatus, scoreMet);
+  const shock: CriteriaStatus = exclusion ? 'not-applicable' : withInfection(infectionStatus, shockMet);
+  // The set answers what its name promises: sepsis (suspected infection and a score ≥ 2); the score is evidence.
+  const status: CriteriaStatus = sepsis;
+  // What the missing inputs could still change: the sepsis or septic-shock answer if they were abnormal.
+  const reachable = {
+    sepsis: !exclusion && infection !== false && !scoreMet && meetsSepsisCutoff(max),
+    septicShock: !exclusion && infection !== false && !shockMet && scored.some(shockReachableAt),
+  };
 
   const notes = [
-    'Missing values score 0, as in the published rule, so the score reproduces published scores; those items are marked not assessed and score.max shows what the score could reach if they were abnormal.',
+    'Missing values score 0 and sepsis and septic shock are decided on the data known, as the authors define them ("missing values score 0"; the criteria are valid on the data available) and as their package computes them. The items not measured are marked not assessed, and what they could still change is kept apart: score.max is what the score could reach if they were abnormal, and the summary says when that could still make sepsis or septic shock.',
+    'The status is sepsis (suspected infection and a Phoenix Sepsis Score ≥ 2), what the set\'s name promises; a score ≥ 2 without suspected infection is not sepsis. Septic shock is reported beside it (classifications), the score as evidence.',
     TIME_POINT_NOTE,
     'MAP is calculated as DBP + (SBP − DBP)/3 from one observation (the case schema has no measured MAP, so the authors\' preference for arterial over cuff pressures cannot be applied); band edges follow the authors\' software (MAP < 31 etc. for non-integer MAP).',
     'Respiratory support counts when recorded as oxygen, non-invasive or invasive, or when a current FiO₂ is > 0.21 (a support level recorded in the same observation as the FiO₂ is authoritative); 2–3 points need invasive ventilation.',
   ];
-  if (infection === undefined) notes.push('Suspected infection not recorded: sepsis and septic shock cannot be decided unless the score already rules them out.');
+  if (infection === undefined) notes.push('Suspected infection not recorded: sepsis and septic shock cannot be decided unless the score already rules them out (suspected infection is part of the definition, not a score input, so it is not read as absent).');
   if (c.background.birthHospitalization === undefined && months < 1) notes.push('Birth hospitalization not recorded for a neonate: assumed not the birth hospitalization.');
   if (c.patient.gestationalAgeWeeks === undefined && (c.patient.ageYears * DAYS_PER_YEAR) / 7 < PHOENIX_MIN_GESTATIONAL_AGE_WEEKS - 22) {
     notes.push('Gestational age not recorded for a young infant: assumed ≥ 37 weeks at encounter start.');
@@ -623,13 +641,14 @@ function evaluate(index: CaseIndex): CriteriaResult {
   const timePoints = scored.filter((s) => s.hour !== null).length;
   const summary = exclusion
     ? `Not applicable: ${exclusion}.`
-    : `Phoenix Sepsis Score ${value}${when}${max > value ? ` (up to ${max} with the missing items)` : ''}, the highest total of ${timePoints} time point${timePoints === 1 ? '' : 's'}: respiratory ${systems.respiratory.points}, cardiovascular ${systems.cardiovascular.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}, septic shock ${shock}.`;
+    : `Phoenix Sepsis Score ${value}${when}${max > value ? ` (could reach ${max} with the missing items)` : ''}, the highest total of ${timePoints} time point${timePoints === 1 ? '' : 's'}: respiratory ${systems.respiratory.points}, cardiovascular ${systems.cardiovascular.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}, septic shock ${shock}${reachableText(reachable)}.`;
 
   return {
     id: 'phoenix', name: 'Phoenix Sepsis Score', citation: 'schlapbach-2024-phoenix',
-    window: resultWindow(window, 'highest total at one time point, each input carried forward within its look-back'),
+    window: resultWindow(window, 'highest total at one time point, each input carried forward within its look-back', options, 'first-24-hours'),
     status, summary,
     score: { value, min: value, max, cutoff: '≥ 2 points (with suspected infection = sepsis; plus ≥ 1 cardiovascular point = septic shock)' },
+    reachable: { sepsis: reachable.sepsis, 'septic-shock': reachable.septicShock },
     classifications: { sepsis, 'septic-shock': shock },
     items: [
       ...snapshotItems(best, band),
@@ -643,4 +662,4 @@ function evaluate(index: CaseIndex): CriteriaResult {
   };
 }
 
-export const phoenix: IndexedCriteriaSet = indexedCriteriaSet('phoenix', 'Phoenix Sepsis Score', evaluate);
+export const phoenix: IndexedCriteriaSet = indexedCriteriaSet('phoenix', 'Phoenix Sepsis Score', 'first-24-hours', evaluate);

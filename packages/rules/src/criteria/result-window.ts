@@ -1,13 +1,19 @@
-import { FIRST_24_HOURS, type TimeWindow } from '../case/time-window.js';
-import type { CriteriaResult } from './criteria-result.js';
+import type { TimeWindow } from '../case/time-window.js';
+import type { CriteriaResult, EvaluateOptions } from './criteria-result.js';
+import { DEFAULT_WINDOW_TEXT, type DefaultWindowRule } from './default-window.js';
+
+/** Which window a result read, in words: the definition's own default, or the caller's. */
+const READ_TEXT: Readonly<Record<DefaultWindowRule, string>> = {
+  'first-24-hours': `default for this definition: ${DEFAULT_WINDOW_TEXT['first-24-hours']}`,
+  illness: `default for this definition: ${DEFAULT_WINDOW_TEXT.illness}`,
+};
+const CALLER_TEXT = 'the window asked for (--window), instead of this definition\'s default';
 
 /**
- * A result's window: the window read (its own properties, as given) and the rule applied in it.
- * Not `{ ...window, rule }`: on Node 20 a spread followed by another property takes a slow path
- * (about 0.5 µs, once per criteria set per case). The default window's properties are known, so it
- * is written out; a caller's window is copied as given, exactly as the spread did.
+ * A result's window: the hours read, which window that is (the definition's default or the caller's),
+ * and the rule applied in it. Written out rather than spread: on Node 20 a spread followed by another
+ * property takes a slow path (about 0.5 µs, once per criteria set per case).
  */
-export function resultWindow(window: TimeWindow, rule: string): CriteriaResult['window'] {
-  if (window === FIRST_24_HOURS) return { fromHour: FIRST_24_HOURS.fromHour, toHour: FIRST_24_HOURS.toHour, rule };
-  return Object.assign({}, window, { rule });
+export function resultWindow(window: TimeWindow, rule: string, options: EvaluateOptions, defaultRule: DefaultWindowRule): CriteriaResult['window'] {
+  return { fromHour: window.fromHour, toHour: window.toHour, read: options.window === undefined ? READ_TEXT[defaultRule] : CALLER_TEXT, rule };
 }

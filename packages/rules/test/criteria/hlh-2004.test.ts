@@ -37,8 +37,10 @@ describe('HLH-2004 (Henter 2007)', () => {
     });
     it('reads the highest temperature in the window', () => {
       const c = makeCase({ observations: [{ hour: 0, temperatureC: 37.2 }, { hour: 10, temperatureC: 39.0 }, { hour: 30, temperatureC: 40.5 }] });
-      const fever = item(hlh2004.evaluate(c), 'fever');
+      // The default window is the illness up to the decision hour: by hour 24 the highest is 39.0 °C at hour 10.
+      const fever = item(hlh2004.evaluate(c, { atHour: 24 }), 'fever');
       expect(fever).toMatchObject({ status: 'met', value: 39.0, hour: 10, unit: '°C', threshold: '≥ 38.5 °C' });
+      expect(item(hlh2004.evaluate(c), 'fever')).toMatchObject({ value: 40.5, hour: 30 });
     });
     it('days of fever or subjective fever without a temperature leave fever not assessed', () => {
       expect(statusOf(withObs({ feverDays: 5, subjectiveFever: true }), 'fever')).toBe('not-assessed');
@@ -104,20 +106,23 @@ describe('HLH-2004 (Henter 2007)', () => {
 
   describe('fasting hypertriglyceridemia ≥ 3.0 mmol/L and/or fibrinogen ≤ 1.5 g/L', () => {
     const tg = (mmol: number, fasting?: boolean) => withSiLabs({ triglycerides: mmol, ...(fasting === undefined ? {} : { triglyceridesFasting: fasting }) });
-    it('fasting TG exactly 3.0 mmol/L meets ≥3.0; 2.99 does not; 3.01 does (SI)', () => {
-      expect(statusOf(tg(3.0, true), 'tg-fibrinogen.triglycerides')).toBe('met');
-      expect(statusOf(tg(2.99, true), 'tg-fibrinogen.triglycerides')).toBe('not-met');
-      expect(statusOf(tg(3.01, true), 'tg-fibrinogen.triglycerides')).toBe('met');
+    const siStatus = (c: Case) => item(hlh2004.evaluate(c, { enteredUnits: 'si' }), 'tg-fibrinogen.triglycerides').status;
+    it('fasting TG entered in SI: exactly 3.0 mmol/L meets ≥3.0; 2.99 and 2.995 do not; 3.01 does', () => {
+      expect(siStatus(tg(3.0, true))).toBe('met');
+      expect(siStatus(tg(2.99, true))).toBe('not-met');
+      expect(siStatus(tg(2.995, true))).toBe('not-met'); // 265.27 mg/dL: judged in mmol/L, the unit entered
+      expect(siStatus(tg(3.01, true))).toBe('met');
     });
-    it('fasting TG in mg/dL: 265.71 (= 3.0 × 88.57) meets; 265 mg/dL (2.99 mmol/L, the rounded figure) does not', () => {
-      expect(statusOf(withLabs({ triglycerides: 3.0 * 88.57, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('met');
-      expect(statusOf(withLabs({ triglycerides: 265, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('not-met');
-      expect(statusOf(withLabs({ triglycerides: 266, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('met');
+    it('fasting TG entered in mg/dL (as stored): exactly 265 mg/dL meets ≥265 mg/dL; 264.9 does not', () => {
+      expect(statusOf(withLabs({ triglycerides: 265, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('met');
+      expect(statusOf(withLabs({ triglycerides: 264.9, triglyceridesFasting: true }), 'tg-fibrinogen.triglycerides')).toBe('not-met');
     });
-    it('shows the TG value in mmol/L, the unit of the threshold', () => {
+    it('shows the TG value in the unit entered, beside the threshold printed in that unit', () => {
       const tgItem = item(hlh2004.evaluate(withLabs({ triglycerides: 354.28, triglyceridesFasting: true })), 'tg-fibrinogen.triglycerides');
-      expect(tgItem.unit).toBe('mmol/L');
-      expect(tgItem.value).toBeCloseTo(4.0, 6);
+      expect(tgItem).toMatchObject({ unit: 'mg/dL', value: 354.28, threshold: '≥ 265 mg/dL' });
+      const si = item(hlh2004.evaluate(tg(4.0, true), { enteredUnits: 'si' }), 'tg-fibrinogen.triglycerides');
+      expect(si).toMatchObject({ unit: 'mmol/L', threshold: '≥ 3.0 mmol/L' });
+      expect(si.value).toBeCloseTo(4.0, 6);
     });
     it('a non-fasting TG at or above 3.0 mmol/L does not establish the criterion (not assessed)', () => {
       expect(statusOf(tg(3.5, false), 'tg-fibrinogen.triglycerides')).toBe('not-assessed');
@@ -125,10 +130,11 @@ describe('HLH-2004 (Henter 2007)', () => {
     it('a non-fasting TG below 3.0 mmol/L counts as not met', () => {
       expect(statusOf(tg(2.0, false), 'tg-fibrinogen.triglycerides')).toBe('not-met');
     });
-    it('a TG with fasting status not recorded is read as it is, with a note', () => {
+    it('a TG at or above the cut-off with fasting status not recorded does not establish the criterion: not assessed, with a note', () => {
       const tgItem = item(hlh2004.evaluate(tg(3.0)), 'tg-fibrinogen.triglycerides');
-      expect(tgItem.status).toBe('met');
-      expect(tgItem.note).toMatch(/not recorded/);
+      expect(tgItem.status).toBe('not-assessed');
+      expect(tgItem.note).toMatch(/fasting status not recorded.*it would if fasting/);
+      expect(statusOf(tg(2.0), 'tg-fibrinogen.triglycerides')).toBe('not-met');
     });
     it('a fasting value meeting the cut-off wins over a higher non-fasting value', () => {
       const c = caseToCanonical(makeCase({ labs: [
@@ -164,8 +170,9 @@ describe('HLH-2004 (Henter 2007)', () => {
       expect(h.status).toBe('not-met');
       expect(h.note).toMatch(/does not exclude.*DX-4/);
     });
-    it('no marrow in the window → not assessed', () => {
-      expect(statusOf(marrow([{ hour: 48, hemophagocytosis: true }]), 'hemophagocytosis')).toBe('not-assessed');
+    it('no marrow in the window → not assessed; a marrow on day 3 is in the default window (the illness)', () => {
+      expect(item(hlh2004.evaluate(marrow([{ hour: 48, hemophagocytosis: true }]), { atHour: 24 }), 'hemophagocytosis').status).toBe('not-assessed');
+      expect(statusOf(marrow([{ hour: 48, hemophagocytosis: true }]), 'hemophagocytosis')).toBe('met');
       expect(statusOf(makeCase(), 'hemophagocytosis')).toBe('not-assessed');
     });
   });
@@ -245,7 +252,8 @@ describe('HLH-2004 (Henter 2007)', () => {
     });
     it('reads only the window: a value outside it is not assessed', () => {
       const c = makeCase({ labs: [{ hour: 30, ferritin: 9000 }] });
-      expect(statusOf(c, 'ferritin')).toBe('not-assessed');
+      expect(item(hlh2004.evaluate(c, { window: { fromHour: 0, toHour: 24 } }), 'ferritin').status).toBe('not-assessed');
+      expect(item(hlh2004.evaluate(c, { atHour: 24 }), 'ferritin').status).toBe('not-assessed');
       expect(item(hlh2004.evaluate(c, { window: { fromHour: 0, toHour: 48 } }), 'ferritin').status).toBe('met');
       expect(hlh2004.evaluate(c, { window: { fromHour: 0, toHour: 48 } }).window).toMatchObject({ fromHour: 0, toHour: 48 });
     });

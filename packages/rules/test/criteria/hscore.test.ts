@@ -73,22 +73,25 @@ describe('HScore (Fardet 2014)', () => {
     });
   });
 
-  describe('triglycerides in mmol/L: <1.5 → 0; 1.5–4 → 44; >4 → 64', () => {
-    it.each([[1.49, 0], [1.5, 44], [1.51, 44], [4, 44], [4.01, 64]])('%s mmol/L scores %s (SI)', (tg, pts) => {
-      expect(pointsOf(withSiLabs({ triglycerides: tg }), 'triglycerides')).toBe(pts);
+  describe('triglycerides: mmol/L <1.5 → 0; 1.5–4 → 44; >4 → 64, or mg/dL <132.7 / 132.7–354 / >354, each in the unit entered', () => {
+    const si = (c: Case, id: string) => item(hscore.evaluate(c, { enteredUnits: 'si' }), id).points;
+    it.each([[1.49, 0], [1.5, 44], [1.51, 44], [4, 44], [4.01, 64]])('%s mmol/L entered in SI scores %s', (tg, pts) => {
+      expect(si(withSiLabs({ triglycerides: tg }), 'triglycerides')).toBe(pts);
     });
-    it('in mg/dL: 1.5 × 88.57 = 132.855 scores 44; 132.7 mg/dL (1.498 mmol/L, a rounded figure) scores 0', () => {
-      expect(pointsOf(withLabs({ triglycerides: 1.5 * 88.57 }), 'triglycerides')).toBe(44);
-      expect(pointsOf(withLabs({ triglycerides: 132.7 }), 'triglycerides')).toBe(0);
+    it('in mg/dL, the printed mg/dL bands: 132.6 scores 0, 132.7 scores 44 (1.498 mmol/L, but the definition prints 132.7 mg/dL)', () => {
+      expect(pointsOf(withLabs({ triglycerides: 132.6 }), 'triglycerides')).toBe(0);
+      expect(pointsOf(withLabs({ triglycerides: 132.7 }), 'triglycerides')).toBe(44);
     });
-    it('in mg/dL: 4 × 88.57 = 354.28 scores 44; 354.3 scores 64', () => {
-      expect(pointsOf(withLabs({ triglycerides: 4 * 88.57 }), 'triglycerides')).toBe(44);
-      expect(pointsOf(withLabs({ triglycerides: 354.3 }), 'triglycerides')).toBe(64);
+    it('in mg/dL: 354 scores 44; 354.1 scores 64', () => {
+      expect(pointsOf(withLabs({ triglycerides: 354 }), 'triglycerides')).toBe(44);
+      expect(pointsOf(withLabs({ triglycerides: 354.1 }), 'triglycerides')).toBe(64);
     });
-    it('shows the value in mmol/L', () => {
+    it('shows the value in the unit entered, beside the bands printed in it', () => {
       const tg = item(hscore.evaluate(withLabs({ triglycerides: 177.14 })), 'triglycerides');
-      expect(tg.unit).toBe('mmol/L');
-      expect(tg.value).toBeCloseTo(2.0, 6);
+      expect(tg).toMatchObject({ unit: 'mg/dL', value: 177.14, threshold: '< 132.7 mg/dL → 0; 132.7–354 mg/dL → 44; > 354 mg/dL → 64' });
+      const tgSi = item(hscore.evaluate(withSiLabs({ triglycerides: 2.0 }), { enteredUnits: 'si' }), 'triglycerides');
+      expect(tgSi.unit).toBe('mmol/L');
+      expect(tgSi.value).toBeCloseTo(2.0, 6);
     });
   });
 

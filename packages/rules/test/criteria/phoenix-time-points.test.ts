@@ -270,7 +270,9 @@ describe('honest bounds across time points', () => {
     expect(r.score).toMatchObject({ value: 0, max: 2 }); // GCS ≤ 10 and fixed pupils: neurological up to 2
     expect(item(r, 'neurological.gcs').status).toBe('not-assessed');
     expect(item(r, 'neurological.pupils').status).toBe('not-assessed');
-    expect(r.status).toBe('not-assessable');
+    // Decided on the data known (the authors' rule); the missing inputs could still make it sepsis.
+    expect(r.status).toBe('not-met');
+    expect(r.reachable).toEqual({ sepsis: true, 'septic-shock': false });
   });
 
   it('a value measured at one time point and lapsed at another scores 0 there without leaving the score open', () => {

@@ -45,6 +45,22 @@ describe('Phoenix respiratory', () => {
     expect(item(r98, 'respiratory.oxygenation').value).toBeNull();
   });
 
+  it('a valid S/F does not close an unmeasured PaO2 on a ventilator: SpO2 97 and 98 reach the same maximum', () => {
+    // On invasive ventilation with FiO2 0.3 and no PaO2: 97/0.3 = 323 scores 0, 98 % gives no S/F. A PaO2:FiO2
+    // < 100 would score 3 either way (the rubric takes the worse of P/F and S/F), so both could reach 3.
+    const at = (spo2: number) => phoenix.evaluate(normalCase({ respiratorySupport: 'invasive', fio2: 0.3, spo2 }));
+    for (const spo2 of [97, 98]) {
+      const r = at(spo2);
+      expect(points(r, 'respiratory'), `SpO2 ${spo2}`).toBe(0);
+      expect(r.score?.max, `SpO2 ${spo2}`).toBe(3);
+      expect(item(r, 'respiratory').status, `SpO2 ${spo2}`).toBe('not-assessed');
+      expect(r.status, `SpO2 ${spo2}`).toBe('not-met');
+    }
+    // With the PaO2 measured the maximum closes: P/F 90/0.3 = 300 → 1 point, nothing left open.
+    const measured = phoenix.evaluate(normalCase({ respiratorySupport: 'invasive', fio2: 0.3, spo2: 97, pao2: 90 }));
+    expect(measured.score).toMatchObject({ value: 1, max: 1 });
+  });
+
   it('S/F band edges 292 / 220 / 148 on invasive ventilation', () => {
     const imv = (spo2: number, fio2: number) => resp({ respiratorySupport: 'invasive', spo2, fio2 });
     expect(imv(87.6, 0.3)).toBe(0); // 292
@@ -243,9 +259,12 @@ describe('Phoenix missing data', () => {
   it('an empty case scores 0, nothing met, up to 13', () => {
     const r = phoenix.evaluate(makeCase({ encounter: { suspectedInfection: true } }));
     expect(r.score).toMatchObject({ value: 0, min: 0, max: 13 });
-    expect(r.status).toBe('not-assessable');
+    // The authors score missing values 0 and decide on the data known: not sepsis, though it could reach 13.
+    expect(r.status).toBe('not-met');
     expect(r.items.filter((i) => i.status === 'met').map((i) => i.id)).toEqual(['suspected-infection']);
-    expect(r.classifications).toEqual({ sepsis: 'not-assessable', 'septic-shock': 'not-assessable' });
+    expect(r.classifications).toEqual({ sepsis: 'not-met', 'septic-shock': 'not-met' });
+    expect(r.reachable).toEqual({ sepsis: true, 'septic-shock': true });
+    expect(r.summary).toContain('could reach 13');
   });
 
   it('missing items score 0 (published rule) but stay not assessed', () => {
@@ -253,7 +272,8 @@ describe('Phoenix missing data', () => {
     expect(r.score).toMatchObject({ value: 0, max: 3 });
     expect(item(r, 'neurological.gcs').status).toBe('not-assessed');
     expect(item(r, 'cardiovascular.lactate').status).toBe('not-assessed');
-    expect(r.status).toBe('not-assessable');
+    expect(r.status).toBe('not-met');
+    expect(r.reachable).toEqual({ sepsis: true, 'septic-shock': true });
   });
 
   it('a known score of 2 is met whatever is missing', () => {
@@ -262,7 +282,9 @@ describe('Phoenix missing data', () => {
     expect(r.score?.value).toBe(2);
     expect(r.status).toBe('met');
     expect(r.classifications?.sepsis).toBe('met');
-    expect(r.classifications?.['septic-shock']).toBe('not-assessable'); // cardiovascular unknown
+    // Cardiovascular unknown: not septic shock on the data known (the authors' rule), though it could be.
+    expect(r.classifications?.['septic-shock']).toBe('not-met');
+    expect(r.reachable).toEqual({ sepsis: false, 'septic-shock': true });
   });
 });
 
@@ -286,7 +308,15 @@ describe('Phoenix sepsis and septic shock', () => {
   it('no suspected infection → not sepsis; not recorded → not assessable', () => {
     expect(phoenix.evaluate(shockCase(false)).classifications).toEqual({ sepsis: 'not-met', 'septic-shock': 'not-met' });
     expect(phoenix.evaluate(shockCase(undefined)).classifications).toEqual({ sepsis: 'not-assessable', 'septic-shock': 'not-assessable' });
-    expect(phoenix.evaluate(shockCase(undefined)).status).toBe('met');
+    // The status is sepsis: with suspected infection unrecorded it is open, whatever the score.
+    expect(phoenix.evaluate(shockCase(undefined)).status).toBe('not-assessable');
+  });
+
+  it('the status answers sepsis: a score ≥ 2 without suspected infection is not met, the score stays as evidence', () => {
+    const r = phoenix.evaluate(shockCase(false));
+    expect(r.score?.value).toBe(2);
+    expect(r.status).toBe('not-met');
+    expect(phoenix.evaluate(shockCase(true)).status).toBe('met');
   });
 });
 
@@ -324,6 +354,9 @@ describe('Phoenix evidence', () => {
     expect(item(r, 'cardiovascular')).toMatchObject({ value: 1, points: 1, unit: 'points' });
     expect(item(r, 'neurological.gcs')).toMatchObject({ value: 9, status: 'met', points: 1 });
     expect(r.summary).toContain('Phoenix Sepsis Score 3');
-    expect(r.window).toMatchObject({ fromHour: 0, toHour: 24, rule: 'highest total at one time point, each input carried forward within its look-back' });
+    // The first 24 h up to the decision hour (the last hour recorded, 0 here), and it says which window that is.
+    expect(r.window).toMatchObject({ fromHour: 0, toHour: 0, rule: 'highest total at one time point, each input carried forward within its look-back' });
+    expect(r.window.read).toMatch(/default for this definition: the first 24 h/);
+    expect(phoenix.evaluate(makeCase({ observations: [{ hour: 40, gcs: 15 }] })).window).toMatchObject({ fromHour: 0, toHour: 24 });
   });
 });
