@@ -9,7 +9,7 @@ const BOUNDARIES: Readonly<Record<string, readonly number[]>> = {
   ferritin: [500, 684, 2000, 6000],
   platelets: [100, 110, 181],
   fibrinogen: [100, 150, 250, 360],
-  triglycerides: [132.855, 156, 265.71, 354.28],
+  triglycerides: [132.7, 132.855, 156, 265, 265.71, 354, 354.28],
   ast: [30, 48],
   hemoglobin: [9, 9.2, 10],
   wbc: [5],
@@ -46,6 +46,9 @@ function editedCase(kind: Kind, seed: number, index: number, hard: boolean, edit
       else if (typeof row[e.field] === 'boolean' || row[e.field] === undefined) row[e.field] = e.pick % 2 === 0;
     }
   }
+  // A marrow recorded as malignant (HLH-2004 counts hemophagocytosis only without malignancy).
+  const marrow = c.investigations.boneMarrow?.[0];
+  if (marrow && edits.length % 5 === 2) { marrow.malignancy = true; marrow.hemophagocytosis = edits.length % 2 === 0; }
   if (edits.length % 3 === 1) c.background.immunosuppressiveTherapy = (['glucocorticoid', 'other', 'methotrexate'] as const).slice(0, edits.length % 4) as never;
   return c;
 }

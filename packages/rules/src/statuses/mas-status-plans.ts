@@ -4,6 +4,7 @@ import { FERRITIN_ESR } from '../criteria/ferritin-esr.js';
 import { HLH_2004 } from '../criteria/hlh-2004.js';
 import { HSCORE, HSCORE_IMMUNOSUPPRESSIVE_AGENTS } from '../criteria/hscore.js';
 import { MS_SCORE } from '../criteria/ms-score.js';
+import { printedInEnteredUnit } from '../criteria/entered-unit.js';
 import { compare, type Comparator } from '../criteria/threshold.js';
 import type { Case } from '../generated/case.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
@@ -32,7 +33,8 @@ const HLH = {
   hemoglobinInfant: compileLabTest('hemoglobin', HLH_2004.cytopenia.hemoglobinInfant),
   platelets: compileLabTest('platelets', HLH_2004.cytopenia.platelets),
   neutrophils: compileLabTest('anc', HLH_2004.cytopenia.neutrophils),
-  triglycerides: compileLabTest('triglycerides', HLH_2004.triglyceridesFasting),
+  // Cases entered as stored (canonical units), as generated cohorts are: the threshold printed in that unit.
+  triglycerides: compileLabTest('triglycerides', printedInEnteredUnit(HLH_2004.triglyceridesFasting, 'triglycerides', {}).value),
   fibrinogen: compileLabTest('fibrinogen', HLH_2004.fibrinogen),
   ferritin: compileLabTest('ferritin', HLH_2004.ferritin),
   sCd25: compileLabTest('sCd25', HLH_2004.sCd25),
@@ -40,14 +42,14 @@ const HLH = {
 const hlhLineages = [0, 0, 0];
 const hlhCriteria = [0, 0, 0, 0, 0, 0, 0, 0];
 
-/** HLH-2004's fasting-triglyceride reading: eligible panels first; a non-fasting value at or above the cut-off cannot establish it. */
+/** HLH-2004's fasting triglycerides: only a fasting panel establishes it; a value at or above the cut-off of unknown or non-fasting status leaves it open. */
 function hlhTriglycerides(scan: WindowScan): number {
-  const eligible = testStatus(HLH.triglycerides, scan.triglyceridesEligibleHigh);
-  if (eligible === MET) return MET;
+  if (testStatus(HLH.triglycerides, scan.triglyceridesFastingHigh) === MET) return MET;
+  const unrecorded = testStatus(HLH.triglycerides, scan.triglyceridesUnrecordedHigh);
   const nonFasting = testStatus(HLH.triglycerides, scan.triglyceridesNonFastingHigh);
-  if (nonFasting === MET) return NOT_ASSESSABLE;
-  if (eligible === NOT_MET) return NOT_MET;
-  return nonFasting;
+  if (unrecorded === MET || nonFasting === MET) return NOT_ASSESSABLE;
+  const fasting = testStatus(HLH.triglycerides, scan.triglyceridesFastingHigh);
+  return fasting === NOT_MET || unrecorded === NOT_MET || nonFasting === NOT_MET ? NOT_MET : NOT_ASSESSABLE;
 }
 
 export function hlh2004Status(c: Case, scan: WindowScan, out: StatusRow): void {
@@ -59,7 +61,7 @@ export function hlh2004Status(c: Case, scan: WindowScan, out: StatusRow): void {
   hlhCriteria[1] = findingStatus(scan.splenomegaly);
   hlhCriteria[2] = countOf(hlhLineages, HLH_2004.cytopenia.requiredLineages, scratch);
   hlhCriteria[3] = anyOf(hlhTriglycerides(scan), testStatus(HLH.fibrinogen, scan.fibrinogenLow));
-  hlhCriteria[4] = scan.marrow === 2 ? MET : scan.marrow === 1 ? NOT_MET : NOT_ASSESSABLE;
+  hlhCriteria[4] = scan.marrowWithoutMalignancy === 2 ? MET : scan.marrowWithoutMalignancy === 1 ? NOT_MET : NOT_ASSESSABLE;
   hlhCriteria[5] = scan.nkActivity === 2 ? MET : scan.nkActivity === 1 ? NOT_MET : NOT_ASSESSABLE;
   hlhCriteria[6] = testStatus(HLH.ferritin, scan.ferritinHigh);
   hlhCriteria[7] = testStatus(HLH.sCd25, scan.sCd25High);
@@ -118,7 +120,7 @@ const HS = {
   cutoff: compileTest(HSCORE.cutoff),
   temperature: compileBanded(undefined, HSCORE.temperature),
   ferritin: compileBanded('ferritin', HSCORE.ferritin),
-  triglycerides: compileBanded('triglycerides', HSCORE.triglycerides),
+  triglycerides: compileBanded('triglycerides', printedInEnteredUnit(HSCORE.triglycerides, 'triglycerides', {}).value),
   fibrinogen: compileBanded('fibrinogen', HSCORE.fibrinogen),
   ast: compileBanded('ast', HSCORE.ast),
   hemoglobin: compileLabTest('hemoglobin', HSCORE.cytopenias.hemoglobin),

@@ -23,10 +23,10 @@ export class WindowScan {
   ldhHigh = NaN;
   sCd25High = NaN;
   triglyceridesHigh = NaN;
-  /** Highest triglycerides among panels whose fasting status is true or not recorded (HLH-2004's eligible panels). */
-  triglyceridesEligibleHigh = NaN;
-  /** Highest triglycerides among panels recorded as non-fasting. */
+  /** Highest triglycerides among panels recorded as fasting, as not fasting, and without a fasting status (HLH-2004 reads them apart). */
+  triglyceridesFastingHigh = NaN;
   triglyceridesNonFastingHigh = NaN;
+  triglyceridesUnrecordedHigh = NaN;
   /** Highest ferritin ÷ ESR (canonical units) among panels with both and ESR ≠ 0. */
   ferritinEsrHigh = NaN;
   /** NK-cell activity: 0 not measured, 1 measured and never low, 2 low or absent at some panel. */
@@ -41,15 +41,17 @@ export class WindowScan {
   cnsInvolvement = FINDING_UNKNOWN;
   hemorrhage = FINDING_UNKNOWN;
   activeArthritis = FINDING_UNKNOWN;
-  /** Marrow examinations in the window: 0 none, 1 without hemophagocytosis, 2 with. */
+  /** Marrow examinations in the window: 0 none, 1 without hemophagocytosis, 2 with (malignant or not). */
   marrow = 0;
+  /** The same, counting hemophagocytosis only in a marrow not recorded as malignant (HLH-2004: "no evidence of malignancy"). */
+  marrowWithoutMalignancy = 0;
 
   read(c: Case, window: TimeWindow): this {
     const from = window.fromHour;
     const to = window.toHour;
     let hemoglobinLow = NaN, wbcLow = NaN, ancLow = NaN, plateletsLow = NaN, fibrinogenLow = NaN;
     let ferritinHigh = NaN, astHigh = NaN, ldhHigh = NaN, sCd25High = NaN, triglyceridesHigh = NaN;
-    let tgEligible = NaN, tgNonFasting = NaN, ratioHigh = NaN, nk = 0;
+    let tgFasting = NaN, tgNonFasting = NaN, tgUnrecorded = NaN, ratioHigh = NaN, nk = 0;
     // `!(v >= low)` / `!(v <= high)`: true for the first value (NaN so far) and for a strictly worse one, as isWorse.
     for (const p of c.labs) {
       if (p.hour < from || p.hour > to) continue;
@@ -67,8 +69,10 @@ export class WindowScan {
       const tg = p.triglycerides;
       if (tg !== undefined) {
         if (!(tg <= triglyceridesHigh)) triglyceridesHigh = tg;
-        if (p.triglyceridesFasting === false) { if (!(tg <= tgNonFasting)) tgNonFasting = tg; }
-        else if (!(tg <= tgEligible)) tgEligible = tg;
+        const fasting = p.triglyceridesFasting;
+        if (fasting === true) { if (!(tg <= tgFasting)) tgFasting = tg; }
+        else if (fasting === false) { if (!(tg <= tgNonFasting)) tgNonFasting = tg; }
+        else if (!(tg <= tgUnrecorded)) tgUnrecorded = tg;
       }
       const esr = p.esr;
       if (ferritin !== undefined && esr !== undefined && esr !== 0) {
@@ -80,7 +84,7 @@ export class WindowScan {
     }
     this.hemoglobinLow = hemoglobinLow; this.wbcLow = wbcLow; this.ancLow = ancLow; this.plateletsLow = plateletsLow; this.fibrinogenLow = fibrinogenLow;
     this.ferritinHigh = ferritinHigh; this.astHigh = astHigh; this.ldhHigh = ldhHigh; this.sCd25High = sCd25High; this.triglyceridesHigh = triglyceridesHigh;
-    this.triglyceridesEligibleHigh = tgEligible; this.triglyceridesNonFastingHigh = tgNonFasting; this.ferritinEsrHigh = ratioHigh; this.nkActivity = nk;
+    this.triglyceridesFastingHigh = tgFasting; this.triglyceridesNonFastingHigh = tgNonFasting; this.triglyceridesUnrecordedHigh = tgUnrecorded; this.ferritinEsrHigh = ratioHigh; this.nkActivity = nk;
 
     let temperatureHigh = NaN, history = false, denied = false;
     let spleen = FINDING_UNKNOWN, liver = FINDING_UNKNOWN, cns = FINDING_UNKNOWN, bleed = FINDING_UNKNOWN, arthritis = FINDING_UNKNOWN;
@@ -102,11 +106,14 @@ export class WindowScan {
     this.splenomegaly = spleen; this.hepatomegaly = liver; this.cnsInvolvement = cns; this.hemorrhage = bleed; this.activeArthritis = arthritis;
 
     let marrow = 0;
+    let benign = 0;
     for (const m of c.investigations.boneMarrow ?? []) {
       if (m.hour < from || m.hour > to) continue;
       marrow = m.hemophagocytosis ? 2 : Math.max(marrow, 1);
+      benign = m.hemophagocytosis && m.malignancy !== true ? 2 : Math.max(benign, 1);
     }
     this.marrow = marrow;
+    this.marrowWithoutMalignancy = benign;
     return this;
   }
 }
