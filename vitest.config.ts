@@ -9,7 +9,7 @@ export default defineConfig({
       { test: { name: 'generator', include: ['packages/generator/test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'quiz', include: ['packages/quiz/test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'sweep', include: ['packages/sweep/test/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'] } },
+      { test: { name: 'cli', include: ['packages/cli/test/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'cross-package', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
     ],
   },
