@@ -75,11 +75,14 @@ function twoByTwo(c: ComparisonFigures): string {
 }
 
 function distributionPlot(d: DistributionFigures): string {
-  const values = d.byKind.flatMap((k) => k.bins.map(([v]) => v));
-  if (values.length === 0) return '';
+  // A loop, not Math.min(...values): a million-case cohort has more bins than a call takes arguments.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const k of d.byKind) for (const [v] of k.bins) { if (v < min) min = v; if (v > max) max = v; }
+  if (min === Infinity) return '';
   const log = d.value === 'ferritin';
-  const lo = log ? Math.max(1, Math.min(...values)) : Math.min(...values);
-  const hi = Math.max(...values, lo + 1);
+  const lo = log ? Math.max(1, min) : min;
+  const hi = Math.max(max, lo + 1);
   const count = 40;
   const edges = Array.from({ length: count + 1 }, (_, i) => (log ? 10 ** (Math.log10(lo) + ((Math.log10(hi * 1.0001) - Math.log10(lo)) * i) / count) : lo + ((hi * 1.0001 - lo) * i) / count));
   const series = d.byKind.map((k) => ({ label: `${k.kind} (${k.cases - k.missing} measured, ${k.missing} not)`, colour: KIND_COLOURS[k.kind] ?? '#333', points: distributionSeries(k.bins, edges) }));

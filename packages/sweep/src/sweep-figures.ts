@@ -107,6 +107,7 @@ export const METHODS = {
   likelihoodRatios: 'log-method 95% interval (Simel, Samsa & Matchar 1991); null where a cell is zero',
   auc: 'Mann–Whitney AUC (ties count half) with the Hanley–McNeil 1982 standard error, ±1.96 SE',
   youden: 'threshold maximising sensitivity + specificity − 1 over "score ≥ threshold" (lowest on a tie)',
+  curves: 'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold)',
   prevalence: 'PPV/NPV at --prevalence by Bayes’ rule; bounds from the Wilson limits of sensitivity and specificity (PPV and NPV rise with both), not a joint 95% interval',
   band: 'published sampling band: the central 95% (2.5th–97.5th percentile) of Binomial(n, published value)/n, n the published group size; the synthetic figure (assessable cases) is inside when within it',
   scores: 'scores from their assessed items (a missing item adds nothing, as the evidence engine reports it), only where the definition applies; ferritin alone is the highest in the window',
@@ -143,6 +144,27 @@ function metricsOf(m: ConfusionMatrix, prevalence: number | undefined): Metrics 
       npv: est({ value: point.npv, lower: low.npv, upper: high.npv }),
     },
   };
+}
+
+/** The smallest step in sensitivity or 1 − specificity between two points kept on a published curve. */
+export const ROC_CURVE_STEP = 0.001;
+
+/**
+ * The ROC curve as published (CSV, JSON, plot): a point wherever sensitivity or specificity has
+ * moved by ROC_CURVE_STEP since the last point kept, and the last point. A score at 0.01 precision
+ * over a million cases has hundreds of thousands of thresholds; the AUC and the Youden threshold
+ * are computed from every one of them.
+ */
+function thinCurve(points: readonly RocPoint[]): RocPoint[] {
+  const out: RocPoint[] = [];
+  let last: RocPoint | undefined;
+  points.forEach((p, i) => {
+    if (last === undefined || i === points.length - 1 || Math.abs(p.sensitivity - last.sensitivity) >= ROC_CURVE_STEP || Math.abs(p.specificity - last.specificity) >= ROC_CURVE_STEP) {
+      last = p;
+      out.push({ threshold: p.threshold, sensitivity: round6(p.sensitivity)!, specificity: round6(p.specificity)! });
+    }
+  });
+  return out;
 }
 
 function addCounts(into: number[], from: readonly number[]): void {
@@ -204,7 +226,7 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
           value: id, label: value.label, positives: roc.positives, negatives: roc.negatives, missingPositives, missingNegatives,
           auc: est(roc.auc),
           youden: roc.youden && { threshold: roc.youden.threshold, sensitivity: round6(roc.youden.sensitivity)!, specificity: round6(roc.youden.specificity)!, j: round6(roc.youden.j)! },
-          points: roc.points.map((p) => ({ threshold: p.threshold, sensitivity: round6(p.sensitivity)!, specificity: round6(p.specificity)! })),
+          points: thinCurve(roc.points),
         };
       });
       comparisons.push({

@@ -2,6 +2,7 @@ import { CRITERIA_SET_IDS, type CriteriaStatus } from '@masdrill/rules';
 import { describe, expect, it } from 'vitest';
 import { CASE_VALUES } from '../src/case-values.js';
 import type { CaseReading } from '../src/case-reading.js';
+import { renderHtml } from '../src/render-html.js';
 import { renderSummary, SUMMARY_WIDTH } from '../src/render-summary.js';
 import { sweepFigures } from '../src/sweep-figures.js';
 import { addReading, emptyStatistics } from '../src/sweep-statistics.js';
@@ -71,5 +72,20 @@ describe('sweep figures from counts', () => {
 
   it('summarises in 80 columns', () => {
     for (const line of renderSummary(figures).split('\n')) expect([...line].length).toBeLessThanOrEqual(SUMMARY_WIDTH);
+  });
+
+  it('renders a cohort with hundreds of thousands of bins (a million cases) and publishes a thinned curve', () => {
+    const stats = cohort();
+    for (const [key, stratum] of stats.strata) {
+      const bins = stratum.timePoints['first-day'].values.ferritin.bins;
+      const offset = key.startsWith('mas/') ? 100_000 : 0;
+      for (let b = 1; b <= 300_000; b++) bins.set(b + offset, 1);
+    }
+    const big = sweepFigures(stats);
+    const roc = big.comparisons.find((c) => c.comparison === 'sjia-mas-vs-flare' && c.timePoint === 'first-day')!.rocs.find((r) => r.value === 'ferritin')!;
+    expect(roc.positives).toBeGreaterThan(300_000);
+    expect(roc.points.length).toBeLessThan(2 / 0.001 + 10);
+    expect(roc.points.at(-1)).toMatchObject({ sensitivity: 1, specificity: 0 });
+    expect(() => renderHtml(big)).not.toThrow();
   });
 });
