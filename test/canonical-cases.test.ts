@@ -38,3 +38,27 @@ describe('canonical cases reproduce their hand-worked results', () => {
     });
   }
 });
+
+// Issue 12: one case per departure from a published definition, with the result before the fix
+// (`before`, main at the time) and after it (`after`, checked here as `expected`).
+const departuresDir = `${dir}departures/`;
+const departureFiles = readdirSync(departuresDir).filter((f) => f.endsWith('.expected.json')).sort();
+
+describe('departure cases (issue 12) give their corrected results', () => {
+  it('has a case per departure', () => {
+    expect(departureFiles.length).toBeGreaterThanOrEqual(11);
+  });
+
+  for (const file of departureFiles) {
+    const spec = JSON.parse(readFileSync(departuresDir + file, 'utf8')) as { case: string; before: Record<string, unknown>; expected: Record<string, unknown> };
+    it(spec.case, () => {
+      const validation = validateCase(JSON.parse(readFileSync(departuresDir + spec.case, 'utf8')), spec.case);
+      if (!validation.ok) throw new Error(JSON.stringify(validation.problems, null, 2));
+      const byId = new Map<string, CriteriaResult>(evaluate(validation.case).results.map((r) => [r.id, r]));
+      for (const [id, expected] of Object.entries(spec.expected)) expectSubset(byId.get(id), expected, `${spec.case} ${id}`);
+      // A departure case shows a change: its result differs from the one recorded before the fix.
+      expect(spec.before).not.toEqual(spec.expected);
+    });
+  }
+});
+

@@ -104,7 +104,7 @@ export function miscCategoriesAtLeastTwo(parts: Pick<Case, 'observations' | 'lab
   for (const o of parts.observations) {
     if (!inWindow(o.hour)) continue;
     if (o.rash === true || o.mucosalChanges === true || o.conjunctivitis === true || o.extremityChanges === true) mucocutaneous = 2;
-    if (o.shock === true) shock = 2;
+    if (o.shock === true || (o.vasoactiveCount !== undefined && meetsThreshold(o.vasoactiveCount, PHOENIX_VASOACTIVES[PHOENIX_VASOACTIVES.length - 1]!.threshold))) shock = 2;
     if (o.giSymptoms === true) gi = 2;
   }
   const categories = [cardiac, mucocutaneous, shock, gi, hematologic];

@@ -1,4 +1,4 @@
-import { CRITERIA_SETS, type Case, type LabPanel, type Observation, type Patient } from '@masdrill/rules';
+import { CRITERIA_SETS, FIRST_24_HOURS, type Case, type LabPanel, type Observation, type Patient } from '@masdrill/rules';
 import { PHOENIX_MAP_ZERO_POINTS_ABOVE } from './tables/vitals-table.js';
 
 /**
@@ -55,6 +55,6 @@ export function miscCategoryCount(parts: Pick<Case, 'patient' | 'observations' |
     investigations: { echo: [...parts.echo] },
     ...(parts.labReferenceRanges ? { labReferenceRanges: parts.labReferenceRanges } : {}),
   };
-  const items = CRITERIA_SETS['misc-cdc-2023'].evaluate(probe).items;
+  const items = CRITERIA_SETS['misc-cdc-2023'].evaluate(probe, { window: FIRST_24_HOURS }).items;
   return MISC_CATEGORIES.filter((id) => items.find((i) => i.id === id)?.status === 'met').length;
 }

@@ -182,6 +182,14 @@ export const CITATIONS = {
     text: 'Italian MIS-C cohort (n=76). Nat Med 2022, Table 1',
     url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC9119950/table/T1', verification: 'V',
   },
+  'pals-hypotension': {
+    text: 'Pediatric Advanced Life Support (PALS/ATLS) systolic hypotension: SBP < 60 mmHg in term neonates (0–28 days), < 70 mmHg in infants (1–12 months), < 70 + 2 × age in years for 1–10 years, < 90 mmHg from 10 years; read via secondary sources: JournalFeed summary of Ramaswamy/J Trauma Acute Care Surg 2019;86:448 ("PALS and ATLS use the formula … < 70 + 2(age in years) … only 1–10 years … the 90 mm definition for ≥ 10 years"), and a PALS calculator table for the neonate and infant limits (https://cal67.calculator.city/hypotension-in-children-is-calculated-as-a-systolic-pals.html)',
+    url: 'https://journalfeed.org/article-a-day/2019/what-defines-pediatric-hypotension', verification: 'S',
+  },
+  'ddu-feu-conversion': {
+    text: 'D-dimer units: a result in D-dimer units (DDU) is about half the same result in fibrinogen-equivalent units (FEU); FEU ≈ 2 × DDU, an approximation that depends on the assay\'s calibration. Read via secondary sources: Mayo-style reference wording "≤ 250 ng/mL DDU (≤ 0.50 mcg/mL FEU)" (http://unitslab.com/node/83) and a multicentre ED study that "multiplied DDUs by 2 to determine equivalent FEUs" (HCA Healthcare Scholarly Commons, Emergency Medicine 269)',
+    url: 'https://scholarlycommons.hcahealthcare.com/emergency/269/', verification: 'S',
+  },
   'misc-n14-rupress': {
     text: 'MIS-C cohort (n=14; 8 severe), J Exp Med tables (rupress.org)',
     url: 'https://rupress.org/view-large/9018187', verification: 'V',

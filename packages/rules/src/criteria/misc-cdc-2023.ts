@@ -8,7 +8,7 @@ import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
 import {
   aboveUpperLimitItem, allOf, anyOf, categoryItems, flattenGroups, echoItem, findingItem, fromCriteriaStatus, labItem,
-  noAlternativeDiagnosisItem, sarsCov2RnaOrAntigenReading, sarsCov2Serology, statusValue, toCriteriaStatus,
+  noAlternativeDiagnosisItem, sarsCov2RnaOrAntigenReading, sarsCov2Serology, vasoactiveShockItem, statusValue, toCriteriaStatus,
 } from './misc-organ-involvement.js';
 
 /*
@@ -49,6 +49,7 @@ export const MISC_CDC_2023 = {
   contactDays: { comparator: '<=', value: 60, unit: 'days' } as Threshold,
 } as const;
 
+const SHOCK_NOTE = 'the definition prints "Shock" with a footnote masdrill could not verify (clinical-reference.md §1.8 [U]: clinician-documented shock / vasoactive requirement); masdrill counts clinician-documented shock, or two or more vasoactive drugs running (the Phoenix "≥ 2 vasoactives" band, schlapbach-2024-phoenix), even when shock is unrecorded; one vasoactive drug alone does not count';
 const CORONARY_NOTE = 'z-score ≥ 2.0 is masdrill\'s reading of "dilatation" (AHA 2017 Kawasaki classification); the CDC definition prints no number';
 
 function orCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
@@ -161,8 +162,10 @@ function organCategories(index: CaseIndex): { categories: ItemEvidence[]; all: I
       findingItem(index, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Conjunctivitis or conjunctival injection', CITE),
       findingItem(index, 'extremityChanges', 'mucocutaneous.extremities', 'Extremity erythema or oedema', CITE),
     ], CITE),
-    categoryItems('shock', 'Shock', [findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE)], CITE,
-      'the definition\'s shock footnote was not verified (clinical-reference.md §1.8 [U]): only clinician-documented shock counts; vasoactive use alone does not'),
+    categoryItems('shock', 'Shock', [
+      findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
+      vasoactiveShockItem(index, 'shock.vasoactives', 'Two or more vasoactive drugs'),
+    ], CITE, SHOCK_NOTE),
     categoryItems('gastrointestinal', 'Gastrointestinal involvement', [
       findingItem(index, 'giSymptoms', 'gastrointestinal.symptoms', 'Abdominal pain, vomiting or diarrhoea', CITE),
     ], CITE),
@@ -221,7 +224,7 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
     notes: [
       'Findings in the window are taken as new-onset: the case model does not record onset relative to baseline.',
       CORONARY_NOTE + '.',
-      'Shock: the definition\'s footnote was not verified (clinical-reference.md §1.8 [U]); only clinician-documented shock counts.',
+      `Shock: ${SHOCK_NOTE}.`,
       'Laboratory criteria: a SARS-CoV-2 RNA or antigen test counts when taken up to 60 days before the hospitalization (hour −1,440 from presentation, taken as the start of the hospitalization) or during it, up to the end of the window; an earlier positive test does not count and leaves the laboratory criteria not assessed.',
       'Troponin "above laboratory normal" uses the case\'s own reference range, then a published pediatric one; with neither it is not assessed.',
       'Confirmed and probable are reported independently (a confirmed case may also meet the probable criteria); the suspect (vital records) tier and the exclusion nuances (vaccine-derived antibodies, severe respiratory COVID-19) are not encoded.',

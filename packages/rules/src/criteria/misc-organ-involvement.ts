@@ -8,6 +8,7 @@ import { fromCanonical } from '../units/convert.js';
 import { upperReferenceLimit, type ReferenceLimitReading } from '../units/reference-limits.js';
 import type { CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import type { WritableItem } from './lab-item.js';
+import { PHOENIX_VASOACTIVES } from './phoenix.js';
 import { compare, describeThreshold, formatNumber, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
 
 /*
@@ -192,6 +193,32 @@ export function flattenGroups(groups: readonly (readonly ItemEvidence[])[]): Ite
   const all: ItemEvidence[] = [];
   for (const group of groups) for (const item of group) all.push(item);
   return all;
+}
+
+// ── Shock ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Two or more vasoactive drugs running: the Phoenix criteria's top cardiovascular band ("≥ 2
+ * vasoactives" → 2 points, and any cardiovascular point with sepsis is septic shock; the drugs
+ * counted are dobutamine, dopamine, epinephrine, milrinone, norepinephrine, vasopressin), the
+ * verified "vasoactive" wording masdrill reads a vasoactive requirement by. One drug alone does not
+ * count: it may be an inotrope for myocardial dysfunction rather than shock.
+ */
+export function vasoactiveShockItem(index: CaseIndex, id: string, label: string): ItemEvidence {
+  const threshold = PHOENIX_VASOACTIVES[PHOENIX_VASOACTIVES.length - 1]!.threshold;
+  const reading = index.worstObservation('vasoactiveCount', 'highest');
+  // Unrecorded vasoactives do not hold the shock category open when a clinician assessed shock as
+  // absent throughout: a child on two vasoactive drugs is in shock by this reading, and was assessed not.
+  const assessedNoShock = reading === undefined && index.finding('shock')?.value === false;
+  return {
+    id, label,
+    status: reading === undefined ? (assessedNoShock ? 'not-met' : 'not-assessed') : meetsThreshold(reading.value, threshold) ? 'met' : 'not-met',
+    value: reading?.value ?? null, unit: 'drugs', threshold: describeThreshold(threshold), hour: reading?.hour ?? null,
+    citation: 'schlapbach-2024-phoenix §rubric',
+    note: assessedNoShock
+      ? 'vasoactives not recorded; shock was assessed absent, so no vasoactive requirement is read'
+      : 'two or more vasoactive drugs stand for a vasoactive requirement (Phoenix: ≥ 2 vasoactives is the top cardiovascular band, and a cardiovascular point makes septic shock)',
+  };
 }
 
 // ── Case-level facts ─────────────────────────────────────────────────────────────────────────

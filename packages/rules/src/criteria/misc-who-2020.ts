@@ -6,9 +6,11 @@ import { describeThreshold, meetsThreshold, type Threshold } from './threshold.j
 import type { WritableItem } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
+import { hypotensionItem } from './pediatric-hypotension.js';
+import { inWindow } from '../case/time-window.js';
 import {
   aboveUpperLimitItem, allOf, anyOf, categoryItems, flattenGroups, echoFindingItem, echoItem, findingItem, fromCriteriaStatus,
-  sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue,
+  sarsCov2RnaOrAntigen, sarsCov2Serology, statusValue, vasoactiveShockItem,
 } from './misc-organ-involvement.js';
 
 /*
@@ -55,11 +57,18 @@ function feverDaysItem(index: CaseIndex): ItemEvidence {
   };
 }
 
-/** "No other obvious microbial cause of inflammation": a positive culture drawn by the end of the window, or a more likely alternative diagnosis, excludes. */
+/**
+ * "No other obvious microbial cause of inflammation, including bacterial sepsis, staphylococcal or
+ * streptococcal shock syndromes". masdrill's reading: a positive BLOOD culture drawn in the window
+ * (the illness, presentation to the decision hour) is the obvious microbial cause the definition
+ * names (bacterial sepsis); a positive urine, CSF, respiratory or other culture, or one from outside
+ * the illness, does not exclude by itself (it may be incidental), and a toxic shock syndrome, often
+ * culture-negative, excludes through the documented alternative diagnosis.
+ */
 function noMicrobialCauseItem(index: CaseIndex): ItemEvidence {
   const c = index.case;
   const window = index.window;
-  const positive = (c.investigations.cultures ?? []).find((k) => k.result === 'positive' && k.hour <= window.toHour);
+  const positive = (c.investigations.cultures ?? []).find((k) => k.result === 'positive' && k.specimen === 'blood' && inWindow(k.hour, window));
   const alt = c.encounter.moreLikelyAlternativeDiagnosis;
   let status: ItemStatus;
   let value: string | null;
@@ -69,9 +78,13 @@ function noMicrobialCauseItem(index: CaseIndex): ItemEvidence {
   else { status = 'not-assessed'; value = null; }
   const item: WritableItem = {
     id: 'no-microbial-cause', label: 'No other obvious microbial cause of inflammation', status, value, unit: null,
-    threshold: 'no positive bacterial culture and no more likely alternative diagnosis', hour: positive?.hour ?? null, citation: CITE,
+    threshold: 'no positive blood culture in the window and no more likely alternative diagnosis', hour: positive?.hour ?? null, citation: CITE,
   };
-  if (status === 'not-assessed') item.note = 'alternative diagnosis not assessed and no positive culture';
+  const ignored = (c.investigations.cultures ?? []).find((k) => k.result === 'positive' && k !== positive && !(k.specimen === 'blood' && inWindow(k.hour, window)));
+  if (status === 'not-assessed') item.note = 'alternative diagnosis not assessed and no positive blood culture';
+  else if (ignored !== undefined && positive === undefined) {
+    item.note = `a positive ${ignored.specimen} culture at hour ${ignored.hour}${ignored.organism ? ` (${ignored.organism})` : ''} does not exclude by itself: only a positive blood culture in the window is read as an obvious microbial cause`;
+  }
   return item;
 }
 
@@ -99,7 +112,9 @@ function clinicalSigns(index: CaseIndex): { signs: ItemEvidence[]; all: ItemEvid
     ], CITE),
     categoryItems('shock', '(b) Hypotension or shock', [
       findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
-    ], CITE, 'no citable age-specific definition of hypotension: only clinician-documented shock counts'),
+      vasoactiveShockItem(index, 'shock.vasoactives', 'Two or more vasoactive drugs'),
+      hypotensionItem(index, 'shock.hypotension', 'Systolic hypotension for age'),
+    ], CITE, 'clinician-documented shock, two or more vasoactive drugs (the Phoenix "≥ 2 vasoactives" band), or a measured systolic blood pressure below the PALS limit for age (WHO prints no number)'),
     categoryItems('cardiac', '(c) Myocardial dysfunction, pericarditis, valvulitis or coronary abnormalities', [
       echoItem(index, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'Myocardial dysfunction (LVEF < 55 %)', CITE,
         'LVEF < 55 % is borrowed from the CSTE/CDC 2023 definition: WHO gives no cut-off'),
@@ -166,10 +181,10 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
     ],
     notes: [
       '"0–19 years" is read as age < 20 years.',
-      'Hypotension: no citable age-specific definition, so only clinician-documented shock counts for sign (b).',
+      'Sign (b) hypotension or shock: clinician-documented shock; two or more vasoactive drugs running (the Phoenix "≥ 2 vasoactives" band, schlapbach-2024-phoenix); or hypotension, a measured systolic blood pressure below the PALS limit for age (< 60 mmHg term neonates, < 70 mmHg infants, < 70 + 2 × age in completed years from 1 to 10 years, < 90 mmHg from 10 years; citation pals-hypotension [S]). WHO prints no number for hypotension.',
       'Myocardial dysfunction read as LVEF < 55 % (the CSTE/CDC 2023 cut-off) and coronary abnormalities as z-score ≥ 2.0 (AHA 2017 Kawasaki "dilation"); pericardial effusion stands for pericarditis. WHO prints no numbers for these.',
       '"Elevated" troponin, NT-proBNP, INR (for PT), D-dimer, ESR, CRP and procalcitonin mean above the patient\'s upper reference limit (the case\'s own laboratory first, then a published pediatric one); with neither the item is not assessed.',
-      'A positive culture drawn by the end of the window, or a documented more likely alternative diagnosis, counts as another obvious microbial cause; pending cultures do not exclude.',
+      'Another obvious microbial cause: a positive blood culture drawn in the window (bacterial sepsis, which the definition names), or a documented more likely alternative diagnosis (e.g. a culture-negative toxic shock syndrome). A positive culture of another specimen (urine, CSF, respiratory, other) or from outside the window does not exclude by itself; pending cultures do not exclude.',
     ],
   };
 }

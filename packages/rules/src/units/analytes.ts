@@ -28,6 +28,8 @@ export interface AnalyteDefinition {
 const METRIC = 'metric prefix arithmetic (definitional)';
 const REF_CONVERSIONS = 'clinical-reference.md, "Unit conversions used throughout"';
 const SAME_QUANTITY = 'same quantity, different name (definitional)';
+/** A D-dimer result in fibrinogen-equivalent units is about twice the same result in D-dimer units (citation ddu-feu-conversion, [S]). */
+export const FEU_PER_DDU = 2;
 
 /**
  * The analyte registry. Canonical units are chosen so that most published thresholds read
@@ -149,7 +151,9 @@ export const ANALYTES: { readonly [K in NumericAnalyte]: AnalyteDefinition } = {
   },
   dDimer: {
     label: 'D-dimer (FEU)', canonicalUnit: 'mg/L FEU', systemUnits: { conventional: 'µg/mL FEU', si: 'mg/L FEU' },
-    units: { 'mg/L FEU': 1, 'µg/mL FEU': 1, 'ng/mL FEU': 1000 }, conversionSource: METRIC, precision: 2, plausible: { min: 0, max: 500 }, loinc: {
+    // DDU results (about half the FEU figure) are accepted at the edge and stored in FEU: FEU ≈ 2 × DDU.
+    units: { 'mg/L FEU': 1, 'µg/mL FEU': 1, 'ng/mL FEU': 1000, 'mg/L DDU': 1 / FEU_PER_DDU, 'µg/mL DDU': 1 / FEU_PER_DDU, 'ng/mL DDU': 1000 / FEU_PER_DDU },
+    conversionSource: `${METRIC}; DDU to FEU: FEU ≈ ${FEU_PER_DDU} × DDU (citation ddu-feu-conversion, an approximation [S])`, precision: 2, plausible: { min: 0, max: 500 }, loinc: {
       code: '48065-7',
       source: 'ARUP test 0030057 D-Dimer (results reported in FEU), component LOINC 48065-7 — http://ltd.aruplab.com/Tests/Pub/0030057',
     },

@@ -130,11 +130,15 @@ describe('MIS-C CDC 2023 organ categories', () => {
     expect(r.status).toBe('not-assessable');
   });
 
-  it('clinician-documented shock is a category; vasoactives alone are not', () => {
+  it('shock: clinician-documented, or two vasoactive drugs even when shock is unrecorded; one drug is not shock', () => {
     expect(evalCase(miscCase({ giSymptoms: false, shock: true })).status).toBe('met');
-    const r = evalCase(miscCase({ giSymptoms: false, shock: false, vasoactiveCount: 2 }));
-    expect(item(r, 'shock').status).toBe('not-met');
-    expect(r.status).toBe('not-met');
+    const two = evalCase(miscCase({ giSymptoms: false, shock: undefined, vasoactiveCount: 2 }));
+    expect(item(two, 'shock').status).toBe('met');
+    expect(two.status).toBe('met');
+    const one = evalCase(miscCase({ giSymptoms: false, shock: false, vasoactiveCount: 1 }));
+    expect(item(one, 'shock').status).toBe('not-met');
+    // Shock unrecorded and vasoactives unrecorded: not assessed, never "no shock".
+    expect(item(evalCase(miscCase({ giSymptoms: false, shock: undefined })), 'shock').status).toBe('not-assessed');
   });
 
   it('mucocutaneous: any of rash, oral mucosa, conjunctivitis, extremities', () => {
@@ -194,8 +198,9 @@ describe('MIS-C CDC 2023 severity, alternative diagnosis, laboratory and linkage
 describe('MIS-C CDC 2023 evidence', () => {
   it('every item cites the CSTE/CDC definition (the coronary z cut-off cites AHA 2017) and states its threshold', () => {
     const r = evalCase(miscCase());
+    const ownCitation: Record<string, string> = { 'cardiac.coronary': 'mccrindle-2017-aha-kawasaki', 'shock.vasoactives': 'schlapbach-2024-phoenix §rubric' };
     for (const i of r.items) {
-      expect(i.citation).toBe(i.id === 'cardiac.coronary' ? 'mccrindle-2017-aha-kawasaki' : 'cdc-cste-2023-misc');
+      expect(i.citation).toBe(ownCitation[i.id] ?? 'cdc-cste-2023-misc');
       expect(i.threshold.length).toBeGreaterThan(0);
     }
     expect(r.notes.join(' ')).toMatch(/z-score ≥ 2\.0/);

@@ -8,6 +8,7 @@ import { item } from '../support/evidence.js';
 // Every sign assessed; rash + GI present (2 signs); CRP above the laboratory's own limit.
 const BASE_OBS: Omit<Observation, 'hour'> = {
   feverDays: 4, rash: true, giSymptoms: true, conjunctivitis: false, mucosalChanges: false, extremityChanges: false, shock: false,
+  sbp: 100, dbp: 60,
 };
 const BASE_LABS: Omit<LabPanel, 'hour'> = { crp: 150, inr: 1.0, dDimer: 0.3, troponin: 5, ntProBnp: 100 };
 const REFS: Case['labReferenceRanges'] = {
@@ -53,9 +54,13 @@ describe('MIS-C WHO 2020', () => {
     expect(r.status).toBe('not-met');
   });
 
-  it('(b) only clinician-documented shock counts, not a low blood pressure alone', () => {
+  it('(b) hypotension or shock: documented shock, two vasoactive drugs, or SBP below the PALS limit for age', () => {
     expect(evalCase(whoCase({ giSymptoms: false, shock: true })).status).toBe('met');
-    expect(evalCase(whoCase({ giSymptoms: false, sbp: 60, dbp: 30 })).status).toBe('not-met');
+    // 8 years: SBP < 70 + 2 × 8 = 86 mmHg. 85 is hypotension, 86 is not.
+    expect(evalCase(whoCase({ giSymptoms: false, sbp: 85, dbp: 40 })).status).toBe('met');
+    expect(evalCase(whoCase({ giSymptoms: false, sbp: 86, dbp: 40 })).status).toBe('not-met');
+    expect(evalCase(whoCase({ giSymptoms: false, shock: undefined, vasoactiveCount: 2 })).status).toBe('met');
+    expect(evalCase(whoCase({ giSymptoms: false, sbp: undefined, dbp: undefined })).status).toBe('not-assessable');
   });
 
   it('(c) cardiac: LVEF 54 vs 55, pericardial effusion, valvulitis, coronary z 2.0, troponin or NT-proBNP above the limit', () => {
@@ -95,6 +100,15 @@ describe('MIS-C WHO 2020', () => {
     else expect(status).toBe(150 > limit.value ? 'met' : 'not-met');
   });
 
+  it('only a positive blood culture in the window excludes; a positive urine culture or one from before the illness does not', () => {
+    const culture = (k: NonNullable<Case['investigations']['cultures']>[number]) => item(evalCase(whoCase({}, {}, { investigations: { cultures: [k] } })), 'no-microbial-cause');
+    expect(culture({ hour: 1, specimen: 'blood', result: 'positive', organism: 'Staphylococcus aureus' }).status).toBe('not-met');
+    const urine = culture({ hour: 1, specimen: 'urine', result: 'positive', organism: 'Escherichia coli' });
+    expect(urine.status).toBe('met');
+    expect(urine.note).toMatch(/does not exclude by itself/);
+    expect(culture({ hour: -500, specimen: 'blood', result: 'positive', organism: 'Staphylococcus aureus' }).status).toBe('met');
+  });
+
   it('a positive bacterial culture or a more likely alternative diagnosis excludes', () => {
     const culture = whoCase({}, {}, { investigations: { cultures: [{ hour: 1, specimen: 'blood', result: 'positive', organism: 'Streptococcus pyogenes' }] } });
     expect(item(evalCase(culture), 'no-microbial-cause').status).toBe('not-met');
@@ -115,8 +129,11 @@ describe('MIS-C WHO 2020', () => {
 
   it('every item cites WHO 2020 (the coronary z cut-off cites AHA 2017) and the hypotension choice is stated', () => {
     const r = evalCase(whoCase());
-    for (const i of r.items) expect(i.citation).toBe(i.id === 'cardiac.coronary' ? 'mccrindle-2017-aha-kawasaki' : 'who-2020-misc');
-    expect(r.notes.join(' ')).toMatch(/Hypotension/);
+    const ownCitation: Record<string, string> = {
+      'cardiac.coronary': 'mccrindle-2017-aha-kawasaki', 'shock.vasoactives': 'schlapbach-2024-phoenix §rubric', 'shock.hypotension': 'pals-hypotension',
+    };
+    for (const i of r.items) expect(i.citation).toBe(ownCitation[i.id] ?? 'who-2020-misc');
+    expect(r.notes.join(' ')).toMatch(/hypotension/);
     expect(item(r, 'shock').note).toMatch(/clinician-documented shock/);
   });
 });
