@@ -11,6 +11,7 @@ Commands:
   generate            labelled synthetic patients (JSONL, JSON or CSV), reproducible from a seed
   grade               score a management plan against the guideline: --case <file> --plan <file>
   play                play a teaching scenario headless: --scenario <file|id> | --kind K --seed N [--answers f] [--json]
+  sweep --out DIR     criteria performance on a labelled synthetic cohort: figures, CSV/JSON, HTML report
   validate <path…>    check case, plan, scenario and answers files; every problem with file, line and fix
   help [command]      show help (also: masdrill <command> --help)
   --version           the version of masdrill and of its generator

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.js')).generateCommand,
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
   play: async () => (await import('./commands/play.js')).playCommand,
+  sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
 

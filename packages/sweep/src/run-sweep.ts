@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { caseStream, GENERATOR_VERSION, type Difficulty } from '@masdrill/generator';
+import { readCase } from './case-reading.js';
+import { addReading, emptyStatistics, mergeInto, statisticsFromJson, type CohortIdentity, type SweepStatistics } from './sweep-statistics.js';
+
+export interface CohortSpec {
+  /** The mix in its canonical text form (formatMix), part of the cohort's identity. */
+  readonly mix: string;
+  readonly seed: number;
+  readonly difficulty: Difficulty;
+  readonly n: number;
+}
+
+export function cohortIdentity(spec: CohortSpec): CohortIdentity {
+  return { mix: spec.mix, seed: spec.seed, difficulty: spec.difficulty, n: spec.n, generatorVersion: GENERATOR_VERSION };
+}
+
+/** The half-open slice of cases shard `index` (1-based) of `count` covers: contiguous, in order, together the whole cohort. */
+export function shardRange(n: number, index: number, count: number): [number, number] {
+  return [Math.floor((n * (index - 1)) / count), Math.floor((n * index) / count)];
+}
+
+/** Cases from … to−1 generated lazily, read and counted on this thread. */
+export function sweepRange(spec: CohortSpec, from: number, to: number, onCases?: (count: number) => void): SweepStatistics {
+  const stats = emptyStatistics(cohortIdentity(spec), [from, to]);
+  let pending = 0;
+  for (const c of caseStream({ mix: spec.mix, seed: spec.seed, difficulty: spec.difficulty, n: to - from, start: from })) {
+    addReading(stats, readCase(c));
+    if (++pending === 250) { onCases?.(pending); pending = 0; }
+  }
+  if (pending > 0) onCases?.(pending);
+  return stats;
+}
+
+export interface SweepRun {
+  readonly spec: CohortSpec;
+  readonly from: number;
+  readonly to: number;
+  /** Worker threads; 0: this thread only. */
+  readonly workers: number;
+  /** Cases per chunk (default: about 16 chunks per worker, 50 to 2,000 cases each). */
+  readonly chunkSize?: number;
+  readonly onCases?: (count: number) => void;
+  /** Checked between chunks: when it says stop, the run ends with an AbortError. */
+  readonly signal?: AbortSignal;
+}
+
+const WORKER_SCRIPT = new URL('./sweep-worker.js', import.meta.url);
+
+/** Whether worker threads can run (they need the built script). */
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_SCRIPT));
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function abortError(): Error {
+  const error = new Error('the sweep was stopped');
+  error.name = 'AbortError';
+  return error;
+}
+
+/**
+ * A sweep over cases from … to−1, in chunks, on this thread or on worker threads. Statistics are
+ * integer counts merged by addition, so the result is the same bytes whatever the number of
+ * workers or the order chunks finish in.
+ */
+export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
+  const chunk = run.chunkSize ?? Math.min(2_000, Math.max(50, Math.ceil((run.to - run.from) / (Math.max(1, run.workers) * 16))));
+  const chunks: [number, number][] = [];
+  for (let at = run.from; at < run.to; at += chunk) chunks.push([at, Math.min(run.to, at + chunk)]);
+  const total = emptyStatistics(cohortIdentity(run.spec));
+  if (run.workers === 0 || !workersAvailable()) {
+    for (const [from, to] of chunks) {
+      if (run.signal?.aborted) throw abortError();
+      mergeInto(total, sweepRange(run.spec, from, to, run.onCases));
+      await tick(); // lets a Ctrl-C handler run between chunks
+    }
+    if (run.from === run.to) total.ranges = [];
+    return total;
+  }
+  const workers = Array.from({ length: Math.min(run.workers, Math.max(1, chunks.length)) }, () => new Worker(WORKER_SCRIPT, { workerData: run.spec }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let done = 0;
+      let failed = false;
+      const fail = (error: Error): void => { if (!failed) { failed = true; reject(error); } };
+      const onAbort = (): void => fail(abortError());
+      run.signal?.addEventListener('abort', onAbort, { once: true });
+      const feed = (worker: Worker): void => {
+        if (next < chunks.length) worker.postMessage({ range: chunks[next++] });
+      };
+      for (const worker of workers) {
+        worker.on('message', (message: { progress?: number; statistics?: string; error?: string }) => {
+          if (failed) return;
+          if (message.progress !== undefined) { run.onCases?.(message.progress); return; }
+          if (message.error !== undefined) { fail(new Error(message.error)); return; }
+          mergeInto(total, statisticsFromJson(message.statistics!));
+          done += 1;
+          if (done === chunks.length) { run.signal?.removeEventListener('abort', onAbort); resolve(); return; }
+          feed(worker);
+        });
+        worker.on('error', (error) => fail(error));
+        worker.on('exit', (code) => { if (done < chunks.length) fail(new Error(`a sweep worker stopped (exit code ${code})`)); });
+        // Two chunks in flight per worker keep it busy while the previous result travels back.
+        feed(worker);
+        feed(worker);
+      }
+      if (chunks.length === 0) resolve();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return total;
+}
