@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.js')).generateCommand,
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
   play: async () => (await import('./commands/play.js')).playCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
 
@@ -22,7 +24,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    // No command: the drill itself (on a terminal the Ink quiz, otherwise the --plain mode).
+    if (name === undefined) return await (await COMMANDS.quiz!())([], io);
+    if (name === '--help' || name === '-h' || name === 'help') {
       if (name === 'help' && rest[0] && COMMANDS[rest[0]]) return await (await COMMANDS[rest[0]]!())(['--help'], io);
       io.stdout.write(MAIN_HELP);
       return 0;

@@ -102,7 +102,7 @@ export async function scenarioCase(s: Scenario, file: string, lines: SourceLines
   return { case: v.case, problems: [] };
 }
 
-async function findScenario(ref: string): Promise<string> {
+export async function findScenario(ref: string): Promise<string> {
   if (await stat(ref).then((s) => s.isFile(), () => false)) return ref;
   if (/^[a-z0-9][a-z0-9-]*$/.test(ref)) {
     for (const dir of SCENARIO_DIRS) {
