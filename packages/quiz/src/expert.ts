@@ -1,11 +1,33 @@
-import { planAnswerOf, type StageAnswers } from '@masdrill/rules';
+import { planAnswerOf, type PlannedAction, type StageAnswers } from '@masdrill/rules';
+import { isDone, notStopped } from './orders.js';
 import { criteriaMetAt } from './questions.js';
 import type { SessionState } from './session-types.js';
+
+const sameDose = (a: PlannedAction, b: PlannedAction) => JSON.stringify(a.dose ?? null) === JSON.stringify(b.dose ?? null) && (a.everyHours ?? null) === (b.everyHours ?? null);
+
+/**
+ * The expert's orders as a whole plan, given the orders in force: an expected action already ordered
+ * keeps its order (a one-off already given and a course already run are not repeated; one in force at
+ * the expected dose continues from its start), a new dose modifies it, the rest are added; orders the
+ * expected plan no longer holds are left out (stopped) unless they are done.
+ */
+function expertActions(state: SessionState, expected: readonly PlannedAction[]): PlannedAction[] {
+  const hour = state.current!.hour;
+  const open = notStopped(state.orders, hour);
+  const out: PlannedAction[] = [];
+  for (const a of expected) {
+    const existing = open.find((o) => o.planned.action === a.action && (isDone(o, hour) || sameDose(o.planned, a)));
+    out.push(existing ? { ...existing.planned } : a);
+  }
+  for (const o of open) if (isDone(o, hour) && !out.some((a) => a.action === o.planned.action)) out.push({ ...o.planned });
+  return out;
+}
 
 /**
  * The expert's answers for the current stage: the scenario's authored expert answers where given,
  * the rest derived from the rules — the expected diagnosis, the criteria met by now (evaluate), the
- * escalation the course calls for, and expectedPlan for this patient now. Pure.
+ * escalation the course calls for, and expectedPlan for this patient now, written against the
+ * orders in force (expertActions). Pure.
  */
 export function expertAnswers(state: SessionState): StageAnswers {
   const view = state.current;
@@ -17,7 +39,11 @@ export function expertAnswers(state: SessionState): StageAnswers {
     if (q === 'diagnosis') out.diagnosis = authored.diagnosis ?? expected.diagnoses.full[0]!;
     if (q === 'criteria') out.criteria = authored.criteria ?? criteriaMetAt(view.visible, view.hour, view.criteriaSets);
     if (q === 'escalation') out.escalation = authored.escalation ?? view.expectedEscalation;
-    if (q === 'plan') out.plan = authored.plan ?? planAnswerOf(expected.plan);
+    if (q === 'plan') {
+      if (authored.orders) out.orders = authored.orders;
+      else if (authored.plan) out.plan = authored.plan;
+      else out.plan = { ...planAnswerOf(expected.plan), actions: expertActions(state, expected.plan.actions) as never };
+    }
   }
   return out;
 }

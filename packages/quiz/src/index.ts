@@ -3,10 +3,14 @@
 
 // Session engine
 export type {
-  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry,
+  SessionState, SessionAction, StageView, StageReport, SessionReport, QuestionResult, StageFeedback, CourseEntry, GivenAnswers, OrderInput,
 } from './session-types.js';
-export { createSession, sessionReducer, FINAL_COURSE_AFTER_HOURS } from './session.js';
-export { scoreStage, stagePlan, workingDiagnosis, QUESTION_WEIGHTS } from './stage-score.js';
+export { createSession, sessionReducer, planOfOrders, FINAL_COURSE_AFTER_HOURS } from './session.js';
+export { scoreStage, workingDiagnosis, QUESTION_WEIGHTS } from './stage-score.js';
+
+// Orders in force
+export { makeOrder, orderStatus, orderKindOf, notStopped, isDone, isChangeable, reconcile, type Order, type OrderStatus, type OrderLine, type Reconciled } from './orders.js';
+export { ORDER_KINDS, type OrderKind, type OrderKindRule } from './order-kinds.js';
 export { planStageFor, escalationFor } from './course-stage.js';
 export { expertAnswers } from './expert.js';
 export { playSession, fromAnswersFile, expertExcept, EXPERT, SessionError, type AnswerSource } from './play.js';
@@ -25,8 +29,8 @@ export { checkScenario, lintScenario, type ScenarioCheck, type WrongSetResult } 
 
 // The front ends' view of a session (the only coupling of a UI to the engine)
 export {
-  viewOf, debriefOf, checkOrder, planActionOf, searchCatalogue, orderText, labRows, formatValue, ACTION_CATALOGUE,
-  type QuizView, type QuizAction, type LabRow, type LabFlag, type PatientView, type StageQuestions, type Choice, type OrderDraft, type CatalogueEntry,
+  viewOf, debriefOf, orderEntryCheck, orderRows, searchCatalogue, orderText, labRows, formatValue, ACTION_CATALOGUE,
+  type QuizView, type QuizAction, type OrderRow, type LabRow, type LabFlag, type PatientView, type StageQuestions, type Choice, type OrderDraft, type CatalogueEntry,
   type OrderCheck, type Debrief, type DebriefStage, type DebriefFeedback,
 } from './view.js';
 

@@ -1,7 +1,7 @@
 import type { Case, Scenario, StageAnswers } from '@masdrill/rules';
 import { expertAnswers } from './expert.js';
 import { createSession, sessionReducer } from './session.js';
-import type { SessionAction, SessionState } from './session-types.js';
+import type { OrderInput, SessionAction, SessionState } from './session-types.js';
 
 /** Where a headless session's answers come from: called once per stage with the state at that stage. */
 export type AnswerSource = (state: SessionState) => StageAnswers;
@@ -16,7 +16,14 @@ export function fromAnswersFile(stages: Readonly<Record<string, StageAnswers>>):
 
 /** The expert everywhere except one stage, where `answers` replace the expert's (the rest of that stage stays expert). */
 export function expertExcept(stageId: string, answers: StageAnswers): AnswerSource {
-  return (state) => (state.current!.stage.id === stageId ? { ...expertAnswers(state), ...answers } : expertAnswers(state));
+  return (state) => {
+    const expert = expertAnswers(state);
+    if (state.current!.stage.id !== stageId) return expert;
+    // A plan given either way (whole, or as order changes) replaces the expert's plan.
+    const { plan, orders, ...rest } = expert;
+    const planGiven = answers.plan !== undefined || answers.orders !== undefined;
+    return { ...rest, ...(planGiven ? {} : { ...(plan ? { plan } : {}), ...(orders ? { orders } : {}) }), ...answers };
+  };
 }
 
 export class SessionError extends Error {
@@ -32,6 +39,28 @@ function dispatch(state: SessionState, action: SessionAction, question: string):
   return next;
 }
 
+type OrderChanges = NonNullable<StageAnswers['orders']>;
+
+/** An answers file's order changes, one reducer action each: stop, modify (matched by action id), add, interval. */
+function applyOrderChanges(state: SessionState, changes: OrderChanges): SessionState {
+  const hour = state.current!.hour;
+  const inForce = (action: string) => state.orders.find((o) => o.planned.action === action && (o.stoppedAtHour === undefined || o.stoppedAtHour > hour));
+  let s = state;
+  for (const action of changes.stop ?? []) {
+    const o = inForce(action);
+    if (!o) throw new SessionError(`no order of "${action}" is in force to stop`, state.current!.stage.id, 'orders');
+    s = dispatch(s, { type: 'stopOrder', orderId: o.id }, 'orders');
+  }
+  for (const m of (changes.modify ?? []) as unknown as OrderInput[]) {
+    const o = inForce(m.action);
+    if (!o) throw new SessionError(`no order of "${String(m.action)}" is in force to modify`, state.current!.stage.id, 'orders');
+    s = dispatch(s, { type: 'modifyOrder', orderId: o.id, order: m }, 'orders');
+  }
+  for (const a of (changes.add ?? []) as unknown as OrderInput[]) s = dispatch(s, { type: 'addOrder', order: a }, 'orders');
+  if (changes.reassessEveryHours !== undefined) s = dispatch(s, { type: 'setReassessment', everyHours: changes.reassessEveryHours }, 'orders');
+  return s;
+}
+
 /** Plays a whole session headless through the reducer (the same one an interactive quiz drives). */
 export function playSession(scenario: Scenario, baseCase: Case, source: AnswerSource): SessionState {
   let state = dispatch(createSession(scenario, baseCase), { type: 'start' }, 'start');
@@ -40,7 +69,9 @@ export function playSession(scenario: Scenario, baseCase: Case, source: AnswerSo
     if (a.diagnosis !== undefined) state = dispatch(state, { type: 'answerDiagnosis', diagnosis: a.diagnosis }, 'diagnosis');
     if (a.criteria !== undefined) state = dispatch(state, { type: 'answerCriteria', criteria: a.criteria }, 'criteria');
     if (a.escalation !== undefined) state = dispatch(state, { type: 'answerEscalation', escalation: a.escalation }, 'escalation');
+    if (a.orders !== undefined) state = applyOrderChanges(state, a.orders);
     if (a.plan !== undefined) state = dispatch(state, { type: 'submitPlan', plan: a.plan }, 'plan');
+    else if (a.orders !== undefined) state = dispatch(state, { type: 'submitPlan' }, 'orders');
     state = dispatch(state, { type: 'advance' }, 'advance');
   }
   return state;

@@ -1,7 +1,8 @@
 import type {
-  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, Plan, PlanAnswer, Question, Scenario, ScenarioStage, ScoreReport, Stage, StageAnswers,
+  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, Plan, PlanAnswer, PlannedAction, Question, Scenario, ScenarioStage, ScoreReport, Stage,
 } from '@masdrill/rules';
 import type { CourseReason, MasTreatment, ResponseCourse } from '@masdrill/generator';
+import type { Order } from './orders.js';
 
 /** The patient's course as seen at a stage (from the plans so far). */
 export interface CourseEntry {
@@ -38,7 +39,28 @@ export interface StageView {
   readonly criteriaSets: readonly CriteriaSetId[];
 }
 
-/** A session's state: everything a front end renders. Plain data. */
+/**
+ * What the trainee has answered at one stage. `plan` is the complete plan (plan schema) stored when
+ * it is submitted: the orders not stopped at this hour (in force, pending, and the record of one-offs
+ * given and courses run) with the reassessment interval and the working diagnosis. It is what the
+ * stage is scored on; an order changed after submitting clears it (submit again).
+ */
+export interface GivenAnswers {
+  readonly diagnosis?: DiagnosisId;
+  readonly criteria?: readonly CriteriaSetId[];
+  readonly escalation?: Escalation;
+  readonly plan?: Plan;
+}
+
+/**
+ * A session's state: everything a front end renders (through a view that hides `caseNow` and the
+ * truth). Plain data, changed only by sessionReducer.
+ *
+ * Flow: `start` → at each stage answer what it asks, one decision at a time (answerDiagnosis,
+ * answerCriteria, answerEscalation; for the plan: addOrder / stopOrder / modifyOrder / continueOrder /
+ * setReassessment on the orders in force, then submitPlan) → `advance` scores the stage and moves
+ * time to the next (the patient responds to the orders in force) → … → phase "finished".
+ */
 export interface SessionState {
   readonly scenario: Scenario;
   /** The patient before any plan (the scenario's case). */
@@ -47,9 +69,17 @@ export interface SessionState {
   /** -1 before start. */
   readonly stageIndex: number;
   readonly current?: StageView;
-  /** Answers given so far, per stage index. */
-  readonly answers: readonly StageAnswers[];
-  /** The plans submitted so far (each complete: plan schema), in stage order. */
+  /** Answers given so far, per stage index (the current stage's as they are given). */
+  readonly answers: readonly GivenAnswers[];
+  /**
+   * Every order written in the session, in the order written, with when each was stopped: the orders
+   * in force at an hour are those not stopped (orderStatus in orders.ts gives each one's state: day n
+   * of a course, given, pending, active). Orders persist from stage to stage until stopped.
+   */
+  readonly orders: readonly Order[];
+  /** The reassessment interval the trainee has set (hours), carried from stage to stage. */
+  readonly reassessEveryHours?: number;
+  /** The plans in force for the patient, one per stage where orders were submitted or changed (what respondToPlans reads). */
   readonly plans: readonly Plan[];
   /** One report per finished stage. */
   readonly reports: readonly StageReport[];
@@ -61,24 +91,47 @@ export interface SessionState {
   readonly error?: string;
 }
 
+/** A new order as the trainee writes it: atHour defaults to the stage's hour. */
+export type OrderInput = Omit<PlannedAction, 'atHour'> & { readonly atHour?: number };
+
+/**
+ * What a front end dispatches. Each is one decision; a refused one leaves the state as it was but
+ * for `error`. Order actions are accepted at stages that ask for a plan.
+ */
 export type SessionAction =
   | { readonly type: 'start' }
   | { readonly type: 'answerDiagnosis'; readonly diagnosis: DiagnosisId }
   | { readonly type: 'answerCriteria'; readonly criteria: readonly CriteriaSetId[] }
   | { readonly type: 'answerEscalation'; readonly escalation: Escalation }
-  | { readonly type: 'submitPlan'; readonly plan: PlanAnswer }
+  /** Write a new order (checked against the plan schema and the action catalogue). */
+  | { readonly type: 'addOrder'; readonly order: OrderInput }
+  /** Stop a continuing order or a running course now. */
+  | { readonly type: 'stopOrder'; readonly orderId: string }
+  /** Change an order in force (dose, interval): the old one stops now and the new one starts now. */
+  | { readonly type: 'modifyOrder'; readonly orderId: string; readonly order: OrderInput }
+  /** Keep an order: undoes a stop or modify made at this stage. */
+  | { readonly type: 'continueOrder'; readonly orderId: string }
+  | { readonly type: 'setReassessment'; readonly everyHours: number }
+  /**
+   * Submit the plan: without `plan`, the orders as they stand; with `plan` (a whole plan: every action
+   * in force now), the orders are first reconciled to it (orders.ts reconcile). Stores the complete plan.
+   */
+  | { readonly type: 'submitPlan'; readonly plan?: PlanAnswer }
   /** Scores the current stage and moves time on to the next (the patient responds), or finishes. */
   | { readonly type: 'advance' };
 
-/** One question's result at a stage. */
-export interface QuestionResult {
-  readonly question: Question;
+interface QuestionScore {
   readonly weight: number;
   /** 0…1 */
   readonly fraction: number;
-  readonly answer: unknown;
-  readonly expected: unknown;
 }
+
+/** One question's result at a stage: its answer and the expected answer, typed per question. */
+export type QuestionResult =
+  | QuestionScore & { readonly question: 'diagnosis'; readonly answer: DiagnosisId | null; readonly expected: readonly DiagnosisId[] }
+  | QuestionScore & { readonly question: 'criteria'; readonly answer: readonly CriteriaSetId[] | null; readonly expected: readonly CriteriaSetId[] }
+  | QuestionScore & { readonly question: 'escalation'; readonly answer: Escalation | null; readonly expected: Escalation }
+  | QuestionScore & { readonly question: 'plan'; readonly answer: Plan | null; readonly expected: Plan };
 
 /** A feedback item of a stage, with the question it is about. */
 export type StageFeedback = FeedbackItem & { readonly question: Question };

@@ -1,9 +1,10 @@
 import { respondToPlans, type PatientResponse } from '@masdrill/generator';
-import { expectedPlan, formatProblem, validatePlan, type Case, type Scenario, type StageAnswers } from '@masdrill/rules';
+import { completePlan, expectedPlan, formatProblem, validatePlan, type Case, type PlannedAction, type Plan, type Scenario } from '@masdrill/rules';
 import { escalationFor, planStageFor } from './course-stage.js';
+import { isChangeable, isDone, makeOrder, notStopped, reconcile, type Order } from './orders.js';
 import { ALL_CRITERIA_SETS, defaultDiagnosisOptions, scenarioSeed } from './questions.js';
-import type { CourseEntry, SessionAction, SessionState, StageView } from './session-types.js';
-import { scoreStage, stagePlan } from './stage-score.js';
+import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageView } from './session-types.js';
+import { scoreStage, workingDiagnosis } from './stage-score.js';
 import { visibleCase } from './visible-case.js';
 
 /** How long after the last stage the final course is read, in hours. */
@@ -11,7 +12,7 @@ export const FINAL_COURSE_AFTER_HOURS = 24;
 
 /** A new session over a scenario and its (resolved) case, before start. */
 export function createSession(scenario: Scenario, baseCase: Case): SessionState {
-  return { scenario, baseCase, phase: 'ready', stageIndex: -1, answers: [], plans: [], reports: [], courses: [] };
+  return { scenario, baseCase, phase: 'ready', stageIndex: -1, answers: [], orders: [], plans: [], reports: [], courses: [] };
 }
 
 function courseEntry(stageId: string, r: PatientResponse): CourseEntry {
@@ -42,11 +43,68 @@ function refuse(state: SessionState, error: string): SessionState {
   return { ...state, error };
 }
 
-function withAnswer(state: SessionState, patch: StageAnswers): SessionState {
+function withAnswer(state: SessionState, patch: GivenAnswers): SessionState {
   const answers = [...state.answers];
-  answers[state.stageIndex] = { ...(answers[state.stageIndex] ?? {}), ...patch };
+  const before = answers[state.stageIndex] ?? {};
+  let next: GivenAnswers = { ...before, ...patch };
+  // The stored plan carries the working diagnosis: a diagnosis answered after it moves it along.
+  if (patch.diagnosis !== undefined && before.plan && !patch.plan) next = { ...next, plan: { ...before.plan, diagnosis: { ...before.plan.diagnosis, leading: patch.diagnosis } } };
+  answers[state.stageIndex] = next;
   const { error: _error, ...rest } = state;
   return { ...rest, answers };
+}
+
+/** The orders changed at this stage: the submitted plan no longer says what is in force. */
+function withOrders(state: SessionState, orders: readonly Order[], reassessEveryHours = state.reassessEveryHours): SessionState {
+  const answers = [...state.answers];
+  const { plan: _plan, ...kept } = answers[state.stageIndex] ?? {};
+  answers[state.stageIndex] = kept;
+  const { error: _error, reassessEveryHours: _r, ...rest } = state;
+  return { ...rest, answers, orders, ...(reassessEveryHours !== undefined ? { reassessEveryHours } : {}) };
+}
+
+const orderNumber = (orders: readonly Order[]) => orders.length + 1;
+
+/** An order input checked as a one-action plan (schema, catalogue, dose shape); the message names what is wrong. */
+function checkOrder(view: StageView, input: OrderInput): { planned: PlannedAction } | { error: string } {
+  const planned = { ...input, atHour: input.atHour ?? view.hour } as PlannedAction;
+  if (planned.atHour < view.hour) return { error: `an order cannot start in the past (atHour ${planned.atHour}, now hour ${view.hour})` };
+  const v = validatePlan(completePlan({ actions: [planned as never] }, { stage: view.planStage, decisionHour: view.hour, leading: 'other' }), `stage ${view.stage.id} order`);
+  if (!v.ok) return { error: v.problems.map(formatProblem).join('\n') };
+  return { planned };
+}
+
+/**
+ * The plan the orders make at this stage: the orders in force or pending, the interval, the working
+ * diagnosis. What is done — a one-off given, a course run — is not asked again: where the guideline
+ * still holds it, it is credited as given (scored as the expected action at its own start hour; its
+ * dose was judged when it was ordered), otherwise it is history and left out.
+ */
+export function planOfOrders(state: SessionState, view: StageView, answers: GivenAnswers): Plan {
+  const actions: PlannedAction[] = [];
+  for (const o of notStopped(state.orders, view.hour)) {
+    if (!isDone(o, view.hour)) { actions.push({ ...o.planned }); continue; }
+    const expected = view.expected.plan.actions.find((a) => a.action === o.planned.action);
+    if (expected && !actions.some((a) => a.action === o.planned.action)) actions.push({ ...expected, atHour: o.planned.atHour });
+  }
+  const earlier = state.answers.slice(0, view.index);
+  return completePlan({ actions: actions as never, ...(state.reassessEveryHours !== undefined ? { reassessEveryHours: state.reassessEveryHours } : {}) },
+    { caseId: view.caseNow.id, stage: view.planStage, decisionHour: view.hour, leading: workingDiagnosis(view, answers, earlier) });
+}
+
+/** What the patient receives from this stage on: every order not stopped, as written (a run course's follow-on carries on). */
+function ordersInForce(state: SessionState, view: StageView): Plan {
+  return completePlan({ actions: notStopped(state.orders, view.hour).map((o) => ({ ...o.planned })) as never },
+    { caseId: view.caseNow.id, stage: view.planStage, decisionHour: view.hour, leading: 'other' });
+}
+
+/** Applies a whole plan's actions to the orders (continue, modify, stop, add). */
+function applyWholePlan(state: SessionState, view: StageView, actions: readonly PlannedAction[]): readonly Order[] {
+  const r = reconcile(state.orders, actions, view.hour);
+  let orders = state.orders.map((o) => (r.stop.includes(o.id) || r.modify.some((m) => m.id === o.id) ? { ...o, stoppedAtHour: view.hour, stoppedAtStage: view.index } : o));
+  for (const m of r.modify) orders = [...orders, makeOrder(`o${orderNumber(orders)}`, { ...m.planned, atHour: Math.max(m.planned.atHour, view.hour) }, view.index, m.id)];
+  for (const a of r.add) orders = [...orders, makeOrder(`o${orderNumber(orders)}`, a, view.index)];
+  return orders;
 }
 
 /**
@@ -64,6 +122,7 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
   const view = state.current;
   const asks = view.stage.asks;
   const notAsked = (q: string) => refuse(state, `stage "${view.stage.id}" does not ask "${q}" (it asks ${asks.join(', ')})`);
+  const findOrder = (id: string) => state.orders.find((o) => o.id === id);
   switch (action.type) {
     case 'answerDiagnosis':
       if (!asks.includes('diagnosis')) return notAsked('diagnosis');
@@ -78,22 +137,61 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
     case 'answerEscalation':
       if (!asks.includes('escalation')) return notAsked('escalation');
       return withAnswer(state, { escalation: action.escalation });
+    case 'addOrder': {
+      if (!asks.includes('plan')) return notAsked('plan');
+      const c = checkOrder(view, action.order);
+      if ('error' in c) return refuse(state, c.error);
+      return withOrders(state, [...state.orders, makeOrder(`o${orderNumber(state.orders)}`, c.planned, view.index)]);
+    }
+    case 'stopOrder':
+    case 'modifyOrder': {
+      if (!asks.includes('plan')) return notAsked('plan');
+      const o = findOrder(action.orderId);
+      if (!o) return refuse(state, `no order "${action.orderId}" (the orders: ${state.orders.map((x) => x.id).join(', ') || 'none'})`);
+      if (!isChangeable(o, view.hour) || (o.stoppedAtHour !== undefined && o.stoppedAtHour <= view.hour)) return refuse(state, `order ${o.id} (${o.planned.action}) is not in force: it cannot be ${action.type === 'stopOrder' ? 'stopped' : 'changed'}`);
+      const stopped = state.orders.map((x) => (x.id === o.id ? { ...x, stoppedAtHour: view.hour, stoppedAtStage: view.index } : x));
+      if (action.type === 'stopOrder') return withOrders(state, stopped);
+      const c = checkOrder(view, { ...action.order, action: action.order.action ?? o.planned.action });
+      if ('error' in c) return refuse(state, c.error);
+      return withOrders(state, [...stopped, makeOrder(`o${orderNumber(stopped)}`, c.planned, view.index, o.id)]);
+    }
+    case 'continueOrder': {
+      if (!asks.includes('plan')) return notAsked('plan');
+      const o = findOrder(action.orderId);
+      if (!o) return refuse(state, `no order "${action.orderId}"`);
+      if (o.stoppedAtStage !== view.index) return withOrders(state, state.orders); // already continuing
+      const orders = state.orders
+        .filter((x) => !(x.replaces === o.id && x.writtenAtStage === view.index))
+        .map((x) => { if (x.id !== o.id) return x; const { stoppedAtHour: _h, stoppedAtStage: _s, ...kept } = x; return kept; });
+      return withOrders(state, orders);
+    }
+    case 'setReassessment':
+      if (!asks.includes('plan')) return notAsked('plan');
+      if (!(action.everyHours > 0 && action.everyHours <= 720)) return refuse(state, `reassess every ${action.everyHours} h: give a number of hours above 0 and at most 720`);
+      return withOrders(state, state.orders, action.everyHours);
     case 'submitPlan': {
       if (!asks.includes('plan')) return notAsked('plan');
-      const candidate = withAnswer(state, { plan: action.plan });
-      const plan = stagePlan(view, candidate.answers[state.stageIndex]!, state.answers.slice(0, state.stageIndex));
+      let next = state;
+      if (action.plan) {
+        const whole = completePlan(action.plan, { caseId: view.caseNow.id, stage: view.planStage, decisionHour: view.hour, leading: 'other' });
+        const v = validatePlan(whole, `stage ${view.stage.id} plan`);
+        if (!v.ok) return refuse(state, v.problems.map(formatProblem).join('\n'));
+        next = withOrders(state, applyWholePlan(state, view, whole.actions), action.plan.reassessEveryHours ?? state.reassessEveryHours);
+      }
+      const plan = planOfOrders(next, view, next.answers[state.stageIndex] ?? {});
       const v = validatePlan(plan, `stage ${view.stage.id} plan`);
       if (!v.ok) return refuse(state, v.problems.map(formatProblem).join('\n'));
-      return candidate;
+      return withAnswer(next, { plan });
     }
     case 'advance': {
       const idx = state.stageIndex;
       const answers = state.answers[idx] ?? {};
-      const earlier = state.answers.slice(0, idx);
-      const report = scoreStage(view, answers, earlier);
-      const plan = stagePlan(view, answers, earlier);
+      const report = scoreStage(view, answers, state.answers.slice(0, idx));
+      const changedHere = state.orders.some((o) => o.writtenAtStage === idx || o.stoppedAtStage === idx);
+      // The patient gets the orders in force whether or not they were submitted: orders persist.
+      const inForce = answers.plan || changedHere ? ordersInForce(state, view) : undefined;
       const { error: _error, ...rest } = state;
-      const next: SessionState = { ...rest, answers: Array.from({ length: idx + 1 }, (_, i) => state.answers[i] ?? {}), plans: plan ? [...state.plans, plan] : state.plans, reports: [...state.reports, report] };
+      const next: SessionState = { ...rest, answers: Array.from({ length: idx + 1 }, (_, i) => state.answers[i] ?? {}), plans: inForce ? [...state.plans, inForce] : state.plans, reports: [...state.reports, report] };
       if (idx + 1 < state.scenario.stages.length) {
         const entered = stageView(next, idx + 1);
         return { ...next, stageIndex: idx + 1, current: entered.view, courses: entered.course ? [...next.courses, entered.course] : next.courses };

@@ -1,9 +1,7 @@
-import {
-  completePlan, scorePlan, type DiagnosisId, type FeedbackItem, type Plan, type Question, type ScoreReport, type StageAnswers,
-} from '@masdrill/rules';
+import { scorePlan, type DiagnosisId, type FeedbackItem, type Question, type ScoreReport } from '@masdrill/rules';
 import { criteriaFeedback, diagnosisFeedback, escalationFeedback, planNotes } from './question-feedback.js';
 import { criteriaAt } from './questions.js';
-import type { QuestionResult, StageFeedback, StageReport, StageView } from './session-types.js';
+import type { GivenAnswers, QuestionResult, StageFeedback, StageReport, StageView } from './session-types.js';
 
 /** How much each question weighs in a stage's score (the questions a stage asks, renormalised). */
 export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosis: 15, criteria: 15, escalation: 10, plan: 60 };
@@ -14,24 +12,18 @@ export const QUESTION_WEIGHTS: { readonly [K in Question]: number } = { diagnosi
  * one, the expected diagnosis (the plan is not marked down for a question not asked now); where it
  * asks but gets no answer, the last one given.
  */
-export function workingDiagnosis(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): DiagnosisId {
+export function workingDiagnosis(view: StageView, answers: GivenAnswers, earlier: readonly GivenAnswers[]): DiagnosisId {
   const expected = () => view.expected.diagnoses.full[0]!;
   if (answers.diagnosis !== undefined) return answers.diagnosis;
   if (!view.stage.asks.includes('diagnosis')) return expected();
   return [...earlier].reverse().find((a) => a.diagnosis !== undefined)?.diagnosis ?? expected();
 }
 
-/** The stage's plan answer made into a complete plan. */
-export function stagePlan(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): Plan | undefined {
-  if (!answers.plan) return undefined;
-  return completePlan(answers.plan, { caseId: view.caseNow.id, stage: view.planStage, decisionHour: view.hour, leading: workingDiagnosis(view, answers, earlier) });
-}
-
 const ORDER: Record<FeedbackItem['severity'], number> = { harmful: 0, 'critical-omission': 1, 'dose-error': 2, late: 3, suboptimal: 4, good: 5 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Scores one stage's answers. Pure. */
-export function scoreStage(view: StageView, answers: StageAnswers, earlier: readonly StageAnswers[]): StageReport {
+/** Scores one stage's answers (the plan as stored when it was submitted). Pure. */
+export function scoreStage(view: StageView, answers: GivenAnswers, _earlier: readonly GivenAnswers[] = []): StageReport {
   const asks = view.stage.asks;
   const expected = view.expected;
   const f = expected.features;
@@ -54,8 +46,8 @@ export function scoreStage(view: StageView, answers: StageAnswers, earlier: read
         const results = criteriaAt(view.visible, view.hour, view.criteriaSets);
         const said = new Set(answers.criteria ?? []);
         const right = answers.criteria === undefined ? 0 : results.filter((r) => said.has(r.id) === (r.status === 'met')).length;
-        questions.push({ question: q, weight, fraction: results.length ? right / results.length : 1, answer: answers.criteria ?? null, expected: results.filter((r) => r.status === 'met').map((r) => r.id) });
-        add(q, criteriaFeedback(answers.criteria, results, f));
+        questions.push({ question: q, weight, fraction: results.length ? right / results.length : 1, answer: answers.criteria ? [...answers.criteria] : null, expected: results.filter((r) => r.status === 'met').map((r) => r.id) });
+        add(q, criteriaFeedback(answers.criteria ? [...answers.criteria] : undefined, results, f));
         break;
       }
       case 'escalation': {
@@ -65,7 +57,7 @@ export function scoreStage(view: StageView, answers: StageAnswers, earlier: read
         break;
       }
       case 'plan': {
-        const plan = stagePlan(view, answers, earlier);
+        const plan = answers.plan;
         if (!plan) {
           questions.push({ question: q, weight, fraction: 0, answer: null, expected: expected.plan });
           add(q, [{ severity: 'critical-omission', title: 'No management plan given.', teachingPoint: 'Do not delay treatment while the work-up is completed (PIT-1).', expertAction: 'Give the plan for this stage.', statementIds: ['PIT-1'], citations: ['guideline'] }]);

@@ -5,6 +5,7 @@ import {
   type NumericAnalyte, type PlannedAction, type Question, type Route, type UnitSystem,
 } from '@masdrill/rules';
 import { respondToPlans } from '@masdrill/generator';
+import { isChangeable, orderStatus, type OrderStatus } from './orders.js';
 import { sessionReport } from './report.js';
 import { FINAL_COURSE_AFTER_HOURS } from './session.js';
 import { visibleCase } from './visible-case.js';
@@ -78,6 +79,21 @@ export interface OrderDraft {
   readonly everyHours?: number;
 }
 
+/** One line of the order sheet. */
+export interface OrderRow {
+  readonly id: string;
+  readonly order: OrderDraft;
+  readonly text: string;
+  /** As an order sheet says it: "in force", "day 2 of 3", "given", "starts h24", "stopped now". */
+  readonly status: string;
+  /** Can be stopped or changed now. */
+  readonly changeable: boolean;
+  /** Stopped or replaced at this stage (continueOrder undoes it). */
+  readonly stoppedNow: boolean;
+  /** Written at this stage. */
+  readonly writtenNow: boolean;
+}
+
 export interface QuizView {
   readonly phase: SessionState['phase'];
   readonly scenario: { readonly id: string; readonly title: string; readonly summary?: string };
@@ -85,9 +101,10 @@ export interface QuizView {
   readonly stage?: StageQuestions;
   readonly patient: PatientView;
   readonly labs: readonly LabRow[];
-  /** The orders in force as the stage opens (the last submitted plan's actions). */
-  readonly ordersInForce: readonly OrderDraft[];
-  readonly answers: { readonly diagnosis?: DiagnosisId; readonly criteria?: readonly CriteriaSetId[]; readonly escalation?: Escalation; readonly orders?: readonly OrderDraft[] };
+  /** The order sheet at this hour: every order not stopped before now, with its status. */
+  readonly orders: readonly OrderRow[];
+  readonly reassessEveryHours?: number;
+  readonly answers: { readonly diagnosis?: DiagnosisId; readonly criteria?: readonly CriteriaSetId[]; readonly escalation?: Escalation; readonly planSubmitted: boolean };
   readonly error?: string;
 }
 
@@ -177,6 +194,37 @@ function visibleOf(state: SessionState): Case {
   return state.baseCase;
 }
 
+function statusText(st: OrderStatus): string {
+  switch (st.state) {
+    case 'pending': return 'pending';
+    case 'active': return 'in force';
+    case 'course': return `day ${st.day} of ${st.of}`;
+    case 'course-done': return `course done (${st.of} d)${st.then ? `, then ${st.then}` : ''}`;
+    case 'given': return 'given';
+    case 'stopped': return `stopped at h${st.atHour}`;
+  }
+}
+
+/** The order sheet at the current stage's hour. */
+export function orderRows(state: SessionState): OrderRow[] {
+  const cur = state.current;
+  if (!cur) return [];
+  const hour = cur.hour;
+  return state.orders
+    .filter((o) => o.stoppedAtHour === undefined || o.stoppedAtHour > hour || o.stoppedAtStage === cur.index)
+    // An order written and stopped at this same stage was never given: it is simply gone.
+    .filter((o) => !(o.stoppedAtStage === cur.index && o.writtenAtStage === cur.index))
+    .map((o) => {
+      const stoppedNow = o.stoppedAtStage === cur.index;
+      const draft = ordersOf([o.planned])[0]!;
+      const st = orderStatus(o, hour);
+      return {
+        id: o.id, order: draft, text: orderText(draft), status: stoppedNow ? (state.orders.some((x) => x.replaces === o.id) ? 'changed now (c undoes)' : 'stopped now (c undoes)') : statusText(st),
+        changeable: !stoppedNow && isChangeable(o, hour), stoppedNow, writtenNow: o.writtenAtStage === cur.index,
+      };
+    });
+}
+
 function ordersOf(actions: readonly unknown[] | undefined): OrderDraft[] {
   return (actions ?? []).map((a) => {
     const x = a as PlannedAction;
@@ -191,7 +239,6 @@ export function viewOf(state: SessionState, units: UnitSystem = 'conventional'):
   const hour = cur?.hour ?? 0;
   const lastHour = cur && cur.index > 0 ? state.scenario.stages[cur.index - 1]!.hour : undefined;
   const a = cur ? state.answers[cur.index] ?? {} : {};
-  const lastPlan = state.plans[state.plans.length - 1];
   const stage: StageQuestions | undefined = cur ? {
     index: cur.index, count: state.scenario.stages.length, id: cur.stage.id, title: cur.stage.title, prompt: cur.stage.prompt ?? '', hour: cur.hour, asks: cur.stage.asks,
     diagnosisOptions: cur.diagnosisOptions.map((id) => ({ id, label: DIAGNOSIS_LABELS[id] })),
@@ -205,10 +252,11 @@ export function viewOf(state: SessionState, units: UnitSystem = 'conventional'):
     ...(stage ? { stage } : {}),
     patient: patientOf(c, hour),
     labs: state.phase === 'ready' ? [] : labRows(c, hour, lastHour, units),
-    ordersInForce: ordersOf(lastPlan?.actions),
+    orders: orderRows(state),
+    ...(state.reassessEveryHours !== undefined ? { reassessEveryHours: state.reassessEveryHours } : {}),
     answers: {
       ...(a.diagnosis !== undefined ? { diagnosis: a.diagnosis } : {}), ...(a.criteria !== undefined ? { criteria: a.criteria } : {}),
-      ...(a.escalation !== undefined ? { escalation: a.escalation } : {}), ...(a.plan ? { orders: ordersOf(a.plan.actions) } : {}),
+      ...(a.escalation !== undefined ? { escalation: a.escalation } : {}), planSubmitted: a.plan !== undefined,
     },
     ...(state.error !== undefined ? { error: state.error } : {}),
   };
@@ -265,7 +313,7 @@ export interface OrderCheck {
 }
 
 /** Checks an order against the published dose rules for the patient the trainee sees now. */
-export function checkOrder(state: SessionState, order: OrderDraft): OrderCheck {
+export function orderEntryCheck(state: SessionState, order: OrderDraft): OrderCheck {
   const c = visibleOf(state);
   const p = c.patient;
   const base = { ...(p.weightKg !== undefined ? { weightKg: p.weightKg } : {}), ...(p.heightCm !== undefined && p.weightKg !== undefined ? { bsaM2: Math.round(bodySurfaceAreaM2(p.heightCm, p.weightKg) * 100) / 100 } : {}) };
@@ -275,10 +323,6 @@ export function checkOrder(state: SessionState, order: OrderDraft): OrderCheck {
   return { ...base, ...(check.computed ? { computed: check.computed } : {}), flags };
 }
 
-/** The plan answer the reducer takes, from the orders (every order still in force). */
-export function planActionOf(orders: readonly OrderDraft[]): QuizAction {
-  return { type: 'submitPlan', plan: { actions: orders.map((o) => ({ ...o })) as unknown as object[] } };
-}
 
 // ---- The debrief ----------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kind } from '@masdrill/generator';
 import {
   createSession, drillScenario, expertAnswers, generatedCaseOf, playSession, sessionReducer, sessionReport, visibleCase, EXPERT, expertExcept,
+  isDone, makeOrder, orderStatus,
 } from '../src/index.js';
 
 const scenario = drillScenario('mas', 67);
@@ -83,7 +84,7 @@ describe('random drills', () => {
       }
     }
     expect(below).toEqual([]);
-  });
+  }, 120_000);
 
   it('the expert plays every drill to 100, the same seed to the same report', () => {
     fc.assert(fc.property(fc.constantFrom<Kind>('mas', 'sjia-flare', 'sepsis', 'misc'), fc.integer({ min: 0, max: 5000 }), (kind, seed) => {
@@ -93,7 +94,7 @@ describe('random drills', () => {
       expect(r.overall).toBe(100);
       expect(sessionReport(playSession(s, c, EXPERT))).toEqual(r);
     }), { numRuns: 12 });
-  });
+  }, 60_000);
 });
 
 describe('the stage a reassessment is scored at follows the patient', () => {
@@ -124,5 +125,68 @@ describe('the stage a reassessment is scored at follows the patient', () => {
     expect(second.course).toBe('worsening');
     expect(second.planStage).toBe('presentation');
     expect(second.questions.find((q) => q.question === 'escalation')?.expected).toBe('escalate');
+  });
+});
+
+describe('orders in force', () => {
+  const misc = drillScenario('misc', 13);
+  const miscCase = generatedCaseOf(misc)!;
+  const started = () => sessionReducer(createSession(scenario, base), { type: 'start' });
+
+  it('an order persists from stage to stage until stopped; continueOrder undoes a stop made at this stage', () => {
+    let s = started();
+    s = sessionReducer(s, { type: 'addOrder', order: { action: 'cyclosporine', dose: { amount: 5, unit: 'mg/kg/day', frequency: 'q12h', route: 'po' } } });
+    s = sessionReducer(s, { type: 'setReassessment', everyHours: 12 });
+    expect(s.error).toBeUndefined();
+    s = sessionReducer(s, { type: 'submitPlan' });
+    expect(s.answers[0]!.plan!.actions.map((a) => a.action)).toEqual(['cyclosporine']);
+    s = sessionReducer(s, { type: 'advance' });
+    expect(s.current!.hour).toBe(12);
+    const csa = s.orders.find((o) => o.planned.action === 'cyclosporine')!;
+    expect(orderStatus(csa, 12)).toEqual({ state: 'active' });
+    const kept = sessionReducer(s, { type: 'submitPlan' });
+    expect(kept.answers[1]!.plan!.actions.map((a) => a.action)).toEqual(['cyclosporine']);
+    const stopped = sessionReducer(s, { type: 'stopOrder', orderId: csa.id });
+    expect(orderStatus(stopped.orders.find((o) => o.id === csa.id)!, 12)).toEqual({ state: 'stopped', atHour: 12 });
+    expect(sessionReducer(stopped, { type: 'submitPlan' }).answers[1]!.plan!.actions).toEqual([]);
+    const undone = sessionReducer(stopped, { type: 'continueOrder', orderId: csa.id });
+    expect(undone.orders).toEqual(s.orders);
+  });
+
+  it('modifyOrder stops the old order and starts the new one now; changing orders after submitting clears the stored plan', () => {
+    let s = started();
+    s = sessionReducer(s, { type: 'addOrder', order: { action: 'anakinra', dose: { amount: 2, unit: 'mg/kg/day', frequency: 'q12h', route: 'sc' } } });
+    s = sessionReducer(s, { type: 'submitPlan' });
+    expect(s.answers[0]!.plan).toBeDefined();
+    const ana = s.orders[0]!;
+    s = sessionReducer(s, { type: 'modifyOrder', orderId: ana.id, order: { action: 'anakinra', dose: { amount: 10, unit: 'mg/kg/day', frequency: 'q6h', route: 'iv' } } });
+    expect(s.error).toBeUndefined();
+    expect(s.answers[0]!.plan).toBeUndefined();
+    expect(s.orders.map((o) => [o.id, o.stoppedAtHour ?? null, o.replaces ?? null])).toEqual([['o1', 0, null], ['o2', null, 'o1']]);
+    expect(sessionReducer(s, { type: 'stopOrder', orderId: 'o9' }).error).toMatch(/no order "o9"/);
+  });
+
+  it('methylprednisolone pulses are a course: day n of 3, then done (GC-1)', () => {
+    const o = makeOrder('o1', { action: 'methylprednisolone-pulse', atHour: 0, dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 } }, 0);
+    expect(o.kind).toBe('course');
+    expect(orderStatus(o, 30)).toEqual({ state: 'course', day: 2, of: 3 });
+    expect(orderStatus(o, 72)).toMatchObject({ state: 'course-done', of: 3 });
+    expect(isDone(o, 72)).toBe(true);
+  });
+
+  it('a one-off given is not repeated by the expert nor missing later: MIS-C IVIG at hour 0 only, and the expert still scores 100', () => {
+    const state = playSession(misc, miscCase, EXPERT);
+    expect(state.orders.filter((o) => o.planned.action === 'ivig')).toHaveLength(1);
+    expect(state.orders.filter((o) => o.planned.action === 'echocardiogram')).toHaveLength(1);
+    const r = sessionReport(state);
+    expect(r.stages.map((x) => x.score)).toEqual(r.stages.map(() => 100));
+    expect(r.stages.flatMap((x) => x.feedback).some((f) => f.severity === 'critical-omission')).toBe(false);
+  });
+
+  it('order changes from an answers file: stop, modify, add, one reducer action each', () => {
+    const state = playSession(scenario, base, expertExcept('reassess-12h', { escalation: 'continue', orders: { stop: ['monitor-mas-labs'], add: [{ action: 'viral-pcr' }] } }));
+    const at12 = state.orders.filter((o) => o.writtenAtStage === 1 || o.stoppedAtStage === 1);
+    expect(at12.map((o) => o.planned.action).sort()).toEqual(['monitor-mas-labs', 'viral-pcr']);
+    expect(state.reports[1]!.questions.find((q) => q.question === 'plan')!.answer!.actions.some((a) => a.action === 'monitor-mas-labs')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
 import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
-import { findScenario, readScenarioFile, scenarioCase, withLines } from './play.js';
+import { findScenario, readScenarioFile, scenarioCase, withLines } from '../scenario-files.js';
 
 export const QUIZ_HELP = `masdrill quiz — the drill: a synthetic patient over simulated hours, answered with the keyboard.
 ${DISCLAIMER}

@@ -7,7 +7,7 @@ import { CliError } from '../cli-error.js';
 import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
 import { SourceLines } from '../source-lines.js';
-import { parseYamlText, readScenarioFile, scenarioCase, withLines } from './play.js';
+import { parseYamlText, readScenarioFile, scenarioCase, withLines } from '../scenario-files.js';
 
 export const VALIDATE_HELP = `Usage: masdrill validate <path…> [flags]
 

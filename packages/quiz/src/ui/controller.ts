@@ -1,7 +1,7 @@
 import type { Dose, Escalation, UnitSystem } from '@masdrill/rules';
 import { createSession, sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
-import { ACTION_CATALOGUE, planActionOf, searchCatalogue, viewOf, type CatalogueEntry, type OrderDraft, type QuizAction } from '../view.js';
+import { ACTION_CATALOGUE, orderRows, searchCatalogue, viewOf, type CatalogueEntry, type OrderDraft, type QuizAction } from '../view.js';
 
 /**
  * The quiz's interaction as a pure function: (state, key) → state. The Ink app only renders the
@@ -34,8 +34,8 @@ export type OrderField = 'amount' | 'unit' | 'frequency' | 'route' | 'days' | 'a
 
 export interface OrderForm {
   readonly entry: CatalogueEntry;
-  /** The order being replaced, when editing. */
-  readonly editing?: number;
+  /** The id of the order being changed, when editing one. */
+  readonly editing?: string;
   readonly field: number;
   readonly amount: string;
   readonly unit: number;
@@ -70,8 +70,6 @@ export interface QuizUi {
   readonly cursor: number;
   readonly scroll: number;
   readonly criteria: readonly CriterionMark[];
-  /** The orders being written for this stage's plan (starts from the orders in force). */
-  readonly orders: readonly OrderDraft[];
   readonly query: string;
   readonly form?: OrderForm;
   readonly help: boolean;
@@ -83,7 +81,7 @@ export interface QuizUi {
 }
 
 export function initialUi(session: SessionState, options: { units?: UnitSystem; doseChecks?: boolean } = {}): QuizUi {
-  return { session, screen: 'welcome', units: options.units ?? 'conventional', doseChecks: options.doseChecks ?? true, cursor: 0, scroll: 0, criteria: [], orders: [], query: '', help: false, confirmQuit: false };
+  return { session, screen: 'welcome', units: options.units ?? 'conventional', doseChecks: options.doseChecks ?? true, cursor: 0, scroll: 0, criteria: [], query: '', help: false, confirmQuit: false };
 }
 
 /** The same patient again from the start. */
@@ -103,11 +101,11 @@ function dispatch(ui: QuizUi, action: QuizAction): QuizUi {
   return { ...clean, session };
 }
 
-/** Starts (when needed) and opens the stage: orders in force become the draft, marks reset. */
+/** Starts (when needed) and opens the stage: cursor and criteria marks reset. */
 function enterStage(ui: QuizUi, start: boolean): QuizUi {
   const s = start ? dispatch(ui, { type: 'start' }) : ui;
   const v = viewOf(s.session, s.units);
-  return { ...s, cursor: 0, scroll: 0, criteria: (v.stage?.criteriaSets ?? []).map(() => 'not met'), orders: v.ordersInForce, query: '' };
+  return { ...s, cursor: 0, scroll: 0, criteria: (v.stage?.criteriaSets ?? []).map(() => 'not met'), query: '' };
 }
 
 function questionsOf(ui: QuizUi): readonly (typeof QUESTION_SCREENS)[number][] {
@@ -132,7 +130,7 @@ function nextQuestion(ui: QuizUi, from: Screen['name']): QuizUi {
   if (i >= 0 && i + 1 < qs.length) return goTo(ui, qs[i + 1]!);
   const advanced = dispatch(ui, { type: 'advance' });
   if (advanced.message) return advanced;
-  if (advanced.session.phase === 'finished') return { ...goTo(advanced, 'debrief'), orders: [] };
+  if (advanced.session.phase === 'finished') return goTo(advanced, 'debrief');
   return { ...enterStage(advanced, false), screen: 'time' };
 }
 
@@ -162,7 +160,7 @@ export function formFields(entry: CatalogueEntry): readonly OrderField[] {
   return entry.repeated ? ['atHour', 'everyHours'] : ['atHour'];
 }
 
-export function newForm(entry: CatalogueEntry, hour: number, from?: OrderDraft, editing?: number): OrderForm {
+export function newForm(entry: CatalogueEntry, hour: number, from?: OrderDraft, editing?: string): OrderForm {
   const d = from?.dose;
   return {
     entry, ...(editing !== undefined ? { editing } : {}), field: 0,
@@ -171,7 +169,8 @@ export function newForm(entry: CatalogueEntry, hour: number, from?: OrderDraft, 
     frequency: d ? Math.max(0, entry.frequencies.indexOf(d.frequency)) : Math.max(0, entry.frequencies.indexOf('q24h')),
     route: d?.route ? Math.max(0, entry.routes.indexOf(d.route)) : 0,
     days: d?.durationDays !== undefined ? String(d.durationDays) : '',
-    atHour: String(from?.atHour ?? hour),
+    // A changed order starts now at the earliest (an order cannot start in the past).
+    atHour: String(Math.max(from?.atHour ?? hour, hour)),
     everyHours: from?.everyHours !== undefined ? String(from.everyHours) : entry.repeated ? '24' : '',
   };
 }
@@ -216,11 +215,10 @@ function formKey(ui: QuizUi, k: KeyPress): QuizUi {
   if (k.return) {
     const order = formOrder(form);
     if (typeof order === 'string') return { ...ui, form: { ...form, problem: order } };
-    const orders = [...ui.orders];
-    if (form.editing !== undefined) orders[form.editing] = order;
-    else orders.push(order);
-    const { form: _f, ...rest } = ui;
-    return { ...rest, screen: 'plan', orders, cursor: form.editing ?? orders.length - 1 };
+    const done = dispatch(ui, form.editing !== undefined ? { type: 'modifyOrder', orderId: form.editing, order } : { type: 'addOrder', order });
+    if (done.message) return { ...ui, form: { ...form, problem: done.message.split('\n')[0]! } };
+    const { form: _f, ...rest } = done;
+    return { ...rest, screen: 'plan', cursor: Math.max(0, orderRows(done.session).length - 1) };
   }
   const choices = field === 'unit' ? form.entry.units.length : field === 'frequency' ? form.entry.frequencies.length : field === 'route' ? form.entry.routes.length : 0;
   if (choices) {
@@ -239,7 +237,7 @@ export function listLength(ui: QuizUi): number {
     case 'diagnosis': return st?.diagnosisOptions.length ?? 0;
     case 'criteria': return st?.criteriaSets.length ?? 0;
     case 'escalation': return st?.escalationOptions.length ?? 0;
-    case 'plan': return ui.orders.length + 2; // the orders, "add an order", "submit the plan"
+    case 'plan': return orderRows(ui.session).length + 2; // the orders, "add an order", "submit the plan"
     case 'search': return searchCatalogue(ui.query).length;
     default: return 0;
   }
@@ -338,30 +336,38 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
       return ui;
     }
     case 'plan': {
-      const n = ui.orders.length + 2;
+      const rows = orderRows(ui.session);
+      const n = rows.length + 2;
       const c = up(k) || down(k) ? move(n) : undefined;
       if (c !== undefined) return { ...ui, cursor: c };
       if (k.escape) return prevQuestion(ui, s);
-      if (k.input === 'a' || (k.return && ui.cursor === ui.orders.length)) return { ...ui, screen: 'search', query: '', cursor: 0 };
-      if (ui.cursor < ui.orders.length && (k.input === 'x' || k.input === 'd' || k.delete || k.backspace)) {
-        const orders = ui.orders.filter((_, i) => i !== ui.cursor);
-        return { ...ui, orders, cursor: clamp(ui.cursor, 0, orders.length + 1) };
+      if (k.input === 'a' || (k.return && ui.cursor === rows.length)) return { ...ui, screen: 'search', query: '', cursor: 0 };
+      const row = rows[ui.cursor];
+      if (row && (k.input === 'x' || k.input === 'd' || k.delete || k.backspace)) {
+        if (!row.changeable) return { ...ui, message: `${row.text}: ${row.status}, nothing to stop` };
+        const next = dispatch(ui, { type: 'stopOrder', orderId: row.id });
+        return { ...next, cursor: clamp(ui.cursor, 0, orderRows(next.session).length + 1) };
       }
-      if (k.return && ui.cursor < ui.orders.length) {
-        const o = ui.orders[ui.cursor]!;
-        const entry = ACTION_CATALOGUE.find((e) => e.id === o.action);
+      if (row && k.input === 'c') {
+        if (!row.stoppedNow) return { ...ui, message: `${row.text} is not stopped` };
+        const next = dispatch(ui, { type: 'continueOrder', orderId: row.id });
+        return { ...next, cursor: clamp(ui.cursor, 0, orderRows(next.session).length + 1) };
+      }
+      if (row && k.return) {
+        if (!row.changeable) return { ...ui, message: `${row.text}: ${row.status}; write a new order to give it again` };
+        const entry = ACTION_CATALOGUE.find((e) => e.id === row.order.action);
         if (!entry) return ui;
-        return { ...ui, screen: 'order', form: newForm(entry, st.hour, o, ui.cursor) };
+        return { ...ui, screen: 'order', form: newForm(entry, st.hour, row.order, row.id) };
       }
-      if (k.input === 's' || (k.return && ui.cursor === ui.orders.length + 1)) {
-        const next = dispatch(ui, planActionOf(ui.orders));
+      if (k.input === 's' || (k.return && ui.cursor === rows.length + 1)) {
+        const next = dispatch(ui, { type: 'submitPlan' });
         return next.message ? next : nextQuestion(next, s);
       }
       return ui;
     }
     case 'search': {
       const found = searchCatalogue(ui.query);
-      if (k.escape) return { ...ui, screen: 'plan', cursor: ui.orders.length };
+      if (k.escape) return { ...ui, screen: 'plan', cursor: orderRows(ui.session).length };
       if (k.upArrow || k.downArrow) return { ...ui, cursor: found.length ? (ui.cursor + (k.upArrow ? found.length - 1 : 1)) % found.length : 0 };
       if (k.return) {
         const entry = found[ui.cursor];

@@ -1,7 +1,7 @@
 import type { Escalation, UnitSystem } from '@masdrill/rules';
 import { sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
-import { checkOrder, debriefOf, orderText, planActionOf, searchCatalogue, viewOf, type OrderDraft, type QuizAction } from '../view.js';
+import { debriefOf, orderEntryCheck, orderRows, searchCatalogue, viewOf, type OrderDraft, type QuizAction } from '../view.js';
 import { formOrder, newForm } from './controller.js';
 import { changeLines, debriefLines, labLines, orderCheckLines, patientLines, type Line } from './lines.js';
 import { NOTICE } from './screens.js';
@@ -31,7 +31,7 @@ class Quit extends Error {
 const HELP = [
   'Answer each question by typing its number(s) and Enter.',
   'Anywhere: u switches SI/conventional units, p shows the patient again, ? this help, q quits.',
-  'Plan: a adds an order (search the actions by name), x N stops order N, e N edits it, s submits.',
+  'Plan: a adds an order (search the actions by name), x N stops order N, e N changes it, c N undoes a stop, s submits.',
 ];
 
 /** Plays one case in plain mode; resolves with how it ended. */
@@ -93,7 +93,7 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
     if (entry.repeated) form = { ...form, everyHours: await ask(`Every how many hours (Enter: ${form.everyHours}):`, (a) => (a === '' ? form.everyHours : /^\d+$/.test(a) && Number(a) > 0 ? a : 'a whole number of hours')) };
     const order = formOrder(form);
     if (typeof order === 'string') { o.write(`Order not written: ${order}\n`); return undefined; }
-    print(orderCheckLines(checkOrder(state, order), doseChecks));
+    print(orderCheckLines(orderEntryCheck(state, order), doseChecks));
     return order;
   };
 
@@ -126,20 +126,21 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
           const i = await ask('Continue or escalate? (1-2)', pickOne(st.escalationOptions.length));
           act({ type: 'answerEscalation', escalation: st.escalationOptions[i]!.id as Escalation });
         } else if (q === 'plan') {
-          let orders = [...v.ordersInForce];
           for (;;) {
-            print([`Orders for hour ${st.hour}${orders.length ? ' (orders in force carry over)' : ''}:`, ...(orders.length ? orders.map((x, i) => {
-              const c = checkOrder(state, x);
-              return `  ${i + 1}. ${orderText(x)}${doseChecks && c.flags.length ? `  ⚠ ${c.flags.join('; ')}` : ''}`;
+            const rows = orderRows(state);
+            print([`Orders at hour ${st.hour} (orders stay in force until stopped):`, ...(rows.length ? rows.map((x, i) => {
+              const c = orderEntryCheck(state, x.order);
+              return `  ${i + 1}. ${x.text} [${x.writtenNow && !x.stoppedNow ? 'new' : x.status}]${doseChecks && c.flags.length && !x.stoppedNow ? `  ⚠ ${c.flags.join('; ')}` : ''}`;
             }) : ['  (none)'])]);
-            const cmd = await ask('Plan: a add, x N stop, e N edit, s submit', (a) => (/^(a|s|[xe]\s*\d+)$/.test(a) ? a : 'a, x N, e N or s'));
-            if (cmd === 'a') { const order = await writeOrder(st.hour); if (order) orders.push(order); continue; }
-            if (cmd === 's') { if (act(planActionOf(orders))) break; continue; }
-            const n = Number(cmd.slice(1).trim()) - 1;
-            if (!orders[n]) { o.write(`No order ${n + 1}.\n`); continue; }
-            if (cmd.startsWith('x')) { orders = orders.filter((_, i) => i !== n); continue; }
-            const edited = await writeOrder(st.hour, orders[n]);
-            if (edited) orders = orders.map((x, i) => (i === n ? edited : x));
+            const cmd = await ask('Plan: a add, x N stop, e N change, c N undo a stop, s submit', (a) => (/^(a|s|[xec]\s*\d+)$/.test(a) ? a : 'a, x N, e N, c N or s'));
+            if (cmd === 'a') { const order = await writeOrder(st.hour); if (order) act({ type: 'addOrder', order }); continue; }
+            if (cmd === 's') { if (act({ type: 'submitPlan' })) break; continue; }
+            const row = rows[Number(cmd.slice(1).trim()) - 1];
+            if (!row) { o.write(`No order ${cmd.slice(1).trim()}.\n`); continue; }
+            if (cmd.startsWith('x')) { act({ type: 'stopOrder', orderId: row.id }); continue; }
+            if (cmd.startsWith('c')) { act({ type: 'continueOrder', orderId: row.id }); continue; }
+            const edited = await writeOrder(st.hour, row.order);
+            if (edited) act({ type: 'modifyOrder', orderId: row.id, order: edited });
           }
         }
       }

@@ -1,4 +1,4 @@
-import { checkOrder, debriefOf, orderText, searchCatalogue, viewOf, type QuizView } from '../view.js';
+import { debriefOf, orderEntryCheck, searchCatalogue, viewOf, type QuizView } from '../view.js';
 import { formFields, formOrder, type QuizUi } from './controller.js';
 import { changeLines, debriefLines, labLines, line, orderCheckLines, patientLines, type Line } from './lines.js';
 
@@ -29,7 +29,7 @@ const HELP: Record<QuizUi['screen'], string[]> = {
   diagnosis: ['↑↓ / j k move, 1-9 pick, Enter chooses the leading diagnosis.', 'p shows the patient; Esc goes back.'],
   criteria: ['Space (or →) cycles a set: not met → met → not assessable.', '1-9 cycles that set. Enter confirms (the sets marked met are your answer).'],
   escalation: ['Continue the current plan or escalate: ↑↓, Enter.'],
-  plan: ['The orders in force carry over: Enter edits one, x (or Delete) stops it.', 'a adds an order from the catalogue; s submits the plan.', 'Each order is checked like an order-entry system would (⚠).'],
+  plan: ['Orders stay in force until stopped: Enter changes one, x (or Delete) stops it, c undoes a stop.', 'a adds an order from the catalogue; s submits the plan.', 'Status: in force, day n of a course, given, pending. ⚠: the order-entry dose check.'],
   search: ['Type to search the actions; ↑↓ move; Enter picks; Esc back.'],
   order: ['Tab / ↓ next field, Shift-Tab / ↑ previous.', '←/→ or Space change a choice; type numbers; Backspace deletes.', 'Enter saves the order; Esc cancels.'],
   debrief: ['↑↓ / j k / Space scroll.', 'n next case · r retry the same case · q quit.'],
@@ -48,7 +48,7 @@ const FOOTER: Record<QuizUi['screen'], string> = {
   diagnosis: '↑↓/1-9 move · Enter choose · p patient · Esc back · ? help',
   criteria: '↑↓ move · Space cycle · Enter confirm · p patient · Esc back',
   escalation: '↑↓/1-2 move · Enter choose · p patient · Esc back',
-  plan: '↑↓ move · Enter edit · a add · x stop · s submit · p patient',
+  plan: '↑↓ move · Enter change · a add · x stop · c undo · s submit · p patient',
   search: 'type to search · ↑↓ move · Enter pick · Esc back',
   order: 'Tab next field · ←→ change · Enter save · Esc cancel',
   debrief: 'j/k/Space scroll · n next case · r retry · q quit',
@@ -73,18 +73,18 @@ function body(ui: QuizUi, v: QuizView): Line[] {
     ];
     case 'escalation': return [line('Is the plan in force enough?', 'title'), ...(st?.escalationOptions ?? []).map((o, i) => choiceLine(i === ui.cursor, i + 1, o.label, v.answers.escalation === o.id))];
     case 'plan': {
-      const out: Line[] = [line(`Orders for hour ${st?.hour ?? 0} (orders in force carry over; x stops one):`, 'title')];
-      ui.orders.forEach((o, i) => {
-        const inForce = v.ordersInForce.some((f) => f.action === o.action && f.atHour === o.atHour);
-        const check = checkOrder(ui.session, o);
-        const flag = ui.doseChecks && check.flags.length ? ' ⚠' : '';
-        out.push(line(`${i === ui.cursor ? '›' : ' '} ${i + 1}. ${orderText(o)}${inForce ? ' [in force]' : ' [new]'}${flag}`, i === ui.cursor ? 'selected' : flag ? 'warn' : undefined));
+      const rows = v.orders;
+      const out: Line[] = [line(`Orders at hour ${st?.hour ?? 0}: orders stay in force until stopped.${v.answers.planSubmitted ? ' (submitted)' : ''}`, 'title')];
+      rows.forEach((o, i) => {
+        const check = orderEntryCheck(ui.session, o.order);
+        const flag = ui.doseChecks && check.flags.length && !o.stoppedNow ? ' ⚠' : '';
+        out.push(line(`${i === ui.cursor ? '›' : ' '} ${i + 1}. ${o.text} [${o.writtenNow && !o.stoppedNow ? 'new' : o.status}]${flag}`, i === ui.cursor ? 'selected' : flag ? 'warn' : o.stoppedNow ? 'dim' : undefined));
       });
-      if (!ui.orders.length) out.push(line('  (no orders yet)', 'dim'));
-      out.push(line(`${ui.cursor === ui.orders.length ? '›' : ' '} + add an order`, ui.cursor === ui.orders.length ? 'selected' : undefined));
-      out.push(line(`${ui.cursor === ui.orders.length + 1 ? '›' : ' '} ✓ submit the plan`, ui.cursor === ui.orders.length + 1 ? 'selected' : undefined));
-      const cur = ui.orders[ui.cursor];
-      if (cur) out.push(line(''), ...orderCheckLines(checkOrder(ui.session, cur), ui.doseChecks));
+      if (!rows.length) out.push(line('  (no orders yet)', 'dim'));
+      out.push(line(`${ui.cursor === rows.length ? '›' : ' '} + add an order`, ui.cursor === rows.length ? 'selected' : undefined));
+      out.push(line(`${ui.cursor === rows.length + 1 ? '›' : ' '} ✓ submit the plan`, ui.cursor === rows.length + 1 ? 'selected' : undefined));
+      const cur = rows[ui.cursor];
+      if (cur) out.push(line(''), ...orderCheckLines(orderEntryCheck(ui.session, cur.order), ui.doseChecks && !cur.stoppedNow));
       return out;
     }
     case 'search': {
@@ -115,7 +115,7 @@ function body(ui: QuizUi, v: QuizView): Line[] {
       const out: Line[] = [line(`${f.editing !== undefined ? 'Edit' : 'New'} order: ${e.name}`, 'title'), line(e.description, 'dim')];
       fields.forEach((name, i) => out.push(line(`${i === f.field ? '›' : ' '} ${LABEL[name]!.padEnd(14)} ${value(name)}`, i === f.field ? 'selected' : undefined)));
       const order = formOrder(f);
-      if (typeof order !== 'string') out.push(line(''), ...orderCheckLines(checkOrder(ui.session, order), ui.doseChecks));
+      if (typeof order !== 'string') out.push(line(''), ...orderCheckLines(orderEntryCheck(ui.session, order), ui.doseChecks));
       if (f.problem) out.push(line(`✗ ${f.problem}`, 'bad'));
       return out;
     }

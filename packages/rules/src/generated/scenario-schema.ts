@@ -357,7 +357,7 @@ export const scenarioSchema = {
     "StageAnswers": {
       "type": "object",
       "additionalProperties": false,
-      "description": "Answers to a stage's questions. In a scenario's expert answers every field is optional: what is left out is derived from the rules (the expected diagnosis, evaluate, the patient's course, expectedPlan).",
+      "description": "Answers to a stage's questions. The plan is given either whole (plan: every action in force now — orders already in force that it lists unchanged continue, a changed dose modifies them, a continuing order it leaves out is stopped; one-off orders already given and finished courses stay done) or as changes to the orders in force (orders: stop, modify, add; what is not named continues). In a scenario's expert answers every field is optional: what is left out is derived from the rules (the expected diagnosis, evaluate, the patient's course, expectedPlan, without repeating one-off orders already given).",
       "properties": {
         "diagnosis": {
           "$ref": "#/definitions/DiagnosisId"
@@ -375,6 +375,45 @@ export const scenarioSchema = {
         },
         "plan": {
           "$ref": "#/definitions/PlanAnswer"
+        },
+        "orders": {
+          "$ref": "#/definitions/OrderChanges"
+        }
+      }
+    },
+    "OrderChanges": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Changes to the orders in force at this stage (packages/quiz order model: each order is continuing until stopped, a course with a length — methylprednisolone pulses 3–5 days, GC-1 — or a one-off given once — IVIG, cultures, PCR, echo, marrow). Orders not named continue. The plan is submitted as it stands after the changes.",
+      "properties": {
+        "stop": {
+          "type": "array",
+          "uniqueItems": true,
+          "items": {
+            "type": "string"
+          },
+          "description": "Action ids of continuing orders (or courses) to stop now."
+        },
+        "modify": {
+          "type": "array",
+          "maxItems": 100,
+          "items": {
+            "type": "object"
+          },
+          "description": "New versions of orders in force, matched by action id: {action, dose?, everyHours?, note?}; the old order stops and the new one starts now (atHour defaults to the stage's hour)."
+        },
+        "add": {
+          "type": "array",
+          "maxItems": 100,
+          "items": {
+            "type": "object"
+          },
+          "description": "New orders: {action, atHour?, dose?, everyHours?, note?} (plan schema PlannedAction; atHour defaults to the stage's hour)."
+        },
+        "reassessEveryHours": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "maximum": 720
         }
       }
     },
@@ -384,7 +423,7 @@ export const scenarioSchema = {
       "required": [
         "actions"
       ],
-      "description": "The management plan as of this stage (every action still in force, as in the plan schema: packages/rules/schemas/plan.schema.json). The stage fills in the rest of the plan: schemaVersion, caseId, stage, decisionHour, and the leading diagnosis from the diagnosis answer.",
+      "description": "The management plan as of this stage: every action in force now (plan schema: packages/rules/schemas/plan.schema.json). Orders already in force that it lists with the same dose continue from their start hour; one-off orders already given and finished courses need not be listed again (they stay done). The stage fills in the rest of the plan: schemaVersion, caseId, stage, decisionHour, and the leading diagnosis from the diagnosis answer.",
       "properties": {
         "actions": {
           "type": "array",

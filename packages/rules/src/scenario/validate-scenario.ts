@@ -25,11 +25,29 @@ function statementProblem(file: string, path: string, id: string): ValidationPro
 
 /** Plan answers checked against the plan schema, each problem's path moved under the answer's own path. */
 export function planAnswerProblems(answers: StageAnswers, at: string, file: string, stage: Stage, decisionHour: number): ValidationProblem[] {
+  if (answers.plan && answers.orders) return [{ file, path: `${at}.orders`, message: 'both a whole plan and order changes', fix: 'give the plan either whole (plan:) or as changes to the orders in force (orders:)' }];
+  if (answers.orders) return orderChangeProblems(answers.orders, `${at}.orders`, file, stage, decisionHour);
   if (!answers.plan) return [];
   const plan = completePlan(answers.plan, { stage, decisionHour, leading: answers.diagnosis ?? 'other' });
   const v = validatePlan(plan, file);
   if (v.ok) return [];
   return v.problems.map((p) => ({ ...p, path: p.path.startsWith('$.actions') || p.path.startsWith('$.reassessEveryHours') || p.path.startsWith('$.notes') ? `${at}.plan${p.path.slice(1)}` : `${at}.plan` }));
+}
+
+type OrderChanges = NonNullable<StageAnswers['orders']>;
+
+/** Order changes checked as plans: each added or modified order must be a valid planned action (atHour defaults to the stage's hour). */
+function orderChangeProblems(changes: OrderChanges, at: string, file: string, stage: Stage, decisionHour: number): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  for (const key of ['add', 'modify'] as const) {
+    const list = (changes[key] ?? []) as Record<string, unknown>[];
+    if (!list.length) continue;
+    const actions = list.map((a) => ({ atHour: decisionHour, ...a }));
+    const plan = completePlan({ actions }, { stage, decisionHour, leading: 'other' });
+    const v = validatePlan(plan, file);
+    if (!v.ok) problems.push(...v.problems.map((p) => ({ ...p, path: p.path.startsWith('$.actions') ? `${at}.${key}${p.path.slice('$.actions'.length)}` : `${at}.${key}` })));
+  }
+  return problems;
 }
 
 /**
@@ -71,6 +89,7 @@ export function validateScenario(data: unknown, file = '<input>'): ScenarioValid
       for (const q of ['diagnosis', 'criteria', 'escalation', 'plan'] as const) {
         if (answers[q] !== undefined && !stage.asks.includes(q)) push(`${path}.${q}`, `an answer to "${q}", which this stage does not ask`, `remove it, or add "${q}" to the stage's asks`);
       }
+      if (answers.orders !== undefined && !stage.asks.includes('plan')) push(`${path}.orders`, 'order changes at a stage that does not ask for a plan', 'remove them, or add "plan" to the stage\'s asks');
       if (answers.diagnosis !== undefined && stage.diagnosisOptions && !stage.diagnosisOptions.includes(answers.diagnosis)) {
         push(`${path}.diagnosis`, `"${answers.diagnosis}" is not among the stage's diagnosisOptions`, `use one of ${stage.diagnosisOptions.join(', ')}, or add it to diagnosisOptions`);
       }
