@@ -345,8 +345,8 @@ export interface DebriefStage {
   readonly questions: readonly { readonly question: Question; readonly weight: number; readonly percent: number; readonly answer: string; readonly expected: string }[];
   readonly components: readonly { readonly label: string; readonly weight: number; readonly fraction: number; readonly points: number }[];
   readonly planOverall?: number;
-  readonly trainee: readonly string[];
-  readonly expert: readonly string[];
+  /** The trainee's orders beside the expert's, action by action (either side may be missing). */
+  readonly orders: readonly { readonly name: string; readonly you?: string; readonly expert?: string }[];
   readonly feedback: readonly DebriefFeedback[];
 }
 
@@ -368,11 +368,26 @@ export interface Debrief {
 
 const statementText = (id: string): string => (isStatementId(id) ? STATEMENTS[id].paraphrase : '');
 
-export function orderText(o: OrderDraft): string {
-  const name = ACTIONS[o.action]?.name ?? o.action;
+/** An order's dose and timing, without the action's name. */
+export function doseText(o: OrderDraft): string {
   const d = o.dose;
-  const dose = d ? ` ${fmt(d.amount)} ${d.unit} ${d.frequency}${d.route ? ` ${d.route}` : ''}${d.durationDays !== undefined ? ` ×${d.durationDays} d` : ''}` : '';
-  return `${name}${dose}${o.everyHours !== undefined ? ` every ${o.everyHours} h` : ''} from h${o.atHour}`;
+  const dose = d ? `${fmt(d.amount)} ${d.unit} ${d.frequency}${d.route ? ` ${d.route}` : ''}${d.durationDays !== undefined ? ` ×${d.durationDays} d` : ''} ` : '';
+  return `${dose}${o.everyHours !== undefined ? `every ${o.everyHours} h ` : ''}from h${o.atHour}`;
+}
+
+export function orderText(o: OrderDraft): string {
+  return `${ACTIONS[o.action]?.name ?? o.action} ${doseText(o)}`;
+}
+
+function sideBySide(yours: readonly OrderDraft[], expert: readonly OrderDraft[]): DebriefStage['orders'] {
+  const ids = [...new Set([...expert.map((o) => o.action), ...yours.map((o) => o.action)])];
+  return ids.flatMap((id) => {
+    const y = yours.filter((o) => o.action === id);
+    const e = expert.filter((o) => o.action === id);
+    return Array.from({ length: Math.max(y.length, e.length) }, (_, k) => ({
+      name: ACTIONS[id]?.name ?? id, ...(y[k] ? { you: doseText(y[k]!) } : {}), ...(e[k] ? { expert: doseText(e[k]!) } : {}),
+    }));
+  });
 }
 
 function answerText(q: Question, v: unknown): string {
@@ -421,8 +436,7 @@ export function debriefOf(state: SessionState, units: UnitSystem = 'conventional
       questions: s.questions.map((q) => ({ question: q.question, weight: q.weight, percent: Math.round(q.fraction * 100), answer: answerText(q.question, q.answer), expected: q.question === 'plan' ? `plan score ${s.plan?.overall ?? 0}/100` : answerText(q.question, q.expected) })),
       components: (s.plan?.components ?? []).map((c) => ({ label: c.label, weight: c.weight, fraction: c.fraction, points: c.points })),
       ...(s.plan ? { planOverall: s.plan.overall } : {}),
-      trainee: ordersOf((state.answers[i]?.plan?.actions) ?? []).map(orderText),
-      expert: ordersOf(expertPlan?.actions).map(orderText),
+      orders: sideBySide(ordersOf(state.answers[i]?.plan?.actions ?? []), ordersOf(expertPlan?.actions)),
       feedback: s.feedback.map((f) => ({
         severity: f.severity, question: f.question, title: f.title, teachingPoint: f.teachingPoint, expertAction: f.expertAction,
         statements: f.statementIds.map((id) => ({ id, text: statementText(id) })),

@@ -113,18 +113,19 @@ export function chartLines(d: Debrief): Line[] {
 export function debriefLines(d: Debrief): Line[] {
   const out: Line[] = [];
   out.push(line(`Debrief: ${d.title}`, 'title'));
-  out.push(line(`Score ${d.overall}/100`, 'title'));
-  for (const f of d.formula) out.push(line(f, 'dim'));
+  out.push(line(`Score ${d.overall}/100: ${d.stages.map((s, i) => `stage ${i + 1} ${s.score}`).join(', ')} (how it is computed: at the end)`, 'title'));
+  out.push(line(`Statements behind your mistakes: ${d.missedStatementIds.join(', ') || 'none'}`));
   out.push(line(''));
   d.stages.forEach((s, i) => {
     out.push(line(`Stage ${i + 1}: ${s.title} (hour ${s.hour}) — ${s.score}/100${s.course ? `; the patient was ${s.course}` : ''}`, 'title'));
     for (const r of s.courseReasons) out.push(line(`  why: ${r}`, 'dim'));
     for (const q of s.questions) out.push(line(`  ${pad(q.question, 10)} ${padStart(String(q.percent), 3)}% × ${q.weight}  you: ${q.answer}; expected: ${q.expected}`));
     if (s.components.length) out.push(line(`  plan components: ${s.components.map((c) => `${c.label} ${Math.round(c.fraction * 100)}% × ${c.weight} = ${formatValue(c.points)}`).join('; ')}`));
-    if (s.trainee.length || s.expert.length) {
-      out.push(line('  Your orders                          | Expert orders', 'dim'));
-      const n = Math.max(s.trainee.length, s.expert.length);
-      for (let k = 0; k < n; k++) out.push(line(`  ${pad(s.trainee[k] ?? '', 37)}| ${s.expert[k] ?? ''}`));
+    if (s.orders.length) out.push(line('  Your orders beside the expert\'s (= same action, ✗ missed, + extra):', 'dim'));
+    for (const o of s.orders) {
+      out.push(line(`  ${o.you && o.expert ? '=' : o.expert ? '✗' : '+'} ${o.name}`));
+      out.push(line(`      you:    ${o.you ?? '(not ordered)'}`));
+      out.push(line(`      expert: ${o.expert ?? '(not in the expert plan)'}`, 'dim'));
     }
     for (const f of s.feedback) {
       const style: LineStyle = f.severity === 'good' ? 'good' : f.severity === 'suboptimal' || f.severity === 'late' ? 'warn' : 'bad';
@@ -141,6 +142,9 @@ export function debriefLines(d: Debrief): Line[] {
   out.push(line(''));
   out.push(line(d.pitfalls.length ? 'Pitfalls hit:' : 'Pitfalls hit: none.', 'title'));
   for (const p of d.pitfalls) out.push(line(`  ${p.id}: "${p.text}"`));
+  out.push(line(''));
+  out.push(line('How the score is computed:', 'title'));
+  for (const f of d.formula) out.push(line(f, 'dim'));
   out.push(line(d.disclaimer, 'dim'));
   return out;
 }

@@ -24,6 +24,12 @@ export interface PlainOptions {
 
 export type PlainOutcome = 'finished' | 'quit' | 'end-of-input';
 
+/** A typed answer not understood: the message says what to type. */
+class Retry {
+  constructor(readonly message: string) {}
+}
+const no = (message: string) => new Retry(message);
+
 class Quit extends Error {
   constructor(readonly outcome: PlainOutcome) { super(outcome); }
 }
@@ -45,7 +51,7 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
     print([`-- The patient, hour ${v.stage?.hour ?? 0} (units: ${units === 'si' ? 'SI' : 'conventional'}) --`, ...patientLines(v.patient, v.stage?.hour ?? 0), ...labLines(v.labs)]);
   };
   /** Asks until `parse` accepts; handles the keys that work anywhere. */
-  const ask = async <T>(prompt: string, parse: (answer: string) => T | string): Promise<T> => {
+  const ask = async <T>(prompt: string, parse: (answer: string) => T | Retry): Promise<T> => {
     for (;;) {
       o.write(`${prompt}\n> `);
       const got = await o.readLine();
@@ -57,11 +63,11 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
       if (answer === 'p') { showPatient(); continue; }
       if (answer === 'u') { units = units === 'si' ? 'conventional' : 'si'; showPatient(); continue; }
       const r = parse(answer);
-      if (typeof r === 'string') { o.write(`Not understood: ${r}\n`); continue; }
+      if (r instanceof Retry) { o.write(`Not understood: ${r.message}\n`); continue; }
       return r;
     }
   };
-  const pickOne = (n: number) => (a: string): number | string => (/^\d+$/.test(a) && Number(a) >= 1 && Number(a) <= n ? Number(a) - 1 : `type a number from 1 to ${n}`);
+  const pickOne = (n: number) => (a: string): number | Retry => (/^\d+$/.test(a) && Number(a) >= 1 && Number(a) <= n ? Number(a) - 1 : no(`type a number from 1 to ${n}`));
   const act = (action: QuizAction): boolean => {
     const next = sessionReducer(state, action);
     if (next.error !== undefined) { o.write(`Refused: ${next.error}\n`); return false; }
@@ -82,15 +88,15 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
     const choose = async (label: string, options: readonly string[], current: number) =>
       ask(`${label}: ${options.map((x, i) => `${i + 1} ${x}`).join(', ')} (Enter: ${options[current]})`, (a) => (a === '' ? current : pickOne(options.length)(a)));
     if (entry.dosed) {
-      const amount = await ask(`Dose amount${form.amount ? ` (Enter: ${form.amount})` : ''}:`, (a) => (a === '' && form.amount ? form.amount : /^\d+(\.\d+)?$/.test(a) && Number(a) > 0 ? a : 'a number above 0'));
+      const amount = await ask(`Dose amount${form.amount ? ` (Enter: ${form.amount})` : ''}:`, (a) => (a === '' && form.amount ? form.amount : /^\d+(\.\d+)?$/.test(a) && Number(a) > 0 ? a : no('a number above 0')));
       form = { ...form, amount };
       form = { ...form, unit: await choose('Unit', entry.units, form.unit) };
       form = { ...form, frequency: await choose('Frequency', entry.frequencies, form.frequency) };
       form = { ...form, route: await choose('Route', entry.routes, form.route) };
-      form = { ...form, days: await ask(`Duration in days (Enter: ${form.days || 'not stated'}):`, (a) => (a === '' ? form.days : /^\d+$/.test(a) && Number(a) > 0 ? a : 'a whole number of days')) };
+      form = { ...form, days: await ask(`Duration in days (Enter: ${form.days || 'not stated'}):`, (a) => (a === '' ? form.days : /^\d+$/.test(a) && Number(a) > 0 ? a : no('a whole number of days'))) };
     }
-    form = { ...form, atHour: await ask(`Start hour (Enter: ${form.atHour}):`, (a) => (a === '' ? form.atHour : /^-?\d+$/.test(a) ? a : 'a whole hour')) };
-    if (entry.repeated) form = { ...form, everyHours: await ask(`Every how many hours (Enter: ${form.everyHours}):`, (a) => (a === '' ? form.everyHours : /^\d+$/.test(a) && Number(a) > 0 ? a : 'a whole number of hours')) };
+    form = { ...form, atHour: await ask(`Start hour (Enter: ${form.atHour}):`, (a) => (a === '' ? form.atHour : /^-?\d+$/.test(a) ? a : no('a whole hour'))) };
+    if (entry.repeated) form = { ...form, everyHours: await ask(`Every how many hours (Enter: ${form.everyHours}):`, (a) => (a === '' ? form.everyHours : /^\d+$/.test(a) && Number(a) > 0 ? a : no('a whole number of hours'))) };
     const order = formOrder(form);
     if (typeof order === 'string') { o.write(`Order not written: ${order}\n`); return undefined; }
     print(orderCheckLines(orderEntryCheck(state, order), doseChecks));
@@ -116,9 +122,9 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
           const n = st.criteriaSets.length;
           const picked = await ask('Which are met? (numbers separated by spaces; 0 for none)', (a) => {
             const nums = a.split(/[\s,]+/).filter(Boolean).map(Number);
-            if (!nums.length) return 'type 0 for none, or the numbers met';
+            if (!nums.length) return no('type 0 for none, or the numbers met');
             if (nums.length === 1 && nums[0] === 0) return [] as number[];
-            return nums.every((x) => Number.isInteger(x) && x >= 1 && x <= n) ? nums.map((x) => x - 1) : `numbers from 1 to ${n}`;
+            return nums.every((x) => Number.isInteger(x) && x >= 1 && x <= n) ? nums.map((x) => x - 1) : no(`numbers from 1 to ${n}`);
           });
           act({ type: 'answerCriteria', criteria: picked.map((i) => st.criteriaSets[i]!.id) });
         } else if (q === 'escalation') {
@@ -132,7 +138,7 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
               const c = orderEntryCheck(state, x.order);
               return `  ${i + 1}. ${x.text} [${x.writtenNow && !x.stoppedNow ? 'new' : x.status}]${doseChecks && c.flags.length && !x.stoppedNow ? `  ⚠ ${c.flags.join('; ')}` : ''}`;
             }) : ['  (none)'])]);
-            const cmd = await ask('Plan: a add, x N stop, e N change, c N undo a stop, s submit', (a) => (/^(a|s|[xec]\s*\d+)$/.test(a) ? a : 'a, x N, e N, c N or s'));
+            const cmd = await ask('Plan: a add, x N stop, e N change, c N undo a stop, s submit', (a) => (/^(a|s|[xec]\s*\d+)$/.test(a) ? a : no('a, x N, e N, c N or s')));
             if (cmd === 'a') { const order = await writeOrder(st.hour); if (order) act({ type: 'addOrder', order }); continue; }
             if (cmd === 's') { if (act({ type: 'submitPlan' })) break; continue; }
             const row = rows[Number(cmd.slice(1).trim()) - 1];
