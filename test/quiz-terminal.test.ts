@@ -50,7 +50,8 @@ describe.skipIf(!hasTmux)('masdrill in a real terminal (tmux, 80×24)', () => {
       if (keys === undefined) break;
       const before = s;
       tmux('send-keys', '-t', 'quiz', '-l', keys);
-      s = await waitFor((x) => x !== before, `a change after ${JSON.stringify(keys)}`);
+      // A new, whole frame (Ink erases the first screen the CLI printed before it draws its own).
+      s = await waitFor((x) => x !== before && /^(Welcome|Stage \d\/4|Debrief)/.test(x), `a change after ${JSON.stringify(keys)}`);
     }
     const all = seen.join('\n');
     expect(all).toMatch(/Ferritin +\d+ ng\/mL +H/);

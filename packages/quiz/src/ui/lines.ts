@@ -1,19 +1,6 @@
 import type { Debrief, LabRow, OrderCheck, PatientView, QuizView } from '../view.js';
 import { formatValue } from '../view.js';
-
-/**
- * Screens as lines of text: the Ink quiz lays them out, the --plain mode prints them. A style is
- * decoration only — every meaning is also in the words or symbols (H/L, ↑↓, ›, [x], ⚠), so
- * nothing relies on colour.
- */
-export type LineStyle = 'title' | 'selected' | 'dim' | 'warn' | 'good' | 'bad' | 'plain';
-
-export interface Line {
-  readonly text: string;
-  readonly style?: LineStyle;
-}
-
-export const line = (text: string, style?: LineStyle): Line => (style ? { text, style } : { text });
+import { line, type Line, type LineStyle } from './line.js';
 
 const SPARK = '▁▂▃▄▅▆▇█';
 

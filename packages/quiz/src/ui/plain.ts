@@ -3,8 +3,9 @@ import { sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
 import { debriefOf, orderEntryCheck, orderRows, searchCatalogue, viewOf, type OrderDraft, type QuizAction } from '../view.js';
 import { formOrder, newForm } from './controller.js';
-import { changeLines, debriefLines, labLines, orderCheckLines, patientLines, type Line } from './lines.js';
-import { NOTICE } from './screens.js';
+import type { Line } from './line.js';
+import { changeLines, debriefLines, labLines, orderCheckLines, patientLines } from './lines.js';
+import { NOTICE } from './welcome.js';
 
 /**
  * The --plain quiz: the same reducer, line by line — numbered choices, typed answers, output only

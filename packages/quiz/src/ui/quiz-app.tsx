@@ -4,7 +4,7 @@ import type { UnitSystem } from '@masdrill/rules';
 import type { SessionState } from '../session-types.js';
 import { splitKeys } from './keys.js';
 import { initialUi, quizKey, retryUi, type KeyPress, type QuizUi } from './controller.js';
-import type { Line } from './lines.js';
+import type { Line } from './line.js';
 import { frameLines } from './screens.js';
 
 export interface QuizAppProps {

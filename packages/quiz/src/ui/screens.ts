@@ -1,26 +1,8 @@
 import { debriefOf, orderEntryCheck, searchCatalogue, viewOf, type QuizView } from '../view.js';
 import { formFields, formOrder, type QuizUi } from './controller.js';
-import { changeLines, debriefLines, labLines, line, orderCheckLines, patientLines, type Line } from './lines.js';
-
-/** The educational-use notice every front end shows first. */
-export const NOTICE = 'For education and simulation only: synthetic patients, not clinical decision support.';
-
-export const WELCOME_LINES: readonly Line[] = [
-  line('masdrill — a drill in pediatric macrophage activation syndrome (MAS)', 'title'),
-  line('For education and simulation only: synthetic patients,', 'warn'),
-  line('not clinical decision support.', 'warn'),
-  line(''),
-  line('A synthetic patient unfolds over simulated hours. At each stage you read the'),
-  line('patient and the labs, name the leading diagnosis, say which criteria are met,'),
-  line('decide whether to escalate, and write the orders. The patient responds to your'),
-  line('orders; the debrief scores you against the guideline and quotes the statement'),
-  line('behind each point.'),
-  line(''),
-  line('Keys: ↑↓ or j/k move · Enter choose · Space toggle · 1-9 pick · Tab next field', 'dim'),
-  line('      Esc back · p patient · u units · ? help · q quit', 'dim'),
-  line(''),
-  line('Press Enter to meet the patient.', 'title'),
-];
+import { line, wrapLine, type Line } from './line.js';
+import { changeLines, debriefLines, labLines, orderCheckLines, patientLines } from './lines.js';
+import { WELCOME_FOOTER, WELCOME_LINES, welcomeHeader } from './welcome.js';
 
 const HELP: Record<QuizUi['screen'], string[]> = {
   welcome: ['Enter starts the case.', 'q quits.'],
@@ -37,12 +19,13 @@ const HELP: Record<QuizUi['screen'], string[]> = {
 
 function header(v: QuizView, ui: QuizUi): Line[] {
   const st = v.stage;
-  const where = st ? `Stage ${st.index + 1}/${st.count}: ${st.title} · hour ${st.hour}` : v.phase === 'finished' ? 'Debrief' : 'Welcome';
+  if (!st && v.phase !== 'finished') return [welcomeHeader(ui.units)];
+  const where = st ? `Stage ${st.index + 1}/${st.count}: ${st.title} · hour ${st.hour}` : 'Debrief';
   return [line(`${where} · units: ${ui.units === 'si' ? 'SI' : 'conventional'}`, 'title')];
 }
 
 const FOOTER: Record<QuizUi['screen'], string> = {
-  welcome: 'Enter start · ? help · q quit',
+  welcome: WELCOME_FOOTER,
   patient: 'j/k scroll · Enter questions · u units · ? help · q quit',
   time: 'j/k scroll · Enter patient · u units · q quit',
   diagnosis: '↑↓/1-9 move · Enter choose · p patient · Esc back · ? help',
@@ -121,25 +104,6 @@ function body(ui: QuizUi, v: QuizView): Line[] {
     }
     case 'debrief': return ui.session.phase === 'finished' ? debriefLines(debriefOf(ui.session, ui.units)) : [];
   }
-}
-
-/** Breaks a line at spaces to fit the width (continuations indented); a word longer than the width is cut. */
-export function wrapLine(l: Line, columns: number): Line[] {
-  const width = Math.max(20, columns - 1);
-  if (l.text.length <= width) return [l];
-  const out: Line[] = [];
-  let rest = l.text;
-  let first = true;
-  while (rest.length) {
-    const room = first ? width : width - 4;
-    if (rest.length <= room) { out.push({ ...l, text: first ? rest : `    ${rest}` }); break; }
-    let cut = rest.lastIndexOf(' ', room);
-    if (cut <= room / 3) cut = room;
-    out.push({ ...l, text: first ? rest.slice(0, cut) : `    ${rest.slice(0, cut)}` });
-    rest = rest.slice(cut).trimStart();
-    first = false;
-  }
-  return out;
 }
 
 /** Scrolls lines so the selected one stays in view; screens without a selection scroll by ui.scroll. */
