@@ -79,19 +79,19 @@ export function chartLines(d: Debrief): Line[] {
   const out: Line[] = [line('Lab course against treatment given (each mark a lab draw):', 'title')];
   const hours = [...new Set(d.chart.series.flatMap((s) => s.points.map((p) => p.hour)))].sort((a, b) => a - b);
   if (!hours.length) return out;
+  // One column per lab draw, as wide as its hour label, so the marks sit above their hours.
+  const w = Math.max(...hours.map((h) => String(h).length));
+  const row = (cell: (h: number, i: number) => string) => hours.map((h, i) => pad(cell(h, i), w)).join(' ');
   for (const s of d.chart.series) {
-    const byHour = new Map(s.points.map((p) => [p.hour, p.value]));
     const vals = s.points.map((p) => p.value);
     const spark = sparkline(vals);
-    let k = 0;
-    const row = hours.map((h) => (byHour.has(h) ? spark[k++] : ' ')).join(' ');
+    const at = new Map(s.points.map((p, i) => [p.hour, spark[i]!]));
     const first = vals[0];
     const last = vals[vals.length - 1];
-    out.push(line(`${pad(s.label, 15)} ${row}  ${first !== undefined ? formatValue(first) : ''} → ${last !== undefined ? formatValue(last) : ''} ${s.unit}`));
+    out.push(line(`${pad(s.label, 15)} ${row((h) => at.get(h) ?? ' ')}  ${first !== undefined ? formatValue(first) : ''} → ${last !== undefined ? formatValue(last) : ''} ${s.unit}`));
   }
-  const tRow = hours.map((h, i) => (d.chart.treatments.some((t) => t.hour <= h && (i === 0 || t.hour > hours[i - 1]!)) ? '▲' : '·')).join(' ');
-  out.push(line(`${pad('treatment', 15)} ${tRow}  (▲ started)`));
-  out.push(line(`${pad('hour', 15)} ${hours.map((h) => String(h)).join(' ')}`, 'dim'));
+  out.push(line(`${pad('treatment', 15)} ${row((h, i) => (d.chart.treatments.some((t) => t.hour <= h && (i === 0 || t.hour > hours[i - 1]!)) ? '▲' : '·'))}  (▲ started)`));
+  out.push(line(`${pad('hour', 15)} ${row((h) => String(h))}`, 'dim'));
   for (const t of d.chart.treatments) out.push(line(`  ▲ h${t.hour}: ${t.name}`));
   return out;
 }
