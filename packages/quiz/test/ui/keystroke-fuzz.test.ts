@@ -32,7 +32,7 @@ describe('keystroke fuzz', () => {
     for (const chunk of keys) {
       for (const k of splitKeys(chunk)) {
         ui = quizKey(ui, k);
-        if (ui.exit) ui = ui.exit === 'next' || ui.exit === 'quit' ? initialUi(session((['mas', 'sepsis', 'misc', 'sjia-flare'] as const)[n % 4], n)) : retryUi(ui);
+        if (ui.exit) ui = ui.exit === 'next' || ui.exit === 'quit' ? initialUi(session((['mas', 'sepsis', 'misc', 'sjia-flare'] as const)[n % 4]!, n)) : retryUi(ui);
         n++;
       }
       screens.add(ui.screen);
@@ -68,7 +68,7 @@ describe('keystroke fuzz', () => {
       if (data.includes('\u0003') || (i % 300 === 299)) {
         // Ctrl-C (or a quit) ends the app: start a fresh one, as a user would.
         app.unmount();
-        app = render(createElement(QuizApp, { session: session((['sepsis', 'misc', 'mas'] as const)[restarts % 3], restarts) }));
+        app = render(createElement(QuizApp, { session: session((['sepsis', 'misc', 'mas'] as const)[restarts % 3]!, restarts) }));
         restarts++;
       }
     }
