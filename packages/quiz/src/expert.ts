@@ -6,20 +6,19 @@ import type { SessionState } from './session-types.js';
 const sameDose = (a: PlannedAction, b: PlannedAction) => JSON.stringify(a.dose ?? null) === JSON.stringify(b.dose ?? null) && (a.everyHours ?? null) === (b.everyHours ?? null);
 
 /**
- * The expert's orders as a whole plan, given the orders in force: an expected action already ordered
- * keeps its order (a one-off already given and a course already run are not repeated; one in force at
- * the expected dose continues from its start), a new dose modifies it, the rest are added; orders the
- * expected plan no longer holds are left out (stopped) unless they are done.
+ * The expert's orders as a whole plan, given the orders in force: the expected plan (which, given the
+ * prior orders, does not ask again for what is done) with each action already in force at the
+ * expected dose kept as ordered (it continues from its start); a new dose modifies it, the rest are
+ * added; running orders the expected plan no longer holds are left out (stopped).
  */
 function expertActions(state: SessionState, expected: readonly PlannedAction[]): PlannedAction[] {
   const hour = state.current!.hour;
   const open = notStopped(state.orders, hour);
   const out: PlannedAction[] = [];
   for (const a of expected) {
-    const existing = open.find((o) => o.planned.action === a.action && (isDone(o, hour) || sameDose(o.planned, a)));
+    const existing = open.find((o) => o.planned.action === a.action && !isDone(o, hour) && sameDose(o.planned, a));
     out.push(existing ? { ...existing.planned } : a);
   }
-  for (const o of open) if (isDone(o, hour) && !out.some((a) => a.action === o.planned.action)) out.push({ ...o.planned });
   return out;
 }
 

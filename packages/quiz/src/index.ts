@@ -9,8 +9,8 @@ export { createSession, sessionReducer, planOfOrders, FINAL_COURSE_AFTER_HOURS }
 export { scoreStage, workingDiagnosis, QUESTION_WEIGHTS } from './stage-score.js';
 
 // Orders in force
-export { makeOrder, orderStatus, orderKindOf, notStopped, isDone, isChangeable, reconcile, type Order, type OrderStatus, type OrderLine, type Reconciled } from './orders.js';
-export { ORDER_KINDS, type OrderKind, type OrderKindRule } from './order-kinds.js';
+export { makeOrder, orderStatus, notStopped, priorOrdersAt, isDone, isChangeable, reconcile, type Order, type OrderStatus, type OrderLine, type Reconciled } from './orders.js';
+export { orderKindRule, type OrderKindRule } from './order-kinds.js';
 export { planStageFor, escalationFor } from './course-stage.js';
 export { expertAnswers } from './expert.js';
 export { playSession, fromAnswersFile, expertExcept, EXPERT, SessionError, type AnswerSource } from './play.js';

@@ -1,5 +1,5 @@
-import type { ActionId, PlannedAction } from '@masdrill/rules';
-import { ORDER_KINDS, type OrderKind } from './order-kinds.js';
+import { orderKindOf, type OrderKind, type PlannedAction, type PriorOrder } from '@masdrill/rules';
+import { orderKindRule } from './order-kinds.js';
 
 /**
  * One order the trainee wrote. Orders persist: a continuing order is in force until stopped, a
@@ -38,14 +38,10 @@ export interface OrderLine {
   readonly status: OrderStatus;
 }
 
-export function orderKindOf(action: ActionId): OrderKind {
-  return ORDER_KINDS[action].kind;
-}
-
 function courseDaysOf(planned: PlannedAction): number | undefined {
-  const rule = ORDER_KINDS[planned.action];
+  const rule = orderKindRule(planned.action);
   if (rule.kind !== 'course') return undefined;
-  return planned.dose?.durationDays ?? rule.courseDays!.usual;
+  return planned.dose?.durationDays ?? rule.courseDays?.usual ?? 1;
 }
 
 /** A new order. */
@@ -65,7 +61,7 @@ export function orderStatus(o: Order, hour: number): OrderStatus {
   if (o.kind === 'course') {
     const of = o.courseDays!;
     const day = Math.floor((hour - start) / 24) + 1;
-    const then = ORDER_KINDS[o.planned.action].then;
+    const then = orderKindRule(o.planned.action).then;
     return day > of ? { state: 'course-done', of, ...(then ? { then } : {}) } : { state: 'course', day, of };
   }
   return { state: 'active' };
@@ -85,7 +81,7 @@ export function isDone(o: Order, hour: number): boolean {
 /** Orders that can be stopped or modified now (continuing, a course running, or pending). */
 export function isChangeable(o: Order, hour: number): boolean {
   const s = orderStatus(o, hour).state;
-  return s === 'active' || s === 'course' || s === 'pending' || (s === 'course-done' && ORDER_KINDS[o.planned.action].then !== undefined);
+  return s === 'active' || s === 'course' || s === 'pending' || (s === 'course-done' && orderKindRule(o.planned.action).then !== undefined);
 }
 
 const sameOrder = (a: PlannedAction, b: PlannedAction) =>
@@ -135,4 +131,20 @@ export function reconcile(orders: readonly Order[], actions: readonly PlannedAct
     else keep.push(o.id);
   }
   return { keep, stop, modify, add };
+}
+
+/**
+ * The orders written before a stage, as the rules read them (expectedPlan and scorePlan's
+ * priorOrders): one-offs given are done, courses run are finished, orders stopped at an earlier
+ * stage are stopped, the rest were running at the decision (a plan that leaves one out stops it).
+ */
+export function priorOrdersAt(orders: readonly Order[], stageIndex: number, hour: number): PriorOrder[] {
+  return orders.filter((o) => o.writtenAtStage < stageIndex).map((o): PriorOrder => {
+    const base = { action: o.planned.action, startedAtHour: o.planned.atHour, ...(o.planned.dose ? { dose: o.planned.dose } : {}) };
+    if (o.stoppedAtStage !== undefined && o.stoppedAtStage < stageIndex) return { ...base, status: 'stopped', endedAtHour: o.stoppedAtHour! };
+    const s = orderStatus(o, hour);
+    if (s.state === 'given') return { ...base, status: 'done', endedAtHour: o.planned.atHour };
+    if (s.state === 'course-done') return { ...base, status: 'finished', endedAtHour: o.planned.atHour + s.of * 24 };
+    return { ...base, status: 'running' };
+  });
 }

@@ -14,6 +14,7 @@ export function sessionReport(state: SessionState): SessionReport {
     stages: state.reports,
     courses: state.courses,
     ...(state.finalCourse ? { finalCourse: state.finalCourse } : {}),
+    ...(state.diedAtHour !== undefined ? { diedAtHour: state.diedAtHour } : {}),
     statementIds: [...new Set(state.reports.flatMap((r) => r.statementIds))].sort(),
     disclaimer: SCORE_DISCLAIMER,
   };

@@ -1,5 +1,5 @@
 import type {
-  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, Plan, PlanAnswer, PlannedAction, Question, Scenario, ScenarioStage, ScoreReport, Stage,
+  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, Plan, PlanAnswer, PlannedAction, PriorOrder, Question, Scenario, ScenarioStage, ScoreReport, Stage,
 } from '@masdrill/rules';
 import type { CourseReason, MasTreatment, ResponseCourse } from '@masdrill/generator';
 import type { Order } from './orders.js';
@@ -33,7 +33,9 @@ export interface StageView {
   readonly coursePlanStage: Stage;
   /** The escalation the course calls for. */
   readonly expectedEscalation: Escalation;
-  /** The guideline's plan for this patient now (rules expectedPlan at planStage and hour), computed once. */
+  /** The orders written before this stage, as the rules read them (done, finished, running, stopped). */
+  readonly priorOrders: readonly PriorOrder[];
+  /** The guideline's plan for this patient now (rules expectedPlan at planStage and hour, given the prior orders), computed once. */
   readonly expected: ExpectedPlan;
   readonly diagnosisOptions: readonly DiagnosisId[];
   readonly criteriaSets: readonly CriteriaSetId[];
@@ -87,6 +89,8 @@ export interface SessionState {
   readonly courses: readonly CourseEntry[];
   /** The patient at the end of the session (after the last stage's plan), once finished. */
   readonly finalCourse?: CourseEntry;
+  /** The hour the patient died, when they did: the session finishes there and the stages not reached score 0. */
+  readonly diedAtHour?: number;
   /** Why the last action was refused (the state is otherwise unchanged). */
   readonly error?: string;
 }
@@ -165,6 +169,7 @@ export interface SessionReport {
   readonly stages: readonly StageReport[];
   readonly courses: readonly CourseEntry[];
   readonly finalCourse?: CourseEntry;
+  readonly diedAtHour?: number;
   readonly statementIds: readonly string[];
   readonly disclaimer: string;
 }

@@ -1,9 +1,9 @@
-import { respondToPlans, type PatientResponse } from '@masdrill/generator';
-import { completePlan, expectedPlan, formatProblem, validatePlan, type Case, type PlannedAction, type Plan, type Scenario } from '@masdrill/rules';
+import { respondToPlans, type CourseReason, type PatientResponse } from '@masdrill/generator';
+import { completePlan, expectedPlan, formatProblem, validatePlan, type Case, type PlannedAction, type Plan, type Scenario, type ScenarioStage } from '@masdrill/rules';
 import { escalationFor, planStageFor } from './course-stage.js';
-import { isChangeable, isDone, makeOrder, notStopped, reconcile, type Order } from './orders.js';
+import { isChangeable, isDone, makeOrder, notStopped, priorOrdersAt, reconcile, type Order } from './orders.js';
 import { ALL_CRITERIA_SETS, defaultDiagnosisOptions, scenarioSeed } from './questions.js';
-import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageView } from './session-types.js';
+import type { CourseEntry, GivenAnswers, OrderInput, SessionAction, SessionState, StageFeedback, StageReport, StageView } from './session-types.js';
 import { scoreStage, workingDiagnosis } from './stage-score.js';
 import { visibleCase } from './visible-case.js';
 
@@ -28,15 +28,30 @@ function stageView(state: SessionState, index: number): { view: StageView; cours
   const course = response ? courseEntry(stage.id, response) : undefined;
   const coursePlanStage = planStageFor(response, index > 0 ? state.current?.coursePlanStage : undefined);
   const planStage = stage.planStage ?? coursePlanStage;
-  const expected = expectedPlan(caseNow, planStage, stage.hour);
+  const priorOrders = priorOrdersAt(state.orders, index, stage.hour);
+  const expected = expectedPlan(caseNow, planStage, stage.hour, { priorOrders });
   const view: StageView = {
     index, stage, hour: stage.hour, visible: visibleCase(caseNow, stage.hour), caseNow,
     ...(course ? { course: course.course } : {}), courseReasons: course?.reasons ?? [], planStage, coursePlanStage,
-    expectedEscalation: escalationFor(response), expected,
+    expectedEscalation: escalationFor(response), priorOrders, expected,
     diagnosisOptions: stage.diagnosisOptions ?? defaultDiagnosisOptions(expected.diagnoses.full[0]!, (scenarioSeed(state.scenario) + index) >>> 0),
     criteriaSets: stage.criteriaSets ?? ALL_CRITERIA_SETS,
   };
   return course ? { view, course } : { view };
+}
+
+/** A stage the patient did not live to: 0, with why. */
+function unreachedStage(stage: ScenarioStage, diedAtHour: number, reasons: readonly CourseReason[]): StageReport {
+  const ids = [...new Set(reasons.flatMap((r) => r.statementIds))].sort();
+  const feedback: StageFeedback = {
+    question: 'plan', severity: 'critical-omission', title: `The patient died at hour ${diedAtHour}, before this stage (hour ${stage.hour}).`,
+    teachingPoint: reasons.map((r) => r.text).join(' '), expertAction: 'Treat what is on the chart at once: the patient could not wait for the next reassessment.',
+    statementIds: ids, citations: [...new Set(reasons.flatMap((r) => r.citations))],
+  };
+  return {
+    stageId: stage.id, title: stage.title, hour: stage.hour, planStage: 'presentation', coursePlanStage: 'presentation', course: 'worsening',
+    score: 0, questions: [], feedback: [feedback], problemStatementIds: ids, statementIds: ids,
+  };
 }
 
 function refuse(state: SessionState, error: string): SessionState {
@@ -75,18 +90,12 @@ function checkOrder(view: StageView, input: OrderInput): { planned: PlannedActio
 }
 
 /**
- * The plan the orders make at this stage: the orders in force or pending, the interval, the working
- * diagnosis. What is done — a one-off given, a course run — is not asked again: where the guideline
- * still holds it, it is credited as given (scored as the expected action at its own start hour; its
- * dose was judged when it was ordered), otherwise it is history and left out.
+ * The plan the orders make at this stage: the orders in force from now on (running, pending and new;
+ * not what is done — one-offs given and courses run are the rules' priorOrders), the interval and
+ * the working diagnosis.
  */
 export function planOfOrders(state: SessionState, view: StageView, answers: GivenAnswers): Plan {
-  const actions: PlannedAction[] = [];
-  for (const o of notStopped(state.orders, view.hour)) {
-    if (!isDone(o, view.hour)) { actions.push({ ...o.planned }); continue; }
-    const expected = view.expected.plan.actions.find((a) => a.action === o.planned.action);
-    if (expected && !actions.some((a) => a.action === o.planned.action)) actions.push({ ...expected, atHour: o.planned.atHour });
-  }
+  const actions = notStopped(state.orders, view.hour).filter((o) => !isDone(o, view.hour)).map((o) => ({ ...o.planned }));
   const earlier = state.answers.slice(0, view.index);
   return completePlan({ actions: actions as never, ...(state.reassessEveryHours !== undefined ? { reassessEveryHours: state.reassessEveryHours } : {}) },
     { caseId: view.caseNow.id, stage: view.planStage, decisionHour: view.hour, leading: workingDiagnosis(view, answers, earlier) });
@@ -193,6 +202,14 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const { error: _error, ...rest } = state;
       const next: SessionState = { ...rest, answers: Array.from({ length: idx + 1 }, (_, i) => state.answers[i] ?? {}), plans: inForce ? [...state.plans, inForce] : state.plans, reports: [...state.reports, report] };
       if (idx + 1 < state.scenario.stages.length) {
+        const died = respondToPlans(state.baseCase, next.plans, state.scenario.stages[idx + 1]!.hour).diedAtHour;
+        if (died !== undefined) {
+          // The patient died before the next stage: the session ends there; the stages not reached score 0.
+          const end = respondToPlans(state.baseCase, next.plans, died);
+          const missed = state.scenario.stages.slice(idx + 1).map((stage) => unreachedStage(stage, died, end.reasons));
+          const { current: _current, ...done } = next;
+          return { ...done, phase: 'finished', reports: [...next.reports, ...missed], diedAtHour: died, finalCourse: courseEntry('end', end) };
+        }
         const entered = stageView(next, idx + 1);
         return { ...next, stageIndex: idx + 1, current: entered.view, courses: entered.course ? [...next.courses, entered.course] : next.courses };
       }

@@ -63,7 +63,7 @@ export function scoreStage(view: StageView, answers: GivenAnswers, _earlier: rea
           add(q, [{ severity: 'critical-omission', title: 'No management plan given.', teachingPoint: 'Do not delay treatment while the work-up is completed (PIT-1).', expertAction: 'Give the plan for this stage.', statementIds: ['PIT-1'], citations: ['guideline'] }]);
           break;
         }
-        planReport = scorePlan(view.caseNow, plan);
+        planReport = scorePlan(view.caseNow, plan, { priorOrders: view.priorOrders });
         questions.push({ question: q, weight, fraction: planReport.overall / 100, answer: plan, expected: expected.plan });
         add(q, planReport.feedback);
         add(q, planNotes(plan, f));

@@ -54,7 +54,7 @@ export { scoreReportSchema } from './generated/score-report-schema.js';
 export { STATEMENTS, STATEMENT_IDS, isStatementId, type Statement, type StatementId, type StatementSection } from './guideline/statements.js';
 export { DESIGN_CHOICES, type Basis, type DesignChoice } from './guideline/provenance.js';
 export {
-  ACTIONS, ACTION_IDS, isActionId, type ActionDefinition, type ActionCategory, type DoseRule, type DoseBasis, type DoseScope, type Companion, type When,
+  ACTIONS, ACTION_IDS, isActionId, orderKindOf, type OrderKind, type ActionDefinition, type ActionCategory, type DoseRule, type DoseBasis, type DoseScope, type Companion, type When,
 } from './guideline/actions.js';
 export { caseFeatures, type CaseFeatures, type CaseKind, type InfectionTrigger, type FeatureBasis } from './guideline/case-features.js';
 export { bodySurfaceAreaM2 } from './guideline/body-surface-area.js';
@@ -64,10 +64,15 @@ export {
   type Requirement, type RequirementLevel, type IndicationRule, type ExtraRule, type ExtraLevel, type ExtraClassification,
 } from './guideline/indications.js';
 export { PITFALLS, type PitfallDetector } from './guideline/pitfalls.js';
+export { orderHistory, NO_HISTORY, type PriorOrder, type OrderHistory } from './guideline/prior-orders.js';
+export {
+  treatmentControl, MAS_CONTROL, PROCESS_CONTROL, HIGH_DOSE_ANAKINRA,
+  type TreatmentControl, type ControlOrder, type ControlPatient, type HiddenResponsiveness, type MasRole, type MasControlEntry, type ControlledProcess, type DoseBand,
+} from './guideline/treatment-control.js';
 export { guidelineInventory, basisUses, featureGrid, type GuidelineInventory, type BasisUse } from './guideline/inventory.js';
 export { SCORING_FORMULA, COMPONENT_LABELS, formulaText } from './scoring/formula.js';
-export { checkDose, absolutePerDoseMg, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
-export { expectedPlan, expectedPlanFor, expertDose, expertRule, type ExpectedPlan } from './scoring/expected-plan.js';
+export { checkDose, absolutePerDoseMg, dosePerKgPerDay, DOSES_PER_DOSING_DAY, UNIT_INFO, type DoseCheck, type DoseProblem, type DoseProblemKind } from './scoring/dose-check.js';
+export { expectedPlan, expectedPlanFor, expertDose, expertRule, type ExpectedPlan, type PlanOptions } from './scoring/expected-plan.js';
 export { scorePlan, SCORE_DISCLAIMER } from './scoring/score-plan.js';
 export type { PlanInstance, RequirementOutcome, ScoringContext, PitfallFinding } from './scoring/context.js';
 export { validatePlan, lintPlanAgainstCase, type PlanValidation } from './scoring/validate-plan.js';

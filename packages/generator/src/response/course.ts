@@ -39,10 +39,12 @@ function trendOf(change: number): ResponseCourse {
  */
 export function processCourses(profile: ResponseProfile, trace: ActivityTrace, sinceHour: number, hour: number, masCounts: boolean, masDepth?: (hour: number) => number): ProcessCourse[] {
   return profile.processes.map((process) => {
-    const read = process === 'mas' && profile.masEmerges && masDepth ? masDepth : (h: number) => trace.activity(process, h);
-    const activity = read(hour);
+    // The trend reads the drive: an untreated process past the labs' bound is still worsening.
+    const read = process === 'mas' && profile.masEmerges && masDepth ? masDepth : (h: number) => trace.drive(process, h);
+    const activity = process === 'mas' && profile.masEmerges && masDepth ? masDepth(hour) : trace.activity(process, hour);
+    const now = read(hour);
     const since = read(sinceHour);
-    const change = since > 0 ? activity / since : activity > 0 ? Infinity : 1;
+    const change = since > 0 ? now / since : now > 0 ? Infinity : 1;
     return {
       process, activity, change, trend: trendOf(change),
       needsTreatment: process !== 'sjia-flare',
@@ -74,7 +76,8 @@ export function courseReasons(profile: ResponseProfile, trace: ActivityTrace, co
     const pc = control.processes.find((p) => p.process === course.process)!;
     switch (course.process) {
       case 'mas':
-        if (pc.untreated) out.push(r('No MAS treatment in force: MAS progresses toward shock and organ failure. Treatment should not wait for the full work-up.', ['HEAD-1', 'DX-2', 'PIT-1']));
+        if (profile.masEmerges && control.glucocorticoid < 1 && course.trend !== 'improving') out.push(r('MAS has developed on the standard MIS-C protocol: low-to-moderate glucocorticoid and IVIG do not control it.', ['MISC-1', 'MISC-2']));
+        else if (pc.untreated) out.push(r('No MAS treatment in force: MAS progresses toward shock and organ failure. Treatment should not wait for the full work-up.', ['HEAD-1', 'DX-2', 'PIT-1']));
         else if (course.trend === 'improving') out.push(r('MAS is responding: ferritin is falling, platelets and fibrinogen are recovering.', ['MON-1']));
         else if (control.glucocorticoid < 1 && profile.masEmerges) out.push(r('MAS has developed on the standard MIS-C protocol: low-to-moderate glucocorticoid and IVIG do not control it.', ['MISC-1', 'MISC-2']));
         else if (control.glucocorticoid < 1) out.push(r('No high-dose glucocorticoid in force: MAS is not controlled.', ['HEAD-1', 'GC-1']));

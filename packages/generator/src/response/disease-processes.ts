@@ -23,6 +23,12 @@ export interface ResponseProfile {
    * cyclosporine or anakinra (HEAD-1, CSA-1), 3 a second-line agent (refractory).
    */
   readonly masNeed: 1 | 2 | 3;
+  /**
+   * MIS-C with MAS: the hour the case's own labs are deepest into the MAS pattern. The case's own
+   * course up to it is MAS emerging on the MIS-C protocol; past it the MAS process moves with the
+   * treatment (set by respondToPlans, which reads the labs).
+   */
+  readonly masPeakHour?: number;
   /** IVIG-2: IVIG turns refractory MAS in some patients only. */
   readonly ivigResponds: boolean;
   readonly etanerceptResponds: boolean;

@@ -1,4 +1,4 @@
-import { ACTIONS, caseFeatures, checkDose, DOSES_PER_DOSING_DAY, UNIT_INFO, type ActionId, type Case, type CaseFeatures, type Dose, type Plan } from '@masdrill/rules';
+import { ACTIONS, caseFeatures, checkDose, dosePerKgPerDay, type ActionId, type Case, type Plan } from '@masdrill/rules';
 
 /** One planned action in force over [from, to) hours, as the plans so far give it. */
 export interface ActiveAction {
@@ -14,18 +14,6 @@ export interface ActiveAction {
 const UNDER: readonly string[] = ['below-range', 'unit-slip-under'];
 /** Courses whose effect outlasts their administration over the hours of a drill (IVIG is one course of one or two days). */
 const PERSISTS: ReadonlySet<ActionId> = new Set(['ivig']);
-
-function mgPerKgDay(dose: Dose | undefined, f: CaseFeatures): number | undefined {
-  if (!dose) return undefined;
-  const info = UNIT_INFO[dose.unit];
-  if (info.measure !== 'mass') return undefined;
-  const n = DOSES_PER_DOSING_DAY[dose.frequency];
-  const perDay = info.scope === 'per-day' ? dose.amount * info.factor : Number.isNaN(n) ? undefined : dose.amount * info.factor * n;
-  if (perDay === undefined) return undefined;
-  if (info.basis === 'per-kg') return perDay;
-  if (info.basis === 'absolute') return f.weightKg ? perDay / f.weightKg : undefined;
-  return f.bsaM2 && f.weightKg ? (perDay * f.bsaM2) / f.weightKg : undefined;
-}
 
 /**
  * What the patient actually receives: each plan is in force from its decision hour until the next
@@ -46,7 +34,7 @@ export function activeActions(base: Case, plans: readonly Plan[]): ActiveAction[
       // What is given once (IVIG, a loading dose) keeps working after later plans stop listing it.
       const to = a.dose?.frequency === 'once' || PERSISTS.has(a.action) ? Infinity : end;
       const check = checkDose(a.action, a.dose, f);
-      const perKg = mgPerKgDay(a.dose, f);
+      const perKg = dosePerKgPerDay(a.dose, f);
       out.push({
         action: a.action, from, to,
         underdosed: check.problems.some((p) => UNDER.includes(p.kind)),

@@ -67,6 +67,10 @@ export interface LabActivity {
   readonly transaminaseFold?: number;
   /** MIS-C with MAS: the emerging MAS process, which moves the MAS pattern from the case's own course. */
   readonly emergingMas?: number;
+  /** MIS-C with MAS not controlled: the MAS pattern moves from these values (the deepest so far) rather than the case's own at this hour. */
+  readonly emergingMasReference?: LabPanel;
+  /** The systemic activity without its upper bound: lactate follows it (decompensation). */
+  readonly systemicDrive?: number;
 }
 
 /**
@@ -84,8 +88,9 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: Respo
     const h = levels.resolved[a];
     const p = (anchor[a] as number | undefined) ?? own;
     if (h === undefined) { panel[a] = own; continue; }
-    let v = along(a, h, p, at.systemic);
-    const later = own;
+    let v = along(a, h, p, a === 'lactate' && at.systemicDrive !== undefined ? at.systemicDrive : at.systemic);
+    const deeper = at.emergingMasReference?.[a] as number | undefined;
+    const later = deeper !== undefined && distance(a, h, deeper) > distance(a, h, own) ? deeper : own;
     if (at.emergingMas !== undefined && MAS_PATTERN.has(a) && later !== undefined) {
       const m = along(a, h, distance(a, h, later) > distance(a, h, p) ? later : p, at.emergingMas);
       if (distance(a, h, m) > distance(a, h, v)) v = m;

@@ -14,6 +14,8 @@ export interface ObservationActivity {
   readonly cnsCase: boolean;
   /** The lowest GCS the case's own course reaches from presentation to this hour: the depth the neurological state moves from. */
   readonly worstGcs?: number;
+  /** The systemic drive above organ failure (0 when not beyond it): pressure, vasoactives and GCS fall together with it. */
+  readonly decompensation?: number;
 }
 
 const T = RESPONSE_TABLE.thresholds;
@@ -71,12 +73,21 @@ export function respondObservation(own: Observation, anchor: Observation, at: Ob
     if (own.pupils !== 'both-fixed' && own.pupils !== 'one-fixed') { if (o.gcs <= PHOENIX_GCS.value) o.pupils = 'both-reactive'; else delete o.pupils; }
   }
 
+  const dec = at.decompensation ?? 0;
+  if (dec > 0) {
+    // Decompensation: septic encephalopathy lowers the GCS whatever the CNS; two vasoactives in shock.
+    const base = o.gcs ?? own.gcs ?? anchor.gcs ?? 15;
+    o.gcs = Math.max(3, Math.min(base, Math.round(base - dec * RESPONSE_TABLE.decompensation.gcsPointsPerDrive)));
+    if (o.shock && at.vasoactiveSupport) o.vasoactiveCount = 2;
+  }
+
   // Vital signs: the row's own, moved by the change in shock and temperature it now has.
   const ownShock = own.shock === true || (own.vasoactiveCount ?? 0) > 0;
   const k = shock === ownShock ? 1 : shock ? RESTING_VITALS.shockSbpFactor : 1 / RESTING_VITALS.shockSbpFactor;
   const kh = shock === ownShock ? 1 : shock ? RESTING_VITALS.shockHeartRateFactor : 1 / RESTING_VITALS.shockHeartRateFactor;
-  if (own.sbp !== undefined) o.sbp = Math.round(Math.max(V.minSbp, own.sbp * k));
-  if (own.dbp !== undefined) o.dbp = Math.round(Math.max(V.minDbp, Math.min(own.dbp * k, (o.sbp ?? Infinity) - V.minPulsePressure)));
+  const loss = 1 - Math.min(RESPONSE_TABLE.decompensation.maxPressureLoss, dec * RESPONSE_TABLE.decompensation.pressureLossPerDrive);
+  if (own.sbp !== undefined) o.sbp = Math.round(Math.max(V.minSbp, own.sbp * k * loss));
+  if (own.dbp !== undefined) o.dbp = Math.round(Math.max(V.minDbp, Math.min(own.dbp * k * loss, (o.sbp ?? Infinity) - V.minPulsePressure)));
   if (own.heartRate !== undefined) {
     const fever = (o.temperatureC ?? 37) - (own.temperatureC ?? o.temperatureC ?? 37);
     o.heartRate = Math.round(Math.max(V.minHeartRate, own.heartRate * kh + fever * RESTING_VITALS.heartRatePerDegree));

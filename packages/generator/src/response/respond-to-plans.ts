@@ -24,6 +24,8 @@ export interface PatientResponse {
   readonly masTreatment: MasTreatment;
   readonly processes: readonly ProcessCourse[];
   readonly reasons: readonly CourseReason[];
+  /** The hour the patient died (untreated decompensation past RESPONSE_TABLE.decompensation.deathAt); the case ends there. */
+  readonly diedAtHour?: number;
 }
 
 /** Rows up to `untilHour`: the case's own hours, then every extensionStepHours past its last row, and `untilHour` itself. */
@@ -54,15 +56,22 @@ function presentationPanel(labs: readonly LabPanel[]): LabPanel {
   return out as unknown as LabPanel;
 }
 
-function systemicActivity(profile: ResponseProfile, trace: ActivityTrace, hour: number, withEmergingMas: boolean): number {
+function systemicActivity(profile: ResponseProfile, trace: ActivityTrace, hour: number, withEmergingMas: boolean, unbounded = false): number {
   let a = 0;
   let any = false;
   for (const p of profile.processes) {
     if (p === 'mas' && profile.masEmerges && !withEmergingMas) continue;
-    a = Math.max(a, trace.activity(p, hour));
+    a = Math.max(a, unbounded ? trace.drive(p, hour) : trace.activity(p, hour));
     any = true;
   }
   return any ? a : 1;
+}
+
+/** The first whole hour up to `untilHour` at which the systemic drive reaches the death threshold of this patient's severity. */
+function deathHour(profile: ResponseProfile, trace: ActivityTrace, untilHour: number): number | undefined {
+  const at = RESPONSE_TABLE.decompensation.deathAt[profile.severity];
+  for (let h = 1; h <= Math.ceil(untilHour); h++) if (systemicActivity(profile, trace, h, true, true) >= at) return h;
+  return undefined;
 }
 
 /** PIT-2: the AST/ALT multiple at each hour from interferon-targeted therapy (emapalumab) in a child under 3. */
@@ -72,6 +81,27 @@ function transaminaseFold(base: Case, actions: readonly ActiveAction[]): (hour: 
   if (base.patient.ageYears >= t.underAgeYears || starts.length === 0) return () => 1;
   const start = Math.min(...starts);
   return (hour) => 1 + (t.fold - 1) * Math.min(1, Math.max(0, (hour - start - t.fromHours) / t.rampHours));
+}
+
+/** The hour of the case's own panel deepest into the MAS pattern. */
+function masPeakHour(labs: readonly LabPanel[], deepest: LabPanel, levels: ReturnType<typeof responseLevels>): number {
+  let best = 0;
+  let depth = -1;
+  for (const l of labs) {
+    if (l.hour < 0) continue;
+    const d = masPatternDepth(l, deepest, levels);
+    if (d > depth) { depth = d; best = l.hour; }
+  }
+  return best;
+}
+
+/**
+ * MIS-C with MAS: the MAS pattern the labs move from at an hour. While MAS is not controlled it
+ * cannot resolve on the case's own timing: the deepest the case's own course has reached so far
+ * (MISC-1/2: the standard protocol does not control it); once controlled, the case's own value.
+ */
+function masReference(own: readonly LabPanel[], levels: ReturnType<typeof responseLevels>, hour: number, uncontrolled: boolean): LabPanel | undefined {
+  return uncontrolled ? deepestMasPattern(own.filter((l) => l.hour <= hour), levels) : undefined;
 }
 
 function upTo<T extends { hour: number }>(rows: readonly T[] | undefined, hour: number): T[] | undefined {
@@ -86,18 +116,27 @@ function upTo<T extends { hour: number }>(rows: readonly T[] | undefined, hour: 
  * Deterministic: the same case and plans give the same patient. Pure.
  */
 export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: number): PatientResponse {
-  const profile = responseProfile(base);
+  const levels = responseLevels(base);
+  const own = responseProfile(base);
+  const deepest = own.masEmerges ? deepestMasPattern(base.labs, levels) : undefined;
+  const profile: ResponseProfile = deepest ? { ...own, masPeakHour: masPeakHour(base.labs, deepest, levels) } : own;
   const actions = activeActions(base, plans);
   const trace = traceActivity(profile, actions, untilHour);
   const fold = transaminaseFold(base, actions);
-  const levels = responseLevels(base);
+  const diedAtHour = deathHour(profile, trace, untilHour);
+  // The case ends at death: nothing is recorded after it.
+  const endHour = diedAtHour ?? untilHour;
 
   const anchorLab = presentationPanel(base.labs);
   const labs: LabPanel[] = base.labs.filter((l) => l.hour <= 0);
-  for (const h of hoursUpTo(base.labs, untilHour)) {
+  for (const h of hoursUpTo(base.labs, endHour)) {
     const measured = rowAt(base.labs, h)!;
-    labs.push(respondPanel(measured, anchorLab, levels, {
-      systemic: systemicActivity(profile, trace, h, false),
+    const drive = systemicActivity(profile, trace, h, false, true);
+    // A patient sicker than at presentation has a lactate measured whenever one was at presentation.
+    const withLactate = measured.lactate === undefined && anchorLab.lactate !== undefined && drive > 1 ? { ...measured, lactate: anchorLab.lactate } : measured;
+    labs.push(respondPanel(withLactate, anchorLab, levels, {
+      systemic: systemicActivity(profile, trace, h, false), systemicDrive: drive,
+      ...(profile.masEmerges ? { emergingMasReference: masReference(base.labs, levels, h, trace.control(h).processes.find((p) => p.process === 'mas')!.short > 0) } : {}),
       ...(profile.masEmerges ? { emergingMas: trace.activity('mas', h) } : {}),
       ...(fold(h) !== 1 ? { transaminaseFold: fold(h) } : {}),
     }, new Rng(`labs:${base.id}:${h}`)));
@@ -106,7 +145,7 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
   const anchorObs = rowAt(base.observations, 0) ?? base.observations.find((o) => o.hour >= 0);
   const observations: Observation[] = base.observations.filter((o) => o.hour <= 0);
   if (anchorObs) {
-    for (const h of hoursUpTo(base.observations, untilHour)) {
+    for (const h of hoursUpTo(base.observations, endHour)) {
       const control = trace.control(h);
       const mas = profile.processes.includes('mas') ? trace.activity('mas', h) : undefined;
       const systemic = systemicActivity(profile, trace, h, true);
@@ -116,6 +155,7 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
       observations.push(respondObservation(rowAt(base.observations, h)!, anchorObs, {
         systemic, neurological, cnsCase: profile.cns, ...(gcsSoFar.length ? { worstGcs: Math.min(...gcsSoFar) } : {}),
         vasoactiveSupport: control.has('vasoactive-infusion') || control.has('icu-admission'),
+        decompensation: Math.max(0, systemicActivity(profile, trace, h, true, true) - RESPONSE_TABLE.thresholds.organFailureAppears),
       }));
     }
   }
@@ -125,11 +165,10 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
     const rows = upTo(base.investigations[key] as { hour: number }[] | undefined, untilHour);
     if (rows) (investigations as Record<string, unknown>)[key] = rows;
   }
-  const patient: Case = { ...base, labs, observations, investigations };
+  const patient: Case = { ...base, labs, observations, investigations, ...(diedAtHour !== undefined ? { encounter: { ...base.encounter, died: true } } : {}) };
 
   const sinceHour = plans.reduce((m, p) => ((p.decisionHour ?? 0) < untilHour ? Math.max(m, p.decisionHour ?? 0) : m), 0);
   const masCounts = !profile.masEmerges || caseFeatures(patient, 'presentation', untilHour).masPresent;
-  const deepest = profile.masEmerges ? deepestMasPattern(base.labs, levels) : undefined;
   const masDepth = deepest ? (hour: number) => { const row = rowAt(labs, hour); return row ? masPatternDepth(row, deepest, levels) : 0; } : undefined;
   const processes = processCourses(profile, trace, sinceHour, untilHour, masCounts, masDepth);
   const control = trace.control(Math.max(0, untilHour - 1));
@@ -139,13 +178,34 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
   if (fold(untilHour) > fold(sinceHour)) {
     reasons.push({ text: 'AST and ALT are rising on emapalumab: in a child under 3, interferon-targeted therapy can raise them 2- to 25-fold from about a week in.', statementIds: ['PIT-2'], citations: ['guideline'] });
   }
+  let course = overallCourse(processes);
+  let inadequate = inadequateResponse(processes);
   if (now && now.hour > sinceHour) {
     if (now.shock && !before?.shock) reasons.push({ text: 'Shock has developed: this patient needs intensive care.', statementIds: ['CC-2'], citations: ['guideline'] });
     if (now.respiratorySupport === 'invasive' && before?.respiratorySupport !== 'invasive') reasons.push({ text: 'Respiratory failure: the patient is now ventilated.', statementIds: ['CC-2'], citations: ['guideline'] });
+    // A falling GCS is worsening whatever the labs do.
+    if (now.gcs !== undefined && before?.gcs !== undefined && now.gcs < before.gcs) {
+      course = 'worsening';
+      inadequate = true;
+      const onMp = control.glucocorticoid > 0 && !control.has('dexamethasone') && profile.cns;
+      reasons.push(onMp
+        ? { text: `The GCS has fallen from ${before.gcs} to ${now.gcs}: the brain is worsening whatever the labs show. Methylprednisolone does not cross the blood-brain barrier as dexamethasone does.`, statementIds: ['GC-2', 'CC-1'], citations: ['guideline'] }
+        : { text: `The GCS has fallen from ${before.gcs} to ${now.gcs}: the patient is worsening whatever the labs show.`, statementIds: ['CC-1'], citations: ['guideline'] });
+    } else if (now.gcs !== undefined && before?.gcs !== undefined && now.gcs === before.gcs && now.gcs < (anchorObs?.gcs ?? 15)) {
+      // A GCS still below presentation and not rising: the brain is not responding, whatever the labs do.
+      if (course === 'improving') course = 'stable';
+      inadequate = true;
+      reasons.push({ text: `The GCS is still ${now.gcs} (${anchorObs?.gcs} at presentation): the neurological state is not improving.`, statementIds: profile.cns && control.glucocorticoid > 0 && !control.has('dexamethasone') ? ['GC-2', 'CC-1'] : ['CC-1'], citations: ['guideline'] });
+    }
+  }
+  if (diedAtHour !== undefined) {
+    course = 'worsening';
+    inadequate = true;
+    reasons.push({ text: `The patient died at hour ${diedAtHour}: untreated, the illness ran on through shock and multi-organ failure.`, statementIds: profile.processes.includes('mas') ? ['HEAD-1', 'PRO-1'] : [], citations: profile.processes.includes('mas') ? ['guideline'] : ['ssc-peds-2020'] });
   }
   return {
-    case: patient, hour: untilHour, sinceHour,
-    course: overallCourse(processes), inadequate: inadequateResponse(processes),
+    case: patient, hour: untilHour, sinceHour, ...(diedAtHour !== undefined ? { diedAtHour } : {}),
+    course, inadequate,
     masTreatment: profile.processes.includes('mas') ? control.masTreatment : 'none',
     processes, reasons,
   };

@@ -35,8 +35,6 @@ export const RESPONSE_TABLE: {
     readonly etanerceptResponds: Proportion;
     /** A regimen each tier short of what the case needs controls this fraction of it (1 tier short: activity about stable). */
     readonly controlPerTierShort: { readonly value: number; readonly source: Source };
-    /** ANK-2 "high dose": at or above this many mg/kg/day anakinra counts as a second-line escalation. */
-    readonly highDoseAnakinraMgPerKgDay: { readonly value: number; readonly source: Source };
   };
   readonly infection: {
     readonly bacterialGrowth: RateSource;
@@ -97,6 +95,23 @@ export const RESPONSE_TABLE: {
     };
     readonly source: Source;
   };
+  /**
+   * Past the bound the labs are read at (activity.max), an untreated process keeps growing: its drive
+   * (the unbounded activity) carries the decompensation the chart shows together — lactate, a falling
+   * blood pressure with two vasoactives, a falling GCS (septic encephalopathy) — up to death at
+   * `deathAt` (by the severity at presentation: less reserve the sicker the child). Design priors.
+   */
+  readonly decompensation: {
+    readonly deathAt: { readonly [K in Severity]: number };
+    /** The drive stops growing here (past every death threshold). */
+    readonly driveMax: number;
+    /** GCS points lost per unit of drive above organFailureAppears. */
+    readonly gcsPointsPerDrive: number;
+    /** Fraction of systolic and diastolic pressure lost per unit of drive above organFailureAppears (at most maxPressureLoss). */
+    readonly pressureLossPerDrive: number;
+    readonly maxPressureLoss: number;
+    readonly source: Source;
+  };
   /** A process whose activity moved by less than this fraction since the last plan is "stable". */
   readonly courseMargin: { readonly value: number; readonly source: Source };
   /** Hours between rows the model adds after the last row of the case, up to the stage asked for. */
@@ -119,7 +134,6 @@ export const RESPONSE_TABLE: {
     ivigResponds: proportion(2 / 6, cite('guideline', 'IVIG-2: IVIG effective in two of six patients in one pediatric series')),
     etanerceptResponds: proportion(0.5, prior('SJIA-3 gives no rate for etanercept in steroid- and cyclosporine-resistant sJIA-MAS')),
     controlPerTierShort: { value: 0.5, source: prior('a regimen one tier short of the need holds the activity about level') },
-    highDoseAnakinraMgPerKgDay: { value: 10, source: prior('ANK-2 gives no number: the catalogue\'s refractory anakinra dose (10 mg/kg/day) counts as high dose') },
   },
   infection: {
     bacterialGrowth: perHalfLife(24, 'untreated bacterial sepsis activity doubles in 24 h'),
@@ -171,6 +185,14 @@ export const RESPONSE_TABLE: {
       oxygen: { fio2IfUnknown: 0.35, fio2AtMost: 0.5, spo2IfUnknown: 94, spo2AtMost: 95 },
     },
     source: prior('a responding patient: normal temperature and the range kept to; FiO2/SpO2 typical of room air, supplemental oxygen and invasive ventilation when the support changes'),
+  },
+  decompensation: {
+    deathAt: { moderate: 3, severe: 2.5, critical: 2.1 },
+    driveMax: 3.3,
+    gcsPointsPerDrive: 12,
+    pressureLossPerDrive: 0.5,
+    maxPressureLoss: 0.45,
+    source: prior('untreated septic shock or MAS decompensates past organ failure to death over about a day (critical) to two or three (moderate); lactate, pressure and GCS move together with it'),
   },
   courseMargin: { value: 0.03, source: prior('a change of under 3% in activity since the last plan reads as stable') },
   extensionStepHours: 24,

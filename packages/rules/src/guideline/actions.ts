@@ -78,6 +78,24 @@ export interface ActionDefinition {
   readonly immunosuppressive?: boolean;
 }
 
+/**
+ * How an order lasts (issue 9, orders in force): continuing until stopped; a course with an end
+ * (methylprednisolone pulses 3–5 days, GC-1; then taper or maintenance); or a one-off, done once
+ * (IVIG 2 g/kg, split over 2 days allowed; cultures, PCR, echo, marrow, …).
+ */
+export type OrderKind = 'continuing' | 'course' | 'one-off';
+
+const ONE_OFF: ReadonlySet<ActionId> = new Set<ActionId>([
+  'ivig', 'bone-marrow-exam', 'scd25', 'nk-cell-activity', 'blood-cultures', 'viral-pcr', 'echocardiogram', 'lumbar-puncture', 'brain-mri',
+  'icu-admission', 'multidisciplinary-consult', 'fluid-bolus',
+]);
+const COURSE: ReadonlySet<ActionId> = new Set<ActionId>(['methylprednisolone-pulse']);
+
+/** How an order of this action lasts. */
+export function orderKindOf(action: ActionId): OrderKind {
+  return ONE_OFF.has(action) ? 'one-off' : COURSE.has(action) ? 'course' : 'continuing';
+}
+
 const DAILY: readonly Frequency[] = ['q4h', 'q6h', 'q8h', 'q12h', 'q24h'];
 const MASS_UNITS: readonly Dose['unit'][] = ['mg/kg', 'mg/kg/day', 'g/kg', 'g/kg/day', 'mg/m2', 'mg/m2/day', 'mg', 'mg/day', 'g', 'g/day'];
 const b = (statementIds: Basis['statementIds'], citations: Basis['citations']): Basis => ({ statementIds, citations });
@@ -131,9 +149,9 @@ export const ACTIONS: { readonly [K in ActionId]: ActionDefinition } = {
     ],
   },
   'methylprednisolone-low-moderate': {
-    id: 'methylprednisolone-low-moderate', name: 'Methylprednisolone, low-to-moderate dose (MIS-C)', category: 'glucocorticoid', immunosuppressive: true,
-    description: 'Methylprednisolone 1–2 mg/kg/day given with IVIG in MIS-C.', routes: ['iv'], units: MASS_UNITS,
-    basisOf: b([], ['acr-misc-2021', 'nih-misc']),
+    id: 'methylprednisolone-low-moderate', name: 'Methylprednisolone, low-to-moderate dose', category: 'glucocorticoid', immunosuppressive: true,
+    description: 'Methylprednisolone 1–2 mg/kg/day: with IVIG in MIS-C, and after a pulse course in MAS.', routes: ['iv', 'po'], units: MASS_UNITS,
+    basisOf: b([], ['acr-misc-2021', 'nih-misc', 'uptodate-mas', 'halyabar-2019']),
     doseRules: [{
       id: 'mp-low-moderate', label: '1–2 mg/kg/day IV', basis: 'per-kg', scope: 'per-day', measure: 'mass', min: 1, max: 2, unitLabel: 'mg/kg/day',
       frequencies: DAILY, routes: ['iv', 'po'], expert: { amount: 2, unit: 'mg/kg/day', frequency: 'q12h', route: 'iv' },

@@ -6,6 +6,7 @@ import { findingInWindow, latestLab, worstObservation } from '../case/case-reade
 import type { TimeWindow } from '../case/time-window.js';
 import { bodySurfaceAreaM2 } from './body-surface-area.js';
 import { overtMasInMisc } from './overt-mas-in-misc.js';
+import { orderHistory, type OrderHistory, type PriorOrder } from './prior-orders.js';
 
 export type CaseKind = 'mas' | 'sjia-flare' | 'sepsis' | 'misc' | 'undetermined';
 export type InfectionTrigger = 'bacterial' | 'viral' | 'suspected' | 'none';
@@ -49,6 +50,8 @@ export interface CaseFeatures {
   readonly coronaryZMax: number | undefined;
   /** MIS-C IVIG splitting: LVEF <55% or shock/vasoactives (DESIGN_CHOICES 'cardiac-dysfunction'). */
   readonly cardiacDysfunction: boolean;
+  /** What was ordered before this decision (PriorOrder): completed one-offs and courses, running orders. */
+  readonly history: OrderHistory;
   readonly readings: readonly FeatureBasis[];
 }
 
@@ -56,7 +59,7 @@ const VIRAL_TRIGGERS = new Set(['EBV', 'CMV', 'adenovirus', 'other-virus']);
 const MAS_CRITERIA: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'ms-score', 'hscore'];
 
 /** Reads the features the guideline's rules depend on. Pure. */
-export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHour = 0): CaseFeatures {
+export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHour = 0, priorOrders?: readonly PriorOrder[]): CaseFeatures {
   const readings: FeatureBasis[] = [];
   const note = (feature: string, value: FeatureBasis['value'], basis: string) => { readings.push({ feature, value, basis }); };
   const upToNow: TimeWindow = { fromHour: -8760, toHour: decisionHour };
@@ -151,6 +154,6 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
 
   return {
     caseId: c.id, stage, decisionHour, kind, masPresent, sjia, infectionTrigger, cns, shock, icuLevel, severe, hemorrhage,
-    ageYears: c.patient.ageYears, weightKg, heightCm, bsaM2, platelets, ferritin, lvefMin, coronaryZMax, cardiacDysfunction, readings,
+    ageYears: c.patient.ageYears, weightKg, heightCm, bsaM2, platelets, ferritin, lvefMin, coronaryZMax, cardiacDysfunction, history: orderHistory(priorOrders), readings,
   };
 }

@@ -1,4 +1,6 @@
 import type { ActionId } from '../generated/plan.js';
+import { orderKindOf } from './actions.js';
+import type { MasRole } from './treatment-control.js';
 import type { CaseFeatures } from './case-features.js';
 import type { Basis } from './provenance.js';
 import type { StatementId } from './statements.js';
@@ -23,6 +25,12 @@ export interface Requirement {
   readonly teachingPoint: string;
   readonly expertAction: string;
   readonly unverified?: string;
+  /**
+   * The MAS role (treatment-control table) an order must give to satisfy this requirement, e.g.
+   * "second-line" (anakinra counts only at high dose, ANK-2): the scorer and the response model
+   * read the same definition of adequate.
+   */
+  readonly controlRole?: MasRole;
 }
 
 /** Indications as data: when an action becomes critical or recommended, with the statement it rests on. */
@@ -66,6 +74,8 @@ const infected = (f: CaseFeatures) => f.infectionTrigger !== 'none';
 export const aspirinSafe = (f: CaseFeatures) => f.platelets !== undefined && f.platelets > 80 && !f.hemorrhage;
 export const aspirinUnsafe = (f: CaseFeatures) => (f.platelets !== undefined && f.platelets <= 80) || f.hemorrhage;
 const under2Months = (f: CaseFeatures) => f.ageYears < 2 / 12;
+/** GC-1: pulses for 3–5 days, then moderate dosing (≈1–2 mg/kg/day, UpToDate, Halyabar): a finished pulse course is followed, not repeated. */
+const pulseFinished = (f: CaseFeatures) => f.history.completed.has('methylprednisolone-pulse') && !f.history.running.has('methylprednisolone-pulse');
 
 const SECOND_LINE: readonly ActionId[] = ['emapalumab', 'anakinra', 'ivig', 'tocilizumab', 'ruxolitinib', 'baricitinib', 'etoposide'];
 
@@ -76,15 +86,17 @@ export const INDICATIONS: readonly IndicationRule[] = [
     applies: mas,
     requirement: (f) => ({
       id: 'mas-glucocorticoid',
-      label: f.cns ? 'Dexamethasone (CNS involvement)' : 'High-dose IV methylprednisolone',
+      label: f.cns ? 'Dexamethasone (CNS involvement)' : pulseFinished(f) ? 'Glucocorticoid after the pulse course: moderate dose (or a further pulse)' : 'High-dose IV methylprednisolone',
       level: presentation(f) ? 'critical' : 'recommended',
-      satisfiers: f.cns ? ['dexamethasone'] : ['methylprednisolone-pulse', 'dexamethasone'],
+      satisfiers: f.cns ? ['dexamethasone'] : pulseFinished(f) ? ['methylprednisolone-low-moderate', 'methylprednisolone-pulse', 'dexamethasone'] : ['methylprednisolone-pulse', 'dexamethasone'],
       ...(presentation(f) ? { byHour: 0 } : {}),
-      basisOf: b([...(f.cns ? ['GC-2', 'HEAD-1'] as const : ['HEAD-1', 'GC-1'] as const), 'DX-2', 'PIT-1', ...(miscAny(f) ? ['MISC-1', 'MISC-2'] as const : [])], ['guideline']),
+      basisOf: b([...(f.cns ? ['GC-2', 'HEAD-1'] as const : ['HEAD-1', 'GC-1'] as const), 'DX-2', 'PIT-1', ...(miscAny(f) ? ['MISC-1', 'MISC-2'] as const : [])], ['guideline', ...(pulseFinished(f) ? ['uptodate-mas', 'halyabar-2019'] as const : [])]),
       teachingPoint: f.cns
         ? 'With CNS involvement the glucocorticoid should be dexamethasone: it crosses the blood-brain barrier better than methylprednisolone (GC-2). Start it as soon as MAS is recognized, without waiting for the full work-up (HEAD-1, DX-2).'
-        : 'High-dose glucocorticoid is the first-line treatment and starts as soon as MAS is recognized, without waiting for the full work-up (HEAD-1, DX-2, PIT-1).',
-      expertAction: f.cns ? 'Start dexamethasone 10 mg/m²/day now.' : 'Start IV methylprednisolone 30 mg/kg/day (at most 1 g per infusion) now, daily for 3–5 days.',
+        : pulseFinished(f)
+          ? 'Pulses run 3–5 days (GC-1); the course then continues at a moderate dose, about 1–2 mg/kg/day (UpToDate, Halyabar), tapered as MAS settles.'
+          : 'High-dose glucocorticoid is the first-line treatment and starts as soon as MAS is recognized, without waiting for the full work-up (HEAD-1, DX-2, PIT-1).',
+      expertAction: f.cns ? 'Start dexamethasone 10 mg/m²/day now.' : pulseFinished(f) ? 'Continue methylprednisolone at 1–2 mg/kg/day after the pulse course.' : 'Start IV methylprednisolone 30 mg/kg/day (at most 1 g per infusion) now, daily for 3–5 days.',
     }),
   },
   {
@@ -114,11 +126,11 @@ export const INDICATIONS: readonly IndicationRule[] = [
     requirement: (f) => ({
       id: 'mas-refractory-second-line',
       label: 'Second-line therapy for refractory MAS',
-      level: 'critical',
+      level: 'critical', controlRole: 'second-line',
       satisfiers: f.sjia ? [...SECOND_LINE, 'etanercept'] : SECOND_LINE,
       byHour: 0,
       basisOf: b(['CC-1', 'EMA-1', 'ANK-2', 'IVIG-1', 'TCZ-1', 'JAK-1', 'ETO-1', ...(f.sjia ? ['SJIA-3'] as const : [])], ['guideline', 'de-benedetti-2023']),
-      teachingPoint: 'When the reassessment shows an inadequate response, escalate at once: emapalumab, high-dose anakinra, IVIG, tocilizumab, a JAK inhibitor or, in severe refractory disease, etoposide (EMA-1, ANK-2, IVIG-1, TCZ-1, JAK-1, ETO-1).',
+      teachingPoint: 'When the reassessment shows an inadequate response, escalate at once: emapalumab, high-dose anakinra (at least 10 mg/kg/day, the top of the usual 2–10, with the calcineurin inhibitor), IVIG on a high-dose glucocorticoid, tocilizumab, a JAK inhibitor or, in severe refractory disease, etoposide (EMA-1, ANK-2, IVIG-1, TCZ-1, JAK-1, ETO-1).',
       expertAction: 'Add emapalumab 6 mg/kg IV (then 3 mg/kg every 3 days) with PJP prophylaxis and viral surveillance, or escalate anakinra to high dose.',
     }),
   },
@@ -381,7 +393,7 @@ export const EXTRA_RULES: readonly ExtraRule[] = [
   },
   {
     id: 'second-ivig-misc', actions: ['ivig'], level: 'unnecessary', risky: true,
-    when: 'refractory MIS-C without MAS', applies: (f) => miscStandard(f) && refractory(f),
+    when: 'MIS-C without MAS, refractory or already given IVIG', applies: (f) => miscStandard(f) && (refractory(f) || f.history.given.has('ivig')),
     basisOf: b([], ['acr-misc-2021']),
     teachingPoint: 'A second IVIG dose is not recommended in refractory MIS-C (ACR): it adds volume without benefit.',
     expertAction: 'Escalate with anakinra, pulse methylprednisolone or infliximab instead.',
@@ -440,12 +452,18 @@ export function classifyExtra(action: ActionId, f: CaseFeatures): ExtraClassific
   return { level: rule.level, risky: rule.level === 'unnecessary' && rule.risky === true, rule };
 }
 
-/** The requirements that apply to this case at this stage, harmful satisfiers removed. */
+/** A requirement met by a one-off already done (cultures, echo, IVIG given): not asked again (PriorOrder). */
+export function alreadyDone(r: Requirement, f: CaseFeatures): boolean {
+  return r.satisfiers.some((a) => orderKindOf(a) === 'one-off' && f.history.completed.has(a));
+}
+
+/** The requirements that apply to this case at this stage, harmful satisfiers removed, one-offs already done left out. */
 export function requirementsFor(f: CaseFeatures): Requirement[] {
   const out: Requirement[] = [];
   for (const rule of INDICATIONS) {
     if (!rule.applies(f)) continue;
     const r = rule.requirement(f);
+    if (alreadyDone(r, f)) continue;
     const satisfiers = r.satisfiers.filter((a) => classifyExtra(a, f).level !== 'harmful');
     if (satisfiers.length) out.push({ ...r, satisfiers });
   }

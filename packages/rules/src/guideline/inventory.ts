@@ -3,6 +3,7 @@ import type { Stage } from '../generated/plan.js';
 import { planSchema } from '../generated/plan-schema.js';
 import { ACTIONS } from './actions.js';
 import type { CaseFeatures, CaseKind, InfectionTrigger } from './case-features.js';
+import { NO_HISTORY } from './prior-orders.js';
 import { EXTRA_RULES, INDICATIONS, type ExtraRule } from './indications.js';
 import { PITFALLS } from './pitfalls.js';
 import type { Basis } from './provenance.js';
@@ -48,7 +49,7 @@ export function featureGrid(): CaseFeatures[] {
       out.push({
         caseId: 'grid', stage, decisionHour: 0, kind, masPresent, sjia, infectionTrigger, cns, shock, icuLevel: shock, severe, hemorrhage: false,
         ageYears: severe ? 2 : 13, weightKg: severe ? 12 : 45, heightCm: severe ? 86 : 155, bsaM2: severe ? 0.54 : 1.39, platelets: shock ? 60 : 150,
-        ferritin: 800, lvefMin: shock ? 30 : 60, coronaryZMax: shock ? 11 : 3, cardiacDysfunction: shock, readings: [],
+        ferritin: 800, lvefMin: shock ? 30 : 60, coronaryZMax: shock ? 11 : 3, cardiacDysfunction: shock, history: NO_HISTORY, readings: [],
       });
     }
   return out;

@@ -26,6 +26,8 @@ export interface RequirementOutcome {
   readonly safeguarded: boolean;
   readonly best?: PlanInstance;
   readonly missingCompanions: readonly Companion[];
+  /** Satisfiers planned that the treatment-control table does not count for this requirement (anakinra below high dose as second line). */
+  readonly inadequate: readonly PlanInstance[];
 }
 
 export interface ScoringContext {

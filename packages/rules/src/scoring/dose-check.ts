@@ -243,3 +243,16 @@ export function absolutePerDoseMg(dose: Dose, f: CaseFeatures): number | undefin
   const perDose = amounts(dose).perDose;
   return perDose === undefined ? undefined : convert(perDose, info.basis, 'absolute', f);
 }
+
+/** The dose as mg/kg/day for this patient, when it can be known (the treatment-control table's dose bands read it). */
+export function dosePerKgPerDay(dose: Dose | undefined, f: Pick<CaseFeatures, 'weightKg' | 'bsaM2'>): number | undefined {
+  if (!dose) return undefined;
+  const info = UNIT_INFO[dose.unit];
+  if (info.measure !== 'mass') return undefined;
+  const n = DOSES_PER_DOSING_DAY[dose.frequency];
+  const perDay = info.scope === 'per-day' ? dose.amount * info.factor : Number.isNaN(n) ? undefined : dose.amount * info.factor * n;
+  if (perDay === undefined) return undefined;
+  if (info.basis === 'per-kg') return perDay;
+  if (info.basis === 'absolute') return f.weightKg ? perDay / f.weightKg : undefined;
+  return f.bsaM2 && f.weightKg ? (perDay * f.bsaM2) / f.weightKg : undefined;
+}

@@ -4,6 +4,7 @@ import { ACTIONS, type DoseRule } from '../guideline/actions.js';
 import { caseFeatures, type CaseFeatures } from '../guideline/case-features.js';
 import { acceptedDiagnoses, type AcceptedDiagnoses } from '../guideline/diagnoses.js';
 import { classifyExtra, requirementsFor, type Requirement } from '../guideline/indications.js';
+import type { PriorOrder } from '../guideline/prior-orders.js';
 import { DOSES_PER_DOSING_DAY, UNIT_INFO } from './dose-check.js';
 
 export interface ExpectedPlan {
@@ -55,9 +56,18 @@ function plannedAction(action: ActionId, f: CaseFeatures, r?: Requirement): Plan
   return pa;
 }
 
+/** Optional inputs of expectedPlan and scorePlan. */
+export interface PlanOptions {
+  /**
+   * Orders given before this decision (the session's history): one-offs done and courses finished
+   * are not expected again, and the expert does not repeat them without a cited reason.
+   */
+  readonly priorOrders?: readonly PriorOrder[];
+}
+
 /** The guideline's plan for this patient now, with the alternatives it allows. Pure. */
-export function expectedPlan(c: Case, stage: Stage = 'presentation', decisionHour = 0): ExpectedPlan {
-  const f = caseFeatures(c, stage, decisionHour);
+export function expectedPlan(c: Case, stage: Stage = 'presentation', decisionHour = 0, options: PlanOptions = {}): ExpectedPlan {
+  const f = caseFeatures(c, stage, decisionHour, options.priorOrders);
   return expectedPlanFor(f);
 }
 

@@ -8,7 +8,9 @@ import { classifyExtra, type Requirement } from '../guideline/indications.js';
 import { PITFALLS } from '../guideline/pitfalls.js';
 import { feedback, type PlanInstance, type RequirementOutcome, type ScoringContext } from './context.js';
 import { checkDose } from './dose-check.js';
-import { expectedPlanFor } from './expected-plan.js';
+import { controlOrdersOf, controlPatientOf, underdosed } from './control-orders.js';
+import { treatmentControl } from '../guideline/treatment-control.js';
+import { expectedPlanFor, type PlanOptions } from './expected-plan.js';
 import { COMPONENT_LABELS, SCORING_FORMULA, formulaText } from './formula.js';
 
 export const SCORE_DISCLAIMER = 'For education and simulation only: synthetic patients, not clinical decision support.';
@@ -42,9 +44,15 @@ function companionsMissing(i: PlanInstance, usable: readonly PlanInstance[], f: 
 function outcomeFor(r: Requirement, usable: readonly PlanInstance[], decisionHour: number, f: ReturnType<typeof caseFeatures>): RequirementOutcome {
   const dosed = r.satisfiers.some((a) => ACTIONS[a].doseRules.length > 0);
   const timed = r.byHour !== undefined || r.maxEveryHours !== undefined || r.repeat === true;
-  const candidates = usable.filter((i) => r.satisfiers.includes(i.planned.action));
+  const named = usable.filter((i) => r.satisfiers.includes(i.planned.action));
+  // The treatment-control table decides what is adequate (e.g. anakinra as second line only at high dose, ANK-2).
+  const role = r.controlRole;
+  const control = role ? treatmentControl(controlOrdersOf(usable, f), controlPatientOf(f)) : undefined;
+  const adequate = (i: PlanInstance) => !role || (!underdosed(i) && control!.mas.byRole[role].includes(i.planned.action));
+  const candidates = named.filter(adequate);
+  const inadequate = named.filter((i) => !adequate(i));
   const w = SCORING_FORMULA.componentWeights;
-  let best: RequirementOutcome = { requirement: r, present: false, doseOk: dosed ? false : null, onTime: timed ? false : null, safeguarded: false, missingCompanions: [] };
+  let best: RequirementOutcome = { requirement: r, present: false, doseOk: dosed ? false : null, onTime: timed ? false : null, safeguarded: false, missingCompanions: [], inadequate };
   let bestCredit = -1;
   for (const i of candidates) {
     const doseOk = dosed ? okDose(i) : null;
@@ -62,7 +70,7 @@ function outcomeFor(r: Requirement, usable: readonly PlanInstance[], decisionHou
       - r.satisfiers.indexOf(i.planned.action) * 1e-3 - i.planned.atHour * 1e-6;
     if (credit > bestCredit) {
       bestCredit = credit;
-      best = { requirement: r, present: true, doseOk, onTime, safeguarded, best: i, missingCompanions };
+      best = { requirement: r, present: true, doseOk, onTime, safeguarded, best: i, missingCompanions, inadequate };
     }
   }
   return best;
@@ -85,10 +93,10 @@ function fraction(outcomes: readonly RequirementOutcome[], pick: (o: Requirement
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Scores a plan against the guideline for this case. Pure. */
-export function scorePlan(c: Case, plan: Plan): ScoreReport {
+export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): ScoreReport {
   const stage = plan.stage ?? 'presentation';
   const decisionHour = plan.decisionHour ?? 0;
-  const f = caseFeatures(c, stage, decisionHour);
+  const f = caseFeatures(c, stage, decisionHour, options.priorOrders);
   const expected = expectedPlanFor(f);
   const instances = instancesOf(plan, f);
   const usable = instances.filter((i) => !i.harmful);
@@ -169,8 +177,10 @@ export function scorePlan(c: Case, plan: Plan): ScoreReport {
     const teaching = r.unverified ? `${r.teachingPoint} (Unverified detail, not scored: ${r.unverified})` : r.teachingPoint;
     if (!o.present) {
       if (claims.has(`omission:${r.id}`)) continue;
+      const short = o.inadequate.map((i) => `${i.def.name}${i.dose.computed ? ` ${i.dose.computed}` : ''}`);
       reqFeedback.push(feedback({ ...base, severity: r.level === 'critical' ? 'critical-omission' : 'suboptimal', component: 'keyActions',
-        title: `Missing: ${r.label}${r.satisfiers.length > 1 ? ` (any of ${r.satisfiers.join(', ')})` : ''}.`, teachingPoint: teaching }));
+        ...(o.inadequate.length ? { actionIds: o.inadequate.map((i) => i.planned.action) } : {}),
+        title: `Missing: ${r.label}${r.satisfiers.length > 1 ? ` (any of ${r.satisfiers.join(', ')})` : ''}${short.length ? ` — ${short.join(', ')} does not count as ${r.controlRole} therapy here` : ''}.`, teachingPoint: teaching }));
       continue;
     }
     const i = o.best!;
