@@ -357,6 +357,8 @@ export interface Debrief {
   readonly stages: readonly DebriefStage[];
   /** The course after the last plan. */
   readonly finalCourse?: string;
+  /** The hour the patient died, when they did (the stages not reached score 0). */
+  readonly diedAtHour?: number;
   /** Lab course against treatment: ferritin and platelets per hour (whole case the trainee saw, plus the final course), and when each treatment started. */
   readonly chart: { readonly series: readonly { readonly label: string; readonly unit: string; readonly points: readonly { readonly hour: number; readonly value: number }[] }[]; readonly treatments: readonly { readonly hour: number; readonly name: string }[] };
   readonly pitfalls: readonly { readonly id: string; readonly text: string }[];
@@ -444,7 +446,7 @@ export function debriefOf(state: SessionState, units: UnitSystem = 'conventional
     };
   });
   // The labs as they turned out under the trainee's plans, up to the final course's hour.
-  const lastHour = state.scenario.stages[state.scenario.stages.length - 1]!.hour + FINAL_COURSE_AFTER_HOURS;
+  const lastHour = state.diedAtHour ?? state.scenario.stages[state.scenario.stages.length - 1]!.hour + FINAL_COURSE_AFTER_HOURS;
   const after = visibleCase(respondToPlans(state.baseCase, state.plans, lastHour).case, lastHour);
   const courseSeries = (analyte: NumericAnalyte) => {
     const unit = unitFor(analyte, units);
@@ -458,6 +460,7 @@ export function debriefOf(state: SessionState, units: UnitSystem = 'conventional
     title: raw.title, overall: raw.overall,
     formula: [`overall = mean of the ${raw.stages.length} stage scores; stage = Σ weight × question score / Σ weights (diagnosis 15, criteria 15, escalation 10, plan 60, of those asked)`, 'plan score (rules):', ...(raw.stages.find((s) => s.plan)?.plan?.formula.text.split('\n') ?? [])],
     stages, ...(raw.finalCourse ? { finalCourse: `hour ${raw.finalCourse.hour}: ${raw.finalCourse.course}` } : {}),
+    ...(raw.diedAtHour !== undefined ? { diedAtHour: raw.diedAtHour } : {}),
     chart: { series: [courseSeries('ferritin'), courseSeries('platelets')], treatments: uniqTreat },
     pitfalls: pitIds.map((id) => ({ id, text: statementText(id) })),
     missedStatementIds: [...new Set(raw.stages.flatMap((s) => s.problemStatementIds))].sort(),

@@ -101,6 +101,7 @@ export function debriefLines(d: Debrief): Line[] {
   const out: Line[] = [];
   out.push(line(`Debrief: ${d.title}`, 'title'));
   out.push(line(`Score ${d.overall}/100: ${d.stages.map((s, i) => `stage ${i + 1} ${s.score}`).join(', ')} (how it is computed: at the end)`, 'title'));
+  if (d.diedAtHour !== undefined) out.push(line(`✗✗ The patient died at hour ${d.diedAtHour}. The stages not reached score 0.`, 'bad'));
   out.push(line(`Statements behind your mistakes: ${d.missedStatementIds.join(', ') || 'none'}`));
   out.push(line(''));
   d.stages.forEach((s, i) => {
