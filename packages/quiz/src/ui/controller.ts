@@ -105,7 +105,8 @@ function dispatch(ui: QuizUi, action: QuizAction): QuizUi {
 function enterStage(ui: QuizUi, start: boolean): QuizUi {
   const s = start ? dispatch(ui, { type: 'start' }) : ui;
   const v = viewOf(s.session, s.units);
-  return { ...s, cursor: 0, scroll: 0, criteria: (v.stage?.criteriaSets ?? []).map(() => 'not met'), query: '' };
+  const { back: _back, ...rest } = s;
+  return { ...rest, cursor: 0, scroll: 0, criteria: (v.stage?.criteriaSets ?? []).map(() => 'not met'), query: '' };
 }
 
 function questionsOf(ui: QuizUi): readonly (typeof QUESTION_SCREENS)[number][] {
@@ -284,8 +285,10 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
       if (k.return) return goTo(ui, 'patient');
       return scrollBy() ?? ui;
     case 'patient': {
-      if (k.return || k.tab) return goTo(ui, ui.back && ui.back !== 'patient' ? ui.back : questionsOf(ui)[0] ?? 'patient');
-      if (k.escape && ui.back) return goTo(ui, ui.back);
+      // Back to the question the trainee came from (p), else the stage's first question.
+      const { back, ...rest } = ui;
+      if (k.return || k.tab) return goTo(rest, back && back !== 'patient' ? back : questionsOf(ui)[0] ?? 'patient');
+      if (k.escape && back) return goTo(rest, back);
       return scrollBy() ?? ui;
     }
     case 'debrief': {

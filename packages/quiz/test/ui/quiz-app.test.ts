@@ -62,6 +62,24 @@ describe('the Ink quiz, typed through by keys (ink-testing-library)', () => {
     }, 120_000);
   }
 
+  it('p shows the patient from a question and Enter returns to it; the next stage starts at its first question', async () => {
+    const { initialUi, quizKey } = await import('../../src/ui/controller.js');
+    const { splitKeys } = await import('../../src/ui/keys.js');
+    let ui = initialUi(session('mas', 7));
+    const press = (keys: string) => { for (const k of splitKeys(keys)) ui = quizKey(ui, k); };
+    press('\r\r\r');
+    expect(ui.screen).toBe('criteria');
+    press('p');
+    expect(ui.screen).toBe('patient');
+    press('\r');
+    expect(ui.screen).toBe('criteria');
+    press('\r'); // criteria answered: the plan
+    press('p\r');
+    expect(ui.screen).toBe('plan');
+    press('s\r\r'); // submit; time passes; the patient at 12 h
+    expect(ui.screen).toBe('escalation');
+  });
+
   it('asks before quitting mid-case; another key stays, y quits', async () => {
     const app = render(createElement(QuizApp, { session: session('mas', 7) }));
     await waitFor(() => app.lastFrame() ?? '', (f) => f.includes('Press Enter'));
