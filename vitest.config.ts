@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const source = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const source = (pkg: string, file = 'index.ts'): string => fileURLToPath(new URL(`./packages/${pkg}/src/${file}`, import.meta.url));
+/** An alias for one import specifier exactly (a plain string key would also rewrite its subpaths). */
+const exactly = (specifier: string, replacement: string) => ({ find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`), replacement });
 
 /**
  * Slow tests: those that run the built bin or build cohorts of thousands of cases (measured over
@@ -14,6 +16,8 @@ const SLOW = [
   'packages/generator/test/{difficulty,response,readings-over-time,schema-and-bounds,determinism,disease-trajectories}.test.ts',
   'packages/rules/test/criteria/properties-*.test.ts',
   'packages/rules/test/scoring/{properties,dose-check}.test.ts',
+  'packages/quiz/test/view.test.ts',
+  'packages/quiz/test/ui/*.test.ts',
 ];
 
 const fast = (name: string, include: string) => ({ extends: true as const, test: { name, include: [include], exclude: SLOW, testTimeout: 30_000 } });
@@ -23,14 +27,17 @@ export default defineConfig({
   // Workspace packages resolve to their TypeScript source, so tests and watch mode need no build.
   // The CLI end-to-end tests still run the built bin (test/support/run-cli.ts), as users do.
   resolve: {
-    alias: {
-      '@masdrill/rules': source('rules'),
-      '@masdrill/generator': source('generator'),
-      '@masdrill/quiz': source('quiz'),
-      '@masdrill/export': source('export'),
-      '@masdrill/sweep': source('sweep'),
-      '@masdrill/cli': source('cli'),
-    },
+    alias: [
+      exactly('@masdrill/rules', source('rules')),
+      exactly('@masdrill/generator', source('generator')),
+      exactly('@masdrill/quiz', source('quiz')),
+      exactly('@masdrill/quiz/ui', source('quiz', 'ui/index.ts')),
+      exactly('@masdrill/quiz/plain', source('quiz', 'ui/plain.ts')),
+      exactly('@masdrill/quiz/welcome', source('quiz', 'ui/welcome.ts')),
+      exactly('@masdrill/export', source('export')),
+      exactly('@masdrill/sweep', source('sweep')),
+      exactly('@masdrill/cli', source('cli')),
+    ],
   },
   test: {
     projects: [

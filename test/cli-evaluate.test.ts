@@ -79,9 +79,9 @@ describe('masdrill evaluate (built bin)', () => {
   });
 });
 
-describe('masdrill with no arguments', () => {
-  it('prints help with the education-only disclaimer', () => {
-    const r = runCli([]);
+describe('masdrill --help', () => {
+  it('prints help with the education-only disclaimer (with no arguments masdrill starts a drill: test/quiz-cli.test.ts)', () => {
+    const r = runCli(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('For education and simulation only');
     expect(r.stdout).toContain('evaluate');

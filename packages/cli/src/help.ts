@@ -3,7 +3,8 @@ export const DISCLAIMER = 'For education and simulation only: synthetic patients
 export const MAIN_HELP = `masdrill — drills for pediatric macrophage activation syndrome (MAS) and its mimics.
 ${DISCLAIMER}
 
-Usage: masdrill <command> [flags]
+Usage: masdrill                 start a drill (a random case; weighted towards your weak topics)
+       masdrill <command> [flags]
 
 Commands:
   evaluate <file|->   apply every diagnostic criteria set to one case (JSON) or many (JSONL)
@@ -11,6 +12,8 @@ Commands:
   generate            labelled synthetic patients (JSONL, JSON or CSV), reproducible from a seed
   grade               score a management plan against the guideline: --case <file> --plan <file>
   play                play a teaching scenario headless: --scenario <file|id> | --kind K --seed N [--answers f] [--json]
+  quiz                the drill: --scenario <file|id> | --kind K --seed N, --units, --plain, --cases N
+  stats               your progress by topic and the statements you miss most (--json)
   sweep --out DIR     criteria performance on a labelled synthetic cohort: figures, CSV/JSON, HTML report
   validate <path…>    check case, plan, scenario and answers files; every problem with file, line and fix
   help [command]      show help (also: masdrill <command> --help)

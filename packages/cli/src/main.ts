@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./commands/generate.js')).generateCommand,
   grade: async () => (await import('./commands/grade.js')).gradeCommand,
   play: async () => (await import('./commands/play.js')).playCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCommand,
+  stats: async () => (await import('./commands/stats.js')).statsCommand,
   sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
 };
@@ -37,8 +39,10 @@ function fileSystemError(error: unknown): CliError | undefined {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   try {
+    // No command: the drill itself (on a terminal the Ink quiz, otherwise the --plain mode).
+    if (name === undefined) return await (await COMMANDS.quiz!())([], io);
     if (name === '--version' || name === '-V' || name === 'version') { io.stdout.write(await versionText()); return 0; }
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === '--help' || name === '-h' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
       if (topic !== undefined) {
         const load = COMMANDS[topic];

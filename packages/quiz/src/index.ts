@@ -29,3 +29,15 @@ export { seededShuffle, hashSeed } from './seeded-order.js';
 export { drillScenario, DEFAULT_STAGES } from './drill.js';
 export { generatedCaseOf, constraintProblems, caseFacts } from './scenario-case.js';
 export { checkScenario, lintScenario, type ScenarioCheck, type WrongSetResult } from './lint-scenario.js';
+
+// The front ends' view of a session (the only coupling of a UI to the engine)
+export {
+  viewOf, debriefOf, orderEntryCheck, orderRows, searchCatalogue, orderText, labRows, formatValue, ACTION_CATALOGUE,
+  type QuizView, type QuizAction, type OrderRow, type LabRow, type LabFlag, type PatientView, type StageQuestions, type Choice, type OrderDraft, type CatalogueEntry,
+  type OrderCheck, type Debrief, type DebriefStage, type DebriefFeedback,
+} from './view.js';
+
+// Attempt history (pure: the CLI reads and appends the file)
+export {
+  TOPICS, attemptRecord, parseAttemptLog, attemptStats, weakTopics, type Topic, type AttemptRecord, type LogProblem, type TopicStats, type AttemptStats,
+} from './history/attempt-log.js';
