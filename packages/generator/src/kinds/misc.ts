@@ -76,11 +76,11 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
     gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
   }, rng);
 
-  const labs = new CaseLabs(rng, severity, t.labs, [], withMas ? t.masLabs : null);
+  const labs = new CaseLabs(rng, severity, t.labs, withMas ? [] : [t.withoutMasLabs], withMas ? t.masLabs : null);
   const progression = rng.uniform(0, TRAJECTORY_TABLE.misc.progressionMax);
   const curves = {
-    main: activityCurve(TRAJECTORY_TABLE.misc, progression),
-    procalcitonin: activityCurve(TRAJECTORY_TABLE.misc, progression),
+    main: activityCurve(withMas ? TRAJECTORY_TABLE.miscWithMas : TRAJECTORY_TABLE.misc, progression),
+    procalcitonin: activityCurve(withMas ? TRAJECTORY_TABLE.miscWithMas : TRAJECTORY_TABLE.misc, progression),
     cardiac: activityCurve(TRAJECTORY_TABLE.miscCardiac, progression),
     overlay: withMas ? TRAJECTORY_TABLE.miscMasOverlay : null,
   };
