@@ -105,8 +105,8 @@ export interface MiscTable {
   readonly sarsCov2: { readonly rnaOrAntigen: Proportion; readonly serology: Proportion; readonly closeContact: Proportion };
   readonly obesity: Proportion;
   readonly suspectedInfection: Proportion;
-  /** MIS-C with MAS: a bone marrow aspirate at 48 h, and hemophagocytosis in it. */
-  readonly marrow: { readonly aspiratedWithMas: Proportion; readonly hemophagocytosis: Proportion };
+  /** Hemophagocytosis in a marrow aspirated at 48 h (whether one is done: WORKUP_TABLE.boneMarrow), with and without MAS. */
+  readonly marrow: { readonly hemophagocytosis: Proportion; readonly hemophagocytosisWithoutMas: Proportion };
   readonly feverDaysAtPresentation: Quartiles;
   readonly peakTemperatureC: Quartiles;
   readonly ntProBnpRatherThanBnp: Proportion;
@@ -205,8 +205,8 @@ export const MISC_TABLE: MiscTable = {
   obesity: proportion(0.284, cite('cdc-misc-surveillance-2021', 'obesity 28.4%; modelled as a high weight-for-age z-score (approximation: the source uses BMI)')),
   suspectedInfection: proportion(0.6, prior('antimicrobials and cultures in the first 24 h of MIS-C')),
   marrow: {
-    aspiratedWithMas: proportion(0.3, prior('bone marrow aspirate in MIS-C with MAS')),
     hemophagocytosis: proportion(0.5, prior('hemophagocytosis in the MIS-C-with-MAS marrow aspirate')),
+    hemophagocytosisWithoutMas: proportion(0.1, prior('hemophagocytosis in a marrow aspirate of MIS-C without MAS')),
   },
   feverDaysAtPresentation: quartiles(4, 3, 5, 'linear', prior('days of fever at presentation (fever median 6 d overall in the n=14 cohort)'), { min: 1, max: 10 }),
   peakTemperatureC: quartiles(39.4, 39.0, 39.9, 'linear', prior('peak temperature in MIS-C'), { min: 38.1, max: 41.5 }),

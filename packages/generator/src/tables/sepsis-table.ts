@@ -77,10 +77,10 @@ export interface SepsisTable {
   };
   readonly bloodCulturePositive: Proportion;
   readonly organisms: { readonly weights: readonly (readonly [string, number])[]; readonly source: Source };
-  readonly marrowAspirated: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly hemophagocytosis: Proportion;
   readonly cardiacMarkers: Proportion;
-  readonly special: { readonly sCd25: Proportion };
+  /** A viral PCR sent at presentation (a viral co-infection is plausible, more so with hyperferritinemia). */
+  readonly viralPcr: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly labs: LabTable;
   /** Ferritin distributions replace labs.ferritin by subtype. */
   readonly ferritin: { readonly hyperferritinemic: Quartiles; readonly otherwise: Quartiles; readonly hardHyperferritinemic: Quartiles };
@@ -162,10 +162,12 @@ export const SEPSIS_TABLE: SepsisTable = {
     weights: [['Staphylococcus aureus', 0.25], ['Streptococcus pneumoniae', 0.2], ['Escherichia coli', 0.2], ['Streptococcus pyogenes', 0.15], ['Neisseria meningitidis', 0.1], ['Klebsiella pneumoniae', 0.1]],
     source: prior('organism mix'),
   },
-  marrowAspirated: { hyperferritinemic: proportion(0.1, prior('marrow aspirate in hyperferritinemic sepsis')), otherwise: proportion(0.01, prior('marrow aspirate in sepsis')) },
   hemophagocytosis: proportion(0.3, prior('hemophagocytosis in a sepsis marrow')),
   cardiacMarkers: proportion(0.3, prior('troponin/BNP sent in sepsis')),
-  special: { sCd25: proportion(0.1, prior('sCD25 sent in sepsis')) },
+  viralPcr: {
+    hyperferritinemic: proportion(0.85, prior('viral PCR sent in hyperferritinemic sepsis (DNAemia in 78% with ferritin ≥1000, Simon 2019, makes it worth sending)')),
+    otherwise: proportion(0.6, prior('viral PCR sent in sepsis')),
+  },
   labs: {
     platelets: { at0: quartiles(180, 100, 280, 'log', SEPSIS_PRIOR, { min: 5 }), rho: -0.45, baseline: 300, factor: loading('consumption', 0.5) },
     wbc: { at0: quartiles(15, 7, 24, 'log', SEPSIS_PRIOR, { min: 0.5 }), rho: 0.1, baseline: 9, factor: loading('leukocyte', 0.7) },

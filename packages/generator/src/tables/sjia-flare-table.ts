@@ -24,6 +24,7 @@ export interface SjiaFlareTable {
   readonly standardFindings: { readonly cnsInvolvement: Proportion; readonly hemorrhage: Proportion };
   readonly findings: {
     readonly fever: Proportion;
+    readonly giSymptoms: Proportion;
     readonly hepatomegaly: Proportion;
     readonly splenomegaly: Proportion;
     readonly lymphadenopathy: Proportion;
@@ -52,11 +53,9 @@ export interface SjiaFlareTable {
     readonly cnsGcs: number;
     readonly source: Source;
   };
-  readonly marrowAspirated: Proportion;
   readonly hemophagocytosis: Proportion;
   readonly suspectedInfection: Proportion;
   readonly knownSjia: Proportion;
-  readonly special: { readonly sCd25: Proportion; readonly il18: Proportion };
   /** The truth's severity band reads the latent severity lowered by this (SD units): a flare is rarely severe. */
   readonly severityBandShift: { readonly value: number; readonly source: Source };
   readonly labs: LabTable;
@@ -79,6 +78,7 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
     hemorrhage: proportion(0.051, prior('haemorrhage in active sJIA without MAS, derived from the MS score haemorrhage coefficient 1.54 (minoia-2019) and haemorrhage 20% in its MAS group (minoia-2014)')),
   },
   findings: {
+    giSymptoms: proportion(0.15, prior('abdominal pain, vomiting or diarrhoea in an sJIA flare (serositis)')),
     fever: proportion(0.849, cite('ravelli-2016-rmd-open', `Table 1: fever 84.9%, ${PROXY}`)),
     hepatomegaly: proportion(0.485, cite('ravelli-2016-rmd-open', `Table 1: hepatomegaly 48.5%, ${PROXY}`)),
     splenomegaly: proportion(0.485, cite('ravelli-2016-rmd-open', `Table 1: splenomegaly 48.5%, ${PROXY}`)),
@@ -102,14 +102,9 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
     cnsGcs: 14,
     source: prior('SpO₂ 97–100% on room air; CNS involvement in a flare without MAS lowers the GCS to 14 for the first day'),
   },
-  marrowAspirated: proportion(0.1, prior('marrow aspirate in a flare (to exclude malignancy)')),
   hemophagocytosis: proportion(0.687, cite('ravelli-2016-rmd-open', `Table 1: hemophagocytosis in 68.7% of biopsied, ${PROXY}`)),
   suspectedInfection: proportion(0.4, prior('antimicrobials and cultures in the first 24 h of a febrile flare')),
   knownSjia: proportion(0.7, prior('flare in known sJIA (the rest: suspected sJIA at onset)')),
-  special: {
-    sCd25: proportion(0.15, prior('sCD25 sent in a flare')),
-    il18: proportion(0.1, prior('IL-18 sent in a flare')),
-  },
   severityBandShift: { value: 0.8, source: prior('an sJIA flare without MAS is mostly moderate: severe only well above the average latent severity') },
   labs: {
     ferritin: { at0: quartiles(1000, 400, 2200, 'log', FLARE_CALIBRATED, { min: 40, max: 15000 }), rho: 0.5, baseline: 300, factor: loading('hepatic', 0.2) },
@@ -132,6 +127,7 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
     lactate: { at0: quartiles(1.3, 1.0, 1.8, 'log', prior('lactate in an sJIA flare'), { min: 0.4 }), rho: 0.2, baseline: 1.1 },
     sCd25: { at0: quartiles(1500, 900, 2500, 'log', prior('sCD25 in an sJIA flare (assay-specific)'), { min: 200 }), rho: 0.3, baseline: 800 },
     il18: { at0: quartiles(16499, 4816, 61839, 'log', cite('yasin-2020-il18', `active sJIA 16,499 pg/mL (4,816–61,839)`), { min: 200 }), rho: 0.3, baseline: 8000 },
+    cxcl9: { at0: quartiles(400, 200, 900, 'log', prior('CXCL9 in an sJIA flare (assay-specific)'), { min: 30 }), rho: 0.3, baseline: 200 },
   },
   hardLabs: {
     ferritin: { at0: quartiles(3500, 1800, 7000, 'log', prior('hard difficulty: flares with high ferritin'), { min: 300 }), rho: 0.5, baseline: 500, factor: loading('hepatic', 0.4) },
