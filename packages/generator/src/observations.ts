@@ -76,7 +76,8 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     o.dbp = Math.round(Math.max(V.minDbp, Math.min(dbp, sbp - V.minPulsePressure)));
     o.heartRate = Math.round(Math.max(V.minHeartRate, hr));
     o.respiratoryRate = Math.round(Math.max(V.minRespiratoryRate, rr));
-    o.gcs = plan.gcs[i]!;
+    // Intubated and sedated, the GCS is not assessable: left unrecorded (not assessed), as the schema has no marker for it.
+    if (support !== 'invasive') o.gcs = plan.gcs[i]!;
     if (plan.bothPupilsFixed?.[i]) o.pupils = 'both-fixed';
     else if (plan.gcs[i]! <= PHOENIX_GCS.value) o.pupils = 'both-reactive';
     out.push(o as unknown as Observation);

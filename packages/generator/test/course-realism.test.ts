@@ -27,3 +27,16 @@ describe('the differential', { timeout: 60_000 }, () => {
     expect(pinned / panels).toBeLessThan(0.01);
   });
 });
+
+describe('what a chart can show', { timeout: 60_000 }, () => {
+  it('no newborn has had fever for more days than it has lived (mas std 617 had)', () => {
+    for (const c of cohort('mas', 13, 3000).filter((x) => x.truth!.subtype === 'neonatal-mas')) {
+      for (const o of c.observations) if (o.feverDays !== undefined && o.hour >= 0) expect(o.feverDays, c.id).toBeLessThanOrEqual(c.patient.ageYears * 365.25 + o.hour / 24);
+    }
+  });
+  it('the GCS is not recorded while intubated and sedated (GCS 15 was recorded in 68–85% of invasive readings)', () => {
+    for (const kind of ['mas', 'sepsis', 'misc'] as const) {
+      for (const c of cohort(kind, 13, 1000)) for (const o of c.observations) if (o.respiratorySupport === 'invasive') expect(o.gcs, `${kind} ${c.id} at ${o.hour} h`).toBeUndefined();
+    }
+  });
+});

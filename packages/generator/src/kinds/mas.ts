@@ -87,7 +87,8 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const observations = buildObservations({
     ageYears, hours,
     temperatureC: temperatureCourse(hours, febrile, peak, rng),
-    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
+    // A newborn cannot have had fever for more days than it has lived.
+    feverDays: feverDayCourse(hours, febrile, Math.min(t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width), neonatal ? Math.floor(ageDays) : Infinity)),
     recorded, onset, shock, vasoactives, support, fio2, spo2, gcs,
   }, rng);
 
