@@ -14,7 +14,7 @@ export function presencePattern(c: Case): Map<string, boolean> {
   const obs = c.observations.filter((o) => o.hour >= 0 && o.hour <= 24);
   const fields = new Set<string>();
   for (const o of c.observations) for (const k of Object.keys(o)) fields.add(k);
-  for (const k of fields) if (k !== 'hour') p.set(`obs:${k}`, obs.some((o) => (o as Record<string, unknown>)[k] !== undefined));
+  for (const k of fields) if (k !== 'hour') p.set(`obs:${k}`, obs.some((o) => (o as unknown as Record<string, unknown>)[k] !== undefined));
   for (const [k, v] of Object.entries(c.background)) p.set(`background:${k}`, v !== undefined);
   for (const [k, v] of Object.entries(c.investigations)) p.set(`investigation:${k}`, Array.isArray(v) ? v.length > 0 : v !== undefined);
   for (const k of (c.investigations.viralTests ?? []).map((t) => `viral:${t.virus}`)) p.set(k, true);
