@@ -4,6 +4,7 @@ import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 import { Saturation } from './saturation.js';
+import { LAB_FACTORS } from './tables/lab-factor-table.js';
 import { LAB_MEASUREMENT } from './tables/shared-priors-table.js';
 
 /** Latent activity by trajectory index (see tables/trajectory-table.ts), per curve, plus an optional second-phase weight. */
@@ -25,7 +26,10 @@ const ANC = INDEX.anc;
 const TRIGLYCERIDES = INDEX.triglycerides;
 // The measurement model's numbers, read once (tables/shared-priors-table.ts).
 const { baselineSpread: BASELINE_SPREAD, baselineReading: BASELINE_READING, courseReading: COURSE_READING } = LAB_MEASUREMENT.noise;
-const { maxAlcFractionOfWbc: MAX_ALC_FRACTION, otherCellsFractionOfWbc: OTHER_CELLS_FRACTION, minAncFractionOfWbc: MIN_ANC_FRACTION } = LAB_MEASUREMENT.differential;
+const { maxAlcFractionOfWbc: MAX_ALC_FRACTION, alcFractionKnee: ALC_KNEE, otherCellsFractionOfWbc: OTHER_CELLS_FRACTION, minAncFractionOfWbc: MIN_ANC_FRACTION } = LAB_MEASUREMENT.differential;
+const { analytes: SIDE_ANALYTES, shareOfCohortGap: SIDE_SHARE, maxGap: SIDE_MAX_GAP } = LAB_MEASUREMENT.baselineSide;
+// Lymphocytes as a fraction of the WBC approach the maximum smoothly (a clamp held 9% of MAS panels at exactly 85%).
+const ALC_FRACTION = new Saturation(ALC_KNEE, MAX_ALC_FRACTION, false);
 // Readings within at0's bounds: the window criteria read (see LabSpec).
 const BOUNDED_FROM_HOUR = FIRST_24_HOURS.fromHour;
 const BOUNDED_TO_HOUR = FIRST_24_HOURS.toHour;
@@ -58,9 +62,18 @@ class AnalyteModel {
   readonly log: boolean;
   readonly at0: SplitDistribution;
   readonly rho: number;
-  /** √(1 − rho²): the weight of the analyte's own deviate in the copula. */
+  /** The shared factor's position in LAB_FACTORS (-1: none) and the analyte's loading on it. */
+  readonly factor: number;
+  readonly loading: number;
+  /** √(1 − rho² − loading²): the weight of the analyte's own deviate in the copula. */
   readonly rest: number;
   readonly baseline: number;
+  /**
+   * The signed least gap (sampling scale: log, or relative to the median) between a case's
+   * presentation value and its baseline: > 0 when the cohort rises from its baseline (the baseline
+   * lies below), < 0 when it falls.
+   */
+  readonly sideGap: number;
   /** 0 main, 1 procalcitonin, 2 cardiac. */
   readonly curve: number;
   /** The second-phase (overlay) distribution, or null. */
@@ -74,12 +87,18 @@ class AnalyteModel {
    */
   readonly saturation: Saturation;
 
-  constructor(spec: LabSpec, overlay: LabSpec | undefined, plausibleMax: number) {
+  constructor(analyte: NumericAnalyte, spec: LabSpec, overlay: LabSpec | undefined, plausibleMax: number) {
     this.log = spec.at0.scale === 'log';
     this.at0 = splitOf(spec.at0);
     this.rho = spec.rho;
-    this.rest = Math.sqrt(1 - spec.rho * spec.rho);
+    this.factor = spec.factor ? LAB_FACTORS.indexOf(spec.factor.factor) : -1;
+    this.loading = spec.factor?.loading ?? 0;
+    const own = 1 - spec.rho * spec.rho - this.loading * this.loading;
+    if (!(own > 0)) throw new Error(`lab table: severity correlation ${spec.rho} and factor loading ${this.loading} leave no own variance (rho² + loading² must stay below 1)`);
+    this.rest = Math.sqrt(own);
     this.baseline = spec.baseline;
+    const cohortGap = this.log ? Math.log(spec.at0.median / spec.baseline) : (spec.at0.median - spec.baseline) / spec.at0.median;
+    this.sideGap = !SIDE_ANALYTES.includes(analyte) ? 0 : Math.sign(cohortGap) * Math.min(SIDE_SHARE * Math.abs(cohortGap), this.log ? SIDE_MAX_GAP.log : SIDE_MAX_GAP.linear);
     this.curve = CURVE[spec.curve ?? 'main'];
     this.late = overlay ? splitOf(overlay.at0) : null;
     this.lateRho = overlay ? overlay.rho : 0;
@@ -103,7 +122,7 @@ function buildProfile(table: LabTable, overrides: readonly LabTable[], overlay: 
     for (const o of overrides) spec = o[analyte] ?? spec;
     if (spec === undefined) continue;
     slot[i] = models.length;
-    models.push(new AnalyteModel(spec, overlay?.[analyte], PLAUSIBLE_MAX[i]!));
+    models.push(new AnalyteModel(analyte, spec, overlay?.[analyte], PLAUSIBLE_MAX[i]!));
   }
   return { models, slot };
 }
@@ -127,6 +146,23 @@ function profileFor(table: LabTable, overrides: readonly LabTable[], overlay: La
   for (const o of overrides) step(o);
   step(overlay ?? NO_OVERLAY);
   return (node.profile ??= buildProfile(table, overrides, overlay));
+}
+
+/**
+ * The drawn baseline, moved where needed to lie at least the model's gap beyond the presentation
+ * value v0 on the side the cohort comes from (a pre-MAS ferritin below the MAS one, pre-MAS
+ * platelets above): mirrored about that limit, so the spread of baselines is kept. Without it 6%
+ * of known-sJIA MAS had a ferritin below its own pre-MAS value.
+ */
+function baselineOnItsSide(m: AnalyteModel, v0: number, base: number): number {
+  if (m.sideGap === 0) return base;
+  if (m.log) {
+    const limit = Math.log(v0) - m.sideGap;
+    const lb = Math.log(base);
+    return (m.sideGap > 0 ? lb > limit : lb < limit) ? Math.exp(2 * limit - lb) : base;
+  }
+  const limit = v0 - m.sideGap * m.at0.median;
+  return (m.sideGap > 0 ? base > limit : base < limit) ? 2 * limit - base : base;
 }
 
 const Panel = plainObjectMaker<Record<string, number | boolean>>();
@@ -157,14 +193,16 @@ export class CaseLabs {
     const profile = profileFor(table, overrides, overlay);
     this.profile = profile;
     const state = new Array<number>(profile.models.length * STRIDE);
+    // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them).
+    const factors = LAB_FACTORS.map(() => rng.normal());
     for (let k = 0; k < profile.models.length; k++) {
       const m = profile.models[k]!;
-      const z = m.rho * severity + m.rest * rng.normal();
+      const z = m.rho * severity + (m.factor < 0 ? 0 : m.loading * factors[m.factor]!) + m.rest * rng.normal();
       const anchor = m.at0.unbounded(z);
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
       const v0 = m.at0.max === undefined ? m.saturation.apply(m.at0.valueAt(z)) : m.at0.valueAt(z);
       const e = rng.normal();
-      const base = m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e);
+      const base = baselineOnItsSide(m, v0, m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e));
       const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
       const at = k * STRIDE;
       state[at + V0] = v0;
@@ -237,7 +275,7 @@ export class CaseLabs {
     // every assignment, which made this loop allocate several objects per reading.
     const wbc = kw < 0 ? NaN : this.rawAt(kw, index, hour, curves, rng);
     let alc = ka < 0 ? NaN : this.rawAt(ka, index, hour, curves, rng);
-    if (kw >= 0 && ka >= 0 && alc > MAX_ALC_FRACTION * wbc) alc = MAX_ALC_FRACTION * wbc;
+    if (kw >= 0 && ka >= 0 && alc > ALC_KNEE * wbc) alc = ALC_FRACTION.apply(alc / wbc) * wbc;
     for (let i = 0; i < NUMERIC_ANALYTES.length; i++) {
       if (mask[i] !== 1) continue;
       let v: number;

@@ -64,7 +64,8 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     o.shock = shock;
     o.vasoactiveCount = plan.vasoactives[i]!;
     o.respiratorySupport = support;
-    if (support !== 'none') o.fio2 = Math.round(plan.fio2[i]! * 100) / 100;
+    // FiO₂ charted at every reading, 0.21 on room air (charted only on support, its presence told sepsis from MAS).
+    o.fio2 = Math.round(plan.fio2[i]! * 100) / 100;
     o.spo2 = Math.round(plan.spo2[i]!);
     const feverHr = t > RESTING_VITALS.heartRateFeverFromC ? (t - RESTING_VITALS.heartRateFeverFromC) * RESTING_VITALS.heartRatePerDegree : 0;
     const hr = rest.heartRate * (shock ? RESTING_VITALS.shockHeartRateFactor : 1) + feverHr + V.heartRateSd * rng.normal();
@@ -75,7 +76,8 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     o.dbp = Math.round(Math.max(V.minDbp, Math.min(dbp, sbp - V.minPulsePressure)));
     o.heartRate = Math.round(Math.max(V.minHeartRate, hr));
     o.respiratoryRate = Math.round(Math.max(V.minRespiratoryRate, rr));
-    o.gcs = plan.gcs[i]!;
+    // Intubated and sedated, the GCS is not assessable: left unrecorded (not assessed), as the schema has no marker for it.
+    if (support !== 'invasive') o.gcs = plan.gcs[i]!;
     if (plan.bothPupilsFixed?.[i]) o.pupils = 'both-fixed';
     else if (plan.gcs[i]! <= PHOENIX_GCS.value) o.pupils = 'both-reactive';
     out.push(o as unknown as Observation);

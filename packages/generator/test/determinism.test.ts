@@ -5,7 +5,8 @@ import { caseStream, generateCase, kindAt, parseMix, respondToPlans, DIFFICULTIE
 
 const bytes = (v: unknown): string => JSON.stringify(v);
 
-describe('reproducibility', () => {
+// Generous timeouts: these build cohorts (or many cases) on a shared machine.
+describe('reproducibility', { timeout: 60_000 }, () => {
   it('the same (seed, index) gives the same bytes, alone or inside any cohort, in any order', () => {
     fc.assert(fc.property(
       fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom('standard', 'hard' as const),

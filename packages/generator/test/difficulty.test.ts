@@ -16,7 +16,8 @@ const firstDay = (c: Case) => c.labs.filter((p) => p.hour >= 0 && p.hour <= 24);
 const presentation = (c: Case) => c.labs.find((p) => p.hour === 0);
 const FERRITIN_CUT = EULAR_ACR_2016.ferritin.value;
 
-describe('hard difficulty', () => {
+// Each first test of a cohort generates it (thousands of cases): generous timeouts on a shared machine.
+describe('hard difficulty', { timeout: 60_000 }, () => {
   it('puts more MAS presentations near the 2016 ferritin cut-off (within half to twice 684 ng/mL)', () => {
     const near = (c: Case): boolean => { const f = presentation(c)?.ferritin; return f !== undefined && f > FERRITIN_CUT / 2 && f < FERRITIN_CUT * 2; };
     expect(share(cohort('mas', 'hard'), near)).toBeGreaterThan(1.5 * share(cohort('mas', 'standard'), near));

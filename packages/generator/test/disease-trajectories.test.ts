@@ -3,6 +3,7 @@ import { lowerReferenceLimit, upperReferenceLimit, type Case, type NumericAnalyt
 import type { Kind } from '../src/kind.js';
 import { cohort as cohortOf } from './support/cohort.js';
 import { median } from './support/cohort-checks.js';
+import { spearman } from './support/rank-correlation.js';
 
 /**
  * Each disease's laboratory course, as the generator issue asks for it: MAS — platelets, fibrinogen
@@ -36,25 +37,6 @@ function shareMoving(cases: readonly Case[], analyte: NumericAnalyte, from: numb
   }
   expect(pairs, `${analyte} read at ${from} and ${to} h`).toBeGreaterThan(100);
   return moved / pairs;
-}
-
-/** Spearman rank correlation. */
-function spearman(x: readonly number[], y: readonly number[]): number {
-  const rank = (v: readonly number[]): number[] => {
-    const order = v.map((value, i) => ({ value, i })).sort((a, b) => a.value - b.value);
-    const r = new Array<number>(v.length);
-    order.forEach((o, k) => { r[o.i] = k; });
-    return r;
-  };
-  const rx = rank(x), ry = rank(y);
-  const mean = (x.length - 1) / 2;
-  let num = 0, dx = 0, dy = 0;
-  for (let i = 0; i < x.length; i++) {
-    num += (rx[i]! - mean) * (ry[i]! - mean);
-    dx += (rx[i]! - mean) ** 2;
-    dy += (ry[i]! - mean) ** 2;
-  }
-  return num / Math.sqrt(dx * dy);
 }
 
 /** The cohort's median of each case's presentation value over its own upper reference limit (the case's laboratory's, else the published pediatric one). */

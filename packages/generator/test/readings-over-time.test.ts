@@ -12,7 +12,8 @@ const N = 4000;
 
 const cohort = (kind: Kind): readonly Case[] => cohortOf(kind, 3, N);
 
-describe('lab readings over time stay physiologically bounded without piling up on a limit', () => {
+// Generous timeouts: these build cohorts (or many cases) on a shared machine.
+describe('lab readings over time stay physiologically bounded without piling up on a limit', { timeout: 60_000 }, () => {
   for (const kind of KINDS) {
     it(`${kind}: at every hour, under 0.5% of any analyte's readings sit on its plausible maximum`, () => {
       const at = new Map<string, { n: number; onMax: number }>();

@@ -10,10 +10,9 @@ import { MAS_TABLE } from '../tables/mas-table.js';
 import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
-import { viralTestFor } from './viral-trigger.js';
+import { currentSjiaTherapy, hlhWorkup, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
-const THERAPIES = ['glucocorticoid', 'methotrexate', 'cyclosporine', 'anakinra', 'canakinumab', 'tocilizumab'] as const;
 
 /** MAS: sJIA-associated (onset / known / infection-triggered), previously-well infection-triggered, neonatal. */
 export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
@@ -56,6 +55,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const rash = inSjia && rng.chance(f.rash.p);
   const organFailure = latentChance(rng, f.organFailure.p, rho.organFailure, severity);
   const died = latentChance(rng, t.died.p, rho.died, severity);
+  const gi = rng.chance(f.giSymptoms.p);
   const febrile = rng.chance(f.fever.p);
   const peak = valueAt(t.peakTemperatureC, rng.normal());
 
@@ -65,9 +65,10 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const onset: Partial<Record<FindingKey, number>> = {
     hepatomegaly: onsetOf(hepatomegaly), splenomegaly: onsetOf(splenomegaly), lymphadenopathy: onsetOf(lymph),
     activeArthritis: arthritis ? (knownSjia ? LAB_SCHEDULE.baselineHour : 0) : undefined, rash: rash ? 0 : undefined,
-    cnsInvolvement: onsetOf(cns), hemorrhage: onsetOf(hemorrhage),
+    cnsInvolvement: onsetOf(cns), hemorrhage: onsetOf(hemorrhage), giSymptoms: gi ? 0 : undefined,
   };
-  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', ...(inSjia ? ['activeArthritis', 'rash'] as const : []), 'cnsInvolvement', 'hemorrhage'];
+  // Rash is examined in every child (recorded absent outside sJIA); active arthritis only where sJIA is known or suspected.
+  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'rash', ...(inSjia ? ['activeArthritis'] as const : []), 'cnsInvolvement', 'hemorrhage', 'giSymptoms'];
 
   const ofc = t.organFailureCourse;
   const shockOrgan = organFailure && rng.chance(ofc.shock.p);
@@ -86,7 +87,8 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const observations = buildObservations({
     ageYears, hours,
     temperatureC: temperatureCourse(hours, febrile, peak, rng),
-    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
+    // A newborn cannot have had fever for more days than it has lived.
+    feverDays: feverDayCourse(hours, febrile, Math.min(t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width), neonatal ? Math.floor(ageDays) : Infinity)),
     recorded, onset, shock, vasoactives, support, fio2, spo2, gcs,
   }, rng);
 
@@ -94,31 +96,27 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const labs = new CaseLabs(rng, severity, t.labs, neonatal ? [t.neonatalLabs] : []);
   const main = activityCurve(TRAJECTORY_TABLE.mas, rng.uniform(0, TRAJECTORY_TABLE.mas.progressionMax));
   const curves = { main, procalcitonin: main, cardiac: main, overlay: null };
-  const atPresentation: NumericAnalyte[] = [];
-  if (rng.chance(t.special.sCd25.p)) atPresentation.push('sCd25');
-  if (rng.chance(t.special.il18.p)) atPresentation.push('il18');
-  if (rng.chance(t.special.cxcl9.p)) atPresentation.push('cxcl9');
-  const nk = rng.chance(t.special.nkCellActivity.p) ? rng.weighted(t.nkCellResult.weights) : undefined;
-  const panels = buildLabPanels(labs, curves, rng, {
-    difficulty, baseline: knownSjia, atPresentation, procalcitonin: rng.chance(LAB_SCHEDULE.procalcitoninOutsideSepsis.p),
-    ...(nk ? { nkCellActivity: nk } : {}),
-  });
-
   const infectionTriggered = trigger !== 'active-sjia' && trigger !== 'maternal-autoimmunity';
   const suspectedInfection = rng.chance(infectionTriggered ? t.suspectedInfection.infectionTriggered.p : t.suspectedInfection.otherwise.p);
+  const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
+  const workup = hlhWorkup(labs, rng, () => rng.weighted(t.nkCellResult.weights));
+  const panels = buildLabPanels(labs, curves, rng, {
+    difficulty, baseline: knownSjia, atPresentation: workup.atPresentation, procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
+    ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
+  });
+
   const investigations: Investigations = {};
-  if (rng.chance(t.marrowAspirated.p)) {
+  if (workup.marrow) {
     investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(hard ? t.hemophagocytosisHard.p : t.hemophagocytosis.p), malignancy: false }];
   }
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
-  const viral = viralTestFor(trigger, rng);
+  const viral = viralPcr(trigger, rng);
   if (viral) investigations.viralTests = [viral];
 
   const background: Background = { sjia };
   if (knownSjia) {
     background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
-    const therapy = THERAPIES.filter((k) => rng.chance(t.therapyInKnownSjia[k].p));
-    if (therapy.length > 0) background.immunosuppressiveTherapy = therapy;
+    background.immunosuppressiveTherapy = currentSjiaTherapy(rng);
   }
   if (neonatal) {
     background.maternalAutoimmuneDisease = true;

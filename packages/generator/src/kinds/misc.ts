@@ -13,6 +13,7 @@ import { labReferenceRangesFor } from '../tables/reference-range-table.js';
 import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+import { masSuspectedOnChart, WORKUP_TABLE } from '../tables/workup-table.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 type Echo = NonNullable<Investigations['echo']>[number];
@@ -76,11 +77,11 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
     gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
   }, rng);
 
-  const labs = new CaseLabs(rng, severity, t.labs, [], withMas ? t.masLabs : null);
+  const labs = new CaseLabs(rng, severity, t.labs, withMas ? [] : [t.withoutMasLabs], withMas ? t.masLabs : null);
   const progression = rng.uniform(0, TRAJECTORY_TABLE.misc.progressionMax);
   const curves = {
-    main: activityCurve(TRAJECTORY_TABLE.misc, progression),
-    procalcitonin: activityCurve(TRAJECTORY_TABLE.misc, progression),
+    main: activityCurve(withMas ? TRAJECTORY_TABLE.miscWithMas : TRAJECTORY_TABLE.misc, progression),
+    procalcitonin: activityCurve(withMas ? TRAJECTORY_TABLE.miscWithMas : TRAJECTORY_TABLE.misc, progression),
     cardiac: activityCurve(TRAJECTORY_TABLE.miscCardiac, progression),
     overlay: withMas ? TRAJECTORY_TABLE.miscMasOverlay : null,
   };
@@ -124,7 +125,12 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
     ],
   };
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
-  if (withMas && rng.chance(t.marrow.aspiratedWithMas.p)) investigations.boneMarrow = [{ hour: 48, hemophagocytosis: rng.chance(t.marrow.hemophagocytosis.p), malignancy: false }];
+  // A marrow when the 24-h panel makes MAS suspected on the chart (it was drawn only when MAS was the truth).
+  const p24 = panels.find((p) => p.hour === 24);
+  const suspected = masSuspectedOnChart(p24?.ferritin, p24?.platelets, p24?.fibrinogen);
+  if (rng.chance(suspected ? WORKUP_TABLE.boneMarrow.suspected.p : WORKUP_TABLE.boneMarrow.otherwise.p)) {
+    investigations.boneMarrow = [{ hour: 48, hemophagocytosis: rng.chance(withMas ? t.marrow.hemophagocytosis.p : t.marrow.hemophagocytosisWithoutMas.p), malignancy: false }];
+  }
 
   const died = latentChance(rng, t.died.p, t.latentCorrelation.died, z);
   return {

@@ -13,6 +13,7 @@ import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SEPSIS_TABLE } from '../tables/sepsis-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+import { hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 // Lab overrides as constants: CaseLabs resolves a cohort's laboratory once per combination of tables (by identity).
@@ -107,8 +108,12 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const cardiac = rng.chance(t.cardiacMarkers.p);
   const atPresentation: NumericAnalyte[] = [];
   if (cardiac) atPresentation.push('troponin', 'bnp');
-  if (rng.chance(t.special.sCd25.p)) atPresentation.push('sCd25');
-  const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: false, atPresentation, procalcitonin: true, lactateAt12: true });
+  const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
+  atPresentation.push(...workup.atPresentation);
+  const panels = buildLabPanels(labs, curves, rng, {
+    difficulty, baseline: false, atPresentation, procalcitonin: true, lactateAt12: true,
+    ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
+  });
 
   // Complete the organ dysfunction to Phoenix ≥2 when the drawn pattern falls short.
   // A cheap bound (label-bounds.ts) settles most cases; the rules' calculator decides the rest, and what to add.
@@ -142,7 +147,9 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const investigations: Investigations = {
     cultures: [organism ? { hour: 0, specimen: 'blood', result: 'positive', organism } : { hour: 0, specimen: 'blood', result: 'negative' }],
   };
-  if (rng.chance(hyper ? t.marrowAspirated.hyperferritinemic.p : t.marrowAspirated.otherwise.p)) {
+  const viral = viralPcr(undefined, rng, hyper ? t.viralPcr.hyperferritinemic.p : t.viralPcr.otherwise.p);
+  if (viral) investigations.viralTests = [viral];
+  if (workup.marrow) {
     investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
   }
   // Leans on the case's own severity draw (before the subtype shifts) so each stratum keeps its published rate.

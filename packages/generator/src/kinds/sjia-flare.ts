@@ -10,6 +10,7 @@ import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SJIA_FLARE_TABLE } from '../tables/sjia-flare-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
+import { currentSjiaTherapy, hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 /** Active sJIA flare without MAS (known sJIA, or a first presentation of suspected sJIA). */
@@ -34,12 +35,13 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
     rash: rng.chance(f.rash.p),
     cnsInvolvement: rng.chance((hard ? f : t.standardFindings).cnsInvolvement.p),
     hemorrhage: rng.chance((hard ? f : t.standardFindings).hemorrhage.p),
+    giSymptoms: rng.chance(f.giSymptoms.p),
   };
   const hours = known ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
   const onset: Partial<Record<FindingKey, number>> = {};
   for (const key of Object.keys(present) as (keyof typeof present)[]) if (present[key]) onset[key] = 0;
   if (present.activeArthritis && known && rng.chance(t.arthritisAtBaseline.p)) onset.activeArthritis = LAB_SCHEDULE.baselineHour;
-  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'activeArthritis', 'rash', 'cnsInvolvement', 'hemorrhage'];
+  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'activeArthritis', 'rash', 'cnsInvolvement', 'hemorrhage', 'giSymptoms'];
   const n = hours.length;
   const support: RespiratorySupport[] = new Array<RespiratorySupport>(n).fill('none');
   const observations = buildObservations({
@@ -55,18 +57,25 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const labs = new CaseLabs(rng, severity, t.labs, hard ? [t.hardLabs] : []);
   const main = activityCurve(TRAJECTORY_TABLE.sjiaFlare, rng.uniform(0, TRAJECTORY_TABLE.sjiaFlare.progressionMax));
   const curves = { main, procalcitonin: main, cardiac: main, overlay: null };
-  const atPresentation: NumericAnalyte[] = [];
-  if (rng.chance(t.special.sCd25.p)) atPresentation.push('sCd25');
-  if (rng.chance(t.special.il18.p)) atPresentation.push('il18');
-  const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: known, atPresentation, procalcitonin: rng.chance(LAB_SCHEDULE.procalcitoninOutsideSepsis.p) });
-
   const suspectedInfection = rng.chance(t.suspectedInfection.p);
+  const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
+  const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
+  const panels = buildLabPanels(labs, curves, rng, {
+    difficulty, baseline: known, atPresentation: workup.atPresentation, procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
+    ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
+  });
+
   const investigations: Investigations = {};
-  if (rng.chance(t.marrowAspirated.p)) investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
+  if (workup.marrow) investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
 
   const background: Background = { sjia: known ? 'known' : 'suspected' };
-  if (known) background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
+  const viral = viralPcr(undefined, rng);
+  if (viral) investigations.viralTests = [viral];
+  if (known) {
+    background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
+    background.immunosuppressiveTherapy = currentSjiaTherapy(rng);
+  }
 
   return {
     patient, background,

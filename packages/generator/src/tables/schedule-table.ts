@@ -23,7 +23,8 @@ export const LAB_SCHEDULE: {
   readonly triglyceridesMeasured: { readonly at0: Proportion; readonly at24: Proportion; readonly hardAt0: Proportion; readonly hardAt24: Proportion };
   readonly triglyceridesFasting: Proportion;
   readonly hardDropout: { readonly fibrinogen: Proportion; readonly esr: Proportion; readonly ast: Proportion };
-  readonly procalcitoninOutsideSepsis: Proportion;
+  /** Procalcitonin outside sepsis, by whether infection is suspected (cultures and antimicrobials); sepsis always has it. */
+  readonly procalcitoninOutsideSepsis: { readonly infectionSuspected: Proportion; readonly otherwise: Proportion };
 } = {
   source: prior('inpatient laboratory schedule'),
   baselineHour: -168,
@@ -49,7 +50,10 @@ export const LAB_SCHEDULE: {
     esr: proportion(0.3, prior('hard difficulty: ESR not measured')),
     ast: proportion(0.1, prior('hard difficulty: AST not measured')),
   },
-  procalcitoninOutsideSepsis: proportion(0.5, prior('procalcitonin sent when sepsis is not the working diagnosis')),
+  procalcitoninOutsideSepsis: {
+    infectionSuspected: proportion(0.9, prior('procalcitonin sent with blood cultures when infection is suspected')),
+    otherwise: proportion(0.25, prior('procalcitonin sent when infection is not suspected')),
+  },
 };
 
 /** The observation (vitals and findings) hours: the same as the laboratory's. */

@@ -1,6 +1,7 @@
 import { quartiles, type Quartiles } from '../distribution.js';
 import type { LabTable } from '../lab-spec.js';
 import { cite, prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
+import { loading } from './lab-factor-table.js';
 
 const SEPSIS_PRIOR = prior('paediatric bacterial sepsis laboratory values (clinical-reference.md §2.2 generator suggestion: CRP/PCT high, fibrinogen normal-high unless DIC)');
 
@@ -76,10 +77,10 @@ export interface SepsisTable {
   };
   readonly bloodCulturePositive: Proportion;
   readonly organisms: { readonly weights: readonly (readonly [string, number])[]; readonly source: Source };
-  readonly marrowAspirated: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly hemophagocytosis: Proportion;
   readonly cardiacMarkers: Proportion;
-  readonly special: { readonly sCd25: Proportion };
+  /** A viral PCR sent at presentation (a viral co-infection is plausible, more so with hyperferritinemia). */
+  readonly viralPcr: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly labs: LabTable;
   /** Ferritin distributions replace labs.ferritin by subtype. */
   readonly ferritin: { readonly hyperferritinemic: Quartiles; readonly otherwise: Quartiles; readonly hardHyperferritinemic: Quartiles };
@@ -161,30 +162,32 @@ export const SEPSIS_TABLE: SepsisTable = {
     weights: [['Staphylococcus aureus', 0.25], ['Streptococcus pneumoniae', 0.2], ['Escherichia coli', 0.2], ['Streptococcus pyogenes', 0.15], ['Neisseria meningitidis', 0.1], ['Klebsiella pneumoniae', 0.1]],
     source: prior('organism mix'),
   },
-  marrowAspirated: { hyperferritinemic: proportion(0.1, prior('marrow aspirate in hyperferritinemic sepsis')), otherwise: proportion(0.01, prior('marrow aspirate in sepsis')) },
   hemophagocytosis: proportion(0.3, prior('hemophagocytosis in a sepsis marrow')),
   cardiacMarkers: proportion(0.3, prior('troponin/BNP sent in sepsis')),
-  special: { sCd25: proportion(0.1, prior('sCD25 sent in sepsis')) },
+  viralPcr: {
+    hyperferritinemic: proportion(0.85, prior('viral PCR sent in hyperferritinemic sepsis (DNAemia in 78% with ferritin ≥1000, Simon 2019, makes it worth sending)')),
+    otherwise: proportion(0.6, prior('viral PCR sent in sepsis')),
+  },
   labs: {
-    platelets: { at0: quartiles(180, 100, 280, 'log', SEPSIS_PRIOR, { min: 5 }), rho: -0.45, baseline: 300 },
-    wbc: { at0: quartiles(15, 7, 24, 'log', SEPSIS_PRIOR, { min: 0.5 }), rho: 0.1, baseline: 9 },
-    alc: { at0: quartiles(1.4, 0.8, 2.4, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: -0.3, baseline: 3 },
+    platelets: { at0: quartiles(180, 100, 280, 'log', SEPSIS_PRIOR, { min: 5 }), rho: -0.45, baseline: 300, factor: loading('consumption', 0.5) },
+    wbc: { at0: quartiles(15, 7, 24, 'log', SEPSIS_PRIOR, { min: 0.5 }), rho: 0.1, baseline: 9, factor: loading('leukocyte', 0.7) },
+    alc: { at0: quartiles(1.4, 0.8, 2.4, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: -0.3, baseline: 3, factor: loading('leukocyte', 0.7) },
     hemoglobin: { at0: quartiles(10.8, 9.6, 12, 'linear', SEPSIS_PRIOR, { min: 5, max: 18 }), rho: -0.2, baseline: 12 },
-    ast: { at0: quartiles(50, 30, 95, 'log', SEPSIS_PRIOR, { min: 10 }), rho: 0.4, baseline: 30 },
-    alt: { at0: quartiles(35, 20, 70, 'log', SEPSIS_PRIOR, { min: 6 }), rho: 0.35, baseline: 20 },
-    ldh: { at0: quartiles(420, 290, 650, 'log', SEPSIS_PRIOR, { min: 120 }), rho: 0.4, baseline: 280 },
+    ast: { at0: quartiles(50, 30, 95, 'log', SEPSIS_PRIOR, { min: 10 }), rho: 0.4, baseline: 30, factor: loading('hepatic', 0.6) },
+    alt: { at0: quartiles(35, 20, 70, 'log', SEPSIS_PRIOR, { min: 6 }), rho: 0.35, baseline: 20, factor: loading('hepatic', 0.7) },
+    ldh: { at0: quartiles(420, 290, 650, 'log', SEPSIS_PRIOR, { min: 120 }), rho: 0.4, baseline: 280, factor: loading('hepatic', 0.5) },
     triglycerides: { at0: quartiles(140, 95, 200, 'log', SEPSIS_PRIOR, { min: 30 }), rho: 0.2, baseline: 90 },
-    fibrinogen: { at0: quartiles(480, 360, 620, 'log', SEPSIS_PRIOR, { min: 150 }), rho: 0.1, baseline: 280 },
-    esr: { at0: quartiles(45, 25, 70, 'log', SEPSIS_PRIOR, { min: 2, max: 140 }), rho: 0.1, baseline: 10 },
-    crp: { at0: quartiles(120, 60, 210, 'log', SEPSIS_PRIOR, { min: 8 }), rho: 0.4, baseline: 3 },
-    procalcitonin: { at0: quartiles(8, 2, 25, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: 0.5, baseline: 0.08, curve: 'procalcitonin' },
+    fibrinogen: { at0: quartiles(480, 360, 620, 'log', SEPSIS_PRIOR, { min: 150 }), rho: 0.1, baseline: 280, factor: loading('consumption', 0.7) },
+    esr: { at0: quartiles(45, 25, 70, 'log', SEPSIS_PRIOR, { min: 2, max: 140 }), rho: 0.1, baseline: 10, factor: loading('consumption', 0.7) },
+    crp: { at0: quartiles(120, 60, 210, 'log', SEPSIS_PRIOR, { min: 8 }), rho: 0.4, baseline: 3, factor: loading('bacterial', 0.6) },
+    procalcitonin: { at0: quartiles(8, 2, 25, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: 0.5, baseline: 0.08, curve: 'procalcitonin', factor: loading('bacterial', 0.6) },
     sodium: { at0: quartiles(134, 131, 137, 'linear', SEPSIS_PRIOR, { min: 118, max: 150 }), rho: -0.2, baseline: 139 },
     albumin: { at0: quartiles(2.9, 2.5, 3.3, 'linear', SEPSIS_PRIOR, { min: 1.2, max: 4.8 }), rho: -0.35, baseline: 4 },
     dDimer: { at0: quartiles(2.5, 1.2, 5, 'log', SEPSIS_PRIOR, { min: 0.1 }), rho: 0.45, baseline: 0.3 },
     inr: { at0: quartiles(1.3, 1.15, 1.5, 'log', SEPSIS_PRIOR, { min: 0.9, max: 6 }), rho: 0.45, baseline: 1.05 },
     lactate: { at0: quartiles(2.2, 1.5, 3.2, 'log', SEPSIS_PRIOR, { min: 0.5, max: 4.9 }), rho: 0.4, baseline: 1.1 },
-    troponin: { at0: quartiles(15, 6, 45, 'log', prior('hs-troponin in sepsis'), { min: 1 }), rho: 0.4, baseline: 4, curve: 'cardiac' },
-    bnp: { at0: quartiles(150, 60, 450, 'log', prior('BNP in sepsis'), { min: 5 }), rho: 0.4, baseline: 30, curve: 'cardiac' },
+    troponin: { at0: quartiles(15, 6, 45, 'log', prior('hs-troponin in sepsis'), { min: 1 }), rho: 0.4, baseline: 4, curve: 'cardiac', factor: loading('cardiac', 0.6) },
+    bnp: { at0: quartiles(150, 60, 450, 'log', prior('BNP in sepsis'), { min: 5 }), rho: 0.4, baseline: 30, curve: 'cardiac', factor: loading('cardiac', 0.6) },
     sCd25: { at0: quartiles(2500, 1400, 4500, 'log', prior('sCD25 in sepsis (raised in hyperferritinemic sepsis, Carcillo 2023)'), { min: 200 }), rho: 0.5, baseline: 800 },
   },
   ferritin: {
@@ -193,11 +196,11 @@ export const SEPSIS_TABLE: SepsisTable = {
     hardHyperferritinemic: quartiles(6000, 2500, 14000, 'log', prior('hard difficulty: sepsis with ferritin often >10,000'), { min: 505, max: 200000 }),
   },
   dicLabs: {
-    fibrinogen: { at0: quartiles(120, 80, 170, 'log', prior('fibrinogen in sepsis with DIC'), { min: 30 }), rho: -0.4, baseline: 280 },
-    platelets: { at0: quartiles(60, 35, 95, 'log', prior('platelets in sepsis with DIC'), { min: 5 }), rho: -0.4, baseline: 300 },
+    fibrinogen: { at0: quartiles(120, 80, 170, 'log', prior('fibrinogen in sepsis with DIC'), { min: 30 }), rho: -0.4, baseline: 280, factor: loading('consumption', 0.5) },
+    platelets: { at0: quartiles(60, 35, 95, 'log', prior('platelets in sepsis with DIC'), { min: 5 }), rho: -0.4, baseline: 300, factor: loading('consumption', 0.5) },
     dDimer: { at0: quartiles(9, 5, 18, 'log', prior('D-dimer in sepsis with DIC'), { min: 1 }), rho: 0.4, baseline: 0.3 },
     inr: { at0: quartiles(1.8, 1.5, 2.3, 'log', prior('INR in sepsis with DIC'), { min: 1.1, max: 8 }), rho: 0.4, baseline: 1.05 },
-    esr: { at0: quartiles(20, 10, 35, 'log', prior('ESR in sepsis with DIC (fibrinogen consumed)'), { min: 2, max: 140 }), rho: -0.2, baseline: 10 },
+    esr: { at0: quartiles(20, 10, 35, 'log', prior('ESR in sepsis with DIC (fibrinogen consumed)'), { min: 2, max: 140 }), rho: -0.2, baseline: 10, factor: loading('consumption', 0.5) },
   },
   shockLactate: quartiles(4.5, 2.8, 7, 'log', prior('lactate in septic shock'), { min: 0.8, max: 20 }),
   overrideCoupling: {

@@ -1,3 +1,4 @@
+import type { NumericAnalyte } from '@masdrill/rules';
 import { prior, type Source } from '../source.js';
 
 // Design priors every kind shares: the synthetic laboratory's measurement model, the limits of the
@@ -23,10 +24,18 @@ export interface LabMeasurementTable {
     readonly courseReading: LabNoise;
     readonly source: Source;
   };
+  /**
+   * A case's pre-illness baseline lies on the side of its presentation value the cohort moves away
+   * from (a MAS ferritin above its pre-MAS level, platelets below), by at least this gap: a fraction
+   * of the cohort's own median-to-baseline distance, and at most `maxGap` (on the log scale for
+   * log-scale analytes, else relative to the median), so reading noise cannot turn a course around.
+   */
+  readonly baselineSide: { readonly analytes: readonly NumericAnalyte[]; readonly shareOfCohortGap: number; readonly maxGap: LabNoise; readonly source: Source };
   /** ALC capped by WBC, ANC derived from both so the differential adds up. */
   readonly differential: {
-    /** ALC at most this fraction of the WBC. */
+    /** ALC at most this fraction of the WBC: approached smoothly from `alcFractionKnee` on, never reached. */
     readonly maxAlcFractionOfWbc: number;
+    readonly alcFractionKnee: number;
     /** Fraction of the WBC that is neither neutrophils nor lymphocytes (monocytes, eosinophils, basophils). */
     readonly otherCellsFractionOfWbc: number;
     /** ANC at least this fraction of the WBC. */
@@ -42,11 +51,18 @@ export const LAB_MEASUREMENT: LabMeasurementTable = {
     courseReading: { log: 0.05, linear: 0.015 },
     source: prior('person-to-person spread of pre-illness levels and analytical plus within-day variation of a reading; round plausible values, not from a biological-variation database'),
   },
+  baselineSide: {
+    analytes: ['platelets', 'ast', 'alt', 'ferritin', 'ldh', 'triglycerides', 'dDimer', 'fibrinogen'],
+    shareOfCohortGap: 0.5,
+    maxGap: { log: 0.4, linear: 0.05 },
+    source: prior('a pre-illness level clear of the presentation value on the side the disease moves away from: half the cohort\'s median-to-baseline distance, at most a 50% (log 0.4) or 5% change; Minoia 2014 reports >50% changes pre-MAS → MAS for platelets, transaminases, ferritin, LDH, triglycerides and D-dimer (those, and fibrinogen as MAS consumes it)'),
+  },
   differential: {
     maxAlcFractionOfWbc: 0.85,
+    alcFractionKnee: 0.6,
     otherCellsFractionOfWbc: 0.08,
     minAncFractionOfWbc: 0.02,
-    source: prior('white-cell differential: lymphocytes at most 85% of the WBC, 8% other cells, neutrophils at least 2%'),
+    source: prior('white-cell differential: lymphocytes at most 85% of the WBC (approached smoothly above 60%), 8% other cells, neutrophils at least 2%'),
   },
 };
 
