@@ -1,9 +1,9 @@
-import { loadScenarios } from './support/scenarios.js';
+import { loadScenarios, scenarioCaseOf } from './support/scenarios.js';
 import { describe, expect, it } from 'vitest';
 import { STATEMENT_IDS, isStatementId } from '@masdrill/rules';
-import { checkScenario, generatedCaseOf } from '@masdrill/quiz';
+import { checkScenario } from '@masdrill/quiz';
 
-const scenarios = loadScenarios().filter((s) => s.scenario.generate);
+const scenarios = loadScenarios();
 
 describe('the scenarios together cite every guideline statement', () => {
   it('in what they teach', () => {
@@ -16,7 +16,7 @@ describe('the scenarios together cite every guideline statement', () => {
   it('in the feedback their wrong answers actually draw (computed by playing them)', () => {
     const drawn = new Map<string, string[]>();
     for (const { file, scenario } of scenarios) {
-      for (const w of checkScenario(scenario, generatedCaseOf(scenario)!).wrong) {
+      for (const w of checkScenario(scenario, scenarioCaseOf(scenario)).wrong) {
         for (const id of w.expectFeedback) {
           if (w.report?.problemStatementIds.includes(id)) drawn.set(id, [...(drawn.get(id) ?? []), `${file}#${w.stageId}`]);
         }

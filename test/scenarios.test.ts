@@ -1,16 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { loadScenarios, SCENARIO_DIR } from './support/scenarios.js';
+import { loadScenarios, scenarioCaseOf as caseOf } from './support/scenarios.js';
 import { describe, expect, it } from 'vitest';
-import { validateCase, type Case, type Scenario } from '@masdrill/rules';
-import { checkScenario, constraintProblems, generatedCaseOf, lintScenario } from '@masdrill/quiz';
+import { checkScenario, constraintProblems, lintScenario } from '@masdrill/quiz';
 
-function caseOf(s: Scenario): Case {
-  if (s.generate) return generatedCaseOf(s)!;
-  const v = validateCase(JSON.parse(readFileSync(resolve(dirname(SCENARIO_DIR + 'x'), s.case!), 'utf8')));
-  if (!v.ok) throw new Error(`case ${s.case} is invalid`);
-  return v.case;
-}
 
 const scenarios = loadScenarios();
 

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Scenario, StageAnswers } from '@masdrill/rules';
-import { expertAnswers, generatedCaseOf, playSession, sessionReport, type AnswerSource, type StageReport } from '@masdrill/quiz';
+import { expertAnswers, playSession, sessionReport, type AnswerSource, type StageReport } from '@masdrill/quiz';
 import { REPO_ROOT } from './run-cli.js';
+import { scenarioCaseOf } from './scenarios.js';
 
 const { parse } = createRequire(`${REPO_ROOT}packages/cli/package.json`)('yaml') as { parse(text: string): unknown };
 export const EXAMINER_DIR = `${REPO_ROOT}test/examiner/`;
@@ -65,7 +66,7 @@ export function judgedScore(set: ExaminerSet, r: StageReport): number {
 /** Plays a set; the judged stage's report. */
 export function runExaminerSet(set: ExaminerSet): StageReport {
   const s = loadScenario(set.scenario);
-  const report = sessionReport(playSession(s, generatedCaseOf(s)!, sourceOf(set)));
+  const report = sessionReport(playSession(s, scenarioCaseOf(s), sourceOf(set)));
   const judged = report.stages.find((r) => r.stageId === set.judged);
   if (!judged) throw new Error(`${set.file}: no stage "${set.judged}" in ${set.scenario}`);
   return judged;

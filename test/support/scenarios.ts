@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { validateScenario, type Scenario } from '@masdrill/rules';
+import { resolve } from 'node:path';
+import { admitCase, validateScenario, type Case, type Scenario } from '@masdrill/rules';
+import { generatedCaseOf } from '@masdrill/quiz';
 import { REPO_ROOT } from './run-cli.js';
 
 // yaml is a dependency of the CLI (which reads scenario files), not of the workspace root.
@@ -14,4 +16,16 @@ export function loadScenarios(): { file: string; scenario: Scenario }[] {
     if (!v.ok) throw new Error(`${file}: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
     return { file, scenario: v.scenario };
   });
+}
+
+/**
+ * A committed scenario's patient: its frozen case file (relative to scenarios/, through the one
+ * case gate), or the patient its `generate` block names.
+ */
+export function scenarioCaseOf(s: Scenario): Case {
+  if (s.generate) return generatedCaseOf(s)!;
+  const file = resolve(SCENARIO_DIR, s.case!);
+  const admission = admitCase(JSON.parse(readFileSync(file, 'utf8')), { file });
+  if (!admission.ok) throw new Error(`${s.id}: case ${s.case} is not admitted: ${admission.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  return admission.case;
 }
