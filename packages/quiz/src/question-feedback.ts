@@ -64,23 +64,6 @@ export function criteriaFeedback(answer: readonly CriteriaSetId[] | undefined, r
   return out;
 }
 
-export function escalationFeedback(answer: Escalation | undefined, expected: Escalation, f: CaseFeatures): FeedbackItem[] {
-  if (answer === expected) {
-    return [item('good', ['CC-1'], `Escalation: ${answer} — right.`, 'Reassessing at least every 12 hours is what tells you whether to escalate (CC-1).', expected === 'escalate' ? 'Escalate now.' : 'Continue, and keep reassessing.')];
-  }
-  if (expected === 'escalate') {
-    const ids: StatementId[] = ['CC-1'];
-    let teaching = 'The reassessment shows an inadequate response: decide on escalation now (CC-1).';
-    if (f.masPresent) {
-      ids.push('GC-3', 'PRO-2', 'PRO-1');
-      teaching += ' Pulse methylprednisolone works in only about two-thirds of patients (GC-3); early combination immunosuppression shapes the prognosis (PRO-2), and prompt aggressive treatment is why mortality fell to about 12.5% from over 50% (PRO-1).';
-      if (f.infectionTrigger !== 'none') { ids.push('EMA-2'); teaching += ' In infection-induced MAS emapalumab has been used with etoposide, anakinra, tacrolimus and corticosteroids (EMA-2).'; }
-    }
-    return [item('critical-omission', ids, answer === undefined ? 'Escalation not decided.' : 'You continued, but the patient is not responding.', teaching, 'Escalate to second-line therapy now.')];
-  }
-  return [item('suboptimal', ['CC-1', 'PIT-3', 'INF-3'], answer === undefined ? 'Escalation not decided.' : 'You escalated, but the patient is responding.',
-    'The reassessment shows a response (CC-1): more immunosuppression now adds opportunistic infection and organ toxicity (PIT-3, INF-3) without benefit.', 'Continue the current plan and keep reassessing.')];
-}
 
 /** Teaching notes on the plan that the score leaves implicit. */
 export function planNotes(plan: Plan, f: CaseFeatures): FeedbackItem[] {
@@ -98,5 +81,3 @@ export function planNotes(plan: Plan, f: CaseFeatures): FeedbackItem[] {
   }
   return out;
 }
-
-

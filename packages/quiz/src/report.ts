@@ -1,4 +1,4 @@
-import { ANALYTES, DIAGNOSIS_LABELS, SCORE_DISCLAIMER, type DiagnosisId, type NumericAnalyte } from '@masdrill/rules';
+import { ANALYTES, DIAGNOSIS_LABELS, SCORE_DISCLAIMER, SEVERITIES, type DiagnosisId, type NumericAnalyte } from '@masdrill/rules';
 import type { SessionReport, SessionState, StageFeedback, StageReport } from './session-types.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -20,7 +20,6 @@ export function sessionReport(state: SessionState): SessionReport {
   };
 }
 
-const SYMBOL: Record<string, string> = { harmful: '✗✗', 'critical-omission': '✗', 'dose-error': '!', late: '⏱', suboptimal: '~', good: '✓' };
 
 function answerText(v: unknown): string {
   if (v === null || v === undefined) return '(not answered)';
@@ -71,7 +70,7 @@ function stageText(r: StageReport, n: number): string {
   const good = r.feedback.filter((f) => f.severity === 'good');
   const quote = (f: StageFeedback) => (f.quotes ?? []).map((q) => `      ${q.id}: "${q.text}"`);
   for (const f of problems) {
-    lines.push(`  ${SYMBOL[f.severity]} [${f.question}] ${f.title} (${f.statementIds.join(', ') || f.citations.join(', ')})`);
+    lines.push(`  ${SEVERITIES[f.severity].symbol} [${f.question}] ${f.title} (${f.statementIds.join(', ') || f.citations.join(', ')})`);
     lines.push(`      ${f.teachingPoint}`);
     lines.push(`      Expert: ${f.expertAction}`);
     lines.push(...quote(f));

@@ -1,4 +1,4 @@
-import { STATEMENTS, isStatementId, scorePlan, type DiagnosisId, type FeedbackItem, type Question, type ScoreReport } from '@masdrill/rules';
+import { STATEMENTS, bySeverity, isStatementId, scorePlan, type DiagnosisId, type FeedbackItem, type Question, type ScoreReport } from '@masdrill/rules';
 import { escalationFeedback } from './escalation-feedback.js';
 import { criteriaFeedback, diagnosisFeedback, planNotes } from './question-feedback.js';
 import { criteriaAt } from './questions.js';
@@ -21,7 +21,6 @@ export function workingDiagnosis(view: StageView, answers: GivenAnswers, earlier
   return [...earlier].reverse().find((a) => a.diagnosis !== undefined)?.diagnosis ?? expected();
 }
 
-const ORDER: Record<FeedbackItem['severity'], number> = { harmful: 0, 'critical-omission': 1, 'dose-error': 2, late: 3, suboptimal: 4, good: 5 };
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The latest vital signs and lab panel the chart shows at the stage's hour. */
@@ -83,7 +82,7 @@ export function scoreStage(view: StageView, answers: GivenAnswers, _earlier: rea
   const totalWeight = questions.reduce((s, x) => s + x.weight, 0);
   const score = totalWeight === 0 ? 100 : round1((questions.reduce((s, x) => s + x.weight * x.fraction, 0) / totalWeight) * 100);
   const quoted = feedback.map((item): StageFeedback => ({ ...item, quotes: item.statementIds.filter(isStatementId).map((id) => ({ id, text: STATEMENTS[id].paraphrase })) }));
-  const sorted = quoted.map((item, n) => ({ item, n })).sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.n - b.n).map((x) => x.item);
+  const sorted = bySeverity(quoted);
   const uniq = (items: readonly StageFeedback[]) => [...new Set(items.flatMap((i) => i.statementIds))].sort();
   return {
     stageId: view.stage.id, title: view.stage.title, hour: view.hour,

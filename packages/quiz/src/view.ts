@@ -21,7 +21,8 @@ import type { SessionAction, SessionState } from './session-types.js';
 /** What a front end dispatches: the reducer's actions. */
 export type QuizAction = SessionAction;
 
-export type LabFlag = 'H' | 'L' | '';
+/** H above, L below the reference range; '' within it; '?' no reference range on file (not judged: never read as normal). */
+export type LabFlag = 'H' | 'L' | '' | '?';
 
 /** One analyte's row in the lab table, in the chosen unit system. */
 export interface LabRow {
@@ -174,7 +175,7 @@ export function labRows(c: Case, hour: number, lastHour: number | undefined, uni
     const last = raw[raw.length - 1]!;
     const lo = referenceLimit(c, analyte, 'lower');
     const hi = referenceLimit(c, analyte, 'upper');
-    const flag: LabFlag = hi !== undefined && last.canonical > hi.value ? 'H' : lo !== undefined && last.canonical < lo.value ? 'L' : '';
+    const flag: LabFlag = hi !== undefined && last.canonical > hi.value ? 'H' : lo !== undefined && last.canonical < lo.value ? 'L' : lo === undefined && hi === undefined ? '?' : '';
     const atLast = lastHour === undefined ? undefined : [...raw].reverse().find((r) => r.hour <= lastHour);
     rows.push({
       analyte, label: ANALYTES[analyte].label, unit, value: conv(last.canonical), atHour: last.hour, flag,

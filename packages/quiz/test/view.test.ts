@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KINDS, type Kind } from '@masdrill/generator';
-import { referenceLimit, type Case } from '@masdrill/rules';
+import { NUMERIC_ANALYTES, referenceLimit, type Case } from '@masdrill/rules';
 import {
   attemptStats, createSession, debriefOf, drillScenario, expertAnswers, generatedCaseOf, labRows, orderEntryCheck, parseAttemptLog, sessionReducer, viewOf,
   type SessionState,
@@ -50,6 +50,15 @@ describe('viewOf: what a front end may show', () => {
     const lo = referenceLimit(c, analyte, 'lower')!.value;
     expect(labRows({ ...c, labs: [{ hour: 0, [analyte]: lo }] }, 0, undefined, 'si')[0]!.flag).toBe('');
     expect(labRows({ ...c, labs: [{ hour: 0, [analyte]: lo * 0.99 }] }, 0, undefined, 'si')[0]!.flag).toBe('L');
+  });
+
+  it('marks a value with no reference range on file "?", never blank (blank would read as normal)', () => {
+    const c = started('mas', 7).current!.visible;
+    const unranged = NUMERIC_ANALYTES.find((a) => !referenceLimit(c, a, 'lower') && !referenceLimit(c, a, 'upper'))!;
+    expect(unranged).toBeDefined();
+    expect(labRows({ ...c, labs: [{ hour: 0, [unranged]: 1 }] }, 0, undefined, 'conventional')[0]!.flag).toBe('?');
+    const ranged = NUMERIC_ANALYTES.find((a) => referenceLimit(c, a, 'upper'))!;
+    expect(labRows({ ...c, labs: [{ hour: 0, [ranged]: referenceLimit(c, ranged, 'upper')!.value }] }, 0, undefined, 'conventional')[0]!.flag).toBe('');
   });
 
   it('switches units at the edge only (fibrinogen mg/dL → g/L), shows change since the last stage and baseline, and marks a result not back as pending', () => {

@@ -42,15 +42,15 @@ export const LAB_HEADER = `${pad('Lab', 19)}${padStart('value', 8)} ${pad('unit'
 /** One lab row: value, unit, H/L flag in words, the change since the last stage and since admission, a sparkline. */
 export function labLine(r: LabRow): Line {
   const value = r.pending ? `${formatValue(r.value)}*` : formatValue(r.value);
-  const flag = r.flag === 'H' ? 'H' : r.flag === 'L' ? 'L' : '';
-  const text = `${pad(SHORT[r.analyte] ?? r.label, 19)}${padStart(value, 8)} ${pad(r.unit, 10)}${pad(flag, 5)}${pad(r.sinceLast === undefined ? '' : `${arrow(r.sinceLast)}${signed(r.sinceLast)}`, 9)}${pad(r.sinceBaseline === undefined ? '' : `${arrow(r.sinceBaseline)}${signed(r.sinceBaseline)}`, 9)}${sparkline(r.series.slice(-12).map((s) => s.value))}`;
-  return line(text, r.flag ? 'warn' : undefined);
+  const text = `${pad(SHORT[r.analyte] ?? r.label, 19)}${padStart(value, 8)} ${pad(r.unit, 10)}${pad(r.flag, 5)}${pad(r.sinceLast === undefined ? '' : `${arrow(r.sinceLast)}${signed(r.sinceLast)}`, 9)}${pad(r.sinceBaseline === undefined ? '' : `${arrow(r.sinceBaseline)}${signed(r.sinceBaseline)}`, 9)}${sparkline(r.series.slice(-12).map((s) => s.value))}`;
+  return line(text, r.flag === 'H' || r.flag === 'L' ? 'warn' : undefined);
 }
 
 export function labLines(labs: readonly LabRow[]): Line[] {
   if (!labs.length) return [line('No laboratory results yet.', 'dim')];
   const out = [line(LAB_HEADER, 'dim'), ...labs.map(labLine)];
   if (labs.some((r) => r.pending)) out.push(line('* result still pending at this hour: the value shown is the last one back.', 'dim'));
+  if (labs.some((r) => r.flag === '?')) out.push(line('? no reference range on file for this analyte: judge it yourself (not read as normal).', 'dim'));
   return out;
 }
 
