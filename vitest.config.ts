@@ -1,9 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const source = (pkg: string, file = 'index.ts'): string => fileURLToPath(new URL(`./packages/${pkg}/src/${file}`, import.meta.url));
+const source = (pkg: string, file = 'index.ts'): string =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/${file}`, import.meta.url));
 /** An alias for one import specifier exactly (a plain string key would also rewrite its subpaths). */
-const exactly = (specifier: string, replacement: string) => ({ find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`), replacement });
+const exactly = (specifier: string, replacement: string) => ({
+  find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`),
+  replacement,
+});
 
 /**
  * Slow tests: those that run the built bin or build cohorts of thousands of cases (measured over
@@ -20,7 +24,10 @@ const SLOW = [
   'packages/quiz/test/ui/*.test.ts',
 ];
 
-const fast = (name: string, include: string) => ({ extends: true as const, test: { name, include: [include], exclude: SLOW, testTimeout: 30_000 } });
+const fast = (name: string, include: string) => ({
+  extends: true as const,
+  test: { name, include: [include], exclude: SLOW, testTimeout: 30_000 },
+});
 
 // Vitest 4 ignores vitest.workspace.ts: projects are declared here (one per package, plus slow tests).
 export default defineConfig({

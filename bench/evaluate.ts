@@ -14,7 +14,11 @@ import { generateCase, KINDS } from '@masdrill/generator';
 import { BIN } from '../test/support/run-cli.js';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string', default: '100000' }, repeat: { type: 'string', default: '5' }, 'skip-cli': { type: 'boolean', default: false } },
+  options: {
+    n: { type: 'string', default: '100000' },
+    repeat: { type: 'string', default: '5' },
+    'skip-cli': { type: 'boolean', default: false },
+  },
 });
 const n = Number(values.n);
 const repeat = Math.max(1, Number(values.repeat));
@@ -25,28 +29,69 @@ const repeat = Math.max(1, Number(values.repeat));
  */
 function benchCase(i: number): Case {
   let s = (i * 2654435761) >>> 0;
-  const r = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  const r = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
   const labs = [0, 12, 24].map((hour) => ({
     hour,
-    hemoglobin: 7 + r() * 6, wbc: 2 + r() * 20, anc: 0.3 + r() * 12, alc: 0.3 + r() * 4, platelets: 30 + r() * 500,
-    ferritin: 200 + r() * 20000, ast: 20 + r() * 600, alt: 15 + r() * 400, ldh: 200 + r() * 3000,
-    triglycerides: 80 + r() * 400, fibrinogen: 80 + r() * 600, esr: 2 + r() * 120, crp: 5 + r() * 300,
-    procalcitonin: r() * 40, sodium: 128 + r() * 14, albumin: 2 + r() * 2.5, dDimer: r() * 15, inr: 0.9 + r() * 1.5,
-    lactate: 0.5 + r() * 12, troponin: r() * 200, ntProBnp: r() * 20000, sCd25: 500 + r() * 8000,
+    hemoglobin: 7 + r() * 6,
+    wbc: 2 + r() * 20,
+    anc: 0.3 + r() * 12,
+    alc: 0.3 + r() * 4,
+    platelets: 30 + r() * 500,
+    ferritin: 200 + r() * 20000,
+    ast: 20 + r() * 600,
+    alt: 15 + r() * 400,
+    ldh: 200 + r() * 3000,
+    triglycerides: 80 + r() * 400,
+    fibrinogen: 80 + r() * 600,
+    esr: 2 + r() * 120,
+    crp: 5 + r() * 300,
+    procalcitonin: r() * 40,
+    sodium: 128 + r() * 14,
+    albumin: 2 + r() * 2.5,
+    dDimer: r() * 15,
+    inr: 0.9 + r() * 1.5,
+    lactate: 0.5 + r() * 12,
+    troponin: r() * 200,
+    ntProBnp: r() * 20000,
+    sCd25: 500 + r() * 8000,
   }));
   return {
-    schemaVersion: 1, id: `bench-${i}`, provenance: { source: 'authored', author: 'benchmark' },
+    schemaVersion: 1,
+    id: `bench-${i}`,
+    provenance: { source: 'authored', author: 'benchmark' },
     patient: { ageYears: 0.1 + r() * 17, sex: r() < 0.5 ? 'female' : 'male', weightKg: 25, heightCm: 125 },
-    background: { sjia: r() < 0.5 ? 'known' : 'none', immunosuppressiveTherapy: [], sarsCov2: { rnaOrAntigen: 'negative', serology: r() < 0.3 ? 'positive' : 'negative', closeContact: 'unknown' } },
+    background: {
+      sjia: r() < 0.5 ? 'known' : 'none',
+      immunosuppressiveTherapy: [],
+      sarsCov2: { rnaOrAntigen: 'negative', serology: r() < 0.3 ? 'positive' : 'negative', closeContact: 'unknown' },
+    },
     encounter: { hospitalized: true, suspectedInfection: r() < 0.5, moreLikelyAlternativeDiagnosis: null },
     observations: [0, 12, 24].map((hour) => ({
-      hour, temperatureC: 37 + r() * 3.5, feverDays: r() * 6, hepatomegaly: r() < 0.5, splenomegaly: r() < 0.5, activeArthritis: r() < 0.3,
-      rash: r() < 0.4, conjunctivitis: r() < 0.3, giSymptoms: r() < 0.5, cnsInvolvement: r() < 0.2, hemorrhage: r() < 0.1,
-      gcs: 8 + Math.floor(r() * 8), pupils: 'both-reactive' as const, ...shockAndVasoactives(Math.floor(r() * 3)), respiratorySupport: 'oxygen' as const,
-      fio2: 0.21 + r() * 0.5, spo2: 88 + r() * 12, sbp: 70 + r() * 50, dbp: 35 + r() * 35,
+      hour,
+      temperatureC: 37 + r() * 3.5,
+      feverDays: r() * 6,
+      hepatomegaly: r() < 0.5,
+      splenomegaly: r() < 0.5,
+      activeArthritis: r() < 0.3,
+      rash: r() < 0.4,
+      conjunctivitis: r() < 0.3,
+      giSymptoms: r() < 0.5,
+      cnsInvolvement: r() < 0.2,
+      hemorrhage: r() < 0.1,
+      gcs: 8 + Math.floor(r() * 8),
+      pupils: 'both-reactive' as const,
+      ...shockAndVasoactives(Math.floor(r() * 3)),
+      respiratorySupport: 'oxygen' as const,
+      fio2: 0.21 + r() * 0.5,
+      spo2: 88 + r() * 12,
+      sbp: 70 + r() * 50,
+      dbp: 35 + r() * 35,
     })),
     labs,
-    investigations: { boneMarrow: r() < 0.3 ? [{ hour: 12, hemophagocytosis: r() < 0.6 }] : [], echo: [{ hour: 6, lvefPercent: 35 + r() * 30, coronaryZMax: r() * 4 }] },
+    investigations: {
+      boneMarrow: r() < 0.3 ? [{ hour: 12, hemophagocytosis: r() < 0.6 }] : [],
+      echo: [{ hour: 6, lvefPercent: 35 + r() * 30, coronaryZMax: r() * 4 }],
+    },
   };
 }
 
@@ -59,7 +104,11 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const cases: Case[] = Array.from({ length: Math.min(n, 10_000) }, (_, i) => benchCase(i));
 
 /** Seconds for `count` calls of `work` over the inputs (cycled), after a warm-up; the checksum keeps the work alive. */
-function timed<T>(inputs: readonly T[], count: number, work: (input: T) => number): { seconds: number; checksum: number } {
+function timed<T>(
+  inputs: readonly T[],
+  count: number,
+  work: (input: T) => number,
+): { seconds: number; checksum: number } {
   for (let i = 0; i < Math.min(count, 2000); i++) work(inputs[i % inputs.length]!);
   const t0 = process.hrtime.bigint();
   let checksum = 0;
@@ -68,7 +117,11 @@ function timed<T>(inputs: readonly T[], count: number, work: (input: T) => numbe
 }
 
 /** µs per call over `repeat` rounds: the median, and the range as the noise. */
-function microsPerCall<T>(inputs: readonly T[], count: number, work: (input: T) => number): { median: number; min: number; max: number; checksum: number } {
+function microsPerCall<T>(
+  inputs: readonly T[],
+  count: number,
+  work: (input: T) => number,
+): { median: number; min: number; max: number; checksum: number } {
   const rounds: number[] = [];
   let checksum = 0;
   for (let r = 0; r < repeat; r++) {
@@ -85,29 +138,50 @@ const figure = (m: { median: number; min: number; max: number }) =>
 
 // In process: evaluate only (cases built beforehand, cycled).
 const synthetic = microsPerCall(cases, n, (c) => evaluate(c).results.length);
-console.log(`in process:  synthetic cases, ${n.toLocaleString('en-US')} × 8 criteria sets with evidence: ${figure(synthetic)} (checksum ${synthetic.checksum})`);
+console.log(
+  `in process:  synthetic cases, ${n.toLocaleString('en-US')} × 8 criteria sets with evidence: ${figure(synthetic)} (checksum ${synthetic.checksum})`,
+);
 
 // In process, generated cases: every kind and both difficulties, generated beforehand (generation is not timed).
 const generated: Case[] = Array.from({ length: Math.min(n, 8_000) }, (_, i) =>
-  generateCase({ kind: KINDS[i % KINDS.length]!, seed: 1, index: i, difficulty: i % (2 * KINDS.length) < KINDS.length ? 'standard' : 'hard' }));
+  generateCase({
+    kind: KINDS[i % KINDS.length]!,
+    seed: 1,
+    index: i,
+    difficulty: i % (2 * KINDS.length) < KINDS.length ? 'standard' : 'hard',
+  }),
+);
 const onGenerated = microsPerCall(generated, n, (c) => evaluate(c).results.length);
 const stringify = microsPerCall(generated, n, (c) => JSON.stringify(c).length);
-console.log(`in process:  generated cases, ${n.toLocaleString('en-US')} × 8 criteria sets with evidence: ${figure(onGenerated)} (checksum ${onGenerated.checksum})`);
-console.log(`             JSON.stringify of the same cases: ${figure(stringify)}; evaluate ÷ stringify = ${(onGenerated.median / stringify.median).toFixed(2)}`);
+console.log(
+  `in process:  generated cases, ${n.toLocaleString('en-US')} × 8 criteria sets with evidence: ${figure(onGenerated)} (checksum ${onGenerated.checksum})`,
+);
+console.log(
+  `             JSON.stringify of the same cases: ${figure(stringify)}; evaluate ÷ stringify = ${(onGenerated.median / stringify.median).toFixed(2)}`,
+);
 if (values['skip-cli']) process.exit(0);
 
 // Through the built CLI: a JSONL file of n cases.
 const dir = mkdtempSync(join(tmpdir(), 'masdrill-bench-'));
 const input = join(dir, 'cases.jsonl');
 const chunks: string[] = [];
-for (let i = 0; i < n; i++) chunks.push(JSON.stringify(cases[i % cases.length]!.id === `bench-${i}` ? cases[i]! : { ...cases[i % cases.length]!, id: `bench-${i}` }));
+for (let i = 0; i < n; i++)
+  chunks.push(
+    JSON.stringify(
+      cases[i % cases.length]!.id === `bench-${i}` ? cases[i]! : { ...cases[i % cases.length]!, id: `bench-${i}` },
+    ),
+  );
 writeFileSync(input, chunks.join('\n') + '\n');
 const output = join(dir, 'results.jsonl');
 for (const flags of ['--json', '--json --statuses']) {
   const t0 = process.hrtime.bigint();
-  const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" evaluate "${input}" ${flags} > "${output}"`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" evaluate "${input}" ${flags} > "${output}"`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (run.status !== 0) throw new Error(`masdrill evaluate exited ${run.status}`);
-  console.log(`CLI:         masdrill evaluate ${flags} on ${n.toLocaleString('en-US')} JSONL lines (${mb(statSync(input).size)} in, ${mb(statSync(output).size)} out) in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} cases/s, including process start`);
+  console.log(
+    `CLI:         masdrill evaluate ${flags} on ${n.toLocaleString('en-US')} JSONL lines (${mb(statSync(input).size)} in, ${mb(statSync(output).size)} out) in ${seconds.toFixed(2)} s = ${Math.round(n / seconds).toLocaleString('en-US')} cases/s, including process start`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,8 @@ export async function generateAndEvaluate({ mix, n, seed, first, step }) {
   for (let start = first * CHUNK; start < n; start += step * CHUNK) {
     const m = Math.min(CHUNK, n - start);
     let t = performance.now();
-    for (let i = 0; i < m; i++) chunk[i] = gen.generateCase({ kind: gen.kindAt(parsed, seed, start + i), seed, index: start + i });
+    for (let i = 0; i < m; i++)
+      chunk[i] = gen.generateCase({ kind: gen.kindAt(parsed, seed, start + i), seed, index: start + i });
     genMs += performance.now() - t;
     t = performance.now();
     for (let i = 0; i < m; i++) {

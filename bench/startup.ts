@@ -27,8 +27,17 @@ function time(cmd: string, args: string[], done?: (out: string) => boolean): Pro
     const child = spawn(cmd, args, { env, stdio: ['pipe', 'pipe', 'inherit'] });
     let out = '';
     let settled = false;
-    const finish = () => { if (!settled) { settled = true; resolve(Number(process.hrtime.bigint() - t0) / 1e6); child.kill('SIGKILL'); } };
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); if (done?.(out)) finish(); });
+    const finish = () => {
+      if (!settled) {
+        settled = true;
+        resolve(Number(process.hrtime.bigint() - t0) / 1e6);
+        child.kill('SIGKILL');
+      }
+    };
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString('utf8');
+      if (done?.(out)) finish();
+    });
     child.on('exit', () => finish());
     child.on('error', reject);
   });
@@ -39,8 +48,15 @@ const underPty = (command: string) => ['-qfec', command, '/dev/null'];
 const measures = {
   'node -e 0': () => time(process.execPath, ['-e', '0']),
   'node -e 0 on a pty': () => time('script', underPty(`${quote(process.execPath)} -e 0`)),
-  'masdrill: first frame': () => time('script', underPty(`${quote(process.execPath)} ${quote(BIN)}`), (o) => o.includes('Press Enter to meet the patient')),
-  'masdrill: Ink frame (keys live)': () => time('script', underPty(`${quote(process.execPath)} ${quote(BIN)}`), (o) => { const m = ERASE.exec(o); return m !== null && o.slice(m.index).includes('Press Enter'); }),
+  'masdrill: first frame': () =>
+    time('script', underPty(`${quote(process.execPath)} ${quote(BIN)}`), (o) =>
+      o.includes('Press Enter to meet the patient'),
+    ),
+  'masdrill: Ink frame (keys live)': () =>
+    time('script', underPty(`${quote(process.execPath)} ${quote(BIN)}`), (o) => {
+      const m = ERASE.exec(o);
+      return m !== null && o.slice(m.index).includes('Press Enter');
+    }),
 };
 type Name = keyof typeof measures;
 const names = Object.keys(measures) as Name[];
@@ -51,13 +67,24 @@ for (let r = 0; r < rounds; r++) {
   const order = names.map((_, i) => names[(i + r) % names.length]!); // rotate the order every round
   const got: Partial<Record<Name, number>> = {};
   for (const n of order) got[n] = await measures[n]();
-  for (const n of names) { samples[n].push(got[n]!); ratios[n].push(got[n]! / got['node -e 0']!); }
+  for (const n of names) {
+    samples[n].push(got[n]!);
+    ratios[n].push(got[n]! / got['node -e 0']!);
+  }
 }
 
-const median = (xs: readonly number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
 const fmt = (x: number) => x.toFixed(0).padStart(6);
-process.stdout.write(`masdrill start-up, ${rounds} interleaved rounds (ms; ratio = median of per-round ratios to node -e 0)\n`);
+process.stdout.write(
+  `masdrill start-up, ${rounds} interleaved rounds (ms; ratio = median of per-round ratios to node -e 0)\n`,
+);
 for (const n of names) {
   const s = samples[n];
-  process.stdout.write(`${n.padEnd(34)} median ${fmt(median(s))}  range ${fmt(Math.min(...s))}–${fmt(Math.max(...s)).trim()}  ratio ${median(ratios[n]).toFixed(2)}×\n`);
+  process.stdout.write(
+    `${n.padEnd(34)} median ${fmt(median(s))}  range ${fmt(Math.min(...s))}–${fmt(Math.max(...s)).trim()}  ratio ${median(ratios[n]).toFixed(2)}×\n`,
+  );
 }

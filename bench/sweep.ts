@@ -17,8 +17,12 @@ import { BIN, REPO_ROOT } from '../test/support/run-cli.js';
 
 const { values } = parseArgs({
   options: {
-    chunks: { type: 'string', default: '40' }, chunk: { type: 'string', default: '1000' }, check: { type: 'string', default: '0' },
-    'workers-cases': { type: 'string', default: '20000' }, memory: { type: 'string', default: '' }, startup: { type: 'string', default: '15' },
+    chunks: { type: 'string', default: '40' },
+    chunk: { type: 'string', default: '1000' },
+    check: { type: 'string', default: '0' },
+    'workers-cases': { type: 'string', default: '20000' },
+    memory: { type: 'string', default: '' },
+    startup: { type: 'string', default: '15' },
     seed: { type: 'string', default: '1' },
   },
 });
@@ -29,37 +33,52 @@ const MIX_TEXT = 'mas:1,sjia-flare:1,sepsis:1,misc:1';
 const MIX = parseMix(MIX_TEXT);
 const SPEC = { mix: MIX_TEXT, seed: SEED, difficulty: 'standard' as const, n: CHUNKS * CHUNK };
 
-const median = (xs: readonly number[]): number => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 const range = (xs: readonly number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 let sink = 0;
 
 function generateChunk(from: number): Case[] {
   const cases: Case[] = [];
-  for (let i = from; i < from + CHUNK; i++) cases.push(generateCase({ kind: kindAt(MIX, SEED, i), seed: SEED, index: i, difficulty: 'standard' }));
+  for (let i = from; i < from + CHUNK; i++)
+    cases.push(generateCase({ kind: kindAt(MIX, SEED, i), seed: SEED, index: i, difficulty: 'standard' }));
   return cases;
 }
 
 type Operation = (cases: readonly Case[], from: number) => void;
 const statuses = new CaseStatuses();
 const OPERATIONS: Record<string, Operation> = {
-  stringify: (cases) => { for (const c of cases) sink += JSON.stringify(c).length; },
-  'statuses, 8 sets (compiled path)': (cases) => { for (const c of cases) sink += statuses.compute(c, FIRST_24_HOURS).rows[0]!.status; },
-  'evaluate, 8 sets with evidence (today)': (cases) => { for (const c of cases) sink += evaluate(c).results.length; },
-  generation: (_cases, from) => { sink += generateChunk(from).length; },
+  stringify: (cases) => {
+    for (const c of cases) sink += JSON.stringify(c).length;
+  },
+  'statuses, 8 sets (compiled path)': (cases) => {
+    for (const c of cases) sink += statuses.compute(c, FIRST_24_HOURS).rows[0]!.status;
+  },
+  'evaluate, 8 sets with evidence (today)': (cases) => {
+    for (const c of cases) sink += evaluate(c).results.length;
+  },
+  generation: (_cases, from) => {
+    sink += generateChunk(from).length;
+  },
   'sweep one thread (generate + statuses at 2 time points + aggregate)': (_cases, from) => {
     const stats = emptyStatistics(cohortIdentity(SPEC), [from, from + CHUNK]);
     for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) addReading(stats, readCase(c));
     sink += stats.strata.size;
   },
   'sweep one thread, statuses from evaluate (before)': (_cases, from) => {
-    for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) { sink += evaluate(c, { window: { fromHour: 0, toHour: 0 } }).results.length + evaluate(c).results.length; }
+    for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) {
+      sink += evaluate(c, { window: { fromHour: 0, toHour: 0 } }).results.length + evaluate(c).results.length;
+    }
   },
 };
 
 // ---- 1. per-chunk ratios against stringify, operations in rotating order
 const names = Object.keys(OPERATIONS);
 const ratios: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-for (let k = CHUNKS > 0 ? -2 : 0; k < CHUNKS; k++) { // two warm-up chunks
+for (let k = CHUNKS > 0 ? -2 : 0; k < CHUNKS; k++) {
+  // two warm-up chunks
   const from = Math.max(0, k) * CHUNK;
   const cases = generateChunk(from);
   const times: Record<string, number> = {};
@@ -73,10 +92,18 @@ for (let k = CHUNKS > 0 ? -2 : 0; k < CHUNKS; k++) { // two warm-up chunks
 }
 if (CHUNKS > 0) printRatios();
 function printRatios(): void {
-const stringifyUs = (() => { const cases = generateChunk(0); const t = performance.now(); for (const c of cases) sink += JSON.stringify(c).length; return ((performance.now() - t) * 1000) / CHUNK; })();
-console.log(`\nper-chunk ratios to JSON.stringify of the same cases (${CHUNKS} chunks of ${CHUNK}; stringify ≈ ${stringifyUs.toFixed(1)} µs/case just now)`);
-console.log('| operation | median × stringify | range |\n| --- | --- | --- |');
-for (const name of names.slice(1)) console.log(`| ${name} | ${median(ratios[name]!).toFixed(2)}× | ${range(ratios[name]!)} |`);
+  const stringifyUs = (() => {
+    const cases = generateChunk(0);
+    const t = performance.now();
+    for (const c of cases) sink += JSON.stringify(c).length;
+    return ((performance.now() - t) * 1000) / CHUNK;
+  })();
+  console.log(
+    `\nper-chunk ratios to JSON.stringify of the same cases (${CHUNKS} chunks of ${CHUNK}; stringify ≈ ${stringifyUs.toFixed(1)} µs/case just now)`,
+  );
+  console.log('| operation | median × stringify | range |\n| --- | --- | --- |');
+  for (const name of names.slice(1))
+    console.log(`| ${name} | ${median(ratios[name]!).toFixed(2)}× | ${range(ratios[name]!)} |`);
 }
 
 // ---- 2. the compiled path against the evidence engine on many cases
@@ -92,12 +119,22 @@ if (checkN > 0) {
       evaluate(c, { window }).results.forEach((r, i) => {
         statusRowOf(r, reference);
         const row = statuses.rows[i]!;
-        if (!(reference.status === row.status && Object.is(reference.value, row.value) && Object.is(reference.min, row.min) && Object.is(reference.max, row.max))) mismatches++;
+        if (
+          !(
+            reference.status === row.status &&
+            Object.is(reference.value, row.value) &&
+            Object.is(reference.min, row.min) &&
+            Object.is(reference.max, row.max)
+          )
+        )
+          mismatches++;
       });
     }
     checked++;
   }
-  console.log(`\nequality check: ${checked} cases × 2 windows × 8 sets, ${mismatches} mismatches between the compiled path and the evidence engine`);
+  console.log(
+    `\nequality check: ${checked} cases × 2 windows × 8 sets, ${mismatches} mismatches between the compiled path and the evidence engine`,
+  );
 }
 
 // ---- 3. two workers against one, interleaved
@@ -118,7 +155,9 @@ if (wn > 0) {
     same &&= bytes[1] === bytes[2];
     pairs.push(seconds[1]! / seconds[2]!);
   }
-  console.log(`\n2 workers vs 1 (${wn} cases, 3 interleaved rounds): ${median(pairs).toFixed(2)}× the throughput (range ${range(pairs)}); statistics identical: ${same}`);
+  console.log(
+    `\n2 workers vs 1 (${wn} cases, 3 interleaved rounds): ${median(pairs).toFixed(2)}× the throughput (range ${range(pairs)}); statistics identical: ${same}`,
+  );
 }
 
 // ---- 4. peak memory of whole sweeps, each in its own process (worker threads included in the RSS)
@@ -126,10 +165,13 @@ if (values.memory) {
   // A script file, not --eval: worker threads inherit the parent's flags, and --input-type breaks them.
   const dir = mkdtempSync(join(tmpdir(), 'masdrill-bench-'));
   const script = join(dir, 'sweep-memory.mjs');
-  writeFileSync(script, `const { runSweep } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'packages/sweep/dist/index.js')).href)});
+  writeFileSync(
+    script,
+    `const { runSweep } = await import(${JSON.stringify(pathToFileURL(join(REPO_ROOT, 'packages/sweep/dist/index.js')).href)});
 const n = Number(process.argv[2]); const t = performance.now();
 await runSweep({ spec: { mix: '${MIX_TEXT}', seed: 1, difficulty: 'standard', n }, from: 0, to: n, workers: 2 });
-console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - t) / 1000 }));\n`);
+console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024, seconds: (performance.now() - t) / 1000 }));\n`,
+  );
   const results = values.memory.split(',').map((text) => {
     const r = spawnSync(process.execPath, [script, text], { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr);
@@ -137,8 +179,12 @@ console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024
   });
   rmSync(dir, { recursive: true, force: true });
   console.log('\npeak memory, 2 workers, one process per size:');
-  for (const r of results) console.log(`  ${r.n} cases: peak RSS ${r.maxRssMiB.toFixed(0)} MiB, ${r.seconds.toFixed(1)} s (${Math.round(r.n / r.seconds)} cases/s)`);
-  if (results.length >= 2) console.log(`  ratio largest/smallest: ${(results.at(-1)!.maxRssMiB / results[0]!.maxRssMiB).toFixed(2)}×`);
+  for (const r of results)
+    console.log(
+      `  ${r.n} cases: peak RSS ${r.maxRssMiB.toFixed(0)} MiB, ${r.seconds.toFixed(1)} s (${Math.round(r.n / r.seconds)} cases/s)`,
+    );
+  if (results.length >= 2)
+    console.log(`  ratio largest/smallest: ${(results.at(-1)!.maxRssMiB / results[0]!.maxRssMiB).toFixed(2)}×`);
 }
 
 // ---- 5. start-up: `masdrill evaluate` of one case against `node -e 0`, interleaved
@@ -147,7 +193,11 @@ if (startupRounds > 0) {
   const dir = mkdtempSync(join(tmpdir(), 'masdrill-bench-'));
   const file = join(dir, 'case.json');
   writeFileSync(file, JSON.stringify(generateCase({ kind: 'mas', seed: 1, index: 0 })));
-  const time = (args: string[]): number => { const t = performance.now(); spawnSync(process.execPath, args, { stdio: 'ignore' }); return performance.now() - t; };
+  const time = (args: string[]): number => {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    return performance.now() - t;
+  };
   const startup: number[] = [];
   for (let i = 0; i < startupRounds; i++) {
     const a = time(['-e', '0']);
@@ -155,6 +205,8 @@ if (startupRounds > 0) {
     startup.push(b / a);
   }
   rmSync(dir, { recursive: true, force: true });
-  console.log(`\n\`masdrill evaluate\` of one case: ${median(startup).toFixed(2)}× \`node -e 0\` (median of ${startupRounds} interleaved pairs, range ${range(startup)})`);
+  console.log(
+    `\n\`masdrill evaluate\` of one case: ${median(startup).toFixed(2)}× \`node -e 0\` (median of ${startupRounds} interleaved pairs, range ${range(startup)})`,
+  );
 }
 if (sink === -1) console.log('');

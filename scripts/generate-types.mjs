@@ -8,14 +8,27 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const targets = [
   { schema: 'packages/rules/schemas/case.schema.json', out: 'packages/rules/src/generated/case.ts', name: 'Case' },
   { schema: 'packages/rules/schemas/plan.schema.json', out: 'packages/rules/src/generated/plan.ts', name: 'Plan' },
-  { schema: 'packages/rules/schemas/score-report.schema.json', out: 'packages/rules/src/generated/score-report.ts', name: 'ScoreReport' },
-  { schema: 'packages/rules/schemas/scenario.schema.json', out: 'packages/rules/src/generated/scenario.ts', name: 'Scenario' },
+  {
+    schema: 'packages/rules/schemas/score-report.schema.json',
+    out: 'packages/rules/src/generated/score-report.ts',
+    name: 'ScoreReport',
+  },
+  {
+    schema: 'packages/rules/schemas/scenario.schema.json',
+    out: 'packages/rules/src/generated/scenario.ts',
+    name: 'Scenario',
+  },
 ];
 
 export async function renderTypes(target) {
   const schema = JSON.parse(await readFile(root + target.schema, 'utf8'));
   const banner = `/* Generated from ${target.schema} by scripts/generate-types.mjs. Do not edit: change the schema and run \`pnpm generate:types\`. */`;
-  const types = await compile(schema, target.name, { bannerComment: banner, additionalProperties: false, unreachableDefinitions: true, style: { singleQuote: true } });
+  const types = await compile(schema, target.name, {
+    bannerComment: banner,
+    additionalProperties: false,
+    unreachableDefinitions: true,
+    style: { singleQuote: true },
+  });
   // The schema itself, as a module, so validators need no file I/O at run time.
   const constName = target.name[0].toLowerCase() + target.name.slice(1) + 'Schema';
   const schemaModule = `${banner}\n\nexport const ${constName} = ${JSON.stringify(schema, null, 2)} as const;\n`;
@@ -34,7 +47,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     for (const file of await renderTypes(target)) {
       if (check) {
         const current = await readFile(root + file.path, 'utf8').catch(() => '');
-        if (current !== file.text) { drift++; console.error(`${file.path} is out of date with ${target.schema}: run pnpm generate:types`); }
+        if (current !== file.text) {
+          drift++;
+          console.error(`${file.path} is out of date with ${target.schema}: run pnpm generate:types`);
+        }
       } else {
         await writeFile(root + file.path, file.text);
         console.log(`wrote ${file.path}`);

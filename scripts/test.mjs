@@ -15,6 +15,8 @@ const run = (label, cmd, args) => {
 const steps = [
   ['build (tsc -b)', bin('tsc'), ['-b']],
   ['type-check tests, scripts and benchmarks', bin('tsc'), ['-p', 'tsconfig.test.json']],
+  // Formatting and lint (biome.json): a step that fails counts as a failure, like the type-check.
+  ['format and lint (biome check)', bin('biome'), ['check', '.']],
 ];
 let setupFailures = 0;
 for (const [label, cmd, args] of steps) if (!run(label, cmd, args)) setupFailures++;
@@ -22,7 +24,13 @@ for (const [label, cmd, args] of steps) if (!run(label, cmd, args)) setupFailure
 const results = `${root}.vitest-results.json`;
 rmSync(results, { force: true });
 const extra = process.argv.slice(2);
-const testsOk = run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...extra]);
+const testsOk = run('vitest', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}`,
+  ...extra,
+]);
 
 let passed = 0;
 let failed = setupFailures;

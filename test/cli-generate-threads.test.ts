@@ -10,7 +10,26 @@ describe('masdrill generate on worker threads (built bin)', () => {
   for (const format of ['jsonl', 'csv', 'json'] as const) {
     it(`gives the same ${format} bytes on 2 worker threads as on the main thread`, () => {
       const out = (t: number) => join(dir, `cohort-${t}.${format}`);
-      const args = (t: number) => ['generate', '--mix', 'mas:2,sjia-flare:1,sepsis:1,misc:1', '--n', '1500', '--seed', '77', '--difficulty', 'hard', '--format', format, '--units', 'si', '--threads', String(t), '--quiet', '--out', out(t)];
+      const args = (t: number) => [
+        'generate',
+        '--mix',
+        'mas:2,sjia-flare:1,sepsis:1,misc:1',
+        '--n',
+        '1500',
+        '--seed',
+        '77',
+        '--difficulty',
+        'hard',
+        '--format',
+        format,
+        '--units',
+        'si',
+        '--threads',
+        String(t),
+        '--quiet',
+        '--out',
+        out(t),
+      ];
       for (const t of [0, 2]) {
         const r = runCli(args(t));
         expect(r.stderr).toBe('');

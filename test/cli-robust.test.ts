@@ -1,5 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +23,14 @@ const goldenLines = readFileSync(golden, 'utf8').trimEnd().split('\n');
 /** A shell pipeline; returns masdrill's stderr and exit status (bash PIPESTATUS). */
 function pipeline(masdrillArgs: string, reader: string): { stderr: string; status: number } {
   const err = join(dir, `err-${Math.random().toString(16).slice(2)}.txt`);
-  const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" ${masdrillArgs} 2>"${err}" | ${reader} > /dev/null; echo "\${PIPESTATUS[0]}"`], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      `"${process.execPath}" "${BIN}" ${masdrillArgs} 2>"${err}" | ${reader} > /dev/null; echo "\${PIPESTATUS[0]}"`,
+    ],
+    { cwd: REPO_ROOT, encoding: 'utf8' },
+  );
   return { stderr: readFileSync(err, 'utf8'), status: Number(r.stdout.trim()) };
 }
 
@@ -31,15 +48,23 @@ describe('a reader that closes the pipe ends the run quietly', () => {
 });
 
 describe('interrupting generate --out', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`${signal}: the temporary file is removed, the old output kept, exit ${code}`, async () => {
       const sub = mkdtempSync(join(dir, 'sig-'));
       const out = join(sub, 'big.jsonl');
       writeFileSync(out, 'old\n');
-      const child = spawn(process.execPath, [BIN, 'generate', '--n', '5000000', '--threads', '0', '--quiet', '--out', out], { stdio: 'ignore' });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'generate', '--n', '5000000', '--threads', '0', '--quiet', '--out', out],
+        { stdio: 'ignore' },
+      );
       const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       // Wait for the temporary file to exist, then interrupt.
-      for (let i = 0; i < 600 && !readdirSync(sub).some((f) => f.endsWith('.tmp')); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 600 && !readdirSync(sub).some((f) => f.endsWith('.tmp')); i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(readdirSync(sub).some((f) => f.endsWith('.tmp'))).toBe(true);
       child.kill(signal);
       expect(await exited).toBe(code);
@@ -50,7 +75,7 @@ describe('interrupting generate --out', () => {
 });
 
 describe('generate --out never replaces what is not a regular file', () => {
-  it('replaces a symbolic link\'s target atomically and keeps the link', () => {
+  it("replaces a symbolic link's target atomically and keeps the link", () => {
     const target = join(dir, 'target.jsonl');
     const link = join(dir, 'link.jsonl');
     writeFileSync(target, 'old\n');
@@ -69,7 +94,14 @@ describe('generate --out never replaces what is not a regular file', () => {
   it('writes through to a FIFO, which stays a FIFO', () => {
     const fifo = join(dir, 'pipe');
     spawnSync('mkfifo', [fifo]);
-    const r = spawnSync('bash', ['-c', `cat "${fifo}" > "${fifo}.read" & "${process.execPath}" "${BIN}" generate --n 3 --out "${fifo}"; status=$?; wait; exit $status`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `cat "${fifo}" > "${fifo}.read" & "${process.execPath}" "${BIN}" generate --n 3 --out "${fifo}"; status=$?; wait; exit $status`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readFileSync(`${fifo}.read`, 'utf8').trimEnd().split('\n')).toHaveLength(3);
@@ -108,14 +140,28 @@ describe('bad lines never lose results', () => {
 describe('units travel with the data', () => {
   it('a file written in SI units is read as such without a flag, with the same verdicts', () => {
     const canonical = runCli(['generate', '--n', '12', '--seed', '5', '--out', join(dir, 'c.jsonl')]);
-    const conventional = runCli(['generate', '--n', '12', '--seed', '5', '--units', 'si', '--out', join(dir, 'si.jsonl')]);
+    const conventional = runCli([
+      'generate',
+      '--n',
+      '12',
+      '--seed',
+      '5',
+      '--units',
+      'si',
+      '--out',
+      join(dir, 'si.jsonl'),
+    ]);
     expect([canonical.code, conventional.code]).toEqual([0, 0]);
     expect(readFileSync(join(dir, 'si.jsonl'), 'utf8')).toContain('"units":"si"');
     expect(runCli(['validate', join(dir, 'si.jsonl')]).code).toBe(0);
     const a = runCli(['evaluate', join(dir, 'c.jsonl'), '--json', '--statuses']);
     const b = runCli(['evaluate', join(dir, 'si.jsonl'), '--json', '--statuses']);
     expect(b.code).toBe(0);
-    const statuses = (out: string) => out.trimEnd().split('\n').map((l) => (JSON.parse(l) as { results: { status: string }[] }).results.map((r) => r.status).join());
+    const statuses = (out: string) =>
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { results: { status: string }[] }).results.map((r) => r.status).join());
     expect(statuses(b.stdout)).toEqual(statuses(a.stdout));
   });
   it('a conflicting --units is an error naming both', () => {
@@ -147,14 +193,20 @@ describe('small things a new user meets', () => {
     expect(r.code).toBe(0);
   });
   it('grade reads the case from standard input with "-"', () => {
-    const r = runCli(['grade', '--case', '-', '--plan', 'cases/plans/septic-shock.trainee.plan.json'], { input: readFileSync(join(REPO_ROOT, 'cases/plans/septic-shock.case.json'), 'utf8') });
+    const r = runCli(['grade', '--case', '-', '--plan', 'cases/plans/septic-shock.trainee.plan.json'], {
+      input: readFileSync(join(REPO_ROOT, 'cases/plans/septic-shock.case.json'), 'utf8'),
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
   it('grade refuses an implausible case it used to grade (hemoglobin 950 g/dL)', () => {
-    const c = JSON.parse(readFileSync(join(REPO_ROOT, 'cases/plans/septic-shock.case.json'), 'utf8')) as { labs: Record<string, unknown>[] };
+    const c = JSON.parse(readFileSync(join(REPO_ROOT, 'cases/plans/septic-shock.case.json'), 'utf8')) as {
+      labs: Record<string, unknown>[];
+    };
     c.labs[0]!.hemoglobin = 950;
-    const r = runCli(['grade', '--case', '-', '--plan', 'cases/plans/septic-shock.trainee.plan.json'], { input: JSON.stringify(c) });
+    const r = runCli(['grade', '--case', '-', '--plan', 'cases/plans/septic-shock.trainee.plan.json'], {
+      input: JSON.stringify(c),
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('$.labs[0].hemoglobin: 950 g/dL is outside the plausible range');
   });

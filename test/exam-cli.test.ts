@@ -13,7 +13,11 @@ const GOLDEN = join(REPO_ROOT, 'test', 'golden-exam');
 const ARGS = ['--n', '20', '--mix', 'mas:10,sepsis:5,misc:5', '--seed', '2026'];
 
 function run(args: readonly string[], tz = 'UTC') {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TZ: tz } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: tz },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 const tmp = () => mkdtempSync(join(tmpdir(), 'masdrill-exam-'));
@@ -32,7 +36,19 @@ describe('masdrill exam (the built bin)', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^20 items \(/);
-    expect(listing(west)).toEqual(['anki.tsv', 'answer-key.html', 'answer-key.md', 'booklet.html', 'booklet.md', 'canvas-qti12.zip', 'exam.gift', 'exam.json', 'item-bank.csv', 'moodle.xml', 'qti21.zip']);
+    expect(listing(west)).toEqual([
+      'anki.tsv',
+      'answer-key.html',
+      'answer-key.md',
+      'booklet.html',
+      'booklet.md',
+      'canvas-qti12.zip',
+      'exam.gift',
+      'exam.json',
+      'item-bank.csv',
+      'moodle.xml',
+      'qti21.zip',
+    ]);
     expect(leftovers(dir)).toEqual([]);
   });
 
@@ -43,10 +59,12 @@ describe('masdrill exam (the built bin)', () => {
     if (process.env.UPDATE_GOLDEN === '1') {
       mkdirSync(GOLDEN, { recursive: true });
       writeFileSync(join(GOLDEN, 'seed-2026.sha256'), `${hashes.join('\n')}\n`);
-      for (const f of ['booklet.md', 'answer-key.md']) writeFileSync(join(GOLDEN, `seed-2026.${f}`), readFileSync(join(west, f)));
+      for (const f of ['booklet.md', 'answer-key.md'])
+        writeFileSync(join(GOLDEN, `seed-2026.${f}`), readFileSync(join(west, f)));
     }
     expect(readFileSync(join(GOLDEN, 'seed-2026.sha256'), 'utf8')).toBe(`${hashes.join('\n')}\n`);
-    for (const f of ['booklet.md', 'answer-key.md']) expect(readFileSync(join(west, f), 'utf8')).toBe(readFileSync(join(GOLDEN, `seed-2026.${f}`), 'utf8'));
+    for (const f of ['booklet.md', 'answer-key.md'])
+      expect(readFileSync(join(west, f), 'utf8')).toBe(readFileSync(join(GOLDEN, `seed-2026.${f}`), 'utf8'));
   });
 
   it('zips its packages with sorted entries and one local-time stamp (2000-01-01 00:00)', async () => {
@@ -85,7 +103,7 @@ describe('masdrill exam (the built bin)', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 
-  it('adds key-features items from a scenario\'s stages', () => {
+  it("adds key-features items from a scenario's stages", () => {
     const d = tmp();
     const r = run(['exam', '--n', '2', '--scenario', 'sjia-mas-classic', '--out', join(d, 'exam')]);
     expect(r.code).toBe(0);
@@ -101,11 +119,15 @@ describe('writeFolderAtomically', () => {
     const { writeFolderAtomically } = await import('../packages/cli/dist/write-folder-atomically.js');
     const d = tmp();
     // "a" as a file and as a folder cannot both be written: the run fails part-way.
-    await expect(writeFolderAtomically(join(d, 'out'), { 'a': 'x', 'a/b': 'y' }, { force: false, what: '--out' })).rejects.toThrow(/cannot write/);
+    await expect(
+      writeFolderAtomically(join(d, 'out'), { a: 'x', 'a/b': 'y' }, { force: false, what: '--out' }),
+    ).rejects.toThrow(/cannot write/);
     expect(readdirSync(d)).toEqual([]);
     mkdirSync(join(d, 'out'));
     writeFileSync(join(d, 'out', 'keep.txt'), 'old');
-    await expect(writeFolderAtomically(join(d, 'out'), { 'b.txt': 'new', 'b.txt/c': 'y' }, { force: true, what: '--out' })).rejects.toThrow(/cannot write/);
+    await expect(
+      writeFolderAtomically(join(d, 'out'), { 'b.txt': 'new', 'b.txt/c': 'y' }, { force: true, what: '--out' }),
+    ).rejects.toThrow(/cannot write/);
     expect(readdirSync(d)).toEqual(['out']);
     expect(readdirSync(join(d, 'out'))).toEqual(['keep.txt']);
   });
@@ -119,7 +141,10 @@ describe('masdrill exam grade', () => {
   const b = items.map((_, j) => (j % 2 === 0 ? -2.5 : 2.5));
   const { responses } = raschClass(items, b, 120, 11);
   // As an LMS exports it: extra columns, items as Q<number>.
-  const rows = [['Username', 'Grade', ...items.map((i) => `Q${i.number}`)], ...responses.map((r) => [r.studentId, '', ...items.map((i) => r.answers[i.id] ?? '')])];
+  const rows = [
+    ['Username', 'Grade', ...items.map((i) => `Q${i.number}`)],
+    ...responses.map((r) => [r.studentId, '', ...items.map((i) => r.answers[i.id] ?? '')]),
+  ];
   const csv = join(d, 'responses.csv');
   // No cell holds a comma or quote (ids, letters "B;E", numbers): joined by hand, with the BOM spreadsheets write.
   writeFileSync(csv, `\ufeff${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
@@ -133,7 +158,10 @@ describe('masdrill exam grade', () => {
     const html = readFileSync(join(d, 'report', 'report.html'), 'utf8');
     expect(html).toContain('<svg');
     expect((html.match(/<rect /g) ?? []).length).toBe(20);
-    const itemsCsv = readFileSync(join(d, 'report', 'items.csv'), 'utf8').trim().split('\r\n').slice(1);
+    const itemsCsv = readFileSync(join(d, 'report', 'items.csv'), 'utf8')
+      .trim()
+      .split('\r\n')
+      .slice(1);
     const p = itemsCsv.map((l) => Number(l.split(',')[3]));
     p.forEach((x, j) => (b[j]! < 0 ? expect(x).toBeGreaterThan(0.7) : expect(x).toBeLessThan(0.3)));
   });

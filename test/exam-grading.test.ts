@@ -9,8 +9,16 @@ const items = exam.items;
 const B = items.map((_, j) => -3 + (6 * ((j * 7) % items.length)) / (items.length - 1));
 
 function spearman(a: readonly number[], b: readonly number[]): number {
-  const rank = (xs: readonly number[]) => { const order = xs.map((x, i) => [x, i] as const).sort((p, q) => p[0] - q[0]); const r = new Array<number>(xs.length); order.forEach(([, i], k) => { r[i] = k; }); return r; };
-  const ra = rank(a), rb = rank(b);
+  const rank = (xs: readonly number[]) => {
+    const order = xs.map((x, i) => [x, i] as const).sort((p, q) => p[0] - q[0]);
+    const r = new Array<number>(xs.length);
+    order.forEach(([, i], k) => {
+      r[i] = k;
+    });
+    return r;
+  };
+  const ra = rank(a),
+    rb = rank(b);
   const n = a.length;
   const d2 = ra.reduce((s, r, i) => s + (r - rb[i]!) ** 2, 0);
   return 1 - (6 * d2) / (n * (n * n - 1));
@@ -21,12 +29,22 @@ describe('item analysis of a simulated class (Rasch model, known abilities and d
   const a = analyseExam(items, responses);
 
   it('recovers the order of item difficulty: p falls as b rises', () => {
-    expect(spearman(a.items.map((s) => s.p), B)).toBeLessThan(-0.9);
+    expect(
+      spearman(
+        a.items.map((s) => s.p),
+        B,
+      ),
+    ).toBeLessThan(-0.9);
   });
 
   it('finds the easiest and the hardest items and flags them', () => {
-    const byB = B.map((b, j) => [b, j] as const).sort((x, y) => x[0] - y[0]).map(([, j]) => j);
-    const byP = a.items.map((s, j) => [s.p, j] as const).sort((x, y) => y[0] - x[0]).map(([, j]) => j);
+    const byB = B.map((b, j) => [b, j] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, j]) => j);
+    const byP = a.items
+      .map((s, j) => [s.p, j] as const)
+      .sort((x, y) => y[0] - x[0])
+      .map(([, j]) => j);
     expect(new Set(byP.slice(0, 3))).toEqual(new Set(byB.slice(0, 3)));
     expect(new Set(byP.slice(-3))).toEqual(new Set(byB.slice(-3)));
     expect(a.items[byB[0]!]!.flags).toContain('very easy');
@@ -54,7 +72,9 @@ describe('item analysis of a simulated class (Rasch model, known abilities and d
     const s = analyseExam(miskeyed, responses).items[j]!;
     expect(s.pointBiserial!).toBeLessThan(0);
     expect(s.flags.join()).toMatch(/negative discrimination/);
-    expect(s.flags.join()).toMatch(new RegExp(`distractor ${item.key[0]} (draws the strong students|chosen more than the key)`));
+    expect(s.flags.join()).toMatch(
+      new RegExp(`distractor ${item.key[0]} (draws the strong students|chosen more than the key)`),
+    );
   });
 });
 
@@ -63,8 +83,16 @@ describe('scores and statistics on a hand-checked class', () => {
   const right = (it: ExamItem) => it.key[0]!;
   const wrong = (it: ExamItem) => it.options.find((o) => !it.key.includes(o.id))!.id;
   // Scores 3, 2, 1, 0 (items 1–3 right in a staircase).
-  const pattern = [[1, 1, 1], [1, 1, 0], [1, 0, 0], [0, 0, 0]];
-  const responses = pattern.map((row, s) => ({ studentId: `s${s}`, answers: Object.fromEntries(three.map((it, j) => [it.id, row[j] ? right(it) : wrong(it)])) }));
+  const pattern = [
+    [1, 1, 1],
+    [1, 1, 0],
+    [1, 0, 0],
+    [0, 0, 0],
+  ];
+  const responses = pattern.map((row, s) => ({
+    studentId: `s${s}`,
+    answers: Object.fromEntries(three.map((it, j) => [it.id, row[j] ? right(it) : wrong(it)])),
+  }));
   const a = analyseExam(three, responses);
   it('p per item and KR-20 as computed by hand', () => {
     expect(a.items.map((s) => s.p)).toEqual([0.75, 0.5, 0.25]);
@@ -80,10 +108,12 @@ describe('scores and statistics on a hand-checked class', () => {
     expect(scoreAnswer(multi, '')).toBe(0);
     const numeric = items.find((x) => x.kind === 'numeric')!;
     const k = numeric.numericKey!;
-    fc.assert(fc.property(fc.double({ min: -1, max: 1, noNaN: true }), (u) => {
-      const x = k.value + u * k.tolerance * 0.999;
-      expect(scoreAnswer(numeric, `${x} mg`)).toBe(1);
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 1, noNaN: true }), (u) => {
+        const x = k.value + u * k.tolerance * 0.999;
+        expect(scoreAnswer(numeric, `${x} mg`)).toBe(1);
+      }),
+    );
     expect(scoreAnswer(numeric, String(k.value + k.tolerance * 1.01))).toBe(0);
   });
 });

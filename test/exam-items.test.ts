@@ -16,7 +16,9 @@ const keyTexts = (item: ExamItem) => item.key.map((k) => item.options.find((o) =
 describe('exam items are built from the rules and checked', () => {
   it('builds the asked number of items, every topic represented, each passing the checks', () => {
     expect(exam.items).toHaveLength(24);
-    expect(new Set(exam.items.map((x) => x.topic))).toEqual(new Set(['diagnosis', 'criteria', 'next-step', 'dose', 'escalation', 'pitfall']));
+    expect(new Set(exam.items.map((x) => x.topic))).toEqual(
+      new Set(['diagnosis', 'criteria', 'next-step', 'dose', 'escalation', 'pitfall']),
+    );
     for (const item of exam.items) expect(itemProblems(item), item.id).toEqual([]);
     expect(new Set(exam.items.map((x) => x.id)).size).toBe(exam.items.length);
   });
@@ -27,9 +29,11 @@ describe('exam items are built from the rules and checked', () => {
       const label = (d: keyof typeof DIAGNOSIS_LABELS) => DIAGNOSIS_LABELS[d].toLowerCase();
       expect(keyTexts(item)[0]!.toLowerCase()).toBe(label(expected.full[0]!));
       const credited = [...expected.full, ...expected.partial].map(label);
-      for (const o of item.options.filter((o) => !item.key.includes(o.id))) expect(credited).not.toContain(o.text.toLowerCase());
+      for (const o of item.options.filter((o) => !item.key.includes(o.id)))
+        expect(credited).not.toContain(o.text.toLowerCase());
       const mimics = DIAGNOSIS_MIMICS[expected.full[0]!].map(label);
-      for (const o of item.options.filter((o) => !item.key.includes(o.id))) expect(mimics).toContain(o.text.toLowerCase());
+      for (const o of item.options.filter((o) => !item.key.includes(o.id)))
+        expect(mimics).toContain(o.text.toLowerCase());
     }
   });
 
@@ -47,7 +51,10 @@ describe('exam items are built from the rules and checked', () => {
     expect(doses.length).toBeGreaterThan(0);
     for (const item of doses) {
       const e = expectedPlan(caseOf(item), 'presentation', 0);
-      const planned = e.plan.actions.find((a) => { const r = expertRule(a.action, e.features); return r && r.basis !== 'absolute' && r.measure === 'mass'; })!;
+      const planned = e.plan.actions.find((a) => {
+        const r = expertRule(a.action, e.features);
+        return r && r.basis !== 'absolute' && r.measure === 'mass';
+      })!;
       const mg = absolutePerDoseMg(expertDose(expertRule(planned.action, e.features)!, e.features), e.features)!;
       expect(item.numericKey!.value).toBeCloseTo(mg, 1);
       expect(item.numericKey!.tolerance).toBeGreaterThan(0);
@@ -73,13 +80,16 @@ describe('exam items are built from the rules and checked', () => {
   });
 
   it('is the same exam for the same spec (property over seeds)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
-      const a = buildExam({ n: 6, mix: MIX, seed });
-      const b = buildExam({ n: 6, mix: MIX, seed });
-      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-      expect(a.items).toHaveLength(6);
-      for (const item of a.items) expect(itemProblems(item)).toEqual([]);
-    }), { numRuns: 6 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), (seed) => {
+        const a = buildExam({ n: 6, mix: MIX, seed });
+        const b = buildExam({ n: 6, mix: MIX, seed });
+        expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+        expect(a.items).toHaveLength(6);
+        for (const item of a.items) expect(itemProblems(item)).toEqual([]);
+      }),
+      { numRuns: 6 },
+    );
   });
 });
 
@@ -87,17 +97,27 @@ describe('itemProblems refuses unsound items', () => {
   const base = exam.items.find((x) => x.kind === 'single')!;
   const numeric = exam.items.find((x) => x.kind === 'numeric')!;
   it('accepts a sound item', () => expect(itemProblems(base)).toEqual([]));
-  it('two keys on a single-answer item', () => expect(itemProblems({ ...base, key: ['A', 'B'] }).join()).toMatch(/exactly one key/));
-  it('repeated options', () => expect(itemProblems({ ...base, options: base.options.map((o) => ({ ...o, text: 'Same' })) }).join()).toMatch(/read the same/));
-  it('a key that names no option', () => expect(itemProblems({ ...base, key: ['Z'] }).join()).toMatch(/names no option/));
+  it('two keys on a single-answer item', () =>
+    expect(itemProblems({ ...base, key: ['A', 'B'] }).join()).toMatch(/exactly one key/));
+  it('repeated options', () =>
+    expect(itemProblems({ ...base, options: base.options.map((o) => ({ ...o, text: 'Same' })) }).join()).toMatch(
+      /read the same/,
+    ));
+  it('a key that names no option', () =>
+    expect(itemProblems({ ...base, key: ['Z'] }).join()).toMatch(/names no option/));
   it('a stem that gives the keyed option away', () => {
     const key = keyTexts(base)[0]!;
-    expect(itemProblems({ ...base, vignette: `${base.vignette} Diagnosis: ${key}.` }).join()).toMatch(/contains the keyed option/);
+    expect(itemProblems({ ...base, vignette: `${base.vignette} Diagnosis: ${key}.` }).join()).toMatch(
+      /contains the keyed option/,
+    );
   });
   it('a numeric stem that states the answer', () => {
     const k = numeric.numericKey!;
-    expect(itemProblems({ ...numeric, vignette: `${numeric.vignette} Give ${k.value} mg.` }).join()).toMatch(/states the answer/);
+    expect(itemProblems({ ...numeric, vignette: `${numeric.vignette} Give ${k.value} mg.` }).join()).toMatch(
+      /states the answer/,
+    );
     expect(itemProblems({ ...numeric, numericKey: { ...k, tolerance: 0 } }).join()).toMatch(/positive tolerance/);
   });
-  it('a rationale that does not quote its statements', () => expect(itemProblems({ ...base, statementIds: ['PIT-4'] }).join()).toMatch(/does not quote PIT-4/));
+  it('a rationale that does not quote its statements', () =>
+    expect(itemProblems({ ...base, statementIds: ['PIT-4'] }).join()).toMatch(/does not quote PIT-4/));
 });

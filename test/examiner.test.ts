@@ -9,8 +9,8 @@ import { judgedScore, loadExaminerSets, runExaminerSet } from './support/examine
  */
 const sets = loadExaminerSets();
 
-describe('the examiner\'s suite', () => {
-  it('has at least 36 sets over all 12 scenarios, of every kind, each band in its kind\'s range', () => {
+describe("the examiner's suite", () => {
+  it("has at least 36 sets over all 12 scenarios, of every kind, each band in its kind's range", () => {
     expect(sets.length).toBeGreaterThanOrEqual(36);
     expect(new Set(sets.map((s) => s.scenario)).size).toBe(12);
     for (const kind of ['valid', 'weak', 'dangerous'] as const) expect(sets.some((s) => s.kind === kind)).toBe(true);
@@ -22,12 +22,16 @@ describe('the examiner\'s suite', () => {
     }
   });
 
-  it.each(sets.map((s) => [s.file, s] as const))('%s', (_file, set) => {
-    const r = runExaminerSet(set);
-    const score = judgedScore(set, r);
-    const [lo, hi] = set.band;
-    const why = `${set.name}: ${score} (problems ${r.problemStatementIds.join(', ') || 'none'})`;
-    expect(score >= lo && score <= hi, why).toBe(true);
-    for (const id of set.expectFeedback) expect(r.problemStatementIds, why).toContain(id);
-  }, 60_000);
+  it.each(sets.map((s) => [s.file, s] as const))(
+    '%s',
+    (_file, set) => {
+      const r = runExaminerSet(set);
+      const score = judgedScore(set, r);
+      const [lo, hi] = set.band;
+      const why = `${set.name}: ${score} (problems ${r.problemStatementIds.join(', ') || 'none'})`;
+      expect(score >= lo && score <= hi, why).toBe(true);
+      for (const id of set.expectFeedback) expect(r.problemStatementIds, why).toContain(id);
+    },
+    60_000,
+  );
 });

@@ -9,16 +9,39 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = `${root}packages/cli/dist/bin.js`;
 
 const GOLDEN: readonly { file: string; args: string[] }[] = [
-  { file: 'mixed-seed-2026.jsonl', args: ['--mix', 'mas:8,sjia-flare:4,sepsis:4,misc:4', '--n', '20', '--seed', '2026'] },
-  { file: 'mixed-hard-seed-2026.jsonl', args: ['--mix', 'mas:2,sjia-flare:1,sepsis:1,misc:1', '--n', '10', '--seed', '2026', '--difficulty', 'hard'] },
-  { file: 'mixed-seed-2026-si.csv', args: ['--mix', 'mas:2,sjia-flare:1,sepsis:1,misc:1', '--n', '5', '--seed', '2026', '--format', 'csv', '--units', 'si'] },
+  {
+    file: 'mixed-seed-2026.jsonl',
+    args: ['--mix', 'mas:8,sjia-flare:4,sepsis:4,misc:4', '--n', '20', '--seed', '2026'],
+  },
+  {
+    file: 'mixed-hard-seed-2026.jsonl',
+    args: ['--mix', 'mas:2,sjia-flare:1,sepsis:1,misc:1', '--n', '10', '--seed', '2026', '--difficulty', 'hard'],
+  },
+  {
+    file: 'mixed-seed-2026-si.csv',
+    args: [
+      '--mix',
+      'mas:2,sjia-flare:1,sepsis:1,misc:1',
+      '--n',
+      '5',
+      '--seed',
+      '2026',
+      '--format',
+      'csv',
+      '--units',
+      'si',
+    ],
+  },
 ];
 
 describe('golden sets regenerate byte-identically', () => {
   for (const { file, args } of GOLDEN) {
     it(`masdrill generate ${args.join(' ')} = cases/golden/${file}`, () => {
       const expected = readFileSync(`${root}cases/golden/${file}`, 'utf8');
-      const r = spawnSync(process.execPath, [bin, 'generate', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const r = spawnSync(process.execPath, [bin, 'generate', ...args], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toBe(expected);

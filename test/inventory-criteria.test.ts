@@ -49,5 +49,4 @@ describe('citation inventory of the criteria', () => {
     const keys = [...new Set([...citationsInEvidence(), ...used].map(citationKeyOf))].sort();
     console.log(`criteria cite ${keys.length} sources: ${keys.join(', ')}`);
   });
-
 });

@@ -10,18 +10,40 @@ const dir = mkdtempSync(join(tmpdir(), 'masdrill-quiz-'));
 
 /** Runs the built bin with a data dir and extra environment. */
 function run(args: readonly string[], input: string, env: Record<string, string> = {}, dataDir = join(dir, 'data')) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, input, encoding: 'utf8', env: { ...process.env, MASDRILL_DATA_DIR: dataDir, ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: REPO_ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, MASDRILL_DATA_DIR: dataDir, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 // A resident's answers to the mas drill of seed 7, one a line: diagnosis, criteria, an order
 // (methylprednisolone pulse 30 mg/kg/day for 3 days), then continue and submit at each later stage.
-const MAS_7 = [
-  '1', '2', 'a', 'pulse', '1', '30', '2', '', '', '3', '', 's', // presentation
-  '1', 's', // 12 h: continue
-  '1', '0', '2', 's', // 48 h: diagnosis, criteria none, escalate
-  '1', 's', // day 3
-].join('\n') + '\n';
+const MAS_7 =
+  [
+    '1',
+    '2',
+    'a',
+    'pulse',
+    '1',
+    '30',
+    '2',
+    '',
+    '',
+    '3',
+    '',
+    's', // presentation
+    '1',
+    's', // 12 h: continue
+    '1',
+    '0',
+    '2',
+    's', // 48 h: diagnosis, criteria none, escalate
+    '1',
+    's', // day 3
+  ].join('\n') + '\n';
 
 describe('masdrill quiz --plain through a pipe', () => {
   it('plays a generated case to the debrief: numbered choices, typed answers, statements quoted', () => {
@@ -41,7 +63,10 @@ describe('masdrill quiz --plain through a pipe', () => {
 
   it('plays an authored scenario (by id) to the debrief when the same keys are typed for every question', () => {
     // Answer "1" to every choice and submit every plan as it stands.
-    const answers = Array.from({ length: 60 }, () => ['1', 's']).flat().join('\n') + '\n';
+    const answers =
+      Array.from({ length: 60 }, () => ['1', 's'])
+        .flat()
+        .join('\n') + '\n';
     const r = run(['quiz', '--scenario', 'sjia-mas-classic', '--plain'], answers);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Score \d+(\.\d)?\/100/);
@@ -57,7 +82,13 @@ describe('masdrill quiz --plain through a pipe', () => {
   });
 
   it('rejects a bad flag with one line and exit 2', () => {
-    for (const args of [['quiz', '--units', 'imperial'], ['quiz', '--kind', 'flu'], ['quiz', '--seed', '-1'], ['quiz', '--cases', '0'], ['quiz', '--scenario', 'no-such-thing']]) {
+    for (const args of [
+      ['quiz', '--units', 'imperial'],
+      ['quiz', '--kind', 'flu'],
+      ['quiz', '--seed', '-1'],
+      ['quiz', '--cases', '0'],
+      ['quiz', '--scenario', 'no-such-thing'],
+    ]) {
       const r = run(args, '');
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n').length, r.stderr).toBeLessThanOrEqual(2);
@@ -74,7 +105,14 @@ describe('the attempt log and masdrill stats', () => {
     const log = join(data, 'attempts.jsonl');
     const lines = readFileSync(log, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(2);
-    const rec = JSON.parse(lines[0]!) as { scenario: string; kind: string; seed: number; topics: Record<string, number>; missed: string[]; answers: Record<string, unknown> };
+    const rec = JSON.parse(lines[0]!) as {
+      scenario: string;
+      kind: string;
+      seed: number;
+      topics: Record<string, number>;
+      missed: string[];
+      answers: Record<string, unknown>;
+    };
     expect(rec).toMatchObject({ scenario: 'drill-mas-7', kind: 'mas', seed: 7 });
     expect(Object.keys(rec.answers)).toEqual(['presentation', 'reassess-12h', 'reassess-48h', 'day-3']);
     expect(rec.topics.diagnosis).toBeGreaterThan(0);
@@ -92,7 +130,11 @@ describe('the attempt log and masdrill stats', () => {
     expect(s.stdout).toMatch(new RegExp(`\\n  ${first} \\(3×\\): \\S`));
     expect(s.stderr).toMatch(/line 3: not JSON/);
     expect(s.stderr).toMatch(/line 5: not a masdrill attempt record/);
-    const j = JSON.parse(run(['stats', '--json'], '', {}, data).stdout) as { cases: number; topics: { topic: string }[]; skippedLines: unknown[] };
+    const j = JSON.parse(run(['stats', '--json'], '', {}, data).stdout) as {
+      cases: number;
+      topics: { topic: string }[];
+      skippedLines: unknown[];
+    };
     expect(j.cases).toBe(3);
     expect(j.topics.map((t) => t.topic)).toContain('dosing');
     expect(j.skippedLines).toHaveLength(2);
@@ -108,28 +150,60 @@ describe('the attempt log and masdrill stats', () => {
 describe('start-up: batch commands never load Ink or React', () => {
   it('loads neither for help, evaluate, generate, grade, play, validate and stats; the quiz does', () => {
     const hooks = join(dir, 'hooks.mjs');
-    writeFileSync(hooks, [
-      "export async function resolve(specifier, context, next) {",
-      "  const r = await next(specifier, context);",
-      "  if (/\\/node_modules\\/(\\.pnpm\\/[^/]+\\/node_modules\\/)?(ink|react)\\//.test(r.url)) process.stderr.write(`LOADED ${r.url}\\n`);",
-      "  return r;",
-      "}",
-    ].join('\n'));
+    writeFileSync(
+      hooks,
+      [
+        'export async function resolve(specifier, context, next) {',
+        '  const r = await next(specifier, context);',
+        '  if (/\\/node_modules\\/(\\.pnpm\\/[^/]+\\/node_modules\\/)?(ink|react)\\//.test(r.url)) process.stderr.write(`LOADED ${r.url}\\n`);',
+        '  return r;',
+        '}',
+      ].join('\n'),
+    );
     const register = join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
-    const loads = (args: string[], input = '') => spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], { cwd: REPO_ROOT, input, encoding: 'utf8', env: { ...process.env, MASDRILL_DATA_DIR: join(dir, 'loads') } }).stderr;
-    for (const args of [['--help'], ['evaluate', 'cases/canonical/misc-classic.json'], ['generate', '--kind', 'mas', '--seed', '1', '-n', '1'], ['grade', '--help'], ['play', '--kind', 'mas', '--seed', '1'], ['validate', 'scenarios/sjia-mas-classic.yaml'], ['stats'], ['quiz', '--plain', '--kind', 'mas', '--seed', '1']]) {
+    writeFileSync(
+      register,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+    );
+    const loads = (args: string[], input = '') =>
+      spawnSync(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], {
+        cwd: REPO_ROOT,
+        input,
+        encoding: 'utf8',
+        env: { ...process.env, MASDRILL_DATA_DIR: join(dir, 'loads') },
+      }).stderr;
+    for (const args of [
+      ['--help'],
+      ['evaluate', 'cases/canonical/misc-classic.json'],
+      ['generate', '--kind', 'mas', '--seed', '1', '-n', '1'],
+      ['grade', '--help'],
+      ['play', '--kind', 'mas', '--seed', '1'],
+      ['validate', 'scenarios/sjia-mas-classic.yaml'],
+      ['stats'],
+      ['quiz', '--plain', '--kind', 'mas', '--seed', '1'],
+    ]) {
       expect(loads(args), args.join(' ')).not.toContain('LOADED');
     }
     // The probe can fail: importing the UI does load them.
-    expect(spawnSync(process.execPath, ['--import', pathToFileURL(register).href, '-e', "import('@masdrill/quiz/ui')"], { cwd: join(REPO_ROOT, 'packages/cli'), encoding: 'utf8' }).stderr).toContain('LOADED');
+    expect(
+      spawnSync(process.execPath, ['--import', pathToFileURL(register).href, '-e', "import('@masdrill/quiz/ui')"], {
+        cwd: join(REPO_ROOT, 'packages/cli'),
+        encoding: 'utf8',
+      }).stderr,
+    ).toContain('LOADED');
   });
 });
 
 describe('NO_COLOR', () => {
   it('the Ink quiz prints no colour codes under NO_COLOR (and does with FORCE_COLOR)', async () => {
     // Ink decides colour when it loads: run a fresh node that imports the UI after setting the level as the CLI does.
-    const script = (env: string) => spawnSync(process.execPath, ['--input-type=module', '-e', `
+    const script = (env: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `
       ${env}
       if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
       const { render } = await import('ink-testing-library');
@@ -143,7 +217,10 @@ describe('NO_COLOR', () => {
       await new Promise((r) => setTimeout(r, 500));
       process.stdout.write(JSON.stringify(app.frames.join('\\n')));
       app.unmount();
-    `], { cwd: join(REPO_ROOT, 'packages/quiz'), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '' } });
+    `,
+        ],
+        { cwd: join(REPO_ROOT, 'packages/quiz'), encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '' } },
+      );
     const plain = script("process.env.NO_COLOR = '1';");
     expect(plain.stderr).toBe('');
     const frames = JSON.parse(plain.stdout) as string;

@@ -18,7 +18,8 @@ describe('the scenarios together cite every guideline statement', () => {
     for (const { file, scenario } of scenarios) {
       for (const w of checkScenario(scenario, scenarioCaseOf(scenario)).wrong) {
         for (const id of w.expectFeedback) {
-          if (w.report?.problemStatementIds.includes(id)) drawn.set(id, [...(drawn.get(id) ?? []), `${file}#${w.stageId}`]);
+          if (w.report?.problemStatementIds.includes(id))
+            drawn.set(id, [...(drawn.get(id) ?? []), `${file}#${w.stageId}`]);
         }
       }
     }

@@ -2,7 +2,6 @@ import { loadScenarios, scenarioCaseOf as caseOf } from './support/scenarios.js'
 import { describe, expect, it } from 'vitest';
 import { checkScenario, constraintProblems, lintScenario } from '@masdrill/quiz';
 
-
 const scenarios = loadScenarios();
 
 describe('committed scenarios', () => {

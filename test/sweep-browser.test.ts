@@ -10,10 +10,24 @@ import { runCli } from './support/run-cli.js';
 const BROWSER = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 // Flags from the machine notes: no sandbox as root, and no background networking (the closed
 // network refuses it, and it would count as a request).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-if (!BROWSER && process.env.CI) throw new Error('no Chromium: .ci/run installs chromium-headless-shell with apt-get; install it (apt-get install chromium-headless-shell)');
-if (!BROWSER) console.warn('sweep-browser: skipped, no /usr/bin/chromium-headless-shell or /usr/bin/chromium (apt-get install chromium-headless-shell)');
+if (!BROWSER && process.env.CI)
+  throw new Error(
+    'no Chromium: .ci/run installs chromium-headless-shell with apt-get; install it (apt-get install chromium-headless-shell)',
+  );
+if (!BROWSER)
+  console.warn(
+    'sweep-browser: skipped, no /usr/bin/chromium-headless-shell or /usr/bin/chromium (apt-get install chromium-headless-shell)',
+  );
 
 describe.skipIf(!BROWSER)('the sweep report in a real browser', () => {
   it('renders its plots and tables offline, with no request and no console error', async () => {
@@ -24,8 +38,12 @@ describe.skipIf(!BROWSER)('the sweep report in a real browser', () => {
       const page = await browser.newPage();
       const requests: string[] = [];
       const problems: string[] = [];
-      page.on('request', (r) => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
-      page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+      page.on('request', (r) => {
+        if (!r.url().startsWith('file:')) requests.push(r.url());
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
       page.on('pageerror', (e) => problems.push(e.message));
       await page.goto(pathToFileURL(join(out, 'report.html')).href, { waitUntil: 'load' });
       expect(await page.title()).toContain('200 synthetic cases');

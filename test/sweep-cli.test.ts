@@ -11,7 +11,8 @@ const COHORT = ['--n', '240', '--mix', 'mas:2,sjia-flare:1,sepsis:1,misc:1', '--
 /** Every file of a report but run.json (timings), by name. */
 function reportOf(out: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of readdirSync(out).sort()) if (name !== 'run.json') files[name] = readFileSync(join(out, name), 'utf8');
+  for (const name of readdirSync(out).sort())
+    if (name !== 'run.json') files[name] = readFileSync(join(out, name), 'utf8');
   return files;
 }
 
@@ -25,7 +26,17 @@ describe('masdrill sweep (built bin)', () => {
       return { out, stdout: r.stdout };
     });
     const first = reportOf(runs[0]!.out);
-    expect(Object.keys(first)).toEqual(['distributions.csv', 'figures.json', 'performance.csv', 'published.csv', 'report.html', 'roc-points.csv', 'roc.csv', 'statistics.json', 'summary.txt']);
+    expect(Object.keys(first)).toEqual([
+      'distributions.csv',
+      'figures.json',
+      'performance.csv',
+      'published.csv',
+      'report.html',
+      'roc-points.csv',
+      'roc.csv',
+      'statistics.json',
+      'summary.txt',
+    ]);
     for (const run of runs.slice(1)) expect(reportOf(run.out)).toEqual(first);
     expect(runs[0]!.stdout).toBe(first['summary.txt']);
     for (const line of first['summary.txt']!.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
@@ -60,7 +71,13 @@ describe('masdrill sweep (built bin)', () => {
   }, 240_000);
 
   it('rejects bad flags with one line naming the fix, exit code 2', () => {
-    for (const args of [['--prevalence', '2', '--out', 'x'], ['--shard', '4/3', '--out', 'x'], ['--n', '10'], ['--workers', 'many', '--out', 'x'], ['--mix', 'mas:x', '--out', 'x']]) {
+    for (const args of [
+      ['--prevalence', '2', '--out', 'x'],
+      ['--shard', '4/3', '--out', 'x'],
+      ['--n', '10'],
+      ['--workers', 'many', '--out', 'x'],
+      ['--mix', 'mas:x', '--out', 'x'],
+    ]) {
       const r = runCli(['sweep', ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -82,13 +99,18 @@ describe('masdrill sweep (built bin)', () => {
   it('stops on Ctrl-C leaving no report and no temporary directory', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'masdrill-sweep-int-'));
     const out = join(parent, 'report');
-    const child = spawn(process.execPath, [BIN, 'sweep', '--n', '20000', '--workers', '0', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'sweep', '--n', '20000', '--workers', '0', '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let sent = false;
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
-        if (!sent && stderr.includes('sweep: 10%')) { sent = true; child.kill('SIGINT'); }
+        if (!sent && stderr.includes('sweep: 10%')) {
+          sent = true;
+          child.kill('SIGINT');
+        }
       });
       child.on('close', (c) => resolve(c));
     });

@@ -29,8 +29,13 @@ export interface ExaminerSet {
 export function loadExaminerSets(): ExaminerSet[] {
   const out: ExaminerSet[] = [];
   for (const scenario of readdirSync(EXAMINER_DIR).sort()) {
-    for (const f of readdirSync(`${EXAMINER_DIR}${scenario}`).filter((x) => x.endsWith('.yaml')).sort()) {
-      const data = parse(readFileSync(`${EXAMINER_DIR}${scenario}/${f}`, 'utf8')) as Omit<ExaminerSet, 'file' | 'scenario'>;
+    for (const f of readdirSync(`${EXAMINER_DIR}${scenario}`)
+      .filter((x) => x.endsWith('.yaml'))
+      .sort()) {
+      const data = parse(readFileSync(`${EXAMINER_DIR}${scenario}/${f}`, 'utf8')) as Omit<
+        ExaminerSet,
+        'file' | 'scenario'
+      >;
       out.push({ ...data, expectFeedback: data.expectFeedback ?? [], file: `${scenario}/${f}`, scenario });
     }
   }

@@ -31,7 +31,10 @@ export const VALID_PLAN_CASE = read('cases/plans/septic-shock.case.json');
 export const VALID_PLAN = read('cases/plans/septic-shock.trainee.plan.json');
 // The committed scenario reads a frozen case file relative to scenarios/; a scenario written to a
 // temporary folder names its patient by seed instead (seed 96 still meets its constraints).
-export const VALID_SCENARIO = read('scenarios/sjia-mas-classic.yaml').replace(/^case: .*$/m, 'generate: { kind: mas, seed: 96 }');
+export const VALID_SCENARIO = read('scenarios/sjia-mas-classic.yaml').replace(
+  /^case: .*$/m,
+  'generate: { kind: mas, seed: 96 }',
+);
 export const VALID_ANSWERS = [
   'schemaVersion: 1',
   'scenario: sjia-mas-classic',
@@ -48,7 +51,8 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 function* walk(value: Json, path: (string | number)[] = []): Generator<{ path: (string | number)[]; value: Json }> {
   yield { path, value };
   if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* walk(v, [...path, i]);
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* walk(v, [...path, k]);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* walk(v, [...path, k]);
 }
 
 function setAt(root: Json, path: (string | number)[], replace: (old: Json) => Json | undefined): Json {
@@ -63,7 +67,8 @@ function setAt(root: Json, path: (string | number)[], replace: (old: Json) => Js
   return copy;
 }
 
-const fieldName = (path: (string | number)[]): string => path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+const fieldName = (path: (string | number)[]): string =>
+  path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
 
 /** Fields whose schema allows null (null there is not malformed). */
 const NULLABLE = new Set(['moreLikelyAlternativeDiagnosis']);
@@ -89,7 +94,12 @@ export function brokenFields(text: string): { name: string; text: string; field:
       variants.push(['unknown key', (v) => ({ ...(v as Record<string, Json>), colour: 'blue' })]);
     }
     if (Array.isArray(value) && path.length > 0) variants.push(['array as object', () => ({})]);
-    for (const [kind, replace] of variants) out.push({ name: `${kind} at $${field}`, text: JSON.stringify(setAt(doc, path, replace), null, 2), field: `$${field}` });
+    for (const [kind, replace] of variants)
+      out.push({
+        name: `${kind} at $${field}`,
+        text: JSON.stringify(setAt(doc, path, replace), null, 2),
+        field: `$${field}`,
+      });
   }
   return out;
 }
@@ -127,32 +137,111 @@ function minified(text: string): string {
 /** The whole corpus. */
 export function malformedInputs(): Malformed[] {
   const list: Malformed[] = [];
-  const add = (m: Malformed): void => { list.push(m); };
+  const add = (m: Malformed): void => {
+    list.push(m);
+  };
 
   // Every field of a case, broken; each variant read by one of the four readers in turn.
   brokenFields(VALID_CASE).forEach((b, i) => {
     const where = [b.field === '$' ? '$' : b.field.replace(/\[(\d+)\]/g, '[$1]')];
     switch (i % 5) {
-      case 0: add({ command: 'evaluate', name: `case file, ${b.name}`, files: { 'case.json': b.text }, argv: ['evaluate', '@case.json'], mentions: ['@case.json', ...where] }); break;
-      case 1: add({ command: 'evaluate', name: `case on stdin line 2, ${b.name}`, files: {}, argv: ['evaluate', '-', '--json'], stdin: `${minified(VALID_CASE)}\n${minified(b.text)}\n`, mentions: ['<stdin>:2', ...where] }); break;
-      case 2: add({ command: 'validate', name: `case file, ${b.name}`, files: { 'case.json': b.text }, argv: ['validate', '@case.json'], mentions: ['@case.json', ...where] }); break;
-      case 3: add({ command: 'validate', name: `JSONL line 3, ${b.name}`, files: { 'cases.jsonl': `${minified(VALID_CASE)}\n${minified(VALID_CASE)}\n${minified(b.text)}\n` }, argv: ['validate', '@cases.jsonl'], mentions: ['@cases.jsonl:3', ...where] }); break;
-      default: add({ command: 'grade', name: `case, ${b.name}`, files: { 'case.json': b.text, 'plan.json': VALID_PLAN }, argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'], mentions: ['@case.json', ...where] });
+      case 0:
+        add({
+          command: 'evaluate',
+          name: `case file, ${b.name}`,
+          files: { 'case.json': b.text },
+          argv: ['evaluate', '@case.json'],
+          mentions: ['@case.json', ...where],
+        });
+        break;
+      case 1:
+        add({
+          command: 'evaluate',
+          name: `case on stdin line 2, ${b.name}`,
+          files: {},
+          argv: ['evaluate', '-', '--json'],
+          stdin: `${minified(VALID_CASE)}\n${minified(b.text)}\n`,
+          mentions: ['<stdin>:2', ...where],
+        });
+        break;
+      case 2:
+        add({
+          command: 'validate',
+          name: `case file, ${b.name}`,
+          files: { 'case.json': b.text },
+          argv: ['validate', '@case.json'],
+          mentions: ['@case.json', ...where],
+        });
+        break;
+      case 3:
+        add({
+          command: 'validate',
+          name: `JSONL line 3, ${b.name}`,
+          files: { 'cases.jsonl': `${minified(VALID_CASE)}\n${minified(VALID_CASE)}\n${minified(b.text)}\n` },
+          argv: ['validate', '@cases.jsonl'],
+          mentions: ['@cases.jsonl:3', ...where],
+        });
+        break;
+      default:
+        add({
+          command: 'grade',
+          name: `case, ${b.name}`,
+          files: { 'case.json': b.text, 'plan.json': VALID_PLAN },
+          argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'],
+          mentions: ['@case.json', ...where],
+        });
     }
   });
 
   // Every field of a plan, broken.
   for (const b of brokenFields(VALID_PLAN)) {
-    add({ command: 'grade', name: `plan, ${b.name}`, files: { 'case.json': VALID_PLAN_CASE, 'plan.json': b.text }, argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'], mentions: ['@plan.json', b.field] });
+    add({
+      command: 'grade',
+      name: `plan, ${b.name}`,
+      files: { 'case.json': VALID_PLAN_CASE, 'plan.json': b.text },
+      argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'],
+      mentions: ['@plan.json', b.field],
+    });
   }
 
   // Text that is not a case.
   for (const s of brokenSyntax(VALID_CASE)) {
-    add({ command: 'evaluate', name: `syntax: ${s.name}`, files: { 'case.json': s.text }, argv: ['evaluate', '@case.json'], mentions: ['@case.json'] });
-    add({ command: 'evaluate', name: `syntax on stdin: ${s.name}`, files: {}, argv: ['evaluate', '-'], stdin: s.text, mentions: ['<stdin>'] });
-    add({ command: 'validate', name: `syntax: ${s.name}`, files: { 'case.json': s.text }, argv: ['validate', '@case.json'], mentions: ['@case.json'] });
-    add({ command: 'grade', name: `case syntax: ${s.name}`, files: { 'case.json': s.text, 'plan.json': VALID_PLAN }, argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'], mentions: ['@case.json'] });
-    add({ command: 'grade', name: `plan syntax: ${s.name}`, files: { 'case.json': VALID_PLAN_CASE, 'plan.json': s.text }, argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'], mentions: ['@plan.json'] });
+    add({
+      command: 'evaluate',
+      name: `syntax: ${s.name}`,
+      files: { 'case.json': s.text },
+      argv: ['evaluate', '@case.json'],
+      mentions: ['@case.json'],
+    });
+    add({
+      command: 'evaluate',
+      name: `syntax on stdin: ${s.name}`,
+      files: {},
+      argv: ['evaluate', '-'],
+      stdin: s.text,
+      mentions: ['<stdin>'],
+    });
+    add({
+      command: 'validate',
+      name: `syntax: ${s.name}`,
+      files: { 'case.json': s.text },
+      argv: ['validate', '@case.json'],
+      mentions: ['@case.json'],
+    });
+    add({
+      command: 'grade',
+      name: `case syntax: ${s.name}`,
+      files: { 'case.json': s.text, 'plan.json': VALID_PLAN },
+      argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'],
+      mentions: ['@case.json'],
+    });
+    add({
+      command: 'grade',
+      name: `plan syntax: ${s.name}`,
+      files: { 'case.json': VALID_PLAN_CASE, 'plan.json': s.text },
+      argv: ['grade', '--case', '@case.json', '--plan', '@plan.json'],
+      mentions: ['@plan.json'],
+    });
   }
 
   // JSONL shapes the two case readers must agree on.
@@ -164,109 +253,318 @@ export function malformedInputs(): Malformed[] {
     ['a broken line', `${line}\n{"schemaVersion": 1,\n`, 2],
     ['a line cut short', `${line}\n${line.slice(0, 200)}\n${line}\n`, 2],
   ] as const) {
-    add({ command: 'evaluate', name: `JSONL with ${name}`, files: { 'c.jsonl': text }, argv: ['evaluate', '@c.jsonl', '--json'], mentions: [`@c.jsonl:${at}`] });
-    add({ command: 'validate', name: `JSONL with ${name}`, files: { 'c.jsonl': text }, argv: ['validate', '@c.jsonl'], mentions: [`@c.jsonl:${at}`] });
+    add({
+      command: 'evaluate',
+      name: `JSONL with ${name}`,
+      files: { 'c.jsonl': text },
+      argv: ['evaluate', '@c.jsonl', '--json'],
+      mentions: [`@c.jsonl:${at}`],
+    });
+    add({
+      command: 'validate',
+      name: `JSONL with ${name}`,
+      files: { 'c.jsonl': text },
+      argv: ['validate', '@c.jsonl'],
+      mentions: [`@c.jsonl:${at}`],
+    });
   }
 
   // Meaning: right shape, wrong values.
   const c = JSON.parse(VALID_CASE) as { patient: Record<string, unknown>; labs: Record<string, unknown>[] };
   const meaning: [string, (x: typeof c) => void, string][] = [
-    ['hemoglobin 950 g/dL', (x) => { x.labs[0]!.hemoglobin = 950; }, '$.labs[0].hemoglobin'],
-    ['a 17-year-old of 1 kg', (x) => { x.patient.ageYears = 17; x.patient.weightKg = 1; }, '$.patient.weightKg'],
-    ['an infant of 90 kg', (x) => { x.patient.ageYears = 0.5; x.patient.weightKg = 90; }, '$.patient.weightKg'],
-    ['ferritin 9e9', (x) => { x.labs[0]!.ferritin = 9e9; }, '$.labs[0].ferritin'],
-    ['units conflict', (x) => { (x as Record<string, unknown>).units = 'conventional'; }, '$.units'],
-    ['unknown units', (x) => { (x as Record<string, unknown>).units = 'imperial'; }, '$.units'],
+    [
+      'hemoglobin 950 g/dL',
+      (x) => {
+        x.labs[0]!.hemoglobin = 950;
+      },
+      '$.labs[0].hemoglobin',
+    ],
+    [
+      'a 17-year-old of 1 kg',
+      (x) => {
+        x.patient.ageYears = 17;
+        x.patient.weightKg = 1;
+      },
+      '$.patient.weightKg',
+    ],
+    [
+      'an infant of 90 kg',
+      (x) => {
+        x.patient.ageYears = 0.5;
+        x.patient.weightKg = 90;
+      },
+      '$.patient.weightKg',
+    ],
+    [
+      'ferritin 9e9',
+      (x) => {
+        x.labs[0]!.ferritin = 9e9;
+      },
+      '$.labs[0].ferritin',
+    ],
+    [
+      'units conflict',
+      (x) => {
+        (x as Record<string, unknown>).units = 'conventional';
+      },
+      '$.units',
+    ],
+    [
+      'unknown units',
+      (x) => {
+        (x as Record<string, unknown>).units = 'imperial';
+      },
+      '$.units',
+    ],
   ];
   for (const [name, change, field] of meaning) {
     const broken = structuredClone(c);
     change(broken);
     const text = JSON.stringify(broken, null, 2);
     const units = name === 'units conflict' ? ['--units', 'si'] : [];
-    add({ command: 'evaluate', name: `meaning: ${name}`, files: { 'case.json': text }, argv: ['evaluate', '@case.json', ...units], mentions: ['@case.json', field] });
-    add({ command: 'validate', name: `meaning: ${name}`, files: { 'case.json': text }, argv: ['validate', '@case.json', ...units], mentions: ['@case.json', field] });
-    add({ command: 'grade', name: `meaning: ${name}`, files: { 'case.json': text, 'plan.json': VALID_PLAN }, argv: ['grade', '--case', '@case.json', '--plan', '@plan.json', ...units], mentions: ['@case.json', field] });
+    add({
+      command: 'evaluate',
+      name: `meaning: ${name}`,
+      files: { 'case.json': text },
+      argv: ['evaluate', '@case.json', ...units],
+      mentions: ['@case.json', field],
+    });
+    add({
+      command: 'validate',
+      name: `meaning: ${name}`,
+      files: { 'case.json': text },
+      argv: ['validate', '@case.json', ...units],
+      mentions: ['@case.json', field],
+    });
+    add({
+      command: 'grade',
+      name: `meaning: ${name}`,
+      files: { 'case.json': text, 'plan.json': VALID_PLAN },
+      argv: ['grade', '--case', '@case.json', '--plan', '@plan.json', ...units],
+      mentions: ['@case.json', field],
+    });
   }
 
   // Paths that are not readable files.
   for (const command of ['evaluate', 'validate'] as const) {
-    add({ command, name: 'a missing file', files: {}, argv: [command, '@dir/missing.json'], mentions: ['missing.json'] });
+    add({
+      command,
+      name: 'a missing file',
+      files: {},
+      argv: [command, '@dir/missing.json'],
+      mentions: ['missing.json'],
+    });
   }
   add({ command: 'evaluate', name: 'a directory', files: {}, argv: ['evaluate', '@dir'], mentions: ['@dir'] });
-  add({ command: 'grade', name: 'a missing case', files: { 'plan.json': VALID_PLAN }, argv: ['grade', '--case', '@dir/missing.json', '--plan', '@plan.json'], mentions: ['missing.json'] });
-  add({ command: 'grade', name: 'a directory as plan', files: { 'case.json': VALID_PLAN_CASE }, argv: ['grade', '--case', '@case.json', '--plan', '@dir'], mentions: ['@dir'] });
-  add({ command: 'grade', name: 'both from stdin', files: {}, argv: ['grade', '--case', '-', '--plan', '-'], mentions: ['--case', '--plan'] });
-  add({ command: 'play', name: 'a missing answers file', files: {}, argv: ['play', '--kind', 'mas', '--seed', '1', '--answers', '@dir/missing.yaml'], mentions: ['missing.yaml'] });
-  add({ command: 'play', name: 'a missing scenario', files: {}, argv: ['play', '--scenario', '@dir/missing.yaml'], mentions: ['missing.yaml'] });
+  add({
+    command: 'grade',
+    name: 'a missing case',
+    files: { 'plan.json': VALID_PLAN },
+    argv: ['grade', '--case', '@dir/missing.json', '--plan', '@plan.json'],
+    mentions: ['missing.json'],
+  });
+  add({
+    command: 'grade',
+    name: 'a directory as plan',
+    files: { 'case.json': VALID_PLAN_CASE },
+    argv: ['grade', '--case', '@case.json', '--plan', '@dir'],
+    mentions: ['@dir'],
+  });
+  add({
+    command: 'grade',
+    name: 'both from stdin',
+    files: {},
+    argv: ['grade', '--case', '-', '--plan', '-'],
+    mentions: ['--case', '--plan'],
+  });
+  add({
+    command: 'play',
+    name: 'a missing answers file',
+    files: {},
+    argv: ['play', '--kind', 'mas', '--seed', '1', '--answers', '@dir/missing.yaml'],
+    mentions: ['missing.yaml'],
+  });
+  add({
+    command: 'play',
+    name: 'a missing scenario',
+    files: {},
+    argv: ['play', '--scenario', '@dir/missing.yaml'],
+    mentions: ['missing.yaml'],
+  });
 
   // Flags.
   const flags: [CommandName, string[], string][] = [
-    ['evaluate', ['--window', '24:0'], '--window'], ['evaluate', ['--window', 'a:b'], '--window'], ['evaluate', ['--window', '-5'], '--window'],
-    ['evaluate', ['--only', 'hlh-1994'], '--only'], ['evaluate', ['--only', ','], '--only'], ['evaluate', ['--units', 'imperial'], '--units'],
-    ['evaluate', ['--statuses'], '--statuses'], ['evaluate', ['--jsn'], '--jsn'], ['evaluate', ['--window'], '--window'],
-    ['validate', ['--units', 'metric'], '--units'], ['validate', ['--loud'], '--loud'],
-    ['grade', ['--units', 'si-units'], '--units'], ['grade', ['--case'], '--case'], ['grade', ['--plan', '@plan.json'], '--case'], ['grade', ['--color'], '--color'],
-    ['play', ['--kind', 'flu', '--seed', '1'], '--kind'], ['play', ['--kind', 'mas', '--seed', '-1'], '--seed'], ['play', ['--kind', 'mas', '--seed', 'x'], '--seed'],
-    ['play', ['--kind', 'mas', '--seed', '4294967296'], '--seed'], ['play', ['--kind', 'mas'], '--seed'], ['play', ['--scenario', 'no-such-scenario'], 'no-such-scenario'], ['play', ['--speed', '2'], '--speed'],
+    ['evaluate', ['--window', '24:0'], '--window'],
+    ['evaluate', ['--window', 'a:b'], '--window'],
+    ['evaluate', ['--window', '-5'], '--window'],
+    ['evaluate', ['--only', 'hlh-1994'], '--only'],
+    ['evaluate', ['--only', ','], '--only'],
+    ['evaluate', ['--units', 'imperial'], '--units'],
+    ['evaluate', ['--statuses'], '--statuses'],
+    ['evaluate', ['--jsn'], '--jsn'],
+    ['evaluate', ['--window'], '--window'],
+    ['validate', ['--units', 'metric'], '--units'],
+    ['validate', ['--loud'], '--loud'],
+    ['grade', ['--units', 'si-units'], '--units'],
+    ['grade', ['--case'], '--case'],
+    ['grade', ['--plan', '@plan.json'], '--case'],
+    ['grade', ['--color'], '--color'],
+    ['play', ['--kind', 'flu', '--seed', '1'], '--kind'],
+    ['play', ['--kind', 'mas', '--seed', '-1'], '--seed'],
+    ['play', ['--kind', 'mas', '--seed', 'x'], '--seed'],
+    ['play', ['--kind', 'mas', '--seed', '4294967296'], '--seed'],
+    ['play', ['--kind', 'mas'], '--seed'],
+    ['play', ['--scenario', 'no-such-scenario'], 'no-such-scenario'],
+    ['play', ['--speed', '2'], '--speed'],
   ];
   for (const [command, extra, flag] of flags) {
-    const input = command === 'evaluate' || command === 'validate' ? ['@case.json'] : command === 'grade' && !extra.includes('--plan') && !extra.includes('--case') ? ['--case', '@case.json', '--plan', '@plan.json'] : [];
-    add({ command, name: `flag ${extra.join(' ')}`, files: { 'case.json': VALID_CASE, 'plan.json': VALID_PLAN }, argv: [command, ...input, ...extra], mentions: [flag] });
+    const input =
+      command === 'evaluate' || command === 'validate'
+        ? ['@case.json']
+        : command === 'grade' && !extra.includes('--plan') && !extra.includes('--case')
+          ? ['--case', '@case.json', '--plan', '@plan.json']
+          : [];
+    add({
+      command,
+      name: `flag ${extra.join(' ')}`,
+      files: { 'case.json': VALID_CASE, 'plan.json': VALID_PLAN },
+      argv: [command, ...input, ...extra],
+      mentions: [flag],
+    });
   }
   const generateFlags: [string[], string][] = [
-    [['--n', '-3'], '--n'], [['--n', 'lots'], '--n'], [['--n', '1e3'], '--n'], [['--n', '100000001'], '--n'], [['--seed', '-1'], '--seed'],
-    [['--seed', '4294967296'], '--seed'], [['--seed', '0x10'], '--seed'], [['--start', '-1'], '--start'], [['--start', '1.5'], '--start'],
-    [['--kind', 'bogus'], '--kind'], [['--kind', 'mas', '--mix', 'mas:1'], '--mix'], [['--mix', 'mas:ten'], '--mix'], [['--mix', 'mas:0'], '--mix'],
-    [['--mix', 'flu:1'], '--mix'], [['--mix', ''], '--mix'], [['--difficulty', 'easy'], '--difficulty'], [['--format', 'xml'], '--format'],
-    [['--units', 'imperial'], '--units'], [['--threads', '99'], '--threads'], [['--threads', '-2'], '--threads'], [['--frobnicate'], '--frobnicate'],
-    [['extra'], 'extra'], [['--out', ''], '--out'], [['--out', '@dir'], '--out'], [['--out', '@dir/missing/x.jsonl'], '--out'],
+    [['--n', '-3'], '--n'],
+    [['--n', 'lots'], '--n'],
+    [['--n', '1e3'], '--n'],
+    [['--n', '100000001'], '--n'],
+    [['--seed', '-1'], '--seed'],
+    [['--seed', '4294967296'], '--seed'],
+    [['--seed', '0x10'], '--seed'],
+    [['--start', '-1'], '--start'],
+    [['--start', '1.5'], '--start'],
+    [['--kind', 'bogus'], '--kind'],
+    [['--kind', 'mas', '--mix', 'mas:1'], '--mix'],
+    [['--mix', 'mas:ten'], '--mix'],
+    [['--mix', 'mas:0'], '--mix'],
+    [['--mix', 'flu:1'], '--mix'],
+    [['--mix', ''], '--mix'],
+    [['--difficulty', 'easy'], '--difficulty'],
+    [['--format', 'xml'], '--format'],
+    [['--units', 'imperial'], '--units'],
+    [['--threads', '99'], '--threads'],
+    [['--threads', '-2'], '--threads'],
+    [['--frobnicate'], '--frobnicate'],
+    [['extra'], 'extra'],
+    [['--out', ''], '--out'],
+    [['--out', '@dir'], '--out'],
+    [['--out', '@dir/missing/x.jsonl'], '--out'],
   ];
   for (const [extra, flag] of generateFlags) {
     const out = extra.includes('--out') ? [] : ['--out', '@dir/never.jsonl'];
-    add({ command: 'generate', name: `flag ${extra.join(' ')}`, files: {}, argv: ['generate', '--n', '3', ...extra, ...out], mentions: [flag] });
+    add({
+      command: 'generate',
+      name: `flag ${extra.join(' ')}`,
+      files: {},
+      argv: ['generate', '--n', '3', ...extra, ...out],
+      mentions: [flag],
+    });
   }
 
   // Answers files for play (and validate), broken.
   const answers: [string, string, string][] = [
     ['an unknown stage', VALID_ANSWERS + '  presentaton:\n    diagnosis: mas\n', 'presentaton'],
-    ['an unknown scenario', VALID_ANSWERS.replace('scenario: sjia-mas-classic', 'scenario: no-such-scenario'), 'no-such-scenario'],
+    [
+      'an unknown scenario',
+      VALID_ANSWERS.replace('scenario: sjia-mas-classic', 'scenario: no-such-scenario'),
+      'no-such-scenario',
+    ],
     ['a bad diagnosis', VALID_ANSWERS.replace('diagnosis: mas', 'diagnosis: flu'), '$.stages.presentation.diagnosis'],
     ['a bad criteria id', VALID_ANSWERS.replace('eular-acr-2016', 'eular-2016'), '$.stages.presentation.criteria[0]'],
-    ['criteria as a string', VALID_ANSWERS.replace('[eular-acr-2016]', 'eular-acr-2016'), '$.stages.presentation.criteria'],
+    [
+      'criteria as a string',
+      VALID_ANSWERS.replace('[eular-acr-2016]', 'eular-acr-2016'),
+      '$.stages.presentation.criteria',
+    ],
     ['stages as a list', 'schemaVersion: 1\nstages:\n  - presentation\n', '$.stages'],
     ['an unknown top-level key', VALID_ANSWERS + 'colour: blue\n', 'colour'],
     ['a bad indentation', VALID_ANSWERS.replace('    diagnosis', ' diagnosis'), '@answers.yaml'],
-    ['an alias bomb', 'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nstages: {}\n', 'alias'],
+    [
+      'an alias bomb',
+      'a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\nstages: {}\n',
+      'alias',
+    ],
     ['two documents', VALID_ANSWERS + '---\nstages: {}\n', 'more than one YAML document'],
     ['a duplicate key', VALID_ANSWERS + '  presentation:\n    diagnosis: mas\n', '@answers.yaml'],
     ['deep nesting', '['.repeat(100_000), '@answers.yaml'],
     ['a tab indent', VALID_ANSWERS.replace('    diagnosis', '\tdiagnosis'), '@answers.yaml'],
     ['an unclosed quote', VALID_ANSWERS.replace('diagnosis: mas', 'diagnosis: "mas'), '@answers.yaml'],
-    ['a plan with an unknown action', VALID_ANSWERS + '    plan:\n      actions:\n        - { action: aspirin-ultra, atHour: 0 }\n', 'aspirin-ultra'],
+    [
+      'a plan with an unknown action',
+      VALID_ANSWERS + '    plan:\n      actions:\n        - { action: aspirin-ultra, atHour: 0 }\n',
+      'aspirin-ultra',
+    ],
   ];
   for (const [name, text, mention] of answers) {
-    add({ command: 'play', name: `answers: ${name}`, files: { 'answers.yaml': text, 'sjia-mas-classic.yaml': VALID_SCENARIO }, argv: ['play', '--scenario', '@sjia-mas-classic.yaml', '--answers', '@answers.yaml'], mentions: ['@answers.yaml', mention] });
+    add({
+      command: 'play',
+      name: `answers: ${name}`,
+      files: { 'answers.yaml': text, 'sjia-mas-classic.yaml': VALID_SCENARIO },
+      argv: ['play', '--scenario', '@sjia-mas-classic.yaml', '--answers', '@answers.yaml'],
+      mentions: ['@answers.yaml', mention],
+    });
     // validate and play agree on answers files, the scenario they name and its stages included.
-    add({ command: 'validate', name: `answers: ${name}`, files: { 'answers.yaml': text, 'sjia-mas-classic.yaml': VALID_SCENARIO }, argv: ['validate', '@answers.yaml'], mentions: ['@answers.yaml', mention] });
+    add({
+      command: 'validate',
+      name: `answers: ${name}`,
+      files: { 'answers.yaml': text, 'sjia-mas-classic.yaml': VALID_SCENARIO },
+      argv: ['validate', '@answers.yaml'],
+      mentions: ['@answers.yaml', mention],
+    });
   }
 
   // Scenario files, broken.
   const scenarios: [string, string, string][] = [
     ['an unknown stage key', VALID_SCENARIO.replace('    hour: 0\n', '    hour: 0\n    hours: 0\n'), 'hours'],
     ['a stage without an id', VALID_SCENARIO.replace('  - id: presentation\n    hour: 0', '  - hour: 0'), 'id'],
-    ['a bad kind', VALID_SCENARIO.replace('generate: { kind: mas, seed: 96 }', 'generate: { kind: flu, seed: 96 }'), '$.generate.kind'],
+    [
+      'a bad kind',
+      VALID_SCENARIO.replace('generate: { kind: mas, seed: 96 }', 'generate: { kind: flu, seed: 96 }'),
+      '$.generate.kind',
+    ],
     ['a negative seed', VALID_SCENARIO.replace('seed: 96', 'seed: -96'), '$.generate.seed'],
-    ['a missing case file', VALID_SCENARIO.replace('generate: { kind: mas, seed: 96 }', 'case: nowhere.json'), 'nowhere.json'],
+    [
+      'a missing case file',
+      VALID_SCENARIO.replace('generate: { kind: mas, seed: 96 }', 'case: nowhere.json'),
+      'nowhere.json',
+    ],
     ['a broken YAML line', VALID_SCENARIO.replace('title: Classic', 'title: [Classic'), '@sjia-mas-classic.yaml'],
-    ['an alias bomb', VALID_SCENARIO + 'x1: &a [y,y,y,y,y,y,y,y,y,y]\nx2: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nx3: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', 'alias'],
+    [
+      'an alias bomb',
+      VALID_SCENARIO +
+        'x1: &a [y,y,y,y,y,y,y,y,y,y]\nx2: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nx3: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n',
+      'alias',
+    ],
     ['two documents', VALID_SCENARIO + '---\nid: x\n', 'more than one YAML document'],
   ];
   for (const [name, text, mention] of scenarios) {
-    add({ command: 'play', name: `scenario: ${name}`, files: { 'sjia-mas-classic.yaml': text }, argv: ['play', '--scenario', '@sjia-mas-classic.yaml'], mentions: ['@sjia-mas-classic.yaml', mention] });
-    add({ command: 'validate', name: `scenario: ${name}`, files: { 'sjia-mas-classic.yaml': text }, argv: ['validate', '@sjia-mas-classic.yaml'], mentions: ['@sjia-mas-classic.yaml', mention] });
+    add({
+      command: 'play',
+      name: `scenario: ${name}`,
+      files: { 'sjia-mas-classic.yaml': text },
+      argv: ['play', '--scenario', '@sjia-mas-classic.yaml'],
+      mentions: ['@sjia-mas-classic.yaml', mention],
+    });
+    add({
+      command: 'validate',
+      name: `scenario: ${name}`,
+      files: { 'sjia-mas-classic.yaml': text },
+      argv: ['validate', '@sjia-mas-classic.yaml'],
+      mentions: ['@sjia-mas-classic.yaml', mention],
+    });
   }
   return list;
 }
 
 /** Text that should never reach a user: engine messages, stack frames, formatting slips. */
-export const LEAKS = /\n\s+at |RangeError|TypeError|SyntaxError|ReferenceError|internal error|YAML\.parse|parseAllDocuments|null null|give a o|\?\.|\[object Object\]|ERR_[A-Z_]+|\bundefined\b|Excessive alias/;
+export const LEAKS =
+  /\n\s+at |RangeError|TypeError|SyntaxError|ReferenceError|internal error|YAML\.parse|parseAllDocuments|null null|give a o|\?\.|\[object Object\]|ERR_[A-Z_]+|\bundefined\b|Excessive alias/;

@@ -22,7 +22,12 @@ export function normal(rand: () => number): number {
  * P(right) = 1 / (1 + e^−(θ − b)). A wrong answer picks a wrong option at random (a numeric item:
  * the key off by far more than the tolerance).
  */
-export function raschClass(items: readonly ExamItem[], difficulties: readonly number[], students: number, seed: number): { responses: StudentResponses[]; abilities: number[] } {
+export function raschClass(
+  items: readonly ExamItem[],
+  difficulties: readonly number[],
+  students: number,
+  seed: number,
+): { responses: StudentResponses[]; abilities: number[] } {
   const rand = mulberry32(seed);
   const abilities: number[] = [];
   const responses: StudentResponses[] = [];
@@ -32,7 +37,8 @@ export function raschClass(items: readonly ExamItem[], difficulties: readonly nu
     const answers: Record<string, string> = {};
     items.forEach((item, j) => {
       const right = rand() < 1 / (1 + Math.exp(-(theta - difficulties[j]!)));
-      if (item.kind === 'numeric') answers[item.id] = String(right ? item.numericKey!.value : item.numericKey!.value * 3 + 10);
+      if (item.kind === 'numeric')
+        answers[item.id] = String(right ? item.numericKey!.value : item.numericKey!.value * 3 + 10);
       else if (right) answers[item.id] = item.key.join(';');
       else {
         const wrong = item.options.filter((o) => !item.key.includes(o.id));

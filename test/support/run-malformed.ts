@@ -19,7 +19,8 @@ export interface MalformedRun {
 export function prepare(m: Malformed, dir: string): { argv: string[]; mentions: string[] } {
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(m.files)) writeFileSync(join(dir, name), text);
-  const fill = (s: string): string => s.replace(/@dir/g, dir).replace(/@([\w.-]+\.(?:json|jsonl|yaml))/g, (_, name: string) => join(dir, name));
+  const fill = (s: string): string =>
+    s.replace(/@dir/g, dir).replace(/@([\w.-]+\.(?:json|jsonl|yaml))/g, (_, name: string) => join(dir, name));
   return { argv: m.argv.map(fill), mentions: m.mentions.map(fill) };
 }
 
@@ -43,10 +44,16 @@ export async function runMalformed(m: Malformed, dir: string): Promise<Malformed
   const err = collect(stderr);
   let code: number | null;
   try {
-    code = await main(argv, { stdout, stderr, stdin: Readable.from(m.stdin === undefined ? [] : [Buffer.from(m.stdin)]) });
+    code = await main(argv, {
+      stdout,
+      stderr,
+      stdin: Readable.from(m.stdin === undefined ? [] : [Buffer.from(m.stdin)]),
+    });
   } catch (error) {
     // What bin.ts would print for an internal error.
-    stderr.write(`masdrill: internal error — please report it.\n${error instanceof Error ? error.stack : String(error)}\n`);
+    stderr.write(
+      `masdrill: internal error — please report it.\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     code = 1;
   }
   return { code, stdout: out(), stderr: err(), leftovers: leftovers(m, dir), mentions, argv };

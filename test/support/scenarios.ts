@@ -11,11 +11,14 @@ export const SCENARIO_DIR = `${REPO_ROOT}scenarios/`;
 
 /** Every committed scenario, parsed and schema-checked (a failure names the file). */
 export function loadScenarios(): { file: string; scenario: Scenario }[] {
-  return readdirSync(SCENARIO_DIR).filter((f) => f.endsWith('.yaml')).sort().map((file) => {
-    const v = validateScenario(parse(readFileSync(SCENARIO_DIR + file, 'utf8')), file);
-    if (!v.ok) throw new Error(`${file}: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    return { file, scenario: v.scenario };
-  });
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((file) => {
+      const v = validateScenario(parse(readFileSync(SCENARIO_DIR + file, 'utf8')), file);
+      if (!v.ok) throw new Error(`${file}: ${v.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+      return { file, scenario: v.scenario };
+    });
 }
 
 /**
@@ -26,6 +29,9 @@ export function scenarioCaseOf(s: Scenario): Case {
   if (s.generate) return generatedCaseOf(s)!;
   const file = resolve(SCENARIO_DIR, s.case!);
   const admission = admitCase(JSON.parse(readFileSync(file, 'utf8')), { file });
-  if (!admission.ok) throw new Error(`${s.id}: case ${s.case} is not admitted: ${admission.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!admission.ok)
+    throw new Error(
+      `${s.id}: case ${s.case} is not admitted: ${admission.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
   return admission.case;
 }

@@ -29,7 +29,9 @@ export function appendAttempt(dir: string, record: object): void {
       closeSync(fd);
       if (last[0] !== 0x0a) prefix = '\n';
     }
-  } catch { /* no log yet */ }
+  } catch {
+    /* no log yet */
+  }
   appendFileSync(file, `${prefix}${JSON.stringify(record)}\n`, { encoding: 'utf8', mode: 0o600 });
 }
 

@@ -12,10 +12,16 @@ export class BatchedWriter {
   closed = false;
   private error: Error | undefined;
 
-  constructor(private readonly stream: NodeJS.WritableStream, private readonly threshold = 64 * 1024) {
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly threshold = 64 * 1024,
+  ) {
     // Room for a full chunk plus the largest text that may still arrive before it is sent.
     this.chunk = Buffer.allocUnsafe(2 * threshold);
-    stream.on('error', (e: Error) => { this.error = e; this.closed = true; });
+    stream.on('error', (e: Error) => {
+      this.error = e;
+      this.closed = true;
+    });
   }
 
   async write(text: string): Promise<void> {
@@ -24,7 +30,10 @@ export class BatchedWriter {
     const worst = text.length * 3;
     if (this.used + worst > this.chunk.length) {
       await this.flush();
-      if (worst > this.chunk.length) { await this.send(text); return; } // larger than a chunk: as it is
+      if (worst > this.chunk.length) {
+        await this.send(text);
+        return;
+      } // larger than a chunk: as it is
     }
     this.used += this.chunk.write(text, this.used);
     if (this.used >= this.threshold) await this.flush();
@@ -50,7 +59,11 @@ export class BatchedWriter {
     if (this.closed) return;
     if (!this.stream.write(data)) {
       await new Promise<void>((resolve) => {
-        const done = (): void => { this.stream.off('drain', done); this.stream.off('error', done); resolve(); };
+        const done = (): void => {
+          this.stream.off('drain', done);
+          this.stream.off('error', done);
+          resolve();
+        };
         this.stream.once('drain', done);
         this.stream.once('error', done);
       });

@@ -8,18 +8,60 @@ import { ANALYTES, NUMERIC_ANALYTES, type Case, type CaseUnits } from '@masdrill
  * unit for the chosen --units.
  */
 const CASE_COLUMNS = [
-  'id', 'seed', 'index', 'generatorVersion', 'difficulty',
-  'kind', 'subtype', 'masPresent', 'trigger', 'severity',
-  'ageYears', 'sex', 'weightKg', 'heightCm',
-  'sjia', 'sjiaDurationYears', 'immunosuppressiveTherapy',
-  'hospitalized', 'died', 'suspectedInfection',
-  'marrowHemophagocytosis', 'echoLvefMin', 'echoCoronaryZMax', 'bloodCulture', 'viralPositive', 'sarsCov2Pcr', 'sarsCov2Serology',
+  'id',
+  'seed',
+  'index',
+  'generatorVersion',
+  'difficulty',
+  'kind',
+  'subtype',
+  'masPresent',
+  'trigger',
+  'severity',
+  'ageYears',
+  'sex',
+  'weightKg',
+  'heightCm',
+  'sjia',
+  'sjiaDurationYears',
+  'immunosuppressiveTherapy',
+  'hospitalized',
+  'died',
+  'suspectedInfection',
+  'marrowHemophagocytosis',
+  'echoLvefMin',
+  'echoCoronaryZMax',
+  'bloodCulture',
+  'viralPositive',
+  'sarsCov2Pcr',
+  'sarsCov2Serology',
 ] as const;
 
 const OBSERVATION_COLUMNS = [
-  'temperatureC', 'feverDays', 'hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'activeArthritis', 'rash', 'conjunctivitis',
-  'mucosalChanges', 'extremityChanges', 'giSymptoms', 'cnsInvolvement', 'gcs', 'pupils', 'hemorrhage', 'shock', 'vasoactiveCount',
-  'respiratorySupport', 'fio2', 'spo2', 'sbp', 'dbp', 'heartRate', 'respiratoryRate',
+  'temperatureC',
+  'feverDays',
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'activeArthritis',
+  'rash',
+  'conjunctivitis',
+  'mucosalChanges',
+  'extremityChanges',
+  'giSymptoms',
+  'cnsInvolvement',
+  'gcs',
+  'pupils',
+  'hemorrhage',
+  'shock',
+  'vasoactiveCount',
+  'respiratorySupport',
+  'fio2',
+  'spo2',
+  'sbp',
+  'dbp',
+  'heartRate',
+  'respiratoryRate',
 ] as const;
 
 function unitOf(analyte: (typeof NUMERIC_ANALYTES)[number], units: CaseUnits): string {
@@ -29,13 +71,18 @@ function unitOf(analyte: (typeof NUMERIC_ANALYTES)[number], units: CaseUnits): s
 /** The CSV header for a unit system. */
 export function csvHeader(units: CaseUnits): string[] {
   return [
-    ...CASE_COLUMNS, 'hour', ...OBSERVATION_COLUMNS,
-    ...NUMERIC_ANALYTES.flatMap((a) => (a === 'triglycerides' ? [`${a} [${unitOf(a, units)}]`, 'triglyceridesFasting'] : [`${a} [${unitOf(a, units)}]`])),
+    ...CASE_COLUMNS,
+    'hour',
+    ...OBSERVATION_COLUMNS,
+    ...NUMERIC_ANALYTES.flatMap((a) =>
+      a === 'triglycerides' ? [`${a} [${unitOf(a, units)}]`, 'triglyceridesFasting'] : [`${a} [${unitOf(a, units)}]`],
+    ),
     'nkCellActivity',
   ];
 }
 
-const cell = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v));
+const cell = (v: unknown): string =>
+  v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v);
 
 /** The rows of one case in the long CSV layout. */
 export function csvRows(c: Case): string[][] {
@@ -45,18 +92,49 @@ export function csvRows(c: Case): string[][] {
   const lvefs = (inv.echo ?? []).map((e) => e.lvefPercent).filter((v): v is number => v !== undefined);
   const zs = (inv.echo ?? []).map((e) => e.coronaryZMax).filter((v): v is number => v !== undefined);
   const blood = (inv.cultures ?? []).filter((x) => x.specimen === 'blood');
-  const bloodCell = blood.length === 0 ? '' : blood.some((x) => x.result === 'positive') ? `positive: ${blood.find((x) => x.result === 'positive')!.organism ?? 'unnamed'}` : blood[0]!.result;
-  const viral = (inv.viralTests ?? []).filter((v) => v.result === 'positive' && v.virus !== 'SARS-CoV-2').map((v) => v.virus).join(';');
+  const bloodCell =
+    blood.length === 0
+      ? ''
+      : blood.some((x) => x.result === 'positive')
+        ? `positive: ${blood.find((x) => x.result === 'positive')!.organism ?? 'unnamed'}`
+        : blood[0]!.result;
+  const viral = (inv.viralTests ?? [])
+    .filter((v) => v.result === 'positive' && v.virus !== 'SARS-CoV-2')
+    .map((v) => v.virus)
+    .join(';');
   const sars = c.background.sarsCov2;
   const caseCells = [
-    c.id, c.provenance.seed, c.provenance.index, c.provenance.generatorVersion, c.provenance.difficulty,
-    t?.kind, t?.subtype, t?.masPresent, t?.trigger, t?.severity,
-    c.patient.ageYears, c.patient.sex, c.patient.weightKg, c.patient.heightCm,
-    c.background.sjia, c.background.sjiaDurationYears, c.background.immunosuppressiveTherapy?.join(';'),
-    c.encounter.hospitalized, c.encounter.died, c.encounter.suspectedInfection,
-    marrow, lvefs.length ? Math.min(...lvefs) : undefined, zs.length ? Math.max(...zs) : undefined, bloodCell, viral, sars?.rnaOrAntigen, sars?.serology,
+    c.id,
+    c.provenance.seed,
+    c.provenance.index,
+    c.provenance.generatorVersion,
+    c.provenance.difficulty,
+    t?.kind,
+    t?.subtype,
+    t?.masPresent,
+    t?.trigger,
+    t?.severity,
+    c.patient.ageYears,
+    c.patient.sex,
+    c.patient.weightKg,
+    c.patient.heightCm,
+    c.background.sjia,
+    c.background.sjiaDurationYears,
+    c.background.immunosuppressiveTherapy?.join(';'),
+    c.encounter.hospitalized,
+    c.encounter.died,
+    c.encounter.suspectedInfection,
+    marrow,
+    lvefs.length ? Math.min(...lvefs) : undefined,
+    zs.length ? Math.max(...zs) : undefined,
+    bloodCell,
+    viral,
+    sars?.rnaOrAntigen,
+    sars?.serology,
   ].map(cell);
-  const hours = [...new Set([...c.observations.map((o) => o.hour), ...c.labs.map((l) => l.hour)])].sort((a, b) => a - b);
+  const hours = [...new Set([...c.observations.map((o) => o.hour), ...c.labs.map((l) => l.hour)])].sort(
+    (a, b) => a - b,
+  );
   return hours.map((hour) => {
     const o = c.observations.find((x) => x.hour === hour) as Record<string, unknown> | undefined;
     const l = c.labs.find((x) => x.hour === hour) as Record<string, unknown> | undefined;
@@ -84,7 +162,8 @@ Case columns:
 Time-point columns:
   hour, ${OBSERVATION_COLUMNS.join(', ')}
 Lab columns (unit in the header):
-  ${csvHeader(units).slice(CASE_COLUMNS.length + 1 + OBSERVATION_COLUMNS.length).join(', ')}
+  ${csvHeader(units)
+    .slice(CASE_COLUMNS.length + 1 + OBSERVATION_COLUMNS.length)
+    .join(', ')}
 `;
 }
-

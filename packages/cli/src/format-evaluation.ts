@@ -16,7 +16,8 @@ function pad(text: string, width: number): string {
 
 function formatValue(item: ItemEvidence): string {
   if (item.value === null) return 'not assessed';
-  const value = typeof item.value === 'number' ? Number(item.value.toFixed(3)).toLocaleString('en-US') : String(item.value);
+  const value =
+    typeof item.value === 'number' ? Number(item.value.toFixed(3)).toLocaleString('en-US') : String(item.value);
   return item.unit ? `${value} ${item.unit}` : value;
 }
 
@@ -31,17 +32,27 @@ function formatItem(item: ItemEvidence): string[] {
   const head = `${ITEM_INDENT}${ITEM_MARK[item.status]} ${item.label}`;
   const value = formatValue(item);
   const valueFits = VALUE_COLUMN + value.length <= COLUMNS;
-  const lines = valueFits && head.length < VALUE_COLUMN
-    ? [pad(head, VALUE_COLUMN) + value]
-    : [...wrapLine(head, DETAIL_INDENT), ...wrapLine(`${valueFits ? ' '.repeat(VALUE_COLUMN) : DETAIL_INDENT}${value}`, DETAIL_INDENT)];
-  const when = [item.hour !== null ? `h${item.hour}` : '', item.points !== undefined ? `${item.points} pts` : ''].filter(Boolean).join(', ');
-  lines.push(...wrapLine(`${DETAIL_INDENT}${item.threshold}${when ? `  [${when}]` : ''}  (${item.citation})`, DETAIL_INDENT));
+  const lines =
+    valueFits && head.length < VALUE_COLUMN
+      ? [pad(head, VALUE_COLUMN) + value]
+      : [
+          ...wrapLine(head, DETAIL_INDENT),
+          ...wrapLine(`${valueFits ? ' '.repeat(VALUE_COLUMN) : DETAIL_INDENT}${value}`, DETAIL_INDENT),
+        ];
+  const when = [item.hour !== null ? `h${item.hour}` : '', item.points !== undefined ? `${item.points} pts` : '']
+    .filter(Boolean)
+    .join(', ');
+  lines.push(
+    ...wrapLine(`${DETAIL_INDENT}${item.threshold}${when ? `  [${when}]` : ''}  (${item.citation})`, DETAIL_INDENT),
+  );
   return lines;
 }
 
 /** Reachable classifications: what the items not assessed could still turn to met (evidence, beside the status). */
 function reachableText(r: CriteriaResult): string | undefined {
-  const open = Object.entries(r.reachable ?? {}).filter(([, could]) => could).map(([name]) => name);
+  const open = Object.entries(r.reachable ?? {})
+    .filter(([, could]) => could)
+    .map(([name]) => name);
   return open.length > 0 ? `missing items could still make it: ${open.join(', ')}` : undefined;
 }
 
@@ -67,14 +78,23 @@ export function formatEvaluation(c: Case, evaluation: Evaluation, options: { ite
     if (options.items) {
       const reachable = reachableText(r);
       if (reachable !== undefined) lines.push(...wrapLine(`${ITEM_INDENT}${reachable}`, `${ITEM_INDENT}  `));
-      lines.push(...wrapLine(`${ITEM_INDENT}window: hours ${r.window.fromHour} to ${r.window.toHour}, ${r.window.read}`, `${ITEM_INDENT}  `));
+      lines.push(
+        ...wrapLine(
+          `${ITEM_INDENT}window: hours ${r.window.fromHour} to ${r.window.toHour}, ${r.window.read}`,
+          `${ITEM_INDENT}  `,
+        ),
+      );
       for (const item of r.items) lines.push(...formatItem(item));
       for (const note of r.notes) lines.push(...wrapLine(`${ITEM_INDENT}note: ${note}`, `${ITEM_INDENT}      `));
     }
   }
   if (evaluation.results[0]) {
-    const legend = options.items ? '. Items: ✓ met, · not met, ? not assessed; below each, the threshold [hour, points] (source)' : '; --items shows every item';
-    lines.push(...wrapLine(`  read: ${windowsRead(evaluation.results)}, each definition's worst values there${legend}`, '  '));
+    const legend = options.items
+      ? '. Items: ✓ met, · not met, ? not assessed; below each, the threshold [hour, points] (source)'
+      : '; --items shows every item';
+    lines.push(
+      ...wrapLine(`  read: ${windowsRead(evaluation.results)}, each definition's worst values there${legend}`, '  '),
+    );
   }
   return lines.join('\n') + '\n\n';
 }

@@ -30,7 +30,8 @@ export interface BatchSpec {
 export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffer {
   const cases = caseStream({ mix: spec.mix, n: count, seed: spec.seed, start: from, difficulty: spec.difficulty });
   const units = spec.units;
-  const toUnits = units === 'canonical' ? (c: Case) => c : (c: Case) => roundCaseInUnits(caseFromCanonical(c, units), units);
+  const toUnits =
+    units === 'canonical' ? (c: Case) => c : (c: Case) => roundCaseInUnits(caseFromCanonical(c, units), units);
   const convert = spec.noTruth ? (c: Case) => toUnits(withoutTruth(c)) : toUnits;
   const out = new ByteBatch(count * 5000);
   if (spec.format === 'csv') {
@@ -41,12 +42,15 @@ export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffe
   }
   let index = from;
   for (const raw of cases) {
-    const text = JSON.stringify(spec.format === 'fhir' ? caseToFhirBundle(convert(raw), { condition: spec.condition === true }) : convert(raw));
+    const text = JSON.stringify(
+      spec.format === 'fhir' ? caseToFhirBundle(convert(raw), { condition: spec.condition === true }) : convert(raw),
+    );
     // Appended apart: `text + '\n'` made a 4 KB string to copy once more.
-    if (spec.format === 'jsonl' || spec.format === 'fhir') { out.append(text); out.append('\n'); }
-    else out.append(index > spec.start ? ',\n' + text : text);
+    if (spec.format === 'jsonl' || spec.format === 'fhir') {
+      out.append(text);
+      out.append('\n');
+    } else out.append(index > spec.start ? ',\n' + text : text);
     index++;
   }
   return out.result();
 }
-

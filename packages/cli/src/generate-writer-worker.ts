@@ -12,6 +12,9 @@ port.on('message', (request: { id: number; from: number; count: number }) => {
     // Transferred, not copied: the batch owns its ArrayBuffer (ByteBatch never uses Node's shared pool).
     port.postMessage({ id: request.id, bytes }, [bytes.buffer as ArrayBuffer]);
   } catch (error) {
-    port.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    port.postMessage({
+      id: request.id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

@@ -38,16 +38,26 @@ const REASONS: Record<string, string> = {
 export function readFailure(file: string, error: unknown, what = 'input'): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const why = (code && REASONS[code]) ?? (code ? `cannot be read (${code})` : 'cannot be read');
-  const fix = code === 'EACCES' || code === 'EPERM' ? 'make it readable (chmod u+r), or give another file'
-    : code === 'EISDIR' ? 'give a file inside it (masdrill validate takes folders)'
-      : 'check the path, or give "-" to read standard input';
-  const message = code === 'EISDIR' ? `is a directory, not a ${what} file` : code === 'ENOENT' ? `no such ${what} file` : `the ${what} file ${why}`;
+  const fix =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'make it readable (chmod u+r), or give another file'
+      : code === 'EISDIR'
+        ? 'give a file inside it (masdrill validate takes folders)'
+        : 'check the path, or give "-" to read standard input';
+  const message =
+    code === 'EISDIR'
+      ? `is a directory, not a ${what} file`
+      : code === 'ENOENT'
+        ? `no such ${what} file`
+        : `the ${what} file ${why}`;
   return new InputError({ file: displayName(file), path: '$', message, fix });
 }
 
 /** Checks a path before opening it, so a directory or a missing file gets its own message. */
 async function checkReadable(path: string, what: string): Promise<void> {
-  const info = await stat(path).catch((error: unknown) => { throw readFailure(path, error, what); });
+  const info = await stat(path).catch((error: unknown) => {
+    throw readFailure(path, error, what);
+  });
   if (info.isDirectory()) throw readFailure(path, Object.assign(new Error('directory'), { code: 'EISDIR' }), what);
 }
 
@@ -80,7 +90,9 @@ export async function readInputText(path: string, io: Io, what = 'input'): Promi
   for await (const chunk of inputChunks(path, io, what)) {
     size += chunk.length;
     if (size > MAX_DOCUMENT_BYTES) {
-      throw new CliError(`${displayName(path)}: the ${what} is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB limit for one document. Fix: give cases one per line (JSONL), which streams without a limit.`);
+      throw new CliError(
+        `${displayName(path)}: the ${what} is over the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB limit for one document. Fix: give cases one per line (JSONL), which streams without a limit.`,
+      );
     }
     parts.push(chunk);
   }
@@ -98,7 +110,12 @@ export interface InputLine {
  * The lines of an input, streamed: memory stays bounded by MAX_LINE_CHARS whatever the file's size.
  * A line over the limit is reported (text undefined) and skipped to its end.
  */
-export async function* inputLines(path: string, io: Io, what = 'input', maxLine = MAX_LINE_CHARS): AsyncGenerator<InputLine> {
+export async function* inputLines(
+  path: string,
+  io: Io,
+  what = 'input',
+  maxLine = MAX_LINE_CHARS,
+): AsyncGenerator<InputLine> {
   let pending: string[] = [];
   let pendingLength = 0;
   let overlong = false;
@@ -122,7 +139,10 @@ export async function* inputLines(path: string, io: Io, what = 'input', maxLine 
       const piece = chunk.slice(from, end === -1 ? chunk.length : end);
       if (!overlong) {
         pendingLength += piece.length;
-        if (pendingLength > maxLine) { overlong = true; pending = []; } else if (piece.length > 0) pending.push(piece);
+        if (pendingLength > maxLine) {
+          overlong = true;
+          pending = [];
+        } else if (piece.length > 0) pending.push(piece);
       }
       if (end === -1) break;
       yield take();

@@ -20,7 +20,9 @@ export interface JsonDocument {
   place(problems: readonly ValidationProblem[]): ValidationProblem[];
 }
 
-export type DocumentRead = { readonly ok: true; readonly document: JsonDocument } | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
+export type DocumentRead =
+  | { readonly ok: true; readonly document: JsonDocument }
+  | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
 const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -40,14 +42,31 @@ function jsonlDocument(text: string, file: string, line: number): DocumentRead {
   if (!parsed.ok) return { ok: false, problems: [parsed.problem] };
   if (!isObject(parsed.data)) {
     const what = Array.isArray(parsed.data) ? 'an array' : parsed.data === null ? 'null' : `a ${typeof parsed.data}`;
-    return { ok: false, problems: [{ file, line, path: '$', message: `a JSONL line holds ${what}, not one object`, fix: 'put one case (a JSON object) on each line; an array of cases belongs in a .json file of its own' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line,
+          path: '$',
+          message: `a JSONL line holds ${what}, not one object`,
+          fix: 'put one case (a JSON object) on each line; an array of cases belongs in a .json file of its own',
+        },
+      ],
+    };
   }
-  return { ok: true, document: { data: parsed.data, file, place: (problems) => problems.map((p) => ({ ...p, file, line })) } };
+  return {
+    ok: true,
+    document: { data: parsed.data, file, place: (problems) => problems.map((p) => ({ ...p, file, line })) },
+  };
 }
 
 function* wholeDocuments(text: string, file: string): Generator<DocumentRead> {
   const parsed = parseJson(text, file);
-  if (!parsed.ok) { yield { ok: false, problems: [parsed.problem] }; return; }
+  if (!parsed.ok) {
+    yield { ok: false, problems: [parsed.problem] };
+    return;
+  }
   let lines: SourceLines | undefined;
   const lineOf = (path: string): number | undefined => {
     try {
@@ -57,17 +76,35 @@ function* wholeDocuments(text: string, file: string): Generator<DocumentRead> {
       return undefined; // a line number is a courtesy: never fail over it
     }
   };
-  const placed = (prefix: string) => (problems: readonly ValidationProblem[]): ValidationProblem[] => problems.map((p) => {
-    const path = prefix + p.path.slice(1);
-    const line = p.line ?? lineOf(path);
-    return { ...p, file, path, ...(line !== undefined ? { line } : {}) };
-  });
-  if (!Array.isArray(parsed.data)) { yield { ok: true, document: { data: parsed.data, file, place: placed('$') } }; return; }
-  if (parsed.data.length === 0) {
-    yield { ok: false, problems: [{ file, line: 1, path: '$', message: 'an empty array: no cases to read', fix: 'give at least one case, or leave the file out' }] };
+  const placed =
+    (prefix: string) =>
+    (problems: readonly ValidationProblem[]): ValidationProblem[] =>
+      problems.map((p) => {
+        const path = prefix + p.path.slice(1);
+        const line = p.line ?? lineOf(path);
+        return { ...p, file, path, ...(line !== undefined ? { line } : {}) };
+      });
+  if (!Array.isArray(parsed.data)) {
+    yield { ok: true, document: { data: parsed.data, file, place: placed('$') } };
     return;
   }
-  for (const [i, item] of parsed.data.entries()) yield { ok: true, document: { data: item, file, place: placed(`$[${i}]`) } };
+  if (parsed.data.length === 0) {
+    yield {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          path: '$',
+          message: 'an empty array: no cases to read',
+          fix: 'give at least one case, or leave the file out',
+        },
+      ],
+    };
+    return;
+  }
+  for (const [i, item] of parsed.data.entries())
+    yield { ok: true, document: { data: item, file, place: placed(`$[${i}]`) } };
 }
 
 /** Every document of `path` ("-": standard input), in order, each read or refused with its problems. */
@@ -78,8 +115,17 @@ export async function* readJsonDocuments(path: string, io: Io, what = 'case'): A
   let wholeSize = 0;
   for await (const { number, text } of inputLines(path, io, what)) {
     if (text === undefined) {
-      const problem: ValidationProblem = { file, line: number, path: '$', message: `the line is longer than the ${MB(MAX_LINE_CHARS)} limit for one line`, fix: 'one case per line is a few kB: the file is probably not JSONL, or damaged' };
-      if (mode === 'whole') { yield { ok: false, problems: [problem] }; return; }
+      const problem: ValidationProblem = {
+        file,
+        line: number,
+        path: '$',
+        message: `the line is longer than the ${MB(MAX_LINE_CHARS)} limit for one line`,
+        fix: 'one case per line is a few kB: the file is probably not JSONL, or damaged',
+      };
+      if (mode === 'whole') {
+        yield { ok: false, problems: [problem] };
+        return;
+      }
       mode = 'jsonl';
       yield { ok: false, problems: [problem] };
       continue;
@@ -87,7 +133,18 @@ export async function* readJsonDocuments(path: string, io: Io, what = 'case'): A
     if (mode === 'whole') {
       wholeSize += text.length + 1;
       if (wholeSize > MAX_DOCUMENT_BYTES) {
-        yield { ok: false, problems: [{ file, line: number, path: '$', message: `one JSON document over the ${MB(MAX_DOCUMENT_BYTES)} limit`, fix: 'give the cases one per line (JSONL), which streams without a limit' }] };
+        yield {
+          ok: false,
+          problems: [
+            {
+              file,
+              line: number,
+              path: '$',
+              message: `one JSON document over the ${MB(MAX_DOCUMENT_BYTES)} limit`,
+              fix: 'give the cases one per line (JSONL), which streams without a limit',
+            },
+          ],
+        };
         return;
       }
       whole.push(text);
@@ -107,5 +164,16 @@ export async function* readJsonDocuments(path: string, io: Io, what = 'case'): A
     yield jsonlDocument(text, file, number);
   }
   if (mode === 'whole') yield* wholeDocuments(whole.join('\n'), file);
-  else if (mode === 'undecided') yield { ok: false, problems: [{ file, path: '$', message: 'is empty', fix: 'give one case (JSON), an array of cases, or one case per line (JSONL)' }] };
+  else if (mode === 'undecided')
+    yield {
+      ok: false,
+      problems: [
+        {
+          file,
+          path: '$',
+          message: 'is empty',
+          fix: 'give one case (JSON), an array of cases, or one case per line (JSONL)',
+        },
+      ],
+    };
 }

@@ -9,7 +9,9 @@ import type { ValidationProblem } from '@masdrill/rules';
 /** Deeper than any masdrill file (a case nests 5 levels). */
 export const MAX_JSON_DEPTH = 64;
 
-export type JsonParse = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly problem: ValidationProblem };
+export type JsonParse =
+  | { readonly ok: true; readonly data: unknown }
+  | { readonly ok: false; readonly problem: ValidationProblem };
 
 /** The deepest nesting of [ and { outside strings, stopping as soon as it passes `limit`. */
 export function nestingDepth(text: string, limit = MAX_JSON_DEPTH): { depth: number; at: number } {
@@ -32,7 +34,11 @@ export function nestingDepth(text: string, limit = MAX_JSON_DEPTH): { depth: num
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; lineStart = i + 1; }
+  for (let i = 0; i < offset && i < text.length; i++)
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
   return { line, column: offset - lineStart + 1 };
 }
 
@@ -58,7 +64,9 @@ function failsBeforeEnd(prefix: string): boolean {
  */
 function syntaxError(error: unknown, text: string): { reason: string; offset: number } {
   const message = error instanceof Error ? error.message : String(error);
-  const reason = message.replace(/\s*(in JSON\s*)?at position \d+(\s*\(line \d+ column \d+\))?/, '').replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON does')
+  const reason = message
+    .replace(/\s*(in JSON\s*)?at position \d+(\s*\(line \d+ column \d+\))?/, '')
+    .replace(/^Unexpected end of JSON input$/, 'the text ends before the JSON does')
     .replace(/^(Unexpected token '.+?'),.*$/s, '$1'); // V8 quotes the text around it, newlines and all
   const at = /at position (\d+)/.exec(message);
   if (at) return { reason, offset: Number(at[1]) };
@@ -84,7 +92,9 @@ export function parseJson(text: string, file: string, line?: number): JsonParse 
     return {
       ok: false,
       problem: {
-        file, line: (line ?? 1) + where.line - 1, path: '$',
+        file,
+        line: (line ?? 1) + where.line - 1,
+        path: '$',
         message: `nested more than ${MAX_JSON_DEPTH} levels deep (column ${where.column})`,
         fix: 'give a case, plan or answers object; no masdrill file nests this deep, so the file is probably damaged',
       },
@@ -98,9 +108,14 @@ export function parseJson(text: string, file: string, line?: number): JsonParse 
     return {
       ok: false,
       problem: {
-        file, line: (line ?? 1) + where.line - 1, path: '$',
+        file,
+        line: (line ?? 1) + where.line - 1,
+        path: '$',
         message: `not valid JSON at column ${where.column}: ${reason}`,
-        fix: line !== undefined ? 'each line must be one complete JSON object (JSONL); check quotes, commas and brackets' : 'check brackets, commas and quotes near that line',
+        fix:
+          line !== undefined
+            ? 'each line must be one complete JSON object (JSONL); check quotes, commas and brackets'
+            : 'check brackets, commas and quotes near that line',
       },
     };
   }

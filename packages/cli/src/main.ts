@@ -41,19 +41,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     // No command: the drill itself (on a terminal the Ink quiz, otherwise the --plain mode).
     if (name === undefined) return await (await COMMANDS.quiz!())([], io);
-    if (name === '--version' || name === '-V' || name === 'version') { io.stdout.write(await versionText()); return 0; }
+    if (name === '--version' || name === '-V' || name === 'version') {
+      io.stdout.write(await versionText());
+      return 0;
+    }
     if (name === '--help' || name === '-h' || name === 'help') {
       const topic = name === 'help' ? rest[0] : undefined;
       if (topic !== undefined) {
         const load = COMMANDS[topic];
-        if (!load) throw new CliError(`masdrill help: no command "${topic}". Fix: use one of ${Object.keys(COMMANDS).join(', ')}, or run "masdrill --help".`);
+        if (!load)
+          throw new CliError(
+            `masdrill help: no command "${topic}". Fix: use one of ${Object.keys(COMMANDS).join(', ')}, or run "masdrill --help".`,
+          );
         return await (await load())(['--help'], io);
       }
       io.stdout.write(wrapBlock(MAIN_HELP));
       return 0;
     }
     const load = COMMANDS[name];
-    if (!load) throw new CliError(`masdrill: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "masdrill --help".`);
+    if (!load)
+      throw new CliError(
+        `masdrill: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "masdrill --help".`,
+      );
     return await (await load())(rest, io);
   } catch (error) {
     const known = error instanceof CliError ? error : fileSystemError(error);

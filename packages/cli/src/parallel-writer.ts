@@ -45,9 +45,16 @@ export function workerCount(n: number, script: URL, requested?: number): number 
  * 1.8× one thread). At most two batches per worker are in flight, so memory stays constant.
  * Leaving the loop early (a closed pipe) or an error stops the workers.
  */
-export async function* orderedBatches(start: number, n: number, batchSize: number, encode: BatchEncoder, workers?: BatchWorkers): AsyncGenerator<EncodedBatch> {
+export async function* orderedBatches(
+  start: number,
+  n: number,
+  batchSize: number,
+  encode: BatchEncoder,
+  workers?: BatchWorkers,
+): AsyncGenerator<EncodedBatch> {
   const ranges: { from: number; count: number }[] = [];
-  for (let done = 0; done < n; done += batchSize) ranges.push({ from: start + done, count: Math.min(batchSize, n - done) });
+  for (let done = 0; done < n; done += batchSize)
+    ranges.push({ from: start + done, count: Math.min(batchSize, n - done) });
   if (!workers || workers.threads === 0) {
     for (const r of ranges) yield { bytes: encode(r.from, r.count), count: r.count };
     return;
@@ -67,12 +74,19 @@ export async function* orderedBatches(start: number, n: number, batchSize: numbe
   }
 }
 
-interface Reply { readonly id: number; readonly bytes?: Uint8Array; readonly error?: string }
+interface Reply {
+  readonly id: number;
+  readonly bytes?: Uint8Array;
+  readonly error?: string;
+}
 
 /** Worker threads given batches in turn; each answers its requests in the order they were sent. */
 class WorkerPool {
   private readonly workers: Worker[];
-  private readonly pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }
+  >();
   private nextId = 0;
   private failure: Error | undefined;
 
@@ -81,7 +95,9 @@ class WorkerPool {
       const worker = new Worker(options.script, { workerData: options.data });
       worker.on('message', (reply: Reply) => this.settle(reply));
       worker.on('error', (error: Error) => this.fail(error));
-      worker.on('exit', (code) => { if (this.pending.size > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`)); });
+      worker.on('exit', (code) => {
+        if (this.pending.size > 0) this.fail(new Error(`a worker thread stopped (exit code ${code})`));
+      });
       return worker;
     });
   }

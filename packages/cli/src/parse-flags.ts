@@ -25,13 +25,21 @@ export const HELP_FLAG: Flag = { name: 'help', type: 'boolean', short: 'h', help
 
 /** The "Flags:" block of a command's help, from its flag table. */
 export function flagHelp(flags: readonly Flag[], width = 22): string {
-  return flags.map((f) => {
-    const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.value ? ` ${f.value}` : ''}`;
-    const column = ' '.repeat(width + 1);
-    // The help is one paragraph, wrapped in its column ("\n" in a table entry is a soft break).
-    const text = f.help.replace(/\s*\n\s*/g, ' ');
-    return (name.length > width - 3 ? [`  ${name}`, ...wrapLine(`${column}${text}`, column)] : wrapLine(`  ${name.padEnd(width - 2)} ${text}`, column)).join('\n');
-  }).join('\n') + '\n';
+  return (
+    flags
+      .map((f) => {
+        const name = `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.value ? ` ${f.value}` : ''}`;
+        const column = ' '.repeat(width + 1);
+        // The help is one paragraph, wrapped in its column ("\n" in a table entry is a soft break).
+        const text = f.help.replace(/\s*\n\s*/g, ' ');
+        return (
+          name.length > width - 3
+            ? [`  ${name}`, ...wrapLine(`${column}${text}`, column)]
+            : wrapLine(`  ${name.padEnd(width - 2)} ${text}`, column)
+        ).join('\n');
+      })
+      .join('\n') + '\n'
+  );
 }
 
 function specOf(flags: readonly Flag[] | FlagSpec): FlagSpec {
@@ -54,20 +62,34 @@ function joinNegativeValues(argv: readonly string[], spec: FlagSpec): string[] {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const next = argv[i + 1];
-    if (arg === '--') { out.push(...argv.slice(i)); break; }
-    if (takesValue.has(arg) && next !== undefined && /^-\.?\d/.test(next)) { out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`); i++; continue; }
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (takesValue.has(arg) && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(arg.startsWith('--') ? `${arg}=${next}` : `${arg}${next}`);
+      i++;
+      continue;
+    }
     out.push(arg);
   }
   return out;
 }
 
 /** node:util parseArgs in strict mode, with its errors turned into one-line usage errors. */
-export function parseFlags(command: string, argv: readonly string[], flags: readonly Flag[] | FlagSpec, allowPositionals = true): ParsedFlags {
+export function parseFlags(
+  command: string,
+  argv: readonly string[],
+  flags: readonly Flag[] | FlagSpec,
+  allowPositionals = true,
+): ParsedFlags {
   const options = specOf(flags);
   try {
     return parseArgs({ args: joinNegativeValues(argv, options), options, strict: true, allowPositionals });
   } catch (error) {
     const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new CliError(`masdrill ${command}: ${message.replace(/\.$/, '')}. Run "masdrill ${command} --help" for the flags.`);
+    throw new CliError(
+      `masdrill ${command}: ${message.replace(/\.$/, '')}. Run "masdrill ${command} --help" for the flags.`,
+    );
   }
 }

@@ -54,7 +54,15 @@ const thousands = (n: number): string => n.toLocaleString('en-US');
  * One status line. `etaSeconds` is NaN until the rate can be trusted. The rate is over the whole
  * run unless `rate` is given (the steady rate after start-up).
  */
-export function renderProgress(label: string, done: number, total: number, elapsedMs: number, width = 24, etaSeconds?: number, rate?: number): string {
+export function renderProgress(
+  label: string,
+  done: number,
+  total: number,
+  elapsedMs: number,
+  width = 24,
+  etaSeconds?: number,
+  rate?: number,
+): string {
   const fraction = total > 0 ? Math.min(1, done / total) : 1;
   const filled = Math.round(fraction * width);
   const shownRate = rate ?? (elapsedMs > 0 ? (done / elapsedMs) * 1000 : 0);
@@ -89,13 +97,21 @@ export function createProgress(options: ProgressOptions): Progress {
       done += count;
       samples++;
       const t = now();
-      if (samples === 1) { firstAt = t; firstDone = done; }
-      if (t - last >= interval) { last = t; draw(); }
+      if (samples === 1) {
+        firstAt = t;
+        firstDone = done;
+      }
+      if (t - last >= interval) {
+        last = t;
+        draw();
+      }
     },
     done() {
       if (!plain) options.stream.write(`\r${line()}\x1b[K\n`);
       const seconds = (now() - start) / 1000;
-      options.stream.write(`${options.label}: wrote ${thousands(done)} ${options.unit ?? 'items'}${options.destination ? ` to ${options.destination}` : ''} in ${formatDuration(seconds)}\n`);
+      options.stream.write(
+        `${options.label}: wrote ${thousands(done)} ${options.unit ?? 'items'}${options.destination ? ` to ${options.destination}` : ''} in ${formatDuration(seconds)}\n`,
+      );
     },
   };
 }

@@ -2,7 +2,15 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  admitCase, closest, formatProblems, validateAnswers, validateScenario, type AnswersFile, type Case, type Scenario, type ValidationProblem,
+  admitCase,
+  closest,
+  formatProblems,
+  validateAnswers,
+  validateScenario,
+  type AnswersFile,
+  type Case,
+  type Scenario,
+  type ValidationProblem,
 } from '@masdrill/rules';
 import { generatedCaseOf } from '@masdrill/quiz';
 import { answersProblems } from './answers-check.js';
@@ -37,9 +45,15 @@ export function fail(problems: readonly ValidationProblem[], what: string, comma
 }
 
 /** A scenario file's shape checked; problems carry lines. */
-export async function readScenarioFile(file: string): Promise<{ scenario?: Scenario; problems: ValidationProblem[]; lines?: SourceLines }> {
+export async function readScenarioFile(
+  file: string,
+): Promise<{ scenario?: Scenario; problems: ValidationProblem[]; lines?: SourceLines }> {
   let text: string;
-  try { text = await readFile(file, 'utf8'); } catch (error) { throw readFailure(file, error, 'scenario'); }
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw readFailure(file, error, 'scenario');
+  }
   const parsed = parseYamlText(text, file);
   if (!('data' in parsed)) return { problems: [parsed] };
   const v = validateScenario(parsed.data, file);
@@ -48,14 +62,42 @@ export async function readScenarioFile(file: string): Promise<{ scenario?: Scena
 }
 
 /** The scenario's case: its case file (relative to the scenario file) or its generated case. */
-export async function scenarioCase(s: Scenario, file: string, lines: SourceLines | undefined): Promise<{ case?: Case; problems: ValidationProblem[] }> {
+export async function scenarioCase(
+  s: Scenario,
+  file: string,
+  lines: SourceLines | undefined,
+): Promise<{ case?: Case; problems: ValidationProblem[] }> {
   if (s.generate) return { case: generatedCaseOf(s)!, problems: [] };
   const caseFile = resolve(dirname(file), s.case!);
   const text = await readFile(caseFile, 'utf8').catch(() => undefined);
-  if (text === undefined) return { problems: withLines([{ file, path: '$.case', message: `the case file ${s.case} (${caseFile}) does not exist`, fix: 'give a case file path relative to the scenario file' }], lines) };
+  if (text === undefined)
+    return {
+      problems: withLines(
+        [
+          {
+            file,
+            path: '$.case',
+            message: `the case file ${s.case} (${caseFile}) does not exist`,
+            fix: 'give a case file path relative to the scenario file',
+          },
+        ],
+        lines,
+      ),
+    };
   let data: unknown;
-  try { data = JSON.parse(text); } catch (error) {
-    return { problems: [{ file: caseFile, path: '$', message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`, fix: 'run masdrill validate on the case file' }] };
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      problems: [
+        {
+          file: caseFile,
+          path: '$',
+          message: `not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+          fix: 'run masdrill validate on the case file',
+        },
+      ],
+    };
   }
   // The one case gate (schema → units → meaning), as every command reads a case.
   const admission = admitCase(data, { file: caseFile });
@@ -64,23 +106,44 @@ export async function scenarioCase(s: Scenario, file: string, lines: SourceLines
 }
 
 export async function findScenario(ref: string): Promise<string> {
-  if (await stat(ref).then((s) => s.isFile(), () => false)) return ref;
+  if (
+    await stat(ref).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return ref;
   if (/^[a-z0-9][a-z0-9-]*$/.test(ref)) {
     for (const dir of SCENARIO_DIRS) {
       for (const ext of ['.yaml', '.yml']) {
         const candidate = `${dir.replace(/\/$/, '')}/${ref}${ext}`;
-        if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+        if (
+          await stat(candidate).then(
+            (s) => s.isFile(),
+            () => false,
+          )
+        )
+          return candidate;
       }
     }
   }
   const { readdir } = await import('node:fs/promises');
-  const ids = (await Promise.all(SCENARIO_DIRS.map((d) => readdir(d).catch(() => [] as string[])))).flat().filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, ''));
+  const ids = (await Promise.all(SCENARIO_DIRS.map((d) => readdir(d).catch(() => [] as string[]))))
+    .flat()
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => f.replace(/\.ya?ml$/, ''));
   const guess = closest(ref, [...new Set(ids)]);
-  throw new CliError(`masdrill play: no scenario "${ref}" (not a file, not an id in scenarios/). Fix: ${guess ? `did you mean "${guess}"? ` : ''}give a scenario file or one of: ${[...new Set(ids)].sort().join(', ') || '(none found)'}.`);
+  throw new CliError(
+    `masdrill play: no scenario "${ref}" (not a file, not an id in scenarios/). Fix: ${guess ? `did you mean "${guess}"? ` : ''}give a scenario file or one of: ${[...new Set(ids)].sort().join(', ') || '(none found)'}.`,
+  );
 }
 
 /** The answers file ("-": standard input) checked against the scenario: shape, stage ids, scenario id. */
-export async function readAnswers(path: string, s: Scenario, io: Io): Promise<{ answers: AnswersFile; lines: SourceLines }> {
+export async function readAnswers(
+  path: string,
+  s: Scenario,
+  io: Io,
+): Promise<{ answers: AnswersFile; lines: SourceLines }> {
   const file = displayName(path);
   const parsed = parseYamlText(await readInputText(path, io, 'answers'), file);
   if (!('data' in parsed)) fail([parsed], 'answers file');

@@ -13,7 +13,11 @@ type Signal = keyof typeof EXIT_CODES;
 
 function removeAll(): void {
   for (const path of live) {
-    try { unlinkSync(path); } catch { /* already gone */ }
+    try {
+      unlinkSync(path);
+    } catch {
+      /* already gone */
+    }
   }
   live.clear();
 }

@@ -31,9 +31,16 @@ export function wrapLine(text: string, indent: string, width = COLUMNS): string[
 
 /** Wraps every line of a block, continuing each under its own first word (after a bullet such as "- " or "• "). For reports and help. */
 export function wrapBlock(text: string, width = COLUMNS): string {
-  return text.split('\n').flatMap((line) => {
-    const hang = /^(\s*(?:[-•*·✓?✗]\s+|\d+[.)]\s+)?)/.exec(line)![0];
-    // An indented line without a bullet continues two columns in; a paragraph at the margin stays there.
-    return wrapLine(line, ' '.repeat(Math.min(hang.length, 40)) + (hang.trim() === '' && hang.length > 0 ? '  ' : ''), width);
-  }).join('\n');
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      const hang = /^(\s*(?:[-•*·✓?✗]\s+|\d+[.)]\s+)?)/.exec(line)![0];
+      // An indented line without a bullet continues two columns in; a paragraph at the margin stays there.
+      return wrapLine(
+        line,
+        ' '.repeat(Math.min(hang.length, 40)) + (hang.trim() === '' && hang.length > 0 ? '  ' : ''),
+        width,
+      );
+    })
+    .join('\n');
 }

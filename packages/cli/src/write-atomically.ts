@@ -16,7 +16,10 @@ export interface OutputFile {
 
 function finished(stream: WriteStream): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    if (stream.closed) { resolvePromise(); return; }
+    if (stream.closed) {
+      resolvePromise();
+      return;
+    }
     stream.once('error', reject);
     stream.once('close', () => resolvePromise());
     stream.end();
@@ -39,14 +42,26 @@ async function followLinks(path: string, what: string): Promise<string> {
   if (!info?.isSymbolicLink()) return path;
   const real = await realpath(path).catch(() => undefined);
   if (real) return real;
-  throw new CliError(`${what} ${path}: a symbolic link to a file that does not exist. Fix: create its target first, or give a plain file name.`);
+  throw new CliError(
+    `${what} ${path}: a symbolic link to a file that does not exist. Fix: create its target first, or give a plain file name.`,
+  );
 }
 
 /** Writing through to what is not a regular file: a character device (/dev/null, a terminal) or a FIFO. */
 async function writeThrough(path: string, what: string): Promise<OutputFile> {
   const stream = createWriteStream(path, { flags: 'a' });
-  await opened(stream, (error) => new CliError(`${what} ${path}: cannot write (${error.message}). Fix: choose a writable file.`));
-  return { path, stream, commit: () => finished(stream), async abort() { stream.destroy(); } };
+  await opened(
+    stream,
+    (error) => new CliError(`${what} ${path}: cannot write (${error.message}). Fix: choose a writable file.`),
+  );
+  return {
+    path,
+    stream,
+    commit: () => finished(stream),
+    async abort() {
+      stream.destroy();
+    },
+  };
 }
 
 /**
@@ -64,21 +79,33 @@ export async function openOutput(path: string, stdout: NodeJS.WritableStream, wh
   if (path === STANDARD_STREAM) return { path, stream: stdout, async commit() {}, async abort() {} };
   const target = resolve(await followLinks(path, what));
   const existing = await stat(target).catch(() => undefined);
-  if (existing?.isDirectory()) throw new CliError(`${what} ${path}: is a directory. Fix: give a file name, e.g. ${join(path, 'cases.jsonl')}.`);
+  if (existing?.isDirectory())
+    throw new CliError(`${what} ${path}: is a directory. Fix: give a file name, e.g. ${join(path, 'cases.jsonl')}.`);
   if (existing?.isCharacterDevice() || existing?.isFIFO()) return writeThrough(target, what);
   if (existing && !existing.isFile()) {
-    throw new CliError(`${what} ${path}: is ${existing.isBlockDevice() ? 'a block device' : existing.isSocket() ? 'a socket' : 'not a regular file'}, which masdrill will not overwrite. Fix: give a regular file, a FIFO, /dev/null or "-" (standard output).`);
+    throw new CliError(
+      `${what} ${path}: is ${existing.isBlockDevice() ? 'a block device' : existing.isSocket() ? 'a socket' : 'not a regular file'}, which masdrill will not overwrite. Fix: give a regular file, a FIFO, /dev/null or "-" (standard output).`,
+    );
   }
   const dir = dirname(target);
   const dirInfo = await stat(dir).catch(() => undefined);
-  if (!dirInfo || !dirInfo.isDirectory()) throw new CliError(`${what} ${path}: directory ${dir} does not exist. Fix: create it first, or give a path in an existing directory.`);
+  if (!dirInfo?.isDirectory())
+    throw new CliError(
+      `${what} ${path}: directory ${dir} does not exist. Fix: create it first, or give a path in an existing directory.`,
+    );
   const tempPath = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const forget = trackTemporaryFile(tempPath);
   // Room for a few batches (~1 MB each, commands/generate.ts): the program keeps working while the
   // OS writes the previous ones, instead of waiting for each write to finish.
   const stream = createWriteStream(tempPath, { flags: 'wx', highWaterMark: 4 * 1024 * 1024 });
   try {
-    await opened(stream, (error) => new CliError(`${what} ${path}: cannot write in ${dir} (${(error as NodeJS.ErrnoException).code ?? error.message}). Fix: choose a writable directory.`));
+    await opened(
+      stream,
+      (error) =>
+        new CliError(
+          `${what} ${path}: cannot write in ${dir} (${(error as NodeJS.ErrnoException).code ?? error.message}). Fix: choose a writable directory.`,
+        ),
+    );
   } catch (error) {
     forget();
     throw error;
@@ -113,7 +140,12 @@ export async function openOutput(path: string, stdout: NodeJS.WritableStream, wh
 }
 
 /** Writes through `write(stream)` to `path`: commit on success, abort (and rethrow) on failure. */
-export async function writeOutput(path: string, stdout: NodeJS.WritableStream, write: (stream: NodeJS.WritableStream) => Promise<void>, what = 'output'): Promise<void> {
+export async function writeOutput(
+  path: string,
+  stdout: NodeJS.WritableStream,
+  write: (stream: NodeJS.WritableStream) => Promise<void>,
+  what = 'output',
+): Promise<void> {
   const file = await openOutput(path, stdout, what);
   try {
     await write(file.stream);

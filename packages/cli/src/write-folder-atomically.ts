@@ -10,17 +10,31 @@ import { CliError } from './cli-error.js';
  * partial folder; an existing folder (replaced only with `force`) is swapped out whole, never
  * half-overwritten. `what` names the flag in errors.
  */
-export async function writeFolderAtomically(out: string, files: Readonly<Record<string, string | Uint8Array>>, options: { force: boolean; what: string }): Promise<void> {
+export async function writeFolderAtomically(
+  out: string,
+  files: Readonly<Record<string, string | Uint8Array>>,
+  options: { force: boolean; what: string },
+): Promise<void> {
   const target = resolve(out);
   const parent = dirname(target);
   const parentInfo = await stat(parent).catch(() => undefined);
-  if (!parentInfo?.isDirectory()) throw new CliError(`${options.what} ${out}: the folder ${parent} does not exist. Fix: create it first, or give a path in an existing folder.`);
+  if (!parentInfo?.isDirectory())
+    throw new CliError(
+      `${options.what} ${out}: the folder ${parent} does not exist. Fix: create it first, or give a path in an existing folder.`,
+    );
   const existing = await stat(target).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new CliError(`${options.what} ${out}: is a file, not a folder. Fix: give a folder name, e.g. exam/.`);
-  if (existing && !options.force && (await readdir(target)).length > 0) throw new CliError(`${options.what} ${out}: the folder exists and is not empty. Fix: give a new folder, or add --force to replace it whole.`);
+  if (existing && !existing.isDirectory())
+    throw new CliError(`${options.what} ${out}: is a file, not a folder. Fix: give a folder name, e.g. exam/.`);
+  if (existing && !options.force && (await readdir(target)).length > 0)
+    throw new CliError(
+      `${options.what} ${out}: the folder exists and is not empty. Fix: give a new folder, or add --force to replace it whole.`,
+    );
   const temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
   // Ctrl-C while writing: remove the temporary folder before exiting (synchronously: the process is going).
-  const onSignal = (signal: NodeJS.Signals) => { rmSync(temp, { recursive: true, force: true }); process.kill(process.pid, signal); };
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(temp, { recursive: true, force: true });
+    process.kill(process.pid, signal);
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
@@ -45,7 +59,9 @@ export async function writeFolderAtomically(out: string, files: Readonly<Record<
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     if (error instanceof CliError) throw error;
-    throw new CliError(`${options.what} ${out}: cannot write (${error instanceof Error ? error.message : String(error)}). Fix: choose a writable folder.`);
+    throw new CliError(
+      `${options.what} ${out}: cannot write (${error instanceof Error ? error.message : String(error)}). Fix: choose a writable folder.`,
+    );
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

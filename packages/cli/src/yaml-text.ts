@@ -15,7 +15,11 @@ const FIX = 'check indentation, colons and quotes near that line';
 
 /** yaml's messages, reworded for someone writing a scenario rather than calling the library. */
 function reword(code: string, message: string): { message: string; fix: string } {
-  if (code === 'MULTIPLE_DOCS') return { message: 'holds more than one YAML document (a second "---")', fix: 'keep one scenario or answers set per file' };
+  if (code === 'MULTIPLE_DOCS')
+    return {
+      message: 'holds more than one YAML document (a second "---")',
+      fix: 'keep one scenario or answers set per file',
+    };
   if (code === 'DUPLICATE_KEY') return { message: 'a key appears twice in the same mapping', fix: 'keep one of them' };
   const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
   return { message: `not valid YAML: ${first}`, fix: FIX };
@@ -26,7 +30,13 @@ export function parseYamlText(text: string, file: string): LoadedYaml | Validati
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // Flow collections nested past any scenario's depth are refused before the parser (100,000
   // "[" took it 11 s); block nesting is bounded by the number of lines.
-  if (nestingDepth(body).at >= 0) return { file, path: '$', message: `nested more than ${MAX_JSON_DEPTH} levels deep`, fix: 'no scenario or answers file nests this deep; the file is probably damaged' };
+  if (nestingDepth(body).at >= 0)
+    return {
+      file,
+      path: '$',
+      message: `nested more than ${MAX_JSON_DEPTH} levels deep`,
+      fix: 'no scenario or answers file nests this deep; the file is probably damaged',
+    };
   try {
     const doc = parseDocument(body, { uniqueKeys: true, prettyErrors: true });
     const err = doc.errors[0];
@@ -39,11 +49,21 @@ export function parseYamlText(text: string, file: string): LoadedYaml | Validati
       data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (error) {
       if (error instanceof RangeError) throw error;
-      return { file, path: '$', message: `uses YAML aliases (*name) more than ${MAX_YAML_ALIASES} times over`, fix: 'write the values out, or use fewer anchors and aliases' };
+      return {
+        file,
+        path: '$',
+        message: `uses YAML aliases (*name) more than ${MAX_YAML_ALIASES} times over`,
+        fix: 'write the values out, or use fewer anchors and aliases',
+      };
     }
     return { data, lines: new SourceLines(body) };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return { file, path: '$', message: 'nested too deeply to read', fix: 'no scenario or answers file nests this deep; the file is probably damaged' };
+    return {
+      file,
+      path: '$',
+      message: 'nested too deeply to read',
+      fix: 'no scenario or answers file nests this deep; the file is probably damaged',
+    };
   }
 }

@@ -55,25 +55,44 @@ describe('masdrill generate', () => {
 
   it('converts units only at the edge: SI output converts back to the canonical case', async () => {
     const { out } = await run(['generate', '--kind', 'mas', '--n', '5', '--seed', '3', '--units', 'si']);
-    out.trimEnd().split('\n').forEach((line, i) => {
-      const back = caseToCanonical(JSON.parse(line) as Case, 'si');
-      const original = generateCase({ kind: 'mas', seed: 3, index: i });
-      back.labs.forEach((panel, p) => {
-        for (const [k, v] of Object.entries(panel)) {
-          const o = (original.labs[p] as unknown as Record<string, unknown>)[k];
-          // SI reporting precision (e.g. TG to 0.01 mmol/L) may move a value by under half a unit.
-          if (typeof v === 'number') expect(Math.abs(v - (o as number))).toBeLessThanOrEqual(Math.max(0.005 * Math.abs(o as number), 0.051));
-        }
+    out
+      .trimEnd()
+      .split('\n')
+      .forEach((line, i) => {
+        const back = caseToCanonical(JSON.parse(line) as Case, 'si');
+        const original = generateCase({ kind: 'mas', seed: 3, index: i });
+        back.labs.forEach((panel, p) => {
+          for (const [k, v] of Object.entries(panel)) {
+            const o = (original.labs[p] as unknown as Record<string, unknown>)[k];
+            // SI reporting precision (e.g. TG to 0.01 mmol/L) may move a value by under half a unit.
+            if (typeof v === 'number')
+              expect(Math.abs(v - (o as number))).toBeLessThanOrEqual(Math.max(0.005 * Math.abs(o as number), 0.051));
+          }
+        });
       });
-    });
   });
 
   it('writes CSV: one row per case per time point, with the documented header', async () => {
-    const { out } = await run(['generate', '--kind', 'mas', '--n', '4', '--seed', '11', '--format', 'csv', '--units', 'conventional']);
+    const { out } = await run([
+      'generate',
+      '--kind',
+      'mas',
+      '--n',
+      '4',
+      '--seed',
+      '11',
+      '--format',
+      'csv',
+      '--units',
+      'conventional',
+    ]);
     const rows = out.trimEnd().split('\n');
     expect(rows[0]).toBe(csvHeader('conventional').join(','));
     const cases = [...caseStream({ kind: 'mas', n: 4, seed: 11 })];
-    const expectedRows = cases.reduce((s, c) => s + new Set([...c.observations.map((o) => o.hour), ...c.labs.map((l) => l.hour)]).size, 0);
+    const expectedRows = cases.reduce(
+      (s, c) => s + new Set([...c.observations.map((o) => o.hour), ...c.labs.map((l) => l.hour)]).size,
+      0,
+    );
     expect(rows).toHaveLength(1 + expectedRows);
     expect(rows[0]).toContain('crp [mg/dL]');
     expect(rows[1]!.startsWith('gen-11-0,11,0,')).toBe(true);
@@ -136,7 +155,12 @@ describe('write-atomically', () => {
   it('removes the temporary file and keeps the old file when the write fails', async () => {
     const file = join(dir, 'keep.txt');
     writeFileSync(file, 'keep me');
-    await expect(writeOutput(file, new PassThrough(), async (s) => { s.write('partial'); throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      writeOutput(file, new PassThrough(), async (s) => {
+        s.write('partial');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(readFileSync(file, 'utf8')).toBe('keep me');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -157,7 +181,8 @@ describe('progress', () => {
     const s = new PassThrough();
     const out = collect(s);
     const p = createProgress({ total: 10, label: 'x', stream: s });
-    p.tick(5); p.done();
+    p.tick(5);
+    p.done();
     expect(out()).toBe('');
   });
   it('renders a bar with rate and ETA', () => {
@@ -167,7 +192,8 @@ describe('progress', () => {
     const s = new PassThrough();
     const out = collect(s);
     const p = createProgress({ total: 4, label: 'g', stream: s, enabled: true, now: () => (t += 100), width: 4 });
-    p.tick(2); p.done();
-    expect(out()).toMatch(/\rg \[##--\]  50% 2\/4/);
+    p.tick(2);
+    p.done();
+    expect(out()).toMatch(/\rg \[##--\] {2}50% 2\/4/);
   });
 });

@@ -5,7 +5,11 @@ import { inputLines, readFailure } from '../src/input-files.js';
 import { readJsonDocuments } from '../src/json-documents.js';
 import { nestingDepth, parseJson } from '../src/json-text.js';
 
-const stdinOf = (chunks: string[]) => ({ stdout: process.stdout, stderr: process.stderr, stdin: Readable.from(chunks.map((c) => Buffer.from(c))) });
+const stdinOf = (chunks: string[]) => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: Readable.from(chunks.map((c) => Buffer.from(c))),
+});
 
 async function lines(chunks: string[], max?: number) {
   const out: (string | undefined)[] = [];
@@ -16,17 +20,27 @@ async function lines(chunks: string[], max?: number) {
 describe('inputLines streams lines whatever the chunking', () => {
   it('gives the same lines however the bytes are cut (multi-byte characters included)', async () => {
     const line = fc.string({ unit: fc.constantFrom('a', 'é', '⁹', '✓', ' ', '\r'), maxLength: 12 });
-    await fc.assert(fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), async (ls, cuts) => {
-      const bytes = Buffer.from(ls.join('\n'));
-      const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-      const pieces = [0, ...at, bytes.length].slice(1).map((end, i, all) => bytes.subarray(i === 0 ? 0 : all[i - 1], end));
-      const out: (string | undefined)[] = [];
-      for await (const l of inputLines('-', { ...stdinOf([]), stdin: Readable.from(pieces) }, 'case')) out.push(l.text);
-      const text = ls.join('\n');
-      const expected = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-      if (text.endsWith('\n') || text === '') expected.pop(); // no line after the last end of line
-      expect(out).toEqual(expected);
-    }), { numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (ls, cuts) => {
+          const bytes = Buffer.from(ls.join('\n'));
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+          const pieces = [0, ...at, bytes.length]
+            .slice(1)
+            .map((end, i, all) => bytes.subarray(i === 0 ? 0 : all[i - 1], end));
+          const out: (string | undefined)[] = [];
+          for await (const l of inputLines('-', { ...stdinOf([]), stdin: Readable.from(pieces) }, 'case'))
+            out.push(l.text);
+          const text = ls.join('\n');
+          const expected = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+          if (text.endsWith('\n') || text === '') expected.pop(); // no line after the last end of line
+          expect(out).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('drops a leading byte-order mark and reports a line over the limit without keeping it', async () => {
@@ -38,7 +52,8 @@ describe('inputLines streams lines whatever the chunking', () => {
 describe('one reader for evaluate and validate', () => {
   async function problems(text: string): Promise<string[]> {
     const out: string[] = [];
-    for await (const r of readJsonDocuments('-', stdinOf([text]))) if (!r.ok) out.push(...r.problems.map((p) => `${p.line}:${p.message}`));
+    for await (const r of readJsonDocuments('-', stdinOf([text])))
+      if (!r.ok) out.push(...r.problems.map((p) => `${p.line}:${p.message}`));
     return out;
   }
   it('refuses an array line in JSONL, an empty array, and an empty input', async () => {
@@ -60,7 +75,10 @@ describe('JSON text', () => {
     expect(!r.ok && r.problem.line).toBe(3);
     expect(!r.ok && r.problem.message).toBe("not valid JSON at column 8: Unexpected token '?'");
     const comma = parseJson('[\n1,\n]', 'f.json');
-    expect(!comma.ok && [comma.problem.line, comma.problem.message.slice(0, 26)]).toEqual([3, 'not valid JSON at column 1']);
+    expect(!comma.ok && [comma.problem.line, comma.problem.message.slice(0, 26)]).toEqual([
+      3,
+      'not valid JSON at column 1',
+    ]);
     const colon = parseJson('{"a" 1}', 'f.json');
     expect(!colon.ok && colon.problem.message).toBe("not valid JSON at column 6: Expected ':' after property name");
   });
@@ -68,9 +86,15 @@ describe('JSON text', () => {
 
 describe('readFailure', () => {
   it('names the file, the reason and a fix for each way a read fails', () => {
-    expect(readFailure('c.json', { code: 'EACCES' }, 'case').message).toBe('c.json: the case file cannot be read: permission denied. Fix: make it readable (chmod u+r), or give another file.');
+    expect(readFailure('c.json', { code: 'EACCES' }, 'case').message).toBe(
+      'c.json: the case file cannot be read: permission denied. Fix: make it readable (chmod u+r), or give another file.',
+    );
     expect(readFailure('c.json', { code: 'ENOENT' }, 'case').message).toMatch(/^c\.json: no such case file\. Fix: /);
-    expect(readFailure('dir', { code: 'EISDIR' }, 'case').message).toMatch(/^dir: is a directory, not a case file\. Fix: /);
-    expect(readFailure('-', { code: 'EIO' }).message).toMatch(/^<stdin>: the input file cannot be read \(EIO\)\. Fix: /);
+    expect(readFailure('dir', { code: 'EISDIR' }, 'case').message).toMatch(
+      /^dir: is a directory, not a case file\. Fix: /,
+    );
+    expect(readFailure('-', { code: 'EIO' }).message).toMatch(
+      /^<stdin>: the input file cannot be read \(EIO\)\. Fix: /,
+    );
   });
 });

@@ -10,11 +10,18 @@ const fits = (line: string): boolean => [...line].length <= COLUMNS || !line.tri
 describe('wrapLine', () => {
   it('keeps every word, in order, and no line runs past the width unless it is one long word', () => {
     const word = fc.string({ minLength: 1, maxLength: 30 }).filter((w) => !/\s/.test(w));
-    fc.assert(fc.property(fc.array(word, { maxLength: 40 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 20, max: 100 }), (words, indent, width) => {
-      const lines = wrapLine(words.join(' '), ' '.repeat(indent), width);
-      expect(lines.join(' ').split(/ +/).filter(Boolean)).toEqual(words);
-      for (const line of lines) expect(line.length <= width || !line.trim().includes(' ')).toBe(true);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 20, max: 100 }),
+        (words, indent, width) => {
+          const lines = wrapLine(words.join(' '), ' '.repeat(indent), width);
+          expect(lines.join(' ').split(/ +/).filter(Boolean)).toEqual(words);
+          for (const line of lines) expect(line.length <= width || !line.trim().includes(' ')).toBe(true);
+        },
+      ),
+    );
   });
   it('leaves a short line alone and hangs continuations under the indent', () => {
     expect(wrapLine('short', '  ')).toEqual(['short']);
@@ -25,7 +32,8 @@ describe('wrapLine', () => {
 
 describe('the evaluate table fits 80 columns', () => {
   const dir = new URL('../../../cases/canonical/', import.meta.url);
-  const cases = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
+  const cases = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
     .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Case);
   for (const items of [false, true]) {
     it(`${items ? 'with' : 'without'} --items: every line but an unbreakable URL`, () => {

@@ -2,7 +2,16 @@
 // (items/); the writers only write them. The public API, listed explicitly.
 
 // Exam items
-export type { ExamItem, ItemKind, ItemTopic, ItemOption, NumericKey, LabTable, LabRow, ItemSource } from './items/exam-item.js';
+export type {
+  ExamItem,
+  ItemKind,
+  ItemTopic,
+  ItemOption,
+  NumericKey,
+  LabTable,
+  LabRow,
+  ItemSource,
+} from './items/exam-item.js';
 export { ITEM_TOPICS } from './items/exam-item.js';
 export { buildExam, type Exam, type ExamSpec, type RejectedItem } from './items/build-exam.js';
 export { itemProblems } from './items/check-item.js';
@@ -26,8 +35,21 @@ export { cdataParts, escapeHtml } from './writers/text-escape.js';
 
 // Grading (item analysis of a class's responses)
 export { scoreAnswer, chosenOptions, numericAnswer, type StudentResponses } from './grading/score-responses.js';
-export { analyseExam, FLAG_THRESHOLDS, type ExamAnalysis, type ItemStatistics, type OptionAnalysis, type StudentScore } from './grading/item-analysis.js';
-export { analysisTable, analysisHtml, studentScoresCsv, itemStatisticsCsv, difficultyPlotSvg } from './grading/analysis-report.js';
+export {
+  analyseExam,
+  FLAG_THRESHOLDS,
+  type ExamAnalysis,
+  type ItemStatistics,
+  type OptionAnalysis,
+  type StudentScore,
+} from './grading/item-analysis.js';
+export {
+  analysisTable,
+  analysisHtml,
+  studentScoresCsv,
+  itemStatisticsCsv,
+  difficultyPlotSvg,
+} from './grading/analysis-report.js';
 
 // FHIR R4 and ground-truth stripping for case output
 export { caseToFhirBundle, PRESENTATION_ANCHOR_MS, type FhirOptions } from './fhir/fhir-bundle.js';

@@ -1,4 +1,12 @@
-import type { Background, Encounter, GroundTruth, Investigations, LabPanel, Observation, Patient } from '@masdrill/rules';
+import type {
+  Background,
+  Encounter,
+  GroundTruth,
+  Investigations,
+  LabPanel,
+  Observation,
+  Patient,
+} from '@masdrill/rules';
 import type { Difficulty } from './kind.js';
 import type { Rng } from './rng.js';
 import { probit } from './normal.js';

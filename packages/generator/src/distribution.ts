@@ -18,7 +18,14 @@ export interface Quartiles {
   readonly max?: number;
 }
 
-export function quartiles(median: number, q1: number, q3: number, scale: 'log' | 'linear', source: Source, bounds: { min?: number; max?: number } = {}): Quartiles {
+export function quartiles(
+  median: number,
+  q1: number,
+  q3: number,
+  scale: 'log' | 'linear',
+  source: Source,
+  bounds: { min?: number; max?: number } = {},
+): Quartiles {
   if (!(q1 <= median && median <= q3)) throw new Error(`quartiles out of order: ${q1} ≤ ${median} ≤ ${q3}`);
   if (scale === 'log' && q1 <= 0) throw new Error('log-scale quartiles must be positive');
   // A bound inside the IQR would contradict the published quartiles (a quarter of the mass lies beyond each).
@@ -31,7 +38,14 @@ export function quartiles(median: number, q1: number, q3: number, scale: 'log' |
  * Quartiles for a distribution whose median and one published proportion are known:
  * P(X < cut) = pBelow, symmetric in the chosen scale.
  */
-export function quartilesFromProportion(median: number, cut: number, pBelow: number, scale: 'log' | 'linear', source: Source, bounds: { min?: number; max?: number } = {}): Quartiles {
+export function quartilesFromProportion(
+  median: number,
+  cut: number,
+  pBelow: number,
+  scale: 'log' | 'linear',
+  source: Source,
+  bounds: { min?: number; max?: number } = {},
+): Quartiles {
   const z = probit(pBelow);
   const spread = scale === 'log' ? (Math.log(cut) - Math.log(median)) / z : (cut - median) / z;
   const s = Math.abs(spread) * Z_QUARTILE;
@@ -110,12 +124,12 @@ export class SplitDistribution {
   valueAt(z: number): number {
     if (z < -Z_QUARTILE && this.min !== undefined) {
       const pMin = this.pMin();
-      const v = this.unbounded(probit(pMin + normalCdf(z) * (0.25 - pMin) / 0.25));
+      const v = this.unbounded(probit(pMin + (normalCdf(z) * (0.25 - pMin)) / 0.25));
       return v > this.min ? v : nextAbove(this.min); // numerical guard: Φ is approximate to ~1e-7
     }
     if (z > Z_QUARTILE && this.max !== undefined) {
       const pMax = this.pMax();
-      const v = this.unbounded(probit(0.75 + (normalCdf(z) - 0.75) * (pMax - 0.75) / 0.25));
+      const v = this.unbounded(probit(0.75 + ((normalCdf(z) - 0.75) * (pMax - 0.75)) / 0.25));
       return v < this.max ? v : nextBelow(this.max);
     }
     return this.unbounded(z);
@@ -191,11 +205,11 @@ export function probabilityBelow(d: Quartiles, x: number): number {
   const p = normalCdf(split.deviate(x));
   if (p < 0.25 && d.min !== undefined) {
     const pMin = split.pMin();
-    return Math.max(0, (p - pMin) * 0.25 / (0.25 - pMin));
+    return Math.max(0, ((p - pMin) * 0.25) / (0.25 - pMin));
   }
   if (p > 0.75 && d.max !== undefined) {
     const pMax = split.pMax();
-    return Math.min(1, 0.75 + (p - 0.75) * 0.25 / (pMax - 0.75));
+    return Math.min(1, 0.75 + ((p - 0.75) * 0.25) / (pMax - 0.75));
   }
   return p;
 }

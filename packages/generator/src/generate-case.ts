@@ -27,11 +27,13 @@ const SYNTHESIZERS: { readonly [K in Kind]: Synthesizer } = {
 };
 
 export function checkSeed(seed: number): void {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be a whole number from 0 to 4294967295 (got ${seed})`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new RangeError(`seed must be a whole number from 0 to 4294967295 (got ${seed})`);
 }
 
 export function checkIndex(index: number): void {
-  if (!Number.isSafeInteger(index) || index < 0) throw new RangeError(`index must be a whole number ≥ 0 (got ${index})`);
+  if (!Number.isSafeInteger(index) || index < 0)
+    throw new RangeError(`index must be a whole number ≥ 0 (got ${index})`);
 }
 
 /**
@@ -44,7 +46,8 @@ export function generateCase(spec: CaseSpec): Case {
   const { kind, seed, index } = spec;
   const difficulty = spec.difficulty ?? 'standard';
   if (!isKind(kind)) throw new RangeError(`unknown kind "${String(kind)}"; kinds: ${KINDS.join(', ')}`);
-  if (difficulty !== 'standard' && difficulty !== 'hard') throw new RangeError(`difficulty must be standard or hard (got ${String(difficulty)})`);
+  if (difficulty !== 'standard' && difficulty !== 'hard')
+    throw new RangeError(`difficulty must be standard or hard (got ${String(difficulty)})`);
   checkSeed(seed);
   checkIndex(index);
   const body = SYNTHESIZERS[kind](caseRng(seed, index), difficulty);

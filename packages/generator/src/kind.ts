@@ -10,7 +10,13 @@ export const KINDS: readonly Kind[] = ['mas', 'sjia-flare', 'sepsis', 'misc'];
 
 /** The subtypes each kind can produce. */
 export const SUBTYPES: { readonly [K in Kind]: readonly Subtype[] } = {
-  mas: ['sjia-onset-mas', 'known-sjia-mas', 'infection-triggered-mas-in-sjia', 'infection-triggered-mas-previously-well', 'neonatal-mas'],
+  mas: [
+    'sjia-onset-mas',
+    'known-sjia-mas',
+    'infection-triggered-mas-in-sjia',
+    'infection-triggered-mas-previously-well',
+    'neonatal-mas',
+  ],
   'sjia-flare': ['sjia-flare'],
   sepsis: ['bacterial-sepsis', 'septic-shock', 'hyperferritinemic-sepsis'],
   misc: ['misc', 'misc-with-mas'],

@@ -1,4 +1,11 @@
-import { ANALYTES, FIRST_24_HOURS, NUMERIC_ANALYTES, roundToPrecision, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
+import {
+  ANALYTES,
+  FIRST_24_HOURS,
+  NUMERIC_ANALYTES,
+  roundToPrecision,
+  type LabPanel,
+  type NumericAnalyte,
+} from '@masdrill/rules';
 import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { plainObjectMaker } from './plain-object.js';
@@ -16,7 +23,9 @@ export interface Curves {
   readonly overlay: readonly number[] | null;
 }
 
-const INDEX: { readonly [K in NumericAnalyte]: number } = Object.fromEntries(NUMERIC_ANALYTES.map((a, i) => [a, i])) as { [K in NumericAnalyte]: number };
+const INDEX: { readonly [K in NumericAnalyte]: number } = Object.fromEntries(
+  NUMERIC_ANALYTES.map((a, i) => [a, i]),
+) as { [K in NumericAnalyte]: number };
 const SCALE: readonly number[] = NUMERIC_ANALYTES.map((a) => 10 ** ANALYTES[a].precision);
 const PLAUSIBLE_MIN: readonly number[] = NUMERIC_ANALYTES.map((a) => ANALYTES[a].plausible.min);
 const PLAUSIBLE_MAX: readonly number[] = NUMERIC_ANALYTES.map((a) => ANALYTES[a].plausible.max);
@@ -25,8 +34,17 @@ const ALC = INDEX.alc;
 const ANC = INDEX.anc;
 const TRIGLYCERIDES = INDEX.triglycerides;
 // The measurement model's numbers, read once (tables/shared-priors-table.ts).
-const { baselineSpread: BASELINE_SPREAD, baselineReading: BASELINE_READING, courseReading: COURSE_READING } = LAB_MEASUREMENT.noise;
-const { maxAlcFractionOfWbc: MAX_ALC_FRACTION, alcFractionKnee: ALC_KNEE, otherCellsFractionOfWbc: OTHER_CELLS_FRACTION, minAncFractionOfWbc: MIN_ANC_FRACTION } = LAB_MEASUREMENT.differential;
+const {
+  baselineSpread: BASELINE_SPREAD,
+  baselineReading: BASELINE_READING,
+  courseReading: COURSE_READING,
+} = LAB_MEASUREMENT.noise;
+const {
+  maxAlcFractionOfWbc: MAX_ALC_FRACTION,
+  alcFractionKnee: ALC_KNEE,
+  otherCellsFractionOfWbc: OTHER_CELLS_FRACTION,
+  minAncFractionOfWbc: MIN_ANC_FRACTION,
+} = LAB_MEASUREMENT.differential;
 const { analytes: SIDE_ANALYTES, shareOfCohortGap: SIDE_SHARE, maxGap: SIDE_MAX_GAP } = LAB_MEASUREMENT.baselineSide;
 // Lymphocytes as a fraction of the WBC approach the maximum smoothly (a clamp held 9% of MAS panels at exactly 85%).
 const ALC_FRACTION = new Saturation(ALC_KNEE, MAX_ALC_FRACTION, false);
@@ -51,7 +69,7 @@ export function analyteMask(analytes: readonly NumericAnalyte[]): AnalyteMask {
 /** Clamp to the analyte's plausible range and round to its reporting precision. */
 export function reportable(analyte: NumericAnalyte, value: number): number {
   const i = INDEX[analyte];
-  const v = value < PLAUSIBLE_MIN[i]! ? PLAUSIBLE_MIN[i]! : value > PLAUSIBLE_MAX[i]! ? PLAUSIBLE_MAX[i]! : value;
+  const v = value < PLAUSIBLE_MIN[i]! ? PLAUSIBLE_MIN[i]! : Math.min(value, PLAUSIBLE_MAX[i]!);
   return roundToPrecision(analyte, v);
 }
 
@@ -94,11 +112,19 @@ class AnalyteModel {
     this.factor = spec.factor ? LAB_FACTORS.indexOf(spec.factor.factor) : -1;
     this.loading = spec.factor?.loading ?? 0;
     const own = 1 - spec.rho * spec.rho - this.loading * this.loading;
-    if (!(own > 0)) throw new Error(`lab table: severity correlation ${spec.rho} and factor loading ${this.loading} leave no own variance (rho² + loading² must stay below 1)`);
+    if (!(own > 0))
+      throw new Error(
+        `lab table: severity correlation ${spec.rho} and factor loading ${this.loading} leave no own variance (rho² + loading² must stay below 1)`,
+      );
     this.rest = Math.sqrt(own);
     this.baseline = spec.baseline;
-    const cohortGap = this.log ? Math.log(spec.at0.median / spec.baseline) : (spec.at0.median - spec.baseline) / spec.at0.median;
-    this.sideGap = !SIDE_ANALYTES.includes(analyte) ? 0 : Math.sign(cohortGap) * Math.min(SIDE_SHARE * Math.abs(cohortGap), this.log ? SIDE_MAX_GAP.log : SIDE_MAX_GAP.linear);
+    const cohortGap = this.log
+      ? Math.log(spec.at0.median / spec.baseline)
+      : (spec.at0.median - spec.baseline) / spec.at0.median;
+    this.sideGap = !SIDE_ANALYTES.includes(analyte)
+      ? 0
+      : Math.sign(cohortGap) *
+        Math.min(SIDE_SHARE * Math.abs(cohortGap), this.log ? SIDE_MAX_GAP.log : SIDE_MAX_GAP.linear);
     this.curve = CURVE[spec.curve ?? 'main'];
     this.late = overlay ? splitOf(overlay.at0) : null;
     this.lateRho = overlay ? overlay.rho : 0;
@@ -131,7 +157,10 @@ function buildProfile(table: LabTable, overrides: readonly LabTable[], overlay: 
  * Profiles by identity of (table, ...overrides, overlay): the tables are constants, so a cohort's
  * profile is resolved once, not per case. A trie of WeakMaps, one level per table in the key.
  */
-interface ProfileNode { profile?: LabProfile; readonly next: WeakMap<object, ProfileNode> }
+interface ProfileNode {
+  profile?: LabProfile;
+  readonly next: WeakMap<object, ProfileNode>;
+}
 const PROFILES: ProfileNode = { next: new WeakMap() };
 const NO_OVERLAY = {};
 
@@ -168,7 +197,13 @@ function baselineOnItsSide(m: AnalyteModel, v0: number, base: number): number {
 const Panel = plainObjectMaker<Record<string, number | boolean>>();
 
 /** Per-case values of one analyte, stored flat (STRIDE numbers per analyte) so a case allocates one array. */
-const V0 = 0, LV0 = 1, BASE = 2, LB = 3, LATE = 4, LOG_LATE = 5, STRIDE = 6;
+const V0 = 0,
+  LV0 = 1,
+  BASE = 2,
+  LB = 3,
+  LATE = 4,
+  LOG_LATE = 5,
+  STRIDE = 6;
 
 /**
  * One case's laboratory: every analyte's presentation value drawn once (correlated through the
@@ -189,7 +224,13 @@ export class CaseLabs {
    * `overlay` gives second-phase values the case drifts to by the `curves.overlay` weights.
    * Tables are compared by identity: pass the constant tables, not copies made per case.
    */
-  constructor(rng: Rng, severity: number, table: LabTable, overrides: readonly LabTable[] = [], overlay: LabTable | null = null) {
+  constructor(
+    rng: Rng,
+    severity: number,
+    table: LabTable,
+    overrides: readonly LabTable[] = [],
+    overlay: LabTable | null = null,
+  ) {
     const profile = profileFor(table, overrides, overlay);
     this.profile = profile;
     const state = new Array<number>(profile.models.length * STRIDE);
@@ -202,7 +243,11 @@ export class CaseLabs {
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
       const v0 = m.at0.max === undefined ? m.saturation.apply(m.at0.valueAt(z)) : m.at0.valueAt(z);
       const e = rng.normal();
-      const base = baselineOnItsSide(m, v0, m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e));
+      const base = baselineOnItsSide(
+        m,
+        v0,
+        m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e),
+      );
       const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
       const at = k * STRIDE;
       state[at + V0] = v0;
@@ -235,7 +280,10 @@ export class CaseLabs {
     const m = this.profile.models[k]!;
     const s = this.state;
     const at = k * STRIDE;
-    if (index < 0) return m.log ? s[at + BASE]! * Math.exp(BASELINE_READING.log * rng.quickNormal()) : s[at + BASE]! * (1 + BASELINE_READING.linear * rng.quickNormal());
+    if (index < 0)
+      return m.log
+        ? s[at + BASE]! * Math.exp(BASELINE_READING.log * rng.quickNormal())
+        : s[at + BASE]! * (1 + BASELINE_READING.linear * rng.quickNormal());
     const a = (m.curve === 0 ? curves.main : m.curve === 2 ? curves.cardiac : curves.procalcitonin)[index]!;
     const w = curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
     // The presentation value is final: bounding it again moved every tail value towards the quartiles.
@@ -265,7 +313,14 @@ export class CaseLabs {
    * `mask`, in canonical order, clamped to plausible ranges and rounded to reporting precision.
    * ANC is derived from WBC and ALC so the differential always adds up.
    */
-  panel(hour: number, index: number, mask: AnalyteMask, curves: Curves, rng: Rng, triglyceridesFasting?: boolean): LabPanel {
+  panel(
+    hour: number,
+    index: number,
+    mask: AnalyteMask,
+    curves: Curves,
+    rng: Rng,
+    triglyceridesFasting?: boolean,
+  ): LabPanel {
     const panel = new Panel();
     panel.hour = hour;
     const slot = this.profile.slot;
@@ -296,7 +351,7 @@ export class CaseLabs {
       const lo = PLAUSIBLE_MIN[i]!;
       const hi = PLAUSIBLE_MAX[i]!;
       const scale = SCALE[i]!;
-      panel[NUMERIC_ANALYTES[i]!] = Math.round((v < lo ? lo : v > hi ? hi : v) * scale) / scale;
+      panel[NUMERIC_ANALYTES[i]!] = Math.round((v < lo ? lo : Math.min(v, hi)) * scale) / scale;
       if (i === TRIGLYCERIDES && triglyceridesFasting !== undefined) panel.triglyceridesFasting = triglyceridesFasting;
     }
     return panel as unknown as LabPanel;

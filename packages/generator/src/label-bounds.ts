@@ -1,7 +1,22 @@
 import {
-  compare, labMeetsThreshold, meetsThreshold, MISC_CDC_2023, PHOENIX_COAGULATION, PHOENIX_COAGULATION_CAP, PHOENIX_FIXED_PUPILS_POINTS, PHOENIX_GCS,
-  PHOENIX_GCS_POINTS, PHOENIX_LACTATE, PHOENIX_NEURO_CAP, PHOENIX_SEPSIS_CUTOFF, PHOENIX_SF_MAX_SPO2, PHOENIX_SF_RATIO, PHOENIX_VASOACTIVES,
-  type Case, type LabPanel, type Observation,
+  compare,
+  labMeetsThreshold,
+  meetsThreshold,
+  MISC_CDC_2023,
+  PHOENIX_COAGULATION,
+  PHOENIX_COAGULATION_CAP,
+  PHOENIX_FIXED_PUPILS_POINTS,
+  PHOENIX_GCS,
+  PHOENIX_GCS_POINTS,
+  PHOENIX_LACTATE,
+  PHOENIX_NEURO_CAP,
+  PHOENIX_SEPSIS_CUTOFF,
+  PHOENIX_SF_MAX_SPO2,
+  PHOENIX_SF_RATIO,
+  PHOENIX_VASOACTIVES,
+  type Case,
+  type LabPanel,
+  type Observation,
 } from '@masdrill/rules';
 
 /**
@@ -23,7 +38,10 @@ function panelAt(labs: readonly LabPanel[], hour: number): LabPanel | undefined 
 }
 
 /** The points of the highest band a value meets (bands listed from the lowest). */
-function banded(value: number, bands: readonly { readonly points: number; readonly threshold: Parameters<typeof meetsThreshold>[1] }[]): number {
+function banded(
+  value: number,
+  bands: readonly { readonly points: number; readonly threshold: Parameters<typeof meetsThreshold>[1] }[],
+): number {
   let points = 0;
   for (const b of bands) if (meetsThreshold(value, b.threshold)) points = b.points;
   return points;
@@ -32,7 +50,8 @@ function banded(value: number, bands: readonly { readonly points: number; readon
 /** Respiratory points certain at one observation: SpO₂:FiO₂ from its own readings (1 point on any support, 2–3 invasive only). */
 function respiratoryAtLeast(o: Observation): number {
   const support = o.respiratorySupport;
-  if (support === undefined || support === 'none' || o.fio2 === undefined || o.spo2 === undefined || !(o.fio2 > 0)) return 0;
+  if (support === undefined || support === 'none' || o.fio2 === undefined || o.spo2 === undefined || !(o.fio2 > 0))
+    return 0;
   if (!meetsThreshold(o.spo2, PHOENIX_SF_MAX_SPO2)) return 0;
   const points = banded(o.spo2 / o.fio2, PHOENIX_SF_RATIO);
   return support === 'invasive' ? points : Math.min(points, 1);
@@ -40,7 +59,10 @@ function respiratoryAtLeast(o: Observation): number {
 
 /** Cardiovascular points certain at one time point (vasoactives and lactate; MAP is left to the calculator). */
 function cardiovascularAtLeast(o: Observation, p: LabPanel | undefined): number {
-  return banded(o.vasoactiveCount ?? 0, PHOENIX_VASOACTIVES) + (p?.lactate === undefined ? 0 : banded(p.lactate, PHOENIX_LACTATE));
+  return (
+    banded(o.vasoactiveCount ?? 0, PHOENIX_VASOACTIVES) +
+    (p?.lactate === undefined ? 0 : banded(p.lactate, PHOENIX_LACTATE))
+  );
 }
 
 function coagulationAtLeast(p: LabPanel | undefined): number {
@@ -54,7 +76,9 @@ function coagulationAtLeast(p: LabPanel | undefined): number {
 }
 
 function neurologicalAtLeast(o: Observation): number {
-  const points = (o.pupils === 'both-fixed' ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (o.gcs !== undefined && meetsThreshold(o.gcs, PHOENIX_GCS) ? PHOENIX_GCS_POINTS : 0);
+  const points =
+    (o.pupils === 'both-fixed' ? PHOENIX_FIXED_PUPILS_POINTS : 0) +
+    (o.gcs !== undefined && meetsThreshold(o.gcs, PHOENIX_GCS) ? PHOENIX_GCS_POINTS : 0);
   return Math.min(points, PHOENIX_NEURO_CAP);
 }
 
@@ -67,7 +91,11 @@ export function phoenixSurelyAtLeastTwo(observations: readonly Observation[], la
   for (const o of observations) {
     if (!inWindow(o.hour)) continue;
     const p = panelAt(labs, o.hour);
-    if (respiratoryAtLeast(o) + cardiovascularAtLeast(o, p) + coagulationAtLeast(p) + neurologicalAtLeast(o) >= PHOENIX_SEPSIS_CUTOFF) return true;
+    if (
+      respiratoryAtLeast(o) + cardiovascularAtLeast(o, p) + coagulationAtLeast(p) + neurologicalAtLeast(o) >=
+      PHOENIX_SEPSIS_CUTOFF
+    )
+      return true;
   }
   return false;
 }
@@ -85,9 +113,17 @@ const certainty = (met: boolean): Certainty => (met ? 2 : 0);
  * one does too), surely not when no value does; troponin without the case's own limit is unsure
  * (the rules may then read a published one). 'unknown' when neither settles the count.
  */
-export function miscCategoriesAtLeastTwo(parts: Pick<Case, 'observations' | 'labs' | 'labReferenceRanges'> & { echo: NonNullable<Case['investigations']['echo']> }): Verdict {
+export function miscCategoriesAtLeastTwo(
+  parts: Pick<Case, 'observations' | 'labs' | 'labReferenceRanges'> & {
+    echo: NonNullable<Case['investigations']['echo']>;
+  },
+): Verdict {
   const t = MISC_CDC_2023;
-  let cardiac: Certainty = 0, mucocutaneous: Certainty = 0, shock: Certainty = 0, gi: Certainty = 0, hematologic: Certainty = 0;
+  let cardiac: Certainty = 0,
+    mucocutaneous: Certainty = 0,
+    shock: Certainty = 0,
+    gi: Certainty = 0,
+    hematologic: Certainty = 0;
   const raise = (current: Certainty, c: Certainty): Certainty => (c > current ? c : current);
   for (const e of parts.echo) {
     if (!inWindow(e.hour)) continue;
@@ -97,14 +133,22 @@ export function miscCategoriesAtLeastTwo(parts: Pick<Case, 'observations' | 'lab
   const troponinLimit = parts.labReferenceRanges?.troponin?.upper;
   for (const p of parts.labs) {
     if (!inWindow(p.hour)) continue;
-    if (p.troponin !== undefined) cardiac = raise(cardiac, troponinLimit === undefined ? 1 : certainty(compare(p.troponin, '>', troponinLimit)));
-    if (p.platelets !== undefined) hematologic = raise(hematologic, certainty(labMeetsThreshold('platelets', p.platelets, t.platelets)));
+    if (p.troponin !== undefined)
+      cardiac = raise(cardiac, troponinLimit === undefined ? 1 : certainty(compare(p.troponin, '>', troponinLimit)));
+    if (p.platelets !== undefined)
+      hematologic = raise(hematologic, certainty(labMeetsThreshold('platelets', p.platelets, t.platelets)));
     if (p.alc !== undefined) hematologic = raise(hematologic, certainty(labMeetsThreshold('alc', p.alc, t.alc)));
   }
   for (const o of parts.observations) {
     if (!inWindow(o.hour)) continue;
-    if (o.rash === true || o.mucosalChanges === true || o.conjunctivitis === true || o.extremityChanges === true) mucocutaneous = 2;
-    if (o.shock === true || (o.vasoactiveCount !== undefined && meetsThreshold(o.vasoactiveCount, PHOENIX_VASOACTIVES[PHOENIX_VASOACTIVES.length - 1]!.threshold))) shock = 2;
+    if (o.rash === true || o.mucosalChanges === true || o.conjunctivitis === true || o.extremityChanges === true)
+      mucocutaneous = 2;
+    if (
+      o.shock === true ||
+      (o.vasoactiveCount !== undefined &&
+        meetsThreshold(o.vasoactiveCount, PHOENIX_VASOACTIVES[PHOENIX_VASOACTIVES.length - 1]!.threshold))
+    )
+      shock = 2;
     if (o.giSymptoms === true) gi = 2;
   }
   const categories = [cardiac, mucocutaneous, shock, gi, hematologic];

@@ -1,4 +1,11 @@
-import { CRITERIA_SETS, FIRST_24_HOURS, type Case, type LabPanel, type Observation, type Patient } from '@masdrill/rules';
+import {
+  CRITERIA_SETS,
+  FIRST_24_HOURS,
+  type Case,
+  type LabPanel,
+  type Observation,
+  type Patient,
+} from '@masdrill/rules';
 import { PHOENIX_MAP_ZERO_POINTS_ABOVE } from './tables/vitals-table.js';
 
 /**
@@ -25,11 +32,21 @@ export interface PhoenixParts {
  * total at one time point, inputs carried forward within the authors' look-backs): the generator
  * builds the dysfunction, the rules decide whether it reaches the definition.
  */
-export function phoenixParts(patient: Patient, observations: readonly Observation[], labs: readonly LabPanel[]): PhoenixParts {
+export function phoenixParts(
+  patient: Patient,
+  observations: readonly Observation[],
+  labs: readonly LabPanel[],
+): PhoenixParts {
   const probe: Case = {
-    schemaVersion: 1, id: 'phoenix-probe', provenance: { source: 'generated' }, patient,
-    background: { sjia: 'none' }, encounter: { suspectedInfection: true },
-    observations: [...observations], labs: [...labs], investigations: {},
+    schemaVersion: 1,
+    id: 'phoenix-probe',
+    provenance: { source: 'generated' },
+    patient,
+    background: { sjia: 'none' },
+    encounter: { suspectedInfection: true },
+    observations: [...observations],
+    labs: [...labs],
+    investigations: {},
   };
   const result = CRITERIA_SETS.phoenix.evaluate(probe);
   const points = (id: string) => result.items.find((i) => i.id === id)?.points ?? 0;
@@ -48,10 +65,20 @@ const MISC_CATEGORIES = ['cardiac', 'mucocutaneous', 'shock', 'gastrointestinal'
  * CSTE/CDC 2023 organ categories met by a MIS-C case under construction, judged by the rules' own
  * calculator (hours 0–24).
  */
-export function miscCategoryCount(parts: Pick<Case, 'patient' | 'observations' | 'labs' | 'labReferenceRanges'> & { echo: NonNullable<Case['investigations']['echo']> }): number {
+export function miscCategoryCount(
+  parts: Pick<Case, 'patient' | 'observations' | 'labs' | 'labReferenceRanges'> & {
+    echo: NonNullable<Case['investigations']['echo']>;
+  },
+): number {
   const probe: Case = {
-    schemaVersion: 1, id: 'misc-probe', provenance: { source: 'generated' }, patient: parts.patient,
-    background: { sjia: 'none' }, encounter: {}, observations: [...parts.observations], labs: [...parts.labs],
+    schemaVersion: 1,
+    id: 'misc-probe',
+    provenance: { source: 'generated' },
+    patient: parts.patient,
+    background: { sjia: 'none' },
+    encounter: {},
+    observations: [...parts.observations],
+    labs: [...parts.labs],
     investigations: { echo: [...parts.echo] },
     ...(parts.labReferenceRanges ? { labReferenceRanges: parts.labReferenceRanges } : {}),
   };

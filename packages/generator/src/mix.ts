@@ -23,11 +23,20 @@ const ALIASES: Readonly<Record<string, Kind>> = { flare: 'sjia-flare', 'mis-c': 
 /** "mas:10,sepsis:5,misc:5" → a Mix (kinds in canonical order, so the order written does not matter). */
 export function parseMix(text: string): Mix {
   const weights = new Map<Kind, number>();
-  const parts = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  if (parts.length === 0) throw new MixError(`empty mix "${text}": write kind:weight pairs, e.g. mas:10,sepsis:5,misc:5 (kinds: ${KINDS.join(', ')})`);
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  if (parts.length === 0)
+    throw new MixError(
+      `empty mix "${text}": write kind:weight pairs, e.g. mas:10,sepsis:5,misc:5 (kinds: ${KINDS.join(', ')})`,
+    );
   for (const part of parts) {
     const m = /^([a-z-]+):(\d+)$/i.exec(part);
-    if (!m) throw new MixError(`"${part}" is not kind:weight; write e.g. mas:10 (kinds: ${KINDS.join(', ')}; weights are whole numbers)`);
+    if (!m)
+      throw new MixError(
+        `"${part}" is not kind:weight; write e.g. mas:10 (kinds: ${KINDS.join(', ')}; weights are whole numbers)`,
+      );
     const name = m[1]!.toLowerCase();
     const kind = isKind(name) ? name : ALIASES[name];
     if (kind === undefined) throw new MixError(`unknown kind "${m[1]}"; kinds: ${KINDS.join(', ')}`);
@@ -41,12 +50,16 @@ export function parseMix(text: string): Mix {
 
 /** A mix from weights (canonical kind order). */
 export function mixOf(weights: ReadonlyMap<Kind, number> | Partial<Record<Kind, number>>): Mix {
-  const get = (k: Kind): number | undefined => (weights instanceof Map ? weights.get(k) : (weights as Partial<Record<Kind, number>>)[k]);
+  const get = (k: Kind): number | undefined =>
+    weights instanceof Map ? weights.get(k) : (weights as Partial<Record<Kind, number>>)[k];
   const entries = KINDS.filter((k) => (get(k) ?? 0) > 0).map((kind) => ({ kind, weight: get(kind)! }));
   const total = entries.reduce((s, e) => s + e.weight, 0);
   if (entries.length === 0) throw new MixError('the mix has no kind with a positive weight');
   if (entries.some((e) => !Number.isInteger(e.weight))) throw new MixError('mix weights must be whole numbers');
-  if (total > MAX_MIX_TOTAL) throw new MixError(`mix weights add up to ${total}; keep the total at most ${MAX_MIX_TOTAL} (they are proportions, e.g. mas:2,sepsis:1)`);
+  if (total > MAX_MIX_TOTAL)
+    throw new MixError(
+      `mix weights add up to ${total}; keep the total at most ${MAX_MIX_TOTAL} (they are proportions, e.g. mas:2,sepsis:1)`,
+    );
   return { entries, total };
 }
 

@@ -5,8 +5,17 @@ import { TEMPERATURE_HOURS } from './tables/schedule-table.js';
 import { RESTING_VITALS, TEMPERATURE_COURSE, VITAL_SIGN_READINGS } from './tables/vitals-table.js';
 
 export type FindingKey =
-  | 'hepatomegaly' | 'splenomegaly' | 'lymphadenopathy' | 'activeArthritis' | 'rash' | 'conjunctivitis'
-  | 'mucosalChanges' | 'extremityChanges' | 'giSymptoms' | 'cnsInvolvement' | 'hemorrhage';
+  | 'hepatomegaly'
+  | 'splenomegaly'
+  | 'lymphadenopathy'
+  | 'activeArthritis'
+  | 'rash'
+  | 'conjunctivitis'
+  | 'mucosalChanges'
+  | 'extremityChanges'
+  | 'giSymptoms'
+  | 'cnsInvolvement'
+  | 'hemorrhage';
 
 export type RespiratorySupport = 'none' | 'oxygen' | 'noninvasive' | 'invasive';
 
@@ -67,10 +76,19 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     // FiO₂ charted at every reading, 0.21 on room air (charted only on support, its presence told sepsis from MAS).
     o.fio2 = Math.round(plan.fio2[i]! * 100) / 100;
     o.spo2 = Math.round(plan.spo2[i]!);
-    const feverHr = t > RESTING_VITALS.heartRateFeverFromC ? (t - RESTING_VITALS.heartRateFeverFromC) * RESTING_VITALS.heartRatePerDegree : 0;
-    const hr = rest.heartRate * (shock ? RESTING_VITALS.shockHeartRateFactor : 1) + feverHr + V.heartRateSd * rng.normal();
-    const rr = rest.respiratoryRate * (support === 'none' ? RR.none : support === 'invasive' ? RR.invasive : RR.oxygenOrNoninvasive) + V.respiratoryRateSd * rng.normal();
-    const sbp = rest.sbp * (shock ? RESTING_VITALS.shockSbpFactor + V.sbpRelativeSd * rng.normal() : 1 + V.sbpRelativeSd * rng.normal());
+    const feverHr =
+      t > RESTING_VITALS.heartRateFeverFromC
+        ? (t - RESTING_VITALS.heartRateFeverFromC) * RESTING_VITALS.heartRatePerDegree
+        : 0;
+    const hr =
+      rest.heartRate * (shock ? RESTING_VITALS.shockHeartRateFactor : 1) + feverHr + V.heartRateSd * rng.normal();
+    const rr =
+      rest.respiratoryRate *
+        (support === 'none' ? RR.none : support === 'invasive' ? RR.invasive : RR.oxygenOrNoninvasive) +
+      V.respiratoryRateSd * rng.normal();
+    const sbp =
+      rest.sbp *
+      (shock ? RESTING_VITALS.shockSbpFactor + V.sbpRelativeSd * rng.normal() : 1 + V.sbpRelativeSd * rng.normal());
     const dbp = sbp * (RESTING_VITALS.dbpFraction + V.dbpFractionSd * rng.normal());
     o.sbp = Math.round(Math.max(V.minSbp, sbp));
     o.dbp = Math.round(Math.max(V.minDbp, Math.min(dbp, sbp - V.minPulsePressure)));
@@ -95,7 +113,9 @@ export function temperatureCourse(hours: readonly number[], febrile: boolean, pe
     // Up to maxBelowPeak under the peak, never under 38.0: uniform over what is left above 38.0 (a
     // floor at 38.0 put 5–11% of febrile readings exactly on it).
     if (h <= FIRST_24_HOURS.toHour) return peak - Math.min(T.maxBelowPeak, peak - FEVER_C) * rng.next();
-    return h <= TEMPERATURE_HOURS.easingUntilHour ? T.easing.from + T.easing.width * rng.next() : T.late.from + T.late.width * rng.next();
+    return h <= TEMPERATURE_HOURS.easingUntilHour
+      ? T.easing.from + T.easing.width * rng.next()
+      : T.late.from + T.late.width * rng.next();
   });
 }
 

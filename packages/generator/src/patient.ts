@@ -9,11 +9,20 @@ import type { Rng } from './rng.js';
  * at a drawn z-score, height at a z-score correlated with it (design-prior height table).
  * `weightZ` lets a cohort shift weight (e.g. obesity in MIS-C).
  */
-export function makePatient(rng: Rng, ageYears: number, sex: Sex, weightZ = rng.normal(), extra: Partial<Patient> = {}): Patient {
+export function makePatient(
+  rng: Rng,
+  ageYears: number,
+  sex: Sex,
+  weightZ = rng.normal(),
+  extra: Partial<Patient> = {},
+): Patient {
   const { weightZ: wl, weightZForHeight: wh, heightZ: hl } = ANTHROPOMETRY_Z_LIMITS;
   const zw = Math.max(wl.min, Math.min(wl.max, weightZ));
   const r = HEIGHT_FOR_AGE.weightCorrelation;
-  const zh = Math.max(hl.min, Math.min(hl.max, r * Math.max(wh.min, Math.min(wh.max, weightZ)) + Math.sqrt(1 - r * r) * rng.normal()));
+  const zh = Math.max(
+    hl.min,
+    Math.min(hl.max, r * Math.max(wh.min, Math.min(wh.max, weightZ)) + Math.sqrt(1 - r * r) * rng.normal()),
+  );
   const weight = weightForAge(ageYears, sex, zw);
   const height = heightForAge(ageYears, sex, zh);
   return {

@@ -9,7 +9,12 @@ import { SEPSIS_TABLE } from './tables/sepsis-table.js';
 import { SJIA_FLARE_TABLE } from './tables/sjia-flare-table.js';
 import { RESPONSE_TABLE } from './tables/response-table.js';
 import { TRAJECTORY_TABLE } from './tables/trajectory-table.js';
-import { PHOENIX_MAP_ZERO_POINTS_ABOVE, RESTING_VITALS, TEMPERATURE_COURSE, VITAL_SIGN_READINGS } from './tables/vitals-table.js';
+import {
+  PHOENIX_MAP_ZERO_POINTS_ABOVE,
+  RESTING_VITALS,
+  TEMPERATURE_COURSE,
+  VITAL_SIGN_READINGS,
+} from './tables/vitals-table.js';
 import type { Source } from './source.js';
 
 /**
@@ -42,16 +47,29 @@ export const POPULATION_TABLES = {
 function isSource(value: unknown): value is Source {
   if (value === null || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return typeof v.verified === 'boolean' && (('citation' in v) || ('note' in v)) && Object.keys(v).every((k) => ['verified', 'citation', 'where', 'reference', 'note'].includes(k));
+  return (
+    typeof v.verified === 'boolean' &&
+    ('citation' in v || 'note' in v) &&
+    Object.keys(v).every((k) => ['verified', 'citation', 'where', 'reference', 'note'].includes(k))
+  );
 }
 
 /** Every source in the tables with the JSON-ish path where it sits. */
-export function listSources(root: unknown = POPULATION_TABLES, path = 'POPULATION_TABLES'): { readonly path: string; readonly source: Source }[] {
+export function listSources(
+  root: unknown = POPULATION_TABLES,
+  path = 'POPULATION_TABLES',
+): { readonly path: string; readonly source: Source }[] {
   const out: { path: string; source: Source }[] = [];
   const walk = (node: unknown, at: string): void => {
-    if (isSource(node)) { out.push({ path: at, source: node }); return; }
+    if (isSource(node)) {
+      out.push({ path: at, source: node });
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
-    if (Array.isArray(node)) { node.forEach((item, i) => walk(item, `${at}[${i}]`)); return; }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${at}[${i}]`));
+      return;
+    }
     for (const [k, v] of Object.entries(node)) walk(v, `${at}.${k}`);
   };
   walk(root, path);

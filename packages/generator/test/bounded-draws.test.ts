@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedValue, probabilityBelow, quartiles, unboundedValueAt, valueAt, valueBelow, type Quartiles } from '../src/distribution.js';
+import {
+  boundedValue,
+  probabilityBelow,
+  quartiles,
+  unboundedValueAt,
+  valueAt,
+  valueBelow,
+  type Quartiles,
+} from '../src/distribution.js';
 import { normalCdf } from '../src/normal.js';
 import { temperatureCourse } from '../src/observations.js';
 import { POPULATION_TABLES } from '../src/population-tables.js';
@@ -15,7 +23,10 @@ function isQuartiles(v: unknown): v is Quartiles {
 function boundedDistributions(): { path: string; d: Quartiles }[] {
   const out: { path: string; d: Quartiles }[] = [];
   const walk = (node: unknown, at: string): void => {
-    if (isQuartiles(node)) { if (node.min !== undefined || node.max !== undefined) out.push({ path: at, d: node }); return; }
+    if (isQuartiles(node)) {
+      if (node.min !== undefined || node.max !== undefined) out.push({ path: at, d: node });
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     for (const [k, v] of Object.entries(node)) if (k !== 'source') walk(v, `${at}.${k}`);
   };
@@ -29,8 +40,20 @@ const DISTRIBUTIONS = boundedDistributions();
 describe('bounded quartile distributions truncate, never clamp', () => {
   it('finds the bounded distributions of the tables (ages, durations, temperatures, fever days, labs)', () => {
     const paths = DISTRIBUTIONS.map((x) => x.path);
-    for (const p of ['mas.ageYears', 'mas.neonatalAgeDays', 'mas.sjiaDurationYears', 'sjiaFlare.ageYears', 'sepsis.ageYears', 'sepsis.ferritin.otherwise', 'misc.feverDaysAtPresentation', 'misc.labs.crp.at0']) {
-      expect(paths.some((x) => x.endsWith(p)), p).toBe(true);
+    for (const p of [
+      'mas.ageYears',
+      'mas.neonatalAgeDays',
+      'mas.sjiaDurationYears',
+      'sjiaFlare.ageYears',
+      'sepsis.ageYears',
+      'sepsis.ferritin.otherwise',
+      'misc.feverDaysAtPresentation',
+      'misc.labs.crp.at0',
+    ]) {
+      expect(
+        paths.some((x) => x.endsWith(p)),
+        p,
+      ).toBe(true);
     }
     expect(DISTRIBUTIONS.length).toBeGreaterThan(100);
   });
@@ -38,7 +61,11 @@ describe('bounded quartile distributions truncate, never clamp', () => {
   for (const { path, d } of DISTRIBUTIONS) {
     it(`${path.replace('POPULATION_TABLES.', '')}: ${N} draws within [${d.min ?? '−∞'}, ${d.max ?? '∞'}], under 1% at a bound, quartiles kept`, () => {
       const rng = new Rng(`bounded:${path}`);
-      let outside = 0, atBound = 0, belowQ1 = 0, belowMedian = 0, belowQ3 = 0;
+      let outside = 0,
+        atBound = 0,
+        belowQ1 = 0,
+        belowMedian = 0,
+        belowQ3 = 0;
       for (let i = 0; i < N; i++) {
         const v = valueAt(d, rng.normal());
         if ((d.min !== undefined && v < d.min) || (d.max !== undefined && v > d.max)) outside++;
@@ -78,22 +105,29 @@ describe('bounded quartile distributions truncate, never clamp', () => {
   });
 
   it('probabilityBelow is the CDF of what valueAt draws', () => {
-    fc.assert(fc.property(fc.constantFrom(...DISTRIBUTIONS), fc.double({ min: -4, max: 4, noNaN: true }), ({ d }, z) => {
-      expect(probabilityBelow(d, valueAt(d, z))).toBeCloseTo(normalCdf(z), 5);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.constantFrom(...DISTRIBUTIONS), fc.double({ min: -4, max: 4, noNaN: true }), ({ d }, z) => {
+        expect(probabilityBelow(d, valueAt(d, z))).toBeCloseTo(normalCdf(z), 5);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('boundedValue maps an unbounded value to the bounded draw at the same deviate', () => {
-    fc.assert(fc.property(fc.constantFrom(...DISTRIBUTIONS), fc.double({ min: -5, max: 5, noNaN: true }), ({ d }, z) => {
-      const v = boundedValue(d, unboundedValueAt(d, z));
-      expect(Math.abs(v - valueAt(d, z))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.constantFrom(...DISTRIBUTIONS), fc.double({ min: -5, max: 5, noNaN: true }), ({ d }, z) => {
+        const v = boundedValue(d, unboundedValueAt(d, z));
+        expect(Math.abs(v - valueAt(d, z))).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(v)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('valueBelow stays strictly below the limit and within the bounds, with no mass on either', () => {
     const d = POPULATION_TABLES.mas.sjiaDurationYears;
     const rng = new Rng('limits');
-    let wrongSide = 0, onLimit = 0;
+    let wrongSide = 0,
+      onLimit = 0;
     for (let i = 0; i < N; i++) {
       const limit = 1 + 16 * rng.next();
       const below = valueBelow(d, limit, rng.next());
@@ -112,7 +146,9 @@ describe('bounded quartile distributions truncate, never clamp', () => {
   it('febrile readings to 24 h stay ≥ 38.0 °C without piling on it', () => {
     const rng = new Rng('temperature');
     const hours = [0, 12, 24];
-    let outside = 0, at38 = 0, total = 0;
+    let outside = 0,
+      at38 = 0,
+      total = 0;
     for (let i = 0; i < N; i++) {
       const peak = 38.1 + 0.6 * rng.next();
       for (const t of temperatureCourse(hours, true, peak, rng)) {

@@ -7,7 +7,13 @@ import type { Difficulty } from '../src/index.js';
 import { GENERATOR_VERSION } from '../src/version.js';
 import { formatCalibration, measureCalibration } from './support/calibration.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, seed: { type: 'string', default: '101' }, difficulty: { type: 'string', default: 'standard' } } });
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '101' },
+    difficulty: { type: 'string', default: 'standard' },
+  },
+});
 const n = Number(values.n);
 const seed = Number(values.seed);
 const difficulty = values.difficulty as Difficulty;
@@ -16,4 +22,9 @@ if (!Number.isInteger(n) || n <= 0 || !Number.isInteger(seed) || (difficulty !==
   process.exit(2);
 }
 const rows = measureCalibration(n, seed, difficulty);
-console.log(formatCalibration(rows, `generator ${GENERATOR_VERSION}, ${n} cases per kind, seed ${seed}, ${difficulty}; complete cases (the set decided)`));
+console.log(
+  formatCalibration(
+    rows,
+    `generator ${GENERATOR_VERSION}, ${n} cases per kind, seed ${seed}, ${difficulty}; complete cases (the set decided)`,
+  ),
+);

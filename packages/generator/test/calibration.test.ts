@@ -5,7 +5,9 @@ import { band, formatCalibration, measureCalibration } from './support/calibrati
 // publication's population and time point (support/calibration.ts). 3,000 cases per kind: the band
 // widens with the smaller synthetic sample (band() adds its binomial error to the publication's).
 // The full-size figures: node --import tsx packages/generator/test/calibration-report.ts
-describe('calibrated to the published criteria performance (3,000 cases per kind, seed 2026)', { timeout: 120_000 }, () => {
+describe('calibrated to the published criteria performance (3,000 cases per kind, seed 2026)', {
+  timeout: 120_000,
+}, () => {
   const rows = measureCalibration(3000, 2026, 'standard');
   it('prints the comparison', () => {
     console.log(formatCalibration(rows, 'standard, 3,000 per kind, seed 2026'));
@@ -13,7 +15,10 @@ describe('calibrated to the published criteria performance (3,000 cases per kind
   for (const r of rows) {
     it(`${r.figure.name} (${r.figure.source}): ${r.figure.published.toFixed(3)}, within its 95% band`, () => {
       expect(r.n, 'complete cases').toBeGreaterThan(1000);
-      expect(r.value, `measured ${r.value.toFixed(3)} (n=${r.n}), band ${r.band.low.toFixed(3)}–${r.band.high.toFixed(3)}`).toBeGreaterThanOrEqual(r.band.low);
+      expect(
+        r.value,
+        `measured ${r.value.toFixed(3)} (n=${r.n}), band ${r.band.low.toFixed(3)}–${r.band.high.toFixed(3)}`,
+      ).toBeGreaterThanOrEqual(r.band.low);
       expect(r.value).toBeLessThanOrEqual(r.band.high);
     });
   }

@@ -19,7 +19,10 @@ const FERRITIN_CUT = EULAR_ACR_2016.ferritin.value;
 // Each first test of a cohort generates it (thousands of cases): generous timeouts on a shared machine.
 describe('hard difficulty', { timeout: 60_000 }, () => {
   it('puts more MAS presentations near the 2016 ferritin cut-off (within half to twice 684 ng/mL)', () => {
-    const near = (c: Case): boolean => { const f = presentation(c)?.ferritin; return f !== undefined && f > FERRITIN_CUT / 2 && f < FERRITIN_CUT * 2; };
+    const near = (c: Case): boolean => {
+      const f = presentation(c)?.ferritin;
+      return f !== undefined && f > FERRITIN_CUT / 2 && f < FERRITIN_CUT * 2;
+    };
     expect(share(cohort('mas', 'hard'), near)).toBeGreaterThan(1.5 * share(cohort('mas', 'standard'), near));
   });
 
@@ -35,7 +38,9 @@ describe('hard difficulty', { timeout: 60_000 }, () => {
   it('leaves data out: triglycerides and fibrinogen missing from the first day in many more MAS cases', () => {
     for (const analyte of ['triglycerides', 'fibrinogen'] as const) {
       const missing = (c: Case): boolean => firstDay(c).every((p) => p[analyte] === undefined);
-      expect(share(cohort('mas', 'hard'), missing), analyte).toBeGreaterThan(share(cohort('mas', 'standard'), missing) + 0.1);
+      expect(share(cohort('mas', 'hard'), missing), analyte).toBeGreaterThan(
+        share(cohort('mas', 'standard'), missing) + 0.1,
+      );
     }
   });
 

@@ -26,8 +26,15 @@ function medianAt(cases: readonly Case[], hour: number, analyte: NumericAnalyte)
 }
 
 /** The share of cases, among those with both readings, whose analyte moved the given way between two hours. */
-function shareMoving(cases: readonly Case[], analyte: NumericAnalyte, from: number, to: number, way: 'up' | 'down'): number {
-  let moved = 0, pairs = 0;
+function shareMoving(
+  cases: readonly Case[],
+  analyte: NumericAnalyte,
+  from: number,
+  to: number,
+  way: 'up' | 'down',
+): number {
+  let moved = 0,
+    pairs = 0;
   for (const c of cases) {
     const a = at(c, from, analyte);
     const b = at(c, to, analyte);
@@ -41,7 +48,11 @@ function shareMoving(cases: readonly Case[], analyte: NumericAnalyte, from: numb
 
 /** The cohort's median of each case's presentation value over its own upper reference limit (the case's laboratory's, else the published pediatric one). */
 function medianTimesUpperLimit(cases: readonly Case[], analyte: NumericAnalyte): number {
-  const ratios = cases.flatMap((c) => { const v = at(c, 0, analyte); const limit = upperReferenceLimit(c, analyte)?.value; return v === undefined || limit === undefined ? [] : [v / limit]; });
+  const ratios = cases.flatMap((c) => {
+    const v = at(c, 0, analyte);
+    const limit = upperReferenceLimit(c, analyte)?.value;
+    return v === undefined || limit === undefined ? [] : [v / limit];
+  });
   expect(ratios.length, `${analyte} with a limit`).toBeGreaterThan(cases.length / 2);
   return median(ratios);
 }
@@ -51,18 +62,24 @@ describe('MAS: platelets, fibrinogen and ESR fall while ferritin, AST, LDH, trig
 
   it('from the pre-MAS baseline to presentation, in at least 80% of patients with known sJIA', () => {
     const cases = knownSjia();
-    for (const analyte of ['platelets', 'fibrinogen', 'esr'] as const) expect(shareMoving(cases, analyte, -168, 0, 'down'), analyte).toBeGreaterThan(0.8);
-    for (const analyte of ['ferritin', 'ast', 'ldh'] as const) expect(shareMoving(cases, analyte, -168, 0, 'up'), analyte).toBeGreaterThan(0.8);
+    for (const analyte of ['platelets', 'fibrinogen', 'esr'] as const)
+      expect(shareMoving(cases, analyte, -168, 0, 'down'), analyte).toBeGreaterThan(0.8);
+    for (const analyte of ['ferritin', 'ast', 'ldh'] as const)
+      expect(shareMoving(cases, analyte, -168, 0, 'up'), analyte).toBeGreaterThan(0.8);
   });
 
   it('and further over the first day (the cohort medians, presentation → 24 h)', () => {
     const cases = cohort('mas');
-    for (const analyte of ['platelets', 'fibrinogen', 'esr'] as const) expect(medianAt(cases, 24, analyte), analyte).toBeLessThan(medianAt(cases, 0, analyte));
-    for (const analyte of ['ferritin', 'ast', 'ldh', 'triglycerides', 'dDimer'] as const) expect(medianAt(cases, 24, analyte), analyte).toBeGreaterThan(medianAt(cases, 0, analyte));
+    for (const analyte of ['platelets', 'fibrinogen', 'esr'] as const)
+      expect(medianAt(cases, 24, analyte), analyte).toBeLessThan(medianAt(cases, 0, analyte));
+    for (const analyte of ['ferritin', 'ast', 'ldh', 'triglycerides', 'dDimer'] as const)
+      expect(medianAt(cases, 24, analyte), analyte).toBeGreaterThan(medianAt(cases, 0, analyte));
   });
 
   it('labs move together: at presentation ferritin rises with AST and LDH and against platelets and fibrinogen', () => {
-    const cases = cohort('mas').filter((c) => ['ferritin', 'ast', 'ldh', 'platelets', 'fibrinogen'].every((a) => at(c, 0, a as NumericAnalyte) !== undefined));
+    const cases = cohort('mas').filter((c) =>
+      ['ferritin', 'ast', 'ldh', 'platelets', 'fibrinogen'].every((a) => at(c, 0, a as NumericAnalyte) !== undefined),
+    );
     const column = (analyte: NumericAnalyte): number[] => cases.map((c) => at(c, 0, analyte)!);
     const ferritin = column('ferritin');
     expect(spearman(ferritin, column('ast'))).toBeGreaterThan(0.15);
@@ -80,13 +97,19 @@ describe('sepsis: CRP and procalcitonin high, fibrinogen normal to high', () => 
 
   it('fibrinogen at or above the lower reference limit in most patients at presentation', () => {
     const cases = cohort('sepsis').filter((c) => at(c, 0, 'fibrinogen') !== undefined);
-    expect(cases.filter((c) => at(c, 0, 'fibrinogen')! >= lowerReferenceLimit(c, 'fibrinogen')!.value).length / cases.length).toBeGreaterThan(0.8);
+    expect(
+      cases.filter((c) => at(c, 0, 'fibrinogen')! >= lowerReferenceLimit(c, 'fibrinogen')!.value).length / cases.length,
+    ).toBeGreaterThan(0.8);
   });
 });
 
 describe('MIS-C: CRP high, lymphopenia, troponin and BNP rising, fibrinogen high', () => {
   it('CRP ≥ 30 mg/L in every case (the definition), lymphopenia and a high fibrinogen in the median case', () => {
-    for (const c of cohort('misc')) expect(Math.max(...c.labs.filter((p) => p.hour >= 0 && p.hour <= 24).map((p) => p.crp ?? 0)), c.id).toBeGreaterThanOrEqual(30);
+    for (const c of cohort('misc'))
+      expect(
+        Math.max(...c.labs.filter((p) => p.hour >= 0 && p.hour <= 24).map((p) => p.crp ?? 0)),
+        c.id,
+      ).toBeGreaterThanOrEqual(30);
     // Lymphopenia as the Italian cohort counts it (ALC < 1.5 ×10⁹/L in 65%; distributions.test.ts checks the share).
     expect(medianAt(cohort('misc'), 0, 'alc')).toBeLessThan(1.5);
     expect(medianTimesUpperLimit(cohort('misc'), 'fibrinogen')).toBeGreaterThan(1);
@@ -95,7 +118,23 @@ describe('MIS-C: CRP high, lymphopenia, troponin and BNP rising, fibrinogen high
   it('troponin and the natriuretic peptide rise over the first day in most patients', () => {
     const cases = cohort('misc');
     expect(shareMoving(cases, 'troponin', 0, 24, 'up')).toBeGreaterThan(0.7);
-    expect(shareMoving(cases.filter((c) => at(c, 0, 'bnp') !== undefined), 'bnp', 0, 24, 'up')).toBeGreaterThan(0.7);
-    expect(shareMoving(cases.filter((c) => at(c, 0, 'ntProBnp') !== undefined), 'ntProBnp', 0, 24, 'up')).toBeGreaterThan(0.7);
+    expect(
+      shareMoving(
+        cases.filter((c) => at(c, 0, 'bnp') !== undefined),
+        'bnp',
+        0,
+        24,
+        'up',
+      ),
+    ).toBeGreaterThan(0.7);
+    expect(
+      shareMoving(
+        cases.filter((c) => at(c, 0, 'ntProBnp') !== undefined),
+        'ntProBnp',
+        0,
+        24,
+        'up',
+      ),
+    ).toBeGreaterThan(0.7);
   });
 });

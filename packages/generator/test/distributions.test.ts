@@ -19,7 +19,9 @@ describe('10,000 cases of each kind against the published figures', () => {
   });
   for (const r of results) {
     it(`${r.check.kind}: ${r.check.name} (${r.check.source})`, () => {
-      expect(r.pass, `generated ${r.generated} vs published ${JSON.stringify(r.check.published)} (n=${r.n})`).toBe(true);
+      expect(r.pass, `generated ${r.generated} vs published ${JSON.stringify(r.check.published)} (n=${r.n})`).toBe(
+        true,
+      );
     });
   }
 });
@@ -33,16 +35,45 @@ describe('no pile-up at the bounds of a drawn value (10,000 cases of each kind)'
   const round3 = (x: number): number => Math.round(x * 1000) / 1000;
   const share = (cases: readonly Case[], at: (c: Case) => boolean): number => cases.filter(at).length / cases.length;
   const ageBounds: readonly { kind: Kind; name: string; among: (c: Case) => boolean; bounds: readonly number[] }[] = [
-    { kind: 'mas', name: 'age (sJIA-associated and infection-triggered)', among: (c) => c.truth!.subtype !== 'neonatal-mas', bounds: [MAS_TABLE.ageYears.min!, MAS_TABLE.ageYears.max!] },
-    { kind: 'mas', name: 'age (neonatal)', among: (c) => c.truth!.subtype === 'neonatal-mas', bounds: [MAS_TABLE.neonatalAgeDays.min! / 365.25, MAS_TABLE.neonatalAgeDays.max! / 365.25] },
-    { kind: 'sjia-flare', name: 'age', among: () => true, bounds: [SJIA_FLARE_TABLE.ageYears.min!, SJIA_FLARE_TABLE.ageYears.max!] },
-    { kind: 'sepsis', name: 'age', among: () => true, bounds: [SEPSIS_TABLE.ageYears.min!, SEPSIS_TABLE.ageYears.max!] },
-    { kind: 'misc', name: 'age', among: () => true, bounds: [MISC_TABLE.ageBands.bands[0]!.fromYears, MISC_TABLE.ageBands.bands.at(-1)!.toYears] },
+    {
+      kind: 'mas',
+      name: 'age (sJIA-associated and infection-triggered)',
+      among: (c) => c.truth!.subtype !== 'neonatal-mas',
+      bounds: [MAS_TABLE.ageYears.min!, MAS_TABLE.ageYears.max!],
+    },
+    {
+      kind: 'mas',
+      name: 'age (neonatal)',
+      among: (c) => c.truth!.subtype === 'neonatal-mas',
+      bounds: [MAS_TABLE.neonatalAgeDays.min! / 365.25, MAS_TABLE.neonatalAgeDays.max! / 365.25],
+    },
+    {
+      kind: 'sjia-flare',
+      name: 'age',
+      among: () => true,
+      bounds: [SJIA_FLARE_TABLE.ageYears.min!, SJIA_FLARE_TABLE.ageYears.max!],
+    },
+    {
+      kind: 'sepsis',
+      name: 'age',
+      among: () => true,
+      bounds: [SEPSIS_TABLE.ageYears.min!, SEPSIS_TABLE.ageYears.max!],
+    },
+    {
+      kind: 'misc',
+      name: 'age',
+      among: () => true,
+      bounds: [MISC_TABLE.ageBands.bands[0]!.fromYears, MISC_TABLE.ageBands.bands.at(-1)!.toYears],
+    },
   ];
   for (const { kind, name, among, bounds } of ageBounds) {
     it(`${kind}: ${name} sits exactly at ${bounds.map((b) => round3(b)).join(' or ')} y in under 1% of cases`, () => {
       const cases = cohorts.get(kind)!.filter(among);
-      for (const b of bounds) expect(share(cases, (c) => c.patient.ageYears === round3(b)), `age ${round3(b)} y`).toBeLessThan(0.01);
+      for (const b of bounds)
+        expect(
+          share(cases, (c) => c.patient.ageYears === round3(b)),
+          `age ${round3(b)} y`,
+        ).toBeLessThan(0.01);
     });
   }
 
@@ -50,9 +81,15 @@ describe('no pile-up at the bounds of a drawn value (10,000 cases of each kind)'
   const noSpike = (values: readonly number[], bound: number, neighbour: number, label: string, ratio = 1): void => {
     const at = values.filter((v) => v === bound).length / values.length;
     const next = values.filter((v) => v === neighbour).length / values.length;
-    expect(at - ratio * next, `${label}: ${(100 * at).toFixed(2)}% at ${bound}, ${(100 * next).toFixed(2)}% at ${neighbour} (expected ratio ${ratio.toFixed(2)})`).toBeLessThan(0.01);
+    expect(
+      at - ratio * next,
+      `${label}: ${(100 * at).toFixed(2)}% at ${bound}, ${(100 * next).toFixed(2)}% at ${neighbour} (expected ratio ${ratio.toFixed(2)})`,
+    ).toBeLessThan(0.01);
   };
-  for (const [kind, table] of [['mas', MAS_TABLE], ['sjia-flare', SJIA_FLARE_TABLE]] as const) {
+  for (const [kind, table] of [
+    ['mas', MAS_TABLE],
+    ['sjia-flare', SJIA_FLARE_TABLE],
+  ] as const) {
     it(`${kind}: sJIA duration shows no spike at its minimum, maximum or the patient's age`, () => {
       const known = cohorts.get(kind)!.filter((c) => c.background.sjiaDurationYears !== undefined);
       const durations = known.map((c) => c.background.sjiaDurationYears!);
@@ -62,22 +99,39 @@ describe('no pile-up at the bounds of a drawn value (10,000 cases of each kind)'
       // 10,000 cases, beside a 1-point tolerance). Compare it with the neighbour scaled by that ratio.
       const next = Math.round((min! + 0.01) * 100) / 100;
       const q = table.sjiaDurationYears;
-      const ratio = (probabilityBelow(q, next) - probabilityBelow(q, min!)) / (probabilityBelow(q, next + 0.01) - probabilityBelow(q, next));
+      const ratio =
+        (probabilityBelow(q, next) - probabilityBelow(q, min!)) /
+        (probabilityBelow(q, next + 0.01) - probabilityBelow(q, next));
       noSpike(durations, min!, next, 'duration minimum', ratio);
-      expect(share(known, (c) => c.background.sjiaDurationYears === max), 'duration maximum').toBeLessThan(0.01);
-      expect(share(known, (c) => c.background.sjiaDurationYears === Math.floor(c.patient.ageYears * 100) / 100), 'duration = age').toBeLessThan(0.01);
+      expect(
+        share(known, (c) => c.background.sjiaDurationYears === max),
+        'duration maximum',
+      ).toBeLessThan(0.01);
+      expect(
+        share(known, (c) => c.background.sjiaDurationYears === Math.floor(c.patient.ageYears * 100) / 100),
+        'duration = age',
+      ).toBeLessThan(0.01);
       expect(share(known, (c) => c.background.sjiaDurationYears! >= c.patient.ageYears)).toBe(0);
     });
   }
-  for (const [kind, table] of [['mas', MAS_TABLE], ['sjia-flare', SJIA_FLARE_TABLE], ['sepsis', SEPSIS_TABLE], ['misc', MISC_TABLE]] as const) {
+  for (const [kind, table] of [
+    ['mas', MAS_TABLE],
+    ['sjia-flare', SJIA_FLARE_TABLE],
+    ['sepsis', SEPSIS_TABLE],
+    ['misc', MISC_TABLE],
+  ] as const) {
     it(`${kind}: peak temperature shows no spike at its bounds; febrile readings none at 38.0 °C`, () => {
       const win = (o: Case['observations'][number]): boolean => o.hour >= 0 && o.hour <= 24;
       const cases = cohorts.get(kind)!;
-      const peaks = cases.map((c) => Math.max(...c.observations.filter(win).map((o) => o.temperatureC ?? 0))).filter((t) => t >= 38);
+      const peaks = cases
+        .map((c) => Math.max(...c.observations.filter(win).map((o) => o.temperatureC ?? 0)))
+        .filter((t) => t >= 38);
       const { min, max } = table.peakTemperatureC;
       noSpike(peaks, min!, Math.round((min! + 0.1) * 10) / 10, 'peak minimum');
       noSpike(peaks, max!, Math.round((max! - 0.1) * 10) / 10, 'peak maximum');
-      const febrile = cases.flatMap((c) => c.observations.filter((o) => win(o) && (o.temperatureC ?? 0) >= 38).map((o) => o.temperatureC!));
+      const febrile = cases.flatMap((c) =>
+        c.observations.filter((o) => win(o) && (o.temperatureC ?? 0) >= 38).map((o) => o.temperatureC!),
+      );
       noSpike(febrile, 38, 38.1, 'febrile readings at the 38.0 floor');
     });
   }
@@ -86,6 +140,8 @@ describe('no pile-up at the bounds of a drawn value (10,000 cases of each kind)'
     const { min, max } = MISC_TABLE.feverDaysAtPresentation;
     // Whole days: the minimum's bin is half as wide as the next one ([1, 1.5) vs [1.5, 2.5)).
     noSpike(days, min!, min! + 1, 'fever days minimum');
-    expect(share(cohorts.get('misc')!, (c) => c.observations.find((o) => o.hour === 0)!.feverDays === max)).toBeLessThan(0.01);
+    expect(
+      share(cohorts.get('misc')!, (c) => c.observations.find((o) => o.hour === 0)!.feverDays === max),
+    ).toBeLessThan(0.01);
   });
 });

@@ -13,7 +13,11 @@ const SRC = join(import.meta.dirname, '..', 'src');
 const SYNTHESIS_FILES = [
   ...readdirSync(join(SRC, 'kinds')).map((f) => join('kinds', f)),
   ...readdirSync(join(SRC, 'response')).map((f) => join('response', f)),
-  'observations.ts', 'patient.ts', 'case-body.ts', 'lab-model.ts', 'generate-case.ts',
+  'observations.ts',
+  'patient.ts',
+  'case-body.ts',
+  'lab-model.ts',
+  'generate-case.ts',
 ].filter((f) => f.endsWith('.ts'));
 
 /** Fractional literals the synthesis code may hold, each for a reason that makes it not a parameter. */
@@ -37,21 +41,30 @@ function fractionalLiterals(file: string): { text: string; line: number }[] {
 
 describe('population and response parameters sit in the tables, not in the code', () => {
   it('reads the synthesis files (every kind, the response model, observations, the lab model)', () => {
-    for (const f of [join('kinds', 'mas.ts'), join('kinds', 'sepsis.ts'), join('response', 'respond-labs.ts'), 'lab-model.ts']) expect(SYNTHESIS_FILES).toContain(f);
+    for (const f of [
+      join('kinds', 'mas.ts'),
+      join('kinds', 'sepsis.ts'),
+      join('response', 'respond-labs.ts'),
+      'lab-model.ts',
+    ])
+      expect(SYNTHESIS_FILES).toContain(f);
   });
 
   it('the scan finds a fractional literal where there is one', () => {
     const source = 'const p = rng.chance(0.2) ? 1_000.5 : 3;';
     const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, source);
     const literals: string[] = [];
-    for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) if (t === ts.SyntaxKind.NumericLiteral) literals.push(scanner.getTokenText());
+    for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan())
+      if (t === ts.SyntaxKind.NumericLiteral) literals.push(scanner.getTokenText());
     expect(literals).toEqual(['0.2', '1_000.5', '3']);
   });
 
   for (const file of SYNTHESIS_FILES) {
     it(`${file}: no fractional literal outside the tables`, () => {
       const allowed = STRUCTURAL[file] ?? [];
-      const stray = fractionalLiterals(file).filter((l) => !allowed.includes(l.text)).map((l) => `${file}:${l.line} ${l.text}`);
+      const stray = fractionalLiterals(file)
+        .filter((l) => !allowed.includes(l.text))
+        .map((l) => `${file}:${l.line} ${l.text}`);
       expect(stray, 'move the number into its table in src/tables/ with cite() or prior()').toEqual([]);
     });
   }

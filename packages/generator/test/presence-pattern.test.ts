@@ -13,17 +13,23 @@ const N = 3000;
 const sjiaMas = (): Case[] => cohort('mas', 17, N).filter((c) => c.background.sjia !== 'none');
 const previouslyWellMas = (): Case[] => cohort('mas', 17, N).filter((c) => c.background.sjia === 'none');
 
-describe('the presence pattern does not give the label away (3,000 cases per kind, seed 17)', { timeout: 90_000 }, () => {
+describe('the presence pattern does not give the label away (3,000 cases per kind, seed 17)', {
+  timeout: 90_000,
+}, () => {
   for (const [name, mas, mimic] of [
     ['sJIA-associated MAS vs an sJIA flare', sjiaMas, () => cohort('sjia-flare', 17, N)],
     ['MAS in a previously well child vs sepsis', previouslyWellMas, () => cohort('sepsis', 17, N)],
   ] as const) {
     it(`${name}: no recorded-or-not feature separates them with AUC above 0.65`, () => {
       const worst = presenceAucs(mas(), mimic())[0]!;
-      expect(worst.auc, `${worst.feature}: recorded in ${(100 * worst.pa).toFixed(0)}% vs ${(100 * worst.pb).toFixed(0)}%`).toBeLessThanOrEqual(0.65);
+      expect(
+        worst.auc,
+        `${worst.feature}: recorded in ${(100 * worst.pa).toFixed(0)}% vs ${(100 * worst.pb).toFixed(0)}%`,
+      ).toBeLessThanOrEqual(0.65);
     });
   }
   it('every known sJIA records its current therapy (an empty list: none), in MAS and in flares', () => {
-    for (const c of [...cohort('mas', 17, N), ...cohort('sjia-flare', 17, N)]) if (c.background.sjia === 'known') expect(c.background.immunosuppressiveTherapy).toBeDefined();
+    for (const c of [...cohort('mas', 17, N), ...cohort('sjia-flare', 17, N)])
+      if (c.background.sjia === 'known') expect(c.background.immunosuppressiveTherapy).toBeDefined();
   });
 });

@@ -13,7 +13,9 @@ const N = 4000;
 const cohort = (kind: Kind): readonly Case[] => cohortOf(kind, 3, N);
 
 // Generous timeouts: these build cohorts (or many cases) on a shared machine.
-describe('lab readings over time stay physiologically bounded without piling up on a limit', { timeout: 60_000 }, () => {
+describe('lab readings over time stay physiologically bounded without piling up on a limit', {
+  timeout: 60_000,
+}, () => {
   for (const kind of KINDS) {
     it(`${kind}: at every hour, under 0.5% of any analyte's readings sit on its plausible maximum`, () => {
       const at = new Map<string, { n: number; onMax: number }>();
@@ -30,7 +32,9 @@ describe('lab readings over time stay physiologically bounded without piling up 
           }
         }
       }
-      const piled = [...at].filter(([, t]) => t.n >= 200 && t.onMax / t.n >= 0.005).map(([key, t]) => `${key}: ${((100 * t.onMax) / t.n).toFixed(1)}%`);
+      const piled = [...at]
+        .filter(([, t]) => t.n >= 200 && t.onMax / t.n >= 0.005)
+        .map(([key, t]) => `${key}: ${((100 * t.onMax) / t.n).toFixed(1)}%`);
       // Before readings saturated, 8.5% of septic CRPs at 12 h were exactly 1000 mg/L.
       expect(piled).toEqual([]);
     });
@@ -38,16 +42,28 @@ describe('lab readings over time stay physiologically bounded without piling up 
 
   it('a presentation reading is the presentation value itself (it was once bounded twice, pulling tails in)', () => {
     const hour0 = { main: [1, 1, 1, 1, 1], procalcitonin: [1, 1, 1, 1, 1], cardiac: [1, 1, 1, 1, 1], overlay: null };
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: -3, max: 3, noNaN: true }), (i, severity) => {
-      for (const table of [MISC_TABLE.labs, SEPSIS_TABLE.labs]) {
-        const rng = new Rng(`presentation:${i}`);
-        const labs = new CaseLabs(rng, severity, table);
-        for (const analyte of ['crp', 'ferritin', 'platelets', 'fibrinogen'] as const satisfies readonly NumericAnalyte[]) {
-          if (!labs.has(analyte)) continue;
-          expect(labs.raw(analyte, 0, 0, hour0, rng)).toBe(labs.presentation(analyte));
-        }
-      }
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        (i, severity) => {
+          for (const table of [MISC_TABLE.labs, SEPSIS_TABLE.labs]) {
+            const rng = new Rng(`presentation:${i}`);
+            const labs = new CaseLabs(rng, severity, table);
+            for (const analyte of [
+              'crp',
+              'ferritin',
+              'platelets',
+              'fibrinogen',
+            ] as const satisfies readonly NumericAnalyte[]) {
+              if (!labs.has(analyte)) continue;
+              expect(labs.raw(analyte, 0, 0, hour0, rng)).toBe(labs.presentation(analyte));
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('a reading above the upper quartile saturates: monotone in the activity, below the plausible maximum', () => {
@@ -66,7 +82,8 @@ describe('lab readings over time stay physiologically bounded without piling up 
 
   it('MIS-C: the 72-h LVEF recovers towards normal without a value holding a large share (a 70% cap once held 43%)', () => {
     const counts = new Map<number, number>();
-    let worse = 0, total = 0;
+    let worse = 0,
+      total = 0;
     for (const c of cohort('misc')) {
       const [at12, at72] = c.investigations.echo ?? [];
       if (at12?.lvefPercent === undefined || at72?.lvefPercent === undefined) continue;
@@ -83,7 +100,9 @@ describe('lab readings over time stay physiologically bounded without piling up 
   it('sepsis: a patient on non-invasive support keeps one mode (oxygen or non-invasive), not a new one each reading', () => {
     let supported = 0;
     for (const c of cohort('sepsis')) {
-      const modes = new Set(c.observations.map((o) => o.respiratorySupport).filter((s) => s === 'oxygen' || s === 'noninvasive'));
+      const modes = new Set(
+        c.observations.map((o) => o.respiratorySupport).filter((s) => s === 'oxygen' || s === 'noninvasive'),
+      );
       if (modes.size > 0) supported++;
       expect(modes.size, c.id).toBeLessThanOrEqual(1);
     }
@@ -91,18 +110,20 @@ describe('lab readings over time stay physiologically bounded without piling up 
   });
 
   it('a fever that has eased stays below 38.0 °C at 72 h (5% of late readings once rounded up to 38.0)', () => {
-    for (const kind of KINDS) for (const c of cohort(kind)) {
-      const late = c.observations.find((o) => o.hour === 72);
-      if (late?.temperatureC !== undefined) expect(late.temperatureC, c.id).toBeLessThan(38);
-    }
+    for (const kind of KINDS)
+      for (const c of cohort(kind)) {
+        const late = c.observations.find((o) => o.hour === 72);
+        if (late?.temperatureC !== undefined) expect(late.temperatureC, c.id).toBeLessThan(38);
+      }
   });
 
   it('keeps every reading at reporting precision', () => {
     for (const c of cohort('sepsis').slice(0, 500)) {
-      for (const panel of c.labs) for (const analyte of NUMERIC_ANALYTES) {
-        const v = panel[analyte];
-        if (v !== undefined) expect(v).toBe(roundToPrecision(analyte, v));
-      }
+      for (const panel of c.labs)
+        for (const analyte of NUMERIC_ANALYTES) {
+          const v = panel[analyte];
+          if (v !== undefined) expect(v).toBe(roundToPrecision(analyte, v));
+        }
     }
   });
 });

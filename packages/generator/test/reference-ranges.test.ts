@@ -1,28 +1,47 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluate, NUMERIC_ANALYTES, publishedReferenceLimit, upperReferenceLimit, type NumericAnalyte } from '@masdrill/rules';
+import {
+  evaluate,
+  NUMERIC_ANALYTES,
+  publishedReferenceLimit,
+  upperReferenceLimit,
+  type NumericAnalyte,
+} from '@masdrill/rules';
 import { generateCase } from '../src/generate-case.js';
 import { KINDS } from '../src/kind.js';
 import { labReferenceRangesFor, SYNTHETIC_LAB_REFERENCE_RANGES } from '../src/tables/reference-range-table.js';
 
-const synthetic = SYNTHETIC_LAB_REFERENCE_RANGES.ranges as Readonly<Partial<Record<NumericAnalyte, { lower?: number; upper?: number }>>>;
+const synthetic = SYNTHETIC_LAB_REFERENCE_RANGES.ranges as Readonly<
+  Partial<Record<NumericAnalyte, { lower?: number; upper?: number }>>
+>;
 
 describe('the reference limits a generated case carries', () => {
-  it('are the synthetic laboratory\'s only where no published pediatric limit covers the patient', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 21, noNaN: true }), fc.constantFrom('female' as const, 'male' as const), (ageYears, sex) => {
-      const ranges = labReferenceRangesFor({ ageYears, sex }) as Readonly<Partial<Record<NumericAnalyte, { lower?: number; upper?: number }>>>;
-      for (const analyte of NUMERIC_ANALYTES) {
-        for (const bound of ['lower', 'upper'] as const) {
-          const published = publishedReferenceLimit(analyte, ageYears, sex, bound);
-          const carried = ranges[analyte]?.[bound];
-          // A published limit wins (the rules read it, with its citation); else the synthetic prior, if any.
-          expect(carried, `${analyte} ${bound} at ${ageYears} y`).toBe(published === undefined ? synthetic[analyte]?.[bound] : undefined);
-        }
-      }
-    }), { numRuns: 300 });
+  it("are the synthetic laboratory's only where no published pediatric limit covers the patient", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 21, noNaN: true }),
+        fc.constantFrom('female' as const, 'male' as const),
+        (ageYears, sex) => {
+          const ranges = labReferenceRangesFor({ ageYears, sex }) as Readonly<
+            Partial<Record<NumericAnalyte, { lower?: number; upper?: number }>>
+          >;
+          for (const analyte of NUMERIC_ANALYTES) {
+            for (const bound of ['lower', 'upper'] as const) {
+              const published = publishedReferenceLimit(analyte, ageYears, sex, bound);
+              const carried = ranges[analyte]?.[bound];
+              // A published limit wins (the rules read it, with its citation); else the synthetic prior, if any.
+              expect(carried, `${analyte} ${bound} at ${ageYears} y`).toBe(
+                published === undefined ? synthetic[analyte]?.[bound] : undefined,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
-  it('follow the patient: an infant\'s troponin limit is the synthetic one, a school child\'s the published hs-TnT 99th percentile', () => {
+  it("follow the patient: an infant's troponin limit is the synthetic one, a school child's the published hs-TnT 99th percentile", () => {
     expect(labReferenceRangesFor({ ageYears: 0.5, sex: 'male' }).troponin?.upper).toBe(synthetic.troponin!.upper);
     expect(labReferenceRangesFor({ ageYears: 9, sex: 'male' }).troponin).toBeUndefined();
     expect(publishedReferenceLimit('troponin', 9, 'male', 'upper')?.value).toBe(15);
@@ -47,7 +66,7 @@ describe('the reference limits a generated case carries', () => {
     expect(cited).toBeGreaterThan(100);
   });
 
-  it('every kind\'s cases carry them', () => {
+  it("every kind's cases carry them", () => {
     for (const kind of KINDS) {
       const c = generateCase({ kind, seed: 3, index: 1 });
       expect(c.labReferenceRanges).toBe(labReferenceRangesFor(c.patient));

@@ -17,7 +17,8 @@ export function planStageFor(response: PatientResponse | undefined, reachedBefor
   let now: Stage = 'presentation';
   if (response && mas && mas.trend !== 'improving') {
     if (response.masTreatment === 'glucocorticoid-alone') now = 'steroid-inadequate';
-    else if (response.masTreatment === 'first-line-combination' || response.masTreatment === 'second-line') now = 'refractory';
+    else if (response.masTreatment === 'first-line-combination' || response.masTreatment === 'second-line')
+      now = 'refractory';
   }
   return ORDER.indexOf(now) >= ORDER.indexOf(reachedBefore) ? now : reachedBefore;
 }

@@ -3,7 +3,9 @@ import { isDone, notStopped } from './orders.js';
 import { criteriaMetAt } from './questions.js';
 import type { SessionState } from './session-types.js';
 
-const sameDose = (a: PlannedAction, b: PlannedAction) => JSON.stringify(a.dose ?? null) === JSON.stringify(b.dose ?? null) && (a.everyHours ?? null) === (b.everyHours ?? null);
+const sameDose = (a: PlannedAction, b: PlannedAction) =>
+  JSON.stringify(a.dose ?? null) === JSON.stringify(b.dose ?? null) &&
+  (a.everyHours ?? null) === (b.everyHours ?? null);
 
 /**
  * The expert's orders as a whole plan, given the orders in force: the expected plan (which, given the

@@ -35,16 +35,30 @@ export function checkScenario(s: Scenario, c: Case): ScenarioCheck {
     expertError = { stageId: error.stageId, question: error.question, message: error.message };
   }
   const wrong: WrongSetResult[] = [];
-  s.stages.forEach((stage, i) => (stage.wrong ?? []).forEach((w, j) => {
-    const base = { stageIndex: i, stageId: stage.id, wrongIndex: j, name: w.name, expectScoreBelow: w.expectScoreBelow, expectFeedback: w.expectFeedback };
-    try {
-      const r = sessionReport(playSession(s, c, expertExcept(stage.id, w.answers))).stages[i]!;
-      wrong.push({ ...base, score: r.score, report: r, missingFeedback: w.expectFeedback.filter((id) => !r.problemStatementIds.includes(id)) });
-    } catch (error) {
-      if (!(error instanceof SessionError)) throw error;
-      wrong.push({ ...base, score: NaN, missingFeedback: w.expectFeedback, error: error.message });
-    }
-  }));
+  s.stages.forEach((stage, i) =>
+    (stage.wrong ?? []).forEach((w, j) => {
+      const base = {
+        stageIndex: i,
+        stageId: stage.id,
+        wrongIndex: j,
+        name: w.name,
+        expectScoreBelow: w.expectScoreBelow,
+        expectFeedback: w.expectFeedback,
+      };
+      try {
+        const r = sessionReport(playSession(s, c, expertExcept(stage.id, w.answers))).stages[i]!;
+        wrong.push({
+          ...base,
+          score: r.score,
+          report: r,
+          missingFeedback: w.expectFeedback.filter((id) => !r.problemStatementIds.includes(id)),
+        });
+      } catch (error) {
+        if (!(error instanceof SessionError)) throw error;
+        wrong.push({ ...base, score: NaN, missingFeedback: w.expectFeedback, error: error.message });
+      }
+    }),
+  );
   return { ...(expert ? { expert } : {}), ...(expertError ? { expertError } : {}), wrong };
 }
 
@@ -59,35 +73,70 @@ export function lintScenario(s: Scenario, c: Case, file: string): ValidationProb
   const stageAt = (id: string) => s.stages.findIndex((x) => x.id === id);
   if (check.expertError) {
     const i = stageAt(check.expertError.stageId);
-    problems.push({ file, path: `$.stages[${i}].expert${check.expertError.question === 'advance' ? '' : `.${check.expertError.question}`}`, message: `the expert answer is refused: ${check.expertError.message}`, fix: 'correct the expert answer (or leave it out to derive it from the rules)' });
+    problems.push({
+      file,
+      path: `$.stages[${i}].expert${check.expertError.question === 'advance' ? '' : `.${check.expertError.question}`}`,
+      message: `the expert answer is refused: ${check.expertError.message}`,
+      fix: 'correct the expert answer (or leave it out to derive it from the rules)',
+    });
   }
   check.expert?.stages.forEach((r, i) => {
     const stage = s.stages[i]!;
     if (stage.planStage !== undefined && stage.planStage !== r.coursePlanStage) {
       problems.push({
-        file, path: `$.stages[${i}].planStage`,
+        file,
+        path: `$.stages[${i}].planStage`,
         message: `the stage is scored as ${stage.planStage}, but on the expert's plans the patient's course calls for ${r.coursePlanStage}${r.course ? ` (the patient is ${r.course})` : ''}`,
-        fix: stage.planStage === 'refractory' ? 'pick a patient who needs second-line therapy (constrain masNeeds: second-line), or remove planStage' : 'remove planStage, or pick a patient whose course calls for it',
+        fix:
+          stage.planStage === 'refractory'
+            ? 'pick a patient who needs second-line therapy (constrain masNeeds: second-line), or remove planStage'
+            : 'remove planStage, or pick a patient whose course calls for it',
       });
     }
     for (const q of r.questions) {
       if (q.fraction >= 1) continue;
       const authored = stage.expert?.[q.question] !== undefined;
-      const problemsHere = r.feedback.filter((f) => f.question === q.question && f.severity !== 'good').map((f) => f.title).slice(0, 4).join(' ');
+      const problemsHere = r.feedback
+        .filter((f) => f.question === q.question && f.severity !== 'good')
+        .map((f) => f.title)
+        .slice(0, 4)
+        .join(' ');
       problems.push({
-        file, path: `$.stages[${i}]${authored ? `.expert.${q.question}` : ''}`,
+        file,
+        path: `$.stages[${i}]${authored ? `.expert.${q.question}` : ''}`,
         message: `the expert's ${q.question} answer scores ${Math.round(q.fraction * 1000) / 10}% (stage ${r.score}/100): ${problemsHere || `expected ${JSON.stringify(q.expected)}`}`,
-        fix: authored ? `correct it${q.question === 'criteria' ? ` (met by hour ${r.hour}: ${JSON.stringify(q.expected)})` : ''}, or leave it out to derive it from the rules` : 'report this: a derived expert answer should score 100',
+        fix: authored
+          ? `correct it${q.question === 'criteria' ? ` (met by hour ${r.hour}: ${JSON.stringify(q.expected)})` : ''}, or leave it out to derive it from the rules`
+          : 'report this: a derived expert answer should score 100',
       });
     }
   });
   for (const w of check.wrong) {
     const at = `$.stages[${w.stageIndex}].wrong[${w.wrongIndex}]`;
-    if (w.error) { problems.push({ file, path: `${at}.answers`, message: `the answers are refused: ${w.error}`, fix: 'correct the wrong answer set so the session accepts it' }); continue; }
-    if (!(w.score < w.expectScoreBelow)) problems.push({ file, path: `${at}.expectScoreBelow`, message: `"${w.name}" scores ${w.score}, not below ${w.expectScoreBelow}`, fix: `raise expectScoreBelow above ${w.score}, or make the answers more wrong` });
+    if (w.error) {
+      problems.push({
+        file,
+        path: `${at}.answers`,
+        message: `the answers are refused: ${w.error}`,
+        fix: 'correct the wrong answer set so the session accepts it',
+      });
+      continue;
+    }
+    if (!(w.score < w.expectScoreBelow))
+      problems.push({
+        file,
+        path: `${at}.expectScoreBelow`,
+        message: `"${w.name}" scores ${w.score}, not below ${w.expectScoreBelow}`,
+        fix: `raise expectScoreBelow above ${w.score}, or make the answers more wrong`,
+      });
     for (const id of w.missingFeedback) {
       const k = w.expectFeedback.indexOf(id);
-      problems.push({ file, path: `${at}.expectFeedback[${k}]`, message: `"${w.name}" draws no feedback citing ${id} (it cites ${w.report?.problemStatementIds.join(', ') || 'nothing'})`, fix: 'expect only what the feedback cites, or change the answers' });
+      problems.push({
+        file,
+        path: `${at}.expectFeedback[${k}]`,
+        message: `"${w.name}" draws no feedback citing ${id} (it cites ${w.report?.problemStatementIds.join(', ') || 'nothing'})`,
+        fix: 'expect only what the feedback cites, or change the answers',
+      });
     }
   }
   return problems;

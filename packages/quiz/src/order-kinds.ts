@@ -10,7 +10,7 @@ export interface OrderKindRule {
   /** Course length in days: the range the source allows and the length assumed when the dose gives none. */
   readonly courseDays?: { readonly min: number; readonly max: number; readonly usual: number };
   /** What the course gives way to (a course of pulses to a taper or maintenance), in words. */
-  readonly then?: string;
+  readonly followOn?: string;
   /** The one-off may be split over this many days (IVIG 1 g/kg/day × 2). */
   readonly splitOverDaysAtMost?: number;
   /** Where the length comes from: a guideline statement ID or clinical-reference.md section. */
@@ -19,12 +19,14 @@ export interface OrderKindRule {
 
 const DETAILS: { readonly [K in ActionId]?: Omit<OrderKindRule, 'kind'> } = {
   'methylprednisolone-pulse': {
-    courseDays: { min: 3, max: 5, usual: 3 }, then: 'a taper or maintenance glucocorticoid (≈1–2 mg/kg/day)',
+    courseDays: { min: 3, max: 5, usual: 3 },
+    followOn: 'a taper or maintenance glucocorticoid (≈1–2 mg/kg/day)',
     source: 'GC-1 (pulses for 3–5 consecutive days); clinical-reference §3.1 (then moderate dosing ≈1–2 mg/kg/day)',
   },
   ivig: {
     splitOverDaysAtMost: 2,
-    source: 'IVIG-1 (2 g/kg); clinical-reference §3.1 (2 g/kg once, or 1 g/kg/day × 2 days; a second IVIG dose is not recommended in MIS-C, ACR)',
+    source:
+      'IVIG-1 (2 g/kg); clinical-reference §3.1 (2 g/kg once, or 1 g/kg/day × 2 days; a second IVIG dose is not recommended in MIS-C, ACR)',
   },
 };
 

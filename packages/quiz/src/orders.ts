@@ -25,11 +25,11 @@ export interface Order {
 
 /** Where an order stands at an hour, as an order sheet shows it. */
 export type OrderStatus =
-  | { readonly state: 'pending' }                                                 // starts later
-  | { readonly state: 'active' }                                                  // continuing, in force
-  | { readonly state: 'course'; readonly day: number; readonly of: number }       // day n of the course
-  | { readonly state: 'course-done'; readonly of: number; readonly then?: string } // the course ran its days
-  | { readonly state: 'given' }                                                   // a one-off, done
+  | { readonly state: 'pending' } // starts later
+  | { readonly state: 'active' } // continuing, in force
+  | { readonly state: 'course'; readonly day: number; readonly of: number } // day n of the course
+  | { readonly state: 'course-done'; readonly of: number; readonly followOn?: string } // the course ran its days
+  | { readonly state: 'given' } // a one-off, done
   | { readonly state: 'stopped'; readonly atHour: number };
 
 /** An order with its status at the stage's hour: what a front end lists under "orders in force". */
@@ -48,8 +48,12 @@ function courseDaysOf(planned: PlannedAction): number | undefined {
 export function makeOrder(id: string, planned: PlannedAction, stage: number, replaces?: string): Order {
   const days = courseDaysOf(planned);
   return {
-    id, planned: { ...planned }, kind: orderKindOf(planned.action), writtenAtStage: stage,
-    ...(days !== undefined ? { courseDays: days } : {}), ...(replaces ? { replaces } : {}),
+    id,
+    planned: { ...planned },
+    kind: orderKindOf(planned.action),
+    writtenAtStage: stage,
+    ...(days !== undefined ? { courseDays: days } : {}),
+    ...(replaces ? { replaces } : {}),
   };
 }
 
@@ -61,8 +65,8 @@ export function orderStatus(o: Order, hour: number): OrderStatus {
   if (o.kind === 'course') {
     const of = o.courseDays!;
     const day = Math.floor((hour - start) / 24) + 1;
-    const then = orderKindRule(o.planned.action).then;
-    return day > of ? { state: 'course-done', of, ...(then ? { then } : {}) } : { state: 'course', day, of };
+    const followOn = orderKindRule(o.planned.action).followOn;
+    return day > of ? { state: 'course-done', of, ...(followOn ? { followOn } : {}) } : { state: 'course', day, of };
   }
   return { state: 'active' };
 }
@@ -81,11 +85,17 @@ export function isDone(o: Order, hour: number): boolean {
 /** Orders that can be stopped or modified now (continuing, a course running, or pending). */
 export function isChangeable(o: Order, hour: number): boolean {
   const s = orderStatus(o, hour).state;
-  return s === 'active' || s === 'course' || s === 'pending' || (s === 'course-done' && orderKindRule(o.planned.action).then !== undefined);
+  return (
+    s === 'active' ||
+    s === 'course' ||
+    s === 'pending' ||
+    (s === 'course-done' && orderKindRule(o.planned.action).followOn !== undefined)
+  );
 }
 
 const sameOrder = (a: PlannedAction, b: PlannedAction) =>
-  JSON.stringify(a.dose ?? null) === JSON.stringify(b.dose ?? null) && (a.everyHours ?? null) === (b.everyHours ?? null);
+  JSON.stringify(a.dose ?? null) === JSON.stringify(b.dose ?? null) &&
+  (a.everyHours ?? null) === (b.everyHours ?? null);
 
 /** The changes that turn the orders in force into a whole plan's action list. */
 export interface Reconciled {
@@ -114,7 +124,10 @@ export function reconcile(orders: readonly Order[], actions: readonly PlannedAct
   for (const a of actions) {
     const same = open.filter((o) => o.planned.action === a.action && !used.has(o.id));
     const match = same.find((o) => sameOrder(o.planned, a)) ?? same[0];
-    if (!match) { add.push(a); continue; }
+    if (!match) {
+      add.push(a);
+      continue;
+    }
     used.add(match.id);
     if (isDone(match, hour)) {
       // A one-off written again to start now is a repeat; listed from its own hour, it is the record of what was given.
@@ -139,12 +152,19 @@ export function reconcile(orders: readonly Order[], actions: readonly PlannedAct
  * stage are stopped, the rest were running at the decision (a plan that leaves one out stops it).
  */
 export function priorOrdersAt(orders: readonly Order[], stageIndex: number, hour: number): PriorOrder[] {
-  return orders.filter((o) => o.writtenAtStage < stageIndex).map((o): PriorOrder => {
-    const base = { action: o.planned.action, startedAtHour: o.planned.atHour, ...(o.planned.dose ? { dose: o.planned.dose } : {}) };
-    if (o.stoppedAtStage !== undefined && o.stoppedAtStage < stageIndex) return { ...base, status: 'stopped', endedAtHour: o.stoppedAtHour! };
-    const s = orderStatus(o, hour);
-    if (s.state === 'given') return { ...base, status: 'done', endedAtHour: o.planned.atHour };
-    if (s.state === 'course-done') return { ...base, status: 'finished', endedAtHour: o.planned.atHour + s.of * 24 };
-    return { ...base, status: 'running' };
-  });
+  return orders
+    .filter((o) => o.writtenAtStage < stageIndex)
+    .map((o): PriorOrder => {
+      const base = {
+        action: o.planned.action,
+        startedAtHour: o.planned.atHour,
+        ...(o.planned.dose ? { dose: o.planned.dose } : {}),
+      };
+      if (o.stoppedAtStage !== undefined && o.stoppedAtStage < stageIndex)
+        return { ...base, status: 'stopped', endedAtHour: o.stoppedAtHour! };
+      const s = orderStatus(o, hour);
+      if (s.state === 'given') return { ...base, status: 'done', endedAtHour: o.planned.atHour };
+      if (s.state === 'course-done') return { ...base, status: 'finished', endedAtHour: o.planned.atHour + s.of * 24 };
+      return { ...base, status: 'running' };
+    });
 }

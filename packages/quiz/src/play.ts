@@ -27,7 +27,11 @@ export function expertExcept(stageId: string, answers: StageAnswers): AnswerSour
 }
 
 export class SessionError extends Error {
-  constructor(message: string, readonly stageId: string, readonly question: string) {
+  constructor(
+    message: string,
+    readonly stageId: string,
+    readonly question: string,
+  ) {
     super(message);
     this.name = 'SessionError';
   }
@@ -44,7 +48,8 @@ type OrderChanges = NonNullable<StageAnswers['orders']>;
 /** An answers file's order changes, one reducer action each: stop, modify (matched by action id), add, interval. */
 function applyOrderChanges(state: SessionState, changes: OrderChanges): SessionState {
   const hour = state.current!.hour;
-  const inForce = (action: string) => state.orders.find((o) => o.planned.action === action && (o.stoppedAtHour === undefined || o.stoppedAtHour > hour));
+  const inForce = (action: string) =>
+    state.orders.find((o) => o.planned.action === action && (o.stoppedAtHour === undefined || o.stoppedAtHour > hour));
   let s = state;
   for (const action of changes.stop ?? []) {
     const o = inForce(action);
@@ -53,11 +58,18 @@ function applyOrderChanges(state: SessionState, changes: OrderChanges): SessionS
   }
   for (const m of (changes.modify ?? []) as unknown as OrderInput[]) {
     const o = inForce(m.action);
-    if (!o) throw new SessionError(`no order of "${String(m.action)}" is in force to modify`, state.current!.stage.id, 'orders');
+    if (!o)
+      throw new SessionError(
+        `no order of "${String(m.action)}" is in force to modify`,
+        state.current!.stage.id,
+        'orders',
+      );
     s = dispatch(s, { type: 'modifyOrder', orderId: o.id, order: m }, 'orders');
   }
-  for (const a of (changes.add ?? []) as unknown as OrderInput[]) s = dispatch(s, { type: 'addOrder', order: a }, 'orders');
-  if (changes.reassessEveryHours !== undefined) s = dispatch(s, { type: 'setReassessment', everyHours: changes.reassessEveryHours }, 'orders');
+  for (const a of (changes.add ?? []) as unknown as OrderInput[])
+    s = dispatch(s, { type: 'addOrder', order: a }, 'orders');
+  if (changes.reassessEveryHours !== undefined)
+    s = dispatch(s, { type: 'setReassessment', everyHours: changes.reassessEveryHours }, 'orders');
   return s;
 }
 
@@ -66,9 +78,11 @@ export function playSession(scenario: Scenario, baseCase: Case, source: AnswerSo
   let state = dispatch(createSession(scenario, baseCase), { type: 'start' }, 'start');
   while (state.phase === 'stage') {
     const a = source(state);
-    if (a.diagnosis !== undefined) state = dispatch(state, { type: 'answerDiagnosis', diagnosis: a.diagnosis }, 'diagnosis');
+    if (a.diagnosis !== undefined)
+      state = dispatch(state, { type: 'answerDiagnosis', diagnosis: a.diagnosis }, 'diagnosis');
     if (a.criteria !== undefined) state = dispatch(state, { type: 'answerCriteria', criteria: a.criteria }, 'criteria');
-    if (a.escalation !== undefined) state = dispatch(state, { type: 'answerEscalation', escalation: a.escalation }, 'escalation');
+    if (a.escalation !== undefined)
+      state = dispatch(state, { type: 'answerEscalation', escalation: a.escalation }, 'escalation');
     if (a.orders !== undefined) state = applyOrderChanges(state, a.orders);
     if (a.plan !== undefined) state = dispatch(state, { type: 'submitPlan', plan: a.plan }, 'plan');
     else if (a.orders !== undefined) state = dispatch(state, { type: 'submitPlan' }, 'orders');

@@ -1,4 +1,12 @@
-import { CRITERIA_SET_IDS, evaluate, type Case, type CriteriaResult, type CriteriaSetId, type DiagnosisId, type Scenario } from '@masdrill/rules';
+import {
+  CRITERIA_SET_IDS,
+  evaluate,
+  type Case,
+  type CriteriaResult,
+  type CriteriaSetId,
+  type DiagnosisId,
+  type Scenario,
+} from '@masdrill/rules';
 import { hashSeed, seededShuffle } from './seeded-order.js';
 
 /** The mimics offered beside each diagnosis (DX-3: MAS hides among sepsis, flares and MIS-C). */
@@ -32,7 +40,11 @@ export const ALL_CRITERIA_SETS: readonly CriteriaSetId[] = CRITERIA_SET_IDS;
  */
 function keyed(r: CriteriaResult, visible: Case, hour: number): CriteriaResult {
   if (r.id !== 'phoenix' || r.status !== 'met' || visible.encounter.suspectedInfection === true) return r;
-  return { ...r, status: 'not-met', summary: `${r.summary} But Phoenix sepsis needs suspected infection, and the chart shows none by hour ${hour}: not met.` };
+  return {
+    ...r,
+    status: 'not-met',
+    summary: `${r.summary} But Phoenix sepsis needs suspected infection, and the chart shows none by hour ${hour}: not met.`,
+  };
 }
 
 /**
@@ -41,10 +53,14 @@ function keyed(r: CriteriaResult, visible: Case, hour: number): CriteriaResult {
  * assessed, never normal).
  */
 export function criteriaAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): readonly CriteriaResult[] {
-  return evaluate(visible, { window: { fromHour: 0, toHour: hour }, only: sets }).results.map((r) => keyed(r, visible, hour));
+  return evaluate(visible, { window: { fromHour: 0, toHour: hour }, only: sets }).results.map((r) =>
+    keyed(r, visible, hour),
+  );
 }
 
 /** The asked criteria sets that are met by `hour`. */
 export function criteriaMetAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): CriteriaSetId[] {
-  return criteriaAt(visible, hour, sets).filter((r) => r.status === 'met').map((r) => r.id);
+  return criteriaAt(visible, hour, sets)
+    .filter((r) => r.status === 'met')
+    .map((r) => r.id);
 }

@@ -1,5 +1,21 @@
 import type {
-  Case, CriteriaSetId, DiagnosisId, Escalation, ExpectedPlan, FeedbackItem, LabPanel, Observation, Plan, PlanAnswer, PlannedAction, PriorOrder, Question, Scenario, ScenarioStage, ScoreReport, Stage,
+  Case,
+  CriteriaSetId,
+  DiagnosisId,
+  Escalation,
+  ExpectedPlan,
+  FeedbackItem,
+  LabPanel,
+  Observation,
+  Plan,
+  PlanAnswer,
+  PlannedAction,
+  PriorOrder,
+  Question,
+  Scenario,
+  ScenarioStage,
+  ScoreReport,
+  Stage,
 } from '@masdrill/rules';
 import type { CourseReason, MasTreatment, ResponseCourse } from '@masdrill/generator';
 import type { Order } from './orders.js';
@@ -140,10 +156,22 @@ interface QuestionScore {
 
 /** One question's result at a stage: its answer and the expected answer, typed per question. */
 export type QuestionResult =
-  | QuestionScore & { readonly question: 'diagnosis'; readonly answer: DiagnosisId | null; readonly expected: readonly DiagnosisId[] }
-  | QuestionScore & { readonly question: 'criteria'; readonly answer: readonly CriteriaSetId[] | null; readonly expected: readonly CriteriaSetId[] }
-  | QuestionScore & { readonly question: 'escalation'; readonly answer: Escalation | null; readonly expected: Escalation }
-  | QuestionScore & { readonly question: 'plan'; readonly answer: Plan | null; readonly expected: Plan };
+  | (QuestionScore & {
+      readonly question: 'diagnosis';
+      readonly answer: DiagnosisId | null;
+      readonly expected: readonly DiagnosisId[];
+    })
+  | (QuestionScore & {
+      readonly question: 'criteria';
+      readonly answer: readonly CriteriaSetId[] | null;
+      readonly expected: readonly CriteriaSetId[];
+    })
+  | (QuestionScore & {
+      readonly question: 'escalation';
+      readonly answer: Escalation | null;
+      readonly expected: Escalation;
+    })
+  | (QuestionScore & { readonly question: 'plan'; readonly answer: Plan | null; readonly expected: Plan });
 
 /** A guideline statement as the debrief quotes it (the rules' paraphrase; guideline.md holds the wording). */
 export interface StatementQuote {

@@ -7,7 +7,13 @@ export interface ShownScenario {
   readonly patient: { readonly ageYears: number; readonly sex: string; readonly weightKg?: number };
   readonly vitals?: Observation;
   readonly labs?: LabPanel;
-  readonly stages: readonly { readonly id: string; readonly hour: number; readonly prompt?: string; readonly asks: readonly string[]; readonly diagnosisOptions?: readonly string[] }[];
+  readonly stages: readonly {
+    readonly id: string;
+    readonly hour: number;
+    readonly prompt?: string;
+    readonly asks: readonly string[];
+    readonly diagnosisOptions?: readonly string[];
+  }[];
   readonly disclaimer: string;
 }
 
@@ -20,10 +26,18 @@ export function showScenario(scenario: Scenario, baseCase: Case): ShownScenario 
   const weight = baseCase.patient.weightKg;
   return {
     id: scenario.id,
-    patient: { ageYears: baseCase.patient.ageYears, sex: baseCase.patient.sex, ...(weight !== undefined ? { weightKg: weight } : {}) },
-    ...(vitals ? { vitals } : {}), ...(labs ? { labs } : {}),
+    patient: {
+      ageYears: baseCase.patient.ageYears,
+      sex: baseCase.patient.sex,
+      ...(weight !== undefined ? { weightKg: weight } : {}),
+    },
+    ...(vitals ? { vitals } : {}),
+    ...(labs ? { labs } : {}),
     stages: scenario.stages.map((s, i) => ({
-      id: s.id, hour: s.hour, ...(s.prompt ? { prompt: s.prompt } : {}), asks: [...s.asks],
+      id: s.id,
+      hour: s.hour,
+      ...(s.prompt ? { prompt: s.prompt } : {}),
+      asks: [...s.asks],
       ...(i === 0 && s.asks.includes('diagnosis') ? { diagnosisOptions: [...view.diagnosisOptions] } : {}),
     })),
     disclaimer: 'For education and simulation only: synthetic patients, not clinical decision support.',
@@ -31,13 +45,31 @@ export function showScenario(scenario: Scenario, baseCase: Case): ShownScenario 
 }
 
 export function formatShownScenario(s: ShownScenario): string {
-  const out: string[] = [`Case ${s.id}: ${Math.round(s.patient.ageYears * 10) / 10} y, ${s.patient.sex}${s.patient.weightKg !== undefined ? `, ${s.patient.weightKg} kg` : ''}`, s.disclaimer, ''];
-  if (s.vitals) out.push(`Findings and vitals at presentation: ${Object.entries(s.vitals).filter(([k]) => k !== 'hour').map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
-  if (s.labs) out.push(`Labs at presentation: ${Object.entries(s.labs).filter(([k]) => k !== 'hour').map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+  const out: string[] = [
+    `Case ${s.id}: ${Math.round(s.patient.ageYears * 10) / 10} y, ${s.patient.sex}${s.patient.weightKg !== undefined ? `, ${s.patient.weightKg} kg` : ''}`,
+    s.disclaimer,
+    '',
+  ];
+  if (s.vitals)
+    out.push(
+      `Findings and vitals at presentation: ${Object.entries(s.vitals)
+        .filter(([k]) => k !== 'hour')
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(', ')}`,
+    );
+  if (s.labs)
+    out.push(
+      `Labs at presentation: ${Object.entries(s.labs)
+        .filter(([k]) => k !== 'hour')
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(', ')}`,
+    );
   out.push('');
   for (const st of s.stages) {
     out.push(`Hour ${st.hour} (${st.id}): ${st.prompt ?? ''}`);
-    out.push(`  asks: ${st.asks.join(', ')}${st.diagnosisOptions ? ` — diagnosis options: ${st.diagnosisOptions.join(', ')}` : ''}`);
+    out.push(
+      `  asks: ${st.asks.join(', ')}${st.diagnosisOptions ? ` — diagnosis options: ${st.diagnosisOptions.join(', ')}` : ''}`,
+    );
   }
   out.push('', `Play it: masdrill play --scenario ${s.id} --answers <your answers.yaml>`);
   return out.join('\n') + '\n';

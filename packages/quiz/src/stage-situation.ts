@@ -1,4 +1,11 @@
-import { ACTIONS, ANALYTES, type Case, type NumericAnalyte, type Observation, type PlannedAction } from '@masdrill/rules';
+import {
+  ACTIONS,
+  ANALYTES,
+  type Case,
+  type NumericAnalyte,
+  type Observation,
+  type PlannedAction,
+} from '@masdrill/rules';
 import { notStopped, orderStatus, type Order, type OrderStatus } from './orders.js';
 
 /** The analytes a situation line reports, in this order, when the chart has them. */
@@ -8,29 +15,40 @@ const round = (v: number) => (Math.abs(v) >= 100 ? Math.round(v) : Math.round(v 
 
 function doseText(p: PlannedAction): string {
   const d = p.dose;
-  if (d) return ` ${d.amount} ${d.unit} ${d.frequency}${d.route ? ` ${d.route}` : ''}${d.durationDays ? ` × ${d.durationDays} d` : ''}`;
+  if (d)
+    return ` ${d.amount} ${d.unit} ${d.frequency}${d.route ? ` ${d.route}` : ''}${d.durationDays ? ` × ${d.durationDays} d` : ''}`;
   return p.everyHours ? ` every ${p.everyHours} h` : '';
 }
 
 export function statusText(s: OrderStatus): string {
   switch (s.state) {
-    case 'pending': return 'ordered';
-    case 'active': return 'in force';
-    case 'course': return `day ${s.day} of ${s.of}`;
-    case 'course-done': return `course of ${s.of} days done${s.then ? `; ${s.then} carries on` : ''}`;
-    case 'given': return 'given';
-    case 'stopped': return `stopped at hour ${s.atHour}`;
+    case 'pending':
+      return 'ordered';
+    case 'active':
+      return 'in force';
+    case 'course':
+      return `day ${s.day} of ${s.of}`;
+    case 'course-done':
+      return `course of ${s.of} days done${s.followOn ? `; ${s.followOn} carries on` : ''}`;
+    case 'given':
+      return 'given';
+    case 'stopped':
+      return `stopped at hour ${s.atHour}`;
   }
 }
 
 /** One line per order not stopped, as an order sheet shows it: name, dose, status. */
 export function orderLines(orders: readonly Order[], hour: number): string[] {
-  return notStopped(orders, hour).map((o) => `${o.id} ${ACTIONS[o.planned.action].name}${doseText(o.planned)} — ${statusText(orderStatus(o, hour))}`);
+  return notStopped(orders, hour).map(
+    (o) => `${o.id} ${ACTIONS[o.planned.action].name}${doseText(o.planned)} — ${statusText(orderStatus(o, hour))}`,
+  );
 }
 
 /** The order sheet at the end of a stage: the orders not stopped, and those stopped at this stage. */
 export function stageOrderLines(orders: readonly Order[], stageIndex: number, hour: number): string[] {
-  const stopped = orders.filter((o) => o.stoppedAtStage === stageIndex).map((o) => `${o.id} ${ACTIONS[o.planned.action].name}${doseText(o.planned)} — stopped at hour ${o.stoppedAtHour}`);
+  const stopped = orders
+    .filter((o) => o.stoppedAtStage === stageIndex)
+    .map((o) => `${o.id} ${ACTIONS[o.planned.action].name}${doseText(o.planned)} — stopped at hour ${o.stoppedAtHour}`);
   return [...orderLines(orders, hour), ...stopped];
 }
 
@@ -52,7 +70,9 @@ function labChanges(visible: Case, sinceHour: number, hour: number): string[] {
     const before = lastWith(visible.labs, sinceHour, (l) => l[a] !== undefined);
     const unit = ANALYTES[a].canonicalUnit;
     const v = now[a] as number;
-    out.push(`${ANALYTES[a].label.toLowerCase()} ${before ? `${round(before[a] as number)} → ` : ''}${round(v)} ${unit}`);
+    out.push(
+      `${ANALYTES[a].label.toLowerCase()} ${before ? `${round(before[a] as number)} → ` : ''}${round(v)} ${unit}`,
+    );
   }
   return out;
 }
@@ -65,7 +85,14 @@ function vitalsText(o: Observation | undefined): string | undefined {
   if (o.sbp !== undefined && o.dbp !== undefined) parts.push(`BP ${o.sbp}/${o.dbp}`);
   if (o.gcs !== undefined) parts.push(`GCS ${o.gcs}`);
   if ((o.vasoactiveCount ?? 0) > 0) parts.push(`${o.vasoactiveCount} vasoactive${o.vasoactiveCount === 1 ? '' : 's'}`);
-  if (o.respiratorySupport && o.respiratorySupport !== 'none') parts.push(o.respiratorySupport === 'invasive' ? 'ventilated' : o.respiratorySupport === 'oxygen' ? 'on oxygen' : 'on non-invasive support');
+  if (o.respiratorySupport && o.respiratorySupport !== 'none')
+    parts.push(
+      o.respiratorySupport === 'invasive'
+        ? 'ventilated'
+        : o.respiratorySupport === 'oxygen'
+          ? 'on oxygen'
+          : 'on non-invasive support',
+    );
   return parts.length ? parts.join(', ') : undefined;
 }
 
@@ -74,7 +101,13 @@ function vitalsText(o: Observation | undefined): string | undefined {
  * their status, the course since the last stage, the key labs then and now and the latest vital
  * signs — only what the chart shows, so it cannot contradict it. Empty at presentation.
  */
-export function stageSituation(visible: Case, orders: readonly Order[], sinceHour: number, hour: number, course: string | undefined): string {
+export function stageSituation(
+  visible: Case,
+  orders: readonly Order[],
+  sinceHour: number,
+  hour: number,
+  course: string | undefined,
+): string {
   if (hour <= 0 && orders.length === 0) return '';
   const lines: string[] = [];
   const sheet = orderLines(orders, hour);

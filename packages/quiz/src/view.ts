@@ -1,8 +1,33 @@
 import {
-  ACTIONS, ACTION_IDS, ANALYTES, CRITERIA_SETS, DIAGNOSIS_LABELS, NUMERIC_ANALYTES, STATEMENTS, UNIT_INFO, bodySurfaceAreaM2, caseFeatures, checkDose,
-  fromCanonical, isStatementId, referenceLimit, unitFor,
-  type ActionCategory, type ActionId, type Case, type CriteriaSetId, type DiagnosisId, type Dose, type Escalation, type FeedbackItem, type Frequency,
-  type NumericAnalyte, type PlannedAction, type Question, type Route, type UnitSystem,
+  ACTIONS,
+  ACTION_IDS,
+  ANALYTES,
+  CRITERIA_SETS,
+  DIAGNOSIS_LABELS,
+  NUMERIC_ANALYTES,
+  STATEMENTS,
+  UNIT_INFO,
+  bodySurfaceAreaM2,
+  caseFeatures,
+  checkDose,
+  fromCanonical,
+  isStatementId,
+  referenceLimit,
+  unitFor,
+  type ActionCategory,
+  type ActionId,
+  type Case,
+  type CriteriaSetId,
+  type DiagnosisId,
+  type Dose,
+  type Escalation,
+  type FeedbackItem,
+  type Frequency,
+  type NumericAnalyte,
+  type PlannedAction,
+  type Question,
+  type Route,
+  type UnitSystem,
 } from '@masdrill/rules';
 import { respondToPlans } from '@masdrill/generator';
 import { isChangeable, orderStatus, type OrderStatus } from './orders.js';
@@ -57,7 +82,10 @@ export interface PatientView {
   readonly place: string;
 }
 
-export interface Choice<T extends string> { readonly id: T; readonly label: string }
+export interface Choice<T extends string> {
+  readonly id: T;
+  readonly label: string;
+}
 
 export interface StageQuestions {
   readonly index: number;
@@ -105,13 +133,25 @@ export interface QuizView {
   /** The order sheet at this hour: every order not stopped before now, with its status. */
   readonly orders: readonly OrderRow[];
   readonly reassessEveryHours?: number;
-  readonly answers: { readonly diagnosis?: DiagnosisId; readonly criteria?: readonly CriteriaSetId[]; readonly escalation?: Escalation; readonly planSubmitted: boolean };
+  readonly answers: {
+    readonly diagnosis?: DiagnosisId;
+    readonly criteria?: readonly CriteriaSetId[];
+    readonly escalation?: Escalation;
+    readonly planSubmitted: boolean;
+  };
   readonly error?: string;
 }
 
 const fmt = (x: number): string => {
   const a = Math.abs(x);
-  const r = a >= 100 ? Math.round(x) : a >= 10 ? Math.round(x * 10) / 10 : a >= 1 ? Math.round(x * 100) / 100 : Math.round(x * 1000) / 1000;
+  const r =
+    a >= 100
+      ? Math.round(x)
+      : a >= 10
+        ? Math.round(x * 10) / 10
+        : a >= 1
+          ? Math.round(x * 100) / 100
+          : Math.round(x * 1000) / 1000;
   return String(r);
 };
 /** A number as a report prints it (3 significant figures or so, no trailing zeros). */
@@ -135,30 +175,60 @@ function patientOf(c: Case, hour: number): PatientView {
   const obs = [...c.observations].reverse().find((o) => o.hour <= hour);
   const history: string[] = [];
   const bg = c.background;
-  history.push(bg.sjia === 'known' ? `Known systemic JIA${bg.sjiaDurationYears !== undefined ? ` for ${fmt(bg.sjiaDurationYears)} years` : ''}` : bg.sjia === 'suspected' ? 'Systemic JIA suspected, not yet diagnosed' : 'No systemic JIA');
+  history.push(
+    bg.sjia === 'known'
+      ? `Known systemic JIA${bg.sjiaDurationYears !== undefined ? ` for ${fmt(bg.sjiaDurationYears)} years` : ''}`
+      : bg.sjia === 'suspected'
+        ? 'Systemic JIA suspected, not yet diagnosed'
+        : 'No systemic JIA',
+  );
   if (bg.immunosuppressiveTherapy?.length) history.push(`On ${bg.immunosuppressiveTherapy.join(', ')}`);
   if (obs?.feverDays !== undefined) history.push(`Fever for ${fmt(obs.feverDays)} days`);
   if (c.encounter.suspectedInfection) history.push('Infection suspected by the admitting team');
-  const examination = obs ? [
-    yes(obs.hepatomegaly, 'hepatomegaly'), yes(obs.splenomegaly, 'splenomegaly'), yes(obs.lymphadenopathy, 'lymphadenopathy'), yes(obs.activeArthritis, 'arthritis'),
-    yes(obs.rash, 'rash'), yes(obs.conjunctivitis, 'conjunctivitis'), yes(obs.mucosalChanges, 'mucosal changes'), yes(obs.giSymptoms, 'GI symptoms'),
-    yes(obs.cnsInvolvement, 'CNS involvement'), yes(obs.hemorrhage, 'bleeding'), obs.pupils ? `pupils: ${obs.pupils}` : undefined,
-  ].filter((x): x is string => x !== undefined) : [];
-  const vitals = obs ? [
-    obs.temperatureC !== undefined ? `T ${fmt(obs.temperatureC)} °C` : undefined,
-    obs.heartRate !== undefined ? `HR ${obs.heartRate}/min` : undefined,
-    obs.respiratoryRate !== undefined ? `RR ${obs.respiratoryRate}/min` : undefined,
-    obs.sbp !== undefined ? `BP ${obs.sbp}/${obs.dbp ?? '?'} mmHg` : undefined,
-    obs.spo2 !== undefined ? `SpO2 ${obs.spo2}%${obs.fio2 !== undefined ? ` on FiO2 ${fmt(obs.fio2)}` : ''}` : undefined,
-    obs.gcs !== undefined ? `GCS ${obs.gcs}` : undefined,
-    obs.respiratorySupport && obs.respiratorySupport !== 'none' ? `resp. support: ${obs.respiratorySupport}` : undefined,
-    obs.vasoactiveCount ? `vasoactives: ${obs.vasoactiveCount}` : undefined,
-    obs.shock !== undefined ? `shock: ${obs.shock ? 'yes' : 'no'}` : undefined,
-  ].filter((x): x is string => x !== undefined) : [];
-  const bsa = p.heightCm !== undefined && p.weightKg !== undefined ? bodySurfaceAreaM2(p.heightCm, p.weightKg) : undefined;
+  const examination = obs
+    ? [
+        yes(obs.hepatomegaly, 'hepatomegaly'),
+        yes(obs.splenomegaly, 'splenomegaly'),
+        yes(obs.lymphadenopathy, 'lymphadenopathy'),
+        yes(obs.activeArthritis, 'arthritis'),
+        yes(obs.rash, 'rash'),
+        yes(obs.conjunctivitis, 'conjunctivitis'),
+        yes(obs.mucosalChanges, 'mucosal changes'),
+        yes(obs.giSymptoms, 'GI symptoms'),
+        yes(obs.cnsInvolvement, 'CNS involvement'),
+        yes(obs.hemorrhage, 'bleeding'),
+        obs.pupils ? `pupils: ${obs.pupils}` : undefined,
+      ].filter((x): x is string => x !== undefined)
+    : [];
+  const vitals = obs
+    ? [
+        obs.temperatureC !== undefined ? `T ${fmt(obs.temperatureC)} °C` : undefined,
+        obs.heartRate !== undefined ? `HR ${obs.heartRate}/min` : undefined,
+        obs.respiratoryRate !== undefined ? `RR ${obs.respiratoryRate}/min` : undefined,
+        obs.sbp !== undefined ? `BP ${obs.sbp}/${obs.dbp ?? '?'} mmHg` : undefined,
+        obs.spo2 !== undefined
+          ? `SpO2 ${obs.spo2}%${obs.fio2 !== undefined ? ` on FiO2 ${fmt(obs.fio2)}` : ''}`
+          : undefined,
+        obs.gcs !== undefined ? `GCS ${obs.gcs}` : undefined,
+        obs.respiratorySupport && obs.respiratorySupport !== 'none'
+          ? `resp. support: ${obs.respiratorySupport}`
+          : undefined,
+        obs.vasoactiveCount ? `vasoactives: ${obs.vasoactiveCount}` : undefined,
+        obs.shock !== undefined ? `shock: ${obs.shock ? 'yes' : 'no'}` : undefined,
+      ].filter((x): x is string => x !== undefined)
+    : [];
+  const bsa =
+    p.heightCm !== undefined && p.weightKg !== undefined ? bodySurfaceAreaM2(p.heightCm, p.weightKg) : undefined;
   return {
-    ageYears: p.ageYears, sex: p.sex, ...(p.weightKg !== undefined ? { weightKg: p.weightKg } : {}), ...(p.heightCm !== undefined ? { heightCm: p.heightCm } : {}),
-    ...(bsa !== undefined ? { bsaM2: Math.round(bsa * 100) / 100 } : {}), history, examination, vitals, place: placeOf(c, hour),
+    ageYears: p.ageYears,
+    sex: p.sex,
+    ...(p.weightKg !== undefined ? { weightKg: p.weightKg } : {}),
+    ...(p.heightCm !== undefined ? { heightCm: p.heightCm } : {}),
+    ...(bsa !== undefined ? { bsaM2: Math.round(bsa * 100) / 100 } : {}),
+    history,
+    examination,
+    vitals,
+    place: placeOf(c, hour),
   };
 }
 
@@ -170,16 +240,31 @@ export function labRows(c: Case, hour: number, lastHour: number | undefined, uni
   for (const analyte of NUMERIC_ANALYTES) {
     const unit = unitFor(analyte, units);
     const conv = (v: number) => fromCanonical(analyte, v, unit);
-    const raw = panels.flatMap((l) => (typeof l[analyte] === 'number' ? [{ hour: l.hour, canonical: l[analyte] as number }] : []));
+    const raw = panels.flatMap((l) =>
+      typeof l[analyte] === 'number' ? [{ hour: l.hour, canonical: l[analyte] as number }] : [],
+    );
     if (!raw.length) continue;
     const last = raw[raw.length - 1]!;
     const lo = referenceLimit(c, analyte, 'lower');
     const hi = referenceLimit(c, analyte, 'upper');
-    const flag: LabFlag = hi !== undefined && last.canonical > hi.value ? 'H' : lo !== undefined && last.canonical < lo.value ? 'L' : lo === undefined && hi === undefined ? '?' : '';
+    const flag: LabFlag =
+      hi !== undefined && last.canonical > hi.value
+        ? 'H'
+        : lo !== undefined && last.canonical < lo.value
+          ? 'L'
+          : lo === undefined && hi === undefined
+            ? '?'
+            : '';
     const atLast = lastHour === undefined ? undefined : [...raw].reverse().find((r) => r.hour <= lastHour);
     rows.push({
-      analyte, label: ANALYTES[analyte].label, unit, value: conv(last.canonical), atHour: last.hour, flag,
-      ...(lo ? { lower: conv(lo.value) } : {}), ...(hi ? { upper: conv(hi.value) } : {}),
+      analyte,
+      label: ANALYTES[analyte].label,
+      unit,
+      value: conv(last.canonical),
+      atHour: last.hour,
+      flag,
+      ...(lo ? { lower: conv(lo.value) } : {}),
+      ...(hi ? { upper: conv(hi.value) } : {}),
       ...(atLast && atLast.hour !== last.hour ? { sinceLast: conv(last.canonical) - conv(atLast.canonical) } : {}),
       ...(raw.length > 1 ? { sinceBaseline: conv(last.canonical) - conv(raw[0]!.canonical) } : {}),
       series: raw.map((r) => ({ hour: r.hour, value: conv(r.canonical) })),
@@ -197,12 +282,18 @@ function visibleOf(state: SessionState): Case {
 
 function statusText(st: OrderStatus): string {
   switch (st.state) {
-    case 'pending': return 'pending';
-    case 'active': return 'in force';
-    case 'course': return `day ${st.day} of ${st.of}`;
-    case 'course-done': return `course done (${st.of} d)${st.then ? `, then ${st.then}` : ''}`;
-    case 'given': return 'given';
-    case 'stopped': return `stopped at h${st.atHour}`;
+    case 'pending':
+      return 'pending';
+    case 'active':
+      return 'in force';
+    case 'course':
+      return `day ${st.day} of ${st.of}`;
+    case 'course-done':
+      return `course done (${st.of} d)${st.followOn ? `, then ${st.followOn}` : ''}`;
+    case 'given':
+      return 'given';
+    case 'stopped':
+      return `stopped at h${st.atHour}`;
   }
 }
 
@@ -211,25 +302,41 @@ export function orderRows(state: SessionState): OrderRow[] {
   const cur = state.current;
   if (!cur) return [];
   const hour = cur.hour;
-  return state.orders
-    .filter((o) => o.stoppedAtHour === undefined || o.stoppedAtHour > hour || o.stoppedAtStage === cur.index)
-    // An order written and stopped at this same stage was never given: it is simply gone.
-    .filter((o) => !(o.stoppedAtStage === cur.index && o.writtenAtStage === cur.index))
-    .map((o) => {
-      const stoppedNow = o.stoppedAtStage === cur.index;
-      const draft = ordersOf([o.planned])[0]!;
-      const st = orderStatus(o, hour);
-      return {
-        id: o.id, order: draft, text: orderText(draft), status: stoppedNow ? (state.orders.some((x) => x.replaces === o.id) ? 'changed now (c undoes)' : 'stopped now (c undoes)') : statusText(st),
-        changeable: !stoppedNow && isChangeable(o, hour), stoppedNow, writtenNow: o.writtenAtStage === cur.index,
-      };
-    });
+  return (
+    state.orders
+      .filter((o) => o.stoppedAtHour === undefined || o.stoppedAtHour > hour || o.stoppedAtStage === cur.index)
+      // An order written and stopped at this same stage was never given: it is simply gone.
+      .filter((o) => !(o.stoppedAtStage === cur.index && o.writtenAtStage === cur.index))
+      .map((o) => {
+        const stoppedNow = o.stoppedAtStage === cur.index;
+        const draft = ordersOf([o.planned])[0]!;
+        const st = orderStatus(o, hour);
+        return {
+          id: o.id,
+          order: draft,
+          text: orderText(draft),
+          status: stoppedNow
+            ? state.orders.some((x) => x.replaces === o.id)
+              ? 'changed now (c undoes)'
+              : 'stopped now (c undoes)'
+            : statusText(st),
+          changeable: !stoppedNow && isChangeable(o, hour),
+          stoppedNow,
+          writtenNow: o.writtenAtStage === cur.index,
+        };
+      })
+  );
 }
 
 function ordersOf(actions: readonly unknown[] | undefined): OrderDraft[] {
   return (actions ?? []).map((a) => {
     const x = a as PlannedAction;
-    return { action: x.action, atHour: x.atHour, ...(x.dose ? { dose: { ...x.dose } } : {}), ...(x.everyHours !== undefined ? { everyHours: x.everyHours } : {}) };
+    return {
+      action: x.action,
+      atHour: x.atHour,
+      ...(x.dose ? { dose: { ...x.dose } } : {}),
+      ...(x.everyHours !== undefined ? { everyHours: x.everyHours } : {}),
+    };
   });
 }
 
@@ -239,16 +346,28 @@ export function viewOf(state: SessionState, units: UnitSystem = 'conventional'):
   const c = cur ? cur.visible : visibleOf(state);
   const hour = cur?.hour ?? 0;
   const lastHour = cur && cur.index > 0 ? state.scenario.stages[cur.index - 1]!.hour : undefined;
-  const a = cur ? state.answers[cur.index] ?? {} : {};
-  const stage: StageQuestions | undefined = cur ? {
-    index: cur.index, count: state.scenario.stages.length, id: cur.stage.id, title: cur.stage.title, prompt: cur.stage.prompt ?? '', hour: cur.hour, asks: cur.stage.asks,
-    diagnosisOptions: cur.diagnosisOptions.map((id) => ({ id, label: DIAGNOSIS_LABELS[id] })),
-    criteriaSets: cur.criteriaSets.map((id) => ({ id, label: CRITERIA_SETS[id].name })),
-    escalationOptions: ESCALATIONS,
-  } : undefined;
+  const a = cur ? (state.answers[cur.index] ?? {}) : {};
+  const stage: StageQuestions | undefined = cur
+    ? {
+        index: cur.index,
+        count: state.scenario.stages.length,
+        id: cur.stage.id,
+        title: cur.stage.title,
+        prompt: cur.stage.prompt ?? '',
+        hour: cur.hour,
+        asks: cur.stage.asks,
+        diagnosisOptions: cur.diagnosisOptions.map((id) => ({ id, label: DIAGNOSIS_LABELS[id] })),
+        criteriaSets: cur.criteriaSets.map((id) => ({ id, label: CRITERIA_SETS[id].name })),
+        escalationOptions: ESCALATIONS,
+      }
+    : undefined;
   return {
     phase: state.phase,
-    scenario: { id: state.scenario.id, title: state.scenario.title, ...(state.scenario.summary ? { summary: state.scenario.summary } : {}) },
+    scenario: {
+      id: state.scenario.id,
+      title: state.scenario.title,
+      ...(state.scenario.summary ? { summary: state.scenario.summary } : {}),
+    },
     units,
     ...(stage ? { stage } : {}),
     patient: patientOf(c, hour),
@@ -256,8 +375,10 @@ export function viewOf(state: SessionState, units: UnitSystem = 'conventional'):
     orders: orderRows(state),
     ...(state.reassessEveryHours !== undefined ? { reassessEveryHours: state.reassessEveryHours } : {}),
     answers: {
-      ...(a.diagnosis !== undefined ? { diagnosis: a.diagnosis } : {}), ...(a.criteria !== undefined ? { criteria: a.criteria } : {}),
-      ...(a.escalation !== undefined ? { escalation: a.escalation } : {}), planSubmitted: a.plan !== undefined,
+      ...(a.diagnosis !== undefined ? { diagnosis: a.diagnosis } : {}),
+      ...(a.criteria !== undefined ? { criteria: a.criteria } : {}),
+      ...(a.escalation !== undefined ? { escalation: a.escalation } : {}),
+      planSubmitted: a.plan !== undefined,
     },
     ...(state.error !== undefined ? { error: state.error } : {}),
   };
@@ -279,7 +400,21 @@ export interface CatalogueEntry {
   readonly repeated: boolean;
 }
 
-const ALL_FREQUENCIES = Object.keys({ once: 1, q4h: 1, q6h: 1, q8h: 1, q12h: 1, q24h: 1, q48h: 1, q3d: 1, 'twice-weekly': 1, weekly: 1, q2w: 1, 'q12h-3-days-weekly': 1, continuous: 1 } satisfies Record<Frequency, 1>) as Frequency[];
+const ALL_FREQUENCIES = Object.keys({
+  once: 1,
+  q4h: 1,
+  q6h: 1,
+  q8h: 1,
+  q12h: 1,
+  q24h: 1,
+  q48h: 1,
+  q3d: 1,
+  'twice-weekly': 1,
+  weekly: 1,
+  q2w: 1,
+  'q12h-3-days-weekly': 1,
+  continuous: 1,
+} satisfies Record<Frequency, 1>) as Frequency[];
 const ALL_ROUTES: readonly Route[] = ['iv', 'po', 'sc', 'im', 'inhaled', 'other'];
 
 /**
@@ -292,16 +427,33 @@ export const ACTION_CATALOGUE: readonly CatalogueEntry[] = ACTION_IDS.map((id) =
   const dosed = d.doseRules.length > 0;
   const units = d.units ?? (dosed ? [...new Set(d.doseRules.map((r) => r.expert.unit))] : []);
   return {
-    id, name: d.name, category: d.category, description: d.description, dosed,
-    units: dosed ? [...new Set([...units, ...(Object.keys(UNIT_INFO) as Dose['unit'][]).filter((u) => units.some((x) => UNIT_INFO[x].measure === UNIT_INFO[u].measure))])] : [],
-    routes: dosed ? ALL_ROUTES : [], frequencies: dosed ? ALL_FREQUENCIES : [], repeated: d.repeated === true,
+    id,
+    name: d.name,
+    category: d.category,
+    description: d.description,
+    dosed,
+    units: dosed
+      ? [
+          ...new Set([
+            ...units,
+            ...(Object.keys(UNIT_INFO) as Dose['unit'][]).filter((u) =>
+              units.some((x) => UNIT_INFO[x].measure === UNIT_INFO[u].measure),
+            ),
+          ]),
+        ]
+      : [],
+    routes: dosed ? ALL_ROUTES : [],
+    frequencies: dosed ? ALL_FREQUENCIES : [],
+    repeated: d.repeated === true,
   };
 });
 
 /** The catalogue entries matching a search (name, id or category, every word). */
 export function searchCatalogue(query: string): CatalogueEntry[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return ACTION_CATALOGUE.filter((e) => words.every((w) => `${e.name} ${e.id} ${e.category}`.toLowerCase().includes(w)));
+  return ACTION_CATALOGUE.filter((e) =>
+    words.every((w) => `${e.name} ${e.id} ${e.category}`.toLowerCase().includes(w)),
+  );
 }
 
 /** What an order-entry system shows beside an order: the weight, the dose restated for this patient, and flags. */
@@ -317,13 +469,17 @@ export interface OrderCheck {
 export function orderEntryCheck(state: SessionState, order: OrderDraft): OrderCheck {
   const c = visibleOf(state);
   const p = c.patient;
-  const base = { ...(p.weightKg !== undefined ? { weightKg: p.weightKg } : {}), ...(p.heightCm !== undefined && p.weightKg !== undefined ? { bsaM2: Math.round(bodySurfaceAreaM2(p.heightCm, p.weightKg) * 100) / 100 } : {}) };
+  const base = {
+    ...(p.weightKg !== undefined ? { weightKg: p.weightKg } : {}),
+    ...(p.heightCm !== undefined && p.weightKg !== undefined
+      ? { bsaM2: Math.round(bodySurfaceAreaM2(p.heightCm, p.weightKg) * 100) / 100 }
+      : {}),
+  };
   if (!ACTIONS[order.action].doseRules.length) return { ...base, flags: [] };
   const check = checkDose(order.action, order.dose, caseFeatures(c, 'presentation', state.current?.hour ?? 0));
   const flags = check.status === 'error' ? check.problems.map((x) => x.message) : check.minor.map((x) => x.message);
   return { ...base, ...(check.computed ? { computed: check.computed } : {}), flags };
 }
-
 
 // ---- The debrief ----------------------------------------------------------------------------
 
@@ -343,8 +499,19 @@ export interface DebriefStage {
   readonly score: number;
   readonly course?: string;
   readonly courseReasons: readonly string[];
-  readonly questions: readonly { readonly question: Question; readonly weight: number; readonly percent: number; readonly answer: string; readonly expected: string }[];
-  readonly components: readonly { readonly label: string; readonly weight: number; readonly fraction: number; readonly points: number }[];
+  readonly questions: readonly {
+    readonly question: Question;
+    readonly weight: number;
+    readonly percent: number;
+    readonly answer: string;
+    readonly expected: string;
+  }[];
+  readonly components: readonly {
+    readonly label: string;
+    readonly weight: number;
+    readonly fraction: number;
+    readonly points: number;
+  }[];
   readonly planOverall?: number;
   /** The trainee's orders beside the expert's, action by action (either side may be missing). */
   readonly orders: readonly { readonly name: string; readonly you?: string; readonly expert?: string }[];
@@ -361,7 +528,14 @@ export interface Debrief {
   /** The hour the patient died, when they did (the stages not reached score 0). */
   readonly diedAtHour?: number;
   /** Lab course against treatment: ferritin and platelets per hour (whole case the trainee saw, plus the final course), and when each treatment started. */
-  readonly chart: { readonly series: readonly { readonly label: string; readonly unit: string; readonly points: readonly { readonly hour: number; readonly value: number }[] }[]; readonly treatments: readonly { readonly hour: number; readonly name: string }[] };
+  readonly chart: {
+    readonly series: readonly {
+      readonly label: string;
+      readonly unit: string;
+      readonly points: readonly { readonly hour: number; readonly value: number }[];
+    }[];
+    readonly treatments: readonly { readonly hour: number; readonly name: string }[];
+  };
   readonly pitfalls: readonly { readonly id: string; readonly text: string }[];
   readonly missedStatementIds: readonly string[];
   readonly disclaimer: string;
@@ -374,7 +548,9 @@ const statementText = (id: string): string => (isStatementId(id) ? STATEMENTS[id
 /** An order's dose and timing, without the action's name. */
 export function doseText(o: OrderDraft): string {
   const d = o.dose;
-  const dose = d ? `${fmt(d.amount)} ${d.unit} ${d.frequency}${d.route ? ` ${d.route}` : ''}${d.durationDays !== undefined ? ` ×${d.durationDays} d` : ''} ` : '';
+  const dose = d
+    ? `${fmt(d.amount)} ${d.unit} ${d.frequency}${d.route ? ` ${d.route}` : ''}${d.durationDays !== undefined ? ` ×${d.durationDays} d` : ''} `
+    : '';
   return `${dose}${o.everyHours !== undefined ? `every ${o.everyHours} h ` : ''}from h${o.atHour}`;
 }
 
@@ -388,15 +564,21 @@ function sideBySide(yours: readonly OrderDraft[], expert: readonly OrderDraft[])
     const y = yours.filter((o) => o.action === id);
     const e = expert.filter((o) => o.action === id);
     return Array.from({ length: Math.max(y.length, e.length) }, (_, k) => ({
-      name: ACTIONS[id]?.name ?? id, ...(y[k] ? { you: doseText(y[k]!) } : {}), ...(e[k] ? { expert: doseText(e[k]!) } : {}),
+      name: ACTIONS[id]?.name ?? id,
+      ...(y[k] ? { you: doseText(y[k]!) } : {}),
+      ...(e[k] ? { expert: doseText(e[k]!) } : {}),
     }));
   });
 }
 
 function answerText(q: Question, v: unknown): string {
   if (v === null || v === undefined) return '(not answered)';
-  if (q === 'diagnosis') return Array.isArray(v) ? v.map((x) => DIAGNOSIS_LABELS[x as DiagnosisId] ?? String(x)).join(' or ') : DIAGNOSIS_LABELS[v as DiagnosisId] ?? String(v);
-  if (q === 'criteria') return (v as string[]).length ? (v as CriteriaSetId[]).map((x) => CRITERIA_SETS[x]?.name ?? x).join(', ') : 'none';
+  if (q === 'diagnosis')
+    return Array.isArray(v)
+      ? v.map((x) => DIAGNOSIS_LABELS[x as DiagnosisId] ?? String(x)).join(' or ')
+      : (DIAGNOSIS_LABELS[v as DiagnosisId] ?? String(v));
+  if (q === 'criteria')
+    return (v as string[]).length ? (v as CriteriaSetId[]).map((x) => CRITERIA_SETS[x]?.name ?? x).join(', ') : 'none';
   if (q === 'plan') return `${((v as { actions: unknown[] }).actions ?? []).length} order(s)`;
   return String(v);
 }
@@ -404,7 +586,11 @@ function answerText(q: Question, v: unknown): string {
 /** Which topic of the attempt log each feedback item and question feeds. */
 function topicsOf(raw: ReturnType<typeof sessionReport>): Record<string, number> {
   const acc: Record<string, { got: number; of: number }> = {};
-  const add = (t: string, f: number) => { const x = (acc[t] ??= { got: 0, of: 0 }); x.got += f; x.of += 1; };
+  const add = (t: string, f: number) => {
+    const x = (acc[t] ??= { got: 0, of: 0 });
+    x.got += f;
+    x.of += 1;
+  };
   for (const s of raw.stages) {
     for (const q of s.questions) {
       if (q.question === 'diagnosis') add('diagnosis', q.fraction);
@@ -434,33 +620,77 @@ export function debriefOf(state: SessionState, units: UnitSystem = 'conventional
     const planQ = s.questions.find((q) => q.question === 'plan');
     const expertPlan = planQ?.expected as { actions?: unknown[] } | undefined;
     return {
-      title: s.title, hour: s.hour, score: s.score,
-      ...(course ? { course: course.course } : {}), courseReasons: course?.reasons.map((r) => `${r.text}${r.statementIds.length ? ` (${r.statementIds.join(', ')})` : ''}`) ?? [],
-      questions: s.questions.map((q) => ({ question: q.question, weight: q.weight, percent: Math.round(q.fraction * 100), answer: answerText(q.question, q.answer), expected: q.question === 'plan' ? `plan score ${s.plan?.overall ?? 0}/100` : answerText(q.question, q.expected) })),
-      components: (s.plan?.components ?? []).map((c) => ({ label: c.label, weight: c.weight, fraction: c.fraction, points: c.points })),
+      title: s.title,
+      hour: s.hour,
+      score: s.score,
+      ...(course ? { course: course.course } : {}),
+      courseReasons:
+        course?.reasons.map((r) => `${r.text}${r.statementIds.length ? ` (${r.statementIds.join(', ')})` : ''}`) ?? [],
+      questions: s.questions.map((q) => ({
+        question: q.question,
+        weight: q.weight,
+        percent: Math.round(q.fraction * 100),
+        answer: answerText(q.question, q.answer),
+        expected: q.question === 'plan' ? `plan score ${s.plan?.overall ?? 0}/100` : answerText(q.question, q.expected),
+      })),
+      components: (s.plan?.components ?? []).map((c) => ({
+        label: c.label,
+        weight: c.weight,
+        fraction: c.fraction,
+        points: c.points,
+      })),
       ...(s.plan ? { planOverall: s.plan.overall } : {}),
       orders: sideBySide(ordersOf(state.answers[i]?.plan?.actions ?? []), ordersOf(expertPlan?.actions)),
       feedback: s.feedback.map((f) => ({
-        severity: f.severity, question: f.question, title: f.title, teachingPoint: f.teachingPoint, expertAction: f.expertAction,
+        severity: f.severity,
+        question: f.question,
+        title: f.title,
+        teachingPoint: f.teachingPoint,
+        expertAction: f.expertAction,
         statements: f.statementIds.map((id) => ({ id, text: statementText(id) })),
       })),
     };
   });
   // The labs as they turned out under the trainee's plans, up to the final course's hour.
-  const lastHour = state.diedAtHour ?? state.scenario.stages[state.scenario.stages.length - 1]!.hour + FINAL_COURSE_AFTER_HOURS;
+  const lastHour =
+    state.diedAtHour ?? state.scenario.stages[state.scenario.stages.length - 1]!.hour + FINAL_COURSE_AFTER_HOURS;
   const after = visibleCase(respondToPlans(state.baseCase, state.plans, lastHour).case, lastHour);
   const courseSeries = (analyte: NumericAnalyte) => {
     const unit = unitFor(analyte, units);
-    const points = after.labs.flatMap((l) => (l.hour >= 0 && typeof l[analyte] === 'number' ? [{ hour: l.hour, value: fromCanonical(analyte, l[analyte] as number, unit) }] : []));
+    const points = after.labs.flatMap((l) =>
+      l.hour >= 0 && typeof l[analyte] === 'number'
+        ? [{ hour: l.hour, value: fromCanonical(analyte, l[analyte] as number, unit) }]
+        : [],
+    );
     return { label: ANALYTES[analyte].label, unit, points };
   };
-  const treatments = state.plans.flatMap((p) => p.actions.filter((x) => ['glucocorticoid', 'immunomodulator'].includes(ACTIONS[x.action].category)).map((x) => ({ hour: x.atHour, name: ACTIONS[x.action].name })));
-  const uniqTreat = [...new Map(treatments.map((t) => [`${t.name}@${t.hour}`, t])).values()].sort((x, y) => x.hour - y.hour);
-  const pitIds = [...new Set(raw.stages.flatMap((s) => s.feedback.filter((f) => f.severity !== 'good').flatMap((f) => f.statementIds.filter((id) => id.startsWith('PIT')))))].sort();
+  const treatments = state.plans.flatMap((p) =>
+    p.actions
+      .filter((x) => ['glucocorticoid', 'immunomodulator'].includes(ACTIONS[x.action].category))
+      .map((x) => ({ hour: x.atHour, name: ACTIONS[x.action].name })),
+  );
+  const uniqTreat = [...new Map(treatments.map((t) => [`${t.name}@${t.hour}`, t])).values()].sort(
+    (x, y) => x.hour - y.hour,
+  );
+  const pitIds = [
+    ...new Set(
+      raw.stages.flatMap((s) =>
+        s.feedback
+          .filter((f) => f.severity !== 'good')
+          .flatMap((f) => f.statementIds.filter((id) => id.startsWith('PIT'))),
+      ),
+    ),
+  ].sort();
   return {
-    title: raw.title, overall: raw.overall,
-    formula: [`overall = mean of the ${raw.stages.length} stage scores; stage = Σ weight × question score / Σ weights (diagnosis 15, criteria 15, escalation 10, plan 60, of those asked)`, 'plan score (rules):', ...(raw.stages.find((s) => s.plan)?.plan?.formula.text.split('\n') ?? [])],
-    stages, ...(raw.finalCourse ? { finalCourse: `hour ${raw.finalCourse.hour}: ${raw.finalCourse.course}` } : {}),
+    title: raw.title,
+    overall: raw.overall,
+    formula: [
+      `overall = mean of the ${raw.stages.length} stage scores; stage = Σ weight × question score / Σ weights (diagnosis 15, criteria 15, escalation 10, plan 60, of those asked)`,
+      'plan score (rules):',
+      ...(raw.stages.find((s) => s.plan)?.plan?.formula.text.split('\n') ?? []),
+    ],
+    stages,
+    ...(raw.finalCourse ? { finalCourse: `hour ${raw.finalCourse.hour}: ${raw.finalCourse.course}` } : {}),
     ...(raw.diedAtHour !== undefined ? { diedAtHour: raw.diedAtHour } : {}),
     chart: { series: [courseSeries('ferritin'), courseSeries('platelets')], treatments: uniqTreat },
     pitfalls: pitIds.map((id) => ({ id, text: statementText(id) })),

@@ -21,11 +21,29 @@ describe('the criteria key equals the definitions (issue 9)', () => {
   });
 
   it('keys a set evaluate cannot assess as not met, and says it is not assessable', () => {
-    const results = criteriaAt(mas, 0, ['hlh-2004', 'eular-acr-2016', 'hscore', 'ms-score', 'ferritin-esr', 'phoenix', 'misc-cdc-2023', 'misc-who-2020']);
+    const results = criteriaAt(mas, 0, [
+      'hlh-2004',
+      'eular-acr-2016',
+      'hscore',
+      'ms-score',
+      'ferritin-esr',
+      'phoenix',
+      'misc-cdc-2023',
+      'misc-who-2020',
+    ]);
     const na = results.filter((r) => r.status === 'not-assessable');
     expect(na.length).toBeGreaterThan(0);
-    const feedback = criteriaFeedback(criteriaMetAt(mas, 0, results.map((r) => r.id)), results, { masPresent: true } as never);
-    for (const r of na) expect(feedback.some((f) => f.severity === 'good' && f.title.startsWith(`${r.name}: not assessable`))).toBe(true);
+    const feedback = criteriaFeedback(
+      criteriaMetAt(
+        mas,
+        0,
+        results.map((r) => r.id),
+      ),
+      results,
+      { masPresent: true } as never,
+    );
+    for (const r of na)
+      expect(feedback.some((f) => f.severity === 'good' && f.title.startsWith(`${r.name}: not assessable`))).toBe(true);
     expect(feedback.filter((f) => f.severity !== 'good')).toEqual([]);
   });
 });

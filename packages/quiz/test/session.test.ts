@@ -2,8 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Kind } from '@masdrill/generator';
 import {
-  createSession, drillScenario, expertAnswers, generatedCaseOf, playSession, sessionReducer, sessionReport, visibleCase, EXPERT, expertExcept,
-  isDone, makeOrder, orderStatus,
+  createSession,
+  drillScenario,
+  expertAnswers,
+  generatedCaseOf,
+  playSession,
+  sessionReducer,
+  sessionReport,
+  visibleCase,
+  EXPERT,
+  expertExcept,
+  isDone,
+  makeOrder,
+  orderStatus,
 } from '../src/index.js';
 
 const scenario = drillScenario('mas', 67);
@@ -25,9 +36,15 @@ describe('session reducer', () => {
     const r1 = sessionReducer(s, { type: 'answerEscalation', escalation: 'continue' });
     expect(r1.error).toMatch(/does not ask "escalation"/);
     expect({ ...r1, error: undefined }).toEqual({ ...s, error: undefined });
-    const notOffered = (['mas', 'sjia-flare', 'sepsis', 'septic-shock', 'misc', 'misc-with-mas', 'primary-hlh', 'other'] as const).find((d) => !s.current!.diagnosisOptions.includes(d))!;
-    expect(sessionReducer(s, { type: 'answerDiagnosis', diagnosis: notOffered }).error).toMatch(/not one of the choices/);
-    expect(sessionReducer(s, { type: 'submitPlan', plan: { actions: [{ action: 'methylpred' }] } }).error).toMatch(/unknown action id/);
+    const notOffered = (
+      ['mas', 'sjia-flare', 'sepsis', 'septic-shock', 'misc', 'misc-with-mas', 'primary-hlh', 'other'] as const
+    ).find((d) => !s.current!.diagnosisOptions.includes(d))!;
+    expect(sessionReducer(s, { type: 'answerDiagnosis', diagnosis: notOffered }).error).toMatch(
+      /not one of the choices/,
+    );
+    expect(sessionReducer(s, { type: 'submitPlan', plan: { actions: [{ action: 'methylpred' }] } }).error).toMatch(
+      /unknown action id/,
+    );
   });
 
   it('does not mutate the state it is given', () => {
@@ -87,13 +104,20 @@ describe('random drills', () => {
   }, 120_000);
 
   it('the expert plays every drill to 100, the same seed to the same report', () => {
-    fc.assert(fc.property(fc.constantFrom<Kind>('mas', 'sjia-flare', 'sepsis', 'misc'), fc.integer({ min: 0, max: 5000 }), (kind, seed) => {
-      const s = drillScenario(kind, seed);
-      const c = generatedCaseOf(s)!;
-      const r = sessionReport(playSession(s, c, EXPERT));
-      expect(r.overall).toBe(100);
-      expect(sessionReport(playSession(s, c, EXPERT))).toEqual(r);
-    }), { numRuns: 12 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Kind>('mas', 'sjia-flare', 'sepsis', 'misc'),
+        fc.integer({ min: 0, max: 5000 }),
+        (kind, seed) => {
+          const s = drillScenario(kind, seed);
+          const c = generatedCaseOf(s)!;
+          const r = sessionReport(playSession(s, c, EXPERT));
+          expect(r.overall).toBe(100);
+          expect(sessionReport(playSession(s, c, EXPERT))).toEqual(r);
+        },
+      ),
+      { numRuns: 12 },
+    );
   }, 60_000);
 });
 
@@ -106,21 +130,35 @@ describe('the stage a reassessment is scored at follows the patient', () => {
   it('glucocorticoid alone not enough: steroid-inadequate, escalate to cyclosporine, then continue once it works', () => {
     // Neonatal MAS (moderate, outside sJIA): the guideline starts with the glucocorticoid alone.
     const r = play('mas', 145);
-    expect(r.stages.map((x) => [x.planStage, x.questions.find((q) => q.question === 'escalation')?.expected ?? null])).toEqual([
-      ['presentation', null], ['steroid-inadequate', 'escalate'], ['steroid-inadequate', 'continue'], ['steroid-inadequate', 'continue'],
+    expect(
+      r.stages.map((x) => [x.planStage, x.questions.find((q) => q.question === 'escalation')?.expected ?? null]),
+    ).toEqual([
+      ['presentation', null],
+      ['steroid-inadequate', 'escalate'],
+      ['steroid-inadequate', 'continue'],
+      ['steroid-inadequate', 'continue'],
     ]);
   });
 
   it('refractory to first-line combination: refractory from then on, continuing once the second line works', () => {
     const r = play('mas', 54);
     expect(r.stages.map((x) => x.planStage)).toEqual(['presentation', 'refractory', 'refractory', 'refractory']);
-    expect(r.stages.map((x) => x.questions.find((q) => q.question === 'escalation')?.expected ?? null)).toEqual([null, 'escalate', 'continue', 'continue']);
+    expect(r.stages.map((x) => x.questions.find((q) => q.question === 'escalation')?.expected ?? null)).toEqual([
+      null,
+      'escalate',
+      'continue',
+      'continue',
+    ]);
     expect(r.overall).toBe(100);
   });
 
   it('no treatment at presentation: the patient worsens, and the next plan is still first-line', () => {
     const s = drillScenario('mas', 96);
-    const state = playSession(s, generatedCaseOf(s)!, expertExcept('presentation', { plan: { actions: [], reassessEveryHours: 12 } }));
+    const state = playSession(
+      s,
+      generatedCaseOf(s)!,
+      expertExcept('presentation', { plan: { actions: [], reassessEveryHours: 12 } }),
+    );
     const second = sessionReport(state).stages[1]!;
     expect(second.course).toBe('worsening');
     expect(second.planStage).toBe('presentation');
@@ -135,7 +173,10 @@ describe('orders in force', () => {
 
   it('an order persists from stage to stage until stopped; continueOrder undoes a stop made at this stage', () => {
     let s = started();
-    s = sessionReducer(s, { type: 'addOrder', order: { action: 'cyclosporine', dose: { amount: 5, unit: 'mg/kg/day', frequency: 'q12h', route: 'po' } } });
+    s = sessionReducer(s, {
+      type: 'addOrder',
+      order: { action: 'cyclosporine', dose: { amount: 5, unit: 'mg/kg/day', frequency: 'q12h', route: 'po' } },
+    });
     s = sessionReducer(s, { type: 'setReassessment', everyHours: 12 });
     expect(s.error).toBeUndefined();
     s = sessionReducer(s, { type: 'submitPlan' });
@@ -155,19 +196,37 @@ describe('orders in force', () => {
 
   it('modifyOrder stops the old order and starts the new one now; changing orders after submitting clears the stored plan', () => {
     let s = started();
-    s = sessionReducer(s, { type: 'addOrder', order: { action: 'anakinra', dose: { amount: 2, unit: 'mg/kg/day', frequency: 'q12h', route: 'sc' } } });
+    s = sessionReducer(s, {
+      type: 'addOrder',
+      order: { action: 'anakinra', dose: { amount: 2, unit: 'mg/kg/day', frequency: 'q12h', route: 'sc' } },
+    });
     s = sessionReducer(s, { type: 'submitPlan' });
     expect(s.answers[0]!.plan).toBeDefined();
     const ana = s.orders[0]!;
-    s = sessionReducer(s, { type: 'modifyOrder', orderId: ana.id, order: { action: 'anakinra', dose: { amount: 10, unit: 'mg/kg/day', frequency: 'q6h', route: 'iv' } } });
+    s = sessionReducer(s, {
+      type: 'modifyOrder',
+      orderId: ana.id,
+      order: { action: 'anakinra', dose: { amount: 10, unit: 'mg/kg/day', frequency: 'q6h', route: 'iv' } },
+    });
     expect(s.error).toBeUndefined();
     expect(s.answers[0]!.plan).toBeUndefined();
-    expect(s.orders.map((o) => [o.id, o.stoppedAtHour ?? null, o.replaces ?? null])).toEqual([['o1', 0, null], ['o2', null, 'o1']]);
+    expect(s.orders.map((o) => [o.id, o.stoppedAtHour ?? null, o.replaces ?? null])).toEqual([
+      ['o1', 0, null],
+      ['o2', null, 'o1'],
+    ]);
     expect(sessionReducer(s, { type: 'stopOrder', orderId: 'o9' }).error).toMatch(/no order "o9"/);
   });
 
   it('methylprednisolone pulses are a course: day n of 3, then done (GC-1)', () => {
-    const o = makeOrder('o1', { action: 'methylprednisolone-pulse', atHour: 0, dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 } }, 0);
+    const o = makeOrder(
+      'o1',
+      {
+        action: 'methylprednisolone-pulse',
+        atHour: 0,
+        dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 },
+      },
+      0,
+    );
     expect(o.kind).toBe('course');
     expect(orderStatus(o, 30)).toEqual({ state: 'course', day: 2, of: 3 });
     expect(orderStatus(o, 72)).toMatchObject({ state: 'course-done', of: 3 });
@@ -184,9 +243,20 @@ describe('orders in force', () => {
   });
 
   it('order changes from an answers file: stop, modify, add, one reducer action each', () => {
-    const state = playSession(scenario, base, expertExcept('reassess-12h', { escalation: 'continue', orders: { stop: ['monitor-mas-labs'], add: [{ action: 'viral-pcr' }] } }));
+    const state = playSession(
+      scenario,
+      base,
+      expertExcept('reassess-12h', {
+        escalation: 'continue',
+        orders: { stop: ['monitor-mas-labs'], add: [{ action: 'viral-pcr' }] },
+      }),
+    );
     const at12 = state.orders.filter((o) => o.writtenAtStage === 1 || o.stoppedAtStage === 1);
     expect(at12.map((o) => o.planned.action).sort()).toEqual(['monitor-mas-labs', 'viral-pcr']);
-    expect(state.reports[1]!.questions.find((q) => q.question === 'plan')!.answer!.actions.some((a) => a.action === 'monitor-mas-labs')).toBe(false);
+    expect(
+      state.reports[1]!.questions.find((q) => q.question === 'plan')!.answer!.actions.some(
+        (a) => a.action === 'monitor-mas-labs',
+      ),
+    ).toBe(false);
   });
 });

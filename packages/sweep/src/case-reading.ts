@@ -1,4 +1,13 @@
-import { CaseStatuses, CRITERIA_SET_IDS, evaluate, STATUS_CODES, worstLab, type Case, type CriteriaStatus, type WindowScan } from '@masdrill/rules';
+import {
+  CaseStatuses,
+  CRITERIA_SET_IDS,
+  evaluate,
+  STATUS_CODES,
+  worstLab,
+  type Case,
+  type CriteriaStatus,
+  type WindowScan,
+} from '@masdrill/rules';
 import { CASE_VALUES, type CaseValue } from './case-values.js';
 import type { Stratum } from './comparisons.js';
 import { TIME_POINTS } from './time-points.js';
@@ -28,10 +37,14 @@ function scanValue(scan: WindowScan, v: CaseValue): number {
   if ('set' in v.source) throw new Error('not a lab value');
   const key = `${v.source.analyte}:${v.source.worst}`;
   switch (key) {
-    case 'ferritin:highest': return scan.ferritinHigh;
-    case 'platelets:lowest': return scan.plateletsLow;
-    case 'fibrinogen:lowest': return scan.fibrinogenLow;
-    default: throw new Error(`the window scan has no reading for ${key}`);
+    case 'ferritin:highest':
+      return scan.ferritinHigh;
+    case 'platelets:lowest':
+      return scan.plateletsLow;
+    case 'fibrinogen:lowest':
+      return scan.fibrinogenLow;
+    default:
+      throw new Error(`the window scan has no reading for ${key}`);
   }
 }
 
@@ -67,7 +80,9 @@ export function readCaseWithEvidence(c: Case): CaseReading {
     const values = CASE_VALUES.map((v) => {
       if ('set' in v.source) {
         const r = byId.get(v.source.set)!;
-        return r.status === 'not-applicable' || r.score === undefined || !Number.isFinite(r.score.value) ? undefined : r.score.value;
+        return r.status === 'not-applicable' || r.score === undefined || !Number.isFinite(r.score.value)
+          ? undefined
+          : r.score.value;
       }
       return worstLab(c, v.source.analyte, tp.window, v.source.worst)?.value;
     });

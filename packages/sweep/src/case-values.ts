@@ -15,17 +15,47 @@ export interface CaseValue {
   /** Values already reported at the precision are rounded; a raw ratio is floored (so "≥ cut-off" stays exact). */
   readonly binning: 'round' | 'floor';
   /** A criteria set's summary value, or a lab's worst value in the window. */
-  readonly source: { readonly set: CriteriaSetId } | { readonly analyte: NumericAnalyte; readonly worst: 'highest' | 'lowest' };
+  readonly source:
+    | { readonly set: CriteriaSetId }
+    | { readonly analyte: NumericAnalyte; readonly worst: 'highest' | 'lowest' };
 }
 
 /** In the order statistics store them. Lab decimals are the analytes' reporting precision (units/analytes.ts). */
 export const CASE_VALUES: readonly CaseValue[] = [
   { id: 'hscore', label: 'HScore', unit: 'points', decimals: 0, binning: 'round', source: { set: 'hscore' } },
   { id: 'ms-score', label: 'MS score', unit: '', decimals: 3, binning: 'round', source: { set: 'ms-score' } },
-  { id: 'ferritin-esr', label: 'ferritin:ESR', unit: '', decimals: 2, binning: 'floor', source: { set: 'ferritin-esr' } },
-  { id: 'ferritin', label: 'ferritin (highest)', unit: 'ng/mL', decimals: 0, binning: 'round', source: { analyte: 'ferritin', worst: 'highest' } },
-  { id: 'platelets', label: 'platelets (lowest)', unit: '×10⁹/L', decimals: 0, binning: 'round', source: { analyte: 'platelets', worst: 'lowest' } },
-  { id: 'fibrinogen', label: 'fibrinogen (lowest)', unit: 'mg/dL', decimals: 0, binning: 'round', source: { analyte: 'fibrinogen', worst: 'lowest' } },
+  {
+    id: 'ferritin-esr',
+    label: 'ferritin:ESR',
+    unit: '',
+    decimals: 2,
+    binning: 'floor',
+    source: { set: 'ferritin-esr' },
+  },
+  {
+    id: 'ferritin',
+    label: 'ferritin (highest)',
+    unit: 'ng/mL',
+    decimals: 0,
+    binning: 'round',
+    source: { analyte: 'ferritin', worst: 'highest' },
+  },
+  {
+    id: 'platelets',
+    label: 'platelets (lowest)',
+    unit: '×10⁹/L',
+    decimals: 0,
+    binning: 'round',
+    source: { analyte: 'platelets', worst: 'lowest' },
+  },
+  {
+    id: 'fibrinogen',
+    label: 'fibrinogen (lowest)',
+    unit: 'mg/dL',
+    decimals: 0,
+    binning: 'round',
+    source: { analyte: 'fibrinogen', worst: 'lowest' },
+  },
 ];
 
 /** The scores the report draws ROC curves for (higher = more likely MAS for each). */

@@ -18,7 +18,11 @@ export interface Comparison {
   readonly role: (s: Stratum) => 'positive' | 'negative' | undefined;
 }
 
-const SJIA_MAS_SUBTYPES: readonly GroundTruth['subtype'][] = ['sjia-onset-mas', 'known-sjia-mas', 'infection-triggered-mas-in-sjia'];
+const SJIA_MAS_SUBTYPES: readonly GroundTruth['subtype'][] = [
+  'sjia-onset-mas',
+  'known-sjia-mas',
+  'infection-triggered-mas-in-sjia',
+];
 
 /** The comparisons the publications made, in report order. */
 export const COMPARISONS: readonly Comparison[] = [
@@ -27,7 +31,12 @@ export const COMPARISONS: readonly Comparison[] = [
     label: 'sJIA-MAS vs sJIA flare',
     positives: 'MAS in sJIA (new-onset, known, infection-triggered)',
     negatives: 'sJIA flare without MAS',
-    role: (s) => (s.kind === 'mas' && SJIA_MAS_SUBTYPES.includes(s.subtype) ? 'positive' : s.kind === 'sjia-flare' ? 'negative' : undefined),
+    role: (s) =>
+      s.kind === 'mas' && SJIA_MAS_SUBTYPES.includes(s.subtype)
+        ? 'positive'
+        : s.kind === 'sjia-flare'
+          ? 'negative'
+          : undefined,
   },
   {
     id: 'mas-vs-sepsis',

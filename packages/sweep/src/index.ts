@@ -2,21 +2,70 @@
 // cohorts, as mergeable sufficient statistics, figures with intervals, and a self-contained report.
 // The public API, listed explicitly.
 
-export { COMPARISONS, stratumKey, parseStratumKey, type Comparison, type ComparisonId, type Stratum } from './comparisons.js';
+export {
+  COMPARISONS,
+  stratumKey,
+  parseStratumKey,
+  type Comparison,
+  type ComparisonId,
+  type Stratum,
+} from './comparisons.js';
 export { TIME_POINTS, type TimePoint, type TimePointId } from './time-points.js';
-export { CASE_VALUES, ROC_VALUE_IDS, DISTRIBUTION_VALUE_IDS, binOf, binValue, type CaseValue, type CaseValueId } from './case-values.js';
+export {
+  CASE_VALUES,
+  ROC_VALUE_IDS,
+  DISTRIBUTION_VALUE_IDS,
+  binOf,
+  binValue,
+  type CaseValue,
+  type CaseValueId,
+} from './case-values.js';
 export { readCase, readCaseWithEvidence, stratumOf, type CaseReading, type TimePointReading } from './case-reading.js';
 export {
-  STATUS_ORDER, STATISTICS_FORMAT, emptyStatistics, addReading, mergeInto, isComplete, missingRanges, statisticsToJson, statisticsFromJson, MergeError,
-  type SweepStatistics, type CohortIdentity, type Histogram, type StratumCounts, type TimePointCounts,
+  STATUS_ORDER,
+  STATISTICS_FORMAT,
+  emptyStatistics,
+  addReading,
+  mergeInto,
+  isComplete,
+  missingRanges,
+  statisticsToJson,
+  statisticsFromJson,
+  MergeError,
+  type SweepStatistics,
+  type CohortIdentity,
+  type Histogram,
+  type StratumCounts,
+  type TimePointCounts,
 } from './sweep-statistics.js';
 export { wilson, likelihoodRatio, predictiveValues, samplingBand, Z95, type Estimate } from './intervals.js';
 export { rocFromHistograms, type Roc, type RocPoint } from './roc.js';
 export {
-  sweepFigures, publishedContext, BASES, METHODS,
-  type SweepFigures, type ComparisonFigures, type SetFigures, type RocFigures, type DistributionFigures, type Metrics, type ConfusionMatrix, type StatusCounts, type Basis, type PublishedBeside, type FigureOptions,
+  sweepFigures,
+  publishedContext,
+  BASES,
+  METHODS,
+  type SweepFigures,
+  type ComparisonFigures,
+  type SetFigures,
+  type RocFigures,
+  type DistributionFigures,
+  type Metrics,
+  type ConfusionMatrix,
+  type StatusCounts,
+  type Basis,
+  type PublishedBeside,
+  type FigureOptions,
 } from './sweep-figures.js';
-export { cohortIdentity, shardRange, sweepRange, runSweep, workersAvailable, type CohortSpec, type SweepRun } from './run-sweep.js';
+export {
+  cohortIdentity,
+  shardRange,
+  sweepRange,
+  runSweep,
+  workersAvailable,
+  type CohortSpec,
+  type SweepRun,
+} from './run-sweep.js';
 export { renderSummary, SUMMARY_WIDTH } from './render-summary.js';
 export { renderCsv } from './render-csv.js';
 export { renderHtml } from './render-html.js';

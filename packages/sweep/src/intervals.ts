@@ -29,14 +29,18 @@ export function wilson(k: number, n: number): Estimate {
  */
 export function likelihoodRatio(a: number, positives: number, b: number, negatives: number): Estimate {
   if (positives === 0 || negatives === 0 || b === 0) return NO_ESTIMATE;
-  const value = (a / positives) / (b / negatives);
+  const value = a / positives / (b / negatives);
   if (a === 0) return { value, lower: null, upper: null };
   const se = Math.sqrt(1 / a - 1 / positives + 1 / b - 1 / negatives);
   return { value, lower: Math.exp(Math.log(value) - Z95 * se), upper: Math.exp(Math.log(value) + Z95 * se) };
 }
 
 /** PPV at a set prevalence, from sensitivity and specificity (Bayes' rule). */
-export function predictiveValues(sensitivity: number, specificity: number, prevalence: number): { ppv: number | null; npv: number | null } {
+export function predictiveValues(
+  sensitivity: number,
+  specificity: number,
+  prevalence: number,
+): { ppv: number | null; npv: number | null } {
   const tp = sensitivity * prevalence;
   const fp = (1 - specificity) * (1 - prevalence);
   const tn = specificity * (1 - prevalence);
@@ -64,7 +68,10 @@ export function samplingBand(p: number, n: number): { lower: number; upper: numb
   for (let k = 0; k <= n; k++) {
     cumulative += pmf[k]! / total;
     if (lower < 0 && cumulative >= 0.025) lower = k;
-    if (cumulative >= 0.975) { upper = k; break; }
+    if (cumulative >= 0.975) {
+      upper = k;
+      break;
+    }
   }
   return { lower: lower / n, upper: upper / n };
 }

@@ -13,10 +13,22 @@ const PLACES: Readonly<Record<string, { readonly comparison: ComparisonId; reado
   'fardet-2014-derivation': { comparison: 'mas-vs-non-mas', timePoint: 'first-day' },
 };
 
-export function publishedFor(comparison: ComparisonId, timePoint: TimePointId, set: string): readonly PublishedPerformance[] {
-  return PUBLISHED_PERFORMANCE.filter((p) => p.comparable && p.subject === set && PLACES[p.id]?.comparison === comparison && PLACES[p.id]?.timePoint === timePoint);
+export function publishedFor(
+  comparison: ComparisonId,
+  timePoint: TimePointId,
+  set: string,
+): readonly PublishedPerformance[] {
+  return PUBLISHED_PERFORMANCE.filter(
+    (p) =>
+      p.comparable &&
+      p.subject === set &&
+      PLACES[p.id]?.comparison === comparison &&
+      PLACES[p.id]?.timePoint === timePoint,
+  );
 }
 
-export function placeOf(id: string): { readonly comparison: ComparisonId; readonly timePoint: TimePointId } | undefined {
+export function placeOf(
+  id: string,
+): { readonly comparison: ComparisonId; readonly timePoint: TimePointId } | undefined {
   return PLACES[id];
 }

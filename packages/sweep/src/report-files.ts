@@ -8,7 +8,10 @@ import { statisticsToJson, type SweepStatistics } from './sweep-statistics.js';
  * Every file of a sweep report, by name, from the statistics alone: no timestamps, no timings (run
  * metadata is the caller's run.json), so two runs compare byte for byte.
  */
-export function reportFiles(stats: SweepStatistics, options: FigureOptions = {}): { readonly files: Readonly<Record<string, string>>; readonly figures: SweepFigures } {
+export function reportFiles(
+  stats: SweepStatistics,
+  options: FigureOptions = {},
+): { readonly files: Readonly<Record<string, string>>; readonly figures: SweepFigures } {
   const figures = sweepFigures(stats, options);
   const files: Record<string, string> = {
     'statistics.json': statisticsToJson(stats),

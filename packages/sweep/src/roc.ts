@@ -24,12 +24,17 @@ export interface Roc {
  * (ties count half) and its 95% interval from the Hanley–McNeil standard error (Hanley JA, McNeil
  * BJ, Radiology 1982;143:29–36).
  */
-export function rocFromHistograms(positive: ReadonlyMap<number, number>, negative: ReadonlyMap<number, number>, decimals: number): Roc {
+export function rocFromHistograms(
+  positive: ReadonlyMap<number, number>,
+  negative: ReadonlyMap<number, number>,
+  decimals: number,
+): Roc {
   let positives = 0;
   let negatives = 0;
   for (const c of positive.values()) positives += c;
   for (const c of negative.values()) negatives += c;
-  if (positives === 0 || negatives === 0) return { positives, negatives, points: [], auc: { value: null, lower: null, upper: null }, youden: null };
+  if (positives === 0 || negatives === 0)
+    return { positives, negatives, points: [], auc: { value: null, lower: null, upper: null }, youden: null };
   const bins = [...new Set([...positive.keys(), ...negative.keys()])].sort((a, b) => b - a);
   const points: RocPoint[] = [{ threshold: Infinity, sensitivity: 0, specificity: 1 }];
   let tp = 0;
@@ -51,6 +56,17 @@ export function rocFromHistograms(positive: ReadonlyMap<number, number>, negativ
   const a = area / (positives * negatives);
   const q1 = a / (2 - a);
   const q2 = (2 * a * a) / (1 + a);
-  const se = Math.sqrt(Math.max(0, (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a)) / (positives * negatives)));
-  return { positives, negatives, points, auc: { value: a, lower: Math.max(0, a - Z95 * se), upper: Math.min(1, a + Z95 * se) }, youden };
+  const se = Math.sqrt(
+    Math.max(
+      0,
+      (a * (1 - a) + (positives - 1) * (q1 - a * a) + (negatives - 1) * (q2 - a * a)) / (positives * negatives),
+    ),
+  );
+  return {
+    positives,
+    negatives,
+    points,
+    auc: { value: a, lower: Math.max(0, a - Z95 * se), upper: Math.min(1, a + Z95 * se) },
+    youden,
+  };
 }

@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { caseStream, GENERATOR_VERSION, type Difficulty } from '@masdrill/generator';
 import { readCase } from './case-reading.js';
-import { addReading, emptyStatistics, mergeInto, statisticsFromJson, type CohortIdentity, type SweepStatistics } from './sweep-statistics.js';
+import {
+  addReading,
+  emptyStatistics,
+  mergeInto,
+  statisticsFromJson,
+  type CohortIdentity,
+  type SweepStatistics,
+} from './sweep-statistics.js';
 
 export interface CohortSpec {
   /** The mix in its canonical text form (formatMix), part of the cohort's identity. */
@@ -14,7 +21,13 @@ export interface CohortSpec {
 }
 
 export function cohortIdentity(spec: CohortSpec): CohortIdentity {
-  return { mix: spec.mix, seed: spec.seed, difficulty: spec.difficulty, n: spec.n, generatorVersion: GENERATOR_VERSION };
+  return {
+    mix: spec.mix,
+    seed: spec.seed,
+    difficulty: spec.difficulty,
+    n: spec.n,
+    generatorVersion: GENERATOR_VERSION,
+  };
 }
 
 /** The half-open slice of cases shard `index` (1-based) of `count` covers: contiguous, in order, together the whole cohort. */
@@ -23,12 +36,26 @@ export function shardRange(n: number, index: number, count: number): [number, nu
 }
 
 /** Cases from … to−1 generated lazily, read and counted on this thread. */
-export function sweepRange(spec: CohortSpec, from: number, to: number, onCases?: (count: number) => void): SweepStatistics {
+export function sweepRange(
+  spec: CohortSpec,
+  from: number,
+  to: number,
+  onCases?: (count: number) => void,
+): SweepStatistics {
   const stats = emptyStatistics(cohortIdentity(spec), [from, to]);
   let pending = 0;
-  for (const c of caseStream({ mix: spec.mix, seed: spec.seed, difficulty: spec.difficulty, n: to - from, start: from })) {
+  for (const c of caseStream({
+    mix: spec.mix,
+    seed: spec.seed,
+    difficulty: spec.difficulty,
+    n: to - from,
+    start: from,
+  })) {
     addReading(stats, readCase(c));
-    if (++pending === 250) { onCases?.(pending); pending = 0; }
+    if (++pending === 250) {
+      onCases?.(pending);
+      pending = 0;
+    }
   }
   if (pending > 0) onCases?.(pending);
   return stats;
@@ -68,7 +95,8 @@ function abortError(): Error {
  * workers or the order chunks finish in.
  */
 export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
-  const chunk = run.chunkSize ?? Math.min(2_000, Math.max(50, Math.ceil((run.to - run.from) / (Math.max(1, run.workers) * 16))));
+  const chunk =
+    run.chunkSize ?? Math.min(2_000, Math.max(50, Math.ceil((run.to - run.from) / (Math.max(1, run.workers) * 16))));
   const chunks: [number, number][] = [];
   for (let at = run.from; at < run.to; at += chunk) chunks.push([at, Math.min(run.to, at + chunk)]);
   const total = emptyStatistics(cohortIdentity(run.spec));
@@ -81,13 +109,21 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
     if (run.from === run.to) total.ranges = [];
     return total;
   }
-  const workers = Array.from({ length: Math.min(run.workers, Math.max(1, chunks.length)) }, () => new Worker(WORKER_SCRIPT, { workerData: run.spec }));
+  const workers = Array.from(
+    { length: Math.min(run.workers, Math.max(1, chunks.length)) },
+    () => new Worker(WORKER_SCRIPT, { workerData: run.spec }),
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let done = 0;
       let failed = false;
-      const fail = (error: Error): void => { if (!failed) { failed = true; reject(error); } };
+      const fail = (error: Error): void => {
+        if (!failed) {
+          failed = true;
+          reject(error);
+        }
+      };
       const onAbort = (): void => fail(abortError());
       run.signal?.addEventListener('abort', onAbort, { once: true });
       const feed = (worker: Worker): void => {
@@ -96,15 +132,27 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
       for (const worker of workers) {
         worker.on('message', (message: { progress?: number; statistics?: string; error?: string }) => {
           if (failed) return;
-          if (message.progress !== undefined) { run.onCases?.(message.progress); return; }
-          if (message.error !== undefined) { fail(new Error(message.error)); return; }
+          if (message.progress !== undefined) {
+            run.onCases?.(message.progress);
+            return;
+          }
+          if (message.error !== undefined) {
+            fail(new Error(message.error));
+            return;
+          }
           mergeInto(total, statisticsFromJson(message.statistics!));
           done += 1;
-          if (done === chunks.length) { run.signal?.removeEventListener('abort', onAbort); resolve(); return; }
+          if (done === chunks.length) {
+            run.signal?.removeEventListener('abort', onAbort);
+            resolve();
+            return;
+          }
           feed(worker);
         });
         worker.on('error', (error) => fail(error));
-        worker.on('exit', (code) => { if (done < chunks.length) fail(new Error(`a sweep worker stopped (exit code ${code})`)); });
+        worker.on('exit', (code) => {
+          if (done < chunks.length) fail(new Error(`a sweep worker stopped (exit code ${code})`));
+        });
         // Two chunks in flight per worker keep it busy while the previous result travels back.
         feed(worker);
         feed(worker);

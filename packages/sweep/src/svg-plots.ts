@@ -52,30 +52,59 @@ export function linePlot(series: readonly Series[], options: PlotOptions): strin
   const legendHeight = 16 * series.length;
   const plotBottom = height - margin.bottom;
   const x: ScaleContinuousNumeric<number, number> = options.x.log
-    ? scaleLog().domain([...options.x.domain]).range([margin.left, width - margin.right]).clamp(true)
-    : scaleLinear().domain([...options.x.domain]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([...options.y.domain]).range([plotBottom, margin.top]);
+    ? scaleLog()
+        .domain([...options.x.domain])
+        .range([margin.left, width - margin.right])
+        .clamp(true)
+    : scaleLinear()
+        .domain([...options.x.domain])
+        .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([...options.y.domain])
+    .range([plotBottom, margin.top]);
   const xTicks = options.x.log ? x.ticks(4).filter((t) => Math.log10(t) % 1 === 0) : x.ticks(5);
   const xFormat = options.x.log ? (t: number) => x.tickFormat(4, ',')(t) : x.tickFormat(5);
   const yTicks = y.ticks(5);
   const yFormat = y.tickFormat(5);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + legendHeight}" width="${width}" height="${height + legendHeight}" role="img" aria-label="${escapeXml(options.title)}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + legendHeight}" width="${width}" height="${height + legendHeight}" role="img" aria-label="${escapeXml(options.title)}">`,
+  );
   parts.push(`<title>${escapeXml(options.title)}</title>`);
-  parts.push(`<text x="${width / 2}" y="16" text-anchor="middle" class="plot-title">${escapeXml(options.title)}</text>`);
-  for (const t of yTicks) parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${fixed(y(t))}" y2="${fixed(y(t))}" class="grid"/><text x="${margin.left - 6}" y="${fixed(y(t) + 4)}" text-anchor="end" class="tick">${escapeXml(yFormat(t))}</text>`);
-  for (const t of xTicks) parts.push(`<line x1="${fixed(x(t))}" x2="${fixed(x(t))}" y1="${margin.top}" y2="${plotBottom}" class="grid"/><text x="${fixed(x(t))}" y="${plotBottom + 16}" text-anchor="middle" class="tick">${escapeXml(xFormat(t))}</text>`);
-  parts.push(`<rect x="${margin.left}" y="${margin.top}" width="${width - margin.left - margin.right}" height="${plotBottom - margin.top}" class="frame"/>`);
-  if (options.diagonal) parts.push(`<line x1="${fixed(x(options.x.domain[0]))}" y1="${fixed(y(options.y.domain[0]))}" x2="${fixed(x(options.x.domain[1]))}" y2="${fixed(y(options.y.domain[1]))}" class="diagonal"/>`);
+  parts.push(
+    `<text x="${width / 2}" y="16" text-anchor="middle" class="plot-title">${escapeXml(options.title)}</text>`,
+  );
+  for (const t of yTicks)
+    parts.push(
+      `<line x1="${margin.left}" x2="${width - margin.right}" y1="${fixed(y(t))}" y2="${fixed(y(t))}" class="grid"/><text x="${margin.left - 6}" y="${fixed(y(t) + 4)}" text-anchor="end" class="tick">${escapeXml(yFormat(t))}</text>`,
+    );
+  for (const t of xTicks)
+    parts.push(
+      `<line x1="${fixed(x(t))}" x2="${fixed(x(t))}" y1="${margin.top}" y2="${plotBottom}" class="grid"/><text x="${fixed(x(t))}" y="${plotBottom + 16}" text-anchor="middle" class="tick">${escapeXml(xFormat(t))}</text>`,
+    );
+  parts.push(
+    `<rect x="${margin.left}" y="${margin.top}" width="${width - margin.left - margin.right}" height="${plotBottom - margin.top}" class="frame"/>`,
+  );
+  if (options.diagonal)
+    parts.push(
+      `<line x1="${fixed(x(options.x.domain[0]))}" y1="${fixed(y(options.y.domain[0]))}" x2="${fixed(x(options.x.domain[1]))}" y2="${fixed(y(options.y.domain[1]))}" class="diagonal"/>`,
+    );
   for (const s of series) {
     const points = thin(s.points.map(([px, py]) => [x(px), y(py)] as const));
-    if (points.length > 0) parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${s.colour}" stroke-width="1.6"/>`);
+    if (points.length > 0)
+      parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${s.colour}" stroke-width="1.6"/>`);
   }
-  parts.push(`<text x="${(margin.left + width - margin.right) / 2}" y="${height - 8}" text-anchor="middle" class="axis">${escapeXml(options.xLabel)}</text>`);
-  parts.push(`<text transform="translate(14 ${(margin.top + plotBottom) / 2}) rotate(-90)" text-anchor="middle" class="axis">${escapeXml(options.yLabel)}</text>`);
+  parts.push(
+    `<text x="${(margin.left + width - margin.right) / 2}" y="${height - 8}" text-anchor="middle" class="axis">${escapeXml(options.xLabel)}</text>`,
+  );
+  parts.push(
+    `<text transform="translate(14 ${(margin.top + plotBottom) / 2}) rotate(-90)" text-anchor="middle" class="axis">${escapeXml(options.yLabel)}</text>`,
+  );
   series.forEach((s, i) => {
     const ly = height + 16 * i + 4;
-    parts.push(`<line x1="${margin.left}" x2="${margin.left + 18}" y1="${ly}" y2="${ly}" stroke="${s.colour}" stroke-width="3"/><text x="${margin.left + 24}" y="${ly + 4}" class="legend">${escapeXml(s.label)}</text>`);
+    parts.push(
+      `<line x1="${margin.left}" x2="${margin.left + 18}" y1="${ly}" y2="${ly}" stroke="${s.colour}" stroke-width="3"/><text x="${margin.left + 24}" y="${ly + 4}" class="legend">${escapeXml(s.label)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');
@@ -85,7 +114,10 @@ export function linePlot(series: readonly Series[], options: PlotOptions): strin
  * A histogram rebinned onto `edges` (fractions of each group's measured cases per bin, so groups
  * of different sizes compare), drawn as a step outline.
  */
-export function distributionSeries(bins: readonly (readonly [number, number])[], edges: readonly number[]): [number, number][] {
+export function distributionSeries(
+  bins: readonly (readonly [number, number])[],
+  edges: readonly number[],
+): [number, number][] {
   const counts = new Array<number>(edges.length - 1).fill(0);
   let total = 0;
   for (const [value, count] of bins) {

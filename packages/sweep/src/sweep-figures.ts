@@ -12,9 +12,19 @@ export interface FigureOptions {
   readonly prevalence?: number;
 }
 
-export interface StatusCounts { readonly met: number; readonly notMet: number; readonly notAssessable: number; readonly notApplicable: number }
+export interface StatusCounts {
+  readonly met: number;
+  readonly notMet: number;
+  readonly notAssessable: number;
+  readonly notApplicable: number;
+}
 
-export interface ConfusionMatrix { readonly tp: number; readonly fn: number; readonly fp: number; readonly tn: number }
+export interface ConfusionMatrix {
+  readonly tp: number;
+  readonly fn: number;
+  readonly fp: number;
+  readonly tn: number;
+}
 
 export interface Metrics {
   readonly sensitivity: Estimate;
@@ -68,7 +78,12 @@ export interface RocFigures {
   readonly missingPositives: number;
   readonly missingNegatives: number;
   readonly auc: Estimate;
-  readonly youden: { readonly threshold: number; readonly sensitivity: number; readonly specificity: number; readonly j: number } | null;
+  readonly youden: {
+    readonly threshold: number;
+    readonly sensitivity: number;
+    readonly specificity: number;
+    readonly j: number;
+  } | null;
   readonly points: readonly RocPoint[];
 }
 
@@ -89,7 +104,12 @@ export interface DistributionFigures {
   readonly label: string;
   readonly unit: string;
   readonly timePoint: TimePointId;
-  readonly byKind: readonly { readonly kind: string; readonly cases: number; readonly missing: number; readonly bins: readonly [number, number][] }[];
+  readonly byKind: readonly {
+    readonly kind: string;
+    readonly cases: number;
+    readonly missing: number;
+    readonly bins: readonly [number, number][];
+  }[];
 }
 
 export interface SweepFigures {
@@ -107,11 +127,15 @@ export const METHODS = {
   likelihoodRatios: 'log-method 95% interval (Simel, Samsa & Matchar 1991); null where a cell is zero',
   auc: 'Mann–Whitney AUC (ties count half) with the Hanley–McNeil 1982 standard error, ±1.96 SE',
   youden: 'threshold maximising sensitivity + specificity − 1 over "score ≥ threshold" (lowest on a tie)',
-  curves: 'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold)',
-  prevalence: 'PPV/NPV at --prevalence by Bayes’ rule; bounds from the Wilson limits of sensitivity and specificity (PPV and NPV rise with both), not a joint 95% interval',
+  curves:
+    'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold)',
+  prevalence:
+    'PPV/NPV at --prevalence by Bayes’ rule; bounds from the Wilson limits of sensitivity and specificity (PPV and NPV rise with both), not a joint 95% interval',
   band: 'published sampling band: the central 95% (2.5th–97.5th percentile) of Binomial(n, published value)/n, n the published group size; the synthetic figure (assessable cases) is inside when within it',
-  scores: 'scores from their assessed items (a missing item adds nothing, as the evidence engine reports it), only where the definition applies; ferritin alone is the highest in the window',
-  histograms: 'values binned at reporting precision (HScore 1, MS score 0.001, ferritin:ESR floored to 0.01, labs their analyte precision), so every cut-off on that grid is exact',
+  scores:
+    'scores from their assessed items (a missing item adds nothing, as the evidence engine reports it), only where the definition applies; ferritin alone is the highest in the window',
+  histograms:
+    'values binned at reporting precision (HScore 1, MS score 0.001, ferritin:ESR floored to 0.01, labs their analyte precision), so every cut-off on that grid is exact',
 } as const;
 
 const round6 = (x: number | null): number | null => (x === null ? null : Number(x.toFixed(6)));
@@ -159,7 +183,12 @@ function thinCurve(points: readonly RocPoint[]): RocPoint[] {
   const out: RocPoint[] = [];
   let last: RocPoint | undefined;
   points.forEach((p, i) => {
-    if (last === undefined || i === points.length - 1 || Math.abs(p.sensitivity - last.sensitivity) >= ROC_CURVE_STEP || Math.abs(p.specificity - last.specificity) >= ROC_CURVE_STEP) {
+    if (
+      last === undefined ||
+      i === points.length - 1 ||
+      Math.abs(p.sensitivity - last.sensitivity) >= ROC_CURVE_STEP ||
+      Math.abs(p.specificity - last.specificity) >= ROC_CURVE_STEP
+    ) {
       last = p;
       out.push({ threshold: p.threshold, sensitivity: round6(p.sensitivity)!, specificity: round6(p.specificity)! });
     }
@@ -171,41 +200,74 @@ function addCounts(into: number[], from: readonly number[]): void {
   for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
 }
 
-const toStatusCounts = (c: readonly number[]): StatusCounts => ({ met: c[0]!, notMet: c[1]!, notAssessable: c[2]!, notApplicable: c[3]! });
+const toStatusCounts = (c: readonly number[]): StatusCounts => ({
+  met: c[0]!,
+  notMet: c[1]!,
+  notAssessable: c[2]!,
+  notApplicable: c[3]!,
+});
 
 /** Every figure of a sweep, from its sufficient statistics alone (so equal statistics give equal figures). */
 export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}): SweepFigures {
-  const strata = [...stats.strata.keys()].sort().map((key) => ({ stratum: parseStratumKey(key), counts: stats.strata.get(key)! }));
+  const strata = [...stats.strata.keys()]
+    .sort()
+    .map((key) => ({ stratum: parseStratumKey(key), counts: stats.strata.get(key)! }));
   const casesByKind: Record<string, number> = {};
   let cases = 0;
-  for (const { stratum, counts } of strata) { cases += counts.cases; casesByKind[stratum.kind] = (casesByKind[stratum.kind] ?? 0) + counts.cases; }
+  for (const { stratum, counts } of strata) {
+    cases += counts.cases;
+    casesByKind[stratum.kind] = (casesByKind[stratum.kind] ?? 0) + counts.cases;
+  }
 
   const comparisons: ComparisonFigures[] = [];
   for (const comparison of COMPARISONS) {
     for (const tp of TIME_POINTS) {
-      const members = strata.map((s) => ({ ...s, role: comparison.role(s.stratum) })).filter((s) => s.role !== undefined);
+      const members = strata
+        .map((s) => ({ ...s, role: comparison.role(s.stratum) }))
+        .filter((s) => s.role !== undefined);
       const positives = members.filter((m) => m.role === 'positive').reduce((s, m) => s + m.counts.cases, 0);
       const negatives = members.filter((m) => m.role === 'negative').reduce((s, m) => s + m.counts.cases, 0);
       const sets = CRITERIA_SET_IDS.map((set): SetFigures => {
         const pos = [0, 0, 0, 0];
         const neg = [0, 0, 0, 0];
-        for (const m of members) addCounts(m.role === 'positive' ? pos : neg, m.counts.timePoints[tp.id].statuses[set]!);
-        const all: ConfusionMatrix = { tp: pos[0]!, fn: pos[1]! + pos[2]! + pos[3]!, fp: neg[0]!, tn: neg[1]! + neg[2]! + neg[3]! };
+        for (const m of members)
+          addCounts(m.role === 'positive' ? pos : neg, m.counts.timePoints[tp.id].statuses[set]!);
+        const all: ConfusionMatrix = {
+          tp: pos[0]!,
+          fn: pos[1]! + pos[2]! + pos[3]!,
+          fp: neg[0]!,
+          tn: neg[1]! + neg[2]! + neg[3]!,
+        };
         const assessable: ConfusionMatrix = { tp: pos[0]!, fn: pos[1]!, fp: neg[0]!, tn: neg[1]! };
         const assessableMetrics = metricsOf(assessable, options.prevalence);
-        const published = publishedFor(comparison.id, tp.id, set).flatMap((p): PublishedBeside[] => (['sensitivity', 'specificity'] as const).map((measure) => {
-          const figure = p[measure];
-          const band = figure.n === null ? null : samplingBand(figure.value, figure.n);
-          const synthetic = assessableMetrics[measure].value;
-          return {
-            id: p.id, citation: CITATIONS[p.citation].text, cutoff: p.cutoff, groups: `${p.positives} vs ${p.negatives}`, measure,
-            published: figure.value, n: figure.n, band: band && { lower: round6(band.lower)!, upper: round6(band.upper)! },
-            synthetic, inside: band === null || synthetic === null ? null : synthetic >= band.lower && synthetic <= band.upper,
-          };
-        }));
+        const published = publishedFor(comparison.id, tp.id, set).flatMap((p): PublishedBeside[] =>
+          (['sensitivity', 'specificity'] as const).map((measure) => {
+            const figure = p[measure];
+            const band = figure.n === null ? null : samplingBand(figure.value, figure.n);
+            const synthetic = assessableMetrics[measure].value;
+            return {
+              id: p.id,
+              citation: CITATIONS[p.citation].text,
+              cutoff: p.cutoff,
+              groups: `${p.positives} vs ${p.negatives}`,
+              measure,
+              published: figure.value,
+              n: figure.n,
+              band: band && { lower: round6(band.lower)!, upper: round6(band.upper)! },
+              synthetic,
+              inside: band === null || synthetic === null ? null : synthetic >= band.lower && synthetic <= band.upper,
+            };
+          }),
+        );
         return {
-          set, name: CRITERIA_SETS[set].name, positives: toStatusCounts(pos), negatives: toStatusCounts(neg),
-          bases: { 'unassessed-as-negative': { matrix: all, metrics: metricsOf(all, options.prevalence) }, 'assessable-only': { matrix: assessable, metrics: assessableMetrics } },
+          set,
+          name: CRITERIA_SETS[set].name,
+          positives: toStatusCounts(pos),
+          negatives: toStatusCounts(neg),
+          bases: {
+            'unassessed-as-negative': { matrix: all, metrics: metricsOf(all, options.prevalence) },
+            'assessable-only': { matrix: assessable, metrics: assessableMetrics },
+          },
           published,
         };
       });
@@ -218,20 +280,38 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
         for (const m of members) {
           const h = m.counts.timePoints[tp.id].values[id];
           const into = m.role === 'positive' ? pos : neg;
-          if (m.role === 'positive') missingPositives += h.missing; else missingNegatives += h.missing;
+          if (m.role === 'positive') missingPositives += h.missing;
+          else missingNegatives += h.missing;
           for (const [bin, count] of h.bins) into.set(bin, (into.get(bin) ?? 0) + count);
         }
         const roc = rocFromHistograms(pos, neg, value.decimals);
         return {
-          value: id, label: value.label, positives: roc.positives, negatives: roc.negatives, missingPositives, missingNegatives,
+          value: id,
+          label: value.label,
+          positives: roc.positives,
+          negatives: roc.negatives,
+          missingPositives,
+          missingNegatives,
           auc: est(roc.auc),
-          youden: roc.youden && { threshold: roc.youden.threshold, sensitivity: round6(roc.youden.sensitivity)!, specificity: round6(roc.youden.specificity)!, j: round6(roc.youden.j)! },
+          youden: roc.youden && {
+            threshold: roc.youden.threshold,
+            sensitivity: round6(roc.youden.sensitivity)!,
+            specificity: round6(roc.youden.specificity)!,
+            j: round6(roc.youden.j)!,
+          },
           points: thinCurve(roc.points),
         };
       });
       comparisons.push({
-        comparison: comparison.id, label: comparison.label, timePoint: tp.id, timePointLabel: tp.label, positives, negatives,
-        prevalence: positives + negatives > 0 ? round6(positives / (positives + negatives)) : null, sets, rocs,
+        comparison: comparison.id,
+        label: comparison.label,
+        timePoint: tp.id,
+        timePointLabel: tp.label,
+        positives,
+        negatives,
+        prevalence: positives + negatives > 0 ? round6(positives / (positives + negatives)) : null,
+        sets,
+        rocs,
       });
     }
   }
@@ -248,22 +328,42 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
       for (const [bin, count] of h.bins) k.bins.set(bin, (k.bins.get(bin) ?? 0) + count);
     }
     return {
-      value: id, label: value.label, unit: value.unit, timePoint: 'first-day' as const,
-      byKind: [...byKind.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([kind, k]) => ({
-        kind, cases: k.cases, missing: k.missing,
-        bins: [...k.bins.entries()].sort((a, b) => a[0] - b[0]).map(([bin, count]) => [binValue(bin, value.decimals), count] as [number, number]),
-      })),
+      value: id,
+      label: value.label,
+      unit: value.unit,
+      timePoint: 'first-day' as const,
+      byKind: [...byKind.entries()]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([kind, k]) => ({
+          kind,
+          cases: k.cases,
+          missing: k.missing,
+          bins: [...k.bins.entries()]
+            .sort((a, b) => a[0] - b[0])
+            .map(([bin, count]) => [binValue(bin, value.decimals), count] as [number, number]),
+        })),
     };
   });
 
   return {
-    cohort: stats.cohort, cases, casesByKind, prevalence: options.prevalence ?? null, comparisons, distributions,
+    cohort: stats.cohort,
+    cases,
+    casesByKind,
+    prevalence: options.prevalence ?? null,
+    comparisons,
+    distributions,
     methods: { ...METHODS },
   };
 }
 
 /** Published figures not held against a status (another cut-off or measure), for the report to show as context. */
-export function publishedContext(): readonly { readonly id: string; readonly subject: string; readonly text: string; readonly citation: string; readonly place?: string }[] {
+export function publishedContext(): readonly {
+  readonly id: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly citation: string;
+  readonly place?: string;
+}[] {
   return PUBLISHED_PERFORMANCE.map((p) => ({
     id: p.id,
     subject: p.subject,
@@ -272,4 +372,3 @@ export function publishedContext(): readonly { readonly id: string; readonly sub
     ...(placeOf(p.id) && p.comparable ? { place: `${placeOf(p.id)!.comparison} ${placeOf(p.id)!.timePoint}` } : {}),
   }));
 }
-

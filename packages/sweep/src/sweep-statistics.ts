@@ -62,7 +62,12 @@ function emptyStratum(): StratumCounts {
   return { cases: 0, timePoints };
 }
 
-const STATUS_INDEX: Readonly<Record<CriteriaStatus, number>> = { met: 0, 'not-met': 1, 'not-assessable': 2, 'not-applicable': 3 };
+const STATUS_INDEX: Readonly<Record<CriteriaStatus, number>> = {
+  met: 0,
+  'not-met': 1,
+  'not-assessable': 2,
+  'not-applicable': 3,
+};
 
 /** Adds one case. */
 export function addReading(stats: SweepStatistics, reading: CaseReading): void {
@@ -73,11 +78,16 @@ export function addReading(stats: SweepStatistics, reading: CaseReading): void {
   TIME_POINTS.forEach((tp, t) => {
     const counts = stratum.timePoints[tp.id];
     const read = reading.timePoints[t]!;
-    CRITERIA_SET_IDS.forEach((id, s) => { counts.statuses[id]![STATUS_INDEX[read.statuses[s]!]]! += 1; });
+    CRITERIA_SET_IDS.forEach((id, s) => {
+      counts.statuses[id]![STATUS_INDEX[read.statuses[s]!]]! += 1;
+    });
     CASE_VALUES.forEach((v, i) => {
       const value = read.values[i];
       const histogram = counts.values[v.id];
-      if (value === undefined) { histogram.missing += 1; return; }
+      if (value === undefined) {
+        histogram.missing += 1;
+        return;
+      }
       const bin = binOf(value, v.decimals, v.binning);
       histogram.bins.set(bin, (histogram.bins.get(bin) ?? 0) + 1);
     });
@@ -85,11 +95,20 @@ export function addReading(stats: SweepStatistics, reading: CaseReading): void {
 }
 
 function sameCohort(a: CohortIdentity, b: CohortIdentity): boolean {
-  return a.mix === b.mix && a.seed === b.seed && a.difficulty === b.difficulty && a.n === b.n && a.generatorVersion === b.generatorVersion;
+  return (
+    a.mix === b.mix &&
+    a.seed === b.seed &&
+    a.difficulty === b.difficulty &&
+    a.n === b.n &&
+    a.generatorVersion === b.generatorVersion
+  );
 }
 
 export class MergeError extends Error {
-  constructor(message: string) { super(message); this.name = 'MergeError'; }
+  constructor(message: string) {
+    super(message);
+    this.name = 'MergeError';
+  }
 }
 
 function describeCohort(c: CohortIdentity): string {
@@ -102,7 +121,8 @@ function joinRanges(ranges: [number, number][]): [number, number][] {
   const out: [number, number][] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && r[0] < last[1]) throw new MergeError(`cases ${r[0]}–${r[1] - 1} are in two of the parts: merge each shard once`);
+    if (last && r[0] < last[1])
+      throw new MergeError(`cases ${r[0]}–${r[1] - 1} are in two of the parts: merge each shard once`);
     if (last && r[0] === last[1]) last[1] = r[1];
     else out.push([r[0], r[1]]);
   }
@@ -111,7 +131,10 @@ function joinRanges(ranges: [number, number][]): [number, number][] {
 
 /** Adds `from` into `into` (same cohort, disjoint cases). Exact and order-independent. */
 export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
-  if (!sameCohort(into.cohort, from.cohort)) throw new MergeError(`parts are of different cohorts: ${describeCohort(into.cohort)} and ${describeCohort(from.cohort)}`);
+  if (!sameCohort(into.cohort, from.cohort))
+    throw new MergeError(
+      `parts are of different cohorts: ${describeCohort(into.cohort)} and ${describeCohort(from.cohort)}`,
+    );
   into.ranges = joinRanges([...into.ranges, ...from.ranges]);
   for (const [key, source] of from.strata) {
     let target = into.strata.get(key);
@@ -120,7 +143,8 @@ export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
     for (const tp of TIME_POINTS) {
       const a = target.timePoints[tp.id];
       const b = source.timePoints[tp.id];
-      for (const id of CRITERIA_SET_IDS) for (let i = 0; i < STATUS_ORDER.length; i++) a.statuses[id]![i]! += b.statuses[id]![i]!;
+      for (const id of CRITERIA_SET_IDS)
+        for (let i = 0; i < STATUS_ORDER.length; i++) a.statuses[id]![i]! += b.statuses[id]![i]!;
       for (const v of CASE_VALUES) {
         const ha = a.values[v.id];
         const hb = b.values[v.id];
@@ -133,22 +157,39 @@ export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
 
 /** Whether the statistics cover every case of the cohort. */
 export function isComplete(stats: SweepStatistics): boolean {
-  return stats.cohort.n === 0 || (stats.ranges.length === 1 && stats.ranges[0]![0] === 0 && stats.ranges[0]![1] === stats.cohort.n);
+  return (
+    stats.cohort.n === 0 ||
+    (stats.ranges.length === 1 && stats.ranges[0]![0] === 0 && stats.ranges[0]![1] === stats.cohort.n)
+  );
 }
 
 export function missingRanges(stats: SweepStatistics): [number, number][] {
   const gaps: [number, number][] = [];
   let at = 0;
-  for (const [from, to] of stats.ranges) { if (from > at) gaps.push([at, from]); at = to; }
+  for (const [from, to] of stats.ranges) {
+    if (from > at) gaps.push([at, from]);
+    at = to;
+  }
   if (at < stats.cohort.n) gaps.push([at, stats.cohort.n]);
   return gaps;
 }
 
 // ---- serialisation: canonical JSON (keys in a fixed order, bins ascending), so equal statistics are equal bytes
 
-interface HistogramJson { missing: number; bins: [number, number][] }
-interface StratumJson { cases: number; timePoints: Record<string, { statuses: Record<string, number[]>; values: Record<string, HistogramJson> }> }
-interface StatisticsJson { format: string; cohort: CohortIdentity; ranges: [number, number][]; strata: Record<string, StratumJson> }
+interface HistogramJson {
+  missing: number;
+  bins: [number, number][];
+}
+interface StratumJson {
+  cases: number;
+  timePoints: Record<string, { statuses: Record<string, number[]>; values: Record<string, HistogramJson> }>;
+}
+interface StatisticsJson {
+  format: string;
+  cohort: CohortIdentity;
+  ranges: [number, number][];
+  strata: Record<string, StratumJson>;
+}
 
 export function statisticsToJson(stats: SweepStatistics): string {
   const strata: Record<string, StratumJson> = {};
@@ -184,15 +225,41 @@ const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as nu
 /** Parses a statistics file; throws a RangeError naming the field that is wrong. */
 export function statisticsFromJson(text: string): SweepStatistics {
   let json: StatisticsJson;
-  try { json = JSON.parse(text) as StatisticsJson; } catch (error) { throw new RangeError(`not JSON (${(error as Error).message})`); }
-  if (json?.format !== STATISTICS_FORMAT) throw new RangeError(`format is ${JSON.stringify(json?.format)}, expected "${STATISTICS_FORMAT}"`);
+  try {
+    json = JSON.parse(text) as StatisticsJson;
+  } catch (error) {
+    throw new RangeError(`not JSON (${(error as Error).message})`);
+  }
+  if (json?.format !== STATISTICS_FORMAT)
+    throw new RangeError(`format is ${JSON.stringify(json?.format)}, expected "${STATISTICS_FORMAT}"`);
   const c = json.cohort;
-  if (!c || typeof c.mix !== 'string' || !isCount(c.seed) || !isCount(c.n) || (c.difficulty !== 'standard' && c.difficulty !== 'hard') || typeof c.generatorVersion !== 'string') throw new RangeError('cohort: expected mix, seed, difficulty, n and generatorVersion');
-  if (!Array.isArray(json.ranges) || !json.ranges.every((r) => Array.isArray(r) && r.length === 2 && isCount(r[0]) && isCount(r[1]) && r[0] < r[1] && r[1] <= c.n)) throw new RangeError('ranges: expected [from, to] pairs inside 0…n');
-  const stats = emptyStatistics({ mix: c.mix, seed: c.seed, difficulty: c.difficulty, n: c.n, generatorVersion: c.generatorVersion });
+  if (
+    !c ||
+    typeof c.mix !== 'string' ||
+    !isCount(c.seed) ||
+    !isCount(c.n) ||
+    (c.difficulty !== 'standard' && c.difficulty !== 'hard') ||
+    typeof c.generatorVersion !== 'string'
+  )
+    throw new RangeError('cohort: expected mix, seed, difficulty, n and generatorVersion');
+  if (
+    !Array.isArray(json.ranges) ||
+    !json.ranges.every(
+      (r) => Array.isArray(r) && r.length === 2 && isCount(r[0]) && isCount(r[1]) && r[0] < r[1] && r[1] <= c.n,
+    )
+  )
+    throw new RangeError('ranges: expected [from, to] pairs inside 0…n');
+  const stats = emptyStatistics({
+    mix: c.mix,
+    seed: c.seed,
+    difficulty: c.difficulty,
+    n: c.n,
+    generatorVersion: c.generatorVersion,
+  });
   stats.ranges = joinRanges(json.ranges.map((r) => [r[0], r[1]]));
   for (const [key, s] of Object.entries(json.strata ?? {})) {
-    if (!/^[a-z-]+\/[a-z-]+\/(mas|no-mas)$/.test(key) || !isCount(s.cases)) throw new RangeError(`strata.${key}: not a stratum`);
+    if (!/^[a-z-]+\/[a-z-]+\/(mas|no-mas)$/.test(key) || !isCount(s.cases))
+      throw new RangeError(`strata.${key}: not a stratum`);
     const target = emptyStratum();
     target.cases = s.cases;
     for (const tp of TIME_POINTS) {
@@ -200,12 +267,23 @@ export function statisticsFromJson(text: string): SweepStatistics {
       if (!source) throw new RangeError(`strata.${key}.timePoints.${tp.id}: missing`);
       for (const id of CRITERIA_SET_IDS) {
         const counts = source.statuses?.[id];
-        if (!Array.isArray(counts) || counts.length !== STATUS_ORDER.length || !counts.every(isCount)) throw new RangeError(`strata.${key}.timePoints.${tp.id}.statuses.${id}: expected ${STATUS_ORDER.length} counts`);
+        if (!Array.isArray(counts) || counts.length !== STATUS_ORDER.length || !counts.every(isCount))
+          throw new RangeError(
+            `strata.${key}.timePoints.${tp.id}.statuses.${id}: expected ${STATUS_ORDER.length} counts`,
+          );
         target.timePoints[tp.id].statuses[id] = [...counts];
       }
       for (const v of CASE_VALUES) {
         const h = source.values?.[v.id];
-        if (!h || !isCount(h.missing) || !Array.isArray(h.bins) || !h.bins.every((b) => Array.isArray(b) && Number.isSafeInteger(b[0]) && isCount(b[1]))) throw new RangeError(`strata.${key}.timePoints.${tp.id}.values.${v.id}: expected { missing, bins: [[bin, count], …] }`);
+        if (
+          !h ||
+          !isCount(h.missing) ||
+          !Array.isArray(h.bins) ||
+          !h.bins.every((b) => Array.isArray(b) && Number.isSafeInteger(b[0]) && isCount(b[1]))
+        )
+          throw new RangeError(
+            `strata.${key}.timePoints.${tp.id}.values.${v.id}: expected { missing, bins: [[bin, count], …] }`,
+          );
         target.timePoints[tp.id].values[v.id] = { missing: h.missing, bins: new Map(h.bins) };
       }
     }

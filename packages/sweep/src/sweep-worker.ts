@@ -8,7 +8,9 @@ const port = parentPort!;
 
 port.on('message', (request: { range: [number, number] }) => {
   try {
-    const stats = sweepRange(spec, request.range[0], request.range[1], (count) => port.postMessage({ progress: count }));
+    const stats = sweepRange(spec, request.range[0], request.range[1], (count) =>
+      port.postMessage({ progress: count }),
+    );
     port.postMessage({ statistics: statisticsToJson(stats) });
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

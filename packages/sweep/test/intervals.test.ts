@@ -15,23 +15,27 @@ describe('Wilson interval', () => {
   });
 
   it('holds the estimate inside [lower, upper] ⊂ [0, 1]', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
-      const k = Math.round(f * n);
-      const e = wilson(k, n);
-      expect(e.lower!).toBeGreaterThanOrEqual(0);
-      expect(e.upper!).toBeLessThanOrEqual(1);
-      expect(e.lower!).toBeLessThanOrEqual(e.value! + 1e-12);
-      expect(e.upper!).toBeGreaterThanOrEqual(e.value! - 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, f) => {
+        const k = Math.round(f * n);
+        const e = wilson(k, n);
+        expect(e.lower!).toBeGreaterThanOrEqual(0);
+        expect(e.upper!).toBeLessThanOrEqual(1);
+        expect(e.lower!).toBeLessThanOrEqual(e.value! + 1e-12);
+        expect(e.upper!).toBeGreaterThanOrEqual(e.value! - 1e-12);
+      }),
+    );
   });
 
   it('narrows as n grows at the same proportion', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 10 }), (n, tenths) => {
-      const k = Math.round((tenths / 10) * n);
-      const small = wilson(k, n);
-      const large = wilson(k * 4, n * 4);
-      expect(large.upper! - large.lower!).toBeLessThan(small.upper! - small.lower! + 1e-12);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 10 }), (n, tenths) => {
+        const k = Math.round((tenths / 10) * n);
+        const small = wilson(k, n);
+        const large = wilson(k * 4, n * 4);
+        expect(large.upper! - large.lower!).toBeLessThan(small.upper! - small.lower! + 1e-12);
+      }),
+    );
   });
 });
 
@@ -50,13 +54,20 @@ describe('likelihood ratios', () => {
 
 describe('predictive values at a prevalence', () => {
   it('follows Bayes’ rule and rises with prevalence (PPV) or falls (NPV)', () => {
-    fc.assert(fc.property(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }), (se, sp, p) => {
-      const a = predictiveValues(se, sp, p);
-      const b = predictiveValues(se, sp, p + 0.4);
-      expect(a.ppv!).toBeCloseTo((se * p) / (se * p + (1 - sp) * (1 - p)), 12);
-      expect(b.ppv!).toBeGreaterThanOrEqual(a.ppv! - 1e-12);
-      expect(b.npv!).toBeLessThanOrEqual(a.npv! + 1e-12);
-    }));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+        (se, sp, p) => {
+          const a = predictiveValues(se, sp, p);
+          const b = predictiveValues(se, sp, p + 0.4);
+          expect(a.ppv!).toBeCloseTo((se * p) / (se * p + (1 - sp) * (1 - p)), 12);
+          expect(b.ppv!).toBeGreaterThanOrEqual(a.ppv! - 1e-12);
+          expect(b.npv!).toBeLessThanOrEqual(a.npv! + 1e-12);
+        },
+      ),
+    );
   });
 });
 
@@ -66,12 +77,14 @@ describe('published sampling band', () => {
     expect(samplingBand(0.5, 100)).toEqual({ lower: 0.4, upper: 0.6 });
   });
   it('holds the published value and survives sizes where (1 − p)^n underflows', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (n, p) => {
-      const band = samplingBand(p, n);
-      expect(band.lower).toBeLessThanOrEqual(p + 1 / n);
-      expect(band.upper).toBeGreaterThanOrEqual(p - 1 / n);
-      expect(band.lower).toBeLessThanOrEqual(band.upper);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.double({ min: 0.001, max: 0.999, noNaN: true }), (n, p) => {
+        const band = samplingBand(p, n);
+        expect(band.lower).toBeLessThanOrEqual(p + 1 / n);
+        expect(band.upper).toBeGreaterThanOrEqual(p - 1 / n);
+        expect(band.lower).toBeLessThanOrEqual(band.upper);
+      }),
+    );
     const narrow = samplingBand(0.95, 404);
     expect(narrow.lower).toBeGreaterThan(0.92);
     expect(narrow.upper).toBeLessThan(0.975);

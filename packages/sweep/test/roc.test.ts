@@ -2,33 +2,41 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rocFromHistograms } from '../src/roc.js';
 
-const histogram = fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 20 })), { minLength: 1, maxLength: 30 })
-  .map((pairs) => { const m = new Map<number, number>(); for (const [b, c] of pairs) m.set(b, (m.get(b) ?? 0) + c); return m; });
+const histogram = fc
+  .array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 20 })), { minLength: 1, maxLength: 30 })
+  .map((pairs) => {
+    const m = new Map<number, number>();
+    for (const [b, c] of pairs) m.set(b, (m.get(b) ?? 0) + c);
+    return m;
+  });
 
 const expand = (h: Map<number, number>): number[] => [...h].flatMap(([b, c]) => new Array<number>(c).fill(b));
 
 describe('ROC from histograms', () => {
   it('gives the Mann–Whitney AUC (ties half) and the best Youden J, as brute force over cases does', () => {
-    fc.assert(fc.property(histogram, histogram, (pos, neg) => {
-      const p = expand(pos);
-      const n = expand(neg);
-      let wins = 0;
-      for (const x of p) for (const y of n) wins += x > y ? 1 : x === y ? 0.5 : 0;
-      const roc = rocFromHistograms(pos, neg, 0);
-      expect(roc.auc.value).toBeCloseTo(wins / (p.length * n.length), 12);
-      expect(roc.auc.lower!).toBeLessThanOrEqual(roc.auc.value!);
-      expect(roc.auc.upper!).toBeGreaterThanOrEqual(roc.auc.value!);
-      let best = -Infinity;
-      for (const t of new Set([...p, ...n])) {
-        const j = p.filter((x) => x >= t).length / p.length + n.filter((y) => y < t).length / n.length - 1;
-        best = Math.max(best, j);
-      }
-      expect(roc.youden!.j).toBeCloseTo(best, 12);
-      // The curve runs from (0, 0) to (1, 1) without stepping back.
-      expect(roc.points[0]).toMatchObject({ sensitivity: 0, specificity: 1 });
-      expect(roc.points.at(-1)).toMatchObject({ sensitivity: 1, specificity: 0 });
-      for (let i = 1; i < roc.points.length; i++) expect(roc.points[i]!.sensitivity).toBeGreaterThanOrEqual(roc.points[i - 1]!.sensitivity);
-    }));
+    fc.assert(
+      fc.property(histogram, histogram, (pos, neg) => {
+        const p = expand(pos);
+        const n = expand(neg);
+        let wins = 0;
+        for (const x of p) for (const y of n) wins += x > y ? 1 : x === y ? 0.5 : 0;
+        const roc = rocFromHistograms(pos, neg, 0);
+        expect(roc.auc.value).toBeCloseTo(wins / (p.length * n.length), 12);
+        expect(roc.auc.lower!).toBeLessThanOrEqual(roc.auc.value!);
+        expect(roc.auc.upper!).toBeGreaterThanOrEqual(roc.auc.value!);
+        let best = -Infinity;
+        for (const t of new Set([...p, ...n])) {
+          const j = p.filter((x) => x >= t).length / p.length + n.filter((y) => y < t).length / n.length - 1;
+          best = Math.max(best, j);
+        }
+        expect(roc.youden!.j).toBeCloseTo(best, 12);
+        // The curve runs from (0, 0) to (1, 1) without stepping back.
+        expect(roc.points[0]).toMatchObject({ sensitivity: 0, specificity: 1 });
+        expect(roc.points.at(-1)).toMatchObject({ sensitivity: 1, specificity: 0 });
+        for (let i = 1; i < roc.points.length; i++)
+          expect(roc.points[i]!.sensitivity).toBeGreaterThanOrEqual(roc.points[i - 1]!.sensitivity);
+      }),
+    );
   });
 
   it('reads thresholds at the bins’ precision', () => {

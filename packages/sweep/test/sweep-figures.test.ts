@@ -10,12 +10,24 @@ import { TIME_POINTS } from '../src/time-points.js';
 
 /** A case whose every set has `status` and whose MS score (and every other value) is `score`. */
 function reading(kind: 'mas' | 'sjia-flare', status: CriteriaStatus, score: number | undefined): CaseReading {
-  const stratum = kind === 'mas' ? { kind, subtype: 'known-sjia-mas', masPresent: true } as const : { kind, subtype: 'sjia-flare', masPresent: false } as const;
-  return { stratum, timePoints: TIME_POINTS.map(() => ({ statuses: CRITERIA_SET_IDS.map(() => status), values: CASE_VALUES.map(() => score) })) };
+  const stratum =
+    kind === 'mas'
+      ? ({ kind, subtype: 'known-sjia-mas', masPresent: true } as const)
+      : ({ kind, subtype: 'sjia-flare', masPresent: false } as const);
+  return {
+    stratum,
+    timePoints: TIME_POINTS.map(() => ({
+      statuses: CRITERIA_SET_IDS.map(() => status),
+      values: CASE_VALUES.map(() => score),
+    })),
+  };
 }
 
 function cohort(): ReturnType<typeof emptyStatistics> {
-  const stats = emptyStatistics({ mix: 'mas:1,sjia-flare:1', seed: 1, difficulty: 'standard', n: 500, generatorVersion: 'test' }, [0, 500]);
+  const stats = emptyStatistics(
+    { mix: 'mas:1,sjia-flare:1', seed: 1, difficulty: 'standard', n: 500, generatorVersion: 'test' },
+    [0, 500],
+  );
   // 200 sJIA-MAS: 170 met, 20 not met, 10 not assessable. 300 flares: 15 met, 270 not met, 15 not applicable.
   for (let i = 0; i < 170; i++) addReading(stats, reading('mas', 'met', 1));
   for (let i = 0; i < 20; i++) addReading(stats, reading('mas', 'not-met', -3));
@@ -82,7 +94,9 @@ describe('sweep figures from counts', () => {
       for (let b = 1; b <= 300_000; b++) bins.set(b + offset, 1);
     }
     const big = sweepFigures(stats);
-    const roc = big.comparisons.find((c) => c.comparison === 'sjia-mas-vs-flare' && c.timePoint === 'first-day')!.rocs.find((r) => r.value === 'ferritin')!;
+    const roc = big.comparisons
+      .find((c) => c.comparison === 'sjia-mas-vs-flare' && c.timePoint === 'first-day')!
+      .rocs.find((r) => r.value === 'ferritin')!;
     expect(roc.positives).toBeGreaterThan(300_000);
     expect(roc.points.length).toBeLessThan(2 / 0.001 + 10);
     expect(roc.points.at(-1)).toMatchObject({ sensitivity: 1, specificity: 0 });

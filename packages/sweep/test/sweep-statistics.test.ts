@@ -3,10 +3,25 @@ import { CRITERIA_SET_IDS, type CriteriaStatus } from '@masdrill/rules';
 import { describe, expect, it } from 'vitest';
 import { CASE_VALUES } from '../src/case-values.js';
 import type { CaseReading } from '../src/case-reading.js';
-import { addReading, emptyStatistics, mergeInto, MergeError, statisticsFromJson, statisticsToJson, STATUS_ORDER, type CohortIdentity } from '../src/sweep-statistics.js';
+import {
+  addReading,
+  emptyStatistics,
+  mergeInto,
+  MergeError,
+  statisticsFromJson,
+  statisticsToJson,
+  STATUS_ORDER,
+  type CohortIdentity,
+} from '../src/sweep-statistics.js';
 import { TIME_POINTS } from '../src/time-points.js';
 
-const COHORT: CohortIdentity = { mix: 'mas:1,sepsis:1', seed: 3, difficulty: 'standard', n: 60, generatorVersion: 'test' };
+const COHORT: CohortIdentity = {
+  mix: 'mas:1,sepsis:1',
+  seed: 3,
+  difficulty: 'standard',
+  n: 60,
+  generatorVersion: 'test',
+};
 
 const STRATA = [
   { kind: 'mas', subtype: 'sjia-onset-mas', masPresent: true },
@@ -16,10 +31,20 @@ const STRATA = [
 
 const reading: fc.Arbitrary<CaseReading> = fc.record({
   stratum: fc.constantFrom(...STRATA),
-  timePoints: fc.tuple(...TIME_POINTS.map(() => fc.record({
-    statuses: fc.array(fc.constantFrom<CriteriaStatus>(...STATUS_ORDER), { minLength: CRITERIA_SET_IDS.length, maxLength: CRITERIA_SET_IDS.length }),
-    values: fc.array(fc.option(fc.double({ min: -10, max: 5000, noNaN: true }), { nil: undefined }), { minLength: CASE_VALUES.length, maxLength: CASE_VALUES.length }),
-  }))),
+  timePoints: fc.tuple(
+    ...TIME_POINTS.map(() =>
+      fc.record({
+        statuses: fc.array(fc.constantFrom<CriteriaStatus>(...STATUS_ORDER), {
+          minLength: CRITERIA_SET_IDS.length,
+          maxLength: CRITERIA_SET_IDS.length,
+        }),
+        values: fc.array(fc.option(fc.double({ min: -10, max: 5000, noNaN: true }), { nil: undefined }), {
+          minLength: CASE_VALUES.length,
+          maxLength: CASE_VALUES.length,
+        }),
+      }),
+    ),
+  ),
 });
 
 function statsOf(readings: readonly CaseReading[], from: number): ReturnType<typeof emptyStatistics> {
@@ -30,27 +55,33 @@ function statsOf(readings: readonly CaseReading[], from: number): ReturnType<typ
 
 describe('sweep statistics', () => {
   it('merge to the same bytes in any split and order as counted in one pass', () => {
-    fc.assert(fc.property(fc.array(reading, { minLength: 2, maxLength: 60 }), fc.nat(), (readings, cut) => {
-      const k = 1 + (cut % (readings.length - 1));
-      const whole = statsOf(readings, 0);
-      const a = statsOf(readings.slice(0, k), 0);
-      const b = statsOf(readings.slice(k), k);
-      const ab = emptyStatistics(COHORT);
-      mergeInto(ab, a);
-      mergeInto(ab, b);
-      const ba = emptyStatistics(COHORT);
-      mergeInto(ba, b);
-      mergeInto(ba, a);
-      expect(statisticsToJson(ab)).toBe(statisticsToJson(whole));
-      expect(statisticsToJson(ba)).toBe(statisticsToJson(whole));
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(fc.array(reading, { minLength: 2, maxLength: 60 }), fc.nat(), (readings, cut) => {
+        const k = 1 + (cut % (readings.length - 1));
+        const whole = statsOf(readings, 0);
+        const a = statsOf(readings.slice(0, k), 0);
+        const b = statsOf(readings.slice(k), k);
+        const ab = emptyStatistics(COHORT);
+        mergeInto(ab, a);
+        mergeInto(ab, b);
+        const ba = emptyStatistics(COHORT);
+        mergeInto(ba, b);
+        mergeInto(ba, a);
+        expect(statisticsToJson(ab)).toBe(statisticsToJson(whole));
+        expect(statisticsToJson(ba)).toBe(statisticsToJson(whole));
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('survive a round trip through JSON', () => {
-    fc.assert(fc.property(fc.array(reading, { maxLength: 30 }), (readings) => {
-      const s = statsOf(readings, 0);
-      expect(statisticsToJson(statisticsFromJson(statisticsToJson(s)))).toBe(statisticsToJson(s));
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.array(reading, { maxLength: 30 }), (readings) => {
+        const s = statsOf(readings, 0);
+        expect(statisticsToJson(statisticsFromJson(statisticsToJson(s)))).toBe(statisticsToJson(s));
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('refuse a case counted twice and parts of another cohort', () => {
@@ -58,7 +89,9 @@ describe('sweep statistics', () => {
     a.ranges = [[0, 10]];
     const b = emptyStatistics(COHORT, [5, 15]);
     expect(() => mergeInto(a, b)).toThrow(MergeError);
-    expect(() => mergeInto(emptyStatistics(COHORT), emptyStatistics({ ...COHORT, seed: 4 }))).toThrow(/different cohorts/);
+    expect(() => mergeInto(emptyStatistics(COHORT), emptyStatistics({ ...COHORT, seed: 4 }))).toThrow(
+      /different cohorts/,
+    );
   });
 
   it('name the field of a malformed file', () => {

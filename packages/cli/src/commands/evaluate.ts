@@ -1,4 +1,11 @@
-import { CRITERIA_SET_IDS, evaluate, formatProblems, type CriteriaSetId, type Evaluation, type TimeWindow } from '@masdrill/rules';
+import {
+  CRITERIA_SET_IDS,
+  evaluate,
+  formatProblems,
+  type CriteriaSetId,
+  type Evaluation,
+  type TimeWindow,
+} from '@masdrill/rules';
 import { BatchedWriter } from '../batched-writer.js';
 import { readCases } from '../case-input.js';
 import { CliError } from '../cli-error.js';
@@ -10,13 +17,31 @@ import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 
 const FLAGS: readonly Flag[] = [
-  { name: 'json', type: 'boolean', help: 'one JSON result per case per line (JSONL), with every item\'s evidence' },
-  { name: 'statuses', type: 'boolean', help: 'with --json: only each criteria set\'s status, count, score and\nclassifications, without item evidence (about 30× smaller, for cohorts)' },
+  { name: 'json', type: 'boolean', help: "one JSON result per case per line (JSONL), with every item's evidence" },
+  {
+    name: 'statuses',
+    type: 'boolean',
+    help: "with --json: only each criteria set's status, count, score and\nclassifications, without item evidence (about 30× smaller, for cohorts)",
+  },
   { name: 'items', type: 'boolean', help: 'in the table, list every item: value, threshold, hour, citation' },
   UNITS_FLAG,
-  { name: 'window', type: 'string', value: 'FROM:TO', help: 'hours from presentation every definition reads (default: each its\nown — Phoenix and the sJIA-MAS scores the first 24 h, HLH-2004 and MIS-C\nthe illness from presentation to the last hour recorded); negative hours\nreach before presentation: -168:72' },
-  { name: 'only', type: 'string', value: 'IDS', help: `comma-separated criteria sets:\n${CRITERIA_SET_IDS.join(', ')}` },
-  { name: 'keep-going', type: 'boolean', help: 'evaluate every good case; report each rejected one on stderr and\nexit 2 at the end with a count' },
+  {
+    name: 'window',
+    type: 'string',
+    value: 'FROM:TO',
+    help: 'hours from presentation every definition reads (default: each its\nown — Phoenix and the sJIA-MAS scores the first 24 h, HLH-2004 and MIS-C\nthe illness from presentation to the last hour recorded); negative hours\nreach before presentation: -168:72',
+  },
+  {
+    name: 'only',
+    type: 'string',
+    value: 'IDS',
+    help: `comma-separated criteria sets:\n${CRITERIA_SET_IDS.join(', ')}`,
+  },
+  {
+    name: 'keep-going',
+    type: 'boolean',
+    help: 'evaluate every good case; report each rejected one on stderr and\nexit 2 at the end with a count',
+  },
   HELP_FLAG,
 ];
 
@@ -37,15 +62,23 @@ function parseWindow(text: string): TimeWindow {
   const m = /^(-?\d+(?:\.\d+)?):(-?\d+(?:\.\d+)?)$/.exec(text);
   const from = m ? Number(m[1]) : NaN;
   const to = m ? Number(m[2]) : NaN;
-  if (!m || !(from <= to)) throw new CliError(`masdrill evaluate: --window "${text}" is not FROM:TO in hours with FROM ≤ TO. Fix: e.g. --window 0:24 or --window 0:72.`);
+  if (!m || !(from <= to))
+    throw new CliError(
+      `masdrill evaluate: --window "${text}" is not FROM:TO in hours with FROM ≤ TO. Fix: e.g. --window 0:24 or --window 0:72.`,
+    );
   return { fromHour: from, toHour: to };
 }
 
 function parseOnly(text: string): CriteriaSetId[] {
-  const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !(CRITERIA_SET_IDS as readonly string[]).includes(id));
   if (unknown.length || ids.length === 0) {
-    throw new CliError(`masdrill evaluate: --only ${ids.length === 0 ? 'names no criteria set' : `has unknown criteria set "${unknown.join(', ')}"`}. Fix: choose from ${CRITERIA_SET_IDS.join(', ')}.`);
+    throw new CliError(
+      `masdrill evaluate: --only ${ids.length === 0 ? 'names no criteria set' : `has unknown criteria set "${unknown.join(', ')}"`}. Fix: choose from ${CRITERIA_SET_IDS.join(', ')}.`,
+    );
   }
   return ids as CriteriaSetId[];
 }
@@ -58,7 +91,16 @@ function statusesOnly(evaluation: Evaluation) {
       id: r.id,
       status: r.status,
       ...(r.count ? { count: r.count } : {}),
-      ...(r.score ? { score: { value: r.score.value, min: r.score.min, max: r.score.max, ...(r.score.probability ? { probability: r.score.probability.value } : {}) } } : {}),
+      ...(r.score
+        ? {
+            score: {
+              value: r.score.value,
+              min: r.score.min,
+              max: r.score.max,
+              ...(r.score.probability ? { probability: r.score.probability.value } : {}),
+            },
+          }
+        : {}),
       ...(r.classifications ? { classifications: r.classifications } : {}),
     })),
   };
@@ -66,14 +108,23 @@ function statusesOnly(evaluation: Evaluation) {
 
 export async function evaluateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('evaluate', argv, FLAGS);
-  if (values.help) { io.stdout.write(wrapBlock(EVALUATE_HELP)); return 0; }
-  if (positionals.length !== 1) throw new CliError(`masdrill evaluate: give exactly one input (a case file, or "-" for standard input); got ${positionals.length}. Run "masdrill evaluate --help".`);
+  if (values.help) {
+    io.stdout.write(wrapBlock(EVALUATE_HELP));
+    return 0;
+  }
+  if (positionals.length !== 1)
+    throw new CliError(
+      `masdrill evaluate: give exactly one input (a case file, or "-" for standard input); got ${positionals.length}. Run "masdrill evaluate --help".`,
+    );
   const units = unitsFlag('evaluate', values.units);
   const options = {
     ...(typeof values.window === 'string' ? { window: parseWindow(values.window) } : {}),
     ...(typeof values.only === 'string' ? { only: parseOnly(values.only) } : {}),
   };
-  if (values.statuses && !values.json) throw new CliError('masdrill evaluate: --statuses goes with --json. Fix: add --json (the table already shows statuses only unless --items).');
+  if (values.statuses && !values.json)
+    throw new CliError(
+      'masdrill evaluate: --statuses goes with --json. Fix: add --json (the table already shows statuses only unless --items).',
+    );
 
   const out = new BatchedWriter(io.stdout);
   let evaluated = 0;
@@ -86,7 +137,9 @@ export async function evaluateCommand(argv: readonly string[], io: Io): Promise<
       await out.flush();
       io.stderr.write(formatProblems(read.problems) + '\n');
       if (values['keep-going']) continue;
-      io.stderr.write(`masdrill evaluate: stopped at this case (${count(evaluated)} evaluated before it; the rest of the input not read). Fix: correct it, or add --keep-going to evaluate every good case.\n`);
+      io.stderr.write(
+        `masdrill evaluate: stopped at this case (${count(evaluated)} evaluated before it; the rest of the input not read). Fix: correct it, or add --keep-going to evaluate every good case.\n`,
+      );
       return 2;
     }
     // A threshold printed in two units is judged in the unit the values were entered in.

@@ -1,5 +1,16 @@
 import { CASE_UNITS, type CaseUnits } from '@masdrill/rules';
-import { DIFFICULTIES, GENERATOR_VERSION, KINDS, MixError, parseMix, type Difficulty, type Kind, type Mix, mixOf, isKind } from '@masdrill/generator';
+import {
+  DIFFICULTIES,
+  GENERATOR_VERSION,
+  KINDS,
+  MixError,
+  parseMix,
+  type Difficulty,
+  type Kind,
+  type Mix,
+  mixOf,
+  isKind,
+} from '@masdrill/generator';
 import { stringify } from 'csv-stringify/sync';
 import { BatchedWriter } from '../batched-writer.js';
 import { CliError } from '../cli-error.js';
@@ -23,17 +34,57 @@ const MAX_THREADS = 16;
 
 const FLAGS: readonly Flag[] = [
   { name: 'kind', type: 'string', value: 'K', help: `one kind for every case: ${KINDS.join(', ')}` },
-  { name: 'mix', type: 'string', value: 'K:W,...', help: `a mix with whole-number weights, e.g. mas:10,sepsis:5,misc:5\n(default ${DEFAULT_MIX}); each block of W-total cases holds\nthe exact proportions` },
+  {
+    name: 'mix',
+    type: 'string',
+    value: 'K:W,...',
+    help: `a mix with whole-number weights, e.g. mas:10,sepsis:5,misc:5\n(default ${DEFAULT_MIX}); each block of W-total cases holds\nthe exact proportions`,
+  },
   { name: 'n', type: 'string', value: 'N', help: 'number of cases (default 10)' },
-  { name: 'seed', type: 'string', value: 'S', help: '0 … 4294967295 (default 1). Case i of seed S is the same whatever --n is.' },
-  { name: 'start', type: 'string', value: 'I', help: 'first case index (default 0), to regenerate a slice of a larger cohort' },
-  { name: 'difficulty', type: 'string', value: 'D', help: 'standard | hard (hard: values straddling the cut-offs, missing tests,\nmarrow without hemophagocytosis, hyperferritinemic sepsis, high-ferritin\nflares)' },
-  { name: 'format', type: 'string', value: 'F', help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nlab Observations)' },
+  {
+    name: 'seed',
+    type: 'string',
+    value: 'S',
+    help: '0 … 4294967295 (default 1). Case i of seed S is the same whatever --n is.',
+  },
+  {
+    name: 'start',
+    type: 'string',
+    value: 'I',
+    help: 'first case index (default 0), to regenerate a slice of a larger cohort',
+  },
+  {
+    name: 'difficulty',
+    type: 'string',
+    value: 'D',
+    help: 'standard | hard (hard: values straddling the cut-offs, missing tests,\nmarrow without hemophagocytosis, hyperferritinemic sepsis, high-ferritin\nflares)',
+  },
+  {
+    name: 'format',
+    type: 'string',
+    value: 'F',
+    help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nlab Observations)',
+  },
   { name: 'condition', type: 'boolean', help: 'fhir: add a Condition for the labelled diagnosis (the ground truth)' },
   { name: 'no-truth', type: 'boolean', help: 'strip the ground truth (truth, encounter.died) from every case written' },
-  { name: 'units', type: 'string', value: 'U', help: `${CASE_UNITS.join(' | ')} (default canonical: the units the rules read);\nevery case records its units in its "units" field` },
-  { name: 'out', type: 'string', value: 'FILE', help: 'write FILE atomically (a temporary file renamed on success, removed on\nfailure or Ctrl-C); a symbolic link\'s target is replaced, a FIFO or\n/dev/null written through; "-" or no --out: standard output' },
-  { name: 'threads', type: 'string', value: 'T', help: 'worker threads that generate in parallel (default: one per core, up to\n4, from 50,000 cases; 0: this thread only). The output is the same.' },
+  {
+    name: 'units',
+    type: 'string',
+    value: 'U',
+    help: `${CASE_UNITS.join(' | ')} (default canonical: the units the rules read);\nevery case records its units in its "units" field`,
+  },
+  {
+    name: 'out',
+    type: 'string',
+    value: 'FILE',
+    help: 'write FILE atomically (a temporary file renamed on success, removed on\nfailure or Ctrl-C); a symbolic link\'s target is replaced, a FIFO or\n/dev/null written through; "-" or no --out: standard output',
+  },
+  {
+    name: 'threads',
+    type: 'string',
+    value: 'T',
+    help: 'worker threads that generate in parallel (default: one per core, up to\n4, from 50,000 cases; 0: this thread only). The output is the same.',
+  },
   { name: 'quiet', type: 'boolean', help: 'no progress bar (it shows only when stderr is a terminal anyway)' },
   { name: 'columns', type: 'boolean', help: 'print the CSV column layout and exit' },
   HELP_FLAG,
@@ -56,9 +107,13 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^-?\d+$/.test(value.trim())) throw new CliError(`masdrill generate: ${flag} "${value}" is not a whole number. Fix: give ${flag} a number from ${min} to ${max}.`);
+  if (!/^-?\d+$/.test(value.trim()))
+    throw new CliError(
+      `masdrill generate: ${flag} "${value}" is not a whole number. Fix: give ${flag} a number from ${min} to ${max}.`,
+    );
   const n = Number(value);
-  if (n < min || n > max) throw new CliError(`masdrill generate: ${flag} ${value} is out of range. Fix: give ${flag} from ${min} to ${max}.`);
+  if (n < min || n > max)
+    throw new CliError(`masdrill generate: ${flag} ${value} is out of range. Fix: give ${flag} from ${min} to ${max}.`);
   return n;
 }
 
@@ -82,29 +137,44 @@ export interface GenerateOptions {
 export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | 'help' | { columns: CaseUnits } {
   const { values, positionals } = parseFlags('generate', argv, FLAGS);
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new CliError(`masdrill generate: unexpected argument "${positionals[0]}". Fix: generate takes flags only, e.g. --kind mas --n 10.`);
+  if (positionals.length > 0)
+    throw new CliError(
+      `masdrill generate: unexpected argument "${positionals[0]}". Fix: generate takes flags only, e.g. --kind mas --n 10.`,
+    );
   const str = (k: string): string | undefined => values[k] as string | undefined;
   const units = oneOf('--units', str('units'), CASE_UNITS, 'canonical');
   if (values.columns) return { columns: units };
-  if (str('format') === 'fhir' && units !== 'canonical') throw new CliError('masdrill generate: --format fhir writes UCUM units from the canonical ones. Fix: drop --units.');
-  if (str('kind') !== undefined && str('mix') !== undefined) throw new CliError('masdrill generate: give --kind or --mix, not both. Fix: drop one (a single kind is --mix K:1).');
+  if (str('format') === 'fhir' && units !== 'canonical')
+    throw new CliError(
+      'masdrill generate: --format fhir writes UCUM units from the canonical ones. Fix: drop --units.',
+    );
+  if (str('kind') !== undefined && str('mix') !== undefined)
+    throw new CliError(
+      'masdrill generate: give --kind or --mix, not both. Fix: drop one (a single kind is --mix K:1).',
+    );
   let mix: Mix;
   const kind = str('kind');
   if (kind !== undefined) {
-    if (!isKind(kind)) throw new CliError(`masdrill generate: --kind "${kind}" is not a kind. Fix: use one of ${KINDS.join(', ')}.`);
+    if (!isKind(kind))
+      throw new CliError(`masdrill generate: --kind "${kind}" is not a kind. Fix: use one of ${KINDS.join(', ')}.`);
     mix = mixOf({ [kind as Kind]: 1 });
   } else {
     try {
       mix = parseMix(str('mix') ?? DEFAULT_MIX);
     } catch (error) {
       if (error instanceof MixError) {
-        throw new CliError(`masdrill generate: --mix ${error.message.replace(/[.;:]?\s*$/, '')}. Fix: write kind:weight pairs with whole weights from 1, e.g. --mix mas:10,sepsis:5,misc:5 (kinds: ${KINDS.join(', ')}).`);
+        throw new CliError(
+          `masdrill generate: --mix ${error.message.replace(/[.;:]?\s*$/, '')}. Fix: write kind:weight pairs with whole weights from 1, e.g. --mix mas:10,sepsis:5,misc:5 (kinds: ${KINDS.join(', ')}).`,
+        );
       }
       throw error;
     }
   }
   const out = str('out');
-  if (out !== undefined && out.trim() === '') throw new CliError('masdrill generate: --out is empty. Fix: give a file name, or leave --out out to write to standard output.');
+  if (out !== undefined && out.trim() === '')
+    throw new CliError(
+      'masdrill generate: --out is empty. Fix: give a file name, or leave --out out to write to standard output.',
+    );
   return {
     mix,
     n: wholeNumber('--n', str('n'), 10, 0, MAX_N),
@@ -126,15 +196,40 @@ const BATCH = 256;
 /** The worker thread script, next to this file's directory once built. */
 const WORKER_SCRIPT = new URL('../generate-writer-worker.js', import.meta.url);
 
-async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStream, io: Io, destination: string): Promise<void> {
+async function writeCases(
+  options: GenerateOptions,
+  stream: NodeJS.WritableStream,
+  io: Io,
+  destination: string,
+): Promise<void> {
   const sink = new BatchedWriter(stream);
-  const progress = createProgress({ total: options.n, label: 'generate', unit: 'cases', destination, stream: io.stderr, enabled: options.quiet || options.n < 1000 ? false : undefined });
-  const spec: BatchSpec = { mix: options.mix, seed: options.seed, start: options.start, difficulty: options.difficulty, format: options.format, units: options.units, noTruth: options.noTruth, condition: options.condition };
+  const progress = createProgress({
+    total: options.n,
+    label: 'generate',
+    unit: 'cases',
+    destination,
+    stream: io.stderr,
+    enabled: options.quiet || options.n < 1000 ? false : undefined,
+  });
+  const spec: BatchSpec = {
+    mix: options.mix,
+    seed: options.seed,
+    start: options.start,
+    difficulty: options.difficulty,
+    format: options.format,
+    units: options.units,
+    noTruth: options.noTruth,
+    condition: options.condition,
+  };
   if (options.format === 'json') await sink.write(options.n === 0 ? '[' : '[\n');
   if (options.format === 'csv') await sink.write(stringify([csvHeader(options.units)]));
   const threads = workerCount(options.n, WORKER_SCRIPT, options.threads);
   const encode = (from: number, count: number): Uint8Array => encodeBatch(spec, from, count);
-  for await (const batch of orderedBatches(options.start, options.n, BATCH, encode, { script: WORKER_SCRIPT, data: spec, threads })) {
+  for await (const batch of orderedBatches(options.start, options.n, BATCH, encode, {
+    script: WORKER_SCRIPT,
+    data: spec,
+    threads,
+  })) {
     if (sink.closed) break;
     await sink.writeBytes(batch.bytes);
     progress.tick(batch.count);
@@ -148,8 +243,14 @@ async function writeCases(options: GenerateOptions, stream: NodeJS.WritableStrea
 
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
   const options = parseGenerateFlags(argv);
-  if (options === 'help') { io.stdout.write(wrapBlock(GENERATE_HELP)); return 0; }
-  if ('columns' in options) { io.stdout.write(columnsHelp(options.columns)); return 0; }
+  if (options === 'help') {
+    io.stdout.write(wrapBlock(GENERATE_HELP));
+    return 0;
+  }
+  if ('columns' in options) {
+    io.stdout.write(columnsHelp(options.columns));
+    return 0;
+  }
   const file = await openOutput(options.out ?? '-', io.stdout, '--out');
   try {
     await writeCases(options, file.stream, io, options.out ?? 'standard output');

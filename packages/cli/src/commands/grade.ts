@@ -1,5 +1,11 @@
 import {
-  admitCase, formatProblems, formatScoreReport, lintPlanAgainstCase, scorePlan, validatePlan, type ValidationProblem,
+  admitCase,
+  formatProblems,
+  formatScoreReport,
+  lintPlanAgainstCase,
+  scorePlan,
+  validatePlan,
+  type ValidationProblem,
 } from '@masdrill/rules';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
@@ -12,8 +18,18 @@ import { wrapBlock } from '../text-wrap.js';
 import { UNITS_FLAG, unitsFlag } from '../units-flag.js';
 
 const FLAGS: readonly Flag[] = [
-  { name: 'case', type: 'string', value: 'FILE', help: 'the case (JSON, packages/rules/schemas/case.schema.json); "-" reads stdin' },
-  { name: 'plan', type: 'string', value: 'FILE', help: 'the plan (JSON, packages/rules/schemas/plan.schema.json; examples in\ncases/plans/); "-" reads standard input' },
+  {
+    name: 'case',
+    type: 'string',
+    value: 'FILE',
+    help: 'the case (JSON, packages/rules/schemas/case.schema.json); "-" reads stdin',
+  },
+  {
+    name: 'plan',
+    type: 'string',
+    value: 'FILE',
+    help: 'the plan (JSON, packages/rules/schemas/plan.schema.json; examples in\ncases/plans/); "-" reads standard input',
+  },
   UNITS_FLAG,
   { name: 'json', type: 'boolean', help: 'print the score report as JSON (score-report.schema.json)' },
   HELP_FLAG,
@@ -32,17 +48,22 @@ Exit codes: 0 graded; 2 bad input (the message names the file, line, JSON path a
 `;
 
 /** A JSON file read and parsed, or a CliError naming the file, the line and the fix. */
-async function readJson(path: string, io: Io, what: string): Promise<{ data: unknown; place: (problems: readonly ValidationProblem[]) => ValidationProblem[] }> {
+async function readJson(
+  path: string,
+  io: Io,
+  what: string,
+): Promise<{ data: unknown; place: (problems: readonly ValidationProblem[]) => ValidationProblem[] }> {
   const file = displayName(path);
   const text = await readInputText(path, io, what);
   const parsed = parseJson(text, file);
   if (!parsed.ok) throw new CliError(`masdrill grade: the ${what} is not valid:\n${formatProblems([parsed.problem])}`);
   let lines: SourceLines | undefined;
-  const place = (problems: readonly ValidationProblem[]) => problems.map((p) => {
-    lines ??= new SourceLines(text);
-    const line = p.line ?? lines.lineOf(p.path);
-    return line === undefined ? p : { ...p, line };
-  });
+  const place = (problems: readonly ValidationProblem[]) =>
+    problems.map((p) => {
+      lines ??= new SourceLines(text);
+      const line = p.line ?? lines.lineOf(p.path);
+      return line === undefined ? p : { ...p, line };
+    });
   return { data: parsed.data, place };
 }
 
@@ -52,13 +73,19 @@ function fail(problems: readonly ValidationProblem[], what: string): never {
 
 export async function gradeCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parseFlags('grade', argv, FLAGS, false);
-  if (values.help) { io.stdout.write(wrapBlock(GRADE_HELP)); return 0; }
+  if (values.help) {
+    io.stdout.write(wrapBlock(GRADE_HELP));
+    return 0;
+  }
   const caseFile = values.case;
   const planFile = values.plan;
   if (typeof caseFile !== 'string' || typeof planFile !== 'string') {
     throw new CliError('masdrill grade: give both --case <file> and --plan <file>. Run "masdrill grade --help".');
   }
-  if (caseFile === STANDARD_STREAM && planFile === STANDARD_STREAM) throw new CliError('masdrill grade: --case and --plan cannot both read standard input. Fix: give one of them as a file.');
+  if (caseFile === STANDARD_STREAM && planFile === STANDARD_STREAM)
+    throw new CliError(
+      'masdrill grade: --case and --plan cannot both read standard input. Fix: give one of them as a file.',
+    );
   const units = unitsFlag('grade', values.units);
   const caseJson = await readJson(caseFile, io, 'case');
   const planJson = await readJson(planFile, io, 'plan');

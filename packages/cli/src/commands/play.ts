@@ -2,7 +2,17 @@ import { basename } from 'node:path';
 import { isKind, KINDS, type Kind } from '@masdrill/generator';
 import { formatProblem, type AnswersFile, type Case, type Scenario } from '@masdrill/rules';
 import {
-  constraintProblems, drillScenario, formatSessionReport, formatShownScenario, fromAnswersFile, generatedCaseOf, playSession, sessionReport, showScenario, SessionError, EXPERT,
+  constraintProblems,
+  drillScenario,
+  formatSessionReport,
+  formatShownScenario,
+  fromAnswersFile,
+  generatedCaseOf,
+  playSession,
+  sessionReport,
+  showScenario,
+  SessionError,
+  EXPERT,
 } from '@masdrill/quiz';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
@@ -36,16 +46,31 @@ function stageKey(id: string): string {
 }
 
 export async function playCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseFlags('play', argv, {
-    scenario: { type: 'string' }, kind: { type: 'string' }, seed: { type: 'string' }, answers: { type: 'string' },
-    json: { type: 'boolean' }, show: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  }, false);
-  if (values.help) { io.stdout.write(PLAY_HELP); return 0; }
+  const { values } = parseFlags(
+    'play',
+    argv,
+    {
+      scenario: { type: 'string' },
+      kind: { type: 'string' },
+      seed: { type: 'string' },
+      answers: { type: 'string' },
+      json: { type: 'boolean' },
+      show: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    false,
+  );
+  if (values.help) {
+    io.stdout.write(PLAY_HELP);
+    return 0;
+  }
   const scenarioRef = values.scenario as string | undefined;
   const kind = values.kind as string | undefined;
   const seedText = values.seed as string | undefined;
   if ((scenarioRef === undefined) === (kind === undefined && seedText === undefined)) {
-    throw new CliError('masdrill play: give either --scenario <file|id>, or --kind <kind> --seed <n> for a random drill. Run "masdrill play --help".');
+    throw new CliError(
+      'masdrill play: give either --scenario <file|id>, or --kind <kind> --seed <n> for a random drill. Run "masdrill play --help".',
+    );
   }
   let scenario: Scenario;
   let baseCase: Case;
@@ -60,14 +85,25 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
     if (unmet.length) fail(unmet, `scenario ${basename(file)}`);
     baseCase = c.case;
   } else {
-    if (kind === undefined || !isKind(kind)) throw new CliError(`masdrill play: --kind ${kind ? `"${kind}" is not a kind` : 'is missing'}. Fix: give --kind with one of ${KINDS.join(', ')}.`);
-    if (seedText === undefined || !/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff) throw new CliError(`masdrill play: --seed ${seedText !== undefined ? `"${seedText}" is not a whole number from 0 to 4294967295` : 'is missing'}. Fix: give --seed N with N from 0 to 4294967295 (the same seed, the same drill).`);
+    if (kind === undefined || !isKind(kind))
+      throw new CliError(
+        `masdrill play: --kind ${kind ? `"${kind}" is not a kind` : 'is missing'}. Fix: give --kind with one of ${KINDS.join(', ')}.`,
+      );
+    if (seedText === undefined || !/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)
+      throw new CliError(
+        `masdrill play: --seed ${seedText !== undefined ? `"${seedText}" is not a whole number from 0 to 4294967295` : 'is missing'}. Fix: give --seed N with N from 0 to 4294967295 (the same seed, the same drill).`,
+      );
     scenario = drillScenario(kind as Kind, Number(seedText));
     baseCase = generatedCaseOf(scenario)!;
   }
   if (values.show) {
-    if (values.answers !== undefined) throw new CliError('masdrill play: --show prints the case without playing it; leave out --answers.');
-    io.stdout.write(values.json ? JSON.stringify(showScenario(scenario, baseCase), null, 2) + '\n' : formatShownScenario(showScenario(scenario, baseCase)));
+    if (values.answers !== undefined)
+      throw new CliError('masdrill play: --show prints the case without playing it; leave out --answers.');
+    io.stdout.write(
+      values.json
+        ? JSON.stringify(showScenario(scenario, baseCase), null, 2) + '\n'
+        : formatShownScenario(showScenario(scenario, baseCase)),
+    );
     return 0;
   }
   let source = EXPERT;
@@ -76,7 +112,7 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
     answers = { ...(await readAnswers(values.answers, scenario, io)), file: displayName(values.answers) };
     source = fromAnswersFile(answers.answers.stages);
   }
-  let state;
+  let state: ReturnType<typeof playSession>;
   try {
     state = playSession(scenario, baseCase, source);
   } catch (error) {
@@ -84,7 +120,9 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
     const path = `$.stages${stageKey(error.stageId)}${error.question === 'advance' ? '' : `.${error.question}`}`;
     const file = answers?.file ?? `scenario ${scenario.id}`;
     const line = answers?.lines.lineOf(path);
-    throw new CliError(`masdrill play: ${formatProblem({ file, ...(line !== undefined ? { line } : {}), path, message: `refused: ${error.message}`, fix: 'answer only what the stage asks, with one of the offered choices and a valid plan' })}`);
+    throw new CliError(
+      `masdrill play: ${formatProblem({ file, ...(line !== undefined ? { line } : {}), path, message: `refused: ${error.message}`, fix: 'answer only what the stage asks, with one of the offered choices and a valid plan' })}`,
+    );
   }
   const report = sessionReport(state);
   io.stdout.write(values.json ? JSON.stringify(report, null, 2) + '\n' : formatSessionReport(report));

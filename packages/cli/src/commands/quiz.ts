@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 // Only types and light modules load up front: the first screen is printed before the engine and Ink
 // load (bench/startup.ts measures it), then they load while the trainee reads it.
 import type { Difficulty, Kind } from '@masdrill/generator';
-import type { Case, Scenario, UnitSystem, ValidationProblem } from '@masdrill/rules';
+import type { Case, Scenario, ValidationProblem } from '@masdrill/rules';
 import type { SessionState, Topic } from '@masdrill/quiz';
 import { welcomeText } from '@masdrill/quiz/welcome';
 import { appendAttempt, dataDir, readAttemptLog } from '../attempt-log-file.js';
@@ -12,14 +12,25 @@ import { DISCLAIMER } from '../help.js';
 import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
 
-type Engine = typeof import('@masdrill/quiz') & typeof import('@masdrill/generator') & Pick<typeof import('@masdrill/rules'), 'formatProblem'> & typeof import('../scenario-files.js');
+type Engine = typeof import('@masdrill/quiz') &
+  typeof import('@masdrill/generator') &
+  Pick<typeof import('@masdrill/rules'), 'formatProblem'> &
+  typeof import('../scenario-files.js');
 
 async function loadEngine(): Promise<Engine> {
-  const [quiz, generator, rules, files] = await Promise.all([import('@masdrill/quiz'), import('@masdrill/generator'), import('@masdrill/rules'), import('../scenario-files.js')]);
+  const [quiz, generator, rules, files] = await Promise.all([
+    import('@masdrill/quiz'),
+    import('@masdrill/generator'),
+    import('@masdrill/rules'),
+    import('../scenario-files.js'),
+  ]);
   return { ...generator, ...quiz, formatProblem: rules.formatProblem, ...files };
 }
 
-const quizHelp = ({ KINDS, DIFFICULTIES }: Engine) => `masdrill quiz — the drill: a synthetic patient over simulated hours, answered with the keyboard.
+const quizHelp = ({
+  KINDS,
+  DIFFICULTIES,
+}: Engine) => `masdrill quiz — the drill: a synthetic patient over simulated hours, answered with the keyboard.
 ${DISCLAIMER}
 
 Usage: masdrill                       (a random case, weighted towards your weak topics)
@@ -56,17 +67,24 @@ const KIND_TOPICS: { readonly [K in Kind]: readonly Topic[] } = {
 export function weightedKind(weakness: Partial<Record<Topic, number>>, random: () => number): Kind {
   const weights = KIND_IDS.map((k) => 1 + KIND_TOPICS[k].reduce((s, t) => s + (weakness[t] ?? 0), 0));
   let x = random() * weights.reduce((a, b) => a + b, 0);
-  for (let i = 0; i < KIND_IDS.length; i++) { x -= weights[i]!; if (x < 0) return KIND_IDS[i]!; }
+  for (let i = 0; i < KIND_IDS.length; i++) {
+    x -= weights[i]!;
+    if (x < 0) return KIND_IDS[i]!;
+  }
   return KIND_IDS[KIND_IDS.length - 1]!;
 }
 
 async function loadScenario(e: Engine, ref: string): Promise<{ scenario: Scenario; baseCase: Case }> {
   const { findScenario, readScenarioFile, scenarioCase, withLines, constraintProblems } = e;
   function fail(problems: readonly ValidationProblem[], what: string): never {
-    throw new CliError(`masdrill quiz: the ${what} is not valid:\n${problems.slice(0, 12).map(e.formatProblem).join('\n')}`);
+    throw new CliError(
+      `masdrill quiz: the ${what} is not valid:\n${problems.slice(0, 12).map(e.formatProblem).join('\n')}`,
+    );
   }
   let file: string;
-  try { file = await findScenario(ref); } catch (error) {
+  try {
+    file = await findScenario(ref);
+  } catch (error) {
     if (error instanceof CliError) throw new CliError(error.message.replace(/^masdrill play:/, 'masdrill quiz:'));
     throw error;
   }
@@ -91,30 +109,62 @@ function lineReader(input: NodeJS.ReadableStream): { readLine: () => Promise<str
   const queue: string[] = [];
   const waiting: ((l: string | undefined) => void)[] = [];
   let ended = false;
-  rl.on('line', (l) => { const w = waiting.shift(); if (w) w(l); else queue.push(l); });
-  rl.on('close', () => { ended = true; for (const w of waiting.splice(0)) w(undefined); });
+  rl.on('line', (l) => {
+    const w = waiting.shift();
+    if (w) w(l);
+    else queue.push(l);
+  });
+  rl.on('close', () => {
+    ended = true;
+    for (const w of waiting.splice(0)) w(undefined);
+  });
   return {
-    readLine: () => new Promise((res) => { if (queue.length) res(queue.shift()); else if (ended) res(undefined); else waiting.push(res); }),
+    readLine: () =>
+      new Promise((res) => {
+        if (queue.length) res(queue.shift());
+        else if (ended) res(undefined);
+        else waiting.push(res);
+      }),
     close: () => rl.close(),
   };
 }
 
 export async function quizCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseFlags('quiz', argv, {
-    scenario: { type: 'string' }, kind: { type: 'string' }, seed: { type: 'string' }, difficulty: { type: 'string' }, units: { type: 'string' },
-    cases: { type: 'string' }, plain: { type: 'boolean' }, 'no-dose-check': { type: 'boolean' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  }, false);
-  if (values.help) { io.stdout.write(quizHelp(await loadEngine())); return 0; }
+  const { values } = parseFlags(
+    'quiz',
+    argv,
+    {
+      scenario: { type: 'string' },
+      kind: { type: 'string' },
+      seed: { type: 'string' },
+      difficulty: { type: 'string' },
+      units: { type: 'string' },
+      cases: { type: 'string' },
+      plain: { type: 'boolean' },
+      'no-dose-check': { type: 'boolean' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    false,
+  );
+  if (values.help) {
+    io.stdout.write(quizHelp(await loadEngine()));
+    return 0;
+  }
   const str = (k: string) => values[k] as string | undefined;
   const units = str('units') ?? 'conventional';
-  if (units !== 'si' && units !== 'conventional') throw new CliError(`masdrill quiz: --units must be si or conventional (got "${units}").`);
+  if (units !== 'si' && units !== 'conventional')
+    throw new CliError(`masdrill quiz: --units must be si or conventional (got "${units}").`);
   const difficulty = str('difficulty') ?? 'standard';
   const casesText = str('cases');
-  if (casesText !== undefined && (!/^\d+$/.test(casesText) || Number(casesText) < 1 || Number(casesText) > 1000)) throw new CliError(`masdrill quiz: --cases must be a whole number from 1 to 1000 (got "${casesText}").`);
+  if (casesText !== undefined && (!/^\d+$/.test(casesText) || Number(casesText) < 1 || Number(casesText) > 1000))
+    throw new CliError(`masdrill quiz: --cases must be a whole number from 1 to 1000 (got "${casesText}").`);
   const kind = str('kind');
   const seedText = str('seed');
-  if (seedText !== undefined && (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff)) throw new CliError(`masdrill quiz: --seed must be a whole number from 0 to 4294967295 (got "${seedText}").`);
-  if (str('scenario') !== undefined && (kind !== undefined || seedText !== undefined)) throw new CliError('masdrill quiz: give --scenario, or --kind/--seed, not both.');
+  if (seedText !== undefined && (!/^\d+$/.test(seedText) || Number(seedText) > 0xffffffff))
+    throw new CliError(`masdrill quiz: --seed must be a whole number from 0 to 4294967295 (got "${seedText}").`);
+  if (str('scenario') !== undefined && (kind !== undefined || seedText !== undefined))
+    throw new CliError('masdrill quiz: give --scenario, or --kind/--seed, not both.');
   const dir = dataDir(str('data-dir'));
   const stdin = io.stdin as NodeJS.ReadStream;
   const stdout = io.stdout as NodeJS.WriteStream;
@@ -128,17 +178,26 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
     shown = text.split('\n').length - 1;
     stdin.setRawMode?.(true);
   }
-  const erase = () => { if (shown) { stdout.write(`\u001b[${shown}A\r\u001b[0J`); shown = 0; } };
-  const ink = interactive ? (() => {
-    // Ink's colour library ignores NO_COLOR: set the level before it loads (DESIGN.md).
-    if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-    return import('@masdrill/quiz/ui');
-  })() : undefined;
+  const erase = () => {
+    if (shown) {
+      stdout.write(`\u001b[${shown}A\r\u001b[0J`);
+      shown = 0;
+    }
+  };
+  const ink = interactive
+    ? (() => {
+        // Ink's colour library ignores NO_COLOR: set the level before it loads (DESIGN.md).
+        if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+        return import('@masdrill/quiz/ui');
+      })()
+    : undefined;
   let e: Engine;
   try {
     e = await loadEngine();
-    if (!(e.DIFFICULTIES as readonly string[]).includes(difficulty)) throw new CliError(`masdrill quiz: --difficulty must be ${e.DIFFICULTIES.join(' or ')} (got "${difficulty}").`);
-    if (kind !== undefined && !e.isKind(kind)) throw new CliError(`masdrill quiz: --kind must be one of ${e.KINDS.join(', ')} (got "${kind}").`);
+    if (!(e.DIFFICULTIES as readonly string[]).includes(difficulty))
+      throw new CliError(`masdrill quiz: --difficulty must be ${e.DIFFICULTIES.join(' or ')} (got "${difficulty}").`);
+    if (kind !== undefined && !e.isKind(kind))
+      throw new CliError(`masdrill quiz: --kind must be one of ${e.KINDS.join(', ')} (got "${kind}").`);
   } catch (error) {
     erase();
     if (interactive) stdin.setRawMode?.(false);
@@ -150,8 +209,12 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
   let weakness: Partial<Record<Topic, number>> = {};
   try {
     const stats = attemptStats(parseAttemptLog(readAttemptLog(dir)).attempts);
-    weakness = Object.fromEntries(weakTopics(stats).map((t) => [t, 1 - (stats.topics.find((x) => x.topic === t)?.accuracy ?? 1)]));
-  } catch { /* no history */ }
+    weakness = Object.fromEntries(
+      weakTopics(stats).map((t) => [t, 1 - (stats.topics.find((x) => x.topic === t)?.accuracy ?? 1)]),
+    );
+  } catch {
+    /* no history */
+  }
   const randomSeed = () => Math.floor(Math.random() * 0x100000000);
   let n = 0;
   let fixed: { scenario: Scenario; baseCase: Case } | undefined;
@@ -170,8 +233,12 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
     return drill(e, kk, fixed ? randomSeed() : (firstSeed + k) >>> 0, difficulty as Difficulty);
   };
   const onFinished = (state: SessionState) => {
-    try { appendAttempt(dir, attemptRecord(state, debriefOf(state), new Date())); } catch (error) {
-      io.stderr.write(`masdrill quiz: could not add this case to the attempt log in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the drill goes on.\n`);
+    try {
+      appendAttempt(dir, attemptRecord(state, debriefOf(state), new Date()));
+    } catch (error) {
+      io.stderr.write(
+        `masdrill quiz: could not add this case to the attempt log in ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}); the drill goes on.\n`,
+      );
     }
   };
 
@@ -181,21 +248,40 @@ export async function quizCommand(argv: readonly string[], io: Io): Promise<numb
     const reader = lineReader(io.stdin);
     try {
       for (; n < cases; n++) {
-        const r = await runPlain({ session: sessionAt(n), readLine: reader.readLine, write: (t) => { io.stdout.write(t); }, echo: stdin.isTTY !== true, units, doseChecks: !values['no-dose-check'], onFinished });
+        const r = await runPlain({
+          session: sessionAt(n),
+          readLine: reader.readLine,
+          write: (t) => {
+            io.stdout.write(t);
+          },
+          echo: stdin.isTTY !== true,
+          units,
+          doseChecks: !values['no-dose-check'],
+          onFinished,
+        });
         if (r.outcome === 'quit') return 0;
         if (r.outcome === 'end-of-input') {
-          io.stderr.write('masdrill quiz: the input ended before the case was finished. Fix: answer every numbered question (one answer a line), or run "masdrill --help" for the other commands.\n');
+          io.stderr.write(
+            'masdrill quiz: the input ended before the case was finished. Fix: answer every numbered question (one answer a line), or run "masdrill --help" for the other commands.\n',
+          );
           return 2;
         }
       }
-    } finally { reader.close(); }
+    } finally {
+      reader.close();
+    }
     return 0;
   }
   const { runQuiz } = await ink!;
   erase();
   await runQuiz({
-    session: sessionAt(0), onFinished, units, doseChecks: !values['no-dose-check'],
-    nextSession: () => (casesText === undefined || n + 1 < Number(casesText) ? sessionAt(++n) : undefined), stdin, stdout,
+    session: sessionAt(0),
+    onFinished,
+    units,
+    doseChecks: !values['no-dose-check'],
+    nextSession: () => (casesText === undefined || n + 1 < Number(casesText) ? sessionAt(++n) : undefined),
+    stdin,
+    stdout,
   });
   return 0;
 }

@@ -23,11 +23,19 @@ function formatStats(s: AttemptStats, log: string): string {
   const out: string[] = [];
   if (!s.cases) return `No finished cases yet in ${log}. Run "masdrill" to drill one.\n`;
   out.push(`${s.cases} case(s) finished; mean score ${Math.round(s.meanOverall * 10) / 10}/100.`);
-  out.push(`Scores over time: ${s.overallByAttempt.slice(-40).map((x) => SPARK[Math.min(7, Math.floor((x / 100) * 8))]).join('')} (oldest first, last 40)`);
+  out.push(
+    `Scores over time: ${s.overallByAttempt
+      .slice(-40)
+      .map((x) => SPARK[Math.min(7, Math.floor((x / 100) * 8))])
+      .join('')} (oldest first, last 40)`,
+  );
   out.push('');
   out.push('Topic           cases  accuracy  trend (earlier → recent)');
   for (const t of s.topics) {
-    const trend = t.earlier !== undefined && t.recent !== undefined ? `${pct(t.earlier)} → ${pct(t.recent)} ${t.recent > t.earlier ? '↑ better' : t.recent < t.earlier ? '↓ worse' : '→ same'}` : '(one case)';
+    const trend =
+      t.earlier !== undefined && t.recent !== undefined
+        ? `${pct(t.earlier)} → ${pct(t.recent)} ${t.recent > t.earlier ? '↑ better' : t.recent < t.earlier ? '↓ worse' : '→ same'}`
+        : '(one case)';
     out.push(`${t.topic.padEnd(15)} ${String(t.attempts).padStart(5)}  ${pct(t.accuracy).padStart(8)}  ${trend}`);
   }
   if (s.mostMissed.length) {
@@ -39,16 +47,33 @@ function formatStats(s: AttemptStats, log: string): string {
 }
 
 export async function statsCommand(argv: readonly string[], io: Io): Promise<number> {
-  const { values } = parseFlags('stats', argv, { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
-  if (values.help) { io.stdout.write(STATS_HELP); return 0; }
+  const { values } = parseFlags(
+    'stats',
+    argv,
+    { json: { type: 'boolean' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    false,
+  );
+  if (values.help) {
+    io.stdout.write(STATS_HELP);
+    return 0;
+  }
   const dir = dataDir(values['data-dir'] as string | undefined);
   let text: string;
-  try { text = readAttemptLog(dir); } catch (error) {
-    throw new CliError(`masdrill stats: cannot read the attempt log ${attemptLogPath(dir)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Fix: check the path and its permissions, or give --data-dir.`);
+  try {
+    text = readAttemptLog(dir);
+  } catch (error) {
+    throw new CliError(
+      `masdrill stats: cannot read the attempt log ${attemptLogPath(dir)} (${(error as NodeJS.ErrnoException).code ?? String(error)}). Fix: check the path and its permissions, or give --data-dir.`,
+    );
   }
   const { attempts, problems } = parseAttemptLog(text);
-  for (const p of problems) io.stderr.write(`masdrill stats: ${attemptLogPath(dir)} line ${p.line}: ${p.message}; skipped.\n`);
+  for (const p of problems)
+    io.stderr.write(`masdrill stats: ${attemptLogPath(dir)} line ${p.line}: ${p.message}; skipped.\n`);
   const stats = attemptStats(attempts);
-  io.stdout.write(values.json ? JSON.stringify({ log: attemptLogPath(dir), ...stats, skippedLines: problems }, null, 2) + '\n' : formatStats(stats, attemptLogPath(dir)));
+  io.stdout.write(
+    values.json
+      ? JSON.stringify({ log: attemptLogPath(dir), ...stats, skippedLines: problems }, null, 2) + '\n'
+      : formatStats(stats, attemptLogPath(dir)),
+  );
   return 0;
 }

@@ -4,8 +4,18 @@ import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DIFFICULTIES, formatMix, GENERATOR_VERSION, MixError, parseMix, type Difficulty } from '@masdrill/generator';
 import {
-  mergeInto, missingRanges, isComplete, reportFiles, runSweep, shardRange, statisticsFromJson, statisticsToJson, workersAvailable, MergeError,
-  type CohortSpec, type SweepStatistics,
+  mergeInto,
+  missingRanges,
+  isComplete,
+  reportFiles,
+  runSweep,
+  shardRange,
+  statisticsFromJson,
+  statisticsToJson,
+  workersAvailable,
+  MergeError,
+  type CohortSpec,
+  type SweepStatistics,
 } from '@masdrill/sweep';
 import { CliError } from '../cli-error.js';
 import { DISCLAIMER } from '../help.js';
@@ -57,32 +67,51 @@ export interface SweepOptions {
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value.trim())) throw new CliError(`masdrill sweep: ${flag} "${value}" is not a whole number. Fix: give ${flag} from ${min} to ${max}.`);
+  if (!/^\d+$/.test(value.trim()))
+    throw new CliError(
+      `masdrill sweep: ${flag} "${value}" is not a whole number. Fix: give ${flag} from ${min} to ${max}.`,
+    );
   const n = Number(value);
-  if (n < min || n > max) throw new CliError(`masdrill sweep: ${flag} ${value} is out of range. Fix: give ${flag} from ${min} to ${max}.`);
+  if (n < min || n > max)
+    throw new CliError(`masdrill sweep: ${flag} ${value} is out of range. Fix: give ${flag} from ${min} to ${max}.`);
   return n;
 }
 
 function prevalenceOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const p = Number(value);
-  if (value.trim() === '' || !Number.isFinite(p) || p <= 0 || p >= 1) throw new CliError(`masdrill sweep: --prevalence "${value}" is not a proportion. Fix: give a number between 0 and 1, e.g. --prevalence 0.05.`);
+  if (value.trim() === '' || !Number.isFinite(p) || p <= 0 || p >= 1)
+    throw new CliError(
+      `masdrill sweep: --prevalence "${value}" is not a proportion. Fix: give a number between 0 and 1, e.g. --prevalence 0.05.`,
+    );
   return p;
 }
 
 function outOf(value: string | undefined): string {
-  if (value === undefined || value.trim() === '') throw new CliError('masdrill sweep: --out is missing. Fix: give a directory for the report, e.g. --out report/.');
+  if (value === undefined || value.trim() === '')
+    throw new CliError('masdrill sweep: --out is missing. Fix: give a directory for the report, e.g. --out report/.');
   return value;
 }
 
 /** argv → options, or a CliError naming the flag and the fix. Pure. */
 export function parseSweepFlags(argv: readonly string[]): SweepOptions | 'help' {
   const { values, positionals } = parseFlags('sweep', argv, {
-    n: { type: 'string' }, mix: { type: 'string' }, seed: { type: 'string' }, difficulty: { type: 'string' }, workers: { type: 'string' },
-    prevalence: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    n: { type: 'string' },
+    mix: { type: 'string' },
+    seed: { type: 'string' },
+    difficulty: { type: 'string' },
+    workers: { type: 'string' },
+    prevalence: { type: 'string' },
+    shard: { type: 'string' },
+    out: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return 'help';
-  if (positionals.length > 0) throw new CliError(`masdrill sweep: unexpected argument "${positionals[0]}". Fix: sweep takes flags only (or "masdrill sweep merge DIR..." to join shards).`);
+  if (positionals.length > 0)
+    throw new CliError(
+      `masdrill sweep: unexpected argument "${positionals[0]}". Fix: sweep takes flags only (or "masdrill sweep merge DIR..." to join shards).`,
+    );
   const str = (k: string): string | undefined => values[k] as string | undefined;
   let mix: string;
   try {
@@ -92,19 +121,34 @@ export function parseSweepFlags(argv: readonly string[]): SweepOptions | 'help' 
     throw error;
   }
   const difficulty = str('difficulty') ?? 'standard';
-  if (!(DIFFICULTIES as readonly string[]).includes(difficulty)) throw new CliError(`masdrill sweep: --difficulty "${difficulty}" is not allowed. Fix: use one of ${DIFFICULTIES.join(', ')}.`);
+  if (!(DIFFICULTIES as readonly string[]).includes(difficulty))
+    throw new CliError(
+      `masdrill sweep: --difficulty "${difficulty}" is not allowed. Fix: use one of ${DIFFICULTIES.join(', ')}.`,
+    );
   const workersText = str('workers') ?? 'auto';
   const workers = workersText === 'auto' ? 'auto' : wholeNumber('--workers', workersText, 0, 0, MAX_WORKERS);
   let shard: SweepOptions['shard'];
   const shardText = str('shard');
   if (shardText !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shardText.trim());
-    if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new CliError(`masdrill sweep: --shard "${shardText}" is not I/N. Fix: give the slice and the count, 1-based, e.g. --shard 3/8 (slice 3 of 8).`);
+    if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+      throw new CliError(
+        `masdrill sweep: --shard "${shardText}" is not I/N. Fix: give the slice and the count, 1-based, e.g. --shard 3/8 (slice 3 of 8).`,
+      );
     shard = { index: Number(m[1]), count: Number(m[2]) };
   }
   return {
-    spec: { mix, seed: wholeNumber('--seed', str('seed'), 1, 0, 0xffffffff), difficulty: difficulty as Difficulty, n: wholeNumber('--n', str('n'), 10_000, 0, MAX_N) },
-    workers, prevalence: prevalenceOf(str('prevalence')), shard, out: outOf(str('out')), quiet: values.quiet === true,
+    spec: {
+      mix,
+      seed: wholeNumber('--seed', str('seed'), 1, 0, 0xffffffff),
+      difficulty: difficulty as Difficulty,
+      n: wholeNumber('--n', str('n'), 10_000, 0, MAX_N),
+    },
+    workers,
+    prevalence: prevalenceOf(str('prevalence')),
+    shard,
+    out: outOf(str('out')),
+    quiet: values.quiet === true,
   };
 }
 
@@ -118,7 +162,8 @@ function resolveWorkers(requested: number | 'auto', cases: number): number {
 /** Progress: a bar with ETA on a terminal, a plain line per tenth otherwise, nothing with --quiet. */
 function sweepProgress(total: number, io: Io, quiet: boolean): { tick(count: number): void; done(): void } {
   if (quiet || total === 0) return { tick() {}, done() {} };
-  if ((io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true) return createProgress({ total, label: 'sweep', stream: io.stderr, enabled: true });
+  if ((io.stderr as NodeJS.WritableStream & { isTTY?: boolean }).isTTY === true)
+    return createProgress({ total, label: 'sweep', stream: io.stderr, enabled: true });
   const start = Date.now();
   let done = 0;
   let printed = 0;
@@ -141,16 +186,25 @@ function sweepProgress(total: number, io: Io, quiet: boolean): { tick(count: num
  * renamed into place at the end. An existing report at `out` is replaced; any other non-empty
  * directory is refused. `stopped()` is checked between files, so Ctrl-C leaves nothing behind.
  */
-async function writeDirectoryAtomically(out: string, files: Readonly<Record<string, string>>, stopped: () => boolean): Promise<void> {
+async function writeDirectoryAtomically(
+  out: string,
+  files: Readonly<Record<string, string>>,
+  stopped: () => boolean,
+): Promise<void> {
   const target = resolve(out);
   const parent = dirname(target);
   const parentInfo = await stat(parent).catch(() => undefined);
-  if (!parentInfo?.isDirectory()) throw new CliError(`masdrill sweep: --out ${out}: directory ${parent} does not exist. Fix: create it first.`);
+  if (!parentInfo?.isDirectory())
+    throw new CliError(`masdrill sweep: --out ${out}: directory ${parent} does not exist. Fix: create it first.`);
   const existing = await stat(target).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new CliError(`masdrill sweep: --out ${out} is a file. Fix: give a directory for the report.`);
+  if (existing && !existing.isDirectory())
+    throw new CliError(`masdrill sweep: --out ${out} is a file. Fix: give a directory for the report.`);
   if (existing) {
     const entries = await readdir(target);
-    if (entries.length > 0 && !entries.includes('run.json')) throw new CliError(`masdrill sweep: --out ${out} is a non-empty directory that is not a sweep report. Fix: give a new or empty directory.`);
+    if (entries.length > 0 && !entries.includes('run.json'))
+      throw new CliError(
+        `masdrill sweep: --out ${out} is a non-empty directory that is not a sweep report. Fix: give a new or empty directory.`,
+      );
   }
   const temp = join(parent, `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -171,7 +225,9 @@ async function writeDirectoryAtomically(out: string, files: Readonly<Record<stri
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     if (error instanceof CliError) throw error;
-    throw new CliError(`masdrill sweep: --out ${out}: cannot write the report (${(error as Error).message}). Fix: choose a writable directory.`);
+    throw new CliError(
+      `masdrill sweep: --out ${out}: cannot write the report (${(error as Error).message}). Fix: choose a writable directory.`,
+    );
   }
 }
 
@@ -183,7 +239,8 @@ async function withInterrupt<T>(work: (signal: AbortSignal, stopped: () => boole
   try {
     return await work(controller.signal, () => controller.signal.aborted);
   } catch (error) {
-    if (error instanceof Error && error.name === 'AbortError') throw new CliError('masdrill sweep: stopped; nothing was written.', 130);
+    if (error instanceof Error && error.name === 'AbortError')
+      throw new CliError('masdrill sweep: stopped; nothing was written.', 130);
     throw error;
   } finally {
     process.off('SIGINT', onSigint);
@@ -191,66 +248,143 @@ async function withInterrupt<T>(work: (signal: AbortSignal, stopped: () => boole
 }
 
 function runMetadata(extra: Record<string, unknown>): string {
-  return JSON.stringify({ command: 'masdrill sweep', generatorVersion: GENERATOR_VERSION, node: process.version, finishedAt: new Date().toISOString(), ...extra }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        command: 'masdrill sweep',
+        generatorVersion: GENERATOR_VERSION,
+        node: process.version,
+        finishedAt: new Date().toISOString(),
+        ...extra,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 async function sweep(options: SweepOptions, argv: readonly string[], io: Io): Promise<number> {
-  const [from, to] = options.shard ? shardRange(options.spec.n, options.shard.index, options.shard.count) : [0, options.spec.n];
+  const [from, to] = options.shard
+    ? shardRange(options.spec.n, options.shard.index, options.shard.count)
+    : [0, options.spec.n];
   const workers = resolveWorkers(options.workers, to - from);
   return withInterrupt(async (signal, stopped) => {
     const started = Date.now();
     const progress = sweepProgress(to - from, io, options.quiet);
-    const stats = await runSweep({ spec: options.spec, from, to, workers, signal, onCases: (count) => progress.tick(count) });
+    const stats = await runSweep({
+      spec: options.spec,
+      from,
+      to,
+      workers,
+      signal,
+      onCases: (count) => progress.tick(count),
+    });
     progress.done();
     const seconds = (Date.now() - started) / 1000;
-    const meta = { argv: [...argv], workers, shard: options.shard ?? null, cases: to - from, range: [from, to], elapsedSeconds: seconds, casesPerSecond: seconds > 0 ? Math.round((to - from) / seconds) : null };
+    const meta = {
+      argv: [...argv],
+      workers,
+      shard: options.shard ?? null,
+      cases: to - from,
+      range: [from, to],
+      elapsedSeconds: seconds,
+      casesPerSecond: seconds > 0 ? Math.round((to - from) / seconds) : null,
+    };
     if (options.shard) {
-      await writeDirectoryAtomically(options.out, { 'statistics.json': statisticsToJson(stats), 'run.json': runMetadata(meta) }, stopped);
-      if (!options.quiet) io.stderr.write(`sweep: shard ${options.shard.index}/${options.shard.count} (cases ${from}–${to - 1}) written to ${options.out}; join the parts with "masdrill sweep merge"\n`);
+      await writeDirectoryAtomically(
+        options.out,
+        { 'statistics.json': statisticsToJson(stats), 'run.json': runMetadata(meta) },
+        stopped,
+      );
+      if (!options.quiet)
+        io.stderr.write(
+          `sweep: shard ${options.shard.index}/${options.shard.count} (cases ${from}–${to - 1}) written to ${options.out}; join the parts with "masdrill sweep merge"\n`,
+        );
       return 0;
     }
     return writeReport(stats, options.prevalence, options.out, meta, io, stopped);
   });
 }
 
-async function writeReport(stats: SweepStatistics, prevalence: number | undefined, out: string, meta: Record<string, unknown>, io: Io, stopped: () => boolean): Promise<number> {
+async function writeReport(
+  stats: SweepStatistics,
+  prevalence: number | undefined,
+  out: string,
+  meta: Record<string, unknown>,
+  io: Io,
+  stopped: () => boolean,
+): Promise<number> {
   const { files } = reportFiles(stats, prevalence === undefined ? {} : { prevalence });
-  await writeDirectoryAtomically(out, { ...files, 'run.json': runMetadata({ ...meta, prevalence: prevalence ?? null }) }, stopped);
+  await writeDirectoryAtomically(
+    out,
+    { ...files, 'run.json': runMetadata({ ...meta, prevalence: prevalence ?? null }) },
+    stopped,
+  );
   io.stdout.write(files['summary.txt']!);
   return 0;
 }
 
 async function merge(argv: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseFlags('sweep merge', argv, { out: { type: 'string' }, prevalence: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (values.help) { io.stdout.write(SWEEP_HELP); return 0; }
+  const { values, positionals } = parseFlags('sweep merge', argv, {
+    out: { type: 'string' },
+    prevalence: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(SWEEP_HELP);
+    return 0;
+  }
   const out = outOf(values.out as string | undefined);
   const prevalence = prevalenceOf(values.prevalence as string | undefined);
-  if (positionals.length === 0) throw new CliError('masdrill sweep merge: no parts given. Fix: list the shard directories, e.g. masdrill sweep merge part-*/ --out report/.');
+  if (positionals.length === 0)
+    throw new CliError(
+      'masdrill sweep merge: no parts given. Fix: list the shard directories, e.g. masdrill sweep merge part-*/ --out report/.',
+    );
   let total: SweepStatistics | undefined;
   for (const part of positionals) {
     const info = await stat(part).catch(() => undefined);
     const file = info?.isDirectory() ? join(part, 'statistics.json') : part;
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) throw new CliError(`masdrill sweep merge: ${file}: cannot read it. Fix: give directories written by "masdrill sweep --shard I/N --out DIR".`);
+    if (text === undefined)
+      throw new CliError(
+        `masdrill sweep merge: ${file}: cannot read it. Fix: give directories written by "masdrill sweep --shard I/N --out DIR".`,
+      );
     let stats: SweepStatistics;
-    try { stats = statisticsFromJson(text); } catch (error) { throw new CliError(`masdrill sweep merge: ${file}: ${(error as Error).message}. Fix: give statistics.json files written by masdrill sweep.`); }
     try {
-      if (total === undefined) total = stats; else mergeInto(total, stats);
+      stats = statisticsFromJson(text);
+    } catch (error) {
+      throw new CliError(
+        `masdrill sweep merge: ${file}: ${(error as Error).message}. Fix: give statistics.json files written by masdrill sweep.`,
+      );
+    }
+    try {
+      if (total === undefined) total = stats;
+      else mergeInto(total, stats);
     } catch (error) {
       if (error instanceof MergeError) throw new CliError(`masdrill sweep merge: ${file}: ${error.message}.`);
       throw error;
     }
   }
   if (!isComplete(total!)) {
-    const gaps = missingRanges(total!).map(([a, b]) => `${a}–${b - 1}`).join(', ');
-    throw new CliError(`masdrill sweep merge: the parts do not cover the cohort of ${total!.cohort.n} cases: cases ${gaps} are missing. Fix: run the missing shards and merge them all.`);
+    const gaps = missingRanges(total!)
+      .map(([a, b]) => `${a}–${b - 1}`)
+      .join(', ');
+    throw new CliError(
+      `masdrill sweep merge: the parts do not cover the cohort of ${total!.cohort.n} cases: cases ${gaps} are missing. Fix: run the missing shards and merge them all.`,
+    );
   }
-  return withInterrupt(async (_signal, stopped) => writeReport(total!, prevalence, out, { argv: ['merge', ...argv], parts: positionals.length }, io, stopped));
+  return withInterrupt(async (_signal, stopped) =>
+    writeReport(total!, prevalence, out, { argv: ['merge', ...argv], parts: positionals.length }, io, stopped),
+  );
 }
 
 export async function sweepCommand(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'merge') return merge(argv.slice(1), io);
   const options = parseSweepFlags(argv);
-  if (options === 'help') { io.stdout.write(SWEEP_HELP); return 0; }
+  if (options === 'help') {
+    io.stdout.write(SWEEP_HELP);
+    return 0;
+  }
   return sweep(options, argv, io);
 }

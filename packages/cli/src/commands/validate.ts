@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { admitCase, formatProblem, validateAnswers, validatePlan, type ValidationProblem } from '@masdrill/rules';
@@ -40,9 +41,12 @@ Exit codes: 0 every file valid; 2 any problem (or a path that cannot be read).
 async function filesUnder(path: string): Promise<string[]> {
   if (path === STANDARD_STREAM) return [path];
   const info = await stat(path).catch(() => undefined);
-  if (!info) throw new CliError(`masdrill validate: ${path}: no such file or directory. Fix: give case files or folders that hold them.`);
+  if (!info)
+    throw new CliError(
+      `masdrill validate: ${path}: no such file or directory. Fix: give case files or folders that hold them.`,
+    );
   if (!info.isDirectory()) return [path];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path, { recursive: true, withFileTypes: true });
   } catch (error) {
@@ -71,7 +75,13 @@ function documentProblems(data: unknown, file: string, units: CaseUnits | undefi
 
 /** An answers file for masdrill play (stages keyed by id) rather than a scenario (stages listed). */
 function isAnswers(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && 'stages' in data && !Array.isArray((data as { stages: unknown }).stages) && !('title' in data);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    'stages' in data &&
+    !Array.isArray((data as { stages: unknown }).stages) &&
+    !('title' in data)
+  );
 }
 
 /**
@@ -83,10 +93,27 @@ async function answersAgainstScenario(answers: AnswersFile, file: string): Promi
   const beside = [`${dirname(file)}/${answers.scenario}.yaml`, `${dirname(file)}/${answers.scenario}.yml`];
   let scenarioFile: string;
   try {
-    scenarioFile = (await Promise.all(beside.map((f) => stat(f).then((i) => (i.isFile() ? f : undefined), () => undefined)))).find(Boolean) ?? await findScenario(answers.scenario);
+    scenarioFile =
+      (
+        await Promise.all(
+          beside.map((f) =>
+            stat(f).then(
+              (i) => (i.isFile() ? f : undefined),
+              () => undefined,
+            ),
+          ),
+        )
+      ).find(Boolean) ?? (await findScenario(answers.scenario));
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    return [{ file, path: '$.scenario', message: `no scenario "${answers.scenario}" beside the answers file or in scenarios/`, fix: error.message.replace(/^.*?Fix: /s, '').replace(/\.$/, '') }];
+    return [
+      {
+        file,
+        path: '$.scenario',
+        message: `no scenario "${answers.scenario}" beside the answers file or in scenarios/`,
+        fix: error.message.replace(/^.*?Fix: /s, '').replace(/\.$/, ''),
+      },
+    ];
   }
   const read = await readScenarioFile(scenarioFile);
   // A broken scenario is reported when it is validated itself.
@@ -107,7 +134,13 @@ export async function validateScenarioFile(file: string, io: Io): Promise<Valida
   const s = read.scenario;
   const problems: ValidationProblem[] = [];
   const stem = basename(file).replace(/\.ya?ml$/, '');
-  if (stem !== s.id) problems.push({ file, path: '$.id', message: `the id "${s.id}" is not the file name "${stem}"`, fix: `rename the file to ${s.id}.yaml or set id: ${stem}` });
+  if (stem !== s.id)
+    problems.push({
+      file,
+      path: '$.id',
+      message: `the id "${s.id}" is not the file name "${stem}"`,
+      fix: `rename the file to ${s.id}.yaml or set id: ${stem}`,
+    });
   const c = await scenarioCase(s, file, read.lines);
   if (!c.case) return withLines([...problems, ...c.problems], read.lines);
   problems.push(...lintScenario(s, c.case, file));
@@ -118,13 +151,28 @@ export async function validateScenarioFile(file: string, io: Io): Promise<Valida
  * Problems of one file (a JSON case or plan, an array, JSONL, or a YAML scenario), reported as they
  * are found so a large JSONL never sits in memory. Returns how many there were.
  */
-export async function validateFile(file: string, io: Io, units: CaseUnits | undefined, report: (p: ValidationProblem) => void): Promise<number> {
+export async function validateFile(
+  file: string,
+  io: Io,
+  units: CaseUnits | undefined,
+  report: (p: ValidationProblem) => void,
+): Promise<number> {
   let count = 0;
-  const found = (problems: readonly ValidationProblem[]): void => { for (const p of problems) { count++; report(p); } };
+  const found = (problems: readonly ValidationProblem[]): void => {
+    for (const p of problems) {
+      count++;
+      report(p);
+    }
+  };
   try {
-    if (/\.ya?ml$/.test(file)) { found(await validateScenarioFile(file, io)); return count; }
+    if (/\.ya?ml$/.test(file)) {
+      found(await validateScenarioFile(file, io));
+      return count;
+    }
     for await (const read of readJsonDocuments(file, io, 'case')) {
-      found(read.ok ? read.document.place(documentProblems(read.document.data, read.document.file, units)) : read.problems);
+      found(
+        read.ok ? read.document.place(documentProblems(read.document.data, read.document.file, units)) : read.problems,
+      );
     }
   } catch (error) {
     // One unreadable file is a problem of that file; the others are still checked.
@@ -137,11 +185,20 @@ export async function validateFile(file: string, io: Io, units: CaseUnits | unde
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags('validate', argv, FLAGS);
-  if (values.help) { io.stdout.write(wrapBlock(VALIDATE_HELP)); return 0; }
-  if (positionals.length === 0) throw new CliError('masdrill validate: give at least one case file or folder, or "-" for standard input. Run "masdrill validate --help".');
+  if (values.help) {
+    io.stdout.write(wrapBlock(VALIDATE_HELP));
+    return 0;
+  }
+  if (positionals.length === 0)
+    throw new CliError(
+      'masdrill validate: give at least one case file or folder, or "-" for standard input. Run "masdrill validate --help".',
+    );
   const units = unitsFlag('validate', values.units);
   const files = (await Promise.all(positionals.map(filesUnder))).flat();
-  if (files.length === 0) throw new CliError(`masdrill validate: no .json, .jsonl, .yaml or .yml files under ${positionals.join(', ')}. Fix: give case files, or folders that hold them.`);
+  if (files.length === 0)
+    throw new CliError(
+      `masdrill validate: no .json, .jsonl, .yaml or .yml files under ${positionals.join(', ')}. Fix: give case files, or folders that hold them.`,
+    );
   let problemCount = 0;
   let badFiles = 0;
   for (const file of files) {
@@ -152,7 +209,9 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   }
   if (problemCount > 0) {
     const checked = files.length > badFiles ? ` (of ${files.length} checked)` : '';
-    io.stderr.write(`${problemCount} problem${problemCount === 1 ? '' : 's'} in ${badFiles} file${badFiles === 1 ? '' : 's'}${checked}\n`);
+    io.stderr.write(
+      `${problemCount} problem${problemCount === 1 ? '' : 's'} in ${badFiles} file${badFiles === 1 ? '' : 's'}${checked}\n`,
+    );
   }
   return problemCount === 0 ? 0 : 2;
 }

@@ -11,7 +11,8 @@ import { UCUM_SYSTEM, ucumCode } from './ucum-units.js';
 export const PRESENTATION_ANCHOR_MS = Date.UTC(2000, 0, 1);
 const LOINC = 'http://loinc.org';
 const MS_PER_HOUR = 3_600_000;
-const instant = (hour: number) => new Date(PRESENTATION_ANCHOR_MS + hour * MS_PER_HOUR).toISOString().replace('.000Z', 'Z');
+const instant = (hour: number) =>
+  new Date(PRESENTATION_ANCHOR_MS + hour * MS_PER_HOUR).toISOString().replace('.000Z', 'Z');
 
 /** A deterministic urn:uuid for a resource of a case (SHA-1 of case id and key, shaped as UUID v5). */
 function urn(caseId: string, key: string): string {
@@ -59,32 +60,57 @@ export function caseToFhirBundle(c: Case, options: FhirOptions = {}): Bundle {
       const observation: Observation = {
         resourceType: 'Observation',
         status: 'final',
-        category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] }],
-        code: def.loinc ? { coding: [{ system: LOINC, code: def.loinc.code, display: def.label }], text: def.label } : { text: def.label },
+        category: [
+          { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] },
+        ],
+        code: def.loinc
+          ? { coding: [{ system: LOINC, code: def.loinc.code, display: def.label }], text: def.label }
+          : { text: def.label },
         subject: { reference: patientUrl },
         encounter: { reference: encounterUrl },
         effectiveDateTime: instant(panel.hour),
         valueQuantity: { value, unit: def.canonicalUnit, system: UCUM_SYSTEM, code: ucumCode(def.canonicalUnit) },
       };
-      entries.push({ fullUrl: urn(c.id, `lab:${panel.hour}:${analyte}`), resource: observation, request: { method: 'POST', url: 'Observation' } });
+      entries.push({
+        fullUrl: urn(c.id, `lab:${panel.hour}:${analyte}`),
+        resource: observation,
+        request: { method: 'POST', url: 'Observation' },
+      });
     }
   }
   if (options.condition && c.truth) {
     const condition: Condition = {
       resourceType: 'Condition',
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
-      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
-      code: { text: c.truth.masPresent && c.truth.kind !== 'mas' ? `${DIAGNOSIS_LABELS[c.truth.kind]} with macrophage activation syndrome` : DIAGNOSIS_LABELS[c.truth.kind] },
+      clinicalStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+      },
+      verificationStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }],
+      },
+      code: {
+        text:
+          c.truth.masPresent && c.truth.kind !== 'mas'
+            ? `${DIAGNOSIS_LABELS[c.truth.kind]} with macrophage activation syndrome`
+            : DIAGNOSIS_LABELS[c.truth.kind],
+      },
       subject: { reference: patientUrl },
       encounter: { reference: encounterUrl },
       note: [{ text: `Synthetic label (ground truth) of masdrill case ${c.id}: ${c.truth.subtype}.` }],
     };
-    entries.push({ fullUrl: urn(c.id, 'condition'), resource: condition, request: { method: 'POST', url: 'Condition' } });
+    entries.push({
+      fullUrl: urn(c.id, 'condition'),
+      resource: condition,
+      request: { method: 'POST', url: 'Condition' },
+    });
   }
   return {
     resourceType: 'Bundle',
     type: 'transaction',
-    meta: { tag: [{ system: 'urn:masdrill', code: 'synthetic', display: 'Synthetic patient; hour 0 is 2000-01-01T00:00:00Z' }] },
+    meta: {
+      tag: [
+        { system: 'urn:masdrill', code: 'synthetic', display: 'Synthetic patient; hour 0 is 2000-01-01T00:00:00Z' },
+      ],
+    },
     entry: entries,
   };
 }

@@ -25,6 +25,7 @@ export const UCUM_SYSTEM = 'http://unitsofmeasure.org';
 /** The UCUM code of a canonical unit; throws for a unit the table lacks (a new analyte needs its row). */
 export function ucumCode(canonicalUnit: string): string {
   const code = UCUM_BY_CANONICAL_UNIT[canonicalUnit];
-  if (code === undefined) throw new RangeError(`no UCUM code for the canonical unit "${canonicalUnit}": add it to UCUM_BY_CANONICAL_UNIT`);
+  if (code === undefined)
+    throw new RangeError(`no UCUM code for the canonical unit "${canonicalUnit}": add it to UCUM_BY_CANONICAL_UNIT`);
   return code;
 }

@@ -60,13 +60,22 @@ export interface ExamAnalysis {
 }
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-const variance = (xs: readonly number[]) => { const m = mean(xs); return mean(xs.map((x) => (x - m) ** 2)); };
+const variance = (xs: readonly number[]) => {
+  const m = mean(xs);
+  return mean(xs.map((x) => (x - m) ** 2));
+};
 
 function correlation(a: readonly number[], b: readonly number[]): number | null {
   const ma = mean(a);
   const mb = mean(b);
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < a.length; i++) { sab += (a[i]! - ma) * (b[i]! - mb); saa += (a[i]! - ma) ** 2; sbb += (b[i]! - mb) ** 2; }
+  let sab = 0,
+    saa = 0,
+    sbb = 0;
+  for (let i = 0; i < a.length; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
+  }
   return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : null;
 }
 
@@ -95,18 +104,28 @@ export function analyseExam(items: readonly ExamItem[], responses: readonly Stud
     const upperLower = shareIn(upper, (i) => col[i] === 1) - shareIn(lower, (i) => col[i] === 1);
     const options: OptionAnalysis[] = item.options.map((o) => {
       const picked = (i: number) => chosenOptions(responses[i]!.answers[item.id] ?? '').includes(o.id);
-      return { optionId: o.id, keyed: item.key.includes(o.id), share: shareIn(undefined, picked), upperShare: shareIn(upper, picked), lowerShare: shareIn(lower, picked) };
+      return {
+        optionId: o.id,
+        keyed: item.key.includes(o.id),
+        share: shareIn(undefined, picked),
+        upperShare: shareIn(upper, picked),
+        lowerShare: shareIn(lower, picked),
+      };
     });
     const flags: string[] = [];
     if (p < FLAG_THRESHOLDS.hardP) flags.push('very hard');
     if (p > FLAG_THRESHOLDS.easyP) flags.push('very easy');
     if (pointBiserial !== null && pointBiserial < 0) flags.push('negative discrimination');
-    else if (pointBiserial === null || pointBiserial < FLAG_THRESHOLDS.minPointBiserial) flags.push('poor discrimination');
-    if (upperLower < FLAG_THRESHOLDS.minUpperLower && !flags.some((f) => f.includes('discrimination'))) flags.push('low upper–lower index');
+    else if (pointBiserial === null || pointBiserial < FLAG_THRESHOLDS.minPointBiserial)
+      flags.push('poor discrimination');
+    if (upperLower < FLAG_THRESHOLDS.minUpperLower && !flags.some((f) => f.includes('discrimination')))
+      flags.push('low upper–lower index');
     for (const o of options) {
       if (o.keyed) continue;
-      if (o.upperShare - o.lowerShare > FLAG_THRESHOLDS.distractorMargin) flags.push(`distractor ${o.optionId} draws the strong students`);
-      else if (o.share < FLAG_THRESHOLDS.minDistractorShare && item.kind === 'single') flags.push(`distractor ${o.optionId} does not function`);
+      if (o.upperShare - o.lowerShare > FLAG_THRESHOLDS.distractorMargin)
+        flags.push(`distractor ${o.optionId} draws the strong students`);
+      else if (o.share < FLAG_THRESHOLDS.minDistractorShare && item.kind === 'single')
+        flags.push(`distractor ${o.optionId} does not function`);
     }
     if (item.kind === 'single') {
       // A possible miskey: the strong students prefer a distractor to the key (on a hard item the
@@ -121,6 +140,11 @@ export function analyseExam(items: readonly ExamItem[], responses: readonly Stud
   const varTotal = variance(totals);
   const sumPq = stats.reduce((a, s) => a + s.p * (1 - s.p), 0);
   const kr20 = k >= 2 && varTotal > 0 ? (k / (k - 1)) * (1 - sumPq / varTotal) : null;
-  const students = responses.map((r, i) => ({ studentId: r.studentId, correct: totals[i]!, total: k, percent: k ? (100 * totals[i]!) / k : 0 }));
+  const students = responses.map((r, i) => ({
+    studentId: r.studentId,
+    correct: totals[i]!,
+    total: k,
+    percent: k ? (100 * totals[i]!) / k : 0,
+  }));
   return { students, items: stats, kr20, mean: mean(totals), sd: Math.sqrt(variance(totals)), groupSize };
 }

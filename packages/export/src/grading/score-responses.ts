@@ -8,12 +8,23 @@ export interface StudentResponses {
 
 /** The options a raw answer picks, normalised ("b, e" → ["B", "E"]). */
 export function chosenOptions(raw: string): string[] {
-  return [...new Set(raw.toUpperCase().split(/[;,\s|]+/).map((s) => s.trim()).filter(Boolean))].sort();
+  return [
+    ...new Set(
+      raw
+        .toUpperCase()
+        .split(/[;,\s|]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ].sort();
 }
 
 /** Parses a numeric answer as an LMS exports it ("333", "333.0", "333 mg", "1,000" read as 1000). */
 export function numericAnswer(raw: string): number | undefined {
-  const m = raw.replace(/,/g, '').trim().match(/^[-+]?\d+(\.\d+)?/);
+  const m = raw
+    .replace(/,/g, '')
+    .trim()
+    .match(/^[-+]?\d+(\.\d+)?/);
   return m ? Number(m[0]) : undefined;
 }
 

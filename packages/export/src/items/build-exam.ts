@@ -38,7 +38,12 @@ export interface Exam {
 }
 
 const BUILDERS: { readonly [K in ItemTopic]: (ctx: ItemContext) => DraftItem | undefined } = {
-  diagnosis: diagnosisItem, criteria: criteriaItem, 'next-step': nextStepItem, dose: doseItem, escalation: escalationItem, pitfall: pitfallItem,
+  diagnosis: diagnosisItem,
+  criteria: criteriaItem,
+  'next-step': nextStepItem,
+  dose: doseItem,
+  escalation: escalationItem,
+  pitfall: pitfallItem,
 };
 
 /** Stages of a generated patient: presentation, and a 12-hour reassessment after a first plan. */
@@ -50,18 +55,41 @@ const EXAM_STAGES: ScenarioStage[] = [
 /** How many cases the exam may draw per item asked for before it gives up (every candidate refused). */
 const MAX_DRAWS_PER_ITEM = 10;
 
-function contextOf(state: SessionState, idBase: string, source: Omit<ItemSource, 'hour' | 'caseId'>, orderSeed: number): ItemContext {
+function contextOf(
+  state: SessionState,
+  idBase: string,
+  source: Omit<ItemSource, 'hour' | 'caseId'>,
+  orderSeed: number,
+): ItemContext {
   const view = state.current!;
   const planInForce = state.plans[state.plans.length - 1];
   return {
-    idBase, hour: view.hour, visible: view.visible, caseNow: view.caseNow, expected: view.expected, orderSeed,
+    idBase,
+    hour: view.hour,
+    visible: view.visible,
+    caseNow: view.caseNow,
+    expected: view.expected,
+    orderSeed,
     source: { ...source, caseId: view.caseNow.id, hour: view.hour },
-    ...(planInForce && view.index > 0 ? { reassessment: { planInForce, expectedEscalation: view.expectedEscalation, reasons: view.courseReasons, planStage: view.planStage, masTreatment: view.masTreatment } } : {}),
+    ...(planInForce && view.index > 0
+      ? {
+          reassessment: {
+            planInForce,
+            expectedEscalation: view.expectedEscalation,
+            reasons: view.courseReasons,
+            planStage: view.planStage,
+            masTreatment: view.masTreatment,
+          },
+        }
+      : {}),
   };
 }
 
 /** Answers the current stage (the expert's, or the given plan) and moves on to the next stage. */
-function advance(state: SessionState, planOverride?: (s: SessionState) => ReturnType<typeof planAnswerOf>): SessionState {
+function advance(
+  state: SessionState,
+  planOverride?: (s: SessionState) => ReturnType<typeof planAnswerOf>,
+): SessionState {
   const a = expertAnswers(state);
   let s = state;
   if (a.diagnosis !== undefined) s = sessionReducer(s, { type: 'answerDiagnosis', diagnosis: a.diagnosis });
@@ -80,13 +108,23 @@ function advance(state: SessionState, planOverride?: (s: SessionState) => Return
  */
 function firstPlanWithoutSecondAgents(state: SessionState) {
   const answer = planAnswerOf(state.current!.expected.plan);
-  return { ...answer, actions: answer.actions.filter((a) => ACTIONS[(a as { action: keyof typeof ACTIONS }).action].category !== 'immunomodulator') };
+  return {
+    ...answer,
+    actions: answer.actions.filter(
+      (a) => ACTIONS[(a as { action: keyof typeof ACTIONS }).action].category !== 'immunomodulator',
+    ),
+  };
 }
 
 function generatedCandidate(c: Case, topic: ItemTopic, seed: number, index: number): DraftItem | undefined {
   const scenario: Scenario = {
-    schemaVersion: 1, id: `exam-${seed}-${index}`, title: 'Exam case', summary: 'A generated patient for an exam item.', teaches: ['DX-3'],
-    case: 'generated', stages: EXAM_STAGES as Scenario['stages'],
+    schemaVersion: 1,
+    id: `exam-${seed}-${index}`,
+    title: 'Exam case',
+    summary: 'A generated patient for an exam item.',
+    teaches: ['DX-3'],
+    case: 'generated',
+    stages: EXAM_STAGES as Scenario['stages'],
   };
   let state = sessionReducer(createSession(scenario, c), { type: 'start' });
   if (topic === 'escalation') state = advance(state, firstPlanWithoutSecondAgents);
@@ -107,7 +145,10 @@ function scenarioCandidates(scenario: Scenario, baseCase: Case): DraftItem[] {
       const topics: ItemTopic[] = ask === 'plan' ? ['next-step', 'dose'] : [ask];
       for (const t of topics) {
         const item = BUILDERS[t](ctx);
-        if (item) { out.push(item); break; }
+        if (item) {
+          out.push(item);
+          break;
+        }
       }
     }
     state = advance(state);
@@ -128,7 +169,10 @@ export function buildExam(spec: ExamSpec): Exam {
   const accept = (item: DraftItem): boolean => {
     const problems = itemProblems(item);
     if (seen.has(item.id)) problems.push('id repeats an earlier item');
-    if (problems.length) { rejected.push({ id: item.id, problems }); return false; }
+    if (problems.length) {
+      rejected.push({ id: item.id, problems });
+      return false;
+    }
     seen.add(item.id);
     items.push(item);
     return true;
@@ -141,14 +185,19 @@ export function buildExam(spec: ExamSpec): Exam {
     const first = made % ITEM_TOPICS.length;
     for (let k = 0; k < ITEM_TOPICS.length; k++) {
       const item = generatedCandidate(c, ITEM_TOPICS[(first + k) % ITEM_TOPICS.length]!, spec.seed, index);
-      if (item && accept(item)) { made++; break; }
+      if (item && accept(item)) {
+        made++;
+        break;
+      }
     }
     index++;
   }
   if (made < spec.n) throw new RangeError(`only ${made} of ${spec.n} items could be built from ${maxCases} cases`);
   for (const s of spec.scenarios ?? []) for (const item of scenarioCandidates(s.scenario, s.baseCase)) accept(item);
   const numbered = checkedOrThrow(items.map((item, i) => ({ ...item, number: i + 1 })));
-  const scenarioNote = spec.scenarios?.length ? `, scenarios ${spec.scenarios.map((s) => s.scenario.id).join(', ')}` : '';
+  const scenarioNote = spec.scenarios?.length
+    ? `, scenarios ${spec.scenarios.map((s) => s.scenario.id).join(', ')}`
+    : '';
   return {
     title: `masdrill exam, seed ${spec.seed}`,
     description: `${spec.n} items from generated cases (mix ${formatMix(mix)}, seed ${spec.seed}, difficulty ${spec.difficulty ?? 'standard'})${scenarioNote}; ${numbered.length} items in all.`,

@@ -3,8 +3,27 @@ import type { LabTable, LabRow } from './exam-item.js';
 
 /** The analytes a stem's lab table shows, in the order a clinician reads them. */
 const TABLE_ANALYTES: readonly NumericAnalyte[] = [
-  'hemoglobin', 'wbc', 'anc', 'platelets', 'ferritin', 'crp', 'esr', 'procalcitonin', 'fibrinogen', 'dDimer', 'inr',
-  'ast', 'alt', 'ldh', 'triglycerides', 'sodium', 'albumin', 'lactate', 'troponin', 'bnp', 'ntProBnp',
+  'hemoglobin',
+  'wbc',
+  'anc',
+  'platelets',
+  'ferritin',
+  'crp',
+  'esr',
+  'procalcitonin',
+  'fibrinogen',
+  'dDimer',
+  'inr',
+  'ast',
+  'alt',
+  'ldh',
+  'triglycerides',
+  'sodium',
+  'albumin',
+  'lactate',
+  'troponin',
+  'bnp',
+  'ntProBnp',
 ];
 
 /** The lab panels of a visible case, hours as columns; analytes never measured are left out, a gap is null. */
@@ -28,18 +47,34 @@ const yes = (v: boolean | undefined) => v === true;
  */
 export function vignetteOf(visible: Case, hour: number): string {
   const p = visible.patient;
-  const age = p.ageYears < 1 ? `${Math.round(p.ageYears * 12)}-month-old` : `${formatNumber(Math.round(p.ageYears * 10) / 10)}-year-old`;
-  const body = [p.weightKg !== undefined ? `${formatNumber(p.weightKg)} kg` : undefined, p.heightCm !== undefined ? `${formatNumber(p.heightCm)} cm` : undefined].filter(Boolean).join(', ');
-  const background = visible.background.sjia === 'known'
-    ? ` with known systemic JIA${visible.background.sjiaDurationYears !== undefined ? ` (${formatNumber(visible.background.sjiaDurationYears)} years)` : ''}`
-    : visible.background.sjia === 'suspected' ? ' with suspected new-onset systemic JIA' : ' previously well';
+  const age =
+    p.ageYears < 1
+      ? `${Math.round(p.ageYears * 12)}-month-old`
+      : `${formatNumber(Math.round(p.ageYears * 10) / 10)}-year-old`;
+  const body = [
+    p.weightKg !== undefined ? `${formatNumber(p.weightKg)} kg` : undefined,
+    p.heightCm !== undefined ? `${formatNumber(p.heightCm)} cm` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const background =
+    visible.background.sjia === 'known'
+      ? ` with known systemic JIA${visible.background.sjiaDurationYears !== undefined ? ` (${formatNumber(visible.background.sjiaDurationYears)} years)` : ''}`
+      : visible.background.sjia === 'suspected'
+        ? ' with suspected new-onset systemic JIA'
+        : ' previously well';
   const lines = [`A ${age} ${p.sex === 'female' ? 'girl' : 'boy'}${body ? ` (${body})` : ''}${background}.`];
   const therapy = visible.background.immunosuppressiveTherapy ?? [];
   if (therapy.length) lines.push(`Current treatment: ${therapy.join(', ')}.`);
   const cov = visible.background.sarsCov2;
   if (cov) {
-    const parts = [cov.rnaOrAntigen && cov.rnaOrAntigen !== 'not-tested' ? `SARS-CoV-2 RNA/antigen ${cov.rnaOrAntigen}` : undefined, cov.serology && cov.serology !== 'not-tested' ? `SARS-CoV-2 serology ${cov.serology}` : undefined,
-      cov.closeContact === 'yes' ? `close contact with COVID-19${cov.contactDaysBeforeHospitalization !== undefined ? ` ${cov.contactDaysBeforeHospitalization} days before admission` : ''}` : undefined].filter(Boolean);
+    const parts = [
+      cov.rnaOrAntigen && cov.rnaOrAntigen !== 'not-tested' ? `SARS-CoV-2 RNA/antigen ${cov.rnaOrAntigen}` : undefined,
+      cov.serology && cov.serology !== 'not-tested' ? `SARS-CoV-2 serology ${cov.serology}` : undefined,
+      cov.closeContact === 'yes'
+        ? `close contact with COVID-19${cov.contactDaysBeforeHospitalization !== undefined ? ` ${cov.contactDaysBeforeHospitalization} days before admission` : ''}`
+        : undefined,
+    ].filter(Boolean);
     if (parts.length) lines.push(`${parts.join('; ')}.`);
   }
   const obs = [...visible.observations].filter((o) => o.hour <= hour).sort((a, b) => a.hour - b.hour);
@@ -47,7 +82,9 @@ export function vignetteOf(visible: Case, hour: number): string {
   if (last) {
     const vitals = [
       last.temperatureC !== undefined ? `temperature ${formatNumber(last.temperatureC)} °C` : undefined,
-      last.feverDays !== undefined ? `fever for ${formatNumber(last.feverDays)} day${last.feverDays === 1 ? '' : 's'}` : undefined,
+      last.feverDays !== undefined
+        ? `fever for ${formatNumber(last.feverDays)} day${last.feverDays === 1 ? '' : 's'}`
+        : undefined,
       last.heartRate !== undefined ? `heart rate ${last.heartRate}/min` : undefined,
       last.sbp !== undefined && last.dbp !== undefined ? `blood pressure ${last.sbp}/${last.dbp} mmHg` : undefined,
       last.respiratoryRate !== undefined ? `respiratory rate ${last.respiratoryRate}/min` : undefined,
@@ -73,12 +110,21 @@ export function vignetteOf(visible: Case, hour: number): string {
   }
   const inv = visible.investigations;
   const results: string[] = [];
-  for (const m of inv.boneMarrow ?? []) results.push(`bone marrow at hour ${m.hour}: ${m.hemophagocytosis ? 'hemophagocytosis seen' : 'no hemophagocytosis'}`);
+  for (const m of inv.boneMarrow ?? [])
+    results.push(
+      `bone marrow at hour ${m.hour}: ${m.hemophagocytosis ? 'hemophagocytosis seen' : 'no hemophagocytosis'}`,
+    );
   for (const e of inv.echo ?? []) {
-    const parts = [e.lvefPercent !== undefined ? `LVEF ${e.lvefPercent}%` : undefined, e.coronaryZMax !== undefined ? `coronary z-score ${formatNumber(e.coronaryZMax)}` : undefined].filter(Boolean);
+    const parts = [
+      e.lvefPercent !== undefined ? `LVEF ${e.lvefPercent}%` : undefined,
+      e.coronaryZMax !== undefined ? `coronary z-score ${formatNumber(e.coronaryZMax)}` : undefined,
+    ].filter(Boolean);
     if (parts.length) results.push(`echocardiogram at hour ${e.hour}: ${parts.join(', ')}`);
   }
-  for (const c of inv.cultures ?? []) results.push(`${c.specimen} culture at hour ${c.hour}: ${c.result}${c.organism && c.result === 'positive' ? ` (${c.organism})` : ''}`);
+  for (const c of inv.cultures ?? [])
+    results.push(
+      `${c.specimen} culture at hour ${c.hour}: ${c.result}${c.organism && c.result === 'positive' ? ` (${c.organism})` : ''}`,
+    );
   for (const v of inv.viralTests ?? []) results.push(`${v.virus} ${v.method} at hour ${v.hour}: ${v.result}`);
   if (results.length) lines.push(`Results: ${results.join('; ')}.`);
   return lines.join(' ');

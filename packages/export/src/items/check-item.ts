@@ -32,23 +32,30 @@ export function itemProblems(item: DraftItem | ExamItem): string[] {
     case 'numeric': {
       const k = item.numericKey;
       if (item.options.length || item.key.length) problems.push('a numeric item has no options');
-      if (!k || !Number.isFinite(k.value) || !(k.tolerance > 0) || !Number.isFinite(k.tolerance)) problems.push('a numeric item needs a finite key and a positive tolerance');
+      if (!k || !Number.isFinite(k.value) || !(k.tolerance > 0) || !Number.isFinite(k.tolerance))
+        problems.push('a numeric item needs a finite key and a positive tolerance');
       else {
         // A stated maximum ("at most 1000 mg per dose") is part of the rule the candidate applies, not the answer given away.
         const withoutMaxima = stem.replace(/at most [\d.,]+ (mg|g)\b/g, '');
-        if (new RegExp(`(^|[^\\d.])${formatNumber(k.value).replace('.', '\\.')} ${k.unit}\\b`).test(withoutMaxima)) problems.push(`the stem states the answer (${formatNumber(k.value)} ${k.unit})`);
+        if (new RegExp(`(^|[^\\d.])${formatNumber(k.value).replace('.', '\\.')} ${k.unit}\\b`).test(withoutMaxima))
+          problems.push(`the stem states the answer (${formatNumber(k.value)} ${k.unit})`);
       }
       break;
     }
   }
   for (const k of item.key) {
     const text = item.options.find((o) => o.id === k)?.text;
-    if (text && !text.startsWith('None of these') && stem.includes(norm(text))) problems.push(`the stem contains the keyed option "${text}"`);
+    if (text && !text.startsWith('None of these') && stem.includes(norm(text)))
+      problems.push(`the stem contains the keyed option "${text}"`);
   }
   if (!item.rationale.trim()) problems.push('no rationale');
-  if (item.statementIds.length === 0 && !item.citations?.length) problems.push('the rationale cites no guideline statement or source');
-  for (const c of item.citations ?? []) if (!item.rationale.includes(c)) problems.push(`the rationale does not cite ${c}`);
-  for (const id of item.statementIds) if (!item.rationale.includes(id)) problems.push(`the rationale does not quote ${id}`);
-  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(item.id)) problems.push(`id "${item.id}" is not a safe identifier (letters, digits, . _ -)`);
+  if (item.statementIds.length === 0 && !item.citations?.length)
+    problems.push('the rationale cites no guideline statement or source');
+  for (const c of item.citations ?? [])
+    if (!item.rationale.includes(c)) problems.push(`the rationale does not cite ${c}`);
+  for (const id of item.statementIds)
+    if (!item.rationale.includes(id)) problems.push(`the rationale does not quote ${id}`);
+  if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(item.id))
+    problems.push(`id "${item.id}" is not a safe identifier (letters, digits, . _ -)`);
   return problems;
 }

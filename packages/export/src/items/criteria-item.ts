@@ -6,7 +6,14 @@ import type { DraftItem, ItemContext } from './item-context.js';
 import { letteredInOrder } from './options.js';
 
 /** The criteria sets asked about: the MAS/HLH sets and the two mimics' definitions. */
-export const ASKED_CRITERIA_SETS: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'hscore', 'ms-score', 'phoenix', 'misc-cdc-2023'];
+export const ASKED_CRITERIA_SETS: readonly CriteriaSetId[] = [
+  'hlh-2004',
+  'eular-acr-2016',
+  'hscore',
+  'ms-score',
+  'phoenix',
+  'misc-cdc-2023',
+];
 
 export const NONE_MET = 'None of these is met on the data so far (each is not met or not assessable)';
 
@@ -23,16 +30,26 @@ export function criteriaItem(ctx: ItemContext): DraftItem | undefined {
     { text: NONE_MET, right: met.length === 0 },
   ]);
   const fb = criteriaFeedback([], results, ctx.expected.features);
-  const ids = statementIdsOf(['DX-1', 'DX-3'], fb.flatMap((f) => f.statementIds));
-  const statuses = results.map((r) => `${r.name}: ${r.status}${r.status === 'met' || r.status === 'not-met' ? '' : ` — ${r.summary}`}`).join('; ');
+  const ids = statementIdsOf(
+    ['DX-1', 'DX-3'],
+    fb.flatMap((f) => f.statementIds),
+  );
+  const statuses = results
+    .map((r) => `${r.name}: ${r.status}${r.status === 'met' || r.status === 'not-met' ? '' : ` — ${r.summary}`}`)
+    .join('; ');
   const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
   return {
-    id: `${ctx.idBase}-criteria`, topic: 'criteria', kind: 'multiple', title: 'Criteria met',
+    id: `${ctx.idBase}-criteria`,
+    topic: 'criteria',
+    kind: 'multiple',
+    title: 'Criteria met',
     vignette: vignetteOf(ctx.visible, ctx.hour),
     question: `Using the data from hour 0 to hour ${ctx.hour}, which of these criteria sets are met? Select all that apply. A set with a missing item that could change its answer is not assessable, which does not count as met.`,
     ...(labTable ? { labTable } : {}),
-    options, key,
+    options,
+    key,
     rationale: `${met.length ? `Met: ${met.map((r) => r.name).join(', ')}.` : 'None of the sets is met.'} ${statuses}. ${citeStatements(ids)}`,
-    statementIds: ids, source: ctx.source,
+    statementIds: ids,
+    source: ctx.source,
   };
 }

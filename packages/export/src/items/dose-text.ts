@@ -1,8 +1,19 @@
 import { formatNumber, type Dose, type Frequency } from '@masdrill/rules';
 
 const FREQUENCY_WORDS: { readonly [K in Frequency]: string } = {
-  once: 'once', q4h: 'every 4 hours', q6h: 'every 6 hours', q8h: 'every 8 hours', q12h: 'every 12 hours', q24h: 'once a day', q48h: 'every 48 hours',
-  q3d: 'every 3 days', 'twice-weekly': 'twice a week', weekly: 'once a week', q2w: 'every 2 weeks', 'q12h-3-days-weekly': 'every 12 hours on 3 days a week', continuous: 'as a continuous infusion',
+  once: 'once',
+  q4h: 'every 4 hours',
+  q6h: 'every 6 hours',
+  q8h: 'every 8 hours',
+  q12h: 'every 12 hours',
+  q24h: 'once a day',
+  q48h: 'every 48 hours',
+  q3d: 'every 3 days',
+  'twice-weekly': 'twice a week',
+  weekly: 'once a week',
+  q2w: 'every 2 weeks',
+  'q12h-3-days-weekly': 'every 12 hours on 3 days a week',
+  continuous: 'as a continuous infusion',
 };
 
 const UNIT_WORDS: Readonly<Record<string, string>> = { 'mg/m2': 'mg/m²', 'mg/m2/day': 'mg/m²/day' };

@@ -19,17 +19,31 @@ export function escalationItem(ctx: ItemContext): DraftItem | undefined {
     { text: CONTINUE_TEXT, right: r.expectedEscalation === 'continue' },
     { text: ESCALATE_TEXT, right: r.expectedEscalation === 'escalate' },
   ]);
-  const fb = escalationFeedback(r.expectedEscalation, r.expectedEscalation, { features: ctx.expected.features, planStage: r.planStage, masTreatment: r.masTreatment, reasons: r.reasons })[0]!;
-  const ids = statementIdsOf(['CC-1'], fb.statementIds, r.reasons.flatMap((x) => x.statementIds));
+  const fb = escalationFeedback(r.expectedEscalation, r.expectedEscalation, {
+    features: ctx.expected.features,
+    planStage: r.planStage,
+    masTreatment: r.masTreatment,
+    reasons: r.reasons,
+  })[0]!;
+  const ids = statementIdsOf(
+    ['CC-1'],
+    fb.statementIds,
+    r.reasons.flatMap((x) => x.statementIds),
+  );
   const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
   return {
-    id: `${ctx.idBase}-escalation`, topic: 'escalation', kind: 'single', title: 'Escalation at reassessment',
+    id: `${ctx.idBase}-escalation`,
+    topic: 'escalation',
+    kind: 'single',
+    title: 'Escalation at reassessment',
     vignette: `${vignetteOf(ctx.visible, ctx.hour)} Treatment since presentation: ${planText(r.planInForce)}.`,
     question: `You reassess at hour ${ctx.hour}. Continue or escalate?`,
     ...(labTable ? { labTable } : {}),
-    options, key,
+    options,
+    key,
     // The feedback's teaching point already tells the course's reasons.
     rationale: `${r.expectedEscalation === 'escalate' ? 'Escalate' : 'Continue'}. ${fb.teachingPoint} ${citeStatements(ids)}`,
-    statementIds: ids, source: ctx.source,
+    statementIds: ids,
+    source: ctx.source,
   };
 }

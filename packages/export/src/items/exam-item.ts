@@ -69,6 +69,13 @@ export interface ExamItem {
   readonly source: ItemSource;
 }
 
-export const ITEM_TOPICS: readonly ItemTopic[] = ['diagnosis', 'criteria', 'next-step', 'dose', 'escalation', 'pitfall'];
+export const ITEM_TOPICS: readonly ItemTopic[] = [
+  'diagnosis',
+  'criteria',
+  'next-step',
+  'dose',
+  'escalation',
+  'pitfall',
+];
 
 export const OPTION_LETTERS = 'ABCDEFGHIJ';

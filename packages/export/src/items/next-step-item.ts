@@ -5,7 +5,13 @@ import { labTableOf, vignetteOf } from './case-view.js';
 import type { DraftItem, ItemContext } from './item-context.js';
 import { letteredOptions } from './options.js';
 
-const DISTRACTOR_CATEGORIES = new Set(['glucocorticoid', 'immunomodulator', 'anti-infective', 'escalation', 'diagnostic']);
+const DISTRACTOR_CATEGORIES = new Set([
+  'glucocorticoid',
+  'immunomodulator',
+  'anti-infective',
+  'escalation',
+  'diagnostic',
+]);
 
 /**
  * Best next step, single best answer: the key is the expert's choice for the first critical
@@ -14,30 +20,53 @@ const DISTRACTOR_CATEGORIES = new Set(['glucocorticoid', 'immunomodulator', 'ant
  */
 export function nextStepItem(ctx: ItemContext): DraftItem | undefined {
   const f = ctx.expected.features;
-  const requirement = ctx.expected.requirements.find((r) => r.level === 'critical' && r.satisfiers[0] !== 'reassessment');
+  const requirement = ctx.expected.requirements.find(
+    (r) => r.level === 'critical' && r.satisfiers[0] !== 'reassessment',
+  );
   if (!requirement) return undefined;
   const key = requirement.satisfiers[0]!;
-  const answering = new Set<ActionId>([...ctx.expected.requirements.flatMap((r) => r.satisfiers), ...ctx.expected.plan.actions.map((a) => a.action)]);
+  const answering = new Set<ActionId>([
+    ...ctx.expected.requirements.flatMap((r) => r.satisfiers),
+    ...ctx.expected.plan.actions.map((a) => a.action),
+  ]);
   const candidates = ACTION_IDS.filter((a) => !answering.has(a) && DISTRACTOR_CATEGORIES.has(ACTIONS[a].category));
-  const rank = (a: ActionId) => { const c = classifyExtra(a, f); return c.level === 'harmful' ? 0 : c.level === 'acceptable' ? 9 : c.risky ? 1 : 2; };
+  const rank = (a: ActionId) => {
+    const c = classifyExtra(a, f);
+    return c.level === 'harmful' ? 0 : c.level === 'acceptable' ? 9 : c.risky ? 1 : 2;
+  };
   const usable = candidates.filter((a) => rank(a) < 9);
-  const ordered = [0, 1, 2].flatMap((r) => seededShuffle(usable.filter((a) => rank(a) === r), ctx.orderSeed + r));
+  const ordered = [0, 1, 2].flatMap((r) =>
+    seededShuffle(
+      usable.filter((a) => rank(a) === r),
+      ctx.orderSeed + r,
+    ),
+  );
   const distractors = ordered.slice(0, 3);
   if (distractors.length < 3) return undefined;
   const { options, key: letters } = letteredOptions(
-    [{ text: ACTIONS[key].name, right: true }, ...distractors.map((a) => ({ text: ACTIONS[a].name, right: false }))], ctx.orderSeed,
+    [{ text: ACTIONS[key].name, right: true }, ...distractors.map((a) => ({ text: ACTIONS[a].name, right: false }))],
+    ctx.orderSeed,
   );
   const harmful = distractors.map((a) => classifyExtra(a, f)).filter((c) => c.level === 'harmful' && c.rule);
-  const ids = statementIdsOf(requirement.basisOf.statementIds, harmful.flatMap((c) => c.rule!.basisOf.statementIds));
+  const ids = statementIdsOf(
+    requirement.basisOf.statementIds,
+    harmful.flatMap((c) => c.rule!.basisOf.statementIds),
+  );
   const citations = ids.length ? [] : requirement.basisOf.citations.filter((c) => c !== 'guideline');
   const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
   return {
-    id: `${ctx.idBase}-next-step`, topic: 'next-step', kind: 'single', title: 'Best next step',
+    id: `${ctx.idBase}-next-step`,
+    topic: 'next-step',
+    kind: 'single',
+    title: 'Best next step',
     vignette: vignetteOf(ctx.visible, ctx.hour),
     question: `At hour ${ctx.hour}, which is the most important step to take now?`,
     ...(labTable ? { labTable } : {}),
-    options, key: letters,
+    options,
+    key: letters,
     rationale: `${ACTIONS[key].name}: ${requirement.label}. ${requirement.teachingPoint} ${requirement.expertAction}${harmful.length ? ` ${harmful.map((c) => c.rule!.teachingPoint).join(' ')}` : ''} ${citeStatements(ids)}${citations.length ? `Sources: ${citations.join(', ')}.` : ''}`,
-    statementIds: ids, ...(citations.length ? { citations } : {}), source: ctx.source,
+    statementIds: ids,
+    ...(citations.length ? { citations } : {}),
+    source: ctx.source,
   };
 }

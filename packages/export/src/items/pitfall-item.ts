@@ -18,7 +18,16 @@ const ANTIMICROBIALS = new Set(['empirical-antibiotics', 'antiviral-therapy']);
 const withActions = (plan: Plan, actions: PlannedAction[]): Plan => ({ ...plan, actions });
 
 const FLAWS: readonly Flaw[] = [
-  { pitfallId: 'immunosuppression-without-antimicrobials', apply: (p) => (p.actions.some((a) => ANTIMICROBIALS.has(a.action)) ? withActions(p, p.actions.filter((a) => !ANTIMICROBIALS.has(a.action))) : undefined) },
+  {
+    pitfallId: 'immunosuppression-without-antimicrobials',
+    apply: (p) =>
+      p.actions.some((a) => ANTIMICROBIALS.has(a.action))
+        ? withActions(
+            p,
+            p.actions.filter((a) => !ANTIMICROBIALS.has(a.action)),
+          )
+        : undefined,
+  },
   {
     pitfallId: 'marrow-before-treatment',
     apply: (p) => {
@@ -28,12 +37,27 @@ const FLAWS: readonly Flaw[] = [
       return withActions(p, [...later, { action: 'bone-marrow-exam', atHour: now }]);
     },
   },
-  { pitfallId: 'no-12-hourly-reassessment', apply: (p) => (p.reassessEveryHours !== undefined ? { ...p, reassessEveryHours: 24 } : undefined) },
+  {
+    pitfallId: 'no-12-hourly-reassessment',
+    apply: (p) => (p.reassessEveryHours !== undefined ? { ...p, reassessEveryHours: 24 } : undefined),
+  },
   {
     pitfallId: 'methylprednisolone-despite-cns',
-    apply: (p) => (p.actions.some((a) => a.action === 'dexamethasone')
-      ? withActions(p, p.actions.map((a) => (a.action === 'dexamethasone' ? { action: 'methylprednisolone-pulse', atHour: a.atHour, dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 } } : a)))
-      : undefined),
+    apply: (p) =>
+      p.actions.some((a) => a.action === 'dexamethasone')
+        ? withActions(
+            p,
+            p.actions.map((a) =>
+              a.action === 'dexamethasone'
+                ? {
+                    action: 'methylprednisolone-pulse',
+                    atHour: a.atHour,
+                    dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 },
+                  }
+                : a,
+            ),
+          )
+        : undefined,
   },
 ];
 
@@ -53,19 +77,30 @@ export function pitfallItem(ctx: ItemContext): DraftItem | undefined {
     const target = PITFALLS.find((p) => p.id === flaw.pitfallId)!;
     // The two "treatment waits" pitfalls read alike: never offer one as a distractor of the other.
     const twins = new Set(['marrow-before-treatment', 'workup-before-treatment']);
-    const others = seededShuffle(PITFALLS.filter((p) => p.id !== target.id && !(twins.has(target.id) && twins.has(p.id))), ctx.orderSeed + 1).slice(0, 3);
-    const { options, key } = letteredOptions([{ text: target.label, right: true }, ...others.map((p) => ({ text: p.label, right: false }))], ctx.orderSeed);
+    const others = seededShuffle(
+      PITFALLS.filter((p) => p.id !== target.id && !(twins.has(target.id) && twins.has(p.id))),
+      ctx.orderSeed + 1,
+    ).slice(0, 3);
+    const { options, key } = letteredOptions(
+      [{ text: target.label, right: true }, ...others.map((p) => ({ text: p.label, right: false }))],
+      ctx.orderSeed,
+    );
     const why = report.feedback.find((f) => f.pitfallId === target.id)!;
     const ids = statementIdsOf(target.basisOf.statementIds, why.statementIds);
     const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
     return {
-      id: `${ctx.idBase}-pitfall`, topic: 'pitfall', kind: 'single', title: 'Pitfall recognition',
+      id: `${ctx.idBase}-pitfall`,
+      topic: 'pitfall',
+      kind: 'single',
+      title: 'Pitfall recognition',
       vignette: vignetteOf(ctx.visible, ctx.hour),
       question: `A colleague proposes this plan at hour ${ctx.hour}: ${planText(flawed)}. Which pitfall does it fall into?`,
       ...(labTable ? { labTable } : {}),
-      options, key,
+      options,
+      key,
       rationale: `${target.label}. ${why.title} ${why.teachingPoint} Expert: ${why.expertAction} ${citeStatements(ids)}`,
-      statementIds: ids, source: ctx.source,
+      statementIds: ids,
+      source: ctx.source,
     };
   }
   return undefined;

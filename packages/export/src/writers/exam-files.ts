@@ -41,7 +41,10 @@ export function examFiles(exam: Exam): Record<string, string | Uint8Array> {
     'item-bank.csv': csvItemBank(exam),
     'moodle.xml': moodleXml(exam),
     'qti21.zip': deterministicZip(qti21),
-    'canvas-qti12.zip': deterministicZip({ 'imsmanifest.xml': qti12Manifest(exam), [QTI12_FILE(exam)]: qti12Assessment(exam) }),
+    'canvas-qti12.zip': deterministicZip({
+      'imsmanifest.xml': qti12Manifest(exam),
+      [QTI12_FILE(exam)]: qti12Assessment(exam),
+    }),
     'exam.gift': giftText(exam),
     'anki.tsv': ankiTsv(exam),
     [EXAM_JSON]: `${JSON.stringify({ schemaVersion: 1, title: exam.title, description: exam.description, seed: exam.seed, items: exam.items }, null, 2)}\n`,

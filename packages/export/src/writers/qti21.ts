@@ -27,21 +27,34 @@ function table(body: XMLBuilder, t: LabTable): void {
   }
 }
 
-const setScore = (parent: XMLBuilder, value: string) => parent.ele('setOutcomeValue', { identifier: 'SCORE' }).ele('baseValue', { baseType: 'float' }).txt(value);
+const setScore = (parent: XMLBuilder, value: string) =>
+  parent.ele('setOutcomeValue', { identifier: 'SCORE' }).ele('baseValue', { baseType: 'float' }).txt(value);
 
 /** One QTI 2.1 assessmentItem: choiceInteraction (single or multiple) or textEntryInteraction with an absolute tolerance; the rationale as modal feedback. */
 export function qti21Item(item: ExamItem): string {
   const doc = xmlDocument();
   const root = doc.ele(QTI21_NS, 'assessmentItem', {
-    'xmlns:xsi': XSI, 'xsi:schemaLocation': QTI21_LOCATION,
-    identifier: item.id, title: `${item.number}. ${item.title}`, adaptive: 'false', timeDependent: 'false',
+    'xmlns:xsi': XSI,
+    'xsi:schemaLocation': QTI21_LOCATION,
+    identifier: item.id,
+    title: `${item.number}. ${item.title}`,
+    adaptive: 'false',
+    timeDependent: 'false',
   });
   const numeric = item.kind === 'numeric';
-  const rd = root.ele('responseDeclaration', { identifier: 'RESPONSE', cardinality: item.kind === 'multiple' ? 'multiple' : 'single', baseType: numeric ? 'float' : 'identifier' });
+  const rd = root.ele('responseDeclaration', {
+    identifier: 'RESPONSE',
+    cardinality: item.kind === 'multiple' ? 'multiple' : 'single',
+    baseType: numeric ? 'float' : 'identifier',
+  });
   const correct = rd.ele('correctResponse');
   if (numeric) correct.ele('value').txt(num(item.numericKey!.value));
   else for (const k of item.key) correct.ele('value').txt(k);
-  root.ele('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float' }).ele('defaultValue').ele('value').txt('0');
+  root
+    .ele('outcomeDeclaration', { identifier: 'SCORE', cardinality: 'single', baseType: 'float' })
+    .ele('defaultValue')
+    .ele('value')
+    .txt('0');
   root.ele('outcomeDeclaration', { identifier: 'FEEDBACK', cardinality: 'single', baseType: 'identifier' });
   const body = root.ele('itemBody');
   body.ele('p').txt(item.vignette);
@@ -52,7 +65,11 @@ export function qti21Item(item: ExamItem): string {
     p.ele('textEntryInteraction', { responseIdentifier: 'RESPONSE', expectedLength: '10' });
     p.txt(` ${item.numericKey!.unit}`);
   } else {
-    const ci = body.ele('choiceInteraction', { responseIdentifier: 'RESPONSE', shuffle: 'false', maxChoices: item.kind === 'single' ? '1' : '0' });
+    const ci = body.ele('choiceInteraction', {
+      responseIdentifier: 'RESPONSE',
+      shuffle: 'false',
+      maxChoices: item.kind === 'single' ? '1' : '0',
+    });
     ci.ele('prompt').txt(item.question);
     for (const o of item.options) ci.ele('simpleChoice', { identifier: o.id }).txt(o.text);
   }
@@ -72,15 +89,23 @@ export function qti21Item(item: ExamItem): string {
   setScore(ifc, '1');
   setScore(cond.ele('responseElse'), '0');
   rp.ele('setOutcomeValue', { identifier: 'FEEDBACK' }).ele('baseValue', { baseType: 'identifier' }).txt('RATIONALE');
-  root.ele('modalFeedback', { outcomeIdentifier: 'FEEDBACK', identifier: 'RATIONALE', showHide: 'show' }).txt(item.rationale);
+  root
+    .ele('modalFeedback', { outcomeIdentifier: 'FEEDBACK', identifier: 'RATIONALE', showHide: 'show' })
+    .txt(item.rationale);
   return xmlText(doc);
 }
 
 /** The assessmentTest: one part, one section, every item in exam order. */
 export function qti21Test(exam: Exam): string {
   const doc = xmlDocument();
-  const root = doc.ele(QTI21_NS, 'assessmentTest', { 'xmlns:xsi': XSI, 'xsi:schemaLocation': QTI21_LOCATION, identifier: `masdrill-exam-${exam.seed}`, title: exam.title });
-  const section = root.ele('testPart', { identifier: 'part-1', navigationMode: 'nonlinear', submissionMode: 'simultaneous' })
+  const root = doc.ele(QTI21_NS, 'assessmentTest', {
+    'xmlns:xsi': XSI,
+    'xsi:schemaLocation': QTI21_LOCATION,
+    identifier: `masdrill-exam-${exam.seed}`,
+    title: exam.title,
+  });
+  const section = root
+    .ele('testPart', { identifier: 'part-1', navigationMode: 'nonlinear', submissionMode: 'simultaneous' })
     .ele('assessmentSection', { identifier: 'section-1', title: exam.title, visible: 'true' });
   for (const item of exam.items) section.ele('assessmentItemRef', { identifier: item.id, href: qti21ItemPath(item) });
   return xmlText(doc);
@@ -90,7 +115,9 @@ export function qti21Test(exam: Exam): string {
 export function qti21Manifest(exam: Exam): string {
   const doc = xmlDocument();
   const root = doc.ele(IMSCP_NS, 'manifest', {
-    'xmlns:xsi': XSI, 'xsi:schemaLocation': `${IMSCP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd`, identifier: `MANIFEST-masdrill-exam-${exam.seed}`,
+    'xmlns:xsi': XSI,
+    'xsi:schemaLocation': `${IMSCP_NS} http://www.imsglobal.org/xsd/imscp_v1p1.xsd`,
+    identifier: `MANIFEST-masdrill-exam-${exam.seed}`,
   });
   const md = root.ele('metadata');
   md.ele('schema').txt('QTIv2.1 Package');
@@ -101,7 +128,9 @@ export function qti21Manifest(exam: Exam): string {
   test.ele('file', { href: 'test.xml' });
   for (const item of exam.items) test.ele('dependency', { identifierref: `R-${item.id}` });
   for (const item of exam.items) {
-    resources.ele('resource', { identifier: `R-${item.id}`, type: 'imsqti_item_xmlv2p1', href: qti21ItemPath(item) }).ele('file', { href: qti21ItemPath(item) });
+    resources
+      .ele('resource', { identifier: `R-${item.id}`, type: 'imsqti_item_xmlv2p1', href: qti21ItemPath(item) })
+      .ele('file', { href: qti21ItemPath(item) });
   }
   return xmlText(doc);
 }

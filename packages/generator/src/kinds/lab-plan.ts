@@ -32,8 +32,12 @@ export interface LabPlanOptions {
 /** The case's lab panels: the schedule, its dropouts and extras, read off the case's laboratory. */
 export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options: LabPlanOptions): LabPanel[] {
   const hard = options.difficulty === 'hard';
-  const tg0 = rng.chance(hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt0.p : LAB_SCHEDULE.triglyceridesMeasured.at0.p);
-  const tg24 = rng.chance(hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt24.p : LAB_SCHEDULE.triglyceridesMeasured.at24.p);
+  const tg0 = rng.chance(
+    hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt0.p : LAB_SCHEDULE.triglyceridesMeasured.at0.p,
+  );
+  const tg24 = rng.chance(
+    hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt24.p : LAB_SCHEDULE.triglyceridesMeasured.at24.p,
+  );
   const noFib = hard && rng.chance(LAB_SCHEDULE.hardDropout.fibrinogen.p);
   const noEsr = hard && rng.chance(LAB_SCHEDULE.hardDropout.esr.p);
   const noAst = hard && rng.chance(LAB_SCHEDULE.hardDropout.ast.p);
@@ -60,8 +64,16 @@ export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options
     if (hour === LAB_SCHEDULE.secondFullPanelHour && !tg24) mask[TRIGLYCERIDES] = 0;
     if (!options.procalcitonin) mask[PROCALCITONIN] = 0;
     if (hour === LAB_SCHEDULE.extraLactateHour && options.lactateAt12) mask[LACTATE] = 1;
-    const panel = labs.panel(hour, index, drop(mask), curves, rng, hour === 0 ? fasting0 : hour === LAB_SCHEDULE.secondFullPanelHour ? fasting24 : false);
-    if (hour === 0 && options.nkCellActivity) (panel as { nkCellActivity?: string }).nkCellActivity = options.nkCellActivity;
+    const panel = labs.panel(
+      hour,
+      index,
+      drop(mask),
+      curves,
+      rng,
+      hour === 0 ? fasting0 : hour === LAB_SCHEDULE.secondFullPanelHour ? fasting24 : false,
+    );
+    if (hour === 0 && options.nkCellActivity)
+      (panel as { nkCellActivity?: string }).nkCellActivity = options.nkCellActivity;
     panels.push(panel);
   }
   return panels;

@@ -1,9 +1,15 @@
-import { DAYS_PER_YEAR, type Background, type GroundTruth, type Investigations, type NumericAnalyte } from '@masdrill/rules';
+import { DAYS_PER_YEAR, type Background, type GroundTruth, type Investigations } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
-import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
+import {
+  buildObservations,
+  feverDayCourse,
+  temperatureCourse,
+  type FindingKey,
+  type RespiratorySupport,
+} from '../observations.js';
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { MAS_TABLE } from '../tables/mas-table.js';
@@ -12,7 +18,6 @@ import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
 import { currentSjiaTherapy, hlhWorkup, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
-
 
 /** MAS: sJIA-associated (onset / known / infection-triggered), previously-well infection-triggered, neonatal. */
 export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
@@ -23,9 +28,13 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   let trigger: GroundTruth['trigger'];
   let sjia: Background['sjia'];
   if (u < t.subtypes.neonatal.p) {
-    subtype = 'neonatal-mas'; trigger = 'maternal-autoimmunity'; sjia = 'none';
+    subtype = 'neonatal-mas';
+    trigger = 'maternal-autoimmunity';
+    sjia = 'none';
   } else if (u < t.subtypes.neonatal.p + t.subtypes.infectionTriggeredPreviouslyWell.p) {
-    subtype = 'infection-triggered-mas-previously-well'; trigger = rng.weighted(t.virus.weights); sjia = 'none';
+    subtype = 'infection-triggered-mas-previously-well';
+    trigger = rng.weighted(t.virus.weights);
+    sjia = 'none';
   } else {
     const atOnset = rng.chance(t.subtypes.atSjiaOnset.p);
     const infection = rng.chance(t.subtypes.infectionTrigger.p);
@@ -41,7 +50,18 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const sex = rng.chance(t.female.p) ? 'female' : 'male';
   const ageDays = neonatal ? valueAt(t.neonatalAgeDays, rng.normal()) : 0;
   const ageYears = neonatal ? ageDays / DAYS_PER_YEAR : valueAt(t.ageYears, rng.normal());
-  const patient = makePatient(rng, ageYears, sex, rng.normal(), neonatal ? { gestationalAgeWeeks: t.neonatalCourse.gestationalAgeWeeks.from + rng.int(0, t.neonatalCourse.gestationalAgeWeeks.width) } : {});
+  const patient = makePatient(
+    rng,
+    ageYears,
+    sex,
+    rng.normal(),
+    neonatal
+      ? {
+          gestationalAgeWeeks:
+            t.neonatalCourse.gestationalAgeWeeks.from + rng.int(0, t.neonatalCourse.gestationalAgeWeeks.width),
+        }
+      : {},
+  );
 
   // Findings (present at some point in the first day), leaning on severity.
   const f = t.findings;
@@ -60,15 +80,29 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const peak = valueAt(t.peakTemperatureC, rng.normal());
 
   const hours = knownSjia ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
-  const n = hours.length;
-  const onsetOf = (present: boolean): number | undefined => (present ? (rng.chance(t.findingAtPresentation.p) ? 0 : 12) : undefined);
+  const onsetOf = (present: boolean): number | undefined =>
+    present ? (rng.chance(t.findingAtPresentation.p) ? 0 : 12) : undefined;
   const onset: Partial<Record<FindingKey, number>> = {
-    hepatomegaly: onsetOf(hepatomegaly), splenomegaly: onsetOf(splenomegaly), lymphadenopathy: onsetOf(lymph),
-    activeArthritis: arthritis ? (knownSjia ? LAB_SCHEDULE.baselineHour : 0) : undefined, rash: rash ? 0 : undefined,
-    cnsInvolvement: onsetOf(cns), hemorrhage: onsetOf(hemorrhage), giSymptoms: gi ? 0 : undefined,
+    hepatomegaly: onsetOf(hepatomegaly),
+    splenomegaly: onsetOf(splenomegaly),
+    lymphadenopathy: onsetOf(lymph),
+    activeArthritis: arthritis ? (knownSjia ? LAB_SCHEDULE.baselineHour : 0) : undefined,
+    rash: rash ? 0 : undefined,
+    cnsInvolvement: onsetOf(cns),
+    hemorrhage: onsetOf(hemorrhage),
+    giSymptoms: gi ? 0 : undefined,
   };
   // Rash is examined in every child (recorded absent outside sJIA); active arthritis only where sJIA is known or suspected.
-  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'rash', ...(inSjia ? ['activeArthritis'] as const : []), 'cnsInvolvement', 'hemorrhage', 'giSymptoms'];
+  const recorded: FindingKey[] = [
+    'hepatomegaly',
+    'splenomegaly',
+    'lymphadenopathy',
+    'rash',
+    ...(inSjia ? (['activeArthritis'] as const) : []),
+    'cnsInvolvement',
+    'hemorrhage',
+    'giSymptoms',
+  ];
 
   const ofc = t.organFailureCourse;
   const shockOrgan = organFailure && rng.chance(ofc.shock.p);
@@ -77,37 +111,94 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const sp = t.support;
   const shock = hours.map((h) => shockOrgan && h >= failFrom && h <= 48);
   const vasoactives = shock.map((s) => (s ? (severity > sp.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h >= failFrom && h <= 72 ? 'invasive' : h >= 0 && severity > sp.oxygenAboveSeverity ? 'oxygen' : 'none'));
-  const fio2 = support.map((s) => (s === 'invasive' ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next() : s === 'oxygen' ? sp.fio2Oxygen.from + sp.fio2Oxygen.width * rng.next() : ROOM_AIR_FIO2));
-  const spo2 = support.map((s) => (s === 'none' ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width) : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width)));
+  const support: RespiratorySupport[] = hours.map((h) =>
+    ventilated && h >= failFrom && h <= 72
+      ? 'invasive'
+      : h >= 0 && severity > sp.oxygenAboveSeverity
+        ? 'oxygen'
+        : 'none',
+  );
+  const fio2 = support.map((s) =>
+    s === 'invasive'
+      ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next()
+      : s === 'oxygen'
+        ? sp.fio2Oxygen.from + sp.fio2Oxygen.width * rng.next()
+        : ROOM_AIR_FIO2,
+  );
+  const spo2 = support.map((s) =>
+    s === 'none'
+      ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width)
+      : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width),
+  );
   const g = t.gcs;
-  const worstGcs = cns ? Math.max(3, g.worstAtMost - Math.floor(rng.next() * (severity > g.severeAboveSeverity ? g.severeDropSteps : g.mildDropSteps))) : 15;
-  const gcs = hours.map((h) => (cns && h >= (onset.cnsInvolvement ?? 0) && h <= 48 ? (h === 24 || h === 12 ? worstGcs : Math.min(15, worstGcs + g.betterBy)) : 15));
+  const worstGcs = cns
+    ? Math.max(
+        3,
+        g.worstAtMost -
+          Math.floor(rng.next() * (severity > g.severeAboveSeverity ? g.severeDropSteps : g.mildDropSteps)),
+      )
+    : 15;
+  const gcs = hours.map((h) =>
+    cns && h >= (onset.cnsInvolvement ?? 0) && h <= 48
+      ? h === 24 || h === 12
+        ? worstGcs
+        : Math.min(15, worstGcs + g.betterBy)
+      : 15,
+  );
 
-  const observations = buildObservations({
-    ageYears, hours,
-    temperatureC: temperatureCourse(hours, febrile, peak, rng),
-    // A newborn cannot have had fever for more days than it has lived.
-    feverDays: feverDayCourse(hours, febrile, Math.min(t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width), neonatal ? Math.floor(ageDays) : Infinity)),
-    recorded, onset, shock, vasoactives, support, fio2, spo2, gcs,
-  }, rng);
+  const observations = buildObservations(
+    {
+      ageYears,
+      hours,
+      temperatureC: temperatureCourse(hours, febrile, peak, rng),
+      // A newborn cannot have had fever for more days than it has lived.
+      feverDays: feverDayCourse(
+        hours,
+        febrile,
+        Math.min(
+          t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width),
+          neonatal ? Math.floor(ageDays) : Infinity,
+        ),
+      ),
+      recorded,
+      onset,
+      shock,
+      vasoactives,
+      support,
+      fio2,
+      spo2,
+      gcs,
+    },
+    rng,
+  );
 
   // Laboratory along the MAS trajectory.
   const labs = new CaseLabs(rng, severity, t.labs, neonatal ? [t.neonatalLabs] : []);
   const main = activityCurve(TRAJECTORY_TABLE.mas, rng.uniform(0, TRAJECTORY_TABLE.mas.progressionMax));
   const curves = { main, procalcitonin: main, cardiac: main, overlay: null };
   const infectionTriggered = trigger !== 'active-sjia' && trigger !== 'maternal-autoimmunity';
-  const suspectedInfection = rng.chance(infectionTriggered ? t.suspectedInfection.infectionTriggered.p : t.suspectedInfection.otherwise.p);
+  const suspectedInfection = rng.chance(
+    infectionTriggered ? t.suspectedInfection.infectionTriggered.p : t.suspectedInfection.otherwise.p,
+  );
   const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
   const workup = hlhWorkup(labs, rng, () => rng.weighted(t.nkCellResult.weights));
   const panels = buildLabPanels(labs, curves, rng, {
-    difficulty, baseline: knownSjia, atPresentation: workup.atPresentation, procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
+    difficulty,
+    baseline: knownSjia,
+    atPresentation: workup.atPresentation,
+    procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
 
   const investigations: Investigations = {};
   if (workup.marrow) {
-    investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(hard ? t.hemophagocytosisHard.p : t.hemophagocytosis.p), malignancy: false }];
+    investigations.boneMarrow = [
+      {
+        hour: 24,
+        hemophagocytosis: rng.chance(hard ? t.hemophagocytosisHard.p : t.hemophagocytosis.p),
+        malignancy: false,
+      },
+    ];
   }
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
   const viral = viralPcr(trigger, rng);
@@ -115,7 +206,8 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const background: Background = { sjia };
   if (knownSjia) {
-    background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
+    background.sjiaDurationYears =
+      Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
     background.immunosuppressiveTherapy = currentSjiaTherapy(rng);
   }
   if (neonatal) {
@@ -131,10 +223,13 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
     labs: panels,
     investigations,
     truth: {
-      kind: 'mas', subtype, masPresent: true, trigger,
+      kind: 'mas',
+      subtype,
+      masPresent: true,
+      trigger,
       severity: severityBand(severity, organFailure || died),
-      cnsInvolvement: cns, hemorrhage,
+      cnsInvolvement: cns,
+      hemorrhage,
     },
   };
 }
-

@@ -5,7 +5,13 @@ import type { Difficulty } from '../kind.js';
 import { miscCategoriesAtLeastTwo } from '../label-bounds.js';
 import { miscCategoryCount } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
-import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
+import {
+  buildObservations,
+  feverDayCourse,
+  temperatureCourse,
+  type FindingKey,
+  type RespiratorySupport,
+} from '../observations.js';
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { MISC_TABLE } from '../tables/misc-table.js';
@@ -37,7 +43,9 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const sex = rng.chance(t.male.p) ? 'male' : 'female';
   const obese = rng.chance(t.obesity.p);
   const w = t.weightZ;
-  const weightZ = obese ? w.obese.from + w.obese.scale * Math.abs(rng.normal()) : w.otherwise.mean + w.otherwise.sd * rng.normal();
+  const weightZ = obese
+    ? w.obese.from + w.obese.scale * Math.abs(rng.normal())
+    : w.otherwise.mean + w.otherwise.sd * rng.normal();
   const patient = makePatient(rng, ageYears, sex, weightZ);
 
   const f = t.findings;
@@ -51,31 +59,71 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   if (muco && !rash && !conj && !mucosal && !extremity) rash = true;
   const vaso = latentChance(rng, t.vasoactive.p, t.latentCorrelation.vasoactive, z);
   const ventilated = latentChance(rng, t.invasiveVentilation.p, t.latentCorrelation.invasiveVentilation, z);
-  const respiratory = ventilated || rng.chance(Math.max(0, (f.respiratoryInvolvement.p - t.invasiveVentilation.p) / (1 - t.invasiveVentilation.p)));
+  const respiratory =
+    ventilated ||
+    rng.chance(Math.max(0, (f.respiratoryInvolvement.p - t.invasiveVentilation.p) / (1 - t.invasiveVentilation.p)));
   const onset: Partial<Record<FindingKey, number>> = {};
-  const mark = (key: FindingKey, present: boolean, hour = 0): void => { if (present) onset[key] = hour; };
-  mark('giSymptoms', gi); mark('rash', rash); mark('conjunctivitis', conj); mark('mucosalChanges', mucosal); mark('extremityChanges', extremity);
-  mark('hepatomegaly', rng.chance(f.hepatomegaly.p)); mark('splenomegaly', rng.chance(f.splenomegaly.p));
-  mark('lymphadenopathy', rng.chance(f.lymphadenopathy.p)); mark('cnsInvolvement', rng.chance(f.cnsInvolvement.p));
-  const recorded: FindingKey[] = ['rash', 'conjunctivitis', 'mucosalChanges', 'extremityChanges', 'giSymptoms', 'hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'cnsInvolvement'];
+  const mark = (key: FindingKey, present: boolean, hour = 0): void => {
+    if (present) onset[key] = hour;
+  };
+  mark('giSymptoms', gi);
+  mark('rash', rash);
+  mark('conjunctivitis', conj);
+  mark('mucosalChanges', mucosal);
+  mark('extremityChanges', extremity);
+  mark('hepatomegaly', rng.chance(f.hepatomegaly.p));
+  mark('splenomegaly', rng.chance(f.splenomegaly.p));
+  mark('lymphadenopathy', rng.chance(f.lymphadenopathy.p));
+  mark('cnsInvolvement', rng.chance(f.cnsInvolvement.p));
+  const recorded: FindingKey[] = [
+    'rash',
+    'conjunctivitis',
+    'mucosalChanges',
+    'extremityChanges',
+    'giSymptoms',
+    'hepatomegaly',
+    'splenomegaly',
+    'lymphadenopathy',
+    'cnsInvolvement',
+  ];
 
   const hours = [...OBSERVATION_HOURS];
   const os = t.organSupport;
   const shockFrom = rng.chance(os.fromPresentation.p) ? 0 : 12;
   const shock = hours.map((h) => vaso && h >= shockFrom && h <= 48);
   const vasoactives = shock.map((s) => (s ? (severity > os.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h >= shockFrom && h <= 48 ? 'invasive' : respiratory && h <= 48 ? 'oxygen' : 'none'));
+  const support: RespiratorySupport[] = hours.map((h) =>
+    ventilated && h >= shockFrom && h <= 48 ? 'invasive' : respiratory && h <= 48 ? 'oxygen' : 'none',
+  );
   const { fio2: fi, spo2: sp } = os;
-  const fio2 = support.map((s) => (s === 'invasive' ? fi.invasive.from + fi.invasive.width * rng.next() : s === 'oxygen' ? fi.oxygen.from + fi.oxygen.width * rng.next() : ROOM_AIR_FIO2));
-  const spo2 = support.map((s) => (s === 'none' ? sp.roomAir.from + rng.int(0, sp.roomAir.width) : sp.supported.from + rng.int(0, sp.supported.width)));
+  const fio2 = support.map((s) =>
+    s === 'invasive'
+      ? fi.invasive.from + fi.invasive.width * rng.next()
+      : s === 'oxygen'
+        ? fi.oxygen.from + fi.oxygen.width * rng.next()
+        : ROOM_AIR_FIO2,
+  );
+  const spo2 = support.map((s) =>
+    s === 'none' ? sp.roomAir.from + rng.int(0, sp.roomAir.width) : sp.supported.from + rng.int(0, sp.supported.width),
+  );
   const feverDays0 = Math.round(valueAt(t.feverDaysAtPresentation, rng.normal()));
-  const observations = buildObservations({
-    ageYears, hours,
-    temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
-    feverDays: feverDayCourse(hours, true, feverDays0),
-    recorded, onset, shock, vasoactives, support, fio2, spo2,
-    gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
-  }, rng);
+  const observations = buildObservations(
+    {
+      ageYears,
+      hours,
+      temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
+      feverDays: feverDayCourse(hours, true, feverDays0),
+      recorded,
+      onset,
+      shock,
+      vasoactives,
+      support,
+      fio2,
+      spo2,
+      gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
+    },
+    rng,
+  );
 
   const labs = new CaseLabs(rng, severity, t.labs, withMas ? [] : [t.withoutMasLabs], withMas ? t.masLabs : null);
   const progression = rng.uniform(0, TRAJECTORY_TABLE.misc.progressionMax);
@@ -86,7 +134,13 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
     overlay: withMas ? TRAJECTORY_TABLE.miscMasOverlay : null,
   };
   const natriuretic: NumericAnalyte = rng.chance(t.ntProBnpRatherThanBnp.p) ? 'ntProBnp' : 'bnp';
-  const panels = buildLabPanels(labs, curves, rng, { difficulty, baseline: false, everyHour: ['troponin', natriuretic], procalcitonin: true, lactateAt12: vaso });
+  const panels = buildLabPanels(labs, curves, rng, {
+    difficulty,
+    baseline: false,
+    everyHour: ['troponin', natriuretic],
+    procalcitonin: true,
+    lactateAt12: vaso,
+  });
 
   const lowEf = latentChance(rng, t.lvefBelow55.p, t.latentCorrelation.lvefBelow55, z);
   const aneurysm = rng.chance(t.coronaryAneurysm.p);
@@ -94,20 +148,41 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const lvef = lowEf ? e.lowLvef : e.normalLvef;
   const ef0 = lvef.from + lvef.width * rng.next();
   // The 72-h share is drawn after the 12-h findings, and for every case, so the stream keeps its order.
-  const lvefAt72 = (u: number): number => (lowEf ? ef0 + (e.recoveredShare.from + e.recoveredShare.width * u) * (e.recoveryTarget - ef0) : ef0);
+  const lvefAt72 = (u: number): number =>
+    lowEf ? ef0 + (e.recoveredShare.from + e.recoveredShare.width * u) * (e.recoveryTarget - ef0) : ef0;
   const cz = e.coronaryZ;
-  const z0 = aneurysm ? cz.aneurysm.from + cz.aneurysm.width * rng.next() : Math.min(cz.otherwise.max, cz.otherwise.from + cz.otherwise.scale * Math.abs(rng.normal()));
+  const z0 = aneurysm
+    ? cz.aneurysm.from + cz.aneurysm.width * rng.next()
+    : Math.min(cz.otherwise.max, cz.otherwise.from + cz.otherwise.scale * Math.abs(rng.normal()));
   const echo: Echo[] = [
-    { hour: 12, lvefPercent: Math.round(ef0), coronaryZMax: Math.round(z0 * 10) / 10, pericardialEffusion: rng.chance(e.pericardialEffusion.p), valvulitis: rng.chance(e.valvulitis.p) },
-    { hour: 72, lvefPercent: Math.round(lvefAt72(rng.next())), coronaryZMax: Math.round((z0 + cz.changeSd * rng.normal()) * 10) / 10 },
+    {
+      hour: 12,
+      lvefPercent: Math.round(ef0),
+      coronaryZMax: Math.round(z0 * 10) / 10,
+      pericardialEffusion: rng.chance(e.pericardialEffusion.p),
+      valvulitis: rng.chance(e.valvulitis.p),
+    },
+    {
+      hour: 72,
+      lvefPercent: Math.round(lvefAt72(rng.next())),
+      coronaryZMax: Math.round((z0 + cz.changeSd * rng.normal()) * 10) / 10,
+    },
   ];
 
   // CDC 2023 needs ≥2 organ categories: complete the presentation when the draw fell short.
-  const construction = { patient, observations, labs: panels, echo, labReferenceRanges: labReferenceRangesFor(patient) };
+  const construction = {
+    patient,
+    observations,
+    labs: panels,
+    echo,
+    labReferenceRanges: labReferenceRangesFor(patient),
+  };
   // A cheap check (label-bounds.ts) settles almost every case; the rules' calculator decides the rest.
   const atLeastTwo = (): boolean => {
     const verdict = miscCategoriesAtLeastTwo(construction);
-    return verdict === 'unknown' ? miscCategoryCount(construction) >= MISC_CDC_2023.categoriesRequired : verdict === 'yes';
+    return verdict === 'unknown'
+      ? miscCategoryCount(construction) >= MISC_CDC_2023.categoriesRequired
+      : verdict === 'yes';
   };
   if (!atLeastTwo()) {
     for (const o of observations) if (o.hour <= 24) o.giSymptoms = true;
@@ -129,7 +204,13 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const p24 = panels.find((p) => p.hour === 24);
   const suspected = masSuspectedOnChart(p24?.ferritin, p24?.platelets, p24?.fibrinogen);
   if (rng.chance(suspected ? WORKUP_TABLE.boneMarrow.suspected.p : WORKUP_TABLE.boneMarrow.otherwise.p)) {
-    investigations.boneMarrow = [{ hour: 48, hemophagocytosis: rng.chance(withMas ? t.marrow.hemophagocytosis.p : t.marrow.hemophagocytosisWithoutMas.p), malignancy: false }];
+    investigations.boneMarrow = [
+      {
+        hour: 48,
+        hemophagocytosis: rng.chance(withMas ? t.marrow.hemophagocytosis.p : t.marrow.hemophagocytosisWithoutMas.p),
+        malignancy: false,
+      },
+    ];
   }
 
   const died = latentChance(rng, t.died.p, t.latentCorrelation.died, z);
@@ -137,14 +218,26 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
     patient,
     background: {
       sjia: 'none',
-      sarsCov2: { rnaOrAntigen: pcr ? 'positive' : 'negative', serology: serology ? 'positive' : 'negative', closeContact: rng.chance(t.sarsCov2.closeContact.p) ? 'yes' : 'unknown', severeRespiratoryCovid19: false },
+      sarsCov2: {
+        rnaOrAntigen: pcr ? 'positive' : 'negative',
+        serology: serology ? 'positive' : 'negative',
+        closeContact: rng.chance(t.sarsCov2.closeContact.p) ? 'yes' : 'unknown',
+        severeRespiratoryCovid19: false,
+      },
       ...(obese ? { otherConditions: ['obesity'] } : {}),
     },
     encounter: { hospitalized: true, died, suspectedInfection, moreLikelyAlternativeDiagnosis: null },
-    observations, labs: panels, investigations,
+    observations,
+    labs: panels,
+    investigations,
     truth: {
-      kind: 'misc', subtype: withMas ? 'misc-with-mas' : 'misc', masPresent: withMas, trigger: 'SARS-CoV-2',
-      severity: severityBand(severity, vaso || ventilated), cnsInvolvement: onset.cnsInvolvement !== undefined, hemorrhage: false,
+      kind: 'misc',
+      subtype: withMas ? 'misc-with-mas' : 'misc',
+      masPresent: withMas,
+      trigger: 'SARS-CoV-2',
+      severity: severityBand(severity, vaso || ventilated),
+      cnsInvolvement: onset.cnsInvolvement !== undefined,
+      hemorrhage: false,
     },
   };
 }

@@ -1,4 +1,11 @@
-import { PHOENIX_COAGULATION, PHOENIX_COAGULATION_CAP, PHOENIX_SEPSIS_CUTOFF, type Investigations, type LabPanel, type NumericAnalyte } from '@masdrill/rules';
+import {
+  PHOENIX_COAGULATION,
+  PHOENIX_COAGULATION_CAP,
+  PHOENIX_SEPSIS_CUTOFF,
+  type Investigations,
+  type LabPanel,
+  type NumericAnalyte,
+} from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
@@ -6,7 +13,13 @@ import { phoenixSurelyAtLeastTwo } from '../label-bounds.js';
 import { phoenixParts, mapZeroPointsAbove } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
-import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
+import {
+  buildObservations,
+  feverDayCourse,
+  temperatureCourse,
+  type FindingKey,
+  type RespiratorySupport,
+} from '../observations.js';
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
@@ -18,10 +31,18 @@ import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 // Lab overrides as constants: CaseLabs resolves a cohort's laboratory once per combination of tables (by identity).
 const { ferritin: FERRITIN, shockLactate: LACTATE } = SEPSIS_TABLE.overrideCoupling;
-const FERRITIN_OTHERWISE: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.otherwise, rho: FERRITIN.rho, baseline: FERRITIN.baseline } };
-const FERRITIN_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hyperferritinemic, rho: FERRITIN.rho, baseline: FERRITIN.baseline } };
-const FERRITIN_HARD_HYPER: LabTable = { ferritin: { at0: SEPSIS_TABLE.ferritin.hardHyperferritinemic, rho: FERRITIN.rho, baseline: FERRITIN.baseline } };
-const SHOCK_LACTATE: LabTable = { lactate: { at0: SEPSIS_TABLE.shockLactate, rho: LACTATE.rho, baseline: LACTATE.baseline } };
+const FERRITIN_OTHERWISE: LabTable = {
+  ferritin: { at0: SEPSIS_TABLE.ferritin.otherwise, rho: FERRITIN.rho, baseline: FERRITIN.baseline },
+};
+const FERRITIN_HYPER: LabTable = {
+  ferritin: { at0: SEPSIS_TABLE.ferritin.hyperferritinemic, rho: FERRITIN.rho, baseline: FERRITIN.baseline },
+};
+const FERRITIN_HARD_HYPER: LabTable = {
+  ferritin: { at0: SEPSIS_TABLE.ferritin.hardHyperferritinemic, rho: FERRITIN.rho, baseline: FERRITIN.baseline },
+};
+const SHOCK_LACTATE: LabTable = {
+  lactate: { at0: SEPSIS_TABLE.shockLactate, rho: LACTATE.rho, baseline: LACTATE.baseline },
+};
 /** Phoenix: an INR above this scores a coagulation point. */
 const PHOENIX_INR = PHOENIX_COAGULATION.find((c) => c.analyte === 'inr')!.threshold.value;
 
@@ -58,7 +79,15 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     rash: rng.chance(f.rash.p),
     giSymptoms: rng.chance(f.giSymptoms.p),
   };
-  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'rash', 'giSymptoms', 'cnsInvolvement', 'hemorrhage'];
+  const recorded: FindingKey[] = [
+    'hepatomegaly',
+    'splenomegaly',
+    'lymphadenopathy',
+    'rash',
+    'giSymptoms',
+    'cnsInvolvement',
+    'hemorrhage',
+  ];
   const od = t.organDysfunction;
   const ventilated = rng.chance(shockCase ? od.invasiveVentilation.shock.p : od.invasiveVentilation.otherwise.p);
   const oxygen = !ventilated && rng.chance(od.oxygenOrNoninvasive.p);
@@ -77,24 +106,57 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const vasoactives = shock.map((s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
   // One mode per patient, oxygen or non-invasive ventilation (drawn per reading, it switched hour to hour).
   const onSupport: RespiratorySupport = oxygen && rng.chance(sp.noninvasive.p) ? 'noninvasive' : 'oxygen';
-  const support: RespiratorySupport[] = hours.map((h) => (ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? onSupport : 'none'));
-  const fio2 = support.map((s) => (s === 'invasive' ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next() : s === 'none' ? ROOM_AIR_FIO2 : sp.fio2OnSupport.from + sp.fio2OnSupport.width * rng.next()));
-  const spo2 = support.map((s) => (s === 'none' ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width) : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width)));
-  const gcs = hours.map((h) => (lowGcs && h <= 24 ? sp.lowGcs.from + rng.int(0, sp.lowGcs.width) : lowGcs && h <= 48 ? sp.recoveringGcs : 15));
+  const support: RespiratorySupport[] = hours.map((h) =>
+    ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? onSupport : 'none',
+  );
+  const fio2 = support.map((s) =>
+    s === 'invasive'
+      ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next()
+      : s === 'none'
+        ? ROOM_AIR_FIO2
+        : sp.fio2OnSupport.from + sp.fio2OnSupport.width * rng.next(),
+  );
+  const spo2 = support.map((s) =>
+    s === 'none'
+      ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width)
+      : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width),
+  );
+  const gcs = hours.map((h) =>
+    lowGcs && h <= 24 ? sp.lowGcs.from + rng.int(0, sp.lowGcs.width) : lowGcs && h <= 48 ? sp.recoveringGcs : 15,
+  );
   const febrile = rng.chance(t.febrile.p);
-  const observations = buildObservations({
-    ageYears, hours,
-    temperatureC: temperatureCourse(hours, febrile, valueAt(t.peakTemperatureC, rng.normal()), rng),
-    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
-    recorded, onset, shock, vasoactives, support, fio2, spo2, gcs,
-  }, rng);
+  const observations = buildObservations(
+    {
+      ageYears,
+      hours,
+      temperatureC: temperatureCourse(hours, febrile, valueAt(t.peakTemperatureC, rng.normal()), rng),
+      feverDays: feverDayCourse(
+        hours,
+        febrile,
+        t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width),
+      ),
+      recorded,
+      onset,
+      shock,
+      vasoactives,
+      support,
+      fio2,
+      spo2,
+      gcs,
+    },
+    rng,
+  );
   if (!shockCase) {
     // No cardiovascular point without shock: keep the MAP above the Phoenix 0-point band.
     const m = t.nonShockMap;
     const floor = mapZeroPointsAbove(patient.ageYears) + m.margin;
     for (const o of observations) {
       const map = (o.sbp! + 2 * o.dbp!) / 3;
-      if (map <= floor) { const k = (floor + m.scaleTo) / map; o.sbp = Math.round(o.sbp! * k); o.dbp = Math.round(o.dbp! * k) + m.dbpExtra; }
+      if (map <= floor) {
+        const k = (floor + m.scaleTo) / map;
+        o.sbp = Math.round(o.sbp! * k);
+        o.dbp = Math.round(o.dbp! * k) + m.dbpExtra;
+      }
     }
   }
 
@@ -104,14 +166,23 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const labs = new CaseLabs(rng, severity, t.labs, overrides);
   const progression = rng.uniform(0, TRAJECTORY_TABLE.sepsis.progressionMax);
   const main = activityCurve(TRAJECTORY_TABLE.sepsis, progression);
-  const curves = { main, procalcitonin: activityCurve(TRAJECTORY_TABLE.sepsisProcalcitonin, progression), cardiac: main, overlay: null };
+  const curves = {
+    main,
+    procalcitonin: activityCurve(TRAJECTORY_TABLE.sepsisProcalcitonin, progression),
+    cardiac: main,
+    overlay: null,
+  };
   const cardiac = rng.chance(t.cardiacMarkers.p);
   const atPresentation: NumericAnalyte[] = [];
   if (cardiac) atPresentation.push('troponin', 'bnp');
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   atPresentation.push(...workup.atPresentation);
   const panels = buildLabPanels(labs, curves, rng, {
-    difficulty, baseline: false, atPresentation, procalcitonin: true, lactateAt12: true,
+    difficulty,
+    baseline: false,
+    atPresentation,
+    procalcitonin: true,
+    lactateAt12: true,
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
 
@@ -125,15 +196,20 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     // Each step adds one point: a coagulation abnormality, or respiratory support with a low SpO₂:FiO₂.
     // Both go in at presentation, so they count at the same time point (Phoenix scores the worst
     // total at one time point, not the worst of each item across the day).
-    const coag = parts.coagulation < PHOENIX_COAGULATION_CAP && (parts.respiratory > 0 || rng.next() < pc.coagulation.p);
+    const coag =
+      parts.coagulation < PHOENIX_COAGULATION_CAP && (parts.respiratory > 0 || rng.next() < pc.coagulation.p);
     if (coag) {
       const p0 = panels.find((p) => p.hour === 0);
       if (p0?.inr === undefined || p0.inr <= PHOENIX_INR) {
         const v = Math.round((pc.inr.from + pc.inr.width * rng.next()) * 100) / 100;
-        setLab(panels, 0, 'inr', v); setLab(panels, 12, 'inr', v); setLab(panels, 24, 'inr', Math.round((v - pc.inrFallBy24h) * 100) / 100);
+        setLab(panels, 0, 'inr', v);
+        setLab(panels, 12, 'inr', v);
+        setLab(panels, 24, 'inr', Math.round((v - pc.inrFallBy24h) * 100) / 100);
       } else {
         const v = Math.round((pc.dDimer.from + pc.dDimer.width * rng.next()) * 100) / 100;
-        setLab(panels, 0, 'dDimer', v); setLab(panels, 12, 'dDimer', v); setLab(panels, 24, 'dDimer', v);
+        setLab(panels, 0, 'dDimer', v);
+        setLab(panels, 12, 'dDimer', v);
+        setLab(panels, 24, 'dDimer', v);
       }
     } else {
       const o = observations.find((x) => x.hour === 0)!;
@@ -145,7 +221,11 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const organism = rng.chance(t.bloodCulturePositive.p) ? rng.weighted(t.organisms.weights) : undefined;
   const investigations: Investigations = {
-    cultures: [organism ? { hour: 0, specimen: 'blood', result: 'positive', organism } : { hour: 0, specimen: 'blood', result: 'negative' }],
+    cultures: [
+      organism
+        ? { hour: 0, specimen: 'blood', result: 'positive', organism }
+        : { hour: 0, specimen: 'blood', result: 'negative' },
+    ],
   };
   const viral = viralPcr(undefined, rng, hyper ? t.viralPcr.hyperferritinemic.p : t.viralPcr.otherwise.p);
   if (viral) investigations.viralTests = [viral];
@@ -160,7 +240,17 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     patient,
     background: { sjia: 'none' },
     encounter: { hospitalized: true, died, suspectedInfection: true },
-    observations, labs: panels, investigations,
-    truth: { kind: 'sepsis', subtype, masPresent: false, trigger: 'bacterial', severity: severityBand(severity, critical), cnsInvolvement: lowGcs, hemorrhage },
+    observations,
+    labs: panels,
+    investigations,
+    truth: {
+      kind: 'sepsis',
+      subtype,
+      masPresent: false,
+      trigger: 'bacterial',
+      severity: severityBand(severity, critical),
+      cnsInvolvement: lowGcs,
+      hemorrhage,
+    },
   };
 }

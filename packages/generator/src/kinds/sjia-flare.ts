@@ -1,9 +1,15 @@
-import type { Background, Investigations, NumericAnalyte } from '@masdrill/rules';
+import type { Background, Investigations } from '@masdrill/rules';
 import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
-import { buildObservations, feverDayCourse, temperatureCourse, type FindingKey, type RespiratorySupport } from '../observations.js';
+import {
+  buildObservations,
+  feverDayCourse,
+  temperatureCourse,
+  type FindingKey,
+  type RespiratorySupport,
+} from '../observations.js';
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
@@ -40,19 +46,41 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const hours = known ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
   const onset: Partial<Record<FindingKey, number>> = {};
   for (const key of Object.keys(present) as (keyof typeof present)[]) if (present[key]) onset[key] = 0;
-  if (present.activeArthritis && known && rng.chance(t.arthritisAtBaseline.p)) onset.activeArthritis = LAB_SCHEDULE.baselineHour;
-  const recorded: FindingKey[] = ['hepatomegaly', 'splenomegaly', 'lymphadenopathy', 'activeArthritis', 'rash', 'cnsInvolvement', 'hemorrhage', 'giSymptoms'];
+  if (present.activeArthritis && known && rng.chance(t.arthritisAtBaseline.p))
+    onset.activeArthritis = LAB_SCHEDULE.baselineHour;
+  const recorded: FindingKey[] = [
+    'hepatomegaly',
+    'splenomegaly',
+    'lymphadenopathy',
+    'activeArthritis',
+    'rash',
+    'cnsInvolvement',
+    'hemorrhage',
+    'giSymptoms',
+  ];
   const n = hours.length;
   const support: RespiratorySupport[] = new Array<RespiratorySupport>(n).fill('none');
-  const observations = buildObservations({
-    ageYears, hours,
-    temperatureC: temperatureCourse(hours, febrile, peak, rng),
-    feverDays: feverDayCourse(hours, febrile, t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width)),
-    recorded, onset,
-    shock: new Array<boolean>(n).fill(false), vasoactives: new Array<number>(n).fill(0),
-    support, fio2: new Array<number>(n).fill(ROOM_AIR_FIO2), spo2: hours.map(() => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
-    gcs: hours.map((h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
-  }, rng);
+  const observations = buildObservations(
+    {
+      ageYears,
+      hours,
+      temperatureC: temperatureCourse(hours, febrile, peak, rng),
+      feverDays: feverDayCourse(
+        hours,
+        febrile,
+        t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width),
+      ),
+      recorded,
+      onset,
+      shock: new Array<boolean>(n).fill(false),
+      vasoactives: new Array<number>(n).fill(0),
+      support,
+      fio2: new Array<number>(n).fill(ROOM_AIR_FIO2),
+      spo2: hours.map(() => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
+      gcs: hours.map((h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
+    },
+    rng,
+  );
 
   const labs = new CaseLabs(rng, severity, t.labs, hard ? [t.hardLabs] : []);
   const main = activityCurve(TRAJECTORY_TABLE.sjiaFlare, rng.uniform(0, TRAJECTORY_TABLE.sjiaFlare.progressionMax));
@@ -61,26 +89,42 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   const panels = buildLabPanels(labs, curves, rng, {
-    difficulty, baseline: known, atPresentation: workup.atPresentation, procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
+    difficulty,
+    baseline: known,
+    atPresentation: workup.atPresentation,
+    procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
 
   const investigations: Investigations = {};
-  if (workup.marrow) investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
+  if (workup.marrow)
+    investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
 
   const background: Background = { sjia: known ? 'known' : 'suspected' };
   const viral = viralPcr(undefined, rng);
   if (viral) investigations.viralTests = [viral];
   if (known) {
-    background.sjiaDurationYears = Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
+    background.sjiaDurationYears =
+      Math.floor(valueBelow(t.sjiaDurationYears, patient.ageYears, rng.next()) * 100) / 100; // down: never past the age
     background.immunosuppressiveTherapy = currentSjiaTherapy(rng);
   }
 
   return {
-    patient, background,
+    patient,
+    background,
     encounter: { hospitalized: true, died: false, suspectedInfection },
-    observations, labs: panels, investigations,
-    truth: { kind: 'sjia-flare', subtype: 'sjia-flare', masPresent: false, trigger: 'active-sjia', severity: severityBand(severity - t.severityBandShift.value, false), cnsInvolvement: present.cnsInvolvement, hemorrhage: present.hemorrhage },
+    observations,
+    labs: panels,
+    investigations,
+    truth: {
+      kind: 'sjia-flare',
+      subtype: 'sjia-flare',
+      masPresent: false,
+      trigger: 'active-sjia',
+      severity: severityBand(severity - t.severityBandShift.value, false),
+      cnsInvolvement: present.cnsInvolvement,
+      hemorrhage: present.hemorrhage,
+    },
   };
 }

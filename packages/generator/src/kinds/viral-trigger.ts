@@ -8,8 +8,15 @@ type ViralTest = NonNullable<Investigations['viralTests']>[number];
 export function viralTestFor(trigger: GroundTruth['trigger'], rng: Rng): ViralTest | undefined {
   if (trigger === 'EBV' || trigger === 'CMV' || trigger === 'adenovirus') {
     const load = MAS_TABLE.viralLoad;
-    return { hour: 0, virus: trigger, method: 'pcr', result: 'positive', quantity: Math.round(Math.exp(Math.log(load.medianCopiesPerMl) + load.logSd * rng.normal())) };
+    return {
+      hour: 0,
+      virus: trigger,
+      method: 'pcr',
+      result: 'positive',
+      quantity: Math.round(Math.exp(Math.log(load.medianCopiesPerMl) + load.logSd * rng.normal())),
+    };
   }
-  if (trigger === 'other-virus') return { hour: 0, virus: rng.weighted(OTHER_VIRUSES.weights), method: 'pcr', result: 'positive' };
+  if (trigger === 'other-virus')
+    return { hour: 0, virus: rng.weighted(OTHER_VIRUSES.weights), method: 'pcr', result: 'positive' };
   return undefined;
 }

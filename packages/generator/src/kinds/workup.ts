@@ -30,12 +30,19 @@ function sent(rng: Rng, by: SentBySuspicion, suspected: boolean): boolean {
  * Analytes the cohort's table does not carry are not added.
  */
 export function hlhWorkup(labs: CaseLabs, rng: Rng, nkResult: () => NkResult): Workup {
-  const suspected = masSuspectedOnChart(labs.presentation('ferritin'), labs.presentation('platelets'), labs.presentation('fibrinogen'));
+  const suspected = masSuspectedOnChart(
+    labs.presentation('ferritin'),
+    labs.presentation('platelets'),
+    labs.presentation('fibrinogen'),
+  );
   const atPresentation: NumericAnalyte[] = [];
-  for (const a of ['sCd25', 'il18', 'cxcl9'] as const) if (sent(rng, WORKUP_TABLE[a], suspected) && labs.has(a)) atPresentation.push(a);
+  for (const a of ['sCd25', 'il18', 'cxcl9'] as const)
+    if (sent(rng, WORKUP_TABLE[a], suspected) && labs.has(a)) atPresentation.push(a);
   const nk = sent(rng, WORKUP_TABLE.nkCellActivity, suspected) ? nkResult() : undefined;
   const marrow = sent(rng, WORKUP_TABLE.boneMarrow, suspected);
-  return nk === undefined ? { suspected, atPresentation, marrow } : { suspected, atPresentation, nkCellActivity: nk, marrow };
+  return nk === undefined
+    ? { suspected, atPresentation, marrow }
+    : { suspected, atPresentation, nkCellActivity: nk, marrow };
 }
 
 /** NK-cell function without MAS. */
@@ -44,10 +51,16 @@ export function nkResultWithoutMas(rng: Rng): () => NkResult {
 }
 
 /** A viral PCR at presentation: positive for a viral trigger, else sent with probability `sentWithoutTrigger` and negative. */
-export function viralPcr(trigger: GroundTruth['trigger'] | undefined, rng: Rng, sentWithoutTrigger = WORKUP_TABLE.viralPcrWithoutTrigger.p): ViralTest | undefined {
+export function viralPcr(
+  trigger: GroundTruth['trigger'] | undefined,
+  rng: Rng,
+  sentWithoutTrigger = WORKUP_TABLE.viralPcrWithoutTrigger.p,
+): ViralTest | undefined {
   const positive = trigger === undefined ? undefined : viralTestFor(trigger, rng);
   if (positive) return positive;
-  return rng.chance(sentWithoutTrigger) ? { hour: 0, virus: rng.weighted(WORKUP_TABLE.negativePcrVirus.weights), method: 'pcr', result: 'negative' } : undefined;
+  return rng.chance(sentWithoutTrigger)
+    ? { hour: 0, virus: rng.weighted(WORKUP_TABLE.negativePcrVirus.weights), method: 'pcr', result: 'negative' }
+    : undefined;
 }
 
 /** Current sJIA therapy, recorded for every known sJIA (an empty list: on none). */

@@ -28,7 +28,11 @@ function pulseGivenBefore(actions: readonly ActiveAction[], hour: number): boole
 }
 
 /** Integrates each process hour by hour: log-activity moves at the rate the control in force gives it. Pure. */
-export function traceActivity(profile: ResponseProfile, actions: readonly ActiveAction[], untilHour: number): ActivityTrace {
+export function traceActivity(
+  profile: ResponseProfile,
+  actions: readonly ActiveAction[],
+  untilHour: number,
+): ActivityTrace {
   const lastHour = Math.max(0, Math.ceil(untilHour));
   const controls: Control[] = [];
   const logs = new Map<ProcessId, Float64Array>(profile.processes.map((p) => [p, new Float64Array(lastHour + 1)]));
@@ -41,11 +45,11 @@ export function traceActivity(profile: ResponseProfile, actions: readonly Active
       // MAS emerging in MIS-C follows the case's own course up to its peak; from there it moves with the treatment.
       const rate = pc.process === 'mas' && profile.masEmerges && h < (profile.masPeakHour ?? 0) ? 0 : pc.ratePerHour;
       const next = l[h]! + rate;
-      l[h + 1] = next < LOG_MIN ? LOG_MIN : next > LOG_MAX ? LOG_MAX : next;
+      l[h + 1] = next < LOG_MIN ? LOG_MIN : Math.min(next, LOG_MAX);
       // The drive moves with the rate from where it is, never below the bounded activity.
       const d = drives.get(pc.process)!;
       const dn = d[h]! + rate;
-      d[h + 1] = dn < l[h + 1]! ? l[h + 1]! : dn > LOG_DRIVE_MAX ? LOG_DRIVE_MAX : dn;
+      d[h + 1] = dn < l[h + 1]! ? l[h + 1]! : Math.min(dn, LOG_DRIVE_MAX);
     }
   }
   const finalControl = controlAt(inForceAt(actions, lastHour), profile, pulseGivenBefore(actions, lastHour));

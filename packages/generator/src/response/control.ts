@@ -58,8 +58,14 @@ export function controlAt(inForce: readonly ActiveAction[], p: ResponseProfile, 
   const secondLine = table.mas.secondLine;
   const masGlucocorticoid = glucocorticoid === 1 || (glucocorticoid === 0.5 && pulseCourseGiven) ? 1 : 0;
   const masTier = masGlucocorticoid + (secondAgent ? 1 : 0) + (secondLine ? 1 : 0);
-  const masTreatment: MasTreatment = masGlucocorticoid < 1 ? 'none'
-    : masTier >= 3 ? 'second-line' : masTier >= 2 ? 'first-line-combination' : 'glucocorticoid-alone';
+  const masTreatment: MasTreatment =
+    masGlucocorticoid < 1
+      ? 'none'
+      : masTier >= 3
+        ? 'second-line'
+        : masTier >= 2
+          ? 'first-line-combination'
+          : 'glucocorticoid-alone';
   const ivigOnlyEscalation = has('ivig') && table.mas.byRole['second-line'].every((a) => a === 'ivig');
   const suppressed = immunosuppressed(inForce);
 
@@ -68,13 +74,20 @@ export function controlAt(inForce: readonly ActiveAction[], p: ResponseProfile, 
       case 'mas': {
         const untreated = masTier === 0;
         const short = Math.max(0, p.masNeed - masTier);
-        return { process, untreated, short, ratePerHour: rate(short, untreated, t.mas.growth.perHour, t.mas.resolution.perHour) };
+        return {
+          process,
+          untreated,
+          short,
+          ratePerHour: rate(short, untreated, t.mas.growth.perHour, t.mas.resolution.perHour),
+        };
       }
       case 'infection': {
         // INF-1 "appropriate antimicrobial therapy": antibiotics for bacteria; an antiviral or antibiotics for a viral trigger (rules design choice viral-trigger-antimicrobial).
         const covered = table.infectionCovered;
         const bacterial = p.infection === 'bacterial';
-        const growth = (bacterial ? t.infection.bacterialGrowth : t.infection.viralGrowth).perHour * (suppressed ? t.infection.uncontrolledUnderImmunosuppression.factor : 1);
+        const growth =
+          (bacterial ? t.infection.bacterialGrowth : t.infection.viralGrowth).perHour *
+          (suppressed ? t.infection.uncontrolledUnderImmunosuppression.factor : 1);
         const resolution = (bacterial ? t.infection.bacterialResolution : t.infection.viralResolution).perHour;
         return { process, untreated: !covered, short: covered ? 0 : 2, ratePerHour: covered ? -resolution : growth };
       }
@@ -82,13 +95,32 @@ export function controlAt(inForce: readonly ActiveAction[], p: ResponseProfile, 
         // IVIG with a glucocorticoid (ACR, NIH); anakinra or infliximab stand in for the glucocorticoid half.
         const tier = table.miscTier;
         const short = 2 - tier;
-        return { process, untreated: tier === 0, short, ratePerHour: rate(short, tier === 0, t.misc.growth.perHour, t.misc.resolution.perHour) };
+        return {
+          process,
+          untreated: tier === 0,
+          short,
+          ratePerHour: rate(short, tier === 0, t.misc.growth.perHour, t.misc.resolution.perHour),
+        };
       }
       case 'sjia-flare': {
         const treated = table.flareTreated;
-        return { process, untreated: !treated, short: treated ? 0 : 1, ratePerHour: treated ? -t.sjiaFlare.resolution.perHour : t.sjiaFlare.growth.perHour };
+        return {
+          process,
+          untreated: !treated,
+          short: treated ? 0 : 1,
+          ratePerHour: treated ? -t.sjiaFlare.resolution.perHour : t.sjiaFlare.growth.perHour,
+        };
       }
     }
   });
-  return { processes, masTreatment, immunosuppressed: suppressed, has, glucocorticoid, secondAgent, secondLine, ivigOnlyEscalation };
+  return {
+    processes,
+    masTreatment,
+    immunosuppressed: suppressed,
+    has,
+    glucocorticoid,
+    secondAgent,
+    secondLine,
+    ivigOnlyEscalation,
+  };
 }

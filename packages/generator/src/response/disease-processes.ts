@@ -55,9 +55,14 @@ export function responseProfile(c: Case): ResponseProfile {
   const ivigResponds = rng.next() < RESPONSE_TABLE.mas.ivigResponds.p;
   const etanerceptResponds = rng.next() < RESPONSE_TABLE.mas.etanerceptResponds.p;
   return {
-    processes, severity, sjia: f.sjia, cns: f.cns, infection,
+    processes,
+    severity,
+    sjia: f.sjia,
+    cns: f.cns,
+    infection,
     masEmerges: kind === 'misc' && masPresent,
     masNeed: refractory ? 3 : steroidAlone ? 1 : 2,
-    ivigResponds, etanerceptResponds,
+    ivigResponds,
+    etanerceptResponds,
   };
 }

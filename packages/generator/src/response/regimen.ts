@@ -1,4 +1,12 @@
-import { ACTIONS, caseFeatures, checkDose, dosePerKgPerDay, type ActionId, type Case, type Plan } from '@masdrill/rules';
+import {
+  ACTIONS,
+  caseFeatures,
+  checkDose,
+  dosePerKgPerDay,
+  type ActionId,
+  type Case,
+  type Plan,
+} from '@masdrill/rules';
 
 /** One planned action in force over [from, to) hours, as the plans so far give it. */
 export interface ActiveAction {
@@ -36,7 +44,9 @@ export function activeActions(base: Case, plans: readonly Plan[]): ActiveAction[
       const check = checkDose(a.action, a.dose, f);
       const perKg = dosePerKgPerDay(a.dose, f);
       out.push({
-        action: a.action, from, to,
+        action: a.action,
+        from,
+        to,
         underdosed: check.problems.some((p) => UNDER.includes(p.kind)),
         ...(perKg !== undefined ? { mgPerKgDay: perKg } : {}),
       });

@@ -14,7 +14,11 @@ export interface ResponseLevels {
 
 function baselines(...tables: readonly LabTable[]): Levels {
   const out: Record<string, number> = {};
-  for (const t of tables) for (const a of NUMERIC_ANALYTES) { const spec = t[a]; if (spec && out[a] === undefined) out[a] = spec.baseline; }
+  for (const t of tables)
+    for (const a of NUMERIC_ANALYTES) {
+      const spec = t[a];
+      if (spec && out[a] === undefined) out[a] = spec.baseline;
+    }
   return out;
 }
 

@@ -80,14 +80,23 @@ export interface LabActivity {
  * further from resolution of the two wins. ANC is re-derived so the differential still adds up.
  * `rng` is the row's own noise stream.
  */
-export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: ResponseLevels, at: LabActivity, rng: Rng): LabPanel {
+export function respondPanel(
+  measured: LabPanel,
+  anchor: LabPanel,
+  levels: ResponseLevels,
+  at: LabActivity,
+  rng: Rng,
+): LabPanel {
   const panel: Record<string, unknown> = { hour: measured.hour };
   for (const a of NUMERIC_ANALYTES) {
     const own = measured[a];
     if (own === undefined) continue;
     const h = levels.resolved[a];
     const p = (anchor[a] as number | undefined) ?? own;
-    if (h === undefined) { panel[a] = own; continue; }
+    if (h === undefined) {
+      panel[a] = own;
+      continue;
+    }
     let v = along(a, h, p, a === 'lactate' && at.systemicDrive !== undefined ? at.systemicDrive : at.systemic);
     const deeper = at.emergingMasReference?.[a] as number | undefined;
     const later = deeper !== undefined && distance(a, h, deeper) > distance(a, h, own) ? deeper : own;
@@ -103,17 +112,23 @@ export function respondPanel(measured: LabPanel, anchor: LabPanel, levels: Respo
     // untreated MAS and septic CRPs on 1000 mg/L and 10% of untreated MAS fibrinogens on 40 mg/dL,
     // and a recovering MIS-C CRP could not fall below the definition's 30 mg/L (a third at 72 h).
     const worseUp = p > h;
-    if (p !== h && (worseUp ? v > p : v < p)) v = saturateTowards(v, p, worseUp ? ANALYTES[a].plausible.max : ANALYTES[a].plausible.min, !LINEAR.has(a));
+    if (p !== h && (worseUp ? v > p : v < p))
+      v = saturateTowards(v, p, worseUp ? ANALYTES[a].plausible.max : ANALYTES[a].plausible.min, !LINEAR.has(a));
     panel[a] = reportable(a, v);
   }
   const wbc = panel.wbc as number | undefined;
   let alc = panel.alc as number | undefined;
   if (wbc !== undefined && alc !== undefined) {
     const d = LAB_MEASUREMENT.differential;
-    if (alc > d.maxAlcFractionOfWbc * wbc) { alc = reportable('alc', d.maxAlcFractionOfWbc * wbc); panel.alc = alc; }
-    if (panel.anc !== undefined) panel.anc = reportable('anc', Math.max(d.minAncFractionOfWbc * wbc, wbc - alc - d.otherCellsFractionOfWbc * wbc));
+    if (alc > d.maxAlcFractionOfWbc * wbc) {
+      alc = reportable('alc', d.maxAlcFractionOfWbc * wbc);
+      panel.alc = alc;
+    }
+    if (panel.anc !== undefined)
+      panel.anc = reportable('anc', Math.max(d.minAncFractionOfWbc * wbc, wbc - alc - d.otherCellsFractionOfWbc * wbc));
   }
-  if (measured.triglyceridesFasting !== undefined && panel.triglycerides !== undefined) panel.triglyceridesFasting = measured.triglyceridesFasting;
+  if (measured.triglyceridesFasting !== undefined && panel.triglycerides !== undefined)
+    panel.triglyceridesFasting = measured.triglyceridesFasting;
   if (measured.nkCellActivity !== undefined) panel.nkCellActivity = measured.nkCellActivity;
   return panel as unknown as LabPanel;
 }

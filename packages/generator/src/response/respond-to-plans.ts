@@ -1,9 +1,25 @@
-import { caseFeatures, NUMERIC_ANALYTES, type Case, type Investigations, type LabPanel, type Observation, type Plan } from '@masdrill/rules';
+import {
+  caseFeatures,
+  NUMERIC_ANALYTES,
+  type Case,
+  type Investigations,
+  type LabPanel,
+  type Observation,
+  type Plan,
+} from '@masdrill/rules';
 import { Rng } from '../rng.js';
 import { RESPONSE_TABLE } from '../tables/response-table.js';
 import { traceActivity, type ActivityTrace } from './activity.js';
 import type { MasTreatment } from './control.js';
-import { courseReasons, inadequateResponse, overallCourse, processCourses, type CourseReason, type ProcessCourse, type ResponseCourse } from './course.js';
+import {
+  courseReasons,
+  inadequateResponse,
+  overallCourse,
+  processCourses,
+  type CourseReason,
+  type ProcessCourse,
+  type ResponseCourse,
+} from './course.js';
 import { responseProfile, type ResponseProfile } from './disease-processes.js';
 import { activeActions, type ActiveAction } from './regimen.js';
 import { deepestMasPattern, masPatternDepth, respondPanel } from './respond-labs.js';
@@ -33,7 +49,8 @@ function hoursUpTo<T extends { hour: number }>(rows: readonly T[], untilHour: nu
   const own = rows.map((r) => r.hour).filter((h) => h > 0 && h <= untilHour);
   const last = rows.reduce((m, r) => Math.max(m, r.hour), 0);
   const extra: number[] = [];
-  for (let h = last + RESPONSE_TABLE.extensionStepHours; h <= untilHour; h += RESPONSE_TABLE.extensionStepHours) extra.push(h);
+  for (let h = last + RESPONSE_TABLE.extensionStepHours; h <= untilHour; h += RESPONSE_TABLE.extensionStepHours)
+    extra.push(h);
   if (untilHour > last && !extra.includes(untilHour)) extra.push(untilHour);
   return [...new Set([...own, ...extra])].sort((a, b) => a - b);
 }
@@ -56,7 +73,13 @@ function presentationPanel(labs: readonly LabPanel[]): LabPanel {
   return out as unknown as LabPanel;
 }
 
-function systemicActivity(profile: ResponseProfile, trace: ActivityTrace, hour: number, withEmergingMas: boolean, unbounded = false): number {
+function systemicActivity(
+  profile: ResponseProfile,
+  trace: ActivityTrace,
+  hour: number,
+  withEmergingMas: boolean,
+  unbounded = false,
+): number {
   let a = 0;
   let any = false;
   for (const p of profile.processes) {
@@ -90,7 +113,10 @@ function masPeakHour(labs: readonly LabPanel[], deepest: LabPanel, levels: Retur
   for (const l of labs) {
     if (l.hour < 0) continue;
     const d = masPatternDepth(l, deepest, levels);
-    if (d > depth) { depth = d; best = l.hour; }
+    if (d > depth) {
+      depth = d;
+      best = l.hour;
+    }
   }
   return best;
 }
@@ -100,13 +126,23 @@ function masPeakHour(labs: readonly LabPanel[], deepest: LabPanel, levels: Retur
  * cannot resolve on the case's own timing: the deepest the case's own course has reached so far
  * (MISC-1/2: the standard protocol does not control it); once controlled, the case's own value.
  */
-function masReference(own: readonly LabPanel[], levels: ReturnType<typeof responseLevels>, hour: number, uncontrolled: boolean): LabPanel | undefined {
-  return uncontrolled ? deepestMasPattern(own.filter((l) => l.hour <= hour), levels) : undefined;
+function masReference(
+  own: readonly LabPanel[],
+  levels: ReturnType<typeof responseLevels>,
+  hour: number,
+  uncontrolled: boolean,
+): LabPanel | undefined {
+  return uncontrolled
+    ? deepestMasPattern(
+        own.filter((l) => l.hour <= hour),
+        levels,
+      )
+    : undefined;
 }
 
 function upTo<T extends { hour: number }>(rows: readonly T[] | undefined, hour: number): T[] | undefined {
   const kept = rows?.filter((r) => r.hour <= hour);
-  return kept && kept.length ? kept : undefined;
+  return kept?.length ? kept : undefined;
 }
 
 /**
@@ -133,13 +169,34 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
     const measured = rowAt(base.labs, h)!;
     const drive = systemicActivity(profile, trace, h, false, true);
     // A patient sicker than at presentation has a lactate measured whenever one was at presentation.
-    const withLactate = measured.lactate === undefined && anchorLab.lactate !== undefined && drive > 1 ? { ...measured, lactate: anchorLab.lactate } : measured;
-    labs.push(respondPanel(withLactate, anchorLab, levels, {
-      systemic: systemicActivity(profile, trace, h, false), systemicDrive: drive,
-      ...(profile.masEmerges ? { emergingMasReference: masReference(base.labs, levels, h, trace.control(h).processes.find((p) => p.process === 'mas')!.short > 0) } : {}),
-      ...(profile.masEmerges ? { emergingMas: trace.activity('mas', h) } : {}),
-      ...(fold(h) !== 1 ? { transaminaseFold: fold(h) } : {}),
-    }, new Rng(`labs:${base.id}:${h}`)));
+    const withLactate =
+      measured.lactate === undefined && anchorLab.lactate !== undefined && drive > 1
+        ? { ...measured, lactate: anchorLab.lactate }
+        : measured;
+    labs.push(
+      respondPanel(
+        withLactate,
+        anchorLab,
+        levels,
+        {
+          systemic: systemicActivity(profile, trace, h, false),
+          systemicDrive: drive,
+          ...(profile.masEmerges
+            ? {
+                emergingMasReference: masReference(
+                  base.labs,
+                  levels,
+                  h,
+                  trace.control(h).processes.find((p) => p.process === 'mas')!.short > 0,
+                ),
+              }
+            : {}),
+          ...(profile.masEmerges ? { emergingMas: trace.activity('mas', h) } : {}),
+          ...(fold(h) !== 1 ? { transaminaseFold: fold(h) } : {}),
+        },
+        new Rng(`labs:${base.id}:${h}`),
+      ),
+    );
   }
 
   const anchorObs = rowAt(base.observations, 0) ?? base.observations.find((o) => o.hour >= 0);
@@ -150,13 +207,28 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
       const mas = profile.processes.includes('mas') ? trace.activity('mas', h) : undefined;
       const systemic = systemicActivity(profile, trace, h, true);
       // GC-2: methylprednisolone does not reach the brain as dexamethasone does; the CNS does not improve on it.
-      const neurological = mas === undefined ? systemic : control.glucocorticoid > 0 && !control.has('dexamethasone') ? Math.max(1, mas) : mas;
-      const gcsSoFar = base.observations.filter((o) => o.hour >= 0 && o.hour <= h && o.gcs !== undefined).map((o) => o.gcs!);
-      observations.push(respondObservation(rowAt(base.observations, h)!, anchorObs, {
-        systemic, neurological, cnsCase: profile.cns, ...(gcsSoFar.length ? { worstGcs: Math.min(...gcsSoFar) } : {}),
-        vasoactiveSupport: control.has('vasoactive-infusion') || control.has('icu-admission'),
-        decompensation: Math.max(0, systemicActivity(profile, trace, h, true, true) - RESPONSE_TABLE.thresholds.organFailureAppears),
-      }));
+      const neurological =
+        mas === undefined
+          ? systemic
+          : control.glucocorticoid > 0 && !control.has('dexamethasone')
+            ? Math.max(1, mas)
+            : mas;
+      const gcsSoFar = base.observations
+        .filter((o) => o.hour >= 0 && o.hour <= h && o.gcs !== undefined)
+        .map((o) => o.gcs!);
+      observations.push(
+        respondObservation(rowAt(base.observations, h)!, anchorObs, {
+          systemic,
+          neurological,
+          cnsCase: profile.cns,
+          ...(gcsSoFar.length ? { worstGcs: Math.min(...gcsSoFar) } : {}),
+          vasoactiveSupport: control.has('vasoactive-infusion') || control.has('icu-admission'),
+          decompensation: Math.max(
+            0,
+            systemicActivity(profile, trace, h, true, true) - RESPONSE_TABLE.thresholds.organFailureAppears,
+          ),
+        }),
+      );
     }
   }
 
@@ -165,48 +237,105 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
     const rows = upTo(base.investigations[key] as { hour: number }[] | undefined, untilHour);
     if (rows) (investigations as Record<string, unknown>)[key] = rows;
   }
-  const patient: Case = { ...base, labs, observations, investigations, ...(diedAtHour !== undefined ? { encounter: { ...base.encounter, died: true } } : {}) };
+  const patient: Case = {
+    ...base,
+    labs,
+    observations,
+    investigations,
+    ...(diedAtHour !== undefined ? { encounter: { ...base.encounter, died: true } } : {}),
+  };
 
-  const sinceHour = plans.reduce((m, p) => ((p.decisionHour ?? 0) < untilHour ? Math.max(m, p.decisionHour ?? 0) : m), 0);
+  const sinceHour = plans.reduce(
+    (m, p) => ((p.decisionHour ?? 0) < untilHour ? Math.max(m, p.decisionHour ?? 0) : m),
+    0,
+  );
   const masCounts = !profile.masEmerges || caseFeatures(patient, 'presentation', untilHour).masPresent;
-  const masDepth = deepest ? (hour: number) => { const row = rowAt(labs, hour); return row ? masPatternDepth(row, deepest, levels) : 0; } : undefined;
+  const masDepth = deepest
+    ? (hour: number) => {
+        const row = rowAt(labs, hour);
+        return row ? masPatternDepth(row, deepest, levels) : 0;
+      }
+    : undefined;
   const processes = processCourses(profile, trace, sinceHour, untilHour, masCounts, masDepth);
   const control = trace.control(Math.max(0, untilHour - 1));
   const reasons = courseReasons(profile, trace, processes, untilHour);
   const before = observations.filter((o) => o.hour <= sinceHour).pop();
   const now = observations[observations.length - 1];
   if (fold(untilHour) > fold(sinceHour)) {
-    reasons.push({ text: 'AST and ALT are rising on emapalumab: in a child under 3, interferon-targeted therapy can raise them 2- to 25-fold from about a week in.', statementIds: ['PIT-2'], citations: ['guideline'] });
+    reasons.push({
+      text: 'AST and ALT are rising on emapalumab: in a child under 3, interferon-targeted therapy can raise them 2- to 25-fold from about a week in.',
+      statementIds: ['PIT-2'],
+      citations: ['guideline'],
+    });
   }
   let course = overallCourse(processes);
   let inadequate = inadequateResponse(processes);
   if (now && now.hour > sinceHour) {
-    if (now.shock && !before?.shock) reasons.push({ text: 'Shock has developed: this patient needs intensive care.', statementIds: ['CC-2'], citations: ['guideline'] });
-    if (now.respiratorySupport === 'invasive' && before?.respiratorySupport !== 'invasive') reasons.push({ text: 'Respiratory failure: the patient is now ventilated.', statementIds: ['CC-2'], citations: ['guideline'] });
+    if (now.shock && !before?.shock)
+      reasons.push({
+        text: 'Shock has developed: this patient needs intensive care.',
+        statementIds: ['CC-2'],
+        citations: ['guideline'],
+      });
+    if (now.respiratorySupport === 'invasive' && before?.respiratorySupport !== 'invasive')
+      reasons.push({
+        text: 'Respiratory failure: the patient is now ventilated.',
+        statementIds: ['CC-2'],
+        citations: ['guideline'],
+      });
     // A falling GCS is worsening whatever the labs do.
     if (now.gcs !== undefined && before?.gcs !== undefined && now.gcs < before.gcs) {
       course = 'worsening';
       inadequate = true;
       const onMp = control.glucocorticoid > 0 && !control.has('dexamethasone') && profile.cns;
-      reasons.push(onMp
-        ? { text: `The GCS has fallen from ${before.gcs} to ${now.gcs}: the brain is worsening whatever the labs show. Methylprednisolone does not cross the blood-brain barrier as dexamethasone does.`, statementIds: ['GC-2', 'CC-1'], citations: ['guideline'] }
-        : { text: `The GCS has fallen from ${before.gcs} to ${now.gcs}: the patient is worsening whatever the labs show.`, statementIds: ['CC-1'], citations: ['guideline'] });
-    } else if (now.gcs !== undefined && before?.gcs !== undefined && now.gcs === before.gcs && now.gcs < (anchorObs?.gcs ?? 15)) {
+      reasons.push(
+        onMp
+          ? {
+              text: `The GCS has fallen from ${before.gcs} to ${now.gcs}: the brain is worsening whatever the labs show. Methylprednisolone does not cross the blood-brain barrier as dexamethasone does.`,
+              statementIds: ['GC-2', 'CC-1'],
+              citations: ['guideline'],
+            }
+          : {
+              text: `The GCS has fallen from ${before.gcs} to ${now.gcs}: the patient is worsening whatever the labs show.`,
+              statementIds: ['CC-1'],
+              citations: ['guideline'],
+            },
+      );
+    } else if (
+      now.gcs !== undefined &&
+      before?.gcs !== undefined &&
+      now.gcs === before.gcs &&
+      now.gcs < (anchorObs?.gcs ?? 15)
+    ) {
       // A GCS still below presentation and not rising: the brain is not responding, whatever the labs do.
       if (course === 'improving') course = 'stable';
       inadequate = true;
-      reasons.push({ text: `The GCS is still ${now.gcs} (${anchorObs?.gcs} at presentation): the neurological state is not improving.`, statementIds: profile.cns && control.glucocorticoid > 0 && !control.has('dexamethasone') ? ['GC-2', 'CC-1'] : ['CC-1'], citations: ['guideline'] });
+      reasons.push({
+        text: `The GCS is still ${now.gcs} (${anchorObs?.gcs} at presentation): the neurological state is not improving.`,
+        statementIds:
+          profile.cns && control.glucocorticoid > 0 && !control.has('dexamethasone') ? ['GC-2', 'CC-1'] : ['CC-1'],
+        citations: ['guideline'],
+      });
     }
   }
   if (diedAtHour !== undefined) {
     course = 'worsening';
     inadequate = true;
-    reasons.push({ text: `The patient died at hour ${diedAtHour}: untreated, the illness ran on through shock and multi-organ failure.`, statementIds: profile.processes.includes('mas') ? ['HEAD-1', 'PRO-1'] : [], citations: profile.processes.includes('mas') ? ['guideline'] : ['ssc-peds-2020'] });
+    reasons.push({
+      text: `The patient died at hour ${diedAtHour}: untreated, the illness ran on through shock and multi-organ failure.`,
+      statementIds: profile.processes.includes('mas') ? ['HEAD-1', 'PRO-1'] : [],
+      citations: profile.processes.includes('mas') ? ['guideline'] : ['ssc-peds-2020'],
+    });
   }
   return {
-    case: patient, hour: untilHour, sinceHour, ...(diedAtHour !== undefined ? { diedAtHour } : {}),
-    course, inadequate,
+    case: patient,
+    hour: untilHour,
+    sinceHour,
+    ...(diedAtHour !== undefined ? { diedAtHour } : {}),
+    course,
+    inadequate,
     masTreatment: profile.processes.includes('mas') ? control.masTreatment : 'none',
-    processes, reasons,
+    processes,
+    reasons,
   };
 }

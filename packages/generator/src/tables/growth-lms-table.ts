@@ -13,7 +13,15 @@ export interface LmsTable {
 // read them to refuse implausible weights; the generator draws from the same rows.
 
 /** WHO Child Growth Standards 2006, weight-for-age, birth to 24 months (clinical-reference.md §2.4). */
-export const WHO_WEIGHT_FOR_AGE: LmsTable = { source: cite(WHO.citation, WHO.where), male: WHO.male, female: WHO.female };
+export const WHO_WEIGHT_FOR_AGE: LmsTable = {
+  source: cite(WHO.citation, WHO.where),
+  male: WHO.male,
+  female: WHO.female,
+};
 
 /** CDC 2000 weight-for-age (wtage.csv), 2 to 18 years (clinical-reference.md §2.4). */
-export const CDC_WEIGHT_FOR_AGE: LmsTable = { source: cite(CDC.citation, CDC.where), male: CDC.male, female: CDC.female };
+export const CDC_WEIGHT_FOR_AGE: LmsTable = {
+  source: cite(CDC.citation, CDC.where),
+  male: CDC.male,
+  female: CDC.female,
+};

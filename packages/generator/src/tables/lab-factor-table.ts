@@ -17,7 +17,9 @@ export interface FactorLoading {
   readonly loading: number;
 }
 
-export const LAB_FACTOR_SOURCE: Source = prior('shared hepatic, consumption, bacterial, cardiac and leukocyte factors of a case\'s laboratory and their loadings');
+export const LAB_FACTOR_SOURCE: Source = prior(
+  "shared hepatic, consumption, bacterial, cardiac and leukocyte factors of a case's laboratory and their loadings",
+);
 
 export function loading(factor: LabFactor, value: number): FactorLoading {
   return { factor, loading: value };

@@ -1,4 +1,11 @@
-import { NUMERIC_ANALYTES, PUBLISHED_REFERENCE_LIMITS, publishedReferenceLimit, type Case, type NumericAnalyte, type Patient } from '@masdrill/rules';
+import {
+  NUMERIC_ANALYTES,
+  PUBLISHED_REFERENCE_LIMITS,
+  publishedReferenceLimit,
+  type Case,
+  type NumericAnalyte,
+  type Patient,
+} from '@masdrill/rules';
 import { prior, type Source } from '../source.js';
 
 /**
@@ -8,7 +15,10 @@ import { prior, type Source } from '../source.js';
  * PUBLISHED_REFERENCE_LIMITS); elsewhere the definitions that say "above normal" (MIS-C troponin,
  * WHO inflammatory markers, coagulopathy) read the published limit, and cite it.
  */
-export const SYNTHETIC_LAB_REFERENCE_RANGES: { readonly source: Source; readonly ranges: NonNullable<Case['labReferenceRanges']> } = {
+export const SYNTHETIC_LAB_REFERENCE_RANGES: {
+  readonly source: Source;
+  readonly ranges: NonNullable<Case['labReferenceRanges']>;
+} = {
   source: prior('round laboratory reference limits for a synthetic laboratory; not a verified paediatric reference'),
   ranges: {
     crp: { upper: 5 },
@@ -35,7 +45,9 @@ type Range = { lower?: number; upper?: number };
 
 // Patients whose ages fall between the same published band edges share their ranges: one object per
 // (sex, band), so a million cases do not build a million copies.
-const EDGES: readonly number[] = [...new Set(PUBLISHED_REFERENCE_LIMITS.flatMap((r) => [r.fromAgeYears, r.toAgeYears]))].filter(Number.isFinite).sort((a, b) => a - b);
+const EDGES: readonly number[] = [...new Set(PUBLISHED_REFERENCE_LIMITS.flatMap((r) => [r.fromAgeYears, r.toAgeYears]))]
+  .filter(Number.isFinite)
+  .sort((a, b) => a - b);
 const BY_BAND = new Map<number, Ranges>();
 
 function bandOf(ageYears: number): number {
@@ -56,7 +68,11 @@ export function labReferenceRangesFor(patient: Pick<Patient, 'ageYears' | 'sex'>
       if (prior === undefined) continue;
       const range: Range = {};
       for (const bound of ['lower', 'upper'] as const) {
-        if (prior[bound] !== undefined && publishedReferenceLimit(analyte, patient.ageYears, patient.sex, bound) === undefined) range[bound] = prior[bound];
+        if (
+          prior[bound] !== undefined &&
+          publishedReferenceLimit(analyte, patient.ageYears, patient.sex, bound) === undefined
+        )
+          range[bound] = prior[bound];
       }
       if (range.lower !== undefined || range.upper !== undefined) own[analyte] = Object.freeze(range);
     }
@@ -65,4 +81,3 @@ export function labReferenceRangesFor(patient: Pick<Patient, 'ageYears' | 'sex'>
   }
   return ranges;
 }
-

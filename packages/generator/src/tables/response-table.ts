@@ -74,7 +74,11 @@ export const RESPONSE_TABLE: {
    * 7 days after it starts. The model takes the low end, reached over the two days after day 7.
    */
   readonly interferonHepatotoxicity: {
-    readonly underAgeYears: number; readonly fromHours: number; readonly rampHours: number; readonly fold: number; readonly source: Source;
+    readonly underAgeYears: number;
+    readonly fromHours: number;
+    readonly rampHours: number;
+    readonly fold: number;
+    readonly source: Source;
   };
   /** Relative measurement noise (SD) on each modelled lab value, from a stream per case and hour. */
   readonly measurementNoise: { readonly value: number; readonly source: Source };
@@ -91,7 +95,12 @@ export const RESPONSE_TABLE: {
     readonly supportReadings: {
       readonly roomAir: { readonly spo2IfUnknown: number; readonly spo2AtLeast: number };
       readonly invasive: { readonly fio2AtLeast: number; readonly spo2IfUnknown: number; readonly spo2AtMost: number };
-      readonly oxygen: { readonly fio2IfUnknown: number; readonly fio2AtMost: number; readonly spo2IfUnknown: number; readonly spo2AtMost: number };
+      readonly oxygen: {
+        readonly fio2IfUnknown: number;
+        readonly fio2AtMost: number;
+        readonly spo2IfUnknown: number;
+        readonly spo2AtMost: number;
+      };
     };
     readonly source: Source;
   };
@@ -117,12 +126,17 @@ export const RESPONSE_TABLE: {
   /** Hours between rows the model adds after the last row of the case, up to the stage asked for. */
   readonly extensionStepHours: number;
 } = {
-  source: prior('teaching model of the response to treatment; rates and thresholds chosen for a legible course over the hours of a drill'),
+  source: prior(
+    'teaching model of the response to treatment; rates and thresholds chosen for a legible course over the hours of a drill',
+  ),
   mas: {
     growth: perHalfLife(48, 'untreated MAS activity doubles in 48 h'),
     resolution: perHalfLife(72, 'adequately treated MAS activity halves in 72 h'),
     steroidAloneResponds: {
-      moderate: proportion(2 / 3, cite('guideline', 'GC-3: methylprednisolone pulse therapy is effective in about two-thirds of patients')),
+      moderate: proportion(
+        2 / 3,
+        cite('guideline', 'GC-3: methylprednisolone pulse therapy is effective in about two-thirds of patients'),
+      ),
       severe: proportion(0, cite('guideline', 'HEAD-1, CSA-1: severe cases need cyclosporine with the glucocorticoid')),
       critical: proportion(0, cite('guideline', 'HEAD-1, CSA-1, PIT-4: severe cases need combination therapy')),
     },
@@ -131,16 +145,28 @@ export const RESPONSE_TABLE: {
       severe: proportion(0.15, prior('severe MAS refractory to glucocorticoid + cyclosporine/anakinra')),
       critical: proportion(0.3, prior('critical MAS refractory to glucocorticoid + cyclosporine/anakinra')),
     },
-    ivigResponds: proportion(2 / 6, cite('guideline', 'IVIG-2: IVIG effective in two of six patients in one pediatric series')),
-    etanerceptResponds: proportion(0.5, prior('SJIA-3 gives no rate for etanercept in steroid- and cyclosporine-resistant sJIA-MAS')),
-    controlPerTierShort: { value: 0.5, source: prior('a regimen one tier short of the need holds the activity about level') },
+    ivigResponds: proportion(
+      2 / 6,
+      cite('guideline', 'IVIG-2: IVIG effective in two of six patients in one pediatric series'),
+    ),
+    etanerceptResponds: proportion(
+      0.5,
+      prior('SJIA-3 gives no rate for etanercept in steroid- and cyclosporine-resistant sJIA-MAS'),
+    ),
+    controlPerTierShort: {
+      value: 0.5,
+      source: prior('a regimen one tier short of the need holds the activity about level'),
+    },
   },
   infection: {
     bacterialGrowth: perHalfLife(24, 'untreated bacterial sepsis activity doubles in 24 h'),
     bacterialResolution: perHalfLife(36, 'bacterial sepsis on antibiotics: activity halves in 36 h'),
     viralGrowth: perHalfLife(48, 'an untreated viral trigger: activity doubles in 48 h'),
     viralResolution: perHalfLife(48, 'a treated viral trigger: activity halves in 48 h'),
-    uncontrolledUnderImmunosuppression: { factor: 2, source: prior('INF-1: immunosuppression without antimicrobials doubles the growth of the trigger infection') },
+    uncontrolledUnderImmunosuppression: {
+      factor: 2,
+      source: prior('INF-1: immunosuppression without antimicrobials doubles the growth of the trigger infection'),
+    },
   },
   misc: {
     growth: perHalfLife(72, 'untreated MIS-C activity doubles in 72 h'),
@@ -150,7 +176,11 @@ export const RESPONSE_TABLE: {
     growth: { perHour: 0, source: prior('an sJIA flare without MAS holds level untreated over the hours of a drill') },
     resolution: perHalfLife(72, 'an sJIA flare on glucocorticoid or IL-1/IL-6 blockade: activity halves in 72 h'),
   },
-  activity: { max: 1.6, min: 0.02, source: prior('activity bounded: the worst course reaches 1.6× the presentation distance from resolution') },
+  activity: {
+    max: 1.6,
+    min: 0.02,
+    source: prior('activity bounded: the worst course reaches 1.6× the presentation distance from resolution'),
+  },
   thresholds: {
     shockAppears: 1.3,
     organFailureAppears: 1.5,
@@ -160,21 +190,47 @@ export const RESPONSE_TABLE: {
     source: prior('activity at which shock and organ failure appear, and below which they resolve'),
   },
   analyteSpeed: {
-    ferritin: 0.35, crp: 0.5, procalcitonin: 0.5, sCd25: 0.5, il18: 0.5, cxcl9: 0.5, dDimer: 0.5, triglycerides: 0.5,
-    ldh: 0.7, ast: 0.7, alt: 0.7, troponin: 0.7, bnp: 0.7, ntProBnp: 0.7,
+    ferritin: 0.35,
+    crp: 0.5,
+    procalcitonin: 0.5,
+    sCd25: 0.5,
+    il18: 0.5,
+    cxcl9: 0.5,
+    dDimer: 0.5,
+    triglycerides: 0.5,
+    ldh: 0.7,
+    ast: 0.7,
+    alt: 0.7,
+    troponin: 0.7,
+    bnp: 0.7,
+    ntProBnp: 0.7,
     esr: 0.3,
   },
-  analyteSpeedSource: prior('ferritin falls over days, CRP and procalcitonin by about half a day on effective treatment; counts and fibrinogen recover over days; the ESR lags the illness, moving slowest'),
+  analyteSpeedSource: prior(
+    'ferritin falls over days, CRP and procalcitonin by about half a day on effective treatment; counts and fibrinogen recover over days; the ESR lags the illness, moving slowest',
+  ),
   masResolvesToCohortBaseline: {
     analytes: ['esr'],
-    source: cite('eloseily-2019', 'the falling ESR paradox: fibrinogen consumption lowers the ESR despite rising inflammation (clinical-reference.md §4 pitfall 2)'),
+    source: cite(
+      'eloseily-2019',
+      'the falling ESR paradox: fibrinogen consumption lowers the ESR despite rising inflammation (clinical-reference.md §4 pitfall 2)',
+    ),
   },
   interferonHepatotoxicity: {
-    underAgeYears: 3, fromHours: 7 * 24, rampHours: 48, fold: 2,
-    source: cite('guideline', 'PIT-2: 2- to 25-fold AST/ALT rises as early as 7 days after starting interferon-based therapies, under 3 years (the two-day ramp is a design prior)'),
+    underAgeYears: 3,
+    fromHours: 7 * 24,
+    rampHours: 48,
+    fold: 2,
+    source: cite(
+      'guideline',
+      'PIT-2: 2- to 25-fold AST/ALT rises as early as 7 days after starting interferon-based therapies, under 3 years (the two-day ramp is a design prior)',
+    ),
   },
   measurementNoise: { value: 0.02, source: prior('2% analytical and biological variation on repeated measurements') },
-  feverRiseSpeed: { value: 0.25, source: prior('a worsening patient runs a slightly higher fever, not a proportionally higher one') },
+  feverRiseSpeed: {
+    value: 0.25,
+    source: prior('a worsening patient runs a slightly higher fever, not a proportionally higher one'),
+  },
   observations: {
     normalTemperatureC: 36.8,
     temperatureC: { min: 35.5, max: 41.5 },
@@ -184,7 +240,9 @@ export const RESPONSE_TABLE: {
       invasive: { fio2AtLeast: 0.5, spo2IfUnknown: 93, spo2AtMost: 94 },
       oxygen: { fio2IfUnknown: 0.35, fio2AtMost: 0.5, spo2IfUnknown: 94, spo2AtMost: 95 },
     },
-    source: prior('a responding patient: normal temperature and the range kept to; FiO2/SpO2 typical of room air, supplemental oxygen and invasive ventilation when the support changes'),
+    source: prior(
+      'a responding patient: normal temperature and the range kept to; FiO2/SpO2 typical of room air, supplemental oxygen and invasive ventilation when the support changes',
+    ),
   },
   decompensation: {
     deathAt: { moderate: 3, severe: 2.5, critical: 2.1 },
@@ -192,7 +250,9 @@ export const RESPONSE_TABLE: {
     gcsPointsPerDrive: 12,
     pressureLossPerDrive: 0.5,
     maxPressureLoss: 0.45,
-    source: prior('untreated septic shock or MAS decompensates past organ failure to death over about a day (critical) to two or three (moderate); lactate, pressure and GCS move together with it'),
+    source: prior(
+      'untreated septic shock or MAS decompensates past organ failure to death over about a day (critical) to two or three (moderate); lactate, pressure and GCS move together with it',
+    ),
   },
   courseMargin: { value: 0.03, source: prior('a change of under 3% in activity since the last plan reads as stable') },
   extensionStepHours: 24,

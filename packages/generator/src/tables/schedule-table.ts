@@ -2,8 +2,26 @@ import type { NumericAnalyte } from '@masdrill/rules';
 import { prior, proportion, type Proportion, type Source } from '../source.js';
 
 const CBC: readonly NumericAnalyte[] = ['hemoglobin', 'wbc', 'anc', 'alc', 'platelets'];
-const INTERVAL: readonly NumericAnalyte[] = [...CBC, 'ferritin', 'ast', 'alt', 'ldh', 'fibrinogen', 'crp', 'dDimer', 'inr'];
-const FULL: readonly NumericAnalyte[] = [...INTERVAL, 'triglycerides', 'esr', 'procalcitonin', 'sodium', 'albumin', 'lactate'];
+const INTERVAL: readonly NumericAnalyte[] = [
+  ...CBC,
+  'ferritin',
+  'ast',
+  'alt',
+  'ldh',
+  'fibrinogen',
+  'crp',
+  'dDimer',
+  'inr',
+];
+const FULL: readonly NumericAnalyte[] = [
+  ...INTERVAL,
+  'triglycerides',
+  'esr',
+  'procalcitonin',
+  'sodium',
+  'albumin',
+  'lactate',
+];
 
 /**
  * When the synthetic laboratory measures what (hours from presentation). A DESIGN PRIOR: a
@@ -20,7 +38,12 @@ export const LAB_SCHEDULE: {
   readonly secondFullPanelHour: number;
   /** Hour at which a lactate is added when the synthesizer asks for one (LabPlanOptions.lactateAt12). */
   readonly extraLactateHour: number;
-  readonly triglyceridesMeasured: { readonly at0: Proportion; readonly at24: Proportion; readonly hardAt0: Proportion; readonly hardAt24: Proportion };
+  readonly triglyceridesMeasured: {
+    readonly at0: Proportion;
+    readonly at24: Proportion;
+    readonly hardAt0: Proportion;
+    readonly hardAt24: Proportion;
+  };
   readonly triglyceridesFasting: Proportion;
   readonly hardDropout: { readonly fibrinogen: Proportion; readonly esr: Proportion; readonly ast: Proportion };
   /** Procalcitonin outside sepsis, by whether infection is suspected (cultures and antimicrobials); sepsis always has it. */

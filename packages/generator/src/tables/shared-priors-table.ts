@@ -30,7 +30,12 @@ export interface LabMeasurementTable {
    * of the cohort's own median-to-baseline distance, and at most `maxGap` (on the log scale for
    * log-scale analytes, else relative to the median), so reading noise cannot turn a course around.
    */
-  readonly baselineSide: { readonly analytes: readonly NumericAnalyte[]; readonly shareOfCohortGap: number; readonly maxGap: LabNoise; readonly source: Source };
+  readonly baselineSide: {
+    readonly analytes: readonly NumericAnalyte[];
+    readonly shareOfCohortGap: number;
+    readonly maxGap: LabNoise;
+    readonly source: Source;
+  };
   /** ALC capped by WBC, ANC derived from both so the differential adds up. */
   readonly differential: {
     /** ALC at most this fraction of the WBC: approached smoothly from `alcFractionKnee` on, never reached. */
@@ -49,20 +54,26 @@ export const LAB_MEASUREMENT: LabMeasurementTable = {
     baselineSpread: { log: 0.15, linear: 0.03 },
     baselineReading: { log: 0.06, linear: 0.015 },
     courseReading: { log: 0.05, linear: 0.015 },
-    source: prior('person-to-person spread of pre-illness levels and analytical plus within-day variation of a reading; round plausible values, not from a biological-variation database'),
+    source: prior(
+      'person-to-person spread of pre-illness levels and analytical plus within-day variation of a reading; round plausible values, not from a biological-variation database',
+    ),
   },
   baselineSide: {
     analytes: ['platelets', 'ast', 'alt', 'ferritin', 'ldh', 'triglycerides', 'dDimer', 'fibrinogen'],
     shareOfCohortGap: 0.5,
     maxGap: { log: 0.4, linear: 0.05 },
-    source: prior('a pre-illness level clear of the presentation value on the side the disease moves away from: half the cohort\'s median-to-baseline distance, at most a 50% (log 0.4) or 5% change; Minoia 2014 reports >50% changes pre-MAS → MAS for platelets, transaminases, ferritin, LDH, triglycerides and D-dimer (those, and fibrinogen as MAS consumes it)'),
+    source: prior(
+      "a pre-illness level clear of the presentation value on the side the disease moves away from: half the cohort's median-to-baseline distance, at most a 50% (log 0.4) or 5% change; Minoia 2014 reports >50% changes pre-MAS → MAS for platelets, transaminases, ferritin, LDH, triglycerides and D-dimer (those, and fibrinogen as MAS consumes it)",
+    ),
   },
   differential: {
     maxAlcFractionOfWbc: 0.85,
     alcFractionKnee: 0.6,
     otherCellsFractionOfWbc: 0.08,
     minAncFractionOfWbc: 0.02,
-    source: prior('white-cell differential: lymphocytes at most 85% of the WBC (approached smoothly above 60%), 8% other cells, neutrophils at least 2%'),
+    source: prior(
+      'white-cell differential: lymphocytes at most 85% of the WBC (approached smoothly above 60%), 8% other cells, neutrophils at least 2%',
+    ),
   },
 };
 
@@ -93,5 +104,7 @@ export interface SeverityBandTable {
 
 export const SEVERITY_BAND: SeverityBandTable = {
   severeAbove: 0.4,
-  source: prior("cut of the latent severity between the truth's 'moderate' and 'severe' bands (organ support makes a case 'critical')"),
+  source: prior(
+    "cut of the latent severity between the truth's 'moderate' and 'severe' bands (organ support makes a case 'critical')",
+  ),
 };

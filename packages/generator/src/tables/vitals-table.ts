@@ -12,16 +12,25 @@ export interface VitalsBand {
 }
 
 export const RESTING_VITALS: {
-  readonly source: Source; readonly bands: readonly VitalsBand[];
+  readonly source: Source;
+  readonly bands: readonly VitalsBand[];
   /** Fever raises the heart rate by heartRatePerDegree beats/min per °C above heartRateFeverFromC. */
-  readonly heartRatePerDegree: number; readonly heartRateFeverFromC: number;
+  readonly heartRatePerDegree: number;
+  readonly heartRateFeverFromC: number;
   readonly dbpFraction: number;
   /** In shock: heart rate × this, systolic pressure × that. */
-  readonly shockHeartRateFactor: number; readonly shockSbpFactor: number;
+  readonly shockHeartRateFactor: number;
+  readonly shockSbpFactor: number;
   /** Respiratory rate as a multiple of the resting rate, by respiratory support (oxygen and noninvasive support share one factor). */
-  readonly respiratoryRateFactor: { readonly none: number; readonly invasive: number; readonly oxygenOrNoninvasive: number };
+  readonly respiratoryRateFactor: {
+    readonly none: number;
+    readonly invasive: number;
+    readonly oxygenOrNoninvasive: number;
+  };
 } = {
-  source: prior('round resting values for age; fever adds ~10 beats/min per °C above 37; shock raises the heart rate ~22% and lowers the systolic pressure ~28%; the respiratory rate is ~10% above resting without support, ~35% above on oxygen or noninvasive support, resting when ventilated'),
+  source: prior(
+    'round resting values for age; fever adds ~10 beats/min per °C above 37; shock raises the heart rate ~22% and lowers the systolic pressure ~28%; the respiratory rate is ~10% above resting without support, ~35% above on oxygen or noninvasive support, resting when ventilated',
+  ),
   bands: [
     { toAgeYears: 1, heartRate: 135, respiratoryRate: 38, sbp: 80 },
     { toAgeYears: 3, heartRate: 120, respiratoryRate: 28, sbp: 92 },
@@ -41,17 +50,23 @@ export const RESTING_VITALS: {
 export const VITAL_SIGN_READINGS: {
   readonly source: Source;
   /** SDs: heart rate (beats/min), respiratory rate (breaths/min). */
-  readonly heartRateSd: number; readonly respiratoryRateSd: number;
+  readonly heartRateSd: number;
+  readonly respiratoryRateSd: number;
   /** SD of the systolic pressure as a fraction of the resting value (around 1, or around shockSbpFactor in shock). */
   readonly sbpRelativeSd: number;
   /** SD of the diastolic-to-systolic ratio around dbpFraction. */
   readonly dbpFractionSd: number;
   /** Floors: systolic and diastolic pressure (mmHg), heart rate (beats/min), respiratory rate (breaths/min). */
-  readonly minSbp: number; readonly minDbp: number; readonly minHeartRate: number; readonly minRespiratoryRate: number;
+  readonly minSbp: number;
+  readonly minDbp: number;
+  readonly minHeartRate: number;
+  readonly minRespiratoryRate: number;
   /** Least pulse pressure (mmHg): the diastolic stays at least this far below the systolic. */
   readonly minPulsePressure: number;
 } = {
-  source: prior('reading-to-reading scatter of vital signs, and floors that keep every synthetic reading physiological'),
+  source: prior(
+    'reading-to-reading scatter of vital signs, and floors that keep every synthetic reading physiological',
+  ),
   heartRateSd: 6,
   respiratoryRateSd: 2,
   sbpRelativeSd: 0.06,
@@ -79,7 +94,9 @@ export const TEMPERATURE_COURSE: {
   /** Fever days keep adding up to this hour from presentation, then stay. */
   readonly feverDaysUntilHour: number;
 } = {
-  source: prior('pre-illness and afebrile temperatures around 37 °C; febrile readings within 0.9 °C of the peak in the first 24 h, easing to 37.6–38.7 °C by 48 h and 37.0–38.0 °C after; fever days counted up to 36 h'),
+  source: prior(
+    'pre-illness and afebrile temperatures around 37 °C; febrile readings within 0.9 °C of the peak in the first 24 h, easing to 37.6–38.7 °C by 48 h and 37.0–38.0 °C after; fever days counted up to 36 h',
+  ),
   peakAtFirstHour: proportion(0.5, prior('fever peaking at presentation rather than at 12 h')),
   beforePresentation: { from: 36.8, width: 0.5 },
   afebrile: { from: 36.6, width: 1.3 },
@@ -95,7 +112,10 @@ export const TEMPERATURE_COURSE: {
  * points (upper age bound exclusive, years). Used only to build non-shock sepsis cases that score
  * no cardiovascular point (clinical-reference.md §1.9).
  */
-export const PHOENIX_MAP_ZERO_POINTS_ABOVE: { readonly source: Source; readonly bands: readonly { readonly toAgeYears: number; readonly map: number }[] } = {
+export const PHOENIX_MAP_ZERO_POINTS_ABOVE: {
+  readonly source: Source;
+  readonly bands: readonly { readonly toAgeYears: number; readonly map: number }[];
+} = {
   source: cite('schlapbach-2024-phoenix', 'age-based MAP bands'),
   bands: [
     { toAgeYears: 1 / 12, map: 30 },

@@ -33,13 +33,91 @@ const sjiaMas = (c: Case): boolean => c.background.sjia === 'known' || c.backgro
 const all = (): boolean => true;
 
 export const PUBLISHED_FIGURES: readonly PublishedFigure[] = [
-  { name: '2016 criteria sensitivity (sJIA-MAS)', source: 'ravelli-2016', published: 0.73, publishedN: 161, publishedNFrom: '161 sJIA-MAS profiles of the 428 the panel classified', kind: 'mas', among: sjiaMas, set: 'eular-acr-2016', window: AT_ONSET, positive: true },
-  { name: '2016 criteria specificity (active sJIA)', source: 'ravelli-2016', published: 0.99, publishedN: 267, publishedNFrom: '267 confusable profiles of the 428', kind: 'sjia-flare', among: all, set: 'eular-acr-2016', window: AT_ONSET, positive: false },
-  { name: 'MS score ≥ −2.1 sensitivity (sJIA-MAS)', source: 'minoia-2019', published: 0.85, publishedN: 290, publishedNFrom: '80% development sample of 362 sJIA-MAS', kind: 'mas', among: sjiaMas, set: 'ms-score', window: AT_ONSET, positive: true },
-  { name: 'MS score ≥ −2.1 specificity (active sJIA)', source: 'minoia-2019', published: 0.95, publishedN: 323, publishedNFrom: '80% development sample of 404 active sJIA', kind: 'sjia-flare', among: all, set: 'ms-score', window: AT_ONSET, positive: false },
-  { name: 'ferritin:ESR ≥ 21.5 sensitivity (sJIA-MAS)', source: 'eloseily-2019', published: 0.82, publishedN: 362, publishedNFrom: 'the international cohort\'s 362 sJIA-MAS', kind: 'mas', among: sjiaMas, set: 'ferritin-esr', window: AT_ONSET, positive: true },
-  { name: 'ferritin:ESR ≥ 21.5 specificity (active sJIA)', source: 'eloseily-2019', published: 0.78, publishedN: 404, publishedNFrom: 'the international cohort\'s 404 active sJIA', kind: 'sjia-flare', among: all, set: 'ferritin-esr', window: AT_ONSET, positive: false },
-  { name: 'MIS-C meeting the 2016 laboratory part over the stay', source: 'buda-2022', published: 59 / 274, publishedN: 274, publishedNFrom: '59/274 of the Polish registry', kind: 'misc', among: all, set: 'eular-acr-2016', window: OVER_THE_STAY, positive: true, reads: ['ferritin-required', 'two-of-four'] },
+  {
+    name: '2016 criteria sensitivity (sJIA-MAS)',
+    source: 'ravelli-2016',
+    published: 0.73,
+    publishedN: 161,
+    publishedNFrom: '161 sJIA-MAS profiles of the 428 the panel classified',
+    kind: 'mas',
+    among: sjiaMas,
+    set: 'eular-acr-2016',
+    window: AT_ONSET,
+    positive: true,
+  },
+  {
+    name: '2016 criteria specificity (active sJIA)',
+    source: 'ravelli-2016',
+    published: 0.99,
+    publishedN: 267,
+    publishedNFrom: '267 confusable profiles of the 428',
+    kind: 'sjia-flare',
+    among: all,
+    set: 'eular-acr-2016',
+    window: AT_ONSET,
+    positive: false,
+  },
+  {
+    name: 'MS score ≥ −2.1 sensitivity (sJIA-MAS)',
+    source: 'minoia-2019',
+    published: 0.85,
+    publishedN: 290,
+    publishedNFrom: '80% development sample of 362 sJIA-MAS',
+    kind: 'mas',
+    among: sjiaMas,
+    set: 'ms-score',
+    window: AT_ONSET,
+    positive: true,
+  },
+  {
+    name: 'MS score ≥ −2.1 specificity (active sJIA)',
+    source: 'minoia-2019',
+    published: 0.95,
+    publishedN: 323,
+    publishedNFrom: '80% development sample of 404 active sJIA',
+    kind: 'sjia-flare',
+    among: all,
+    set: 'ms-score',
+    window: AT_ONSET,
+    positive: false,
+  },
+  {
+    name: 'ferritin:ESR ≥ 21.5 sensitivity (sJIA-MAS)',
+    source: 'eloseily-2019',
+    published: 0.82,
+    publishedN: 362,
+    publishedNFrom: "the international cohort's 362 sJIA-MAS",
+    kind: 'mas',
+    among: sjiaMas,
+    set: 'ferritin-esr',
+    window: AT_ONSET,
+    positive: true,
+  },
+  {
+    name: 'ferritin:ESR ≥ 21.5 specificity (active sJIA)',
+    source: 'eloseily-2019',
+    published: 0.78,
+    publishedN: 404,
+    publishedNFrom: "the international cohort's 404 active sJIA",
+    kind: 'sjia-flare',
+    among: all,
+    set: 'ferritin-esr',
+    window: AT_ONSET,
+    positive: false,
+  },
+  {
+    name: 'MIS-C meeting the 2016 laboratory part over the stay',
+    source: 'buda-2022',
+    published: 59 / 274,
+    publishedN: 274,
+    publishedNFrom: '59/274 of the Polish registry',
+    kind: 'misc',
+    among: all,
+    set: 'eular-acr-2016',
+    window: OVER_THE_STAY,
+    positive: true,
+    reads: ['ferritin-required', 'two-of-four'],
+  },
 ];
 
 /** z of a two-sided 95% interval. */
@@ -84,11 +162,16 @@ export function measureCalibration(n: number, seed: number, difficulty: Difficul
     return cases;
   };
   return PUBLISHED_FIGURES.map((figure) => {
-    let met = 0, decidedN = 0, incomplete = 0;
+    let met = 0,
+      decidedN = 0,
+      incomplete = 0;
     for (const c of cohortOf(figure.kind)) {
       if (!figure.among(c)) continue;
       const d = decided(c, figure);
-      if (d === undefined) { incomplete++; continue; }
+      if (d === undefined) {
+        incomplete++;
+        continue;
+      }
       decidedN++;
       if (d === figure.positive) met++;
     }
@@ -100,9 +183,15 @@ export function measureCalibration(n: number, seed: number, difficulty: Difficul
 
 export function formatCalibration(rows: readonly Measured[], header: string): string {
   const f3 = (x: number): string => x.toFixed(3);
-  const lines = [header, '| figure (source) | published (n) | measured (complete n, left out) | 95% band | within |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    header,
+    '| figure (source) | published (n) | measured (complete n, left out) | 95% band | within |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   for (const r of rows) {
-    lines.push(`| ${r.figure.name} (${r.figure.source}) | ${f3(r.figure.published)} (${r.figure.publishedN}) | ${f3(r.value)} (${r.n}, ${r.incomplete}) | ${f3(r.band.low)}–${f3(r.band.high)} | ${r.within ? 'yes' : 'NO'} |`);
+    lines.push(
+      `| ${r.figure.name} (${r.figure.source}) | ${f3(r.figure.published)} (${r.figure.publishedN}) | ${f3(r.value)} (${r.n}, ${r.incomplete}) | ${f3(r.band.low)}–${f3(r.band.high)} | ${r.within ? 'yes' : 'NO'} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -3,7 +3,16 @@ import type { SessionState } from '../session-types.js';
 import type { Debrief } from '../view.js';
 
 /** The topics the attempt log scores, in the order stats prints them. */
-export const TOPICS = ['diagnosis', 'criteria', 'first line', 'dosing', 'escalation', 'infection', 'critical care', 'pitfalls'] as const;
+export const TOPICS = [
+  'diagnosis',
+  'criteria',
+  'first line',
+  'dosing',
+  'escalation',
+  'infection',
+  'critical care',
+  'pitfalls',
+] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** One finished case: one line of the attempt log. */
@@ -28,13 +37,20 @@ export interface AttemptRecord {
 export function attemptRecord(state: SessionState, debrief: Debrief, at: Date): AttemptRecord {
   const g = state.scenario.generate;
   const answers: Record<string, unknown> = {};
-  state.scenario.stages.forEach((s, i) => { answers[s.id] = state.answers[i] ?? {}; });
+  state.scenario.stages.forEach((s, i) => {
+    answers[s.id] = state.answers[i] ?? {};
+  });
   const topics: Partial<Record<Topic, number>> = {};
   for (const t of TOPICS) if (debrief.topics[t] !== undefined) topics[t] = debrief.topics[t];
   return {
-    masdrillAttempt: 1, at: at.toISOString(), scenario: state.scenario.id,
+    masdrillAttempt: 1,
+    at: at.toISOString(),
+    scenario: state.scenario.id,
     ...(g ? { kind: g.kind, seed: g.seed } : {}),
-    overall: debrief.overall, answers, topics, missed: debrief.missedStatementIds,
+    overall: debrief.overall,
+    answers,
+    topics,
+    missed: debrief.missedStatementIds,
   };
 }
 
@@ -50,10 +66,25 @@ export function parseAttemptLog(text: string): { attempts: AttemptRecord[]; prob
   text.split('\n').forEach((raw, i) => {
     if (!raw.trim()) return;
     let x: unknown;
-    try { x = JSON.parse(raw); } catch { problems.push({ line: i + 1, message: 'not JSON (a line cut short by a crash?)' }); return; }
+    try {
+      x = JSON.parse(raw);
+    } catch {
+      problems.push({ line: i + 1, message: 'not JSON (a line cut short by a crash?)' });
+      return;
+    }
     const r = x as Partial<AttemptRecord>;
-    if (typeof x !== 'object' || x === null || r.masdrillAttempt !== 1) { problems.push({ line: i + 1, message: 'not a masdrill attempt record' }); return; }
-    if (typeof r.at !== 'string' || typeof r.scenario !== 'string' || typeof r.overall !== 'number' || typeof r.topics !== 'object' || r.topics === null || !Array.isArray(r.missed)) {
+    if (typeof x !== 'object' || x === null || r.masdrillAttempt !== 1) {
+      problems.push({ line: i + 1, message: 'not a masdrill attempt record' });
+      return;
+    }
+    if (
+      typeof r.at !== 'string' ||
+      typeof r.scenario !== 'string' ||
+      typeof r.overall !== 'number' ||
+      typeof r.topics !== 'object' ||
+      r.topics === null ||
+      !Array.isArray(r.missed)
+    ) {
       problems.push({ line: i + 1, message: 'an attempt record with missing fields' });
       return;
     }
@@ -92,13 +123,30 @@ export function attemptStats(attempts: readonly AttemptRecord[]): AttemptStats {
     const xs = sorted.flatMap((a) => (typeof a.topics[topic] === 'number' ? [a.topics[topic]!] : []));
     if (!xs.length) continue;
     const half = Math.floor(xs.length / 2);
-    topics.push({ topic, attempts: xs.length, accuracy: r3(mean(xs)), ...(xs.length >= 2 ? { earlier: r3(mean(xs.slice(0, half))), recent: r3(mean(xs.slice(half))) } : {}) });
+    topics.push({
+      topic,
+      attempts: xs.length,
+      accuracy: r3(mean(xs)),
+      ...(xs.length >= 2 ? { earlier: r3(mean(xs.slice(0, half))), recent: r3(mean(xs.slice(half))) } : {}),
+    });
   }
   const counts = new Map<string, number>();
   for (const a of sorted) for (const id of new Set(a.missed)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const mostMissed = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8)
-    .map(([id, count]) => ({ id, count, text: isStatementId(id) ? STATEMENTS[id].paraphrase : '(not a guideline statement)' }));
-  return { cases: sorted.length, meanOverall: r3(mean(sorted.map((a) => a.overall))), topics, mostMissed, overallByAttempt: sorted.map((a) => a.overall) };
+  const mostMissed = [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 8)
+    .map(([id, count]) => ({
+      id,
+      count,
+      text: isStatementId(id) ? STATEMENTS[id].paraphrase : '(not a guideline statement)',
+    }));
+  return {
+    cases: sorted.length,
+    meanOverall: r3(mean(sorted.map((a) => a.overall))),
+    topics,
+    mostMissed,
+    overallByAttempt: sorted.map((a) => a.overall),
+  };
 }
 
 /** The weakest topics first (lowest accuracy), for weighting the next drill. */

@@ -1,7 +1,15 @@
 import type { Dose, Escalation, UnitSystem } from '@masdrill/rules';
 import { createSession, sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
-import { ACTION_CATALOGUE, orderRows, searchCatalogue, viewOf, type CatalogueEntry, type OrderDraft, type QuizAction } from '../view.js';
+import {
+  ACTION_CATALOGUE,
+  orderRows,
+  searchCatalogue,
+  viewOf,
+  type CatalogueEntry,
+  type OrderDraft,
+  type QuizAction,
+} from '../view.js';
 
 /**
  * The quiz's interaction as a pure function: (state, key) → state. The Ink app only renders the
@@ -81,12 +89,26 @@ export interface QuizUi {
 }
 
 export function initialUi(session: SessionState, options: { units?: UnitSystem; doseChecks?: boolean } = {}): QuizUi {
-  return { session, screen: 'welcome', units: options.units ?? 'conventional', doseChecks: options.doseChecks ?? true, cursor: 0, scroll: 0, criteria: [], query: '', help: false, confirmQuit: false };
+  return {
+    session,
+    screen: 'welcome',
+    units: options.units ?? 'conventional',
+    doseChecks: options.doseChecks ?? true,
+    cursor: 0,
+    scroll: 0,
+    criteria: [],
+    query: '',
+    help: false,
+    confirmQuit: false,
+  };
 }
 
 /** The same patient again from the start. */
 export function retryUi(ui: QuizUi): QuizUi {
-  return enterStage({ ...initialUi(createSession(ui.session.scenario, ui.session.baseCase), ui), screen: 'patient' }, true);
+  return enterStage(
+    { ...initialUi(createSession(ui.session.scenario, ui.session.baseCase), ui), screen: 'patient' },
+    true,
+  );
 }
 
 const QUESTION_SCREENS = ['diagnosis', 'criteria', 'escalation', 'plan'] as const;
@@ -116,10 +138,18 @@ function questionsOf(ui: QuizUi): readonly (typeof QUESTION_SCREENS)[number][] {
 
 function goTo(ui: QuizUi, screen: Screen['name']): QuizUi {
   let cursor = 0;
-  const a = ui.session.current ? ui.session.answers[ui.session.current.index] ?? {} : {};
+  const a = ui.session.current ? (ui.session.answers[ui.session.current.index] ?? {}) : {};
   const st = viewOf(ui.session, ui.units).stage;
-  if (screen === 'diagnosis' && a.diagnosis && st) cursor = Math.max(0, st.diagnosisOptions.findIndex((o) => o.id === a.diagnosis));
-  if (screen === 'escalation' && a.escalation && st) cursor = Math.max(0, st.escalationOptions.findIndex((o) => o.id === a.escalation));
+  if (screen === 'diagnosis' && a.diagnosis && st)
+    cursor = Math.max(
+      0,
+      st.diagnosisOptions.findIndex((o) => o.id === a.diagnosis),
+    );
+  if (screen === 'escalation' && a.escalation && st)
+    cursor = Math.max(
+      0,
+      st.escalationOptions.findIndex((o) => o.id === a.escalation),
+    );
   const { message: _m, ...rest } = ui;
   return { ...rest, screen, cursor, scroll: 0 };
 }
@@ -164,7 +194,9 @@ export function formFields(entry: CatalogueEntry): readonly OrderField[] {
 export function newForm(entry: CatalogueEntry, hour: number, from?: OrderDraft, editing?: string): OrderForm {
   const d = from?.dose;
   return {
-    entry, ...(editing !== undefined ? { editing } : {}), field: 0,
+    entry,
+    ...(editing !== undefined ? { editing } : {}),
+    field: 0,
     amount: d ? String(d.amount) : '',
     unit: d ? Math.max(0, entry.units.indexOf(d.unit)) : 0,
     frequency: d ? Math.max(0, entry.frequencies.indexOf(d.frequency)) : Math.max(0, entry.frequencies.indexOf('q24h')),
@@ -190,7 +222,12 @@ export function formOrder(form: OrderForm): OrderDraft | string {
   }
   const amount = Number(form.amount);
   if (form.amount === '' || !Number.isFinite(amount) || amount <= 0) return 'give the dose amount (a number above 0)';
-  const dose: Dose = { amount, unit: e.units[form.unit]!, frequency: e.frequencies[form.frequency]!, route: e.routes[form.route]! };
+  const dose: Dose = {
+    amount,
+    unit: e.units[form.unit]!,
+    frequency: e.frequencies[form.frequency]!,
+    route: e.routes[form.route]!,
+  };
   if (form.days !== '') {
     const days = Number(form.days);
     if (!Number.isInteger(days) || days <= 0) return 'days must be a whole number above 0 (or empty)';
@@ -201,7 +238,8 @@ export function formOrder(form: OrderForm): OrderDraft | string {
 
 function editText(value: string, k: KeyPress, allowDot: boolean): string | undefined {
   if (k.backspace || k.delete) return value.slice(0, -1);
-  if (/^[0-9]$/.test(k.input) || (allowDot && k.input === '.' && !value.includes('.'))) return (value + k.input).slice(0, 8);
+  if (/^[0-9]$/.test(k.input) || (allowDot && k.input === '.' && !value.includes('.')))
+    return (value + k.input).slice(0, 8);
   return undefined;
 }
 
@@ -209,22 +247,36 @@ function formKey(ui: QuizUi, k: KeyPress): QuizUi {
   const form = ui.form!;
   const fields = formFields(form.entry);
   const field = fields[form.field]!;
-  const set = (patch: Partial<OrderForm>): QuizUi => ({ ...ui, form: { ...form, ...patch, problem: undefined } as OrderForm });
+  const set = (patch: Partial<OrderForm>): QuizUi => ({
+    ...ui,
+    form: { ...form, ...patch, problem: undefined } as OrderForm,
+  });
   if (k.escape) return { ...ui, screen: 'plan', form: undefined } as QuizUi;
   if (k.tab || k.downArrow) return set({ field: (form.field + (k.shift ? fields.length - 1 : 1)) % fields.length });
   if (k.upArrow) return set({ field: (form.field + fields.length - 1) % fields.length });
   if (k.return) {
     const order = formOrder(form);
     if (typeof order === 'string') return { ...ui, form: { ...form, problem: order } };
-    const done = dispatch(ui, form.editing !== undefined ? { type: 'modifyOrder', orderId: form.editing, order } : { type: 'addOrder', order });
+    const done = dispatch(
+      ui,
+      form.editing !== undefined ? { type: 'modifyOrder', orderId: form.editing, order } : { type: 'addOrder', order },
+    );
     if (done.message) return { ...ui, form: { ...form, problem: done.message.split('\n')[0]! } };
     const { form: _f, ...rest } = done;
     return { ...rest, screen: 'plan', cursor: Math.max(0, orderRows(done.session).length - 1) };
   }
-  const choices = field === 'unit' ? form.entry.units.length : field === 'frequency' ? form.entry.frequencies.length : field === 'route' ? form.entry.routes.length : 0;
+  const choices =
+    field === 'unit'
+      ? form.entry.units.length
+      : field === 'frequency'
+        ? form.entry.frequencies.length
+        : field === 'route'
+          ? form.entry.routes.length
+          : 0;
   if (choices) {
     const step = k.leftArrow ? -1 : k.rightArrow || k.input === ' ' ? 1 : 0;
-    if (step) return set({ [field]: ((form[field as 'unit'] as number) + step + choices) % choices } as Partial<OrderForm>);
+    if (step)
+      return set({ [field]: ((form[field as 'unit'] as number) + step + choices) % choices } as Partial<OrderForm>);
     return ui;
   }
   const text = editText(form[field as 'amount'] as string, k, field === 'amount');
@@ -235,12 +287,18 @@ function formKey(ui: QuizUi, k: KeyPress): QuizUi {
 export function listLength(ui: QuizUi): number {
   const st = viewOf(ui.session, ui.units).stage;
   switch (ui.screen) {
-    case 'diagnosis': return st?.diagnosisOptions.length ?? 0;
-    case 'criteria': return st?.criteriaSets.length ?? 0;
-    case 'escalation': return st?.escalationOptions.length ?? 0;
-    case 'plan': return orderRows(ui.session).length + 2; // the orders, "add an order", "submit the plan"
-    case 'search': return searchCatalogue(ui.query).length;
-    default: return 0;
+    case 'diagnosis':
+      return st?.diagnosisOptions.length ?? 0;
+    case 'criteria':
+      return st?.criteriaSets.length ?? 0;
+    case 'escalation':
+      return st?.escalationOptions.length ?? 0;
+    case 'plan':
+      return orderRows(ui.session).length + 2; // the orders, "add an order", "submit the plan"
+    case 'search':
+      return searchCatalogue(ui.query).length;
+    default:
+      return 0;
   }
 }
 
@@ -287,7 +345,7 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
     case 'patient': {
       // Back to the question the trainee came from (p), else the stage's first question.
       const { back, ...rest } = ui;
-      if (k.return || k.tab) return goTo(rest, back && back !== 'patient' ? back : questionsOf(ui)[0] ?? 'patient');
+      if (k.return || k.tab) return goTo(rest, back && back !== 'patient' ? back : (questionsOf(ui)[0] ?? 'patient'));
       if (k.escape && back) return goTo(rest, back);
       return scrollBy() ?? ui;
     }
@@ -296,7 +354,8 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
       if (k.input === 'r') return { ...ui, exit: 'retry' };
       return scrollBy() ?? ui;
     }
-    default: break;
+    default:
+      break;
   }
   // Question screens: p (or Tab) shows the patient and comes back.
   if (!typing(ui) && (k.input === 'p' || (k.tab && s !== 'order'))) return { ...goTo(ui, 'patient'), back: s };
@@ -316,8 +375,10 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
     case 'criteria': {
       if (k.escape) return prevQuestion(ui, s);
       const n = st.criteriaSets.length;
-      const cycle = (i: number) => ui.criteria.map((m, j) => (j === i ? MARKS[(MARKS.indexOf(m) + 1) % MARKS.length]! : m));
-      if (isDigit(k.input) && Number(k.input) <= n) return { ...ui, cursor: Number(k.input) - 1, criteria: cycle(Number(k.input) - 1) };
+      const cycle = (i: number) =>
+        ui.criteria.map((m, j) => (j === i ? MARKS[(MARKS.indexOf(m) + 1) % MARKS.length]! : m));
+      if (isDigit(k.input) && Number(k.input) <= n)
+        return { ...ui, cursor: Number(k.input) - 1, criteria: cycle(Number(k.input) - 1) };
       const c = up(k) || down(k) ? move(n) : undefined;
       if (c !== undefined) return { ...ui, cursor: c };
       if (k.input === ' ' || k.rightArrow) return { ...ui, criteria: cycle(ui.cursor) };
@@ -333,7 +394,10 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
       if (c !== undefined) return { ...ui, cursor: c };
       if (k.escape) return prevQuestion(ui, s);
       if (k.return || k.input === ' ') {
-        const next = dispatch(ui, { type: 'answerEscalation', escalation: st.escalationOptions[ui.cursor]!.id as Escalation });
+        const next = dispatch(ui, {
+          type: 'answerEscalation',
+          escalation: st.escalationOptions[ui.cursor]!.id as Escalation,
+        });
         return next.message ? next : nextQuestion(next, s);
       }
       return ui;
@@ -344,7 +408,8 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
       const c = up(k) || down(k) ? move(n) : undefined;
       if (c !== undefined) return { ...ui, cursor: c };
       if (k.escape) return prevQuestion(ui, s);
-      if (k.input === 'a' || (k.return && ui.cursor === rows.length)) return { ...ui, screen: 'search', query: '', cursor: 0 };
+      if (k.input === 'a' || (k.return && ui.cursor === rows.length))
+        return { ...ui, screen: 'search', query: '', cursor: 0 };
       const row = rows[ui.cursor];
       if (row && (k.input === 'x' || k.input === 'd' || k.delete || k.backspace)) {
         if (!row.changeable) return { ...ui, message: `${row.text}: ${row.status}, nothing to stop` };
@@ -357,7 +422,8 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
         return { ...next, cursor: clamp(ui.cursor, 0, orderRows(next.session).length + 1) };
       }
       if (row && k.return) {
-        if (!row.changeable) return { ...ui, message: `${row.text}: ${row.status}; write a new order to give it again` };
+        if (!row.changeable)
+          return { ...ui, message: `${row.text}: ${row.status}; write a new order to give it again` };
         const entry = ACTION_CATALOGUE.find((e) => e.id === row.order.action);
         if (!entry) return ui;
         return { ...ui, screen: 'order', form: newForm(entry, st.hour, row.order, row.id) };
@@ -371,14 +437,16 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
     case 'search': {
       const found = searchCatalogue(ui.query);
       if (k.escape) return { ...ui, screen: 'plan', cursor: orderRows(ui.session).length };
-      if (k.upArrow || k.downArrow) return { ...ui, cursor: found.length ? (ui.cursor + (k.upArrow ? found.length - 1 : 1)) % found.length : 0 };
+      if (k.upArrow || k.downArrow)
+        return { ...ui, cursor: found.length ? (ui.cursor + (k.upArrow ? found.length - 1 : 1)) % found.length : 0 };
       if (k.return) {
         const entry = found[ui.cursor];
         if (!entry) return ui;
         return { ...ui, screen: 'order', form: newForm(entry, st.hour) };
       }
       if (k.backspace || k.delete) return { ...ui, query: ui.query.slice(0, -1), cursor: 0 };
-      if (!k.ctrl && !k.tab && k.input.length === 1 && k.input >= ' ' && ui.query.length < 30) return { ...ui, query: ui.query + k.input, cursor: 0 };
+      if (!k.ctrl && !k.tab && k.input.length === 1 && k.input >= ' ' && ui.query.length < 30)
+        return { ...ui, query: ui.query + k.input, cursor: 0 };
       return ui;
     }
     case 'order':

@@ -1,8 +1,14 @@
 import type { KeyPress } from './controller.js';
 
 const CSI_KEYS: Record<string, Partial<KeyPress>> = {
-  A: { upArrow: true }, B: { downArrow: true }, C: { rightArrow: true }, D: { leftArrow: true }, Z: { tab: true, shift: true },
-  '5~': { pageUp: true }, '6~': { pageDown: true }, '3~': { delete: true },
+  A: { upArrow: true },
+  B: { downArrow: true },
+  C: { rightArrow: true },
+  D: { leftArrow: true },
+  Z: { tab: true, shift: true },
+  '5~': { pageUp: true },
+  '6~': { pageDown: true },
+  '3~': { delete: true },
 };
 
 /**

@@ -21,7 +21,10 @@ export function wrapLine(l: Line, columns: number): Line[] {
   let first = true;
   while (rest.length) {
     const room = first ? width : width - 4;
-    if (rest.length <= room) { out.push({ ...l, text: first ? rest : `    ${rest}` }); break; }
+    if (rest.length <= room) {
+      out.push({ ...l, text: first ? rest : `    ${rest}` });
+      break;
+    }
     let cut = rest.lastIndexOf(' ', room);
     if (cut <= room / 3) cut = room;
     out.push({ ...l, text: first ? rest.slice(0, cut) : `    ${rest.slice(0, cut)}` });

@@ -23,7 +23,13 @@ function padStart(s: string, n: number): string {
 }
 
 export function patientLines(p: PatientView, hour: number): Line[] {
-  const size = [p.weightKg !== undefined ? `${p.weightKg} kg` : 'weight not recorded', p.heightCm !== undefined ? `${p.heightCm} cm` : undefined, p.bsaM2 !== undefined ? `BSA ${p.bsaM2} m²` : undefined].filter(Boolean).join(', ');
+  const size = [
+    p.weightKg !== undefined ? `${p.weightKg} kg` : 'weight not recorded',
+    p.heightCm !== undefined ? `${p.heightCm} cm` : undefined,
+    p.bsaM2 !== undefined ? `BSA ${p.bsaM2} m²` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [
     line(`${formatValue(p.ageYears)}-year-old ${p.sex}, ${size}. Hour ${hour}, ${p.place}.`, 'title'),
     line(`History: ${p.history.join('; ')}.`),
@@ -34,7 +40,13 @@ export function patientLines(p: PatientView, hour: number): Line[] {
 
 /** Shorter names where the registry's label does not fit the table. */
 const SHORT: Readonly<Record<string, string>> = {
-  wbc: 'WBC', anc: 'Neutrophils (ANC)', alc: 'Lymphocytes (ALC)', platelets: 'Platelets', dDimer: 'D-dimer (FEU)', troponin: 'Troponin (hs)', sCd25: 'sCD25 (sIL-2Rα)',
+  wbc: 'WBC',
+  anc: 'Neutrophils (ANC)',
+  alc: 'Lymphocytes (ALC)',
+  platelets: 'Platelets',
+  dDimer: 'D-dimer (FEU)',
+  troponin: 'Troponin (hs)',
+  sCd25: 'sCD25 (sIL-2Rα)',
 };
 
 export const LAB_HEADER = `${pad('Lab', 19)}${padStart('value', 8)} ${pad('unit', 10)}${pad('flag', 5)}${pad('Δ stage', 9)}${pad('Δ admit', 9)}trend`;
@@ -49,15 +61,21 @@ export function labLine(r: LabRow): Line {
 export function labLines(labs: readonly LabRow[]): Line[] {
   if (!labs.length) return [line('No laboratory results yet.', 'dim')];
   const out = [line(LAB_HEADER, 'dim'), ...labs.map(labLine)];
-  if (labs.some((r) => r.pending)) out.push(line('* result still pending at this hour: the value shown is the last one back.', 'dim'));
-  if (labs.some((r) => r.flag === '?')) out.push(line('? no reference range on file for this analyte: judge it yourself (not read as normal).', 'dim'));
+  if (labs.some((r) => r.pending))
+    out.push(line('* result still pending at this hour: the value shown is the last one back.', 'dim'));
+  if (labs.some((r) => r.flag === '?'))
+    out.push(line('? no reference range on file for this analyte: judge it yourself (not read as normal).', 'dim'));
   return out;
 }
 
 /** What changed since the last stage: the rows that moved, biggest relative change first. */
 export function changeLines(v: QuizView): Line[] {
-  const moved = v.labs.filter((r) => r.sinceLast !== undefined && r.sinceLast !== 0)
-    .sort((a, b) => Math.abs(b.sinceLast! / (b.value - b.sinceLast! || 1)) - Math.abs(a.sinceLast! / (a.value - a.sinceLast! || 1)));
+  const moved = v.labs
+    .filter((r) => r.sinceLast !== undefined && r.sinceLast !== 0)
+    .sort(
+      (a, b) =>
+        Math.abs(b.sinceLast! / (b.value - b.sinceLast! || 1)) - Math.abs(a.sinceLast! / (a.value - a.sinceLast! || 1)),
+    );
   const out: Line[] = [line(`Time passes: hour ${v.stage?.hour ?? 0}. What changed since the last stage:`, 'title')];
   if (!moved.length) out.push(line('No new laboratory results since the last stage.'));
   else out.push(line(LAB_HEADER, 'dim'), ...moved.map(labLine));
@@ -66,13 +84,25 @@ export function changeLines(v: QuizView): Line[] {
 }
 
 export function orderCheckLines(check: OrderCheck, enabled: boolean): Line[] {
-  const who = [check.weightKg !== undefined ? `weight ${check.weightKg} kg` : 'weight not recorded', check.bsaM2 !== undefined ? `BSA ${check.bsaM2} m²` : undefined].filter(Boolean).join(', ');
+  const who = [
+    check.weightKg !== undefined ? `weight ${check.weightKg} kg` : 'weight not recorded',
+    check.bsaM2 !== undefined ? `BSA ${check.bsaM2} m²` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const out = [line(`Patient: ${who}.${check.computed ? ` This order: ${check.computed}.` : ''}`)];
   if (enabled) for (const f of check.flags) out.push(line(`⚠ order check: ${f}`, 'warn'));
   return out;
 }
 
-const SEVERITY: Record<string, string> = { harmful: '✗✗ harmful', 'critical-omission': '✗ critical omission', 'dose-error': '! dose error', late: '⏱ late', suboptimal: '~ suboptimal', good: '✓ good' };
+const SEVERITY: Record<string, string> = {
+  harmful: '✗✗ harmful',
+  'critical-omission': '✗ critical omission',
+  'dose-error': '! dose error',
+  late: '⏱ late',
+  suboptimal: '~ suboptimal',
+  good: '✓ good',
+};
 
 /** A small chart: one sparkline row per analyte over the hours, and a row marking when treatments started. */
 export function chartLines(d: Debrief): Line[] {
@@ -88,9 +118,17 @@ export function chartLines(d: Debrief): Line[] {
     const at = new Map(s.points.map((p, i) => [p.hour, spark[i]!]));
     const first = vals[0];
     const last = vals[vals.length - 1];
-    out.push(line(`${pad(s.label, 15)} ${row((h) => at.get(h) ?? ' ')}  ${first !== undefined ? formatValue(first) : ''} → ${last !== undefined ? formatValue(last) : ''} ${s.unit}`));
+    out.push(
+      line(
+        `${pad(s.label, 15)} ${row((h) => at.get(h) ?? ' ')}  ${first !== undefined ? formatValue(first) : ''} → ${last !== undefined ? formatValue(last) : ''} ${s.unit}`,
+      ),
+    );
   }
-  out.push(line(`${pad('treatment', 15)} ${row((h, i) => (d.chart.treatments.some((t) => t.hour <= h && (i === 0 || t.hour > hours[i - 1]!)) ? '▲' : '·'))}  (▲ started)`));
+  out.push(
+    line(
+      `${pad('treatment', 15)} ${row((h, i) => (d.chart.treatments.some((t) => t.hour <= h && (i === 0 || t.hour > hours[i - 1]!)) ? '▲' : '·'))}  (▲ started)`,
+    ),
+  );
   out.push(line(`${pad('hour', 15)} ${row((h) => String(h))}`, 'dim'));
   for (const t of d.chart.treatments) out.push(line(`  ▲ h${t.hour}: ${t.name}`));
   return out;
@@ -100,23 +138,45 @@ export function chartLines(d: Debrief): Line[] {
 export function debriefLines(d: Debrief): Line[] {
   const out: Line[] = [];
   out.push(line(`Debrief: ${d.title}`, 'title'));
-  out.push(line(`Score ${d.overall}/100: ${d.stages.map((s, i) => `stage ${i + 1} ${s.score}`).join(', ')} (how it is computed: at the end)`, 'title'));
-  if (d.diedAtHour !== undefined) out.push(line(`✗✗ The patient died at hour ${d.diedAtHour}. The stages not reached score 0.`, 'bad'));
+  out.push(
+    line(
+      `Score ${d.overall}/100: ${d.stages.map((s, i) => `stage ${i + 1} ${s.score}`).join(', ')} (how it is computed: at the end)`,
+      'title',
+    ),
+  );
+  if (d.diedAtHour !== undefined)
+    out.push(line(`✗✗ The patient died at hour ${d.diedAtHour}. The stages not reached score 0.`, 'bad'));
   out.push(line(`Statements behind your mistakes: ${d.missedStatementIds.join(', ') || 'none'}`));
   out.push(line(''));
   d.stages.forEach((s, i) => {
-    out.push(line(`Stage ${i + 1}: ${s.title} (hour ${s.hour}) — ${s.score}/100${s.course ? `; the patient was ${s.course}` : ''}`, 'title'));
+    out.push(
+      line(
+        `Stage ${i + 1}: ${s.title} (hour ${s.hour}) — ${s.score}/100${s.course ? `; the patient was ${s.course}` : ''}`,
+        'title',
+      ),
+    );
     for (const r of s.courseReasons) out.push(line(`  why: ${r}`, 'dim'));
-    for (const q of s.questions) out.push(line(`  ${pad(q.question, 10)} ${padStart(String(q.percent), 3)}% × ${q.weight}  you: ${q.answer}; expected: ${q.expected}`));
-    if (s.components.length) out.push(line(`  plan components: ${s.components.map((c) => `${c.label} ${Math.round(c.fraction * 100)}% × ${c.weight} = ${formatValue(c.points)}`).join('; ')}`));
-    if (s.orders.length) out.push(line('  Your orders beside the expert\'s (= same action, ✗ missed, + extra):', 'dim'));
+    for (const q of s.questions)
+      out.push(
+        line(
+          `  ${pad(q.question, 10)} ${padStart(String(q.percent), 3)}% × ${q.weight}  you: ${q.answer}; expected: ${q.expected}`,
+        ),
+      );
+    if (s.components.length)
+      out.push(
+        line(
+          `  plan components: ${s.components.map((c) => `${c.label} ${Math.round(c.fraction * 100)}% × ${c.weight} = ${formatValue(c.points)}`).join('; ')}`,
+        ),
+      );
+    if (s.orders.length) out.push(line("  Your orders beside the expert's (= same action, ✗ missed, + extra):", 'dim'));
     for (const o of s.orders) {
       out.push(line(`  ${o.you && o.expert ? '=' : o.expert ? '✗' : '+'} ${o.name}`));
       out.push(line(`      you:    ${o.you ?? '(not ordered)'}`));
       out.push(line(`      expert: ${o.expert ?? '(not in the expert plan)'}`, 'dim'));
     }
     for (const f of s.feedback) {
-      const style: LineStyle = f.severity === 'good' ? 'good' : f.severity === 'suboptimal' || f.severity === 'late' ? 'warn' : 'bad';
+      const style: LineStyle =
+        f.severity === 'good' ? 'good' : f.severity === 'suboptimal' || f.severity === 'late' ? 'warn' : 'bad';
       out.push(line(`  ${SEVERITY[f.severity] ?? f.severity} [${f.question}] ${f.title}`, style));
       if (f.severity === 'good') continue;
       out.push(line(`    Teaching: ${f.teachingPoint}`));

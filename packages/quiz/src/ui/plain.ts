@@ -1,7 +1,15 @@
 import type { Escalation, UnitSystem } from '@masdrill/rules';
 import { sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
-import { debriefOf, orderEntryCheck, orderRows, searchCatalogue, viewOf, type OrderDraft, type QuizAction } from '../view.js';
+import {
+  debriefOf,
+  orderEntryCheck,
+  orderRows,
+  searchCatalogue,
+  viewOf,
+  type OrderDraft,
+  type QuizAction,
+} from '../view.js';
 import { formOrder, newForm } from './controller.js';
 import type { Line } from './line.js';
 import { changeLines, debriefLines, labLines, orderCheckLines, patientLines } from './lines.js';
@@ -32,7 +40,9 @@ class Retry {
 const no = (message: string) => new Retry(message);
 
 class Quit extends Error {
-  constructor(readonly outcome: PlainOutcome) { super(outcome); }
+  constructor(readonly outcome: PlainOutcome) {
+    super(outcome);
+  }
 }
 
 const HELP = [
@@ -46,32 +56,59 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
   let state = o.session;
   let units: UnitSystem = o.units ?? 'conventional';
   const doseChecks = o.doseChecks ?? true;
-  const print = (lines: readonly (Line | string)[]) => o.write(lines.map((l) => (typeof l === 'string' ? l : l.text)).join('\n') + '\n');
+  const print = (lines: readonly (Line | string)[]) =>
+    o.write(lines.map((l) => (typeof l === 'string' ? l : l.text)).join('\n') + '\n');
   const showPatient = () => {
     const v = viewOf(state, units);
-    print([`-- The patient, hour ${v.stage?.hour ?? 0} (units: ${units === 'si' ? 'SI' : 'conventional'}) --`, ...patientLines(v.patient, v.stage?.hour ?? 0), ...labLines(v.labs)]);
+    print([
+      `-- The patient, hour ${v.stage?.hour ?? 0} (units: ${units === 'si' ? 'SI' : 'conventional'}) --`,
+      ...patientLines(v.patient, v.stage?.hour ?? 0),
+      ...labLines(v.labs),
+    ]);
   };
   /** Asks until `parse` accepts; handles the keys that work anywhere. */
   const ask = async <T>(prompt: string, parse: (answer: string) => T | Retry): Promise<T> => {
     for (;;) {
       o.write(`${prompt}\n> `);
       const got = await o.readLine();
-      if (got === undefined) { o.write('\n'); throw new Quit('end-of-input'); }
+      if (got === undefined) {
+        o.write('\n');
+        throw new Quit('end-of-input');
+      }
       const answer = got.trim();
       if (o.echo) o.write(`${answer}\n`);
       if (answer === 'q') throw new Quit('quit');
-      if (answer === '?') { print(HELP); continue; }
-      if (answer === 'p') { showPatient(); continue; }
-      if (answer === 'u') { units = units === 'si' ? 'conventional' : 'si'; showPatient(); continue; }
+      if (answer === '?') {
+        print(HELP);
+        continue;
+      }
+      if (answer === 'p') {
+        showPatient();
+        continue;
+      }
+      if (answer === 'u') {
+        units = units === 'si' ? 'conventional' : 'si';
+        showPatient();
+        continue;
+      }
       const r = parse(answer);
-      if (r instanceof Retry) { o.write(`Not understood: ${r.message}\n`); continue; }
+      if (r instanceof Retry) {
+        o.write(`Not understood: ${r.message}\n`);
+        continue;
+      }
       return r;
     }
   };
-  const pickOne = (n: number) => (a: string): number | Retry => (/^\d+$/.test(a) && Number(a) >= 1 && Number(a) <= n ? Number(a) - 1 : no(`type a number from 1 to ${n}`));
+  const pickOne =
+    (n: number) =>
+    (a: string): number | Retry =>
+      /^\d+$/.test(a) && Number(a) >= 1 && Number(a) <= n ? Number(a) - 1 : no(`type a number from 1 to ${n}`);
   const act = (action: QuizAction): boolean => {
     const next = sessionReducer(state, action);
-    if (next.error !== undefined) { o.write(`Refused: ${next.error}\n`); return false; }
+    if (next.error !== undefined) {
+      o.write(`Refused: ${next.error}\n`);
+      return false;
+    }
     state = next;
     return true;
   };
@@ -81,25 +118,51 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
     if (!entry) {
       const query = await ask('Search the actions (a word of the name; Enter lists all):', (a) => a);
       const found = searchCatalogue(query);
-      if (!found.length) { o.write('Nothing matches.\n'); return undefined; }
+      if (!found.length) {
+        o.write('Nothing matches.\n');
+        return undefined;
+      }
       print(found.map((e, i) => `  ${i + 1}. ${e.name} — ${e.category}`));
       entry = found[await ask(`Which action? (1-${found.length})`, pickOne(found.length))]!;
     }
     let form = newForm(entry, hour, from);
     const choose = async (label: string, options: readonly string[], current: number) =>
-      ask(`${label}: ${options.map((x, i) => `${i + 1} ${x}`).join(', ')} (Enter: ${options[current]})`, (a) => (a === '' ? current : pickOne(options.length)(a)));
+      ask(`${label}: ${options.map((x, i) => `${i + 1} ${x}`).join(', ')} (Enter: ${options[current]})`, (a) =>
+        a === '' ? current : pickOne(options.length)(a),
+      );
     if (entry.dosed) {
-      const amount = await ask(`Dose amount${form.amount ? ` (Enter: ${form.amount})` : ''}:`, (a) => (a === '' && form.amount ? form.amount : /^\d+(\.\d+)?$/.test(a) && Number(a) > 0 ? a : no('a number above 0')));
+      const amount = await ask(`Dose amount${form.amount ? ` (Enter: ${form.amount})` : ''}:`, (a) =>
+        a === '' && form.amount ? form.amount : /^\d+(\.\d+)?$/.test(a) && Number(a) > 0 ? a : no('a number above 0'),
+      );
       form = { ...form, amount };
       form = { ...form, unit: await choose('Unit', entry.units, form.unit) };
       form = { ...form, frequency: await choose('Frequency', entry.frequencies, form.frequency) };
       form = { ...form, route: await choose('Route', entry.routes, form.route) };
-      form = { ...form, days: await ask(`Duration in days (Enter: ${form.days || 'not stated'}):`, (a) => (a === '' ? form.days : /^\d+$/.test(a) && Number(a) > 0 ? a : no('a whole number of days'))) };
+      form = {
+        ...form,
+        days: await ask(`Duration in days (Enter: ${form.days || 'not stated'}):`, (a) =>
+          a === '' ? form.days : /^\d+$/.test(a) && Number(a) > 0 ? a : no('a whole number of days'),
+        ),
+      };
     }
-    form = { ...form, atHour: await ask(`Start hour (Enter: ${form.atHour}):`, (a) => (a === '' ? form.atHour : /^-?\d+$/.test(a) ? a : no('a whole hour'))) };
-    if (entry.repeated) form = { ...form, everyHours: await ask(`Every how many hours (Enter: ${form.everyHours}):`, (a) => (a === '' ? form.everyHours : /^\d+$/.test(a) && Number(a) > 0 ? a : no('a whole number of hours'))) };
+    form = {
+      ...form,
+      atHour: await ask(`Start hour (Enter: ${form.atHour}):`, (a) =>
+        a === '' ? form.atHour : /^-?\d+$/.test(a) ? a : no('a whole hour'),
+      ),
+    };
+    if (entry.repeated)
+      form = {
+        ...form,
+        everyHours: await ask(`Every how many hours (Enter: ${form.everyHours}):`, (a) =>
+          a === '' ? form.everyHours : /^\d+$/.test(a) && Number(a) > 0 ? a : no('a whole number of hours'),
+        ),
+      };
     const order = formOrder(form);
-    if (typeof order === 'string') { o.write(`Order not written: ${order}\n`); return undefined; }
+    if (typeof order === 'string') {
+      o.write(`Order not written: ${order}\n`);
+      return undefined;
+    }
     print(orderCheckLines(orderEntryCheck(state, order), doseChecks));
     return order;
   };
@@ -116,16 +179,27 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
       for (const q of st.asks) {
         if (q === 'diagnosis') {
           print(['Leading diagnosis:', ...st.diagnosisOptions.map((c, i) => `  ${i + 1}. ${c.label}`)]);
-          const i = await ask(`Your leading diagnosis? (1-${st.diagnosisOptions.length})`, pickOne(st.diagnosisOptions.length));
+          const i = await ask(
+            `Your leading diagnosis? (1-${st.diagnosisOptions.length})`,
+            pickOne(st.diagnosisOptions.length),
+          );
           act({ type: 'answerDiagnosis', diagnosis: st.diagnosisOptions[i]!.id });
         } else if (q === 'criteria') {
-          print(['Criteria sets (a set you cannot assess yet is not met):', ...st.criteriaSets.map((c, i) => `  ${i + 1}. ${c.label}`)]);
+          print([
+            'Criteria sets (a set you cannot assess yet is not met):',
+            ...st.criteriaSets.map((c, i) => `  ${i + 1}. ${c.label}`),
+          ]);
           const n = st.criteriaSets.length;
           const picked = await ask('Which are met? (numbers separated by spaces; 0 for none)', (a) => {
-            const nums = a.split(/[\s,]+/).filter(Boolean).map(Number);
+            const nums = a
+              .split(/[\s,]+/)
+              .filter(Boolean)
+              .map(Number);
             if (!nums.length) return no('type 0 for none, or the numbers met');
             if (nums.length === 1 && nums[0] === 0) return [] as number[];
-            return nums.every((x) => Number.isInteger(x) && x >= 1 && x <= n) ? nums.map((x) => x - 1) : no(`numbers from 1 to ${n}`);
+            return nums.every((x) => Number.isInteger(x) && x >= 1 && x <= n)
+              ? nums.map((x) => x - 1)
+              : no(`numbers from 1 to ${n}`);
           });
           act({ type: 'answerCriteria', criteria: picked.map((i) => st.criteriaSets[i]!.id) });
         } else if (q === 'escalation') {
@@ -135,17 +209,40 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
         } else if (q === 'plan') {
           for (;;) {
             const rows = orderRows(state);
-            print([`Orders at hour ${st.hour} (orders stay in force until stopped):`, ...(rows.length ? rows.map((x, i) => {
-              const c = orderEntryCheck(state, x.order);
-              return `  ${i + 1}. ${x.text} [${x.writtenNow && !x.stoppedNow ? 'new' : x.status}]${doseChecks && c.flags.length && !x.stoppedNow ? `  ⚠ ${c.flags.join('; ')}` : ''}`;
-            }) : ['  (none)'])]);
-            const cmd = await ask('Plan: a add, x N stop, e N change, c N undo a stop, s submit', (a) => (/^(a|s|[xec]\s*\d+)$/.test(a) ? a : no('a, x N, e N, c N or s')));
-            if (cmd === 'a') { const order = await writeOrder(st.hour); if (order) act({ type: 'addOrder', order }); continue; }
-            if (cmd === 's') { if (act({ type: 'submitPlan' })) break; continue; }
+            print([
+              `Orders at hour ${st.hour} (orders stay in force until stopped):`,
+              ...(rows.length
+                ? rows.map((x, i) => {
+                    const c = orderEntryCheck(state, x.order);
+                    return `  ${i + 1}. ${x.text} [${x.writtenNow && !x.stoppedNow ? 'new' : x.status}]${doseChecks && c.flags.length && !x.stoppedNow ? `  ⚠ ${c.flags.join('; ')}` : ''}`;
+                  })
+                : ['  (none)']),
+            ]);
+            const cmd = await ask('Plan: a add, x N stop, e N change, c N undo a stop, s submit', (a) =>
+              /^(a|s|[xec]\s*\d+)$/.test(a) ? a : no('a, x N, e N, c N or s'),
+            );
+            if (cmd === 'a') {
+              const order = await writeOrder(st.hour);
+              if (order) act({ type: 'addOrder', order });
+              continue;
+            }
+            if (cmd === 's') {
+              if (act({ type: 'submitPlan' })) break;
+              continue;
+            }
             const row = rows[Number(cmd.slice(1).trim()) - 1];
-            if (!row) { o.write(`No order ${cmd.slice(1).trim()}.\n`); continue; }
-            if (cmd.startsWith('x')) { act({ type: 'stopOrder', orderId: row.id }); continue; }
-            if (cmd.startsWith('c')) { act({ type: 'continueOrder', orderId: row.id }); continue; }
+            if (!row) {
+              o.write(`No order ${cmd.slice(1).trim()}.\n`);
+              continue;
+            }
+            if (cmd.startsWith('x')) {
+              act({ type: 'stopOrder', orderId: row.id });
+              continue;
+            }
+            if (cmd.startsWith('c')) {
+              act({ type: 'continueOrder', orderId: row.id });
+              continue;
+            }
             const edited = await writeOrder(st.hour, row.order);
             if (edited) act({ type: 'modifyOrder', orderId: row.id, order: edited });
           }
@@ -158,7 +255,11 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
     return { outcome: 'finished', state };
   } catch (error) {
     if (error instanceof Quit) {
-      o.write(error.outcome === 'quit' ? 'Quit: the case was not finished.\n' : 'The input ended before the case was finished.\n');
+      o.write(
+        error.outcome === 'quit'
+          ? 'Quit: the case was not finished.\n'
+          : 'The input ended before the case was finished.\n',
+      );
       return { outcome: error.outcome, state };
     }
     throw error;

@@ -19,21 +19,64 @@ export interface QuizAppProps {
 
 export function keyPress(input: string, key: Key): KeyPress {
   return {
-    input, upArrow: key.upArrow, downArrow: key.downArrow, leftArrow: key.leftArrow, rightArrow: key.rightArrow, pageUp: key.pageUp, pageDown: key.pageDown,
-    return: key.return, escape: key.escape, tab: key.tab, shift: key.shift, backspace: key.backspace, delete: key.delete, ctrl: key.ctrl,
+    input,
+    upArrow: key.upArrow,
+    downArrow: key.downArrow,
+    leftArrow: key.leftArrow,
+    rightArrow: key.rightArrow,
+    pageUp: key.pageUp,
+    pageDown: key.pageDown,
+    return: key.return,
+    escape: key.escape,
+    tab: key.tab,
+    shift: key.shift,
+    backspace: key.backspace,
+    delete: key.delete,
+    ctrl: key.ctrl,
   };
 }
 
 function LineView({ l }: { readonly l: Line }) {
   const text = l.text === '' ? ' ' : l.text;
   switch (l.style) {
-    case 'title': return <Text bold wrap="truncate-end">{text}</Text>;
-    case 'selected': return <Text inverse wrap="truncate-end">{text}</Text>;
-    case 'dim': return <Text dimColor wrap="truncate-end">{text}</Text>;
-    case 'warn': return <Text color="yellow" wrap="truncate-end">{text}</Text>;
-    case 'bad': return <Text color="red" wrap="truncate-end">{text}</Text>;
-    case 'good': return <Text color="green" wrap="truncate-end">{text}</Text>;
-    default: return <Text wrap="truncate-end">{text}</Text>;
+    case 'title':
+      return (
+        <Text bold wrap="truncate-end">
+          {text}
+        </Text>
+      );
+    case 'selected':
+      return (
+        <Text inverse wrap="truncate-end">
+          {text}
+        </Text>
+      );
+    case 'dim':
+      return (
+        <Text dimColor wrap="truncate-end">
+          {text}
+        </Text>
+      );
+    case 'warn':
+      return (
+        <Text color="yellow" wrap="truncate-end">
+          {text}
+        </Text>
+      );
+    case 'bad':
+      return (
+        <Text color="red" wrap="truncate-end">
+          {text}
+        </Text>
+      );
+    case 'good':
+      return (
+        <Text color="green" wrap="truncate-end">
+          {text}
+        </Text>
+      );
+    default:
+      return <Text wrap="truncate-end">{text}</Text>;
   }
 }
 
@@ -45,7 +88,9 @@ function useTerminalSize(): { columns: number; rows: number } {
   useEffect(() => {
     const onResize = () => setSize(read());
     stdout.on('resize', onResize);
-    return () => { stdout.off('resize', onResize); };
+    return () => {
+      stdout.off('resize', onResize);
+    };
   }, [stdout]);
   return size;
 }
@@ -54,15 +99,24 @@ function useTerminalSize(): { columns: number; rows: number } {
 export function QuizApp(props: QuizAppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const [ui, setUi] = useState<QuizUi>(() => initialUi(props.session, { ...(props.units ? { units: props.units } : {}), ...(props.doseChecks !== undefined ? { doseChecks: props.doseChecks } : {}) }));
+  const [ui, setUi] = useState<QuizUi>(() =>
+    initialUi(props.session, {
+      ...(props.units ? { units: props.units } : {}),
+      ...(props.doseChecks !== undefined ? { doseChecks: props.doseChecks } : {}),
+    }),
+  );
   const { columns, rows } = useTerminalSize();
   const logged = useRef<SessionState | undefined>(undefined);
 
-  useInput((input, key) => {
-    // Keys that arrived together come as one chunk: split them (a lone key goes through as Ink parsed it).
-    const keys = input.length > 1 ? splitKeys(key.meta && !key.escape ? `\x1b${input}` : input) : [keyPress(input, key)];
-    setUi((u) => keys.reduce(quizKey, u));
-  }, { isActive: isRawModeSupported === true });
+  useInput(
+    (input, key) => {
+      // Keys that arrived together come as one chunk: split them (a lone key goes through as Ink parsed it).
+      const keys =
+        input.length > 1 ? splitKeys(key.meta && !key.escape ? `\x1b${input}` : input) : [keyPress(input, key)];
+      setUi((u) => keys.reduce(quizKey, u));
+    },
+    { isActive: isRawModeSupported === true },
+  );
 
   useEffect(() => {
     if (ui.session.phase === 'finished' && logged.current !== ui.session) {
@@ -80,7 +134,9 @@ export function QuizApp(props: QuizAppProps) {
   const lines = frameLines(ui, rows, columns);
   return (
     <Box flexDirection="column" width={columns}>
-      {lines.map((l, i) => <LineView key={i} l={l} />)}
+      {lines.map((l, i) => (
+        <LineView key={i} l={l} />
+      ))}
     </Box>
   );
 }

@@ -9,6 +9,11 @@ export interface RunQuizOptions extends QuizAppProps {
 /** Runs the Ink quiz until the trainee quits; resolves when the app has unmounted. */
 export async function runQuiz(options: RunQuizOptions): Promise<void> {
   const { stdin, stdout, ...props } = options;
-  const app = render(<QuizApp {...props} />, { ...(stdin ? { stdin } : {}), ...(stdout ? { stdout } : {}), exitOnCtrlC: true, patchConsole: false });
+  const app = render(<QuizApp {...props} />, {
+    ...(stdin ? { stdin } : {}),
+    ...(stdout ? { stdout } : {}),
+    exitOnCtrlC: true,
+    patchConsole: false,
+  });
   await app.waitUntilExit();
 }

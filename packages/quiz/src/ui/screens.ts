@@ -6,14 +6,30 @@ import { WELCOME_FOOTER, WELCOME_LINES, welcomeHeader } from './welcome.js';
 
 const HELP: Record<QuizUi['screen'], string[]> = {
   welcome: ['Enter starts the case.', 'q quits.'],
-  patient: ['↑↓ / j k scroll the labs.', 'Enter (or Tab) goes to the questions; Esc back.', 'H/L: above/below the reference range. Δ stage: change since the last stage; Δ admit: since admission. * pending.', 'u switches SI / conventional units.'],
+  patient: [
+    '↑↓ / j k scroll the labs.',
+    'Enter (or Tab) goes to the questions; Esc back.',
+    'H/L: above/below the reference range. Δ stage: change since the last stage; Δ admit: since admission. * pending.',
+    'u switches SI / conventional units.',
+  ],
   time: ['What changed since the last stage. Enter shows the patient.'],
   diagnosis: ['↑↓ / j k move, 1-9 pick, Enter chooses the leading diagnosis.', 'p shows the patient; Esc goes back.'],
-  criteria: ['Space (or →) cycles a set: not met → met → not assessable.', '1-9 cycles that set. Enter confirms (the sets marked met are your answer).'],
+  criteria: [
+    'Space (or →) cycles a set: not met → met → not assessable.',
+    '1-9 cycles that set. Enter confirms (the sets marked met are your answer).',
+  ],
   escalation: ['Continue the current plan or escalate: ↑↓, Enter.'],
-  plan: ['Orders stay in force until stopped: Enter changes one, x (or Delete) stops it, c undoes a stop.', 'a adds an order from the catalogue; s submits the plan.', 'Status: in force, day n of a course, given, pending. ⚠: the order-entry dose check.'],
+  plan: [
+    'Orders stay in force until stopped: Enter changes one, x (or Delete) stops it, c undoes a stop.',
+    'a adds an order from the catalogue; s submits the plan.',
+    'Status: in force, day n of a course, given, pending. ⚠: the order-entry dose check.',
+  ],
   search: ['Type to search the actions; ↑↓ move; Enter picks; Esc back.'],
-  order: ['Tab / ↓ next field, Shift-Tab / ↑ previous.', '←/→ or Space change a choice; type numbers; Backspace deletes.', 'Enter saves the order; Esc cancels.'],
+  order: [
+    'Tab / ↓ next field, Shift-Tab / ↑ previous.',
+    '←/→ or Space change a choice; type numbers; Backspace deletes.',
+    'Enter saves the order; Esc cancels.',
+  ],
   debrief: ['↑↓ / j k / Space scroll.', 'n next case · r retry the same case · q quit.'],
 };
 
@@ -43,38 +59,85 @@ const choiceLine = (selected: boolean, n: number, text: string, picked = false):
 function body(ui: QuizUi, v: QuizView): Line[] {
   const st = v.stage;
   switch (ui.screen) {
-    case 'welcome': return [...WELCOME_LINES];
-    case 'patient': return [...patientLines(v.patient, st?.hour ?? 0), line(''), ...labLines(v.labs)];
-    case 'time': return changeLines(v);
-    case 'diagnosis': return [line(st?.prompt ?? ''), line('What is the leading diagnosis?', 'title'), ...(st?.diagnosisOptions ?? []).map((o, i) => choiceLine(i === ui.cursor, i + 1, o.label, v.answers.diagnosis === o.id))];
-    case 'criteria': return [
-      line('Which criteria sets are met on what you know now?', 'title'), line('Space cycles: [ ] not met · [x] met · [?] not assessable', 'dim'),
-      ...(st?.criteriaSets ?? []).map((o, i) => {
-        const m = ui.criteria[i] ?? 'not met';
-        return line(`${i === ui.cursor ? '›' : ' '} ${i + 1}. ${m === 'met' ? '[x]' : m === 'not assessable' ? '[?]' : '[ ]'} ${o.label}${m === 'not assessable' ? ' (not assessable)' : ''}`, i === ui.cursor ? 'selected' : undefined);
-      }),
-    ];
-    case 'escalation': return [line('Is the plan in force enough?', 'title'), ...(st?.escalationOptions ?? []).map((o, i) => choiceLine(i === ui.cursor, i + 1, o.label, v.answers.escalation === o.id))];
+    case 'welcome':
+      return [...WELCOME_LINES];
+    case 'patient':
+      return [...patientLines(v.patient, st?.hour ?? 0), line(''), ...labLines(v.labs)];
+    case 'time':
+      return changeLines(v);
+    case 'diagnosis':
+      return [
+        line(st?.prompt ?? ''),
+        line('What is the leading diagnosis?', 'title'),
+        ...(st?.diagnosisOptions ?? []).map((o, i) =>
+          choiceLine(i === ui.cursor, i + 1, o.label, v.answers.diagnosis === o.id),
+        ),
+      ];
+    case 'criteria':
+      return [
+        line('Which criteria sets are met on what you know now?', 'title'),
+        line('Space cycles: [ ] not met · [x] met · [?] not assessable', 'dim'),
+        ...(st?.criteriaSets ?? []).map((o, i) => {
+          const m = ui.criteria[i] ?? 'not met';
+          return line(
+            `${i === ui.cursor ? '›' : ' '} ${i + 1}. ${m === 'met' ? '[x]' : m === 'not assessable' ? '[?]' : '[ ]'} ${o.label}${m === 'not assessable' ? ' (not assessable)' : ''}`,
+            i === ui.cursor ? 'selected' : undefined,
+          );
+        }),
+      ];
+    case 'escalation':
+      return [
+        line('Is the plan in force enough?', 'title'),
+        ...(st?.escalationOptions ?? []).map((o, i) =>
+          choiceLine(i === ui.cursor, i + 1, o.label, v.answers.escalation === o.id),
+        ),
+      ];
     case 'plan': {
       const rows = v.orders;
-      const out: Line[] = [line(`Orders at hour ${st?.hour ?? 0}: orders stay in force until stopped.${v.answers.planSubmitted ? ' (submitted)' : ''}`, 'title')];
+      const out: Line[] = [
+        line(
+          `Orders at hour ${st?.hour ?? 0}: orders stay in force until stopped.${v.answers.planSubmitted ? ' (submitted)' : ''}`,
+          'title',
+        ),
+      ];
       rows.forEach((o, i) => {
         const check = orderEntryCheck(ui.session, o.order);
         const flag = ui.doseChecks && check.flags.length && !o.stoppedNow ? ' ⚠' : '';
-        out.push(line(`${i === ui.cursor ? '›' : ' '} ${i + 1}. ${o.text} [${o.writtenNow && !o.stoppedNow ? 'new' : o.status}]${flag}`, i === ui.cursor ? 'selected' : flag ? 'warn' : o.stoppedNow ? 'dim' : undefined));
+        out.push(
+          line(
+            `${i === ui.cursor ? '›' : ' '} ${i + 1}. ${o.text} [${o.writtenNow && !o.stoppedNow ? 'new' : o.status}]${flag}`,
+            i === ui.cursor ? 'selected' : flag ? 'warn' : o.stoppedNow ? 'dim' : undefined,
+          ),
+        );
       });
       if (!rows.length) out.push(line('  (no orders yet)', 'dim'));
-      out.push(line(`${ui.cursor === rows.length ? '›' : ' '} + add an order`, ui.cursor === rows.length ? 'selected' : undefined));
-      out.push(line(`${ui.cursor === rows.length + 1 ? '›' : ' '} ✓ submit the plan`, ui.cursor === rows.length + 1 ? 'selected' : undefined));
+      out.push(
+        line(
+          `${ui.cursor === rows.length ? '›' : ' '} + add an order`,
+          ui.cursor === rows.length ? 'selected' : undefined,
+        ),
+      );
+      out.push(
+        line(
+          `${ui.cursor === rows.length + 1 ? '›' : ' '} ✓ submit the plan`,
+          ui.cursor === rows.length + 1 ? 'selected' : undefined,
+        ),
+      );
       const cur = rows[ui.cursor];
-      if (cur) out.push(line(''), ...orderCheckLines(orderEntryCheck(ui.session, cur.order), ui.doseChecks && !cur.stoppedNow));
+      if (cur)
+        out.push(
+          line(''),
+          ...orderCheckLines(orderEntryCheck(ui.session, cur.order), ui.doseChecks && !cur.stoppedNow),
+        );
       return out;
     }
     case 'search': {
       const found = searchCatalogue(ui.query);
       return [
         line(`Search actions: ${ui.query}▏`, 'title'),
-        ...found.map((e, i) => line(`${i === ui.cursor ? '›' : ' '} ${e.name} — ${e.category}`, i === ui.cursor ? 'selected' : undefined)),
+        ...found.map((e, i) =>
+          line(`${i === ui.cursor ? '›' : ' '} ${e.name} — ${e.category}`, i === ui.cursor ? 'selected' : undefined),
+        ),
         ...(found.length ? [] : [line('  nothing matches; Backspace to widen the search', 'dim')]),
       ];
     }
@@ -85,24 +148,51 @@ function body(ui: QuizUi, v: QuizView): Line[] {
       const fields = formFields(e);
       const value = (name: string): string => {
         switch (name) {
-          case 'amount': return `${f.amount}▏`;
-          case 'unit': return `‹ ${e.units[f.unit]} ›`;
-          case 'frequency': return `‹ ${e.frequencies[f.frequency]} ›`;
-          case 'route': return `‹ ${e.routes[f.route]} ›`;
-          case 'days': return `${f.days}▏ (days; empty: not stated)`;
-          case 'atHour': return `${f.atHour}▏`;
-          default: return `${f.everyHours}▏`;
+          case 'amount':
+            return `${f.amount}▏`;
+          case 'unit':
+            return `‹ ${e.units[f.unit]} ›`;
+          case 'frequency':
+            return `‹ ${e.frequencies[f.frequency]} ›`;
+          case 'route':
+            return `‹ ${e.routes[f.route]} ›`;
+          case 'days':
+            return `${f.days}▏ (days; empty: not stated)`;
+          case 'atHour':
+            return `${f.atHour}▏`;
+          default:
+            return `${f.everyHours}▏`;
         }
       };
-      const LABEL: Record<string, string> = { amount: 'Dose', unit: 'Unit', frequency: 'Frequency', route: 'Route', days: 'Duration', atHour: 'Start hour', everyHours: 'Every (hours)' };
-      const out: Line[] = [line(`${f.editing !== undefined ? 'Edit' : 'New'} order: ${e.name}`, 'title'), line(e.description, 'dim')];
-      fields.forEach((name, i) => out.push(line(`${i === f.field ? '›' : ' '} ${LABEL[name]!.padEnd(14)} ${value(name)}`, i === f.field ? 'selected' : undefined)));
+      const LABEL: Record<string, string> = {
+        amount: 'Dose',
+        unit: 'Unit',
+        frequency: 'Frequency',
+        route: 'Route',
+        days: 'Duration',
+        atHour: 'Start hour',
+        everyHours: 'Every (hours)',
+      };
+      const out: Line[] = [
+        line(`${f.editing !== undefined ? 'Edit' : 'New'} order: ${e.name}`, 'title'),
+        line(e.description, 'dim'),
+      ];
+      fields.forEach((name, i) =>
+        out.push(
+          line(
+            `${i === f.field ? '›' : ' '} ${LABEL[name]!.padEnd(14)} ${value(name)}`,
+            i === f.field ? 'selected' : undefined,
+          ),
+        ),
+      );
       const order = formOrder(f);
-      if (typeof order !== 'string') out.push(line(''), ...orderCheckLines(orderEntryCheck(ui.session, order), ui.doseChecks));
+      if (typeof order !== 'string')
+        out.push(line(''), ...orderCheckLines(orderEntryCheck(ui.session, order), ui.doseChecks));
       if (f.problem) out.push(line(`✗ ${f.problem}`, 'bad'));
       return out;
     }
-    case 'debrief': return ui.session.phase === 'finished' ? debriefLines(debriefOf(ui.session, ui.units)) : [];
+    case 'debrief':
+      return ui.session.phase === 'finished' ? debriefLines(debriefOf(ui.session, ui.units)) : [];
   }
 }
 
@@ -125,12 +215,23 @@ export function frameLines(ui: QuizUi, rows: number, columns = 80): Line[] {
   const top = header(v, ui);
   const bottom: Line[] = [];
   if (ui.message) bottom.push(line(`✗ ${ui.message.split('\n')[0]}`, 'bad'));
-  if (ui.confirmQuit) bottom.push(line('Quit this case? Your answers so far are lost. y quit · any other key stays', 'warn'));
+  if (ui.confirmQuit)
+    bottom.push(line('Quit this case? Your answers so far are lost. y quit · any other key stays', 'warn'));
   bottom.push(line(FOOTER[ui.screen], 'dim'));
-  const content = (ui.help ? [line(`Help: ${ui.screen}`, 'title'), ...HELP[ui.screen].map((h) => line(h)), line(''), line('Press any key to go back.', 'dim')] : body(ui, v)).flatMap((l) => wrapLine(l, columns));
+  const content = (
+    ui.help
+      ? [
+          line(`Help: ${ui.screen}`, 'title'),
+          ...HELP[ui.screen].map((h) => line(h)),
+          line(''),
+          line('Press any key to go back.', 'dim'),
+        ]
+      : body(ui, v)
+  ).flatMap((l) => wrapLine(l, columns));
   const room = Math.max(1, height - top.length - bottom.length);
   const { shown, top: first } = window(content, room, ui.scroll);
-  const more = content.length > room ? line(`  (${first + 1}–${first + shown.length} of ${content.length})`, 'dim') : undefined;
+  const more =
+    content.length > room ? line(`  (${first + 1}–${first + shown.length} of ${content.length})`, 'dim') : undefined;
   if (more && shown.length > 1) shown[shown.length - 1] = more;
   return [...top, ...shown, ...bottom];
 }

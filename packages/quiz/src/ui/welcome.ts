@@ -33,5 +33,10 @@ export function welcomeHeader(units: 'si' | 'conventional'): Line {
 
 /** The first screen as plain text for a terminal `columns` wide (what the CLI prints before Ink loads). */
 export function welcomeText(units: 'si' | 'conventional', columns: number): string {
-  return [welcomeHeader(units), ...WELCOME_LINES, line(WELCOME_FOOTER, 'dim')].flatMap((l) => wrapLine(l, columns)).map((l) => l.text).join('\n') + '\n';
+  return (
+    [welcomeHeader(units), ...WELCOME_LINES, line(WELCOME_FOOTER, 'dim')]
+      .flatMap((l) => wrapLine(l, columns))
+      .map((l) => l.text)
+      .join('\n') + '\n'
+  );
 }

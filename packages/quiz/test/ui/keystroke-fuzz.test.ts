@@ -16,23 +16,50 @@ const session = (kind: 'mas' | 'sepsis' | 'misc' | 'sjia-flare', seed: number): 
 // Every key the quiz knows, and some it does not: arrows, paging, Tab/Shift-Tab, Esc, Enter,
 // Backspace, Delete, Space, digits, letters, punctuation, Ctrl-C.
 const KEYS = [
-  '\u001b[A', '\u001b[B', '\u001b[C', '\u001b[D', '\u001b[5~', '\u001b[6~', '\u001b[3~', '\u001b[Z', '\t', '\u001b', '\r', '\u007f', ' ',
-  ...'0123456789'.split(''), ...'jkqyunrpasxcde?.-/'.split(''), 'methyl', 'pulse', 'zz', '\u0003',
+  '\u001b[A',
+  '\u001b[B',
+  '\u001b[C',
+  '\u001b[D',
+  '\u001b[5~',
+  '\u001b[6~',
+  '\u001b[3~',
+  '\u001b[Z',
+  '\t',
+  '\u001b',
+  '\r',
+  '\u007f',
+  ' ',
+  ...'0123456789'.split(''),
+  ...'jkqyunrpasxcde?.-/'.split(''),
+  'methyl',
+  'pulse',
+  'zz',
+  '\u0003',
 ];
 // Weighted towards the keys that move a case on, so the fuzz reaches every screen.
-const keyArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('\r', '\r', '1', '2', 's', 'a', '30', '\t', ' ') }, { weight: 4, arbitrary: fc.constantFrom(...KEYS) });
+const keyArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom('\r', '\r', '1', '2', 's', 'a', '30', '\t', ' ') },
+  { weight: 4, arbitrary: fc.constantFrom(...KEYS) },
+);
 
 describe('keystroke fuzz', () => {
   it('the controller takes 6,000 random keys at random terminal sizes without throwing, and every frame fits', () => {
     const keys = fc.sample(fc.array(keyArb, { minLength: 6_000, maxLength: 6_000 }), { numRuns: 1, seed: 2026 })[0]!;
-    const sizes = fc.sample(fc.record({ rows: fc.integer({ min: 5, max: 60 }), columns: fc.integer({ min: 20, max: 200 }) }), { numRuns: 64, seed: 7 });
+    const sizes = fc.sample(
+      fc.record({ rows: fc.integer({ min: 5, max: 60 }), columns: fc.integer({ min: 20, max: 200 }) }),
+      { numRuns: 64, seed: 7 },
+    );
     let ui = initialUi(session('mas', 7));
     const screens = new Set<string>();
     let n = 0;
     for (const chunk of keys) {
       for (const k of splitKeys(chunk)) {
         ui = quizKey(ui, k);
-        if (ui.exit) ui = ui.exit === 'next' || ui.exit === 'quit' ? initialUi(session((['mas', 'sepsis', 'misc', 'sjia-flare'] as const)[n % 4]!, n)) : retryUi(ui);
+        if (ui.exit)
+          ui =
+            ui.exit === 'next' || ui.exit === 'quit'
+              ? initialUi(session((['mas', 'sepsis', 'misc', 'sjia-flare'] as const)[n % 4]!, n))
+              : retryUi(ui);
         n++;
       }
       screens.add(ui.screen);
@@ -42,11 +69,26 @@ describe('keystroke fuzz', () => {
     }
     expect(n).toBeGreaterThanOrEqual(6_000);
     // The fuzz reached every screen, the debrief included.
-    for (const s of ['welcome', 'patient', 'time', 'diagnosis', 'criteria', 'escalation', 'plan', 'search', 'order', 'debrief']) expect(screens, s).toContain(s);
+    for (const s of [
+      'welcome',
+      'patient',
+      'time',
+      'diagnosis',
+      'criteria',
+      'escalation',
+      'plan',
+      'search',
+      'order',
+      'debrief',
+    ])
+      expect(screens, s).toContain(s);
   }, 300_000);
 
   it('the Ink app takes 5,000 random keys in random chunks, resizes and Ctrl-C without an error, a stack trace or a hang', async () => {
-    const chunks = fc.sample(fc.array(fc.array(keyArb, { minLength: 1, maxLength: 4 }), { minLength: 2_200, maxLength: 2_200 }), { numRuns: 1, seed: 99 })[0]!;
+    const chunks = fc.sample(
+      fc.array(fc.array(keyArb, { minLength: 1, maxLength: 4 }), { minLength: 2_200, maxLength: 2_200 }),
+      { numRuns: 1, seed: 99 },
+    )[0]!;
     let app = render(createElement(QuizApp, { session: session('mas', 7) }));
     let keys = 0;
     let restarts = 0;
@@ -65,10 +107,12 @@ describe('keystroke fuzz', () => {
       if (i % 100 === 0) await new Promise((r) => setTimeout(r, 0));
       const frame = app.lastFrame() ?? '';
       expect(frame).not.toMatch(/\n\s+at |ERROR|TypeError|RangeError/);
-      if (data.includes('\u0003') || (i % 300 === 299)) {
+      if (data.includes('\u0003') || i % 300 === 299) {
         // Ctrl-C (or a quit) ends the app: start a fresh one, as a user would.
         app.unmount();
-        app = render(createElement(QuizApp, { session: session((['sepsis', 'misc', 'mas'] as const)[restarts % 3]!, restarts) }));
+        app = render(
+          createElement(QuizApp, { session: session((['sepsis', 'misc', 'mas'] as const)[restarts % 3]!, restarts) }),
+        );
         restarts++;
       }
     }

@@ -3,7 +3,10 @@
  * next. Used by the ink-testing-library tests here and the real-terminal test in test/. It answers
  * every question, writes one order at the first plan (a methylprednisolone pulse) and keeps it after.
  */
-export interface Player { orders: number; pressed: number }
+export interface Player {
+  orders: number;
+  pressed: number;
+}
 
 export const newPlayer = (): Player => ({ orders: 0, pressed: 0 });
 
@@ -16,7 +19,10 @@ export function keysFor(frame: string, p: Player): string | undefined {
   if (/New order: /.test(frame)) return `30\t${RIGHT}\t\t\t3\r`; // 30 mg/kg/day q24h iv ×3 d
   if (/Search actions: /.test(frame)) return /› IV methylprednisolone pulse/.test(frame) ? '\r' : 'pulse';
   if (/Orders at hour /.test(frame)) {
-    if (p.orders === 0) { p.orders++; return 'a'; }
+    if (p.orders === 0) {
+      p.orders++;
+      return 'a';
+    }
     return 's';
   }
   if (/What is the leading diagnosis\?/.test(frame)) return '1\r';

@@ -26,21 +26,31 @@ async function playThrough(s: SessionState): Promise<{ frames: string[]; finishe
   const app = render(createElement(QuizApp, { session: s, onFinished: (x: SessionState) => finished.push(x) }));
   const frames: string[] = [];
   const p = newPlayer();
-  let frame = await waitFor(() => app.lastFrame() ?? '', (f) => f.includes('Press Enter'));
+  let frame = await waitFor(
+    () => app.lastFrame() ?? '',
+    (f) => f.includes('Press Enter'),
+  );
   for (let i = 0; i < 200; i++) {
     frames.push(frame);
     const keys = keysFor(frame, p);
     if (keys === undefined) break;
     const before = frame;
     app.stdin.write(keys);
-    frame = await waitFor(() => app.lastFrame() ?? '', (f) => f !== before);
+    frame = await waitFor(
+      () => app.lastFrame() ?? '',
+      (f) => f !== before,
+    );
   }
   app.unmount();
   return { frames, finished };
 }
 
 describe('the Ink quiz, typed through by keys (ink-testing-library)', () => {
-  for (const [kind, seed] of [['mas', 7], ['sepsis', 11], ['misc', 13]] as const) {
+  for (const [kind, seed] of [
+    ['mas', 7],
+    ['sepsis', 11],
+    ['misc', 13],
+  ] as const) {
     it(`plays a generated ${kind} case (seed ${seed}) from the first screen to the debrief`, async () => {
       const { frames, finished } = await playThrough(session(kind, seed));
       const all = frames.join('\n');
@@ -66,7 +76,9 @@ describe('the Ink quiz, typed through by keys (ink-testing-library)', () => {
     const { initialUi, quizKey } = await import('../../src/ui/controller.js');
     const { splitKeys } = await import('../../src/ui/keys.js');
     let ui = initialUi(session('mas', 7));
-    const press = (keys: string) => { for (const k of splitKeys(keys)) ui = quizKey(ui, k); };
+    const press = (keys: string) => {
+      for (const k of splitKeys(keys)) ui = quizKey(ui, k);
+    };
     press('\r\r\r');
     expect(ui.screen).toBe('criteria');
     press('p');
@@ -82,15 +94,30 @@ describe('the Ink quiz, typed through by keys (ink-testing-library)', () => {
 
   it('asks before quitting mid-case; another key stays, y quits', async () => {
     const app = render(createElement(QuizApp, { session: session('mas', 7) }));
-    await waitFor(() => app.lastFrame() ?? '', (f) => f.includes('Press Enter'));
+    await waitFor(
+      () => app.lastFrame() ?? '',
+      (f) => f.includes('Press Enter'),
+    );
     app.stdin.write('\r');
-    await waitFor(() => app.lastFrame() ?? '', (f) => f.includes('Stage 1/4'));
+    await waitFor(
+      () => app.lastFrame() ?? '',
+      (f) => f.includes('Stage 1/4'),
+    );
     app.stdin.write('q');
-    await waitFor(() => app.lastFrame() ?? '', (f) => f.includes('Quit this case?'));
+    await waitFor(
+      () => app.lastFrame() ?? '',
+      (f) => f.includes('Quit this case?'),
+    );
     app.stdin.write('n');
-    await waitFor(() => app.lastFrame() ?? '', (f) => !f.includes('Quit this case?'));
+    await waitFor(
+      () => app.lastFrame() ?? '',
+      (f) => !f.includes('Quit this case?'),
+    );
     app.stdin.write('u');
-    await waitFor(() => app.lastFrame() ?? '', (f) => f.includes('units: SI') && f.includes('µg/L'));
+    await waitFor(
+      () => app.lastFrame() ?? '',
+      (f) => f.includes('units: SI') && f.includes('µg/L'),
+    );
     app.unmount();
   });
 });

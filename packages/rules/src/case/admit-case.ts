@@ -34,10 +34,14 @@ export function admitCase(data: unknown, options: AdmitOptions = {}): Admission 
   if (stated !== undefined && options.units !== undefined && stated !== options.units) {
     return {
       ok: false,
-      problems: [{
-        file, path: '$.units', message: `the file says its values are in ${stated} units, but ${options.units} units were asked for (--units ${options.units})`,
-        fix: `drop --units (the file's own "units" field decides), or correct the field if the values really are ${options.units}`,
-      }],
+      problems: [
+        {
+          file,
+          path: '$.units',
+          message: `the file says its values are in ${stated} units, but ${options.units} units were asked for (--units ${options.units})`,
+          fix: `drop --units (the file's own "units" field decides), or correct the field if the values really are ${options.units}`,
+        },
+      ],
     };
   }
   const inputUnits = stated ?? options.units ?? 'canonical';

@@ -2,7 +2,10 @@ import type { Case, Investigations, LabPanel, Observation } from '../generated/c
 import { NUMERIC_ANALYTES, type NumericAnalyte } from '../units/analytes.js';
 import {
   isWorse,
-  type BooleanObservationField, type NumericObservationField, type Reading, type Worst,
+  type BooleanObservationField,
+  type NumericObservationField,
+  type Reading,
+  type Worst,
 } from './case-reader.js';
 import { inWindow, type TimeWindow } from './time-window.js';
 
@@ -12,12 +15,36 @@ type BoneMarrow = NonNullable<Investigations['boneMarrow']>[number];
  * Every numeric and yes/no observation field, by kind. A mapped type keeps the table complete: a
  * new observation field in the case schema does not compile until it is here.
  */
-const OBSERVATION_FIELDS: { readonly [K in NumericObservationField | BooleanObservationField]: K extends BooleanObservationField ? 'finding' : 'numeric' } = {
-  hour: 'numeric', temperatureC: 'numeric', feverDays: 'numeric', gcs: 'numeric', vasoactiveCount: 'numeric',
-  fio2: 'numeric', spo2: 'numeric', pao2: 'numeric', sbp: 'numeric', dbp: 'numeric', heartRate: 'numeric', respiratoryRate: 'numeric',
-  subjectiveFever: 'finding', hepatomegaly: 'finding', splenomegaly: 'finding', lymphadenopathy: 'finding', activeArthritis: 'finding',
-  rash: 'finding', conjunctivitis: 'finding', mucosalChanges: 'finding', extremityChanges: 'finding', giSymptoms: 'finding',
-  cnsInvolvement: 'finding', hemorrhage: 'finding', shock: 'finding',
+const OBSERVATION_FIELDS: {
+  readonly [K in NumericObservationField | BooleanObservationField]: K extends BooleanObservationField
+    ? 'finding'
+    : 'numeric';
+} = {
+  hour: 'numeric',
+  temperatureC: 'numeric',
+  feverDays: 'numeric',
+  gcs: 'numeric',
+  vasoactiveCount: 'numeric',
+  fio2: 'numeric',
+  spo2: 'numeric',
+  pao2: 'numeric',
+  sbp: 'numeric',
+  dbp: 'numeric',
+  heartRate: 'numeric',
+  respiratoryRate: 'numeric',
+  subjectiveFever: 'finding',
+  hepatomegaly: 'finding',
+  splenomegaly: 'finding',
+  lymphadenopathy: 'finding',
+  activeArthritis: 'finding',
+  rash: 'finding',
+  conjunctivitis: 'finding',
+  mucosalChanges: 'finding',
+  extremityChanges: 'finding',
+  giSymptoms: 'finding',
+  cnsInvolvement: 'finding',
+  hemorrhage: 'finding',
+  shock: 'finding',
 };
 
 /** Field name → slot, and whether each slot is a yes/no finding (else a number). */
@@ -139,7 +166,11 @@ class RowReadings {
     if (reading === undefined) {
       const present = this.presentHour[slot]!;
       const absent = this.absentHour[slot]!;
-      reading = !Number.isNaN(present) ? { value: true, hour: present } : !Number.isNaN(absent) ? { value: false, hour: absent } : null;
+      reading = !Number.isNaN(present)
+        ? { value: true, hour: present }
+        : !Number.isNaN(absent)
+          ? { value: false, hour: absent }
+          : null;
       this.findings[slot] = reading;
     }
     return reading ?? undefined;
@@ -199,6 +230,8 @@ export class CaseIndex {
 
   /** The bone marrow examinations inside the window, in case order. */
   boneMarrowInWindow(): readonly BoneMarrow[] {
-    return (this.boneMarrowInside ??= (this.case.investigations.boneMarrow ?? []).filter((m) => inWindow(m.hour, this.window)));
+    return (this.boneMarrowInside ??= (this.case.investigations.boneMarrow ?? []).filter((m) =>
+      inWindow(m.hour, this.window),
+    ));
   }
 }

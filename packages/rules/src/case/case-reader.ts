@@ -47,12 +47,22 @@ function worstOf<T extends { hour: number }>(
 }
 
 /** The worst value of a lab analyte inside the window, or undefined when it was never measured there. */
-export function worstLab(c: Case, analyte: NumericAnalyte, window: TimeWindow, worst: Worst): Reading<number> | undefined {
+export function worstLab(
+  c: Case,
+  analyte: NumericAnalyte,
+  window: TimeWindow,
+  worst: Worst,
+): Reading<number> | undefined {
   return worstLabAmong(c.labs, analyte, window, worst);
 }
 
 /** As worstLab, over a chosen subset of the case's panels (e.g. only the fasting ones). */
-export function worstLabAmong(panels: readonly LabPanel[], analyte: NumericAnalyte, window: TimeWindow, worst: Worst): Reading<number> | undefined {
+export function worstLabAmong(
+  panels: readonly LabPanel[],
+  analyte: NumericAnalyte,
+  window: TimeWindow,
+  worst: Worst,
+): Reading<number> | undefined {
   return worstOf<LabPanel>(panels, window, analyte, worst);
 }
 
@@ -70,7 +80,11 @@ export function worstObservation(
  * and absent every time, undefined if it was never assessed (not assessed is not "absent").
  * (CaseIndex reads the same for every field in one pass.)
  */
-export function findingInWindow(c: Case, field: BooleanObservationField, window: TimeWindow): Reading<boolean> | undefined {
+export function findingInWindow(
+  c: Case,
+  field: BooleanObservationField,
+  window: TimeWindow,
+): Reading<boolean> | undefined {
   let absent: Reading<boolean> | undefined;
   for (const row of c.observations) {
     if (!inWindow(row.hour, window)) continue;

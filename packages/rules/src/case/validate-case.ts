@@ -3,7 +3,9 @@ import { caseSchema } from '../generated/case-schema.js';
 import { compileLazily, schemaProblems } from '../validation/schema-problems.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 
-export type CaseValidation = { readonly ok: true; readonly case: Case } | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
+export type CaseValidation =
+  | { readonly ok: true; readonly case: Case }
+  | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
 const validator = compileLazily<Case>(caseSchema as object);
 
@@ -11,5 +13,8 @@ const validator = compileLazily<Case>(caseSchema as object);
 export function validateCase(data: unknown, file = '<input>'): CaseValidation {
   const validate = validator();
   if (validate(data)) return { ok: true, case: data };
-  return { ok: false, problems: schemaProblems(validate.errors, data, file, { schemaFile: 'packages/rules/schemas/case.schema.json' }) };
+  return {
+    ok: false,
+    problems: schemaProblems(validate.errors, data, file, { schemaFile: 'packages/rules/schemas/case.schema.json' }),
+  };
 }

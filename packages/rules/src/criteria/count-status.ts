@@ -4,7 +4,10 @@ import type { CriteriaStatus, ItemEvidence } from './criteria-result.js';
  * "k of n" logic with unknowns: met if the met items already reach k, not met if even every
  * unassessed item being met could not reach k, otherwise not assessable.
  */
-export function countStatus(items: readonly ItemEvidence[], required: number): { status: CriteriaStatus; met: number; notAssessed: number } {
+export function countStatus(
+  items: readonly ItemEvidence[],
+  required: number,
+): { status: CriteriaStatus; met: number; notAssessed: number } {
   let met = 0;
   let notAssessed = 0;
   for (const item of items) {

@@ -20,11 +20,15 @@ export function windowFor(c: Case, rule: DefaultWindowRule, options: EvaluateOpt
 }
 
 export function indexedCriteriaSet(
-  id: CriteriaSetId, name: string, defaultWindowRule: DefaultWindowRule,
+  id: CriteriaSetId,
+  name: string,
+  defaultWindowRule: DefaultWindowRule,
   evaluateIndexed: (index: CaseIndex, options: EvaluateOptions) => CriteriaResult,
 ): IndexedCriteriaSet {
   return {
-    id, name, defaultWindow: defaultWindowRule,
+    id,
+    name,
+    defaultWindow: defaultWindowRule,
     evaluate: (c, options = {}) => evaluateIndexed(new CaseIndex(c, windowFor(c, defaultWindowRule, options)), options),
     evaluateIndexed,
   };

@@ -17,7 +17,11 @@ export function enteredUnit(analyte: NumericAnalyte, options: EvaluateOptions): 
  * was entered in; when the definition does not print that unit, the first one it prints. A value
  * entered as 265 mg/dL is judged against "≥ 265 mg/dL", not against 3.0 mmol/L (265 mg/dL = 2.992 mmol/L).
  */
-export function printedInEnteredUnit<T>(printed: Readonly<Record<string, T>>, analyte: NumericAnalyte, options: EvaluateOptions): { readonly unit: string; readonly value: T } {
+export function printedInEnteredUnit<T>(
+  printed: Readonly<Record<string, T>>,
+  analyte: NumericAnalyte,
+  options: EvaluateOptions,
+): { readonly unit: string; readonly value: T } {
   const unit = enteredUnit(analyte, options);
   const exact = printed[unit];
   if (exact !== undefined) return { unit, value: exact };

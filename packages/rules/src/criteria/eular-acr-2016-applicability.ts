@@ -31,8 +31,14 @@ export interface SjiaApplicability {
 export function sjiaItem(c: Case, citation: string): ItemEvidence {
   const sjia = c.background.sjia;
   return {
-    id: 'entry.sjia', label: 'Known or suspected sJIA', status: sjia === 'none' ? 'not-met' : 'met',
-    value: sjia, unit: null, threshold: 'known or suspected', hour: null, citation,
+    id: 'entry.sjia',
+    label: 'Known or suspected sJIA',
+    status: sjia === 'none' ? 'not-met' : 'met',
+    value: sjia,
+    unit: null,
+    threshold: 'known or suspected',
+    hour: null,
+    citation,
   };
 }
 
@@ -43,8 +49,13 @@ function febrileSpec(citation: string): ObservationItemSpec {
   let spec = febrileSpecs.get(citation);
   if (spec === undefined) {
     spec = {
-      id: 'entry.febrile', label: 'Febrile', field: 'temperatureC', worst: 'highest',
-      threshold: FEBRILE_OPERATIONAL.threshold, citation, note: FEBRILE_OPERATIONAL.note,
+      id: 'entry.febrile',
+      label: 'Febrile',
+      field: 'temperatureC',
+      worst: 'highest',
+      threshold: FEBRILE_OPERATIONAL.threshold,
+      citation,
+      note: FEBRILE_OPERATIONAL.note,
     };
     febrileSpecs.set(citation, spec);
   }
@@ -58,7 +69,10 @@ export function febrileItem(index: CaseIndex, citation: string = FEBRILE_OPERATI
   const rows = index.observationsInWindow();
   const history = rows.find((o) => (o.feverDays !== undefined && o.feverDays > 0) || o.subjectiveFever === true);
   if (history !== undefined) {
-    const value = history.feverDays !== undefined && history.feverDays > 0 ? `${history.feverDays} day(s) of fever` : 'subjective fever';
+    const value =
+      history.feverDays !== undefined && history.feverDays > 0
+        ? `${history.feverDays} day(s) of fever`
+        : 'subjective fever';
     return withReading(temp, 'met', value, null, history.hour);
   }
   if (temp.status === 'not-met') return temp;
@@ -72,8 +86,11 @@ export function sjiaFebrileApplicability(index: CaseIndex, citation: string): Sj
   const sjia = sjiaItem(index.case, citation);
   const febrile = febrileItem(index, citation);
   const items = [sjia, febrile];
-  if (sjia.status !== 'met') return { applicability: 'not-applicable', reason: 'the patient has no known or suspected sJIA', items };
-  if (febrile.status === 'not-met') return { applicability: 'not-applicable', reason: 'the patient was not febrile in the window', items };
-  if (febrile.status === 'not-assessed') return { applicability: 'unknown', reason: 'fever was not assessed in the window', items };
+  if (sjia.status !== 'met')
+    return { applicability: 'not-applicable', reason: 'the patient has no known or suspected sJIA', items };
+  if (febrile.status === 'not-met')
+    return { applicability: 'not-applicable', reason: 'the patient was not febrile in the window', items };
+  if (febrile.status === 'not-assessed')
+    return { applicability: 'unknown', reason: 'fever was not assessed in the window', items };
   return { applicability: 'applicable', reason: 'a febrile patient with known or suspected sJIA', items };
 }

@@ -27,14 +27,40 @@ export const EULAR_ACR_2016 = {
 } as const satisfies { ferritin: Threshold; required: number; items: Record<string, Threshold> };
 
 const OTHER_ITEMS: readonly LabItemSpec[] = [
-  { id: 'platelets', label: 'Platelet count', analyte: 'platelets', worst: 'lowest', threshold: EULAR_ACR_2016.items.platelets, citation: CITE },
+  {
+    id: 'platelets',
+    label: 'Platelet count',
+    analyte: 'platelets',
+    worst: 'lowest',
+    threshold: EULAR_ACR_2016.items.platelets,
+    citation: CITE,
+  },
   { id: 'ast', label: 'AST', analyte: 'ast', worst: 'highest', threshold: EULAR_ACR_2016.items.ast, citation: CITE },
-  { id: 'triglycerides', label: 'Triglycerides', analyte: 'triglycerides', worst: 'highest', threshold: EULAR_ACR_2016.items.triglycerides, citation: CITE },
-  { id: 'fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', worst: 'lowest', threshold: EULAR_ACR_2016.items.fibrinogen, citation: CITE },
+  {
+    id: 'triglycerides',
+    label: 'Triglycerides',
+    analyte: 'triglycerides',
+    worst: 'highest',
+    threshold: EULAR_ACR_2016.items.triglycerides,
+    citation: CITE,
+  },
+  {
+    id: 'fibrinogen',
+    label: 'Fibrinogen',
+    analyte: 'fibrinogen',
+    worst: 'lowest',
+    threshold: EULAR_ACR_2016.items.fibrinogen,
+    citation: CITE,
+  },
 ];
 
 const FERRITIN_ITEM: LabItemSpec = {
-  id: 'ferritin', label: 'Ferritin (required)', analyte: 'ferritin', worst: 'highest', threshold: EULAR_ACR_2016.ferritin, citation: CITE,
+  id: 'ferritin',
+  label: 'Ferritin (required)',
+  analyte: 'ferritin',
+  worst: 'highest',
+  threshold: EULAR_ACR_2016.ferritin,
+  citation: CITE,
 };
 
 function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
@@ -44,30 +70,55 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const k = countStatus(others, EULAR_ACR_2016.required);
 
   const labStatus: CriteriaStatus =
-    ferritin.status === 'not-met' || k.status === 'not-met' ? 'not-met'
-      : ferritin.status === 'met' && k.status === 'met' ? 'met'
+    ferritin.status === 'not-met' || k.status === 'not-met'
+      ? 'not-met'
+      : ferritin.status === 'met' && k.status === 'met'
+        ? 'met'
         : 'not-assessable';
 
   const status: CriteriaStatus =
-    entry.applicability === 'not-applicable' ? 'not-applicable'
-      : entry.applicability === 'unknown' ? 'not-assessable'
+    entry.applicability === 'not-applicable'
+      ? 'not-applicable'
+      : entry.applicability === 'unknown'
+        ? 'not-assessable'
         : labStatus;
 
-  const ferritinText = ferritin.status === 'met' ? 'ferritin > 684 ng/mL' : ferritin.status === 'not-met' ? 'ferritin ≤ 684 ng/mL' : 'ferritin not assessed';
+  const ferritinText =
+    ferritin.status === 'met'
+      ? 'ferritin > 684 ng/mL'
+      : ferritin.status === 'not-met'
+        ? 'ferritin ≤ 684 ng/mL'
+        : 'ferritin not assessed';
   const countText = `${k.met} of 4 other items met, ${k.notAssessed} not assessed`;
   const summary =
-    status === 'not-applicable' ? `Not applicable: ${entry.reason} (the criteria classify MAS in a febrile patient with known or suspected sJIA).`
-      : entry.applicability === 'unknown' ? `Not assessable: ${entry.reason}, so it is unknown whether the criteria apply (${ferritinText}; ${countText}).`
-        : status === 'met' ? `Classified as MAS: ${ferritinText} and ${countText} (2 required).`
-          : status === 'not-met' ? `Not classified as MAS: ${ferritinText}; ${countText} (ferritin > 684 ng/mL and 2 required).`
+    status === 'not-applicable'
+      ? `Not applicable: ${entry.reason} (the criteria classify MAS in a febrile patient with known or suspected sJIA).`
+      : entry.applicability === 'unknown'
+        ? `Not assessable: ${entry.reason}, so it is unknown whether the criteria apply (${ferritinText}; ${countText}).`
+        : status === 'met'
+          ? `Classified as MAS: ${ferritinText} and ${countText} (2 required).`
+          : status === 'not-met'
+            ? `Not classified as MAS: ${ferritinText}; ${countText} (ferritin > 684 ng/mL and 2 required).`
             : `Not assessable: ${ferritinText}; ${countText}, and the missing items could change the answer.`;
 
   return {
-    id: 'eular-acr-2016', name: '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window (highest ferritin, AST, triglycerides, temperature; lowest platelets, fibrinogen)', options, 'first-24-hours'),
-    status, summary,
+    id: 'eular-acr-2016',
+    name: '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA',
+    citation: CITE,
+    window: resultWindow(
+      index.window,
+      'worst value in the window (highest ferritin, AST, triglycerides, temperature; lowest platelets, fibrinogen)',
+      options,
+      'first-24-hours',
+    ),
+    status,
+    summary,
     count: { met: k.met, notAssessed: k.notAssessed, required: EULAR_ACR_2016.required, of: OTHER_ITEMS.length },
-    classifications: { 'ferritin-required': ferritin.status === 'met' ? 'met' : ferritin.status === 'not-met' ? 'not-met' : 'not-assessable', 'two-of-four': k.status },
+    classifications: {
+      'ferritin-required':
+        ferritin.status === 'met' ? 'met' : ferritin.status === 'not-met' ? 'not-met' : 'not-assessable',
+      'two-of-four': k.status,
+    },
     items: [ferritin, ...others, ...entry.items],
     notes: [
       'Applies only to a febrile patient with known or suspected sJIA; the criteria print no fever number, and masdrill reads "febrile" as a highest temperature ≥ 38.0 °C (the CDC MIS-C definitions use 38.0 °C), feverDays > 0 or subjective fever. Fever not assessed at all → not assessable.',
@@ -78,4 +129,9 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   };
 }
 
-export const eularAcr2016: IndexedCriteriaSet = indexedCriteriaSet('eular-acr-2016', '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA', 'first-24-hours', evaluate);
+export const eularAcr2016: IndexedCriteriaSet = indexedCriteriaSet(
+  'eular-acr-2016',
+  '2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA',
+  'first-24-hours',
+  evaluate,
+);

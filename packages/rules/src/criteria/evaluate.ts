@@ -37,7 +37,10 @@ export interface Evaluation {
  * Every criteria set (or the chosen ones) applied to one case. Pure. The case is read once per window
  * into an index the sets reading that window share (a caller's window: one index for all).
  */
-export function evaluate(c: Case, options: EvaluateOptions & { readonly only?: readonly CriteriaSetId[] } = {}): Evaluation {
+export function evaluate(
+  c: Case,
+  options: EvaluateOptions & { readonly only?: readonly CriteriaSetId[] } = {},
+): Evaluation {
   const ids = options.only ?? CRITERIA_SET_IDS;
   const indexes = new Map<DefaultWindowRule, CaseIndex>();
   const indexFor = (rule: DefaultWindowRule): CaseIndex => {
@@ -48,7 +51,10 @@ export function evaluate(c: Case, options: EvaluateOptions & { readonly only?: r
     }
     return index;
   };
-  return { caseId: c.id, results: ids.map((id) => INDEXED_SETS[id].evaluateIndexed(indexFor(INDEXED_SETS[id].defaultWindow), options)) };
+  return {
+    caseId: c.id,
+    results: ids.map((id) => INDEXED_SETS[id].evaluateIndexed(indexFor(INDEXED_SETS[id].defaultWindow), options)),
+  };
 }
 
 /** The window each set reads by default, in words (for help texts and the README). */

@@ -7,8 +7,16 @@ import { describeThreshold, formatNumber, meetsThreshold, type Threshold } from 
 import { printedInEnteredUnit } from './entered-unit.js';
 import { fromCanonical } from '../units/convert.js';
 import {
-  findingItem, itemStatusOf, labItem, observationItem, thresholdItem,
-  type FindingItemSpec, type LabItemSpec, type ObservationItemSpec, type UnitReading, type WritableItem,
+  findingItem,
+  itemStatusOf,
+  labItem,
+  observationItem,
+  thresholdItem,
+  type FindingItemSpec,
+  type LabItemSpec,
+  type ObservationItemSpec,
+  type UnitReading,
+  type WritableItem,
 } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
@@ -47,10 +55,17 @@ export const HLH_2004 = {
   ferritin: { comparator: '>=', value: 500, unit: 'µg/L' },
   sCd25: { comparator: '>=', value: 2400, unit: 'U/mL' },
 } as const satisfies {
-  required: number; of: number;
+  required: number;
+  of: number;
   fever: { threshold: Threshold; citation: string };
-  cytopenia: Record<'hemoglobin' | 'hemoglobinInfant' | 'platelets' | 'neutrophils', Threshold> & { requiredLineages: number; infantAgeDays: number };
-  triglyceridesFasting: Readonly<Record<'mmol/L' | 'mg/dL', Threshold>>; fibrinogen: Threshold; ferritin: Threshold; sCd25: Threshold;
+  cytopenia: Record<'hemoglobin' | 'hemoglobinInfant' | 'platelets' | 'neutrophils', Threshold> & {
+    requiredLineages: number;
+    infantAgeDays: number;
+  };
+  triglyceridesFasting: Readonly<Record<'mmol/L' | 'mg/dL', Threshold>>;
+  fibrinogen: Threshold;
+  ferritin: Threshold;
+  sCd25: Threshold;
 };
 
 /** Days per year used to turn `patient.ageYears` into days for the "< 4 weeks" infant rule (masdrill's choice: Julian year). */
@@ -65,12 +80,30 @@ function anyOf(items: readonly ItemEvidence[]): ItemStatus {
 // Item specs are constants of the definition, built once (only the infant note depends on the case).
 const INFANT_AGE: Threshold = { comparator: '<', value: HLH_2004.cytopenia.infantAgeDays, unit: 'days' };
 const HEMOGLOBIN_SPEC: LabItemSpec = {
-  id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest',
-  threshold: HLH_2004.cytopenia.hemoglobin, citation: CITE,
+  id: 'cytopenia.hemoglobin',
+  label: 'Hemoglobin',
+  analyte: 'hemoglobin',
+  worst: 'lowest',
+  threshold: HLH_2004.cytopenia.hemoglobin,
+  citation: CITE,
   note: 'Hb < 90 g/L (the < 100 g/L rule applies only to infants under 4 weeks)',
 };
-const PLATELETS_SPEC: LabItemSpec = { id: 'cytopenia.platelets', label: 'Platelets', analyte: 'platelets', worst: 'lowest', threshold: HLH_2004.cytopenia.platelets, citation: CITE };
-const NEUTROPHILS_SPEC: LabItemSpec = { id: 'cytopenia.neutrophils', label: 'Neutrophils', analyte: 'anc', worst: 'lowest', threshold: HLH_2004.cytopenia.neutrophils, citation: CITE };
+const PLATELETS_SPEC: LabItemSpec = {
+  id: 'cytopenia.platelets',
+  label: 'Platelets',
+  analyte: 'platelets',
+  worst: 'lowest',
+  threshold: HLH_2004.cytopenia.platelets,
+  citation: CITE,
+};
+const NEUTROPHILS_SPEC: LabItemSpec = {
+  id: 'cytopenia.neutrophils',
+  label: 'Neutrophils',
+  analyte: 'anc',
+  worst: 'lowest',
+  threshold: HLH_2004.cytopenia.neutrophils,
+  citation: CITE,
+};
 
 const CYTOPENIA_THRESHOLD = `≥ ${HLH_2004.cytopenia.requiredLineages} of 3 lineages low`;
 
@@ -79,19 +112,33 @@ function cytopeniaItems(index: CaseIndex): { criterion: ItemEvidence; lineages: 
   // Age at presentation decides the infant rule for the whole window (masdrill's choice).
   const ageDays = index.case.patient.ageYears * DAYS_PER_YEAR;
   const infant = meetsThreshold(ageDays, INFANT_AGE);
-  const hb = labItem(index, infant
-    ? {
-      id: 'cytopenia.hemoglobin', label: 'Hemoglobin', analyte: 'hemoglobin', worst: 'lowest', threshold: t.hemoglobinInfant, citation: CITE,
-      note: `infant under 4 weeks (${ageDays.toFixed(1)} days at presentation): Hb < 100 g/L applies`,
-    }
-    : HEMOGLOBIN_SPEC);
+  const hb = labItem(
+    index,
+    infant
+      ? {
+          id: 'cytopenia.hemoglobin',
+          label: 'Hemoglobin',
+          analyte: 'hemoglobin',
+          worst: 'lowest',
+          threshold: t.hemoglobinInfant,
+          citation: CITE,
+          note: `infant under 4 weeks (${ageDays.toFixed(1)} days at presentation): Hb < 100 g/L applies`,
+        }
+      : HEMOGLOBIN_SPEC,
+  );
   const plt = labItem(index, PLATELETS_SPEC);
   const anc = labItem(index, NEUTROPHILS_SPEC);
   const lineages = [hb, plt, anc];
   const s = countStatus(lineages, t.requiredLineages);
   const criterion: ItemEvidence = {
-    id: 'cytopenias', label: 'Cytopenias affecting ≥ 2 of 3 lineages', status: itemStatusOf(s.status),
-    value: s.status === 'not-assessable' ? null : s.met, unit: 'lineages', threshold: CYTOPENIA_THRESHOLD, hour: null, citation: CITE,
+    id: 'cytopenias',
+    label: 'Cytopenias affecting ≥ 2 of 3 lineages',
+    status: itemStatusOf(s.status),
+    value: s.status === 'not-assessable' ? null : s.met,
+    unit: 'lineages',
+    threshold: CYTOPENIA_THRESHOLD,
+    hour: null,
+    citation: CITE,
     note: `${s.met} lineage(s) low, ${s.notAssessed} not assessed; one criterion however many lineages are low`,
   };
   return { criterion, lineages };
@@ -111,24 +158,49 @@ function cytopeniaItems(index: CaseIndex): { criterion: ItemEvidence; lineages: 
 const TRIGLYCERIDES_ID = 'tg-fibrinogen.triglycerides';
 const TRIGLYCERIDES_LABEL = 'Triglycerides (fasting)';
 const FASTING_NOTE = 'fasting sample';
-const BELOW_NOTE = 'below the cut-off: not met whatever the fasting status (masdrill\'s reading: a fasting value is not expected to be higher)';
+const BELOW_NOTE =
+  "below the cut-off: not met whatever the fasting status (masdrill's reading: a fasting value is not expected to be higher)";
 
 /** The highest triglyceride value in the window among some panels, in `unit`. */
 function highestTriglycerides(index: CaseIndex, panels: readonly LabPanel[], unit: string): UnitReading | undefined {
   const reading = worstLabAmong(panels, 'triglycerides', index.window, 'highest');
-  return reading === undefined ? undefined : { value: fromCanonical('triglycerides', reading.value, unit), unit, hour: reading.hour };
+  return reading === undefined
+    ? undefined
+    : { value: fromCanonical('triglycerides', reading.value, unit), unit, hour: reading.hour };
 }
 
 function triglycerideItem(index: CaseIndex, options: EvaluateOptions): ItemEvidence {
   const { value: threshold, unit } = printedInEnteredUnit(HLH_2004.triglyceridesFasting, 'triglycerides', options);
-  const spec = (note?: string) => ({ id: TRIGLYCERIDES_ID, label: TRIGLYCERIDES_LABEL, threshold, citation: CITE, ...(note === undefined ? {} : { note }) });
+  const spec = (note?: string) => ({
+    id: TRIGLYCERIDES_ID,
+    label: TRIGLYCERIDES_LABEL,
+    threshold,
+    citation: CITE,
+    ...(note === undefined ? {} : { note }),
+  });
   const labs = index.labsInWindow();
-  const fasting = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === true), unit);
-  const unknown = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === undefined), unit);
-  const nonFasting = highestTriglycerides(index, labs.filter((p) => p.triglyceridesFasting === false), unit);
-  if (fasting !== undefined && meetsThreshold(fasting.value, threshold)) return thresholdItem(spec(FASTING_NOTE), fasting);
+  const fasting = highestTriglycerides(
+    index,
+    labs.filter((p) => p.triglyceridesFasting === true),
+    unit,
+  );
+  const unknown = highestTriglycerides(
+    index,
+    labs.filter((p) => p.triglyceridesFasting === undefined),
+    unit,
+  );
+  const nonFasting = highestTriglycerides(
+    index,
+    labs.filter((p) => p.triglyceridesFasting === false),
+    unit,
+  );
+  if (fasting !== undefined && meetsThreshold(fasting.value, threshold))
+    return thresholdItem(spec(FASTING_NOTE), fasting);
   // A value at or above the cut-off whose sample was not (known to be) fasting: would meet it if fasting.
-  for (const [reading, status] of [[unknown, 'fasting status not recorded'], [nonFasting, 'non-fasting sample']] as const) {
+  for (const [reading, status] of [
+    [unknown, 'fasting status not recorded'],
+    [nonFasting, 'non-fasting sample'],
+  ] as const) {
     if (reading !== undefined && meetsThreshold(reading.value, threshold)) {
       const item: WritableItem = thresholdItem(spec(), undefined);
       item.note = `${status} of ${formatNumber(reading.value, 2)} ${unit} at hour ${reading.hour}, at or above the cut-off: HLH-2004 asks for fasting triglycerides, so this does not establish the criterion (it would if fasting; repeat fasting)`;
@@ -141,28 +213,53 @@ function triglycerideItem(index: CaseIndex, options: EvaluateOptions): ItemEvide
   return thresholdItem(spec(), undefined);
 }
 
-const FIBRINOGEN_SPEC: LabItemSpec = { id: 'tg-fibrinogen.fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', worst: 'lowest', threshold: HLH_2004.fibrinogen, citation: CITE };
+const FIBRINOGEN_SPEC: LabItemSpec = {
+  id: 'tg-fibrinogen.fibrinogen',
+  label: 'Fibrinogen',
+  analyte: 'fibrinogen',
+  worst: 'lowest',
+  threshold: HLH_2004.fibrinogen,
+  citation: CITE,
+};
 const TG_FIBRINOGEN_THRESHOLD = `fasting TG ${describeThreshold(HLH_2004.triglyceridesFasting['mmol/L'])} (${describeThreshold(HLH_2004.triglyceridesFasting['mg/dL'])}) and/or fibrinogen ${describeThreshold(HLH_2004.fibrinogen)}`;
 
-function tgFibrinogenItems(index: CaseIndex, options: EvaluateOptions): { criterion: ItemEvidence; parts: ItemEvidence[] } {
+function tgFibrinogenItems(
+  index: CaseIndex,
+  options: EvaluateOptions,
+): { criterion: ItemEvidence; parts: ItemEvidence[] } {
   const tg = triglycerideItem(index, options);
   const fib = labItem(index, FIBRINOGEN_SPEC);
   const parts = [tg, fib];
   const status = anyOf(parts);
   const criterion: ItemEvidence = {
-    id: 'tg-fibrinogen', label: 'Hypertriglyceridemia and/or hypofibrinogenemia', status,
-    value: status === 'not-assessed' ? null : (tg.status === 'met' ? 1 : 0) + (fib.status === 'met' ? 1 : 0), unit: 'of 2',
+    id: 'tg-fibrinogen',
+    label: 'Hypertriglyceridemia and/or hypofibrinogenemia',
+    status,
+    value: status === 'not-assessed' ? null : (tg.status === 'met' ? 1 : 0) + (fib.status === 'met' ? 1 : 0),
+    unit: 'of 2',
     threshold: TG_FIBRINOGEN_THRESHOLD,
-    hour: null, citation: CITE,
+    hour: null,
+    citation: CITE,
   };
   return { criterion, parts };
 }
 
 /** Evidence properties in the order the items below list them: id, label, threshold, unit, citation, then the reading. */
-function marrowItem(status: ItemStatus, value: boolean | null, hour: number | null, note: string | undefined): ItemEvidence {
+function marrowItem(
+  status: ItemStatus,
+  value: boolean | null,
+  hour: number | null,
+  note: string | undefined,
+): ItemEvidence {
   const item: WritableItem = {
-    id: 'hemophagocytosis', label: 'Hemophagocytosis on bone marrow', threshold: 'present (no evidence of malignancy)', unit: null, citation: CITE,
-    status, value, hour,
+    id: 'hemophagocytosis',
+    label: 'Hemophagocytosis on bone marrow',
+    threshold: 'present (no evidence of malignancy)',
+    unit: null,
+    citation: CITE,
+    status,
+    value,
+    hour,
   };
   if (note !== undefined) item.note = note;
   return item;
@@ -176,23 +273,43 @@ function marrowItem(status: ItemStatus, value: boolean | null, hour: number | nu
 function hemophagocytosisItem(index: CaseIndex): ItemEvidence {
   const inside = index.boneMarrowInWindow();
   if (inside.length === 0) {
-    return marrowItem('not-assessed', null, null, 'no bone marrow examination in the window (spleen and lymph-node histology are not recorded in a case)');
+    return marrowItem(
+      'not-assessed',
+      null,
+      null,
+      'no bone marrow examination in the window (spleen and lymph-node histology are not recorded in a case)',
+    );
   }
   const positive = inside.find((m) => m.hemophagocytosis && m.malignancy !== true);
   if (positive !== undefined) return marrowItem('met', true, positive.hour, undefined);
   const malignant = inside.find((m) => m.hemophagocytosis && m.malignancy === true);
   if (malignant !== undefined) {
-    return marrowItem('not-met', true, malignant.hour,
-      'hemophagocytosis in a marrow that shows malignancy: HLH-2004 requires "no evidence of malignancy", so it does not count');
+    return marrowItem(
+      'not-met',
+      true,
+      malignant.hour,
+      'hemophagocytosis in a marrow that shows malignancy: HLH-2004 requires "no evidence of malignancy", so it does not count',
+    );
   }
   const first = inside.reduce((a, b) => (b.hour < a.hour ? b : a));
-  return marrowItem('not-met', false, first.hour, 'absence of hemophagocytosis does not exclude HLH/MAS; serial marrow assessment may be needed (guideline DX-4)');
+  return marrowItem(
+    'not-met',
+    false,
+    first.hour,
+    'absence of hemophagocytosis does not exclude HLH/MAS; serial marrow assessment may be needed (guideline DX-4)',
+  );
 }
 
 function nkItem(status: ItemStatus, value: string | null, hour: number | null): ItemEvidence {
   return {
-    id: 'nk-activity', label: 'Low or absent NK-cell activity', threshold: 'low or absent (per local laboratory reference)', unit: null, citation: CITE,
-    status, value, hour,
+    id: 'nk-activity',
+    label: 'Low or absent NK-cell activity',
+    threshold: 'low or absent (per local laboratory reference)',
+    unit: null,
+    citation: CITE,
+    status,
+    value,
+    hour,
   };
 }
 
@@ -211,16 +328,36 @@ function molecularStatus(c: Case): CriteriaStatus {
 }
 
 const FEVER_SPEC: ObservationItemSpec = {
-  id: 'fever', label: 'Fever', field: 'temperatureC', worst: 'highest', threshold: HLH_2004.fever.threshold, citation: HLH_2004.fever.citation,
+  id: 'fever',
+  label: 'Fever',
+  field: 'temperatureC',
+  worst: 'highest',
+  threshold: HLH_2004.fever.threshold,
+  citation: HLH_2004.fever.citation,
   note: 'one reproduction of the HLH-2004 table prints "Fever" without a number; masdrill encodes ≥ 38.5 °C (Jordan 2011) on the highest temperature',
 };
-const SPLENOMEGALY_SPEC: FindingItemSpec = { id: 'splenomegaly', label: 'Splenomegaly', field: 'splenomegaly', citation: CITE };
+const SPLENOMEGALY_SPEC: FindingItemSpec = {
+  id: 'splenomegaly',
+  label: 'Splenomegaly',
+  field: 'splenomegaly',
+  citation: CITE,
+};
 const FERRITIN_SPEC: LabItemSpec = {
-  id: 'ferritin', label: 'Ferritin', analyte: 'ferritin', worst: 'highest', threshold: HLH_2004.ferritin, citation: CITE,
+  id: 'ferritin',
+  label: 'Ferritin',
+  analyte: 'ferritin',
+  worst: 'highest',
+  threshold: HLH_2004.ferritin,
+  citation: CITE,
   note: '≥ 500 µg/L is non-specific (e.g. sepsis); > 3000 µg/L is concerning and > 10,000 µg/L highly suspicious (Jordan 2011; guideline DX-1)',
 };
 const SCD25_SPEC: LabItemSpec = {
-  id: 'scd25', label: 'Soluble CD25 (sIL-2Rα)', analyte: 'sCd25', worst: 'highest', threshold: HLH_2004.sCd25, citation: CITE,
+  id: 'scd25',
+  label: 'Soluble CD25 (sIL-2Rα)',
+  analyte: 'sCd25',
+  worst: 'highest',
+  threshold: HLH_2004.sCd25,
+  citation: CITE,
   note: 'norms are age-related; > 2 SD above the age-adjusted laboratory norm is considered more meaningful (Jordan 2011)',
 };
 
@@ -240,9 +377,14 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
 
   const known = c.encounter.knownHlhGeneticDiagnosis;
   const molecular: ItemEvidence = {
-    id: 'molecular-diagnosis', label: 'Molecular diagnosis consistent with HLH (arm A)',
+    id: 'molecular-diagnosis',
+    label: 'Molecular diagnosis consistent with HLH (arm A)',
     status: known === true ? 'met' : known === false ? 'not-met' : 'not-assessed',
-    value: known ?? null, unit: null, threshold: 'present', hour: null, citation: CITE,
+    value: known ?? null,
+    unit: null,
+    threshold: 'present',
+    hour: null,
+    citation: CITE,
   };
 
   const b = countStatus(criteria, HLH_2004.required);
@@ -251,18 +393,27 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   // hold the result open (masdrill's choice; genetic results rarely exist in the first hours).
   const status: CriteriaStatus = armA === 'met' ? 'met' : b.status;
 
-  const summary = armA === 'met'
-    ? `Met by arm A: a molecular diagnosis consistent with HLH (${b.met} of 8 clinical criteria also met).`
-    : b.status === 'met'
-      ? `Met: ${b.met} of 8 criteria met (≥ ${HLH_2004.required} required).`
-      : b.status === 'not-met'
-        ? `Not met: ${b.met} of 8 criteria met and only ${b.notAssessed} not assessed, so ≥ ${HLH_2004.required} cannot be reached.`
-        : `Not assessable: ${b.met} of 8 criteria met and ${b.notAssessed} not assessed could still reach ${HLH_2004.required}.`;
+  const summary =
+    armA === 'met'
+      ? `Met by arm A: a molecular diagnosis consistent with HLH (${b.met} of 8 clinical criteria also met).`
+      : b.status === 'met'
+        ? `Met: ${b.met} of 8 criteria met (≥ ${HLH_2004.required} required).`
+        : b.status === 'not-met'
+          ? `Not met: ${b.met} of 8 criteria met and only ${b.notAssessed} not assessed, so ≥ ${HLH_2004.required} cannot be reached.`
+          : `Not assessable: ${b.met} of 8 criteria met and ${b.notAssessed} not assessed could still reach ${HLH_2004.required}.`;
 
   return {
-    id: 'hlh-2004', name: 'HLH-2004 diagnostic guidelines', citation: CITE,
-    window: resultWindow(index.window, 'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)', options, 'illness'),
-    status, summary,
+    id: 'hlh-2004',
+    name: 'HLH-2004 diagnostic guidelines',
+    citation: CITE,
+    window: resultWindow(
+      index.window,
+      'worst value in the window (highest temperature, ferritin, triglycerides, sCD25; lowest hemoglobin, platelets, neutrophils, fibrinogen)',
+      options,
+      'illness',
+    ),
+    status,
+    summary,
     count: { met: b.met, notAssessed: b.notAssessed, required: HLH_2004.required, of: HLH_2004.of },
     classifications: { 'molecular-diagnosis': armA, 'clinical-criteria': b.status },
     items: [...criteria, ...cytopenias.lineages, ...tgFib.parts, molecular],
@@ -281,4 +432,9 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   };
 }
 
-export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet('hlh-2004', 'HLH-2004 diagnostic guidelines', 'illness', evaluate);
+export const hlh2004: IndexedCriteriaSet = indexedCriteriaSet(
+  'hlh-2004',
+  'HLH-2004 diagnostic guidelines',
+  'illness',
+  evaluate,
+);

@@ -12,11 +12,16 @@ export const HSCORE_PROBABILITY_FIT = {
   intercept: -10.41,
   slope: 0.06234,
   citation: 'masdrill-hscore-fit',
-  method: 'masdrill\'s own logistic fit to the published HScore probability table (Fardet 2014), logit P = −10.41 + 0.06234 × HScore (within 0.76 percentage points of every tabulated value); not a published formula',
+  method:
+    "masdrill's own logistic fit to the published HScore probability table (Fardet 2014), logit P = −10.41 + 0.06234 × HScore (within 0.76 percentage points of every tabulated value); not a published formula",
 } as const;
 
 /** The published table (Fardet 2014): HScore → probability in percent; `<` / `>` mark the open ends ("<1", ">99"). */
-export const HSCORE_PROBABILITY_TABLE: readonly { readonly score: number; readonly percent: number; readonly bound?: '<' | '>' }[] = [
+export const HSCORE_PROBABILITY_TABLE: readonly {
+  readonly score: number;
+  readonly percent: number;
+  readonly bound?: '<' | '>';
+}[] = [
   { score: 90, percent: 1, bound: '<' },
   { score: 100, percent: 1 },
   { score: 110, percent: 3 },

@@ -18,7 +18,12 @@ export interface UnitReading {
 }
 
 /** The worst value of a lab analyte in the window, converted into `unit`; undefined when never measured there. */
-export function readLab(index: CaseIndex, analyte: NumericAnalyte, unit: string, worst: Worst): UnitReading | undefined {
+export function readLab(
+  index: CaseIndex,
+  analyte: NumericAnalyte,
+  unit: string,
+  worst: Worst,
+): UnitReading | undefined {
   const reading = index.worstLab(analyte, worst);
   if (reading === undefined) return undefined;
   return { value: fromCanonical(analyte, reading.value, unit), unit, hour: reading.hour };
@@ -52,7 +57,10 @@ export interface FindingItemSpec extends ItemLabel {
 export type WritableItem = { -readonly [K in keyof ItemEvidence]: ItemEvidence[K] };
 
 /** An item compared against a threshold, given a reading already in the threshold's unit (or none). */
-export function thresholdItem(spec: ItemLabel & { readonly threshold: Threshold }, reading: UnitReading | undefined): ItemEvidence {
+export function thresholdItem(
+  spec: ItemLabel & { readonly threshold: Threshold },
+  reading: UnitReading | undefined,
+): ItemEvidence {
   // One object literal, no spreads: this runs for most items of every case (it dominated the profile).
   const item: WritableItem = {
     id: spec.id,
@@ -76,7 +84,10 @@ export function labItem(index: CaseIndex, spec: LabItemSpec): ItemEvidence {
 /** A numeric observation item (temperature…): worst value in the window against the threshold. */
 export function observationItem(index: CaseIndex, spec: ObservationItemSpec): ItemEvidence {
   const reading = index.worstObservation(spec.field, spec.worst);
-  return thresholdItem(spec, reading === undefined ? undefined : { value: reading.value, unit: spec.threshold.unit, hour: reading.hour });
+  return thresholdItem(
+    spec,
+    reading === undefined ? undefined : { value: reading.value, unit: spec.threshold.unit, hour: reading.hour },
+  );
 }
 
 /** A yes/no finding: present at any assessment → met; assessed and always absent → not met; never assessed → not assessed. */
@@ -101,9 +112,22 @@ export function findingItem(index: CaseIndex, spec: FindingItemSpec): ItemEviden
  * properties in the same order: what `{ ...item, status, value, unit, hour }` gives, without the
  * spread (slow on Node 20).
  */
-export function withReading(item: ItemEvidence, status: ItemStatus, value: ItemEvidence['value'], unit: string | null, hour: number | null): ItemEvidence {
+export function withReading(
+  item: ItemEvidence,
+  status: ItemStatus,
+  value: ItemEvidence['value'],
+  unit: string | null,
+  hour: number | null,
+): ItemEvidence {
   const copy: WritableItem = {
-    id: item.id, label: item.label, status, value, unit, threshold: item.threshold, hour, citation: item.citation,
+    id: item.id,
+    label: item.label,
+    status,
+    value,
+    unit,
+    threshold: item.threshold,
+    hour,
+    citation: item.citation,
   };
   if (item.note !== undefined) copy.note = item.note;
   return copy;

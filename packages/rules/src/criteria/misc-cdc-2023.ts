@@ -7,8 +7,21 @@ import type { WritableItem } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
 import {
-  aboveUpperLimitItem, allOf, anyOf, categoryItems, flattenGroups, echoItem, findingItem, fromCriteriaStatus, labItem,
-  noAlternativeDiagnosisItem, sarsCov2RnaOrAntigenReading, sarsCov2Serology, vasoactiveShockItem, statusValue, toCriteriaStatus,
+  aboveUpperLimitItem,
+  allOf,
+  anyOf,
+  categoryItems,
+  flattenGroups,
+  echoItem,
+  findingItem,
+  fromCriteriaStatus,
+  labItem,
+  noAlternativeDiagnosisItem,
+  sarsCov2RnaOrAntigenReading,
+  sarsCov2Serology,
+  vasoactiveShockItem,
+  statusValue,
+  toCriteriaStatus,
 } from './misc-organ-involvement.js';
 
 /*
@@ -49,8 +62,10 @@ export const MISC_CDC_2023 = {
   contactDays: { comparator: '<=', value: 60, unit: 'days' } as Threshold,
 } as const;
 
-const SHOCK_NOTE = 'the definition prints "Shock" with a footnote masdrill could not verify (clinical-reference.md §1.8 [U]: clinician-documented shock / vasoactive requirement); masdrill counts clinician-documented shock, or two or more vasoactive drugs running (the Phoenix "≥ 2 vasoactives" band, schlapbach-2024-phoenix), even when shock is unrecorded; one vasoactive drug alone does not count';
-const CORONARY_NOTE = 'z-score ≥ 2.0 is masdrill\'s reading of "dilatation" (AHA 2017 Kawasaki classification); the CDC definition prints no number';
+const SHOCK_NOTE =
+  'the definition prints "Shock" with a footnote masdrill could not verify (clinical-reference.md §1.8 [U]: clinician-documented shock / vasoactive requirement); masdrill counts clinician-documented shock, or two or more vasoactive drugs running (the Phoenix "≥ 2 vasoactives" band, schlapbach-2024-phoenix), even when shock is unrecorded; one vasoactive drug alone does not count';
+const CORONARY_NOTE =
+  'z-score ≥ 2.0 is masdrill\'s reading of "dilatation" (AHA 2017 Kawasaki classification); the CDC definition prints no number';
 
 function orCriteria(...parts: CriteriaStatus[]): CriteriaStatus {
   if (parts.some((p) => p === 'met')) return 'met';
@@ -78,10 +93,24 @@ function feverText(threshold: Threshold): string {
 
 /** Evidence properties in the order this item lists them: id, label, unit, threshold, citation, then the reading. */
 function feverEvidence(
-  threshold: Threshold, citation: string, unit: string | null,
-  status: ItemStatus, value: number | string | null, hour: number | null, note: string | undefined,
+  threshold: Threshold,
+  citation: string,
+  unit: string | null,
+  status: ItemStatus,
+  value: number | string | null,
+  hour: number | null,
+  note: string | undefined,
 ): ItemEvidence {
-  const item: WritableItem = { id: 'fever', label: 'Subjective or documented fever', unit, threshold: feverText(threshold), citation, status, value, hour };
+  const item: WritableItem = {
+    id: 'fever',
+    label: 'Subjective or documented fever',
+    unit,
+    threshold: feverText(threshold),
+    citation,
+    status,
+    value,
+    hour,
+  };
   if (note !== undefined) item.note = note;
   return item;
 }
@@ -93,20 +122,44 @@ export function feverItem(index: CaseIndex, threshold: Threshold, citation: stri
   const days = index.worstObservation('feverDays', 'highest');
   const documented = temp !== undefined && meetsThreshold(temp.value, threshold);
   if (documented) return feverEvidence(threshold, citation, '°C', 'met', temp.value, temp.hour, undefined);
-  if (subjective?.value === true) return feverEvidence(threshold, citation, null, 'met', 'subjective fever', subjective.hour, undefined);
-  if (days !== undefined && days.value > 0) return feverEvidence(threshold, citation, null, 'met', `${days.value} days of fever`, days.hour, undefined);
+  if (subjective?.value === true)
+    return feverEvidence(threshold, citation, null, 'met', 'subjective fever', subjective.hour, undefined);
+  if (days !== undefined && days.value > 0)
+    return feverEvidence(threshold, citation, null, 'met', `${days.value} days of fever`, days.hour, undefined);
   // Not met only when the record rules fever out: every temperature below the cut-off, subjective fever
   // recorded absent, and no days of fever so far. Any of the three unrecorded leaves it not assessed.
   const ruledOut = temp !== undefined && subjective?.value === false && days !== undefined && days.value === 0;
-  return feverEvidence(threshold, citation, '°C', ruledOut ? 'not-met' : 'not-assessed', temp?.value ?? null, temp?.hour ?? null,
-    ruledOut ? undefined : 'no fever recorded, but temperature, subjective fever or fever days not all recorded');
+  return feverEvidence(
+    threshold,
+    citation,
+    '°C',
+    ruledOut ? 'not-met' : 'not-assessed',
+    temp?.value ?? null,
+    temp?.hour ?? null,
+    ruledOut ? undefined : 'no fever recorded, but temperature, subjective fever or fever days not all recorded',
+  );
 }
 
 export function severityItem(c: Case, citation: string, label: string): ItemEvidence {
   const { hospitalized, died } = c.encounter;
-  const status: ItemStatus = hospitalized === true || died === true ? 'met' : hospitalized === false && died === false ? 'not-met' : 'not-assessed';
-  const value = hospitalized === true ? 'hospitalized' : died === true ? 'died' : status === 'not-met' ? 'neither' : null;
-  return { id: 'severity', label, status, value, unit: null, threshold: 'hospitalization or death', hour: null, citation };
+  const status: ItemStatus =
+    hospitalized === true || died === true
+      ? 'met'
+      : hospitalized === false && died === false
+        ? 'not-met'
+        : 'not-assessed';
+  const value =
+    hospitalized === true ? 'hospitalized' : died === true ? 'died' : status === 'not-met' ? 'neither' : null;
+  return {
+    id: 'severity',
+    label,
+    status,
+    value,
+    unit: null,
+    threshold: 'hospitalization or death',
+    hour: null,
+    citation,
+  };
 }
 
 const HOURS_PER_DAY = 24;
@@ -120,10 +173,22 @@ function labCriteriaItem(index: CaseIndex): ItemEvidence {
   const serology = sarsCov2Serology(c);
   const status = anyOf([rna, serology]);
   const item: WritableItem = {
-    id: 'laboratory', label: 'Laboratory evidence of SARS-CoV-2 infection (RNA/antigen or illness-associated antibodies)', status,
-    value: rna === 'met' ? 'RNA or antigen positive' : serology === 'met' ? 'serology positive' : status === 'not-met' ? 'negative' : null,
-    unit: null, threshold: 'RNA or antigen up to 60 days before or during hospitalization, or antibodies associated with the current illness',
-    hour: null, citation: CITE,
+    id: 'laboratory',
+    label: 'Laboratory evidence of SARS-CoV-2 infection (RNA/antigen or illness-associated antibodies)',
+    status,
+    value:
+      rna === 'met'
+        ? 'RNA or antigen positive'
+        : serology === 'met'
+          ? 'serology positive'
+          : status === 'not-met'
+            ? 'negative'
+            : null,
+    unit: null,
+    threshold:
+      'RNA or antigen up to 60 days before or during hospitalization, or antibodies associated with the current illness',
+    hour: null,
+    citation: CITE,
   };
   const early = reading.tooEarly[0];
   if (rna !== 'met' && early !== undefined) {
@@ -139,11 +204,17 @@ function epiLinkageItem(c: Case): ItemEvidence {
   const days = s?.contactDaysBeforeHospitalization;
   let status: ItemStatus = 'not-assessed';
   if (s?.closeContact === 'no') status = 'not-met';
-  else if (s?.closeContact === 'yes') status = days === undefined ? 'not-assessed' : meetsThreshold(days, MISC_CDC_2023.contactDays) ? 'met' : 'not-met';
+  else if (s?.closeContact === 'yes')
+    status = days === undefined ? 'not-assessed' : meetsThreshold(days, MISC_CDC_2023.contactDays) ? 'met' : 'not-met';
   return {
-    id: 'epidemiologic-linkage', label: 'Close contact with a confirmed or probable COVID-19 case', status,
-    value: s?.closeContact === 'yes' ? (days ?? 'yes, timing not recorded') : s?.closeContact ?? null, unit: s?.closeContact === 'yes' && days !== undefined ? 'days before hospitalization' : null,
-    threshold: CONTACT_THRESHOLD, hour: null, citation: CITE,
+    id: 'epidemiologic-linkage',
+    label: 'Close contact with a confirmed or probable COVID-19 case',
+    status,
+    value: s?.closeContact === 'yes' ? (days ?? 'yes, timing not recorded') : (s?.closeContact ?? null),
+    unit: s?.closeContact === 'yes' && days !== undefined ? 'days before hospitalization' : null,
+    threshold: CONTACT_THRESHOLD,
+    hour: null,
+    citation: CITE,
   };
 }
 
@@ -151,28 +222,67 @@ function epiLinkageItem(c: Case): ItemEvidence {
 function organCategories(index: CaseIndex): { categories: ItemEvidence[]; all: ItemEvidence[] } {
   const t = MISC_CDC_2023;
   const groups: ItemEvidence[][] = [
-    categoryItems('cardiac', 'Cardiac involvement', [
-      echoItem(index, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'LV ejection fraction < 55 %', CITE),
-      echoItem(index, 'coronaryZMax', t.coronaryZ, 'highest', 'cardiac.coronary', 'Coronary artery dilatation, aneurysm or ectasia', 'mccrindle-2017-aha-kawasaki', CORONARY_NOTE),
-      aboveUpperLimitItem(index, 'troponin', 'cardiac.troponin', 'Troponin above the laboratory normal range', CITE),
-    ], CITE),
-    categoryItems('mucocutaneous', 'Mucocutaneous involvement', [
-      findingItem(index, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
-      findingItem(index, 'mucosalChanges', 'mucocutaneous.oral-mucosa', 'Inflammation of the oral mucosa', CITE),
-      findingItem(index, 'conjunctivitis', 'mucocutaneous.conjunctivitis', 'Conjunctivitis or conjunctival injection', CITE),
-      findingItem(index, 'extremityChanges', 'mucocutaneous.extremities', 'Extremity erythema or oedema', CITE),
-    ], CITE),
-    categoryItems('shock', 'Shock', [
-      findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
-      vasoactiveShockItem(index, 'shock.vasoactives', 'Two or more vasoactive drugs'),
-    ], CITE, SHOCK_NOTE),
-    categoryItems('gastrointestinal', 'Gastrointestinal involvement', [
-      findingItem(index, 'giSymptoms', 'gastrointestinal.symptoms', 'Abdominal pain, vomiting or diarrhoea', CITE),
-    ], CITE),
-    categoryItems('hematologic', 'Hematologic involvement', [
-      labItem(index, 'platelets', t.platelets, 'lowest', 'hematologic.platelets', 'Platelets < 150,000/µL', CITE),
-      labItem(index, 'alc', t.alc, 'lowest', 'hematologic.alc', 'Absolute lymphocyte count < 1,000/µL', CITE),
-    ], CITE),
+    categoryItems(
+      'cardiac',
+      'Cardiac involvement',
+      [
+        echoItem(index, 'lvefPercent', t.lvef, 'lowest', 'cardiac.lvef', 'LV ejection fraction < 55 %', CITE),
+        echoItem(
+          index,
+          'coronaryZMax',
+          t.coronaryZ,
+          'highest',
+          'cardiac.coronary',
+          'Coronary artery dilatation, aneurysm or ectasia',
+          'mccrindle-2017-aha-kawasaki',
+          CORONARY_NOTE,
+        ),
+        aboveUpperLimitItem(index, 'troponin', 'cardiac.troponin', 'Troponin above the laboratory normal range', CITE),
+      ],
+      CITE,
+    ),
+    categoryItems(
+      'mucocutaneous',
+      'Mucocutaneous involvement',
+      [
+        findingItem(index, 'rash', 'mucocutaneous.rash', 'Rash', CITE),
+        findingItem(index, 'mucosalChanges', 'mucocutaneous.oral-mucosa', 'Inflammation of the oral mucosa', CITE),
+        findingItem(
+          index,
+          'conjunctivitis',
+          'mucocutaneous.conjunctivitis',
+          'Conjunctivitis or conjunctival injection',
+          CITE,
+        ),
+        findingItem(index, 'extremityChanges', 'mucocutaneous.extremities', 'Extremity erythema or oedema', CITE),
+      ],
+      CITE,
+    ),
+    categoryItems(
+      'shock',
+      'Shock',
+      [
+        findingItem(index, 'shock', 'shock.documented', 'Clinician-documented shock', CITE),
+        vasoactiveShockItem(index, 'shock.vasoactives', 'Two or more vasoactive drugs'),
+      ],
+      CITE,
+      SHOCK_NOTE,
+    ),
+    categoryItems(
+      'gastrointestinal',
+      'Gastrointestinal involvement',
+      [findingItem(index, 'giSymptoms', 'gastrointestinal.symptoms', 'Abdominal pain, vomiting or diarrhoea', CITE)],
+      CITE,
+    ),
+    categoryItems(
+      'hematologic',
+      'Hematologic involvement',
+      [
+        labItem(index, 'platelets', t.platelets, 'lowest', 'hematologic.platelets', 'Platelets < 150,000/µL', CITE),
+        labItem(index, 'alc', t.alc, 'lowest', 'hematologic.alc', 'Absolute lymphocyte count < 1,000/µL', CITE),
+      ],
+      CITE,
+    ),
   ];
   return { categories: groups.map((g) => g[0]!), all: flattenGroups(groups) };
 }
@@ -183,8 +293,14 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
 
   const ageOk = meetsThreshold(c.patient.ageYears, t.age);
   const age: ItemEvidence = {
-    id: 'age', label: 'Age < 21 years', status: ageOk ? 'met' : 'not-met', value: c.patient.ageYears, unit: 'years',
-    threshold: describeThreshold(t.age), hour: null, citation: CITE,
+    id: 'age',
+    label: 'Age < 21 years',
+    status: ageOk ? 'met' : 'not-met',
+    value: c.patient.ageYears,
+    unit: 'years',
+    threshold: describeThreshold(t.age),
+    hour: null,
+    citation: CITE,
   };
   const fever = feverItem(index, t.fever, CITE);
   const severity = severityItem(c, CITE, 'Clinical severity requiring hospitalization or resulting in death');
@@ -192,22 +308,39 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const organs = organCategories(index);
   const count = countStatus(organs.categories, t.categoriesRequired);
   const organItem: WritableItem = {
-    id: 'organ-categories', label: 'New-onset manifestations in ≥ 2 of 5 categories', status: fromCriteriaStatus(count.status),
-    value: count.met, unit: 'categories', threshold: `≥ ${t.categoriesRequired} of 5`, hour: null, citation: CITE,
+    id: 'organ-categories',
+    label: 'New-onset manifestations in ≥ 2 of 5 categories',
+    status: fromCriteriaStatus(count.status),
+    value: count.met,
+    unit: 'categories',
+    threshold: `≥ ${t.categoriesRequired} of 5`,
+    hour: null,
+    citation: CITE,
   };
-  if (count.notAssessed > 0) organItem.note = `${count.notAssessed} categor${count.notAssessed === 1 ? 'y' : 'ies'} not assessed`;
+  if (count.notAssessed > 0)
+    organItem.note = `${count.notAssessed} categor${count.notAssessed === 1 ? 'y' : 'ies'} not assessed`;
   const noAlt = noAlternativeDiagnosisItem(c, CITE);
   const clinicalStatus = allOf([fever.status, severity.status, crp.status, organItem.status, noAlt.status]);
   const clinical: ItemEvidence = {
-    id: 'clinical', label: 'Clinical criteria (all)', status: clinicalStatus, value: statusValue(clinicalStatus), unit: null,
-    threshold: 'fever, severity, CRP, ≥ 2 organ categories, no more likely alternative diagnosis', hour: null, citation: CITE,
+    id: 'clinical',
+    label: 'Clinical criteria (all)',
+    status: clinicalStatus,
+    value: statusValue(clinicalStatus),
+    unit: null,
+    threshold: 'fever, severity, CRP, ≥ 2 organ categories, no more likely alternative diagnosis',
+    hour: null,
+    citation: CITE,
   };
   const lab = labCriteriaItem(index);
   const epi = epiLinkageItem(c);
 
   const applicable = ageOk;
-  const confirmed = applicable ? andCriteria(toCriteriaStatus(clinicalStatus), toCriteriaStatus(lab.status)) : 'not-applicable';
-  const probable = applicable ? andCriteria(toCriteriaStatus(clinicalStatus), toCriteriaStatus(epi.status)) : 'not-applicable';
+  const confirmed = applicable
+    ? andCriteria(toCriteriaStatus(clinicalStatus), toCriteriaStatus(lab.status))
+    : 'not-applicable';
+  const probable = applicable
+    ? andCriteria(toCriteriaStatus(clinicalStatus), toCriteriaStatus(epi.status))
+    : 'not-applicable';
   const status: CriteriaStatus = applicable ? orCriteria(confirmed, probable) : 'not-applicable';
 
   const summary = !applicable
@@ -215,9 +348,12 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
     : `Clinical criteria ${clinicalStatus} (${count.met} of 5 organ categories${count.notAssessed ? `, ${count.notAssessed} not assessed` : ''}); confirmed ${confirmed}, probable ${probable}.`;
 
   return {
-    id: 'misc-cdc-2023', name: 'MIS-C, CSTE/CDC 2023 surveillance definition', citation: CITE,
+    id: 'misc-cdc-2023',
+    name: 'MIS-C, CSTE/CDC 2023 surveillance definition',
+    citation: CITE,
     window: resultWindow(index.window, 'worst value in the window', options, 'illness'),
-    status, summary,
+    status,
+    summary,
     count: { met: count.met, notAssessed: count.notAssessed, required: t.categoriesRequired, of: 5 },
     classifications: { confirmed, probable },
     items: [age, clinical, fever, severity, crp, organItem, ...organs.all, noAlt, lab, epi],
@@ -232,4 +368,9 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   };
 }
 
-export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet('misc-cdc-2023', 'MIS-C, CSTE/CDC 2023 surveillance definition', 'illness', evaluate);
+export const miscCdc2023: IndexedCriteriaSet = indexedCriteriaSet(
+  'misc-cdc-2023',
+  'MIS-C, CSTE/CDC 2023 surveillance definition',
+  'illness',
+  evaluate,
+);

@@ -9,7 +9,14 @@ import { upperReferenceLimit, type ReferenceLimitReading } from '../units/refere
 import type { CriteriaStatus, ItemEvidence, ItemStatus } from './criteria-result.js';
 import type { WritableItem } from './lab-item.js';
 import { PHOENIX_VASOACTIVES } from './phoenix.js';
-import { compare, describeThreshold, formatNumber, labMeetsThreshold, meetsThreshold, type Threshold } from './threshold.js';
+import {
+  compare,
+  describeThreshold,
+  formatNumber,
+  labMeetsThreshold,
+  meetsThreshold,
+  type Threshold,
+} from './threshold.js';
 
 /*
  * Building blocks shared by the two MIS-C definitions (CSTE/CDC 2023 and WHO 2020): tri-state
@@ -50,25 +57,47 @@ export function fromCriteriaStatus(s: CriteriaStatus): ItemStatus {
 // ── Findings ─────────────────────────────────────────────────────────────────────────────────
 
 /** A yes/no clinical finding anywhere in the window (present at any assessment = met). */
-export function findingItem(index: CaseIndex, field: BooleanObservationField, id: string, label: string, citation: string): ItemEvidence {
+export function findingItem(
+  index: CaseIndex,
+  field: BooleanObservationField,
+  id: string,
+  label: string,
+  citation: string,
+): ItemEvidence {
   const reading = index.finding(field);
   return {
-    id, label, status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
-    value: reading?.value ?? null, unit: null, threshold: 'present', hour: reading?.hour ?? null, citation,
+    id,
+    label,
+    status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
+    value: reading?.value ?? null,
+    unit: null,
+    threshold: 'present',
+    hour: reading?.hour ?? null,
+    citation,
   };
 }
 
 /** A lab compared with a fixed published threshold (worst value in the window). */
 export function labItem(
-  index: CaseIndex, analyte: NumericAnalyte, threshold: Threshold, worst: 'highest' | 'lowest',
-  id: string, label: string, citation: string,
+  index: CaseIndex,
+  analyte: NumericAnalyte,
+  threshold: Threshold,
+  worst: 'highest' | 'lowest',
+  id: string,
+  label: string,
+  citation: string,
 ): ItemEvidence {
   const reading = index.worstLab(analyte, worst);
   return {
-    id, label,
-    status: reading === undefined ? 'not-assessed' : labMeetsThreshold(analyte, reading.value, threshold) ? 'met' : 'not-met',
-    value: reading ? fromCanonical(analyte, reading.value, threshold.unit) : null, unit: threshold.unit,
-    threshold: describeThreshold(threshold), hour: reading?.hour ?? null, citation,
+    id,
+    label,
+    status:
+      reading === undefined ? 'not-assessed' : labMeetsThreshold(analyte, reading.value, threshold) ? 'met' : 'not-met',
+    value: reading ? fromCanonical(analyte, reading.value, threshold.unit) : null,
+    unit: threshold.unit,
+    threshold: describeThreshold(threshold),
+    hour: reading?.hour ?? null,
+    citation,
   };
 }
 
@@ -77,7 +106,13 @@ export function labItem(
  * limit (the reporting laboratory's own, else a published pediatric one). With no limit the item
  * is not assessed: masdrill never invents a normal range.
  */
-export function aboveUpperLimitItem(index: CaseIndex, analyte: NumericAnalyte, id: string, label: string, citation: string): ItemEvidence {
+export function aboveUpperLimitItem(
+  index: CaseIndex,
+  analyte: NumericAnalyte,
+  id: string,
+  label: string,
+  citation: string,
+): ItemEvidence {
   const reading = index.worstLab(analyte, 'highest');
   const limit = upperReferenceLimit(index.case, analyte);
   const unit = ANALYTES[analyte].canonicalUnit;
@@ -85,7 +120,14 @@ export function aboveUpperLimitItem(index: CaseIndex, analyte: NumericAnalyte, i
   const hour = reading === undefined ? null : reading.hour;
   if (limit === undefined) {
     return {
-      id, label, status: 'not-assessed', value, unit, threshold: 'above the upper reference limit', hour, citation,
+      id,
+      label,
+      status: 'not-assessed',
+      value,
+      unit,
+      threshold: 'above the upper reference limit',
+      hour,
+      citation,
       note: 'no reference range for this patient (case or published table): not assessed',
     };
   }
@@ -123,35 +165,64 @@ type EchoRow = NonNullable<Case['investigations']['echo']>[number];
 
 /** The worst value of one echo measurement in the window. */
 export function echoItem(
-  index: CaseIndex, field: 'lvefPercent' | 'coronaryZMax', threshold: Threshold, worst: 'highest' | 'lowest',
-  id: string, label: string, citation: string, note?: string,
+  index: CaseIndex,
+  field: 'lvefPercent' | 'coronaryZMax',
+  threshold: Threshold,
+  worst: 'highest' | 'lowest',
+  id: string,
+  label: string,
+  citation: string,
+  note?: string,
 ): ItemEvidence {
   let best: { value: number; hour: number } | undefined;
   for (const e of index.case.investigations.echo ?? []) {
     const v = e[field];
     if (!inWindow(e.hour, index.window) || v === undefined) continue;
-    if (best === undefined || (worst === 'highest' ? v > best.value : v < best.value)) best = { value: v, hour: e.hour };
+    if (best === undefined || (worst === 'highest' ? v > best.value : v < best.value))
+      best = { value: v, hour: e.hour };
   }
   const item: WritableItem = {
-    id, label, status: best === undefined ? 'not-assessed' : meetsThreshold(best.value, threshold) ? 'met' : 'not-met',
-    value: best?.value ?? null, unit: threshold.unit || null, threshold: describeThreshold(threshold), hour: best?.hour ?? null, citation,
+    id,
+    label,
+    status: best === undefined ? 'not-assessed' : meetsThreshold(best.value, threshold) ? 'met' : 'not-met',
+    value: best?.value ?? null,
+    unit: threshold.unit || null,
+    threshold: describeThreshold(threshold),
+    hour: best?.hour ?? null,
+    citation,
   };
   if (note) item.note = note;
   return item;
 }
 
 /** A yes/no echo finding in the window (pericardial effusion, valvulitis). */
-export function echoFindingItem(index: CaseIndex, field: 'pericardialEffusion' | 'valvulitis', id: string, label: string, citation: string, note?: string): ItemEvidence {
+export function echoFindingItem(
+  index: CaseIndex,
+  field: 'pericardialEffusion' | 'valvulitis',
+  id: string,
+  label: string,
+  citation: string,
+  note?: string,
+): ItemEvidence {
   let reading: { value: boolean; hour: number } | undefined;
   for (const e of (index.case.investigations.echo ?? []) as EchoRow[]) {
     const v = e[field];
     if (!inWindow(e.hour, index.window) || v === undefined) continue;
-    if (v) { reading = { value: true, hour: e.hour }; break; }
+    if (v) {
+      reading = { value: true, hour: e.hour };
+      break;
+    }
     if (reading === undefined) reading = { value: false, hour: e.hour };
   }
   const item: WritableItem = {
-    id, label, status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
-    value: reading?.value ?? null, unit: null, threshold: 'present', hour: reading?.hour ?? null, citation,
+    id,
+    label,
+    status: reading === undefined ? 'not-assessed' : reading.value ? 'met' : 'not-met',
+    value: reading?.value ?? null,
+    unit: null,
+    threshold: 'present',
+    hour: reading?.hour ?? null,
+    citation,
   };
   if (note) item.note = note;
   return item;
@@ -177,12 +248,24 @@ function categoryText(label: string, findings: readonly ItemEvidence[]): string 
 }
 
 /** A category (organ system) met when any of its findings is: the category item, followed by its findings. */
-export function categoryItems(id: string, label: string, findings: readonly ItemEvidence[], citation: string, note?: string): ItemEvidence[] {
+export function categoryItems(
+  id: string,
+  label: string,
+  findings: readonly ItemEvidence[],
+  citation: string,
+  note?: string,
+): ItemEvidence[] {
   const status = anyOf(findings.map((f) => f.status));
   const firstMet = findings.find((f) => f.status === 'met');
   const category: WritableItem = {
-    id, label, status, value: firstMet ? firstMet.label : null, unit: null,
-    threshold: categoryText(label, findings), hour: firstMet?.hour ?? null, citation,
+    id,
+    label,
+    status,
+    value: firstMet ? firstMet.label : null,
+    unit: null,
+    threshold: categoryText(label, findings),
+    hour: firstMet?.hour ?? null,
+    citation,
   };
   if (note) category.note = note;
   return [category, ...findings];
@@ -211,9 +294,20 @@ export function vasoactiveShockItem(index: CaseIndex, id: string, label: string)
   // absent throughout: a child on two vasoactive drugs is in shock by this reading, and was assessed not.
   const assessedNoShock = reading === undefined && index.finding('shock')?.value === false;
   return {
-    id, label,
-    status: reading === undefined ? (assessedNoShock ? 'not-met' : 'not-assessed') : meetsThreshold(reading.value, threshold) ? 'met' : 'not-met',
-    value: reading?.value ?? null, unit: 'drugs', threshold: describeThreshold(threshold), hour: reading?.hour ?? null,
+    id,
+    label,
+    status:
+      reading === undefined
+        ? assessedNoShock
+          ? 'not-met'
+          : 'not-assessed'
+        : meetsThreshold(reading.value, threshold)
+          ? 'met'
+          : 'not-met',
+    value: reading?.value ?? null,
+    unit: 'drugs',
+    threshold: describeThreshold(threshold),
+    hour: reading?.hour ?? null,
     citation: 'schlapbach-2024-phoenix §rubric',
     note: assessedNoShock
       ? 'vasoactives not recorded; shock was assessed absent, so no vasoactive requirement is read'
@@ -227,10 +321,14 @@ export function vasoactiveShockItem(index: CaseIndex, id: string, label: string)
 export function noAlternativeDiagnosisItem(c: Case, citation: string): ItemEvidence {
   const alt = c.encounter.moreLikelyAlternativeDiagnosis;
   return {
-    id: 'no-alternative-diagnosis', label: 'No more likely alternative diagnosis',
+    id: 'no-alternative-diagnosis',
+    label: 'No more likely alternative diagnosis',
     status: alt === undefined ? 'not-assessed' : alt === null ? 'met' : 'not-met',
-    value: alt === undefined ? null : alt === null ? 'none documented' : alt, unit: null, threshold: 'no more likely alternative diagnosis',
-    hour: null, citation,
+    value: alt === undefined ? null : alt === null ? 'none documented' : alt,
+    unit: null,
+    threshold: 'no more likely alternative diagnosis',
+    hour: null,
+    citation,
   };
 }
 
@@ -246,8 +344,14 @@ export function sarsCov2RnaOrAntigen(c: Case, fromHour?: number, toHour = Infini
 }
 
 /** As sarsCov2RnaOrAntigen, with the tests it left out for being too early (for the evidence note). */
-export function sarsCov2RnaOrAntigenReading(c: Case, fromHour?: number, toHour = Infinity): { status: ItemStatus; tooEarly: readonly ViralTest[] } {
-  const tests = (c.investigations.viralTests ?? []).filter((t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen') && t.result === 'positive');
+export function sarsCov2RnaOrAntigenReading(
+  c: Case,
+  fromHour?: number,
+  toHour = Infinity,
+): { status: ItemStatus; tooEarly: readonly ViralTest[] } {
+  const tests = (c.investigations.viralTests ?? []).filter(
+    (t) => t.virus === 'SARS-CoV-2' && (t.method === 'pcr' || t.method === 'antigen') && t.result === 'positive',
+  );
   const inTime = (t: ViralTest) => (fromHour === undefined || t.hour >= fromHour) && t.hour <= toHour;
   const tooEarly = fromHour === undefined ? [] : tests.filter((t) => t.hour < fromHour);
   if (c.background.sarsCov2?.rnaOrAntigen === 'positive' || tests.some(inTime)) return { status: 'met', tooEarly };

@@ -17,24 +17,66 @@ import { resultWindow } from './result-window.js';
 const CITE = 'minoia-2019 Table 4';
 const NAME = 'MS score (MAS vs active sJIA)';
 
-interface FindingTerm { readonly kind: 'finding'; readonly id: string; readonly label: string; readonly field: BooleanObservationField; readonly coefficient: number }
-interface LabTerm { readonly kind: 'lab'; readonly id: string; readonly label: string; readonly analyte: NumericAnalyte; readonly unit: string; readonly coefficient: number; readonly worst: Worst }
+interface FindingTerm {
+  readonly kind: 'finding';
+  readonly id: string;
+  readonly label: string;
+  readonly field: BooleanObservationField;
+  readonly coefficient: number;
+}
+interface LabTerm {
+  readonly kind: 'lab';
+  readonly id: string;
+  readonly label: string;
+  readonly analyte: NumericAnalyte;
+  readonly unit: string;
+  readonly coefficient: number;
+  readonly worst: Worst;
+}
 
 export const MS_SCORE = {
   cutoff: { comparator: '>=', value: -2.1, unit: '' },
   terms: [
     { kind: 'finding', id: 'cns', label: 'CNS involvement', field: 'cnsInvolvement', coefficient: 2.44 },
     { kind: 'finding', id: 'hemorrhage', label: 'Haemorrhagic manifestations', field: 'hemorrhage', coefficient: 1.54 },
-    { kind: 'finding', id: 'arthritis', label: 'Active arthritis', field: 'activeArthritis', coefficient: -1.30 },
-    { kind: 'lab', id: 'platelets', label: 'Platelet count', analyte: 'platelets', unit: '×10⁹/L', coefficient: -0.003, worst: 'lowest' },
+    { kind: 'finding', id: 'arthritis', label: 'Active arthritis', field: 'activeArthritis', coefficient: -1.3 },
+    {
+      kind: 'lab',
+      id: 'platelets',
+      label: 'Platelet count',
+      analyte: 'platelets',
+      unit: '×10⁹/L',
+      coefficient: -0.003,
+      worst: 'lowest',
+    },
     { kind: 'lab', id: 'ldh', label: 'LDH', analyte: 'ldh', unit: 'U/L', coefficient: 0.001, worst: 'highest' },
-    { kind: 'lab', id: 'fibrinogen', label: 'Fibrinogen', analyte: 'fibrinogen', unit: 'mg/dL', coefficient: -0.004, worst: 'lowest' },
-    { kind: 'lab', id: 'ferritin', label: 'Ferritin', analyte: 'ferritin', unit: 'ng/mL', coefficient: 0.0001, worst: 'highest' },
+    {
+      kind: 'lab',
+      id: 'fibrinogen',
+      label: 'Fibrinogen',
+      analyte: 'fibrinogen',
+      unit: 'mg/dL',
+      coefficient: -0.004,
+      worst: 'lowest',
+    },
+    {
+      kind: 'lab',
+      id: 'ferritin',
+      label: 'Ferritin',
+      analyte: 'ferritin',
+      unit: 'ng/mL',
+      coefficient: 0.0001,
+      worst: 'highest',
+    },
   ],
 } as const satisfies { cutoff: Threshold; terms: readonly (FindingTerm | LabTerm)[] };
 
 /** One term: its evidence and the range of contributions it could still make (lab values are ≥ 0 and unbounded above). */
-interface Term { readonly evidence: ItemEvidence; readonly min: number; readonly max: number }
+interface Term {
+  readonly evidence: ItemEvidence;
+  readonly min: number;
+  readonly max: number;
+}
 
 function signed(x: number): string {
   return x < 0 ? `− ${Math.abs(x)}` : `+ ${x}`;
@@ -46,7 +88,10 @@ const termTexts = new WeakMap<FindingTerm | LabTerm, string>();
 function termText(term: FindingTerm | LabTerm): string {
   let text = termTexts.get(term);
   if (text === undefined) {
-    text = term.kind === 'finding' ? `present: ${signed(term.coefficient)}` : `continuous: ${signed(term.coefficient)} × value in ${term.unit}`;
+    text =
+      term.kind === 'finding'
+        ? `present: ${signed(term.coefficient)}`
+        : `continuous: ${signed(term.coefficient)} × value in ${term.unit}`;
     termTexts.set(term, text);
   }
   return text;
@@ -58,29 +103,71 @@ function termOf(index: CaseIndex, term: FindingTerm | LabTerm): Term {
     const reading = index.finding(term.field);
     if (reading === undefined) {
       return {
-        evidence: { id: term.id, label: term.label, status: 'not-assessed', value: null, unit: null, threshold, hour: null, citation: CITE },
-        min: Math.min(0, term.coefficient), max: Math.max(0, term.coefficient),
+        evidence: {
+          id: term.id,
+          label: term.label,
+          status: 'not-assessed',
+          value: null,
+          unit: null,
+          threshold,
+          hour: null,
+          citation: CITE,
+        },
+        min: Math.min(0, term.coefficient),
+        max: Math.max(0, term.coefficient),
       };
     }
     const points = reading.value ? term.coefficient : 0;
     return {
-      evidence: { id: term.id, label: term.label, status: reading.value ? 'met' : 'not-met', value: reading.value, unit: null, threshold, hour: reading.hour, points, citation: CITE },
-      min: points, max: points,
+      evidence: {
+        id: term.id,
+        label: term.label,
+        status: reading.value ? 'met' : 'not-met',
+        value: reading.value,
+        unit: null,
+        threshold,
+        hour: reading.hour,
+        points,
+        citation: CITE,
+      },
+      min: points,
+      max: points,
     };
   }
   const reading = readLab(index, term.analyte, term.unit, term.worst);
   if (reading === undefined) {
     // A lab value is ≥ 0 with no upper limit: its contribution is bounded on one side only.
     return {
-      evidence: { id: term.id, label: term.label, status: 'not-assessed', value: null, unit: term.unit, threshold, hour: null, citation: CITE },
-      min: term.coefficient < 0 ? -Infinity : 0, max: term.coefficient < 0 ? 0 : Infinity,
+      evidence: {
+        id: term.id,
+        label: term.label,
+        status: 'not-assessed',
+        value: null,
+        unit: term.unit,
+        threshold,
+        hour: null,
+        citation: CITE,
+      },
+      min: term.coefficient < 0 ? -Infinity : 0,
+      max: term.coefficient < 0 ? 0 : Infinity,
     };
   }
   const points = term.coefficient * reading.value;
   // "met" for a continuous term means: measured and entered into the score.
   return {
-    evidence: { id: term.id, label: term.label, status: 'met', value: reading.value, unit: term.unit, threshold, hour: reading.hour, points, citation: CITE },
-    min: points, max: points,
+    evidence: {
+      id: term.id,
+      label: term.label,
+      status: 'met',
+      value: reading.value,
+      unit: term.unit,
+      threshold,
+      hour: reading.hour,
+      points,
+      citation: CITE,
+    },
+    min: points,
+    max: points,
   };
 }
 
@@ -100,24 +187,40 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   const cutoff = '≥ −2.1';
 
   const status: CriteriaStatus =
-    entry.applicability === 'not-applicable' ? 'not-applicable'
-      : entry.applicability === 'unknown' ? 'not-assessable'
+    entry.applicability === 'not-applicable'
+      ? 'not-applicable'
+      : entry.applicability === 'unknown'
+        ? 'not-assessable'
         : scoreState;
 
-  const scoreText = notAssessed === 0 ? `MS score ${value.toFixed(2)}`
-    : bounded ? `MS score between ${min.toFixed(2)} and ${max.toFixed(2)} (${notAssessed} item(s) not assessed)`
-      : `${notAssessed} item(s) not assessed, including a laboratory value with no upper limit`;
+  const scoreText =
+    notAssessed === 0
+      ? `MS score ${value.toFixed(2)}`
+      : bounded
+        ? `MS score between ${min.toFixed(2)} and ${max.toFixed(2)} (${notAssessed} item(s) not assessed)`
+        : `${notAssessed} item(s) not assessed, including a laboratory value with no upper limit`;
   const summary =
-    status === 'not-applicable' ? `Not applicable: ${entry.reason} (the MS score was derived for febrile patients with known or suspected sJIA).`
-      : entry.applicability === 'unknown' ? `Not assessable: ${entry.reason}, so it is unknown whether the MS score applies (${scoreText}).`
-        : status === 'met' ? `Met: ${scoreText} reaches the cut-off ${cutoff}.`
-          : status === 'not-met' ? `Not met: ${scoreText} stays below the cut-off ${cutoff}.`
+    status === 'not-applicable'
+      ? `Not applicable: ${entry.reason} (the MS score was derived for febrile patients with known or suspected sJIA).`
+      : entry.applicability === 'unknown'
+        ? `Not assessable: ${entry.reason}, so it is unknown whether the MS score applies (${scoreText}).`
+        : status === 'met'
+          ? `Met: ${scoreText} reaches the cut-off ${cutoff}.`
+          : status === 'not-met'
+            ? `Not met: ${scoreText} stays below the cut-off ${cutoff}.`
             : `Not assessable: ${scoreText}, so the score could fall on either side of ${cutoff}.`;
 
   // A score is reported only when its bounds are finite (every laboratory term measured).
-  const score: ScoreSummary | undefined = bounded ? { value, min, max, cutoff: `${cutoff} (sensitivity 0.85, specificity 0.95)` } : undefined;
+  const score: ScoreSummary | undefined = bounded
+    ? { value, min, max, cutoff: `${cutoff} (sensitivity 0.85, specificity 0.95)` }
+    : undefined;
 
-  const window = resultWindow(index.window, 'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)', options, 'first-24-hours');
+  const window = resultWindow(
+    index.window,
+    'worst value in the window (lowest platelets and fibrinogen, highest LDH and ferritin; a finding counts if present at any assessment)',
+    options,
+    'first-24-hours',
+  );
   const items = [...terms.map((t) => t.evidence), ...entry.items];
   const notes = [
     'MS = 2.44×CNS + 1.54×Haem − 1.30×Arthritis − 0.003×PLT(×10⁹/L) + 0.001×LDH(U/L) − 0.004×Fibrinogen(mg/dL) + 0.0001×Ferritin(ng/mL); cut-off ≥ −2.1 (Minoia 2019).',

@@ -30,7 +30,8 @@ export const PALS_HYPOTENSION = {
  */
 export function hypotensionLimit(ageYears: number): { readonly below: number; readonly band: string } {
   const t = PALS_HYPOTENSION;
-  if (compare(ageYears * DAYS_PER_YEAR, '<=', t.neonateMaxDays)) return { below: t.neonateBelow, band: 'term neonate (0–28 days)' };
+  if (compare(ageYears * DAYS_PER_YEAR, '<=', t.neonateMaxDays))
+    return { below: t.neonateBelow, band: 'term neonate (0–28 days)' };
   if (compare(ageYears, '<', t.childFromYears)) return { below: t.infantBelow, band: 'infant (1–12 months)' };
   if (compare(ageYears, '<', t.adolescentFromYears)) {
     const years = Math.floor(ageYears);
@@ -44,9 +45,14 @@ export function hypotensionItem(index: CaseIndex, id: string, label: string): It
   const limit = hypotensionLimit(index.case.patient.ageYears);
   const sbp = index.worstObservation('sbp', 'lowest');
   const item: WritableItem = {
-    id, label,
+    id,
+    label,
     status: sbp === undefined ? 'not-assessed' : compare(sbp.value, '<', limit.below) ? 'met' : 'not-met',
-    value: sbp?.value ?? null, unit: 'mmHg', threshold: `SBP < ${limit.below} mmHg (${limit.band}; PALS)`, hour: sbp?.hour ?? null, citation: CITE,
+    value: sbp?.value ?? null,
+    unit: 'mmHg',
+    threshold: `SBP < ${limit.below} mmHg (${limit.band}; PALS)`,
+    hour: sbp?.hour ?? null,
+    citation: CITE,
     note: 'WHO prints no number for "hypotension": masdrill reads the PALS age-based systolic limits',
   };
   return item;

@@ -1,4 +1,4 @@
-import type { Case, LabPanel, Observation } from '../generated/case.js';
+import type { Case, Observation } from '../generated/case.js';
 import type { TimeWindow } from '../case/time-window.js';
 
 /*
@@ -22,14 +22,34 @@ import type { TimeWindow } from '../case/time-window.js';
 
 /** The Phoenix inputs the case schema carries, each carried forward on its own. */
 export type PhoenixVariable =
-  | 'respiratorySupport' | 'fio2' | 'spo2' | 'pao2'
-  | 'vasoactiveCount' | 'lactate' | 'map'
-  | 'platelets' | 'inr' | 'dDimer' | 'fibrinogen'
-  | 'gcs' | 'pupils';
+  | 'respiratorySupport'
+  | 'fio2'
+  | 'spo2'
+  | 'pao2'
+  | 'vasoactiveCount'
+  | 'lactate'
+  | 'map'
+  | 'platelets'
+  | 'inr'
+  | 'dDimer'
+  | 'fibrinogen'
+  | 'gcs'
+  | 'pupils';
 
 export const PHOENIX_VARIABLES: readonly PhoenixVariable[] = [
-  'respiratorySupport', 'fio2', 'spo2', 'pao2', 'vasoactiveCount', 'lactate', 'map',
-  'platelets', 'inr', 'dDimer', 'fibrinogen', 'gcs', 'pupils',
+  'respiratorySupport',
+  'fio2',
+  'spo2',
+  'pao2',
+  'vasoactiveCount',
+  'lactate',
+  'map',
+  'platelets',
+  'inr',
+  'dDimer',
+  'fibrinogen',
+  'gcs',
+  'pupils',
 ];
 
 /**
@@ -97,7 +117,12 @@ export interface PhoenixSnapshot {
   readonly values: { readonly [V in PhoenixVariable]: Carried<PhoenixValue<V>> };
 }
 
-const SUPPORT_LADDER: readonly NonNullable<Observation['respiratorySupport']>[] = ['none', 'oxygen', 'noninvasive', 'invasive'];
+const SUPPORT_LADDER: readonly NonNullable<Observation['respiratorySupport']>[] = [
+  'none',
+  'oxygen',
+  'noninvasive',
+  'invasive',
+];
 const PUPIL_LADDER: readonly NonNullable<Observation['pupils']>[] = ['both-reactive', 'one-fixed', 'both-fixed'];
 
 /**
@@ -130,8 +155,19 @@ export function phoenixSeries(c: Case, window: TimeWindow): PhoenixSeries {
   // One pass over the rows, each value appended to its variable's list in row order (fields named
   // one by one: reading them through a list of names, or walking each row's keys, was slower).
   const series: { [V in PhoenixVariable]: Recorded<PhoenixValue<V>>[] } = {
-    respiratorySupport: [], fio2: [], spo2: [], pao2: [], vasoactiveCount: [], lactate: [], map: [],
-    platelets: [], inr: [], dDimer: [], fibrinogen: [], gcs: [], pupils: [],
+    respiratorySupport: [],
+    fio2: [],
+    spo2: [],
+    pao2: [],
+    vasoactiveCount: [],
+    lactate: [],
+    map: [],
+    platelets: [],
+    inr: [],
+    dDimer: [],
+    fibrinogen: [],
+    gcs: [],
+    pupils: [],
   };
   const observations = c.observations;
   for (let row = 0; row < observations.length; row++) {
@@ -144,7 +180,8 @@ export function phoenixSeries(c: Case, window: TimeWindow): PhoenixSeries {
     append(series.pao2, o.pao2, hour, row);
     append(series.vasoactiveCount, o.vasoactiveCount, hour, row);
     // MAP from the SBP and DBP of the same observation.
-    if (o.sbp !== undefined && o.dbp !== undefined) series.map.push({ value: meanArterialPressure(o.sbp, o.dbp), hour, row });
+    if (o.sbp !== undefined && o.dbp !== undefined)
+      series.map.push({ value: meanArterialPressure(o.sbp, o.dbp), hour, row });
     append(series.gcs, o.gcs, hour, row);
     append(series.pupils, o.pupils, hour, row);
   }
@@ -163,11 +200,16 @@ export function phoenixSeries(c: Case, window: TimeWindow): PhoenixSeries {
 }
 
 /** The last value of a variable at or before `hour` (the worse of two at the same hour). */
-function lastAtOrBefore<V extends PhoenixVariable>(variable: V, records: readonly Recorded<PhoenixValue<V>>[], hour: number): Recorded<PhoenixValue<V>> | undefined {
+function lastAtOrBefore<V extends PhoenixVariable>(
+  variable: V,
+  records: readonly Recorded<PhoenixValue<V>>[],
+  hour: number,
+): Recorded<PhoenixValue<V>> | undefined {
   let last: Recorded<PhoenixValue<V>> | undefined;
   for (const r of records) {
     if (r.hour > hour) continue;
-    if (last === undefined || r.hour > last.hour || (r.hour === last.hour && WORSE[variable](r.value, last.value))) last = r;
+    if (last === undefined || r.hour > last.hour || (r.hour === last.hour && WORSE[variable](r.value, last.value)))
+      last = r;
   }
   return last;
 }
@@ -191,7 +233,8 @@ export function phoenixTimePoints(series: PhoenixSeries, window: TimeWindow): nu
   for (const variable of PHOENIX_VARIABLES) {
     for (const r of series[variable] as readonly Recorded<unknown>[]) {
       if (r.hour >= window.fromHour && r.hour <= window.toHour) hours.add(r.hour);
-      else if (r.hour < window.fromHour && withinLookBack(variable, r.hour, window.fromHour)) hours.add(window.fromHour);
+      else if (r.hour < window.fromHour && withinLookBack(variable, r.hour, window.fromHour))
+        hours.add(window.fromHour);
     }
   }
   return [...hours].sort(ascending);
@@ -205,9 +248,19 @@ type CarriedValues = Record<PhoenixVariable, Carried<unknown>>;
 /** A snapshot's values from one Carried per variable, in PHOENIX_VARIABLES order (one object shape for all). */
 function valuesOf(carried: readonly Carried<unknown>[]): PhoenixSnapshot['values'] {
   const values: CarriedValues = {
-    respiratorySupport: carried[0]!, fio2: carried[1]!, spo2: carried[2]!, pao2: carried[3]!, vasoactiveCount: carried[4]!,
-    lactate: carried[5]!, map: carried[6]!, platelets: carried[7]!, inr: carried[8]!, dDimer: carried[9]!,
-    fibrinogen: carried[10]!, gcs: carried[11]!, pupils: carried[12]!,
+    respiratorySupport: carried[0]!,
+    fio2: carried[1]!,
+    spo2: carried[2]!,
+    pao2: carried[3]!,
+    vasoactiveCount: carried[4]!,
+    lactate: carried[5]!,
+    map: carried[6]!,
+    platelets: carried[7]!,
+    inr: carried[8]!,
+    dDimer: carried[9]!,
+    fibrinogen: carried[10]!,
+    gcs: carried[11]!,
+    pupils: carried[12]!,
   };
   return values as PhoenixSnapshot['values'];
 }
@@ -247,7 +300,10 @@ export function phoenixSnapshots(c: Case, window: TimeWindow): PhoenixSnapshot[]
 }
 
 /** The current value of a variable at a snapshot, or undefined (lapsed or never measured). */
-export function currentValue<V extends PhoenixVariable>(s: PhoenixSnapshot, variable: V): Recorded<PhoenixValue<V>> | undefined {
+export function currentValue<V extends PhoenixVariable>(
+  s: PhoenixSnapshot,
+  variable: V,
+): Recorded<PhoenixValue<V>> | undefined {
   const v = s.values[variable] as Carried<PhoenixValue<V>>;
   return v.state === 'current' ? v.record : undefined;
 }

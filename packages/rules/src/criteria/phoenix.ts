@@ -8,8 +8,14 @@ import type { WritableItem } from './lab-item.js';
 import { indexedCriteriaSet, type IndexedCriteriaSet } from './criteria-set.js';
 import { resultWindow } from './result-window.js';
 import {
-  PHOENIX_LOOK_BACK_HOURS, currentValue, neverMeasured, phoenixSnapshots,
-  type PhoenixSnapshot, type PhoenixValue, type PhoenixVariable, type Recorded,
+  PHOENIX_LOOK_BACK_HOURS,
+  currentValue,
+  neverMeasured,
+  phoenixSnapshots,
+  type PhoenixSnapshot,
+  type PhoenixValue,
+  type PhoenixVariable,
+  type Recorded,
 } from './phoenix-time-points.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
 
@@ -26,7 +32,8 @@ export { PHOENIX_LOOK_BACK_HOURS, meanArterialPressure } from './phoenix-time-po
  */
 
 const RUBRIC = 'schlapbach-2024-phoenix §rubric (CU-DBMI-Peds/phoenix inst/phoenix_rubric.md)';
-const IMPLEMENTATION = 'schlapbach-2024-phoenix §implementation (CU-DBMI-Peds/phoenix articles/ehr_implementation_notes.md)';
+const IMPLEMENTATION =
+  'schlapbach-2024-phoenix §implementation (CU-DBMI-Peds/phoenix articles/ehr_implementation_notes.md)';
 
 // ── Applicability (ehr_implementation_notes.md "Exclusion Criteria") ───────────────────────────
 /** Age ≥ 216 months (18 y) at encounter start is excluded. */
@@ -93,10 +100,20 @@ export const PHOENIX_COAGULATION: readonly {
   readonly worst: 'highest' | 'lowest';
   readonly threshold: Threshold;
 }[] = [
-  { analyte: 'platelets', label: 'Platelets', worst: 'lowest', threshold: { comparator: '<', value: 100, unit: '×10³/µL' } },
+  {
+    analyte: 'platelets',
+    label: 'Platelets',
+    worst: 'lowest',
+    threshold: { comparator: '<', value: 100, unit: '×10³/µL' },
+  },
   { analyte: 'inr', label: 'INR', worst: 'highest', threshold: { comparator: '>', value: 1.3, unit: 'ratio' } },
   { analyte: 'dDimer', label: 'D-dimer', worst: 'highest', threshold: { comparator: '>', value: 2, unit: 'mg/L FEU' } },
-  { analyte: 'fibrinogen', label: 'Fibrinogen', worst: 'lowest', threshold: { comparator: '<', value: 100, unit: 'mg/dL' } },
+  {
+    analyte: 'fibrinogen',
+    label: 'Fibrinogen',
+    worst: 'lowest',
+    threshold: { comparator: '<', value: 100, unit: 'mg/dL' },
+  },
 ];
 
 // ── Neurological (0–2) ───────────────────────────────────────────────────────────────────────
@@ -110,7 +127,6 @@ export const PHOENIX_NEURO_CAP = 2;
 /** Sepsis: suspected infection and Phoenix Sepsis Score ≥ 2; septic shock: sepsis and ≥ 1 cardiovascular point. */
 export const PHOENIX_SEPSIS_CUTOFF = 2;
 export const PHOENIX_SHOCK_CARDIOVASCULAR_CUTOFF = 1;
-
 
 // ─────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -209,7 +225,9 @@ function scoreRespiratory(s: PhoenixSnapshot): RespiratoryScore {
   const pao2 = currentValue(s, 'pao2');
 
   const fio2ImpliesSupport =
-    fio2 !== undefined && fio2.value > PHOENIX_ROOM_AIR_FIO2 && !(recorded?.value === 'none' && recorded.row === fio2.row);
+    fio2 !== undefined &&
+    fio2.value > PHOENIX_ROOM_AIR_FIO2 &&
+    !(recorded?.value === 'none' && recorded.row === fio2.row);
   // Any respiratory support (ORS includes IMV): yes / no / unknown. Support recorded before but no longer
   // current has lapsed ("consider the patient to no longer have respiratory support"); never recorded is
   // unknown: FiO₂ 0.21 alone does not rule out support (ORS "may or may not include supplemental oxygen").
@@ -237,18 +255,47 @@ function scoreRespiratory(s: PhoenixSnapshot): RespiratoryScore {
   // SpO₂:FiO₂ (the rubric takes the worse of the two). A lapsed FiO₂, or a FiO₂ newer than every measured
   // PaO₂ / SpO₂, gives no ratio at this time point (NULL, 0 points).
   const fio2Open = fio2 !== undefined || neverMeasured(s, 'fio2');
-  const pfOpen = pf === undefined && ((neverMeasured(s, 'pao2') && fio2Open) || (neverMeasured(s, 'fio2') && pao2 !== undefined));
+  const pfOpen =
+    pf === undefined && ((neverMeasured(s, 'pao2') && fio2Open) || (neverMeasured(s, 'fio2') && pao2 !== undefined));
   const sfOpen = sf === undefined && ((neverMeasured(s, 'spo2') && fio2Open) || (neverMeasured(s, 'fio2') && sfValid));
   const ratioKnown = !pfOpen && !sfOpen;
 
   const points = respiratoryPoints(imv === true, support === true, oxygenation);
   const bound = respiratoryPoints(imv !== false && support !== false, support !== false, ratioKnown ? oxygenation : 3);
-  return { points, bound, recorded, fio2, spo2, pao2, fio2ImpliesSupport, support, sfValid, pf, sf, pfPoints, sfPoints };
+  return {
+    points,
+    bound,
+    recorded,
+    fio2,
+    spo2,
+    pao2,
+    fio2ImpliesSupport,
+    support,
+    sfValid,
+    pf,
+    sf,
+    pfPoints,
+    sfPoints,
+  };
 }
 
 /** The respiratory evidence of the time point that decides the score. */
 function respiratoryItem(s: PhoenixSnapshot, r: RespiratoryScore): ItemEvidence {
-  const { recorded, fio2, spo2, pao2, fio2ImpliesSupport, support, sfValid, pf, sf, pfPoints, sfPoints, points, bound } = r;
+  const {
+    recorded,
+    fio2,
+    spo2,
+    pao2,
+    fio2ImpliesSupport,
+    support,
+    sfValid,
+    pf,
+    sf,
+    pfPoints,
+    sfPoints,
+    points,
+    bound,
+  } = r;
   const ratio =
     pf !== undefined && (sf === undefined || pfPoints >= sfPoints)
       ? { kind: 'PaO₂:FiO₂' as const, value: pf, hour: pao2!.hour }
@@ -260,7 +307,10 @@ function respiratoryItem(s: PhoenixSnapshot, r: RespiratoryScore): ItemEvidence 
   if (ratio === undefined) {
     const why: string[] = [];
     if (spo2 !== undefined && !sfValid) why.push('SpO₂ > 97 % does not give a valid S/F');
-    if (fio2 !== undefined && ((pao2 !== undefined && fio2.hour > pao2.hour) || (spo2 !== undefined && sfValid && fio2.hour > spo2.hour))) {
+    if (
+      fio2 !== undefined &&
+      ((pao2 !== undefined && fio2.hour > pao2.hour) || (spo2 !== undefined && sfValid && fio2.hour > spo2.hour))
+    ) {
       why.push(`the FiO₂ (hour ${hourText(fio2.hour)}) is newer than the PaO₂/SpO₂, so no ratio`);
     }
     if (fio2 === undefined && s.values.fio2.state === 'lapsed') why.push(`no FiO₂ within the ${lookBack('fio2')}`);
@@ -277,7 +327,8 @@ function respiratoryItem(s: PhoenixSnapshot, r: RespiratoryScore): ItemEvidence 
             ? `FiO₂ ${fio2.value} (hour ${hourText(fio2.hour)})`
             : 'support not recorded';
   noteParts.push(`support: ${supportText}`);
-  if (ratio !== undefined && fio2 !== undefined && fio2.hour !== ratio.hour) noteParts.push(`FiO₂ ${fio2.value} from hour ${hourText(fio2.hour)}`);
+  if (ratio !== undefined && fio2 !== undefined && fio2.hour !== ratio.hour)
+    noteParts.push(`FiO₂ ${fio2.value} from hour ${hourText(fio2.hour)}`);
 
   return {
     id: 'respiratory.oxygenation',
@@ -296,7 +347,11 @@ function respiratoryItem(s: PhoenixSnapshot, r: RespiratoryScore): ItemEvidence 
 
 // ── Cardiovascular ───────────────────────────────────────────────────────────────────────────
 
-function bandPoints(value: number, bands: readonly { readonly points: number; readonly threshold: Threshold }[], analyte?: NumericAnalyte): number {
+function bandPoints(
+  value: number,
+  bands: readonly { readonly points: number; readonly threshold: Threshold }[],
+  analyte?: NumericAnalyte,
+): number {
   let points = 0;
   for (const band of bands) {
     const hit = analyte ? labMeetsThreshold(analyte, value, band.threshold) : meetsThreshold(value, band.threshold);
@@ -308,7 +363,9 @@ function bandPoints(value: number, bands: readonly { readonly points: number; re
 export function phoenixMapBand(ageMonths: number): PhoenixMapBand | undefined {
   const last = PHOENIX_MAP_BANDS[PHOENIX_MAP_BANDS.length - 1];
   return PHOENIX_MAP_BANDS.find(
-    (b) => compare(ageMonths, '>=', b.fromMonths) && (compare(ageMonths, '<', b.toMonths) || (b === last && compare(ageMonths, '<=', b.toMonths))),
+    (b) =>
+      compare(ageMonths, '>=', b.fromMonths) &&
+      (compare(ageMonths, '<', b.toMonths) || (b === last && compare(ageMonths, '<=', b.toMonths))),
   );
 }
 
@@ -356,8 +413,15 @@ function scoreCardiovascular(s: PhoenixSnapshot, band: PhoenixMapBand | undefine
   const mapBound = band && !neverMeasured(s, 'map') ? mapPoints : 2;
 
   return {
-    points: vasoPoints + lactatePoints + mapPoints, bound: vasoBound + lactateBound + mapBound,
-    vaso, vasoPoints, lactate, lactatePoints, map, mapPoints, mapBound,
+    points: vasoPoints + lactatePoints + mapPoints,
+    bound: vasoBound + lactateBound + mapBound,
+    vaso,
+    vasoPoints,
+    lactate,
+    lactatePoints,
+    map,
+    mapPoints,
+    mapBound,
   };
 }
 
@@ -366,28 +430,59 @@ function lactateMmol(value: number): number {
 }
 
 /** The cardiovascular evidence of the time point that decides the score. */
-function cardiovascularItems(s: PhoenixSnapshot, band: PhoenixMapBand | undefined, r: CardiovascularScore): ItemEvidence[] {
+function cardiovascularItems(
+  s: PhoenixSnapshot,
+  band: PhoenixMapBand | undefined,
+  r: CardiovascularScore,
+): ItemEvidence[] {
   const { vaso, vasoPoints, lactate, lactatePoints, map, mapPoints, mapBound } = r;
   return [
-    noted({
-      id: 'cardiovascular.vasoactives', label: 'Systemic vasoactive medications', status: measuredStatus(vasoPoints, neverMeasured(s, 'vasoactiveCount')),
-      value: vaso?.value ?? null, unit: 'drugs', threshold: '1 drug → 1 point; ≥ 2 drugs → 2 points', hour: vaso?.hour ?? null,
-      points: vasoPoints, citation: RUBRIC,
-    }, lapsedNote(s, 'vasoactiveCount', (v: number) => `${v} drug(s)`)),
-    noted({
-      id: 'cardiovascular.lactate', label: 'Lactate', status: measuredStatus(lactatePoints, neverMeasured(s, 'lactate')),
-      value: lactate ? lactateMmol(lactate.value) : null, unit: 'mmol/L',
-      threshold: '5 ≤ lactate < 11 mmol/L → 1 point; ≥ 11 mmol/L → 2 points', hour: lactate?.hour ?? null,
-      points: lactatePoints, citation: RUBRIC,
-    }, lapsedNote(s, 'lactate', (v: number) => `${lactateMmol(v)} mmol/L`)),
-    noted({
-      id: 'cardiovascular.map', label: 'Mean arterial pressure for age', status: itemStatus(mapPoints, mapBound),
-      value: map ? round(map.value, 1) : null, unit: 'mmHg',
-      threshold: band
-        ? `age ${band.label}: MAP < ${band.onePointBelow} → 1 point; < ${band.twoPointsBelow} → 2 points`
-        : 'no Phoenix MAP band for this age',
-      hour: map?.hour ?? null, points: mapPoints, citation: RUBRIC,
-    }, map ? 'MAP = DBP + (SBP − DBP)/3 from the same observation' : lapsedNote(s, 'map', (v: number) => `MAP ${round(v, 1)} mmHg`)),
+    noted(
+      {
+        id: 'cardiovascular.vasoactives',
+        label: 'Systemic vasoactive medications',
+        status: measuredStatus(vasoPoints, neverMeasured(s, 'vasoactiveCount')),
+        value: vaso?.value ?? null,
+        unit: 'drugs',
+        threshold: '1 drug → 1 point; ≥ 2 drugs → 2 points',
+        hour: vaso?.hour ?? null,
+        points: vasoPoints,
+        citation: RUBRIC,
+      },
+      lapsedNote(s, 'vasoactiveCount', (v: number) => `${v} drug(s)`),
+    ),
+    noted(
+      {
+        id: 'cardiovascular.lactate',
+        label: 'Lactate',
+        status: measuredStatus(lactatePoints, neverMeasured(s, 'lactate')),
+        value: lactate ? lactateMmol(lactate.value) : null,
+        unit: 'mmol/L',
+        threshold: '5 ≤ lactate < 11 mmol/L → 1 point; ≥ 11 mmol/L → 2 points',
+        hour: lactate?.hour ?? null,
+        points: lactatePoints,
+        citation: RUBRIC,
+      },
+      lapsedNote(s, 'lactate', (v: number) => `${lactateMmol(v)} mmol/L`),
+    ),
+    noted(
+      {
+        id: 'cardiovascular.map',
+        label: 'Mean arterial pressure for age',
+        status: itemStatus(mapPoints, mapBound),
+        value: map ? round(map.value, 1) : null,
+        unit: 'mmHg',
+        threshold: band
+          ? `age ${band.label}: MAP < ${band.onePointBelow} → 1 point; < ${band.twoPointsBelow} → 2 points`
+          : 'no Phoenix MAP band for this age',
+        hour: map?.hour ?? null,
+        points: mapPoints,
+        citation: RUBRIC,
+      },
+      map
+        ? 'MAP = DBP + (SBP − DBP)/3 from the same observation'
+        : lapsedNote(s, 'map', (v: number) => `MAP ${round(v, 1)} mmHg`),
+    ),
   ];
 }
 
@@ -397,7 +492,10 @@ type CoagulationDefinition = (typeof PHOENIX_COAGULATION)[number];
 type CoagulationVariable = 'platelets' | 'inr' | 'dDimer' | 'fibrinogen';
 
 /** One coagulation test at a time point: its current value, whether it scores, whether it was never measured. */
-function coagulationTest(s: PhoenixSnapshot, def: CoagulationDefinition): { reading: Recorded<number> | undefined; hit: boolean; never: boolean } {
+function coagulationTest(
+  s: PhoenixSnapshot,
+  def: CoagulationDefinition,
+): { reading: Recorded<number> | undefined; hit: boolean; never: boolean } {
   const reading = currentValue(s, def.analyte as CoagulationVariable);
   const hit = reading !== undefined && labMeetsThreshold(def.analyte, reading.value, def.threshold);
   return { reading, hit, never: neverMeasured(s, def.analyte as PhoenixVariable) };
@@ -416,7 +514,10 @@ function scoreCoagulation(s: PhoenixSnapshot): SystemScore {
 
 // Item ids and threshold texts are constants of the table, built once.
 const COAGULATION_TEXTS = new Map<CoagulationDefinition, { readonly id: string; readonly threshold: string }>(
-  PHOENIX_COAGULATION.map((def) => [def, { id: `coagulation.${def.analyte}`, threshold: `${describeThreshold(def.threshold)} → 1 point` }]),
+  PHOENIX_COAGULATION.map((def) => [
+    def,
+    { id: `coagulation.${def.analyte}`, threshold: `${describeThreshold(def.threshold)} → 1 point` },
+  ]),
 );
 
 /** The coagulation evidence of the time point that decides the score. */
@@ -425,13 +526,20 @@ function coagulationItems(s: PhoenixSnapshot): ItemEvidence[] {
     const { reading, hit, never } = coagulationTest(s, def);
     const texts = COAGULATION_TEXTS.get(def)!;
     const inUnit = (v: number) => fromCanonical(def.analyte, v, def.threshold.unit);
-    return noted({
-      id: texts.id, label: def.label,
-      status: hit ? 'met' : never ? 'not-assessed' : 'not-met',
-      value: reading ? inUnit(reading.value) : null, unit: def.threshold.unit,
-      threshold: texts.threshold, hour: reading?.hour ?? null,
-      points: hit ? 1 : 0, citation: RUBRIC,
-    }, lapsedNote(s, def.analyte as PhoenixVariable, (v: number) => `${inUnit(v)} ${def.threshold.unit}`));
+    return noted(
+      {
+        id: texts.id,
+        label: def.label,
+        status: hit ? 'met' : never ? 'not-assessed' : 'not-met',
+        value: reading ? inUnit(reading.value) : null,
+        unit: def.threshold.unit,
+        threshold: texts.threshold,
+        hour: reading?.hour ?? null,
+        points: hit ? 1 : 0,
+        citation: RUBRIC,
+      },
+      lapsedNote(s, def.analyte as PhoenixVariable, (v: number) => `${inUnit(v)} ${def.threshold.unit}`),
+    );
   });
 }
 
@@ -445,7 +553,10 @@ interface NeurologicalScore extends SystemScore {
 }
 
 function neurologicalPoints(gcsLow: boolean, pupilsFixed: boolean): number {
-  return Math.min((pupilsFixed ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (gcsLow ? PHOENIX_GCS_POINTS : 0), PHOENIX_NEURO_CAP);
+  return Math.min(
+    (pupilsFixed ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (gcsLow ? PHOENIX_GCS_POINTS : 0),
+    PHOENIX_NEURO_CAP,
+  );
 }
 
 function scoreNeurological(s: PhoenixSnapshot): NeurologicalScore {
@@ -464,38 +575,74 @@ const GCS_THRESHOLD = `${describeThreshold(PHOENIX_GCS)} → 1 point`;
 function neurologicalItems(s: PhoenixSnapshot, r: NeurologicalScore): ItemEvidence[] {
   const { gcs, gcsMet, pupils, fixed } = r;
   return [
-    noted({
-      id: 'neurological.gcs', label: 'Glasgow Coma Scale', status: measuredStatus(gcsMet ? PHOENIX_GCS_POINTS : 0, neverMeasured(s, 'gcs')),
-      value: gcs?.value ?? null, unit: null, threshold: GCS_THRESHOLD, hour: gcs?.hour ?? null,
-      points: gcsMet ? PHOENIX_GCS_POINTS : 0, citation: RUBRIC,
-    }, lapsedNote(s, 'gcs', (v: number) => `GCS ${v}`)),
-    noted({
-      id: 'neurological.pupils', label: 'Bilaterally fixed pupils', status: measuredStatus(fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, neverMeasured(s, 'pupils')),
-      value: pupils?.value ?? null, unit: null, threshold: 'both pupils fixed → 2 points (one fixed pupil scores 0)',
-      hour: pupils?.hour ?? null, points: fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, citation: IMPLEMENTATION,
-    }, lapsedNote(s, 'pupils', (v: string) => v)),
+    noted(
+      {
+        id: 'neurological.gcs',
+        label: 'Glasgow Coma Scale',
+        status: measuredStatus(gcsMet ? PHOENIX_GCS_POINTS : 0, neverMeasured(s, 'gcs')),
+        value: gcs?.value ?? null,
+        unit: null,
+        threshold: GCS_THRESHOLD,
+        hour: gcs?.hour ?? null,
+        points: gcsMet ? PHOENIX_GCS_POINTS : 0,
+        citation: RUBRIC,
+      },
+      lapsedNote(s, 'gcs', (v: number) => `GCS ${v}`),
+    ),
+    noted(
+      {
+        id: 'neurological.pupils',
+        label: 'Bilaterally fixed pupils',
+        status: measuredStatus(fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0, neverMeasured(s, 'pupils')),
+        value: pupils?.value ?? null,
+        unit: null,
+        threshold: 'both pupils fixed → 2 points (one fixed pupil scores 0)',
+        hour: pupils?.hour ?? null,
+        points: fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0,
+        citation: IMPLEMENTATION,
+      },
+      lapsedNote(s, 'pupils', (v: string) => v),
+    ),
   ];
 }
-
 
 // ── The score ────────────────────────────────────────────────────────────────────────────────
 
 export type PhoenixSystem = 'respiratory' | 'cardiovascular' | 'coagulation' | 'neurological';
-export const PHOENIX_SYSTEMS: readonly PhoenixSystem[] = ['respiratory', 'cardiovascular', 'coagulation', 'neurological'];
+export const PHOENIX_SYSTEMS: readonly PhoenixSystem[] = [
+  'respiratory',
+  'cardiovascular',
+  'coagulation',
+  'neurological',
+];
 const SYSTEM_RANGE: Readonly<Record<PhoenixSystem, string>> = {
-  respiratory: '0–3 points', cardiovascular: '0–6 points (vasoactives + lactate + MAP)',
-  coagulation: '0–2 points (1 per abnormal test, capped at 2)', neurological: '0–2 points',
+  respiratory: '0–3 points',
+  cardiovascular: '0–6 points (vasoactives + lactate + MAP)',
+  coagulation: '0–2 points (1 per abnormal test, capped at 2)',
+  neurological: '0–2 points',
 };
 const SYSTEM_LABELS: Readonly<Record<PhoenixSystem, string>> = {
-  respiratory: 'Phoenix respiratory points', cardiovascular: 'Phoenix cardiovascular points',
-  coagulation: 'Phoenix coagulation points', neurological: 'Phoenix neurological points',
+  respiratory: 'Phoenix respiratory points',
+  cardiovascular: 'Phoenix cardiovascular points',
+  coagulation: 'Phoenix coagulation points',
+  neurological: 'Phoenix neurological points',
 };
 
 function systemItem(system: PhoenixSystem, score: SystemScore): ItemEvidence {
-  return noted({
-    id: system, label: SYSTEM_LABELS[system], status: itemStatus(score.points, score.bound),
-    value: score.points, unit: 'points', threshold: SYSTEM_RANGE[system], hour: null, points: score.points, citation: RUBRIC,
-  }, score.bound > score.points ? `up to ${score.bound} if the items not assessed were abnormal` : undefined);
+  return noted(
+    {
+      id: system,
+      label: SYSTEM_LABELS[system],
+      status: itemStatus(score.points, score.bound),
+      value: score.points,
+      unit: 'points',
+      threshold: SYSTEM_RANGE[system],
+      hour: null,
+      points: score.points,
+      citation: RUBRIC,
+    },
+    score.bound > score.points ? `up to ${score.bound} if the items not assessed were abnormal` : undefined,
+  );
 }
 
 function ageInMonths(c: Case): number {
@@ -504,7 +651,8 @@ function ageInMonths(c: Case): number {
 
 function applicability(c: Case): string | undefined {
   const months = ageInMonths(c);
-  if (compare(months, '>=', PHOENIX_MAX_AGE_MONTHS)) return `age ${round(c.patient.ageYears, 2)} y is ≥ 18 years (216 months): Phoenix does not apply`;
+  if (compare(months, '>=', PHOENIX_MAX_AGE_MONTHS))
+    return `age ${round(c.patient.ageYears, 2)} y is ≥ 18 years (216 months): Phoenix does not apply`;
   if (c.background.birthHospitalization === true) return 'this is the birth hospitalization: Phoenix excludes it';
   const ga = c.patient.gestationalAgeWeeks;
   if (ga !== undefined) {
@@ -552,10 +700,14 @@ function scoreSnapshot(s: PhoenixSnapshot, band: PhoenixMapBand | undefined): Sc
 function snapshotItems(scored: ScoredSnapshot, band: PhoenixMapBand | undefined): ItemEvidence[] {
   const { snapshot: s, systems } = scored;
   return [
-    systemItem('respiratory', systems.respiratory), respiratoryItem(s, systems.respiratory),
-    systemItem('cardiovascular', systems.cardiovascular), ...cardiovascularItems(s, band, systems.cardiovascular),
-    systemItem('coagulation', systems.coagulation), ...coagulationItems(s),
-    systemItem('neurological', systems.neurological), ...neurologicalItems(s, systems.neurological),
+    systemItem('respiratory', systems.respiratory),
+    respiratoryItem(s, systems.respiratory),
+    systemItem('cardiovascular', systems.cardiovascular),
+    ...cardiovascularItems(s, band, systems.cardiovascular),
+    systemItem('coagulation', systems.coagulation),
+    ...coagulationItems(s),
+    systemItem('neurological', systems.neurological),
+    ...neurologicalItems(s, systems.neurological),
   ];
 }
 
@@ -610,7 +762,8 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
   // Septic shock: at some time point (R/score_prepared_phoenix_data.R, "jama2024": (cardiovascular ≥ kappa) × total, maximum over the window).
   const shockMet = scored.some(shockAt);
   const infection = c.encounter.suspectedInfection;
-  const infectionStatus: CriteriaStatus = infection === true ? 'met' : infection === false ? 'not-met' : 'not-assessable';
+  const infectionStatus: CriteriaStatus =
+    infection === true ? 'met' : infection === false ? 'not-met' : 'not-assessable';
 
   const exclusion = applicability(c);
   const sepsis: CriteriaStatus = exclusion ? 'not-applicable' : withInfection(infectionStatus, scoreMet);
@@ -625,14 +778,21 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
 
   const notes = [
     'Missing values score 0 and sepsis and septic shock are decided on the data known, as the authors define them ("missing values score 0"; the criteria are valid on the data available) and as their package computes them. The items not measured are marked not assessed, and what they could still change is kept apart: score.max is what the score could reach if they were abnormal, and the summary says when that could still make sepsis or septic shock.',
-    'The status is sepsis (suspected infection and a Phoenix Sepsis Score ≥ 2), what the set\'s name promises; a score ≥ 2 without suspected infection is not sepsis. Septic shock is reported beside it (classifications), the score as evidence.',
+    "The status is sepsis (suspected infection and a Phoenix Sepsis Score ≥ 2), what the set's name promises; a score ≥ 2 without suspected infection is not sepsis. Septic shock is reported beside it (classifications), the score as evidence.",
     TIME_POINT_NOTE,
-    'MAP is calculated as DBP + (SBP − DBP)/3 from one observation (the case schema has no measured MAP, so the authors\' preference for arterial over cuff pressures cannot be applied); band edges follow the authors\' software (MAP < 31 etc. for non-integer MAP).',
+    "MAP is calculated as DBP + (SBP − DBP)/3 from one observation (the case schema has no measured MAP, so the authors' preference for arterial over cuff pressures cannot be applied); band edges follow the authors' software (MAP < 31 etc. for non-integer MAP).",
     'Respiratory support counts when recorded as oxygen, non-invasive or invasive, or when a current FiO₂ is > 0.21 (a support level recorded in the same observation as the FiO₂ is authoritative); 2–3 points need invasive ventilation.',
   ];
-  if (infection === undefined) notes.push('Suspected infection not recorded: sepsis and septic shock cannot be decided unless the score already rules them out (suspected infection is part of the definition, not a score input, so it is not read as absent).');
-  if (c.background.birthHospitalization === undefined && months < 1) notes.push('Birth hospitalization not recorded for a neonate: assumed not the birth hospitalization.');
-  if (c.patient.gestationalAgeWeeks === undefined && (c.patient.ageYears * DAYS_PER_YEAR) / 7 < PHOENIX_MIN_GESTATIONAL_AGE_WEEKS - 22) {
+  if (infection === undefined)
+    notes.push(
+      'Suspected infection not recorded: sepsis and septic shock cannot be decided unless the score already rules them out (suspected infection is part of the definition, not a score input, so it is not read as absent).',
+    );
+  if (c.background.birthHospitalization === undefined && months < 1)
+    notes.push('Birth hospitalization not recorded for a neonate: assumed not the birth hospitalization.');
+  if (
+    c.patient.gestationalAgeWeeks === undefined &&
+    (c.patient.ageYears * DAYS_PER_YEAR) / 7 < PHOENIX_MIN_GESTATIONAL_AGE_WEEKS - 22
+  ) {
     notes.push('Gestational age not recorded for a young infant: assumed ≥ 37 weeks at encounter start.');
   }
   if (exclusion) notes.push(exclusion);
@@ -644,22 +804,45 @@ function evaluate(index: CaseIndex, options: EvaluateOptions): CriteriaResult {
     : `Phoenix Sepsis Score ${value}${when}${max > value ? ` (could reach ${max} with the missing items)` : ''}, the highest total of ${timePoints} time point${timePoints === 1 ? '' : 's'}: respiratory ${systems.respiratory.points}, cardiovascular ${systems.cardiovascular.points}, coagulation ${systems.coagulation.points}, neurological ${systems.neurological.points}; sepsis ${sepsis}${infection === false && scoreMet ? ' (no suspected infection on the chart)' : ''}, septic shock ${shock}${reachableText(reachable)}.`;
 
   return {
-    id: 'phoenix', name: 'Phoenix Sepsis Score', citation: 'schlapbach-2024-phoenix',
-    window: resultWindow(window, 'highest total at one time point, each input carried forward within its look-back', options, 'first-24-hours'),
-    status, summary,
-    score: { value, min: value, max, cutoff: '≥ 2 points (with suspected infection = sepsis; plus ≥ 1 cardiovascular point = septic shock)' },
+    id: 'phoenix',
+    name: 'Phoenix Sepsis Score',
+    citation: 'schlapbach-2024-phoenix',
+    window: resultWindow(
+      window,
+      'highest total at one time point, each input carried forward within its look-back',
+      options,
+      'first-24-hours',
+    ),
+    status,
+    summary,
+    score: {
+      value,
+      min: value,
+      max,
+      cutoff: '≥ 2 points (with suspected infection = sepsis; plus ≥ 1 cardiovascular point = septic shock)',
+    },
     reachable: { sepsis: reachable.sepsis, 'septic-shock': reachable.septicShock },
     classifications: { sepsis, 'septic-shock': shock },
     items: [
       ...snapshotItems(best, band),
       {
-        id: 'suspected-infection', label: 'Suspected infection (systemic antimicrobials and microbiological testing)',
-        status: infection === undefined ? 'not-assessed' : infection ? 'met' : 'not-met', value: infection ?? null, unit: null,
-        threshold: 'present', hour: null, citation: 'schlapbach-2024-phoenix',
+        id: 'suspected-infection',
+        label: 'Suspected infection (systemic antimicrobials and microbiological testing)',
+        status: infection === undefined ? 'not-assessed' : infection ? 'met' : 'not-met',
+        value: infection ?? null,
+        unit: null,
+        threshold: 'present',
+        hour: null,
+        citation: 'schlapbach-2024-phoenix',
       },
     ],
     notes,
   };
 }
 
-export const phoenix: IndexedCriteriaSet = indexedCriteriaSet('phoenix', 'Phoenix Sepsis Score', 'first-24-hours', evaluate);
+export const phoenix: IndexedCriteriaSet = indexedCriteriaSet(
+  'phoenix',
+  'Phoenix Sepsis Score',
+  'first-24-hours',
+  evaluate,
+);

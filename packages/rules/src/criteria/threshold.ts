@@ -23,10 +23,14 @@ const RELATIVE_EPSILON = 1e-9;
 export function compare(value: number, comparator: Comparator, threshold: number): boolean {
   const eps = RELATIVE_EPSILON * Math.max(1, Math.abs(threshold));
   switch (comparator) {
-    case '>': return value > threshold + eps;
-    case '>=': return value >= threshold - eps;
-    case '<': return value < threshold - eps;
-    case '<=': return value <= threshold + eps;
+    case '>':
+      return value > threshold + eps;
+    case '>=':
+      return value >= threshold - eps;
+    case '<':
+      return value < threshold - eps;
+    case '<=':
+      return value <= threshold + eps;
   }
 }
 
@@ -49,7 +53,10 @@ export function formatNumber(value: number, decimals?: number): string {
   if (decimals === undefined) return NUMBER_FORMAT.format(value);
   let format = FIXED_FORMATS.get(decimals);
   if (format === undefined) {
-    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 10) });
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: Math.max(decimals, 10),
+    });
     FIXED_FORMATS.set(decimals, format);
   }
   return format.format(value);

@@ -84,9 +84,17 @@ const NEONATE_MAX_DAYS = 28;
 const NEONATAL_FEVER_C = 38;
 
 /** Reads the features the guideline's rules depend on. Pure. */
-export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHour = 0, priorOrders?: readonly PriorOrder[], reading: FeatureReading = 'truth'): CaseFeatures {
+export function caseFeatures(
+  c: Case,
+  stage: Stage = 'presentation',
+  decisionHour = 0,
+  priorOrders?: readonly PriorOrder[],
+  reading: FeatureReading = 'truth',
+): CaseFeatures {
   const readings: FeatureBasis[] = [];
-  const note = (feature: string, value: FeatureBasis['value'], basis: string) => { readings.push({ feature, value, basis }); };
+  const note = (feature: string, value: FeatureBasis['value'], basis: string) => {
+    readings.push({ feature, value, basis });
+  };
   const upToNow: TimeWindow = { fromHour: -8760, toHour: decisionHour };
   const truth = c.truth;
   // The action features read the truth only for the course; expectations read the chart.
@@ -106,14 +114,22 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
     // MISC-1: MIS-C leaves its standard protocol when overt MAS develops, not before.
     const overt = overtMasInMisc(c, decisionHour);
     masPresent = overt.overt;
-    note('masPresent', masPresent, `truth.masPresent, overt only once the labs show it (design choice misc-overt-mas): ${overt.reading}`);
+    note(
+      'masPresent',
+      masPresent,
+      `truth.masPresent, overt only once the labs show it (design choice misc-overt-mas): ${overt.reading}`,
+    );
   } else if (truth) {
     masPresent = truth.masPresent;
     note('masPresent', masPresent, 'truth.masPresent');
   } else {
     const met = MAS_CRITERIA.filter((id) => statusOf(id)?.status === 'met');
     masPresent = met.length > 0 || c.encounter.knownHlhGeneticDiagnosis === true;
-    note('masPresent', masPresent, met.length ? `criteria met: ${met.join(', ')}` : 'no MAS/HLH criteria set met (not-assessable counts as not met)');
+    note(
+      'masPresent',
+      masPresent,
+      met.length ? `criteria met: ${met.join(', ')}` : 'no MAS/HLH criteria set met (not-assessable counts as not met)',
+    );
   }
 
   const shockSeen = findingInWindow(c, 'shock', upToNow)?.value === true;
@@ -121,11 +137,21 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   const invasive = c.observations.some((o) => o.hour <= decisionHour && o.respiratorySupport === 'invasive');
   // On the chart, septic shock is also what Phoenix calls it at the decision hour: suspected infection, a score ≥2 with ≥1
   // cardiovascular point (lactate, MAP or vasoactives). Read only where infection is suspected, as the definition needs it.
-  const phoenixShock = reading === 'chart' && !shockSeen && vasoactives === 0 && (c.encounter.suspectedInfection === true || truth?.kind === 'sepsis')
-    && evaluate(c, { window: { fromHour: decisionHour, toHour: decisionHour }, only: ['phoenix'] }).results[0]?.classifications?.['septic-shock'] === 'met';
+  const phoenixShock =
+    reading === 'chart' &&
+    !shockSeen &&
+    vasoactives === 0 &&
+    (c.encounter.suspectedInfection === true || truth?.kind === 'sepsis') &&
+    evaluate(c, { window: { fromHour: decisionHour, toHour: decisionHour }, only: ['phoenix'] }).results[0]
+      ?.classifications?.['septic-shock'] === 'met';
   const shock = shockSeen || vasoactives > 0 || phoenixShock || hidden?.subtype === 'septic-shock';
-  note('shock', shock, hidden?.subtype === 'septic-shock' ? 'truth.subtype = septic-shock'
-    : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}${phoenixShock ? '; Phoenix septic shock at the decision hour (schlapbach-2024-phoenix)' : ''}`);
+  note(
+    'shock',
+    shock,
+    hidden?.subtype === 'septic-shock'
+      ? 'truth.subtype = septic-shock'
+      : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}${phoenixShock ? '; Phoenix septic shock at the decision hour (schlapbach-2024-phoenix)' : ''}`,
+  );
 
   let kind: CaseKind;
   if (truth) {
@@ -134,15 +160,43 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   } else {
     const misc = statusOf('misc-cdc-2023')?.status === 'met' || statusOf('misc-who-2020')?.status === 'met';
     const phoenix = statusOf('phoenix')?.status === 'met';
-    kind = misc ? 'misc' : masPresent ? 'mas' : phoenix || c.encounter.suspectedInfection === true ? 'sepsis' : sjia ? 'sjia-flare' : 'undetermined';
-    note('kind', kind, misc ? 'a MIS-C definition is met' : masPresent ? 'MAS criteria met' : phoenix ? 'Phoenix sepsis met' : c.encounter.suspectedInfection ? 'encounter.suspectedInfection' : sjia ? 'sJIA without MAS criteria met' : 'nothing decides the kind: every diagnosis is accepted');
+    kind = misc
+      ? 'misc'
+      : masPresent
+        ? 'mas'
+        : phoenix || c.encounter.suspectedInfection === true
+          ? 'sepsis'
+          : sjia
+            ? 'sjia-flare'
+            : 'undetermined';
+    note(
+      'kind',
+      kind,
+      misc
+        ? 'a MIS-C definition is met'
+        : masPresent
+          ? 'MAS criteria met'
+          : phoenix
+            ? 'Phoenix sepsis met'
+            : c.encounter.suspectedInfection
+              ? 'encounter.suspectedInfection'
+              : sjia
+                ? 'sJIA without MAS criteria met'
+                : 'nothing decides the kind: every diagnosis is accepted',
+    );
   }
 
-  const lastTemperature = [...c.observations].reverse().find((o) => o.hour <= decisionHour && o.temperatureC !== undefined)?.temperatureC;
-  const febrileNeonate = c.patient.ageYears * DAYS_PER_YEAR <= NEONATE_MAX_DAYS && lastTemperature !== undefined && lastTemperature >= NEONATAL_FEVER_C;
+  const lastTemperature = [...c.observations]
+    .reverse()
+    .find((o) => o.hour <= decisionHour && o.temperatureC !== undefined)?.temperatureC;
+  const febrileNeonate =
+    c.patient.ageYears * DAYS_PER_YEAR <= NEONATE_MAX_DAYS &&
+    lastTemperature !== undefined &&
+    lastTemperature >= NEONATAL_FEVER_C;
   let infectionTrigger: InfectionTrigger;
   if (hidden?.trigger !== undefined) {
-    infectionTrigger = hidden.trigger === 'bacterial' ? 'bacterial' : VIRAL_TRIGGERS.has(hidden.trigger) ? 'viral' : 'none';
+    infectionTrigger =
+      hidden.trigger === 'bacterial' ? 'bacterial' : VIRAL_TRIGGERS.has(hidden.trigger) ? 'viral' : 'none';
     note('infectionTrigger', infectionTrigger, `truth.trigger = "${hidden.trigger}"`);
   } else if (hidden?.kind === 'sepsis') {
     infectionTrigger = 'bacterial';
@@ -150,12 +204,27 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   } else {
     const inv = c.investigations;
     const culture = (inv.cultures ?? []).some((x) => x.hour <= decisionHour && x.result === 'positive');
-    const viral = (inv.viralTests ?? []).some((x) => x.hour <= decisionHour && x.result === 'positive' && x.virus !== 'SARS-CoV-2');
-    const suspected = c.encounter.suspectedInfection === true || kind === 'sepsis' || (reading === 'chart' && febrileNeonate);
+    const viral = (inv.viralTests ?? []).some(
+      (x) => x.hour <= decisionHour && x.result === 'positive' && x.virus !== 'SARS-CoV-2',
+    );
+    const suspected =
+      c.encounter.suspectedInfection === true || kind === 'sepsis' || (reading === 'chart' && febrileNeonate);
     infectionTrigger = culture ? 'bacterial' : viral ? 'viral' : suspected ? 'suspected' : 'none';
-    note('infectionTrigger', infectionTrigger, culture ? 'a positive culture by the decision hour' : viral ? 'a positive viral test (not SARS-CoV-2) by the decision hour'
-      : suspected ? (c.encounter.suspectedInfection ? 'encounter.suspectedInfection' : kind === 'sepsis' ? 'sepsis' : `a febrile neonate (${lastTemperature} °C at ${Math.round(c.patient.ageYears * DAYS_PER_YEAR)} days)`)
-      : 'no positive culture or viral test by the decision hour, infection not suspected');
+    note(
+      'infectionTrigger',
+      infectionTrigger,
+      culture
+        ? 'a positive culture by the decision hour'
+        : viral
+          ? 'a positive viral test (not SARS-CoV-2) by the decision hour'
+          : suspected
+            ? c.encounter.suspectedInfection
+              ? 'encounter.suspectedInfection'
+              : kind === 'sepsis'
+                ? 'sepsis'
+                : `a febrile neonate (${lastTemperature} °C at ${Math.round(c.patient.ageYears * DAYS_PER_YEAR)} days)`
+            : 'no positive culture or viral test by the decision hour, infection not suspected',
+    );
   }
 
   const cnsSeen = findingInWindow(c, 'cnsInvolvement', upToNow)?.value === true;
@@ -169,23 +238,40 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   const gcsNow = [...c.observations].reverse().find((o) => o.hour <= decisionHour && o.gcs !== undefined)?.gcs;
   const lowGcs = reading === 'chart' && gcsNow !== undefined && meetsThreshold(gcsNow, PHOENIX_GCS);
   const icuLevel = shock || invasive || lowGcs || hidden?.severity === 'critical';
-  note('icuLevel', icuLevel, `shock or vasoactives ${shock}, invasive ventilation ${invasive}${reading === 'chart' ? `, GCS ${gcsNow ?? 'not assessed'}${lowGcs ? ' (≤10, Phoenix neurological dysfunction)' : ''}` : ''}${hidden?.severity ? `, truth.severity = ${hidden.severity}` : ''}`);
+  note(
+    'icuLevel',
+    icuLevel,
+    `shock or vasoactives ${shock}, invasive ventilation ${invasive}${reading === 'chart' ? `, GCS ${gcsNow ?? 'not assessed'}${lowGcs ? ' (≤10, Phoenix neurological dysfunction)' : ''}` : ''}${hidden?.severity ? `, truth.severity = ${hidden.severity}` : ''}`,
+  );
 
   // HEAD-1/CSA-1 "severe cases" stay with the case's label, like the diagnosis (the chart has no sourced severity grade).
   const severe = truth?.severity !== undefined ? truth.severity !== 'moderate' : icuLevel || cns || hemorrhage;
-  note('severe', severe, truth?.severity !== undefined ? `truth.severity = ${truth.severity} (the case's label)` : 'shock, vasoactives, invasive ventilation, GCS ≤10, CNS involvement or hemorrhage on the chart (design choice severity-fallback)');
+  note(
+    'severe',
+    severe,
+    truth?.severity !== undefined
+      ? `truth.severity = ${truth.severity} (the case's label)`
+      : 'shock, vasoactives, invasive ventilation, GCS ≤10, CNS involvement or hemorrhage on the chart (design choice severity-fallback)',
+  );
 
   const weightKg = c.patient.weightKg;
   const heightCm = c.patient.heightCm;
   const bsaM2 = weightKg !== undefined && heightCm !== undefined ? bodySurfaceAreaM2(heightCm, weightKg) : undefined;
   note('weightKg', weightKg ?? null, 'patient.weightKg');
-  note('bsaM2', bsaM2 === undefined ? null : Math.round(bsaM2 * 100) / 100, 'Mosteller √(height × weight / 3600) (mosteller-1987)');
+  note(
+    'bsaM2',
+    bsaM2 === undefined ? null : Math.round(bsaM2 * 100) / 100,
+    'Mosteller √(height × weight / 3600) (mosteller-1987)',
+  );
 
   const platelets = latestLab(c, 'platelets', decisionHour)?.value;
   const ferritin = latestLab(c, 'ferritin', decisionHour)?.value;
   const inr = latestLab(c, 'inr', decisionHour)?.value;
   const fibrinogen = latestLab(c, 'fibrinogen', decisionHour)?.value;
-  const gcsReadings = c.observations.filter((o) => o.hour <= decisionHour && o.gcs !== undefined).sort((a, b) => a.hour - b.hour).map((o) => o.gcs!);
+  const gcsReadings = c.observations
+    .filter((o) => o.hour <= decisionHour && o.gcs !== undefined)
+    .sort((a, b) => a.hour - b.hour)
+    .map((o) => o.gcs!);
   const gcs = gcsReadings.at(-1);
   const gcsPrevious = gcsReadings.at(-2);
   note('platelets', platelets ?? null, 'latest platelets at or before the decision hour (×10⁹/L)');
@@ -196,10 +282,40 @@ export function caseFeatures(c: Case, stage: Stage = 'presentation', decisionHou
   const lvefMin = efs.length ? Math.min(...efs) : undefined;
   const coronaryZMax = zs.length ? Math.max(...zs) : undefined;
   const cardiacDysfunction = (lvefMin !== undefined && lvefMin < 55) || shock;
-  note('cardiacDysfunction', cardiacDysfunction, `LVEF ${lvefMin === undefined ? 'not measured' : `${lvefMin}%`}, shock ${shock} (design choice cardiac-dysfunction)`);
+  note(
+    'cardiacDysfunction',
+    cardiacDysfunction,
+    `LVEF ${lvefMin === undefined ? 'not measured' : `${lvefMin}%`}, shock ${shock} (design choice cardiac-dysfunction)`,
+  );
 
   return {
-    caseId: c.id, stage, decisionHour, kind, masPresent, sjia, infectionTrigger, febrileNeonate: reading === 'chart' && febrileNeonate, cns, shock, icuLevel, severe, hemorrhage,
-    ageYears: c.patient.ageYears, weightKg, heightCm, bsaM2, platelets, ferritin, inr, fibrinogen, gcs, gcsPrevious, lvefMin, coronaryZMax, cardiacDysfunction, history: orderHistory(priorOrders), readings,
+    caseId: c.id,
+    stage,
+    decisionHour,
+    kind,
+    masPresent,
+    sjia,
+    infectionTrigger,
+    febrileNeonate: reading === 'chart' && febrileNeonate,
+    cns,
+    shock,
+    icuLevel,
+    severe,
+    hemorrhage,
+    ageYears: c.patient.ageYears,
+    weightKg,
+    heightCm,
+    bsaM2,
+    platelets,
+    ferritin,
+    inr,
+    fibrinogen,
+    gcs,
+    gcsPrevious,
+    lvefMin,
+    coronaryZMax,
+    cardiacDysfunction,
+    history: orderHistory(priorOrders),
+    readings,
   };
 }

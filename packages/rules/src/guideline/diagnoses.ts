@@ -14,15 +14,22 @@ export function acceptedDiagnoses(f: CaseFeatures): AcceptedDiagnoses {
   const otherSepsis: DiagnosisId = f.shock ? 'sepsis' : 'septic-shock';
   switch (f.kind) {
     case 'misc':
-      return f.masPresent ? { full: ['misc-with-mas'], partial: ['mas', 'misc'] } : { full: ['misc'], partial: ['misc-with-mas'] };
+      return f.masPresent
+        ? { full: ['misc-with-mas'], partial: ['mas', 'misc'] }
+        : { full: ['misc'], partial: ['misc-with-mas'] };
     case 'mas':
       return { full: ['mas'], partial: ['primary-hlh'] };
     case 'sepsis':
-      return f.masPresent ? { full: ['mas', sepsisLabel], partial: [otherSepsis, 'primary-hlh'] } : { full: [sepsisLabel], partial: [otherSepsis] };
+      return f.masPresent
+        ? { full: ['mas', sepsisLabel], partial: [otherSepsis, 'primary-hlh'] }
+        : { full: [sepsisLabel], partial: [otherSepsis] };
     case 'sjia-flare':
       return f.masPresent ? { full: ['mas'], partial: ['sjia-flare'] } : { full: ['sjia-flare'], partial: [] };
     case 'undetermined':
-      return { full: ['mas', 'sjia-flare', 'sepsis', 'septic-shock', 'misc', 'misc-with-mas', 'primary-hlh', 'other'], partial: [] };
+      return {
+        full: ['mas', 'sjia-flare', 'sepsis', 'septic-shock', 'misc', 'misc-with-mas', 'primary-hlh', 'other'],
+        partial: [],
+      };
   }
 }
 

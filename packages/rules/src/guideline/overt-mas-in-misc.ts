@@ -17,5 +17,8 @@ export interface OvertMas {
 export function overtMasInMisc(c: Case, decisionHour: number): OvertMas {
   const r = CRITERIA_SETS['eular-acr-2016'].evaluate(c, { window: { fromHour: 0, toHour: Math.max(0, decisionHour) } });
   const overt = r.classifications?.['ferritin-required'] === 'met' && r.classifications['two-of-four'] === 'met';
-  return { overt, reading: `2016 laboratory items (Buda 2022) by hour ${decisionHour}: ferritin ${r.classifications?.['ferritin-required']}, ${r.count?.met ?? 0} of 4 others` };
+  return {
+    overt,
+    reading: `2016 laboratory items (Buda 2022) by hour ${decisionHour}: ferritin ${r.classifications?.['ferritin-required']}, ${r.count?.met ?? 0} of 4 others`,
+  };
 }

@@ -30,13 +30,23 @@ export function lumbarPunctureHazards(f: CaseFeatures): Hazard[] {
   const out: Hazard[] = [];
   const phoenix: Basis = { statementIds: [], citations: ['schlapbach-2024-phoenix'] };
   if (f.platelets !== undefined && labMeetsThreshold('platelets', f.platelets, LP_PLATELETS)) {
-    out.push({ reason: `platelets ${f.platelets}×10⁹/L (${describeThreshold(LP_PLATELETS)}: AABB transfuses before a lumbar puncture)`, basisOf: { statementIds: [], citations: ['kaufman-2015-aabb'] } });
+    out.push({
+      reason: `platelets ${f.platelets}×10⁹/L (${describeThreshold(LP_PLATELETS)}: AABB transfuses before a lumbar puncture)`,
+      basisOf: { statementIds: [], citations: ['kaufman-2015-aabb'] },
+    });
   }
   const inrT = phoenixCoagulation('inr');
-  if (f.inr !== undefined && labMeetsThreshold('inr', f.inr, inrT)) out.push({ reason: `INR ${f.inr} (${describeThreshold(inrT)}: Phoenix coagulopathy)`, basisOf: phoenix });
+  if (f.inr !== undefined && labMeetsThreshold('inr', f.inr, inrT))
+    out.push({ reason: `INR ${f.inr} (${describeThreshold(inrT)}: Phoenix coagulopathy)`, basisOf: phoenix });
   const fibT = phoenixCoagulation('fibrinogen');
-  if (f.fibrinogen !== undefined && labMeetsThreshold('fibrinogen', f.fibrinogen, fibT)) out.push({ reason: `fibrinogen ${f.fibrinogen} mg/dL (${describeThreshold(fibT)}: Phoenix coagulopathy)`, basisOf: phoenix });
-  if (f.gcs !== undefined && meetsThreshold(f.gcs, PHOENIX_GCS)) out.push({ reason: `GCS ${f.gcs} (≤${PHOENIX_GCS.value}: Phoenix neurological dysfunction)`, basisOf: phoenix });
-  else if (f.gcs !== undefined && f.gcsPrevious !== undefined && f.gcs < f.gcsPrevious) out.push({ reason: `GCS falling ${f.gcsPrevious} → ${f.gcs}`, basisOf: phoenix });
+  if (f.fibrinogen !== undefined && labMeetsThreshold('fibrinogen', f.fibrinogen, fibT))
+    out.push({
+      reason: `fibrinogen ${f.fibrinogen} mg/dL (${describeThreshold(fibT)}: Phoenix coagulopathy)`,
+      basisOf: phoenix,
+    });
+  if (f.gcs !== undefined && meetsThreshold(f.gcs, PHOENIX_GCS))
+    out.push({ reason: `GCS ${f.gcs} (≤${PHOENIX_GCS.value}: Phoenix neurological dysfunction)`, basisOf: phoenix });
+  else if (f.gcs !== undefined && f.gcsPrevious !== undefined && f.gcs < f.gcsPrevious)
+    out.push({ reason: `GCS falling ${f.gcsPrevious} → ${f.gcs}`, basisOf: phoenix });
   return out;
 }

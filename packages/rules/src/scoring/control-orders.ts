@@ -13,10 +13,12 @@ export function underdosed(i: PlanInstance): boolean {
 
 /** The plan's orders as the treatment-control table reads them: adequately dosed orders, with their mg/kg/day. */
 export function controlOrdersOf(instances: readonly PlanInstance[], f: CaseFeatures): ControlOrder[] {
-  return instances.filter((i) => !underdosed(i)).map((i) => {
-    const mg = dosePerKgPerDay(i.planned.dose, f);
-    return { action: i.planned.action, ...(mg !== undefined ? { mgPerKgDay: mg } : {}) };
-  });
+  return instances
+    .filter((i) => !underdosed(i))
+    .map((i) => {
+      const mg = dosePerKgPerDay(i.planned.dose, f);
+      return { action: i.planned.action, ...(mg !== undefined ? { mgPerKgDay: mg } : {}) };
+    });
 }
 
 /** What the table needs from the visible features. */

@@ -18,10 +18,16 @@ export function diagnosisFeedback(plan: Plan, accepted: AcceptedDiagnoses, f: Ca
   const credit = diagnosisCredit(plan, accepted);
   const misc = f.kind === 'misc' && f.masPresent;
   return feedback({
-    severity: credit === 1 ? 'good' : credit > 0 ? 'suboptimal' : 'critical-omission', component: 'diagnosis',
-    basis: { statementIds: ['DX-3', ...(misc ? ['MISC-1'] as const : [])], citations: ['guideline'] },
-    title: credit === 1 ? `Leading diagnosis ${DIAGNOSIS_LABELS[leading]}: right.` : `Leading diagnosis ${DIAGNOSIS_LABELS[leading]}: ${credit > 0 ? 'partly right' : 'not supported by this case'}.`,
-    teachingPoint: misc ? 'About one child in five with MIS-C meets MAS criteria; naming MAS changes the treatment (MISC-1).' : 'MAS overlaps with sepsis, disease flares and MIS-C (DX-3): name the one the findings support.',
+    severity: credit === 1 ? 'good' : credit > 0 ? 'suboptimal' : 'critical-omission',
+    component: 'diagnosis',
+    basis: { statementIds: ['DX-3', ...(misc ? (['MISC-1'] as const) : [])], citations: ['guideline'] },
+    title:
+      credit === 1
+        ? `Leading diagnosis ${DIAGNOSIS_LABELS[leading]}: right.`
+        : `Leading diagnosis ${DIAGNOSIS_LABELS[leading]}: ${credit > 0 ? 'partly right' : 'not supported by this case'}.`,
+    teachingPoint: misc
+      ? 'About one child in five with MIS-C meets MAS criteria; naming MAS changes the treatment (MISC-1).'
+      : 'MAS overlaps with sepsis, disease flares and MIS-C (DX-3): name the one the findings support.',
     expertAction: `Lead with ${DIAGNOSIS_LABELS[accepted.full[0]!]}.`,
   });
 }

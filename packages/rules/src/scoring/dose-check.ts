@@ -4,8 +4,20 @@ import type { CaseFeatures } from '../guideline/case-features.js';
 import { HARMFUL_OVER_MAXIMUM, SCORING_FORMULA } from './formula.js';
 
 export type DoseProblemKind =
-  | 'missing-dose' | 'unit' | 'route' | 'frequency' | 'below-range' | 'above-range' | 'above-maximum'
-  | 'unit-slip-over' | 'unit-slip-under' | 'per-dose-for-per-day' | 'twice-maximum' | 'duration' | 'duration-not-stated' | 'absurd';
+  | 'missing-dose'
+  | 'unit'
+  | 'route'
+  | 'frequency'
+  | 'below-range'
+  | 'above-range'
+  | 'above-maximum'
+  | 'unit-slip-over'
+  | 'unit-slip-under'
+  | 'per-dose-for-per-day'
+  | 'twice-maximum'
+  | 'duration'
+  | 'duration-not-stated'
+  | 'absurd';
 
 export interface DoseProblem {
   readonly kind: DoseProblemKind;
@@ -37,13 +49,30 @@ export interface DoseCheck {
 
 /** Doses per dosing day for each frequency (continuous: only per-day units make sense). */
 export const DOSES_PER_DOSING_DAY: { readonly [K in Frequency]: number } = {
-  once: 1, q4h: 6, q6h: 4, q8h: 3, q12h: 2, q24h: 1, q48h: 1, q3d: 1, 'twice-weekly': 1, weekly: 1, q2w: 1, 'q12h-3-days-weekly': 2, continuous: Number.NaN,
+  once: 1,
+  q4h: 6,
+  q6h: 4,
+  q8h: 3,
+  q12h: 2,
+  q24h: 1,
+  q48h: 1,
+  q3d: 1,
+  'twice-weekly': 1,
+  weekly: 1,
+  q2w: 1,
+  'q12h-3-days-weekly': 2,
+  continuous: Number.NaN,
 };
 
 const MINUTES_PER_DAY = 24 * 60;
 const MCG_PER_MG = 1000;
 
-interface UnitInfo { readonly factor: number; readonly basis: 'per-kg' | 'per-m2' | 'absolute'; readonly scope: 'per-dose' | 'per-day'; readonly measure: 'mass' | 'volume' | 'rate' }
+interface UnitInfo {
+  readonly factor: number;
+  readonly basis: 'per-kg' | 'per-m2' | 'absolute';
+  readonly scope: 'per-dose' | 'per-day';
+  readonly measure: 'mass' | 'volume' | 'rate';
+}
 
 export const UNIT_INFO: { readonly [K in Dose['unit']]: UnitInfo } = {
   'mg/kg': { factor: 1, basis: 'per-kg', scope: 'per-dose', measure: 'mass' },
@@ -61,7 +90,8 @@ export const UNIT_INFO: { readonly [K in Dose['unit']]: UnitInfo } = {
   'mcg/kg/min': { factor: MINUTES_PER_DAY / MCG_PER_MG, basis: 'per-kg', scope: 'per-day', measure: 'rate' },
 };
 
-const round = (x: number) => (Math.abs(x) >= 100 ? Math.round(x) : Math.abs(x) >= 10 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100);
+const round = (x: number) =>
+  Math.abs(x) >= 100 ? Math.round(x) : Math.abs(x) >= 10 ? Math.round(x * 10) / 10 : Math.round(x * 100) / 100;
 
 /** The dose in the plan as per-dose, per-day and per-course amounts (mg, in the plan's own basis). */
 function amounts(dose: Dose): { perDose: number | undefined; perDay: number; perCourse: number } {
@@ -91,7 +121,8 @@ function unitWord(rule: DoseRule): string {
 /** Tolerance for floating-point noise when a dose is compared with a maximum (not a grading allowance). */
 const FLOAT_EPS = 1e-9;
 
-const daysText = (d: { readonly min: number; readonly max: number }) => (d.min === d.max ? `${d.min}` : `${d.min}–${d.max}`);
+const daysText = (d: { readonly min: number; readonly max: number }) =>
+  d.min === d.max ? `${d.min}` : `${d.min}–${d.max}`;
 
 interface RuleResult {
   problems: DoseProblem[];
@@ -104,7 +135,6 @@ interface RuleResult {
   /** The binding maximum, in words, for the message. */
   maximumText?: string;
 }
-
 
 /**
  * Check one rule; returns problems (empty = passes) and, when the case lacks what the conversion
@@ -121,14 +151,27 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   const info = UNIT_INFO[dose.unit];
   const problems: DoseProblem[] = [];
   const minor: DoseProblem[] = [];
-  if ((rule.measure === 'mass' && info.measure !== 'mass') || (rule.measure === 'volume' && info.measure !== 'volume')) {
-    return { problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for this drug (the rule is in ${rule.unitLabel})` }], minor, harmful: false, assessable: true };
+  if (
+    (rule.measure === 'mass' && info.measure !== 'mass') ||
+    (rule.measure === 'volume' && info.measure !== 'volume')
+  ) {
+    return {
+      problems: [
+        { kind: 'unit', message: `${dose.unit} is not a unit for this drug (the rule is in ${rule.unitLabel})` },
+      ],
+      minor,
+      harmful: false,
+      assessable: true,
+    };
   }
   if (dose.route && rule.routes && !rule.routes.includes(dose.route)) {
     problems.push({ kind: 'route', message: `route ${dose.route} — the rule is ${rule.routes.join(' or ')}` });
   }
   if (rule.frequencies && !rule.frequencies.includes(dose.frequency)) {
-    problems.push({ kind: 'frequency', message: `frequency ${dose.frequency} — expected ${rule.frequencies.join(', ')}` });
+    problems.push({
+      kind: 'frequency',
+      message: `frequency ${dose.frequency} — expected ${rule.frequencies.join(', ')}`,
+    });
   }
   const d = rule.durationDays;
   if (d && dose.durationDays !== undefined && (dose.durationDays < d.min || dose.durationDays > d.max)) {
@@ -136,7 +179,10 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   } else if (d && dose.durationDays === undefined && dose.frequency !== 'once') {
     if (rule.scope === 'per-course') {
       // The course total is what the rule sets: without the days it cannot be checked (counted as one day below).
-      problems.push({ kind: 'duration', message: `duration not stated: the course total depends on it (expected ${daysText(d)} days)` });
+      problems.push({
+        kind: 'duration',
+        message: `duration not stated: the course total depends on it (expected ${daysText(d)} days)`,
+      });
     } else {
       // The daily dose is checked; the missing number of days is shown, not scored.
       minor.push({ kind: 'duration-not-stated', message: `duration not stated — expected ${daysText(d)} days` });
@@ -157,10 +203,18 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   // The lowest maximum that binds for this patient, in the rule's basis (undefined: none, or no weight/BSA to place it).
   const capsAbs: number[] = [];
   const n = DOSES_PER_DOSING_DAY[dose.frequency];
-  if (rule.maxPerDoseMg !== undefined) capsAbs.push(rule.scope === 'per-dose' ? rule.maxPerDoseMg : rule.scope === 'per-day' ? rule.maxPerDoseMg * (Number.isNaN(n) ? 1 : n) : Infinity);
+  if (rule.maxPerDoseMg !== undefined)
+    capsAbs.push(
+      rule.scope === 'per-dose'
+        ? rule.maxPerDoseMg
+        : rule.scope === 'per-day'
+          ? rule.maxPerDoseMg * (Number.isNaN(n) ? 1 : n)
+          : Infinity,
+    );
   if (rule.maxPerDayMg !== undefined && rule.scope === 'per-day') capsAbs.push(rule.maxPerDayMg);
   if (rule.maxPerCourseMg !== undefined && rule.scope === 'per-course') capsAbs.push(rule.maxPerCourseMg);
-  if (rule.maxPerCourseMg !== undefined && rule.scope === 'per-day' && rule.durationDays) capsAbs.push(rule.maxPerCourseMg / rule.durationDays.max);
+  if (rule.maxPerCourseMg !== undefined && rule.scope === 'per-day' && rule.durationDays)
+    capsAbs.push(rule.maxPerCourseMg / rule.durationDays.max);
   const capAbs = Math.min(...capsAbs);
   const capInBasis = Number.isFinite(capAbs) ? convert(capAbs, 'absolute', rule.basis, f) : undefined;
 
@@ -174,18 +228,28 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   const inPatient = (v: number) => !top(v) && !bottom(v);
 
   const k = rule.unitDivisor ?? 1;
-  const span = (x: number, y: number) => (x === y ? `${round(x / k)} ${unitWord(rule)}` : `${round(x / k)}–${round(y / k)} ${unitWord(rule)}`);
+  const span = (x: number, y: number) =>
+    x === y ? `${round(x / k)} ${unitWord(rule)}` : `${round(x / k)}–${round(y / k)} ${unitWord(rule)}`;
   const rangeText = span(lo, hi);
   const publishedText = span(rule.min, rule.max);
-  const size = rule.basis === 'per-kg' ? ` for ${f.weightKg} kg` : rule.basis === 'per-m2' && f.bsaM2 !== undefined ? ` for ${round(f.bsaM2)} m²` : '';
+  const size =
+    rule.basis === 'per-kg'
+      ? ` for ${f.weightKg} kg`
+      : rule.basis === 'per-m2' && f.bsaM2 !== undefined
+        ? ` for ${round(f.bsaM2)} m²`
+        : '';
   const computed = `${round(value / k)} ${unitWord(rule)}${absScope !== undefined && rule.basis !== 'absolute' ? ` (${round(absScope)} mg ${rule.scope.replace('per-', 'per ')}${size})` : ''}`;
-  const slipTarget = (v: number) => (inPublished(v) ? `the published ${publishedText}` : `${rangeText} for this patient`);
+  const slipTarget = (v: number) =>
+    inPublished(v) ? `the published ${publishedText}` : `${rangeText} for this patient`;
   let harmful = false;
   // How far over the maximum: the published per-kg/m² maximum, and the absolute one (per infusion, day or course) where it binds.
   const overPublished = rule.max > 0 ? value / rule.max : Infinity;
   const overCap = capInBasis !== undefined && capInBasis > 0 ? value / capInBasis : 0;
   const overMaximum = Math.max(overPublished, overCap);
-  const maximumText = overCap > overPublished ? `${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')}` : `${round(rule.max / k)} ${unitWord(rule)}`;
+  const maximumText =
+    overCap > overPublished
+      ? `${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')}`
+      : `${round(rule.max / k)} ${unitWord(rule)}`;
   // 10,000-fold off every dose that could pass (the published range and this patient's range under a maximum).
   const ratioHigh = value / (rule.max || 1);
   const ratioLow = lo / (value || 1);
@@ -198,23 +262,44 @@ function checkRule(rule: DoseRule, dose: Dose, f: CaseFeatures): RuleResult {
   } else if (top(value)) {
     const swapped = value / 1000;
     if (inPublished(swapped) || inPatient(swapped)) {
-      problems.push({ kind: 'unit-slip-over', message: `${computed} is 1000× ${slipTarget(swapped)}: mg and g swapped?` });
+      problems.push({
+        kind: 'unit-slip-over',
+        message: `${computed} is 1000× ${slipTarget(swapped)}: mg and g swapped?`,
+      });
       harmful = true;
     } else if (perDoseForPerDay !== undefined && (inPublished(perDoseForPerDay) || inPatient(perDoseForPerDay))) {
-      problems.push({ kind: 'per-dose-for-per-day', message: `${computed} is ${n2}× ${slipTarget(perDoseForPerDay)}: ${dose.amount} ${dose.unit} given ${dose.frequency} repeats the daily dose at every dose (per dose written for per day?)` });
+      problems.push({
+        kind: 'per-dose-for-per-day',
+        message: `${computed} is ${n2}× ${slipTarget(perDoseForPerDay)}: ${dose.amount} ${dose.unit} given ${dose.frequency} repeats the daily dose at every dose (per dose written for per day?)`,
+      });
       // Harmful where the slip reaches twice the maximum (q8h, or q12h at the top of the range); below that, a dose error like any excess.
       harmful = overMaximum >= HARMFUL_OVER_MAXIMUM * (1 - FLOAT_EPS);
     } else if (capInBasis !== undefined && aboveCap(value) && value <= rule.max * (1 + tol)) {
-      problems.push({ kind: 'above-maximum', message: `${computed} exceeds the maximum (${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')})` });
+      problems.push({
+        kind: 'above-maximum',
+        message: `${computed} exceeds the maximum (${k === 1000 ? `${round(capAbs / 1000)} g` : `${round(capAbs)} mg`} ${rule.scope.replace('per-', 'per ')})`,
+      });
     } else {
       problems.push({ kind: 'above-range', message: `${computed} is above ${rangeText}` });
     }
   } else if (bottom(value)) {
     const swapped = value * 1000;
-    if (inPublished(swapped) || inPatient(swapped)) problems.push({ kind: 'unit-slip-under', message: `${computed} is 1/1000 of ${slipTarget(swapped)}: g and mg swapped?` });
+    if (inPublished(swapped) || inPatient(swapped))
+      problems.push({
+        kind: 'unit-slip-under',
+        message: `${computed} is 1/1000 of ${slipTarget(swapped)}: g and mg swapped?`,
+      });
     else problems.push({ kind: 'below-range', message: `${computed} is below ${rangeText}` });
   }
-  return { problems, minor: problems.length === 0 ? minor : [], harmful, computed, assessable: true, overMaximum, maximumText };
+  return {
+    problems,
+    minor: problems.length === 0 ? minor : [],
+    harmful,
+    computed,
+    assessable: true,
+    overMaximum,
+    maximumText,
+  };
 }
 
 const isSlip = (r: RuleResult) => r.problems.some((p) => p.kind === 'unit-slip-over' || p.kind === 'unit-slip-under');
@@ -239,16 +324,30 @@ export function checkDose(action: ActionId, dose: Dose | undefined, f: CaseFeatu
   if (def.doseRules.length === 0) return { ...none, status: 'no-rule' };
   if (!dose) return { ...none, status: 'error', problems: [{ kind: 'missing-dose', message: 'no dose stated' }] };
   if (dose.unit && def.units && !def.units.includes(dose.unit)) {
-    return { ...none, status: 'error', problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for ${def.name}` }] };
+    return {
+      ...none,
+      status: 'error',
+      problems: [{ kind: 'unit', message: `${dose.unit} is not a unit for ${def.name}` }],
+    };
   }
-  if (rules.length === 0) return { ...none, status: 'not-assessable', notes: [`no sourced dose applies to this patient (${def.doseRules.map((r) => r.when?.label ?? r.label).join('; ')})`] };
+  if (rules.length === 0)
+    return {
+      ...none,
+      status: 'not-assessable',
+      notes: [
+        `no sourced dose applies to this patient (${def.doseRules.map((r) => r.when?.label ?? r.label).join('; ')})`,
+      ],
+    };
   let best: { rule: DoseRule; res: RuleResult } | undefined;
   let passed: { rule: DoseRule; res: RuleResult } | undefined;
   let anyUnassessable = false;
   const assessed: RuleResult[] = [];
   for (const rule of rules) {
     const res = checkRule(rule, dose, f);
-    if (!res.assessable) { anyUnassessable = true; continue; }
+    if (!res.assessable) {
+      anyUnassessable = true;
+      continue;
+    }
     assessed.push(res);
     if (res.problems.length === 0) {
       // A rule passed without reservation wins; otherwise the first that passed.
@@ -258,22 +357,48 @@ export function checkDose(action: ActionId, dose: Dose | undefined, f: CaseFeatu
     }
     if (!best || closer(res, best.res)) best = { rule, res };
   }
-  if (passed) return { ...none, status: 'ok', rule: passed.rule, minor: passed.res.minor, computed: passed.res.computed };
-  if (!best) return { ...none, status: 'not-assessable', notes: ['weight or height missing: the dose cannot be converted'] };
+  if (passed)
+    return { ...none, status: 'ok', rule: passed.rule, minor: passed.res.minor, computed: passed.res.computed };
+  if (!best)
+    return { ...none, status: 'not-assessable', notes: ['weight or height missing: the dose cannot be converted'] };
   // At least twice the maximum of every applicable rule (the most generous one included): harmful, whatever else is wrong.
   const over = anyUnassessable ? undefined : Math.min(...assessed.map((r) => r.overMaximum ?? 0));
   if (over !== undefined && over >= HARMFUL_OVER_MAXIMUM * (1 - FLOAT_EPS) && !best.res.harmful) {
     const res = best.res;
-    best = { rule: best.rule, res: { ...res, harmful: true, problems: [
-      { kind: 'twice-maximum', message: `${res.computed} is ${round(res.overMaximum ?? over)}× the published maximum (${res.maximumText})` },
-      ...res.problems.filter((p) => p.kind !== 'above-range' && p.kind !== 'above-maximum'),
-    ] } };
+    best = {
+      rule: best.rule,
+      res: {
+        ...res,
+        harmful: true,
+        problems: [
+          {
+            kind: 'twice-maximum',
+            message: `${res.computed} is ${round(res.overMaximum ?? over)}× the published maximum (${res.maximumText})`,
+          },
+          ...res.problems.filter((p) => p.kind !== 'above-range' && p.kind !== 'above-maximum'),
+        ],
+      },
+    };
   }
   if (anyUnassessable && !best.res.harmful) {
     // Another applicable rule could not be checked: do not call the dose wrong on the strength of the others.
-    return { ...none, status: 'not-assessable', rule: best.rule, harmful: best.res.harmful, notes: ['weight or height missing for one of the applicable dose rules'] };
+    return {
+      ...none,
+      status: 'not-assessable',
+      rule: best.rule,
+      harmful: best.res.harmful,
+      notes: ['weight or height missing for one of the applicable dose rules'],
+    };
   }
-  return { ...none, status: 'error', rule: best.rule, problems: best.res.problems, harmful: best.res.harmful, computed: best.res.computed, ...(over !== undefined && Number.isFinite(over) ? { overMaximum: over } : {}) };
+  return {
+    ...none,
+    status: 'error',
+    rule: best.rule,
+    problems: best.res.problems,
+    harmful: best.res.harmful,
+    computed: best.res.computed,
+    ...(over !== undefined && Number.isFinite(over) ? { overMaximum: over } : {}),
+  };
 }
 
 /** The planned amount per single dose in mg, when it can be known (for maxima such as GC-1's 1 g per infusion). */
@@ -285,12 +410,16 @@ export function absolutePerDoseMg(dose: Dose, f: CaseFeatures): number | undefin
 }
 
 /** The dose as mg/kg/day for this patient, when it can be known (the treatment-control table's dose bands read it). */
-export function dosePerKgPerDay(dose: Dose | undefined, f: Pick<CaseFeatures, 'weightKg' | 'bsaM2'>): number | undefined {
+export function dosePerKgPerDay(
+  dose: Dose | undefined,
+  f: Pick<CaseFeatures, 'weightKg' | 'bsaM2'>,
+): number | undefined {
   if (!dose) return undefined;
   const info = UNIT_INFO[dose.unit];
   if (info.measure !== 'mass') return undefined;
   const n = DOSES_PER_DOSING_DAY[dose.frequency];
-  const perDay = info.scope === 'per-day' ? dose.amount * info.factor : Number.isNaN(n) ? undefined : dose.amount * info.factor * n;
+  const perDay =
+    info.scope === 'per-day' ? dose.amount * info.factor : Number.isNaN(n) ? undefined : dose.amount * info.factor * n;
   if (perDay === undefined) return undefined;
   if (info.basis === 'per-kg') return perDay;
   if (info.basis === 'absolute') return f.weightKg ? perDay / f.weightKg : undefined;

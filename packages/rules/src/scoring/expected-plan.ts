@@ -36,11 +36,15 @@ export function expertDose(rule: DoseRule, f: CaseFeatures): Dose {
   const course = d.frequency === 'once' ? perDose : perDay * days;
   const withAmount = (amount: number, unit: Dose['unit']): Dose => ({ ...d, amount, unit });
   if (rule.maxPerDoseMg !== undefined && perDose * size > rule.maxPerDoseMg) {
-    return info.scope === 'per-dose' ? withAmount(rule.maxPerDoseMg, 'mg') : withAmount(rule.maxPerDoseMg * n, 'mg/day');
+    return info.scope === 'per-dose'
+      ? withAmount(rule.maxPerDoseMg, 'mg')
+      : withAmount(rule.maxPerDoseMg * n, 'mg/day');
   }
   if (rule.maxPerDayMg !== undefined && perDay * size > rule.maxPerDayMg) return withAmount(rule.maxPerDayMg, 'mg/day');
   if (rule.maxPerCourseMg !== undefined && course * size > rule.maxPerCourseMg) {
-    return d.frequency === 'once' ? withAmount(rule.maxPerCourseMg / 1000, 'g') : withAmount(rule.maxPerCourseMg / 1000 / days, 'g/day');
+    return d.frequency === 'once'
+      ? withAmount(rule.maxPerCourseMg / 1000, 'g')
+      : withAmount(rule.maxPerCourseMg / 1000 / days, 'g/day');
   }
   return d;
 }
@@ -66,7 +70,12 @@ export interface PlanOptions {
 }
 
 /** The guideline's plan for this patient now, with the alternatives it allows. Pure. */
-export function expectedPlan(c: Case, stage: Stage = 'presentation', decisionHour = 0, options: PlanOptions = {}): ExpectedPlan {
+export function expectedPlan(
+  c: Case,
+  stage: Stage = 'presentation',
+  decisionHour = 0,
+  options: PlanOptions = {},
+): ExpectedPlan {
   const f = caseFeatures(c, stage, decisionHour, options.priorOrders, 'chart');
   return expectedPlanFor(f);
 }
@@ -79,7 +88,10 @@ export function expectedPlanFor(f: CaseFeatures): ExpectedPlan {
   let reassessEveryHours: number | undefined;
   for (const r of requirements) {
     const first = r.satisfiers[0]!;
-    if (first === 'reassessment') { reassessEveryHours = r.maxEveryHours ?? 12; continue; }
+    if (first === 'reassessment') {
+      reassessEveryHours = r.maxEveryHours ?? 12;
+      continue;
+    }
     if (r.satisfiers.some(has)) continue;
     actions.push(plannedAction(first, f, r));
   }

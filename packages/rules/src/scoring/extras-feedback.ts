@@ -7,16 +7,22 @@ import { overdosed } from './plan-instances.js';
 
 /** Why a harmful dose harms, by the kind of mistake: the teaching point of its feedback. */
 const HARM_TEACHING: Partial<Record<DoseProblemKind, string>> = {
-  'unit-slip-over': 'A dose a thousand times the intended one is the classic mg-vs-g slip: check the unit against the published dose before prescribing.',
-  'per-dose-for-per-day': 'A "/day" dose is the total for the day, split by the frequency: writing the daily amount per dose multiplies it by the number of doses.',
-  'twice-maximum': 'At twice the published maximum or more a dose is no longer a treatment choice: the benefit stops at the maximum and the toxicity does not.',
+  'unit-slip-over':
+    'A dose a thousand times the intended one is the classic mg-vs-g slip: check the unit against the published dose before prescribing.',
+  'per-dose-for-per-day':
+    'A "/day" dose is the total for the day, split by the frequency: writing the daily amount per dose multiplies it by the number of doses.',
+  'twice-maximum':
+    'At twice the published maximum or more a dose is no longer a treatment choice: the benefit stops at the maximum and the toxicity does not.',
   absurd: 'A dose this far from any published one is an input error: check amount and unit against the published dose.',
 };
 
 const doseWords = (d: DoseCheck) => d.problems.map((p) => p.message).join('; ');
 
 function harmTeaching(d: DoseCheck): string {
-  for (const p of d.problems) { const t = HARM_TEACHING[p.kind]; if (t) return t; }
+  for (const p of d.problems) {
+    const t = HARM_TEACHING[p.kind];
+    if (t) return t;
+  }
   return HARM_TEACHING['twice-maximum']!;
 }
 
@@ -24,12 +30,25 @@ function harmTeaching(d: DoseCheck): string {
 export function harmFeedback(i: PlanInstance, f: CaseFeatures): FeedbackItem {
   const cls = classifyExtra(i.planned.action, f);
   if (cls.level === 'harmful' && cls.rule) {
-    return feedback({ severity: 'harmful', actionIds: [i.planned.action], component: 'safety', basis: cls.rule.basisOf,
-      title: `${i.def.name} is harmful here (${cls.rule.explain?.(f) ?? cls.rule.when}).`, teachingPoint: cls.rule.teachingPoint, expertAction: cls.rule.expertAction });
+    return feedback({
+      severity: 'harmful',
+      actionIds: [i.planned.action],
+      component: 'safety',
+      basis: cls.rule.basisOf,
+      title: `${i.def.name} is harmful here (${cls.rule.explain?.(f) ?? cls.rule.when}).`,
+      teachingPoint: cls.rule.teachingPoint,
+      expertAction: cls.rule.expertAction,
+    });
   }
-  return feedback({ severity: 'harmful', actionIds: [i.planned.action], component: 'safety', basis: i.dose.rule?.basisOf ?? i.def.basisOf,
-    title: `${i.def.name}: ${doseWords(i.dose)}.`, teachingPoint: harmTeaching(i.dose),
-    expertAction: `Prescribe ${i.dose.rule?.label ?? 'the published dose'}.` });
+  return feedback({
+    severity: 'harmful',
+    actionIds: [i.planned.action],
+    component: 'safety',
+    basis: i.dose.rule?.basisOf ?? i.def.basisOf,
+    title: `${i.def.name}: ${doseWords(i.dose)}.`,
+    teachingPoint: harmTeaching(i.dose),
+    expertAction: `Prescribe ${i.dose.rule?.label ?? 'the published dose'}.`,
+  });
 }
 
 const publishedDose = (i: PlanInstance) =>
@@ -40,7 +59,12 @@ const publishedDose = (i: PlanInstance) =>
  * extra, or any dose problem — a wrong route or an extra's wrong dose is never silent. Each such
  * order is risky (costs safety, formula riskyExtraPenalty).
  */
-export function extrasFeedback(instances: readonly PlanInstance[], bestIndices: ReadonlySet<number>, satisfierIds: ReadonlySet<string>, f: CaseFeatures): { items: FeedbackItem[]; risky: PlanInstance[] } {
+export function extrasFeedback(
+  instances: readonly PlanInstance[],
+  bestIndices: ReadonlySet<number>,
+  satisfierIds: ReadonlySet<string>,
+  f: CaseFeatures,
+): { items: FeedbackItem[]; risky: PlanInstance[] } {
   const items: FeedbackItem[] = [];
   const risky: PlanInstance[] = [];
   for (const i of instances) {
@@ -51,11 +75,23 @@ export function extrasFeedback(instances: readonly PlanInstance[], bestIndices: 
     if (!notIndicated && !doseWrong) continue;
     risky.push(i);
     const basis = (notIndicated ? cls?.rule?.basisOf : undefined) ?? i.dose.rule?.basisOf ?? i.def.basisOf;
-    items.push(feedback({ severity: doseWrong && (overdosed(i) || !notIndicated) ? 'dose-error' : 'suboptimal', actionIds: [i.planned.action], component: 'safety', basis,
-      ...(notIndicated && cls?.rule?.pitfallId ? { pitfallId: cls.rule.pitfallId } : {}),
-      title: notIndicated ? `${i.def.name} is not indicated here (${cls?.rule?.when ?? ''})${doseWrong ? `; ${doseWords(i.dose)}` : ''}.` : `${i.def.name}: ${doseWords(i.dose)}.`,
-      teachingPoint: notIndicated && cls?.rule ? cls.rule.teachingPoint : publishedDose(i),
-      expertAction: notIndicated && cls?.rule ? cls.rule.expertAction : `Prescribe ${i.dose.rule?.label ?? 'the published dose'}.` }));
+    items.push(
+      feedback({
+        severity: doseWrong && (overdosed(i) || !notIndicated) ? 'dose-error' : 'suboptimal',
+        actionIds: [i.planned.action],
+        component: 'safety',
+        basis,
+        ...(notIndicated && cls?.rule?.pitfallId ? { pitfallId: cls.rule.pitfallId } : {}),
+        title: notIndicated
+          ? `${i.def.name} is not indicated here (${cls?.rule?.when ?? ''})${doseWrong ? `; ${doseWords(i.dose)}` : ''}.`
+          : `${i.def.name}: ${doseWords(i.dose)}.`,
+        teachingPoint: notIndicated && cls?.rule ? cls.rule.teachingPoint : publishedDose(i),
+        expertAction:
+          notIndicated && cls?.rule
+            ? cls.rule.expertAction
+            : `Prescribe ${i.dose.rule?.label ?? 'the published dose'}.`,
+      }),
+    );
   }
   return { items, risky };
 }

@@ -7,7 +7,9 @@ export function formatScoreReport(report: ScoreReport): string {
   lines.push(`masdrill grade — case ${report.caseId}, stage ${report.stage} (hour ${report.decisionHour})`);
   lines.push(report.disclaimer);
   lines.push('');
-  lines.push(`Score: ${report.overall} / 100${report.capped ? `  (capped: ${report.capReason ?? 'harmful action'}; before the cap ${report.rawOverall})` : ''}`);
+  lines.push(
+    `Score: ${report.overall} / 100${report.capped ? `  (capped: ${report.capReason ?? 'harmful action'}; before the cap ${report.rawOverall})` : ''}`,
+  );
   for (const c of report.components) {
     lines.push(`  ${c.label.padEnd(12)} ${String(c.points).padStart(5)} / ${c.weight}   ${c.explanation}`);
   }
@@ -24,7 +26,9 @@ export function formatScoreReport(report: ScoreReport): string {
   lines.push('');
   lines.push('Expected here:');
   for (const r of report.expected.requirements) {
-    lines.push(`  ${r.present ? '✓' : '✗'} ${r.level === 'critical' ? 'critical   ' : 'recommended'} ${r.label} — ${r.satisfiedBy.join(' | ')}${r.byHour !== undefined ? ` (by hour ${r.byHour})` : ''}  [${[...r.statementIds, ...r.citations.filter((x) => x !== 'guideline')].join(', ')}]`);
+    lines.push(
+      `  ${r.present ? '✓' : '✗'} ${r.level === 'critical' ? 'critical   ' : 'recommended'} ${r.label} — ${r.satisfiedBy.join(' | ')}${r.byHour !== undefined ? ` (by hour ${r.byHour})` : ''}  [${[...r.statementIds, ...r.citations.filter((x) => x !== 'guideline')].join(', ')}]`,
+    );
   }
   lines.push('');
   lines.push('How the case was read:');

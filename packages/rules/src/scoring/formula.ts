@@ -18,7 +18,9 @@ export const HARMFUL_OVER_MAXIMUM = 2;
  * Extras that are harmless cost nothing.
  */
 export const SCORING_FORMULA = {
-  componentWeights: { diagnosis: 20, keyActions: 40, dosing: 15, timing: 15, safety: 10 } satisfies { readonly [K in ComponentId]: number },
+  componentWeights: { diagnosis: 20, keyActions: 40, dosing: 15, timing: 15, safety: 10 } satisfies {
+    readonly [K in ComponentId]: number;
+  },
   requirementWeights: { critical: 3, recommended: 1 },
   diagnosisCredit: { full: 1, partial: 0.5, wrong: 0 },
   harmfulCap: 40,

@@ -16,10 +16,24 @@ import { STATEMENT_IDS, isStatementId, type StatementId } from '../guideline/sta
  * which can never cost points).
  */
 export type BasisRole =
-  | 'requirement' | 'pitfall' | 'harmful-extra' | 'risky-extra' | 'companion' | 'dose-rule'
-  | 'acceptable-extra' | 'harmless-extra' | 'catalogue';
+  | 'requirement'
+  | 'pitfall'
+  | 'harmful-extra'
+  | 'risky-extra'
+  | 'companion'
+  | 'dose-rule'
+  | 'acceptable-extra'
+  | 'harmless-extra'
+  | 'catalogue';
 
-export const SCORING_ROLES: readonly BasisRole[] = ['requirement', 'pitfall', 'harmful-extra', 'risky-extra', 'companion', 'dose-rule'];
+export const SCORING_ROLES: readonly BasisRole[] = [
+  'requirement',
+  'pitfall',
+  'harmful-extra',
+  'risky-extra',
+  'companion',
+  'dose-rule',
+];
 
 export interface BasisUse {
   /** Where the reference is used, e.g. "indication mas-glucocorticoid", "dose rule mp-pulse-mas". */
@@ -30,7 +44,12 @@ export interface BasisUse {
   readonly scored: boolean;
 }
 
-const use = (where: string, basis: Basis, role: BasisRole): BasisUse => ({ where, basis, role, scored: SCORING_ROLES.includes(role) });
+const use = (where: string, basis: Basis, role: BasisRole): BasisUse => ({
+  where,
+  basis,
+  role,
+  scored: SCORING_ROLES.includes(role),
+});
 
 function extraRole(e: ExtraRule): BasisRole {
   if (e.level === 'harmful') return 'harmful-extra';
@@ -44,14 +63,45 @@ export function featureGrid(): CaseFeatures[] {
   const kinds: CaseKind[] = ['mas', 'sjia-flare', 'sepsis', 'misc', 'undetermined'];
   const triggers: InfectionTrigger[] = ['bacterial', 'viral', 'suspected', 'none'];
   const stages: readonly Stage[] = planSchema.definitions.Stage.enum;
-  for (const kind of kinds) for (const masPresent of [true, false]) for (const cns of [true, false]) for (const sjia of [true, false])
-    for (const severe of [true, false]) for (const stage of stages) for (const infectionTrigger of triggers) for (const shock of [true, false]) {
-      out.push({
-        caseId: 'grid', stage, decisionHour: 0, kind, masPresent, sjia, infectionTrigger, febrileNeonate: false, cns, shock, icuLevel: shock, severe, hemorrhage: false,
-        ageYears: severe ? 2 : 13, weightKg: severe ? 12 : 45, heightCm: severe ? 86 : 155, bsaM2: severe ? 0.54 : 1.39, platelets: shock ? 60 : 150,
-        ferritin: 800, inr: shock ? 1.6 : 1.1, fibrinogen: shock ? 90 : 300, gcs: cns ? 9 : 15, gcsPrevious: 15, lvefMin: shock ? 30 : 60, coronaryZMax: shock ? 11 : 3, cardiacDysfunction: shock, history: NO_HISTORY, readings: [],
-      });
-    }
+  for (const kind of kinds)
+    for (const masPresent of [true, false])
+      for (const cns of [true, false])
+        for (const sjia of [true, false])
+          for (const severe of [true, false])
+            for (const stage of stages)
+              for (const infectionTrigger of triggers)
+                for (const shock of [true, false]) {
+                  out.push({
+                    caseId: 'grid',
+                    stage,
+                    decisionHour: 0,
+                    kind,
+                    masPresent,
+                    sjia,
+                    infectionTrigger,
+                    febrileNeonate: false,
+                    cns,
+                    shock,
+                    icuLevel: shock,
+                    severe,
+                    hemorrhage: false,
+                    ageYears: severe ? 2 : 13,
+                    weightKg: severe ? 12 : 45,
+                    heightCm: severe ? 86 : 155,
+                    bsaM2: severe ? 0.54 : 1.39,
+                    platelets: shock ? 60 : 150,
+                    ferritin: 800,
+                    inr: shock ? 1.6 : 1.1,
+                    fibrinogen: shock ? 90 : 300,
+                    gcs: cns ? 9 : 15,
+                    gcsPrevious: 15,
+                    lvefMin: shock ? 30 : 60,
+                    coronaryZMax: shock ? 11 : 3,
+                    cardiacDysfunction: shock,
+                    history: NO_HISTORY,
+                    readings: [],
+                  });
+                }
   return out;
 }
 
@@ -114,7 +164,10 @@ export function guidelineInventory(): GuidelineInventory {
     scoredStatements: STATEMENT_IDS.filter((id) => scored.has(id)),
     unscoredStatements: STATEMENT_IDS.filter((id) => !scored.has(id)),
     citedOnlyStatements: STATEMENT_IDS.filter((id) => !scored.has(id) && cited.has(id)),
-    citedOnlyWhere: STATEMENT_IDS.filter((id) => !scored.has(id) && cited.has(id)).map((statementId) => ({ statementId, where: [...new Set(cited.get(statementId))] })),
+    citedOnlyWhere: STATEMENT_IDS.filter((id) => !scored.has(id) && cited.has(id)).map((statementId) => ({
+      statementId,
+      where: [...new Set(cited.get(statementId))],
+    })),
     citations: [...citations].filter((c) => c in CITATIONS).sort(),
     unresolved,
   };

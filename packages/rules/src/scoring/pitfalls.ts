@@ -28,7 +28,11 @@ const earliest = (ctx: ScoringContext, actions: readonly ActionId[]) => {
 };
 
 /** Feedback for each planned action that lacks a companion this pitfall watches for (PJP prophylaxis, liver tests…). */
-function missingCompanionFeedback(ctx: ScoringContext, pitfallId: string, title: (actionName: string, companion: Companion) => string): { items: FeedbackItem[]; claims: string[] } {
+function missingCompanionFeedback(
+  ctx: ScoringContext,
+  pitfallId: string,
+  title: (actionName: string, companion: Companion) => string,
+): { items: FeedbackItem[]; claims: string[] } {
   const items: FeedbackItem[] = [];
   const claims: string[] = [];
   for (const o of ctx.outcomes.values()) {
@@ -36,8 +40,19 @@ function missingCompanionFeedback(ctx: ScoringContext, pitfallId: string, title:
     for (const comp of o.missingCompanions) {
       if (comp.pitfallId !== pitfallId) continue;
       claims.push(`companion:${o.best.index}:${comp.id}`);
-      items.push(feedback({ severity: 'suboptimal', pitfallId, requirementId: o.requirement.id, actionIds: [o.best.planned.action], component: 'safety', basis: comp.basisOf,
-        title: title(o.best.def.name, comp), teachingPoint: comp.teachingPoint, expertAction: comp.expertAction }));
+      items.push(
+        feedback({
+          severity: 'suboptimal',
+          pitfallId,
+          requirementId: o.requirement.id,
+          actionIds: [o.best.planned.action],
+          component: 'safety',
+          basis: comp.basisOf,
+          title: title(o.best.def.name, comp),
+          teachingPoint: comp.teachingPoint,
+          expertAction: comp.expertAction,
+        }),
+      );
     }
   }
   return { items, claims };
@@ -45,30 +60,61 @@ function missingCompanionFeedback(ctx: ScoringContext, pitfallId: string, title:
 
 export const PITFALLS: readonly PitfallDetector[] = [
   {
-    id: 'marrow-before-treatment', label: 'Treating only after the marrow confirms hemophagocytosis', basisOf: { statementIds: ['DX-4', 'PIT-1', 'DX-2'], citations: ['guideline'] },
+    id: 'marrow-before-treatment',
+    label: 'Treating only after the marrow confirms hemophagocytosis',
+    basisOf: { statementIds: ['DX-4', 'PIT-1', 'DX-2'], citations: ['guideline'] },
     detect(ctx) {
       const gc = ctx.outcomes.get('mas-glucocorticoid');
       const marrow = earliest(ctx, ['bone-marrow-exam']);
       if (!gc || gc.requirement.byHour === undefined || marrow === undefined) return NONE;
       const basis = this.basisOf;
-      const firstTreatment = earliest(ctx, ctx.instances.filter((i) => i.def.immunosuppressive).map((i) => i.planned.action));
+      const firstTreatment = earliest(
+        ctx,
+        ctx.instances.filter((i) => i.def.immunosuppressive).map((i) => i.planned.action),
+      );
       if (!gc.present && firstTreatment === undefined) {
-        return { claims: ['omission:mas-glucocorticoid'], items: [feedback({ severity: 'critical-omission', pitfallId: this.id, requirementId: 'mas-glucocorticoid', component: 'keyActions', basis,
-          title: 'A bone marrow is planned but no glucocorticoid: treatment is waiting for the marrow.',
-          teachingPoint: 'A marrow without hemophagocytosis does not exclude MAS (DX-4), and a life-threatening presentation is treated before the work-up is complete (PIT-1, DX-2).',
-          expertAction: gc.requirement.expertAction })] };
+        return {
+          claims: ['omission:mas-glucocorticoid'],
+          items: [
+            feedback({
+              severity: 'critical-omission',
+              pitfallId: this.id,
+              requirementId: 'mas-glucocorticoid',
+              component: 'keyActions',
+              basis,
+              title: 'A bone marrow is planned but no glucocorticoid: treatment is waiting for the marrow.',
+              teachingPoint:
+                'A marrow without hemophagocytosis does not exclude MAS (DX-4), and a life-threatening presentation is treated before the work-up is complete (PIT-1, DX-2).',
+              expertAction: gc.requirement.expertAction,
+            }),
+          ],
+        };
       }
       if (gc.best && gc.best.planned.atHour > marrow) {
-        return { claims: ['late:mas-glucocorticoid'], items: [feedback({ severity: 'late', pitfallId: this.id, requirementId: 'mas-glucocorticoid', component: 'timing', basis,
-          title: `The glucocorticoid starts at hour ${gc.best.planned.atHour}, after the bone marrow at hour ${marrow}.`,
-          teachingPoint: 'Do not wait for marrow hemophagocytosis: its absence does not exclude MAS (DX-4); investigate in parallel with treatment (PIT-1).',
-          expertAction: gc.requirement.expertAction })] };
+        return {
+          claims: ['late:mas-glucocorticoid'],
+          items: [
+            feedback({
+              severity: 'late',
+              pitfallId: this.id,
+              requirementId: 'mas-glucocorticoid',
+              component: 'timing',
+              basis,
+              title: `The glucocorticoid starts at hour ${gc.best.planned.atHour}, after the bone marrow at hour ${marrow}.`,
+              teachingPoint:
+                'Do not wait for marrow hemophagocytosis: its absence does not exclude MAS (DX-4); investigate in parallel with treatment (PIT-1).',
+              expertAction: gc.requirement.expertAction,
+            }),
+          ],
+        };
       }
       return NONE;
     },
   },
   {
-    id: 'workup-before-treatment', label: 'Treatment waits for the full work-up in a life-threatening presentation', basisOf: { statementIds: ['DX-2', 'PIT-1'], citations: ['guideline'] },
+    id: 'workup-before-treatment',
+    label: 'Treatment waits for the full work-up in a life-threatening presentation',
+    basisOf: { statementIds: ['DX-2', 'PIT-1'], citations: ['guideline'] },
     detect(ctx) {
       const gc = ctx.outcomes.get('mas-glucocorticoid');
       const workup = earliest(ctx, ['scd25', 'nk-cell-activity']);
@@ -76,14 +122,28 @@ export const PITFALLS: readonly PitfallDetector[] = [
       if (!gc?.best || gc.requirement.byHour === undefined || workup === undefined) return NONE;
       if (marrow !== undefined && gc.best.planned.atHour > marrow) return NONE; // the marrow pitfall speaks
       if (gc.best.planned.atHour <= workup) return NONE;
-      return { claims: ['late:mas-glucocorticoid'], items: [feedback({ severity: 'late', pitfallId: this.id, requirementId: 'mas-glucocorticoid', component: 'timing', basis: this.basisOf,
-        title: `The glucocorticoid starts at hour ${gc.best.planned.atHour}, after sCD25/NK tests are sent at hour ${workup}.`,
-        teachingPoint: 'Criteria support the diagnosis but must not delay treatment: clinical judgement may start it before the criteria are complete (DX-2, PIT-1).',
-        expertAction: gc.requirement.expertAction })] };
+      return {
+        claims: ['late:mas-glucocorticoid'],
+        items: [
+          feedback({
+            severity: 'late',
+            pitfallId: this.id,
+            requirementId: 'mas-glucocorticoid',
+            component: 'timing',
+            basis: this.basisOf,
+            title: `The glucocorticoid starts at hour ${gc.best.planned.atHour}, after sCD25/NK tests are sent at hour ${workup}.`,
+            teachingPoint:
+              'Criteria support the diagnosis but must not delay treatment: clinical judgement may start it before the criteria are complete (DX-2, PIT-1).',
+            expertAction: gc.requirement.expertAction,
+          }),
+        ],
+      };
     },
   },
   {
-    id: 'methylprednisolone-despite-cns', label: 'Methylprednisolone where CNS involvement calls for dexamethasone', basisOf: { statementIds: ['GC-2'], citations: ['guideline'] },
+    id: 'methylprednisolone-despite-cns',
+    label: 'Methylprednisolone where CNS involvement calls for dexamethasone',
+    basisOf: { statementIds: ['GC-2'], citations: ['guideline'] },
     detect(ctx) {
       const f = ctx.features;
       if (!f.masPresent || !f.cns) return NONE;
@@ -93,15 +153,29 @@ export const PITFALLS: readonly PitfallDetector[] = [
       const dexPresent = gc?.present === true;
       return {
         claims: dexPresent ? [] : ['omission:mas-glucocorticoid'],
-        items: [feedback({ severity: dexPresent ? 'suboptimal' : 'critical-omission', pitfallId: this.id, requirementId: 'mas-glucocorticoid', actionIds: ['methylprednisolone-pulse'], component: 'keyActions', basis: { statementIds: ['GC-2', 'HEAD-1'], citations: ['guideline'] },
-          title: dexPresent ? 'Methylprednisolone is planned on top of dexamethasone in a child with CNS involvement.' : 'Methylprednisolone is planned, but this child has CNS involvement: the glucocorticoid should be dexamethasone.',
-          teachingPoint: 'Dexamethasone crosses the blood-brain barrier better than methylprednisolone; with CNS involvement it replaces it (GC-2).',
-          expertAction: 'Give dexamethasone 10 mg/m²/day instead of methylprednisolone.' })],
+        items: [
+          feedback({
+            severity: dexPresent ? 'suboptimal' : 'critical-omission',
+            pitfallId: this.id,
+            requirementId: 'mas-glucocorticoid',
+            actionIds: ['methylprednisolone-pulse'],
+            component: 'keyActions',
+            basis: { statementIds: ['GC-2', 'HEAD-1'], citations: ['guideline'] },
+            title: dexPresent
+              ? 'Methylprednisolone is planned on top of dexamethasone in a child with CNS involvement.'
+              : 'Methylprednisolone is planned, but this child has CNS involvement: the glucocorticoid should be dexamethasone.',
+            teachingPoint:
+              'Dexamethasone crosses the blood-brain barrier better than methylprednisolone; with CNS involvement it replaces it (GC-2).',
+            expertAction: 'Give dexamethasone 10 mg/m²/day instead of methylprednisolone.',
+          }),
+        ],
       };
     },
   },
   {
-    id: 'pulse-above-1g', label: 'A methylprednisolone pulse above 1 g', basisOf: { statementIds: ['GC-1', 'HEAD-1'], citations: ['guideline'] },
+    id: 'pulse-above-1g',
+    label: 'A methylprednisolone pulse above 1 g',
+    basisOf: { statementIds: ['GC-1', 'HEAD-1'], citations: ['guideline'] },
     detect(ctx) {
       const items: FeedbackItem[] = [];
       const claims: string[] = [];
@@ -111,16 +185,27 @@ export const PITFALLS: readonly PitfallDetector[] = [
         // The 1 g maximum is strict: the rounding allowance widens ranges, not maxima (1040 mg is above 1 g); 1e-9 absorbs float noise only.
         if (mg === undefined || mg <= GC1_MAX_PER_INFUSION_MG * (1 + 1e-9)) continue;
         claims.push(`dose:${i.index}`);
-        items.push(feedback({ severity: i.dose.harmful ? 'harmful' : 'dose-error', pitfallId: this.id, actionIds: ['methylprednisolone-pulse'], component: i.dose.harmful ? 'safety' : 'dosing', basis: this.basisOf,
-          title: `Methylprednisolone ${Math.round(mg)} mg per infusion exceeds the 1 g maximum${i.dose.problems.length ? ` (${i.dose.problems.map((p) => p.message).join('; ')})` : ''}.`,
-          teachingPoint: 'Pulses are 15–30 mg/kg/day but never more than 1 g per infusion (GC-1): in a heavier child the maximum, not the mg/kg figure, sets the dose.',
-          expertAction: 'Give 30 mg/kg/day up to 1 g, once daily for 3–5 days.' }));
+        items.push(
+          feedback({
+            severity: i.dose.harmful ? 'harmful' : 'dose-error',
+            pitfallId: this.id,
+            actionIds: ['methylprednisolone-pulse'],
+            component: i.dose.harmful ? 'safety' : 'dosing',
+            basis: this.basisOf,
+            title: `Methylprednisolone ${Math.round(mg)} mg per infusion exceeds the 1 g maximum${i.dose.problems.length ? ` (${i.dose.problems.map((p) => p.message).join('; ')})` : ''}.`,
+            teachingPoint:
+              'Pulses are 15–30 mg/kg/day but never more than 1 g per infusion (GC-1): in a heavier child the maximum, not the mg/kg figure, sets the dose.',
+            expertAction: 'Give 30 mg/kg/day up to 1 g, once daily for 3–5 days.',
+          }),
+        );
       }
       return { items, claims };
     },
   },
   {
-    id: 'immunosuppression-without-antimicrobials', label: 'Immunosuppression without antimicrobials in infection-triggered MAS', basisOf: { statementIds: ['INF-1'], citations: ['guideline'] },
+    id: 'immunosuppression-without-antimicrobials',
+    label: 'Immunosuppression without antimicrobials in infection-triggered MAS',
+    basisOf: { statementIds: ['INF-1'], citations: ['guideline'] },
     detect(ctx) {
       const ab = ctx.outcomes.get('antimicrobials');
       if (!ab || !ctx.features.masPresent) return NONE;
@@ -128,84 +213,188 @@ export const PITFALLS: readonly PitfallDetector[] = [
       if (imm.length === 0) return NONE;
       const firstImm = Math.min(...imm.map((i) => i.planned.atHour));
       if (!ab.present) {
-        return { claims: ['omission:antimicrobials'], items: [feedback({ severity: 'critical-omission', pitfallId: this.id, requirementId: 'antimicrobials', component: 'keyActions', basis: ab.requirement.basisOf,
-          title: 'Immunosuppression is planned for infection-triggered MAS without any antimicrobial.',
-          teachingPoint: ab.requirement.teachingPoint, expertAction: ab.requirement.expertAction })] };
+        return {
+          claims: ['omission:antimicrobials'],
+          items: [
+            feedback({
+              severity: 'critical-omission',
+              pitfallId: this.id,
+              requirementId: 'antimicrobials',
+              component: 'keyActions',
+              basis: ab.requirement.basisOf,
+              title: 'Immunosuppression is planned for infection-triggered MAS without any antimicrobial.',
+              teachingPoint: ab.requirement.teachingPoint,
+              expertAction: ab.requirement.expertAction,
+            }),
+          ],
+        };
       }
       if (ab.best && ab.best.planned.atHour > firstImm) {
-        return { claims: ['late:antimicrobials'], items: [feedback({ severity: 'late', pitfallId: this.id, requirementId: 'antimicrobials', component: 'timing', basis: ab.requirement.basisOf,
-          title: `Antimicrobials start at hour ${ab.best.planned.atHour}, after immunosuppression at hour ${firstImm}.`,
-          teachingPoint: ab.requirement.teachingPoint, expertAction: ab.requirement.expertAction })] };
+        return {
+          claims: ['late:antimicrobials'],
+          items: [
+            feedback({
+              severity: 'late',
+              pitfallId: this.id,
+              requirementId: 'antimicrobials',
+              component: 'timing',
+              basis: ab.requirement.basisOf,
+              title: `Antimicrobials start at hour ${ab.best.planned.atHour}, after immunosuppression at hour ${firstImm}.`,
+              teachingPoint: ab.requirement.teachingPoint,
+              expertAction: ab.requirement.expertAction,
+            }),
+          ],
+        };
       }
       return NONE;
     },
   },
   {
-    id: 'misc-standard-protocol-despite-mas', label: 'The standard MIS-C protocol despite overt MAS', basisOf: { statementIds: ['MISC-1', 'MISC-2'], citations: ['guideline'] },
+    id: 'misc-standard-protocol-despite-mas',
+    label: 'The standard MIS-C protocol despite overt MAS',
+    basisOf: { statementIds: ['MISC-1', 'MISC-2'], citations: ['guideline'] },
     detect(ctx) {
       const f = ctx.features;
       if (f.kind !== 'misc' || !f.masPresent) return NONE;
-      const standard = ctx.instances.filter((i) => i.planned.action === 'ivig' || i.planned.action === 'methylprednisolone-low-moderate');
+      const standard = ctx.instances.filter(
+        (i) => i.planned.action === 'ivig' || i.planned.action === 'methylprednisolone-low-moderate',
+      );
       const gc = ctx.outcomes.get('mas-glucocorticoid');
       if (standard.length === 0 || !gc || gc.present) return NONE;
-      return { claims: ['omission:mas-glucocorticoid'], items: [feedback({ severity: 'critical-omission', pitfallId: this.id, requirementId: 'mas-glucocorticoid', actionIds: standard.map((i) => i.planned.action), component: 'keyActions', basis: this.basisOf,
-        title: 'This MIS-C is complicated by MAS, but the plan follows the standard IVIG/low-dose glucocorticoid protocol.',
-        teachingPoint: 'When overt MAS develops in MIS-C, treatment leaves the standard protocol and follows the MAS recommendations: high-dose glucocorticoid with anakinra (MISC-1, MISC-2).',
-        expertAction: gc.requirement.expertAction })] };
+      return {
+        claims: ['omission:mas-glucocorticoid'],
+        items: [
+          feedback({
+            severity: 'critical-omission',
+            pitfallId: this.id,
+            requirementId: 'mas-glucocorticoid',
+            actionIds: standard.map((i) => i.planned.action),
+            component: 'keyActions',
+            basis: this.basisOf,
+            title:
+              'This MIS-C is complicated by MAS, but the plan follows the standard IVIG/low-dose glucocorticoid protocol.',
+            teachingPoint:
+              'When overt MAS develops in MIS-C, treatment leaves the standard protocol and follows the MAS recommendations: high-dose glucocorticoid with anakinra (MISC-1, MISC-2).',
+            expertAction: gc.requirement.expertAction,
+          }),
+        ],
+      };
     },
   },
   {
-    id: 'no-12-hourly-reassessment', label: 'No reassessment at least every 12 hours', basisOf: { statementIds: ['CC-1'], citations: ['guideline'] },
+    id: 'no-12-hourly-reassessment',
+    label: 'No reassessment at least every 12 hours',
+    basisOf: { statementIds: ['CC-1'], citations: ['guideline'] },
     detect(ctx) {
       const r = ctx.outcomes.get('reassessment');
       if (!r) return NONE;
       if (!r.present) {
-        return { claims: ['omission:reassessment'], items: [feedback({ severity: r.requirement.level === 'critical' ? 'critical-omission' : 'suboptimal', pitfallId: this.id, requirementId: 'reassessment', component: 'keyActions', basis: this.basisOf,
-          title: 'The plan does not say when the patient will be reassessed.', teachingPoint: r.requirement.teachingPoint, expertAction: r.requirement.expertAction })] };
+        return {
+          claims: ['omission:reassessment'],
+          items: [
+            feedback({
+              severity: r.requirement.level === 'critical' ? 'critical-omission' : 'suboptimal',
+              pitfallId: this.id,
+              requirementId: 'reassessment',
+              component: 'keyActions',
+              basis: this.basisOf,
+              title: 'The plan does not say when the patient will be reassessed.',
+              teachingPoint: r.requirement.teachingPoint,
+              expertAction: r.requirement.expertAction,
+            }),
+          ],
+        };
       }
       if (r.onTime === false) {
-        return { claims: ['late:reassessment'], items: [feedback({ severity: 'late', pitfallId: this.id, requirementId: 'reassessment', component: 'timing', basis: this.basisOf,
-          title: `Reassessment every ${r.best?.planned.everyHours ?? '?'} h is less often than every 12 h.`, teachingPoint: r.requirement.teachingPoint, expertAction: r.requirement.expertAction })] };
+        return {
+          claims: ['late:reassessment'],
+          items: [
+            feedback({
+              severity: 'late',
+              pitfallId: this.id,
+              requirementId: 'reassessment',
+              component: 'timing',
+              basis: this.basisOf,
+              title: `Reassessment every ${r.best?.planned.everyHours ?? '?'} h is less often than every 12 h.`,
+              teachingPoint: r.requirement.teachingPoint,
+              expertAction: r.requirement.expertAction,
+            }),
+          ],
+        };
       }
       return NONE;
     },
   },
   {
-    id: 'no-infection-watch', label: 'No PJP prophylaxis or infection watch on immunosuppression', basisOf: { statementIds: ['INF-3', 'PIT-3'], citations: ['guideline'] },
+    id: 'no-infection-watch',
+    label: 'No PJP prophylaxis or infection watch on immunosuppression',
+    basisOf: { statementIds: ['INF-3', 'PIT-3'], citations: ['guideline'] },
     detect(ctx) {
       const items: FeedbackItem[] = [];
       const claims: string[] = [];
       const r = ctx.outcomes.get('infection-watch');
       if (r && !r.present && ctx.instances.some((i) => i.def.immunosuppressive)) {
         claims.push('omission:infection-watch');
-        items.push(feedback({ severity: 'suboptimal', pitfallId: this.id, requirementId: 'infection-watch', component: 'keyActions', basis: this.basisOf,
-          title: 'Immunosuppression is planned with no watch for opportunistic infection.', teachingPoint: r.requirement.teachingPoint, expertAction: r.requirement.expertAction }));
+        items.push(
+          feedback({
+            severity: 'suboptimal',
+            pitfallId: this.id,
+            requirementId: 'infection-watch',
+            component: 'keyActions',
+            basis: this.basisOf,
+            title: 'Immunosuppression is planned with no watch for opportunistic infection.',
+            teachingPoint: r.requirement.teachingPoint,
+            expertAction: r.requirement.expertAction,
+          }),
+        );
       }
-      const companions = missingCompanionFeedback(ctx, this.id, (name, comp) => `${name} is planned without ${comp.label}.`);
+      const companions = missingCompanionFeedback(
+        ctx,
+        this.id,
+        (name, comp) => `${name} is planned without ${comp.label}.`,
+      );
       return { items: [...items, ...companions.items], claims: [...claims, ...companions.claims] };
     },
   },
   {
-    id: 'no-liver-watch-under-3', label: 'No liver watch in a child under 3 on interferon-targeted therapy', basisOf: { statementIds: ['PIT-2'], citations: ['guideline'] },
+    id: 'no-liver-watch-under-3',
+    label: 'No liver watch in a child under 3 on interferon-targeted therapy',
+    basisOf: { statementIds: ['PIT-2'], citations: ['guideline'] },
     detect(ctx) {
-      const { items, claims } = missingCompanionFeedback(ctx, this.id, (name) => `${name} in a child under 3 without serial liver tests.`);
+      const { items, claims } = missingCompanionFeedback(
+        ctx,
+        this.id,
+        (name) => `${name} in a child under 3 without serial liver tests.`,
+      );
       // The same risk when emapalumab is an extra (not answering a requirement).
       if (ctx.features.ageYears < 3 && !ctx.instances.some((i) => i.planned.action === 'monitor-mas-labs')) {
         for (const i of ctx.instances) {
-          if (i.planned.action !== 'emapalumab' || claims.includes(`companion:${i.index}:liver-watch-under-3`)) continue;
+          if (i.planned.action !== 'emapalumab' || claims.includes(`companion:${i.index}:liver-watch-under-3`))
+            continue;
           if ([...ctx.outcomes.values()].some((o) => o.best?.index === i.index)) continue;
           claims.push(`companion:${i.index}:liver-watch-under-3`);
-          items.push(feedback({ severity: 'suboptimal', pitfallId: this.id, actionIds: ['emapalumab'], component: 'safety', basis: this.basisOf,
-            title: 'Emapalumab in a child under 3 without serial liver tests.',
-            teachingPoint: 'In children under 3, interferon-targeted therapy can raise AST/ALT 2- to 25-fold within about a week (PIT-2).',
-            expertAction: 'Order serial liver tests with the ferritin/CBC/coagulation panel.' }));
+          items.push(
+            feedback({
+              severity: 'suboptimal',
+              pitfallId: this.id,
+              actionIds: ['emapalumab'],
+              component: 'safety',
+              basis: this.basisOf,
+              title: 'Emapalumab in a child under 3 without serial liver tests.',
+              teachingPoint:
+                'In children under 3, interferon-targeted therapy can raise AST/ALT 2- to 25-fold within about a week (PIT-2).',
+              expertAction: 'Order serial liver tests with the ferritin/CBC/coagulation panel.',
+            }),
+          );
         }
       }
       return { items, claims };
     },
   },
   {
-    id: 'sepsis-mas-mislabel', label: 'Calling sepsis MAS, or MAS sepsis', basisOf: { statementIds: ['DX-3'], citations: ['guideline'] },
+    id: 'sepsis-mas-mislabel',
+    label: 'Calling sepsis MAS, or MAS sepsis',
+    basisOf: { statementIds: ['DX-3'], citations: ['guideline'] },
     detect(ctx) {
       const f = ctx.features;
       const leading = ctx.plan.diagnosis.leading;
@@ -214,13 +403,28 @@ export const PITFALLS: readonly PitfallDetector[] = [
       const masCall = leading === 'mas' || leading === 'misc-with-mas' || leading === 'primary-hlh';
       const sepsisOrFlareCall = leading === 'sepsis' || leading === 'septic-shock' || leading === 'sjia-flare';
       let title: string | undefined;
-      if (f.masPresent && sepsisOrFlareCall) title = `Called ${DIAGNOSIS_LABELS[leading]}, but this is MAS${f.kind === 'sepsis' ? ' on top of sepsis' : ''}.`;
-      else if (!f.masPresent && f.kind === 'sepsis' && masCall) title = `Called ${DIAGNOSIS_LABELS[leading]}, but this is ${f.shock ? 'septic shock' : 'sepsis'} without MAS.`;
-      else if (!f.masPresent && f.kind === 'sjia-flare' && masCall) title = `Called ${DIAGNOSIS_LABELS[leading]}, but this is an sJIA flare without MAS.`;
+      if (f.masPresent && sepsisOrFlareCall)
+        title = `Called ${DIAGNOSIS_LABELS[leading]}, but this is MAS${f.kind === 'sepsis' ? ' on top of sepsis' : ''}.`;
+      else if (!f.masPresent && f.kind === 'sepsis' && masCall)
+        title = `Called ${DIAGNOSIS_LABELS[leading]}, but this is ${f.shock ? 'septic shock' : 'sepsis'} without MAS.`;
+      else if (!f.masPresent && f.kind === 'sjia-flare' && masCall)
+        title = `Called ${DIAGNOSIS_LABELS[leading]}, but this is an sJIA flare without MAS.`;
       if (!title) return NONE;
-      return { claims: ['diagnosis'], items: [feedback({ severity: 'critical-omission', pitfallId: this.id, component: 'diagnosis', basis: this.basisOf, title,
-        teachingPoint: 'MAS and severe sepsis (and sJIA flares) share fever, cytopenias and high ferritin (DX-3). Falling platelets and fibrinogen with rising ferritin and AST point to MAS; a source of infection and organ dysfunction with preserved fibrinogen point to sepsis. Both can coexist.',
-        expertAction: `Lead with ${DIAGNOSIS_LABELS[ctx.expected.diagnoses.full[0]!]}.` })] };
+      return {
+        claims: ['diagnosis'],
+        items: [
+          feedback({
+            severity: 'critical-omission',
+            pitfallId: this.id,
+            component: 'diagnosis',
+            basis: this.basisOf,
+            title,
+            teachingPoint:
+              'MAS and severe sepsis (and sJIA flares) share fever, cytopenias and high ferritin (DX-3). Falling platelets and fibrinogen with rising ferritin and AST point to MAS; a source of infection and organ dysfunction with preserved fibrinogen point to sepsis. Both can coexist.',
+            expertAction: `Lead with ${DIAGNOSIS_LABELS[ctx.expected.diagnoses.full[0]!]}.`,
+          }),
+        ],
+      };
     },
   },
 ];

@@ -9,7 +9,10 @@ import { checkDose } from './dose-check.js';
 export function instancesOf(plan: Plan, f: CaseFeatures): PlanInstance[] {
   const list: { index: number; planned: PlannedAction }[] = plan.actions.map((planned, index) => ({ index, planned }));
   if (plan.reassessEveryHours !== undefined) {
-    list.push({ index: -1, planned: { action: 'reassessment', atHour: plan.decisionHour ?? 0, everyHours: plan.reassessEveryHours } });
+    list.push({
+      index: -1,
+      planned: { action: 'reassessment', atHour: plan.decisionHour ?? 0, everyHours: plan.reassessEveryHours },
+    });
   }
   return list.map(({ index, planned }) => {
     const def = ACTIONS[planned.action];
@@ -32,7 +35,9 @@ export function companionsMissing(i: PlanInstance, usable: readonly PlanInstance
 }
 
 /** The dose passes (or there is nothing to check). */
-export const okDose = (i: PlanInstance) => i.dose.status === 'ok' || i.dose.status === 'not-assessable' || i.dose.status === 'no-rule';
+export const okDose = (i: PlanInstance) =>
+  i.dose.status === 'ok' || i.dose.status === 'not-assessable' || i.dose.status === 'no-rule';
 
 /** The dose is above the range or the maximum (not yet harmful). */
-export const overdosed = (i: PlanInstance) => i.dose.problems.some((p) => p.kind === 'above-range' || p.kind === 'above-maximum');
+export const overdosed = (i: PlanInstance) =>
+  i.dose.problems.some((p) => p.kind === 'above-range' || p.kind === 'above-maximum');

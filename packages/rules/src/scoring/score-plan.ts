@@ -50,12 +50,24 @@ export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): Score
   const pitfalls = pitfallsIn(ctx);
   const claims = pitfalls.claims;
   const harmfulInstances = instances.filter((i) => i.harmful);
-  const harmItems = harmfulInstances.filter((i) => !(claims.has(`dose:${i.index}`) && i.dose.harmful)).map((i) => harmFeedback(i, f));
+  const harmItems = harmfulInstances
+    .filter((i) => !(claims.has(`dose:${i.index}`) && i.dose.harmful))
+    .map((i) => harmFeedback(i, f));
   const satisfierIds = new Set<string>(expected.requirements.flatMap((r) => r.satisfiers));
   const bestIndices = new Set(outcomeList.flatMap((o) => (o.best ? [o.best.index] : [])));
-  const extras = extrasFeedback(instances.filter((i) => !claims.has(`dose:${i.index}`)), bestIndices, satisfierIds, f);
+  const extras = extrasFeedback(
+    instances.filter((i) => !claims.has(`dose:${i.index}`)),
+    bestIndices,
+    satisfierIds,
+    f,
+  );
   // A claimed overdose of a non-best copy still costs safety, as before the pitfall spoke.
-  const risky = [...extras.risky, ...instances.filter((i) => claims.has(`dose:${i.index}`) && !i.harmful && !bestIndices.has(i.index) && i.dose.status === 'error')];
+  const risky = [
+    ...extras.risky,
+    ...instances.filter(
+      (i) => claims.has(`dose:${i.index}`) && !i.harmful && !bestIndices.has(i.index) && i.dose.status === 'error',
+    ),
+  ];
 
   const diagCredit = diagnosisCredit(plan, expected.diagnoses);
   const diagItems = claims.has('diagnosis') ? [] : [diagnosisFeedback(plan, expected.diagnoses, f)];
@@ -83,15 +95,23 @@ export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): Score
     expected: {
       diagnoses: [...expected.diagnoses.full],
       requirements: outcomeList.map((o) => ({
-        id: o.requirement.id, label: o.requirement.label, level: o.requirement.level, satisfiedBy: [...o.requirement.satisfiers], present: o.present,
-        doseOk: o.doseOk, onTime: o.onTime, safeguarded: o.safeguarded,
+        id: o.requirement.id,
+        label: o.requirement.label,
+        level: o.requirement.level,
+        satisfiedBy: [...o.requirement.satisfiers],
+        present: o.present,
+        doseOk: o.doseOk,
+        onTime: o.onTime,
+        safeguarded: o.safeguarded,
         ...(o.requirement.byHour !== undefined ? { byHour: decisionHour + o.requirement.byHour } : {}),
-        statementIds: [...o.requirement.basisOf.statementIds], citations: [...o.requirement.basisOf.citations],
+        statementIds: [...o.requirement.basisOf.statementIds],
+        citations: [...o.requirement.basisOf.citations],
       })),
     },
     feedback: bySeverity([...diagItems, ...pitfalls.items, ...harmItems, ...extras.items, ...reqItems]),
     disclaimer: SCORE_DISCLAIMER,
   };
-  if (scores.harmful) report.capReason = `harmful: ${harmfulInstances.map((i) => i.planned.action).join(', ')} — score scaled to at most ${SCORING_FORMULA.harmfulCap}`;
+  if (scores.harmful)
+    report.capReason = `harmful: ${harmfulInstances.map((i) => i.planned.action).join(', ')} — score scaled to at most ${SCORING_FORMULA.harmfulCap}`;
   return report;
 }

@@ -7,7 +7,9 @@ import { ACTIONS, ACTION_IDS } from '../guideline/actions.js';
 import { caseFeatures } from '../guideline/case-features.js';
 import { checkDose, UNIT_INFO } from './dose-check.js';
 
-export type PlanValidation = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
+export type PlanValidation =
+  | { readonly ok: true; readonly plan: Plan }
+  | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
 const validator = compileLazily<Plan>(planSchema as object);
 
@@ -16,7 +18,9 @@ function actionIdHint(instancePath: string, value: unknown): { message: string; 
   const guess = typeof value === 'string' ? closest(value, ACTION_IDS) : undefined;
   return {
     message: `unknown action id ${JSON.stringify(value)}`,
-    fix: guess ? `did you mean "${guess}"? The catalogue: ${ACTION_IDS.join(', ')}` : `use an action id from the catalogue: ${ACTION_IDS.join(', ')}`,
+    fix: guess
+      ? `did you mean "${guess}"? The catalogue: ${ACTION_IDS.join(', ')}`
+      : `use an action id from the catalogue: ${ACTION_IDS.join(', ')}`,
   };
 }
 
@@ -24,7 +28,13 @@ function actionIdHint(instancePath: string, value: unknown): { message: string; 
 export function validatePlan(data: unknown, file = '<input>'): PlanValidation {
   const validate = validator();
   if (validate(data)) return { ok: true, plan: data };
-  return { ok: false, problems: schemaProblems(validate.errors, data, file, { schemaFile: 'packages/rules/schemas/plan.schema.json', enumHint: actionIdHint }) };
+  return {
+    ok: false,
+    problems: schemaProblems(validate.errors, data, file, {
+      schemaFile: 'packages/rules/schemas/plan.schema.json',
+      enumHint: actionIdHint,
+    }),
+  };
 }
 
 /**
@@ -35,7 +45,12 @@ export function validatePlan(data: unknown, file = '<input>'): PlanValidation {
 export function lintPlanAgainstCase(plan: Plan, c: Case, file = '<input>'): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   if (plan.caseId !== undefined && plan.caseId !== c.id) {
-    problems.push({ file, path: '$.caseId', message: `the plan is for case "${plan.caseId}" but the case is "${c.id}"`, fix: 'grade the plan with its own case, or correct caseId' });
+    problems.push({
+      file,
+      path: '$.caseId',
+      message: `the plan is for case "${plan.caseId}" but the case is "${c.id}"`,
+      fix: 'grade the plan with its own case, or correct caseId',
+    });
   }
   const f = caseFeatures(c, plan.stage ?? 'presentation', plan.decisionHour ?? 0, undefined, 'chart');
   plan.actions.forEach((a, n) => {
@@ -43,21 +58,41 @@ export function lintPlanAgainstCase(plan: Plan, c: Case, file = '<input>'): Vali
     if (a.dose) {
       const info = UNIT_INFO[a.dose.unit];
       if (def.units && !def.units.includes(a.dose.unit)) {
-        problems.push({ file, path: `$.actions[${n}].dose.unit`, message: `"${a.dose.unit}" is not a unit for ${a.action}`, fix: `use one of ${def.units.join(', ')}` });
+        problems.push({
+          file,
+          path: `$.actions[${n}].dose.unit`,
+          message: `"${a.dose.unit}" is not a unit for ${a.action}`,
+          fix: `use one of ${def.units.join(', ')}`,
+        });
         return;
       }
       if (!def.units && def.doseRules.length === 0 && info.measure !== 'mass') {
-        problems.push({ file, path: `$.actions[${n}].dose.unit`, message: `"${a.dose.unit}" is not a unit for ${a.action}`, fix: 'omit the dose or give it in mg' });
+        problems.push({
+          file,
+          path: `$.actions[${n}].dose.unit`,
+          message: `"${a.dose.unit}" is not a unit for ${a.action}`,
+          fix: 'omit the dose or give it in mg',
+        });
         return;
       }
       if (a.dose.frequency === 'continuous' && info.scope === 'per-dose' && info.measure === 'mass') {
-        problems.push({ file, path: `$.actions[${n}].dose.unit`, message: 'a continuous infusion cannot be dosed per dose', fix: 'use a "/day" unit (e.g. mg/kg/day) with a continuous infusion' });
+        problems.push({
+          file,
+          path: `$.actions[${n}].dose.unit`,
+          message: 'a continuous infusion cannot be dosed per dose',
+          fix: 'use a "/day" unit (e.g. mg/kg/day) with a continuous infusion',
+        });
         return;
       }
       const check = checkDose(a.action, a.dose, f);
       const absurd = check.problems.find((p) => p.kind === 'absurd');
       if (absurd) {
-        problems.push({ file, path: `$.actions[${n}].dose.amount`, message: `absurd dose for ${a.action}: ${absurd.message}`, fix: `check the amount and unit; the published dose is ${check.rule?.label ?? def.doseRules.map((r) => r.label).join(' or ')}` });
+        problems.push({
+          file,
+          path: `$.actions[${n}].dose.amount`,
+          message: `absurd dose for ${a.action}: ${absurd.message}`,
+          fix: `check the amount and unit; the published dose is ${check.rule?.label ?? def.doseRules.map((r) => r.label).join(' or ')}`,
+        });
       }
     }
   });

@@ -2,14 +2,25 @@ import type { TimeWindow } from '../case/time-window.js';
 import type { CriteriaResult, CriteriaSetId, CriteriaStatus } from '../criteria/criteria-result.js';
 import { CRITERIA_SET_IDS, evaluate } from '../criteria/evaluate.js';
 import type { Case } from '../generated/case.js';
-import { eularAcr2016Status, ferritinEsrStatus, hlh2004Status, hscoreStatus, msScoreStatus } from './mas-status-plans.js';
+import {
+  eularAcr2016Status,
+  ferritinEsrStatus,
+  hlh2004Status,
+  hscoreStatus,
+  msScoreStatus,
+} from './mas-status-plans.js';
 import { StatusRow } from './status-row.js';
 import { WindowScan } from './window-scan.js';
 
 /** Status codes → statuses (the order sweeps count them in). */
 export const STATUS_CODES: readonly CriteriaStatus[] = ['met', 'not-met', 'not-assessable', 'not-applicable'];
 
-const CODE: Readonly<Record<CriteriaStatus, number>> = { met: 0, 'not-met': 1, 'not-assessable': 2, 'not-applicable': 3 };
+const CODE: Readonly<Record<CriteriaStatus, number>> = {
+  met: 0,
+  'not-met': 1,
+  'not-assessable': 2,
+  'not-applicable': 3,
+};
 
 type Plan = (c: Case, scan: WindowScan, out: StatusRow) => void;
 

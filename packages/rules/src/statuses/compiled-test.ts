@@ -36,7 +36,11 @@ export function testStatus(test: CompiledTest, canonical: number): number {
 }
 
 /** "k of n" over item codes, as countStatus: returns the status; met and not-assessed counts go to `into`. */
-export function countOf(items: readonly number[], required: number, into: { met: number; notAssessed: number }): number {
+export function countOf(
+  items: readonly number[],
+  required: number,
+  into: { met: number; notAssessed: number },
+): number {
   let met = 0;
   let notAssessed = 0;
   for (const s of items) {

@@ -9,7 +9,17 @@ import { compare, type Comparator } from '../criteria/threshold.js';
 import type { Case } from '../generated/case.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
 import { ANALYTES, type NumericAnalyte } from '../units/analytes.js';
-import { compileLabTest, compileTest, countOf, MET, NOT_APPLICABLE, NOT_ASSESSABLE, NOT_MET, rangeStatus, testStatus } from './compiled-test.js';
+import {
+  compileLabTest,
+  compileTest,
+  countOf,
+  MET,
+  NOT_APPLICABLE,
+  NOT_ASSESSABLE,
+  NOT_MET,
+  rangeStatus,
+  testStatus,
+} from './compiled-test.js';
 import type { StatusRow } from './status-row.js';
 import { FINDING_PRESENT, FINDING_UNKNOWN, type WindowScan } from './window-scan.js';
 
@@ -21,8 +31,10 @@ import { FINDING_PRESENT, FINDING_UNKNOWN, type WindowScan } from './window-scan
  * the two equal.
  */
 
-const findingStatus = (f: number): number => (f === FINDING_PRESENT ? MET : f === FINDING_UNKNOWN ? NOT_ASSESSABLE : NOT_MET);
-const anyOf = (a: number, b: number): number => (a === MET || b === MET ? MET : a === NOT_MET && b === NOT_MET ? NOT_MET : NOT_ASSESSABLE);
+const findingStatus = (f: number): number =>
+  f === FINDING_PRESENT ? MET : f === FINDING_UNKNOWN ? NOT_ASSESSABLE : NOT_MET;
+const anyOf = (a: number, b: number): number =>
+  a === MET || b === MET ? MET : a === NOT_MET && b === NOT_MET ? NOT_MET : NOT_ASSESSABLE;
 const scratch = { met: 0, notAssessed: 0 };
 
 // ---- HLH-2004 (criteria/hlh-2004.ts)
@@ -34,7 +46,10 @@ const HLH = {
   platelets: compileLabTest('platelets', HLH_2004.cytopenia.platelets),
   neutrophils: compileLabTest('anc', HLH_2004.cytopenia.neutrophils),
   // Cases entered as stored (canonical units), as generated cohorts are: the threshold printed in that unit.
-  triglycerides: compileLabTest('triglycerides', printedInEnteredUnit(HLH_2004.triglyceridesFasting, 'triglycerides', {}).value),
+  triglycerides: compileLabTest(
+    'triglycerides',
+    printedInEnteredUnit(HLH_2004.triglyceridesFasting, 'triglycerides', {}).value,
+  ),
   fibrinogen: compileLabTest('fibrinogen', HLH_2004.fibrinogen),
   ferritin: compileLabTest('ferritin', HLH_2004.ferritin),
   sCd25: compileLabTest('sCd25', HLH_2004.sCd25),
@@ -61,7 +76,8 @@ export function hlh2004Status(c: Case, scan: WindowScan, out: StatusRow): void {
   hlhCriteria[1] = findingStatus(scan.splenomegaly);
   hlhCriteria[2] = countOf(hlhLineages, HLH_2004.cytopenia.requiredLineages, scratch);
   hlhCriteria[3] = anyOf(hlhTriglycerides(scan), testStatus(HLH.fibrinogen, scan.fibrinogenLow));
-  hlhCriteria[4] = scan.marrowWithoutMalignancy === 2 ? MET : scan.marrowWithoutMalignancy === 1 ? NOT_MET : NOT_ASSESSABLE;
+  hlhCriteria[4] =
+    scan.marrowWithoutMalignancy === 2 ? MET : scan.marrowWithoutMalignancy === 1 ? NOT_MET : NOT_ASSESSABLE;
   hlhCriteria[5] = scan.nkActivity === 2 ? MET : scan.nkActivity === 1 ? NOT_MET : NOT_ASSESSABLE;
   hlhCriteria[6] = testStatus(HLH.ferritin, scan.ferritinHigh);
   hlhCriteria[7] = testStatus(HLH.sCd25, scan.sCd25High);
@@ -106,10 +122,21 @@ export function eularAcr2016Status(c: Case, scan: WindowScan, out: StatusRow): v
 }
 
 // ---- HScore (criteria/hscore.ts)
-interface CompiledBand { readonly points: number; readonly bounds: readonly { readonly comparator: Comparator; readonly value: number }[] }
-interface CompiledBanded { readonly factor: number; readonly bands: readonly CompiledBand[]; readonly min: number; readonly max: number }
+interface CompiledBand {
+  readonly points: number;
+  readonly bounds: readonly { readonly comparator: Comparator; readonly value: number }[];
+}
+interface CompiledBanded {
+  readonly factor: number;
+  readonly bands: readonly CompiledBand[];
+  readonly min: number;
+  readonly max: number;
+}
 
-function compileBanded(analyte: NumericAnalyte | undefined, variable: { readonly unit: string; readonly bands: readonly CompiledBand[] }): CompiledBanded {
+function compileBanded(
+  analyte: NumericAnalyte | undefined,
+  variable: { readonly unit: string; readonly bands: readonly CompiledBand[] },
+): CompiledBanded {
   const factor = analyte === undefined ? 1 : ANALYTES[analyte].units[variable.unit];
   if (factor === undefined) throw new Error(`${analyte} has no unit ${variable.unit}`);
   const points = variable.bands.map((b) => b.points);
@@ -133,12 +160,24 @@ let hsMin = 0;
 let hsMax = 0;
 
 function addBanded(variable: CompiledBanded, canonical: number): void {
-  if (Number.isNaN(canonical)) { hsMin += variable.min; hsMax += variable.max; return; }
+  if (Number.isNaN(canonical)) {
+    hsMin += variable.min;
+    hsMax += variable.max;
+    return;
+  }
   const value = canonical * variable.factor;
   for (const band of variable.bands) {
     let inside = true;
-    for (const bound of band.bounds) if (!compare(value, bound.comparator, bound.value)) { inside = false; break; }
-    if (inside) { hsMin += band.points; hsMax += band.points; return; }
+    for (const bound of band.bounds)
+      if (!compare(value, bound.comparator, bound.value)) {
+        inside = false;
+        break;
+      }
+    if (inside) {
+      hsMin += band.points;
+      hsMax += band.points;
+      return;
+    }
   }
   throw new Error(`HScore: no band for ${value}`);
 }
@@ -149,8 +188,11 @@ export function hscoreStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   // Known underlying immunosuppression.
   const { hivPositive, immunosuppressiveTherapy: therapy } = c.background;
   const pts = HSCORE.immunosuppression.points;
-  if (hivPositive === true || (therapy !== undefined && therapy.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts'))) { hsMin += pts; hsMax += pts; }
-  else if (therapy === undefined || therapy.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown')) hsMax += pts;
+  if (hivPositive === true || therapy?.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts')) {
+    hsMin += pts;
+    hsMax += pts;
+  } else if (therapy === undefined || therapy.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown'))
+    hsMax += pts;
   addBanded(HS.temperature, scan.temperatureHigh);
   // Organomegaly and cytopenias: points by how many are met, the range by how many are unknown.
   const liver = findingStatus(scan.hepatomegaly);
@@ -170,8 +212,10 @@ export function hscoreStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   addBanded(HS.fibrinogen, scan.fibrinogenLow);
   addBanded(HS.ast, scan.astHigh);
   const marrowPoints = HSCORE.hemophagocytosis.points;
-  if (scan.marrow === 2) { hsMin += marrowPoints; hsMax += marrowPoints; }
-  else if (scan.marrow === 0) hsMax += marrowPoints;
+  if (scan.marrow === 2) {
+    hsMin += marrowPoints;
+    hsMax += marrowPoints;
+  } else if (scan.marrow === 0) hsMax += marrowPoints;
   // Every item's lowest band scores 0, so the engine's value (assessed points) is the lower bound.
   out.set(rangeStatus(hsMin, hsMax, HS.cutoff), hsMin, hsMin, hsMax);
 }
@@ -192,7 +236,8 @@ const MS_TERMS = MS_SCORE.terms.map((t) => {
   const key = t.kind === 'finding' ? t.field : `${t.analyte}:${t.worst}`;
   const read = MS_READERS[key];
   if (read === undefined) throw new Error(`MS score: the status plan has no reading for ${key}`);
-  const factor = t.kind === 'finding' ? 1 : compileLabTest(t.analyte, { comparator: '>', value: 0, unit: t.unit }).factor;
+  const factor =
+    t.kind === 'finding' ? 1 : compileLabTest(t.analyte, { comparator: '>', value: 0, unit: t.unit }).factor;
   return { finding: t.kind === 'finding', coefficient: t.coefficient, factor, read };
 });
 
@@ -205,14 +250,28 @@ export function msScoreStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   for (const t of MS_TERMS) {
     const reading = t.read(scan);
     if (t.finding) {
-      if (reading === FINDING_UNKNOWN) { value += 0; min += Math.min(0, t.coefficient); max += Math.max(0, t.coefficient); continue; }
+      if (reading === FINDING_UNKNOWN) {
+        value += 0;
+        min += Math.min(0, t.coefficient);
+        max += Math.max(0, t.coefficient);
+        continue;
+      }
       const points = reading === FINDING_PRESENT ? t.coefficient : 0;
-      value += points; min += points; max += points;
+      value += points;
+      min += points;
+      max += points;
       continue;
     }
-    if (Number.isNaN(reading)) { value += 0; min += t.coefficient < 0 ? -Infinity : 0; max += t.coefficient < 0 ? 0 : Infinity; continue; }
+    if (Number.isNaN(reading)) {
+      value += 0;
+      min += t.coefficient < 0 ? -Infinity : 0;
+      max += t.coefficient < 0 ? 0 : Infinity;
+      continue;
+    }
     const points = t.coefficient * (reading * t.factor);
-    value += points; min += points; max += points;
+    value += points;
+    min += points;
+    max += points;
   }
   const scoreState = rangeStatus(min, max, MS_CUTOFF);
   const status = entry === MET ? scoreState : entry;
@@ -226,7 +285,8 @@ const RATIO_FACTOR = {
   ferritin: compileLabTest('ferritin', { comparator: '>', value: 0, unit: FERRITIN_ESR.ferritinUnit }).factor,
   esr: compileLabTest('esr', { comparator: '>', value: 0, unit: FERRITIN_ESR.esrUnit }).factor,
 };
-if (RATIO_FACTOR.ferritin !== 1 || RATIO_FACTOR.esr !== 1) throw new Error('ferritin:ESR: the scan divides canonical values; the published units must be the canonical ones');
+if (RATIO_FACTOR.ferritin !== 1 || RATIO_FACTOR.esr !== 1)
+  throw new Error('ferritin:ESR: the scan divides canonical values; the published units must be the canonical ones');
 
 export function ferritinEsrStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   const ratio = scan.ferritinEsrHigh;
@@ -234,4 +294,3 @@ export function ferritinEsrStatus(c: Case, scan: WindowScan, out: StatusRow): vo
   const status = c.background.sjia === 'none' ? NOT_APPLICABLE : ratioStatus;
   out.set(status, ratio, ratio, ratio);
 }
-

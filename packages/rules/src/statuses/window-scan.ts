@@ -49,9 +49,21 @@ export class WindowScan {
   read(c: Case, window: TimeWindow): this {
     const from = window.fromHour;
     const to = window.toHour;
-    let hemoglobinLow = NaN, wbcLow = NaN, ancLow = NaN, plateletsLow = NaN, fibrinogenLow = NaN;
-    let ferritinHigh = NaN, astHigh = NaN, ldhHigh = NaN, sCd25High = NaN, triglyceridesHigh = NaN;
-    let tgFasting = NaN, tgNonFasting = NaN, tgUnrecorded = NaN, ratioHigh = NaN, nk = 0;
+    let hemoglobinLow = NaN,
+      wbcLow = NaN,
+      ancLow = NaN,
+      plateletsLow = NaN,
+      fibrinogenLow = NaN;
+    let ferritinHigh = NaN,
+      astHigh = NaN,
+      ldhHigh = NaN,
+      sCd25High = NaN,
+      triglyceridesHigh = NaN;
+    let tgFasting = NaN,
+      tgNonFasting = NaN,
+      tgUnrecorded = NaN,
+      ratioHigh = NaN,
+      nk = 0;
     // `!(v >= low)` / `!(v <= high)`: true for the first value (NaN so far) and for a strictly worse one, as isWorse.
     for (const p of c.labs) {
       if (p.hour < from || p.hour > to) continue;
@@ -70,9 +82,11 @@ export class WindowScan {
       if (tg !== undefined) {
         if (!(tg <= triglyceridesHigh)) triglyceridesHigh = tg;
         const fasting = p.triglyceridesFasting;
-        if (fasting === true) { if (!(tg <= tgFasting)) tgFasting = tg; }
-        else if (fasting === false) { if (!(tg <= tgNonFasting)) tgNonFasting = tg; }
-        else if (!(tg <= tgUnrecorded)) tgUnrecorded = tg;
+        if (fasting === true) {
+          if (!(tg <= tgFasting)) tgFasting = tg;
+        } else if (fasting === false) {
+          if (!(tg <= tgNonFasting)) tgNonFasting = tg;
+        } else if (!(tg <= tgUnrecorded)) tgUnrecorded = tg;
       }
       const esr = p.esr;
       if (ferritin !== undefined && esr !== undefined && esr !== 0) {
@@ -82,12 +96,30 @@ export class WindowScan {
       const activity = p.nkCellActivity;
       if (activity !== undefined) nk = activity === 'low' || activity === 'absent' ? 2 : Math.max(nk, 1);
     }
-    this.hemoglobinLow = hemoglobinLow; this.wbcLow = wbcLow; this.ancLow = ancLow; this.plateletsLow = plateletsLow; this.fibrinogenLow = fibrinogenLow;
-    this.ferritinHigh = ferritinHigh; this.astHigh = astHigh; this.ldhHigh = ldhHigh; this.sCd25High = sCd25High; this.triglyceridesHigh = triglyceridesHigh;
-    this.triglyceridesFastingHigh = tgFasting; this.triglyceridesNonFastingHigh = tgNonFasting; this.triglyceridesUnrecordedHigh = tgUnrecorded; this.ferritinEsrHigh = ratioHigh; this.nkActivity = nk;
+    this.hemoglobinLow = hemoglobinLow;
+    this.wbcLow = wbcLow;
+    this.ancLow = ancLow;
+    this.plateletsLow = plateletsLow;
+    this.fibrinogenLow = fibrinogenLow;
+    this.ferritinHigh = ferritinHigh;
+    this.astHigh = astHigh;
+    this.ldhHigh = ldhHigh;
+    this.sCd25High = sCd25High;
+    this.triglyceridesHigh = triglyceridesHigh;
+    this.triglyceridesFastingHigh = tgFasting;
+    this.triglyceridesNonFastingHigh = tgNonFasting;
+    this.triglyceridesUnrecordedHigh = tgUnrecorded;
+    this.ferritinEsrHigh = ratioHigh;
+    this.nkActivity = nk;
 
-    let temperatureHigh = NaN, history = false, denied = false;
-    let spleen = FINDING_UNKNOWN, liver = FINDING_UNKNOWN, cns = FINDING_UNKNOWN, bleed = FINDING_UNKNOWN, arthritis = FINDING_UNKNOWN;
+    let temperatureHigh = NaN,
+      history = false,
+      denied = false;
+    let spleen = FINDING_UNKNOWN,
+      liver = FINDING_UNKNOWN,
+      cns = FINDING_UNKNOWN,
+      bleed = FINDING_UNKNOWN,
+      arthritis = FINDING_UNKNOWN;
     for (const o of c.observations) {
       if (o.hour < from || o.hour > to) continue;
       const t = o.temperatureC;
@@ -102,8 +134,14 @@ export class WindowScan {
       bleed = finding(bleed, o.hemorrhage);
       arthritis = finding(arthritis, o.activeArthritis);
     }
-    this.temperatureHigh = temperatureHigh; this.feverHistory = history; this.feverDenied = denied;
-    this.splenomegaly = spleen; this.hepatomegaly = liver; this.cnsInvolvement = cns; this.hemorrhage = bleed; this.activeArthritis = arthritis;
+    this.temperatureHigh = temperatureHigh;
+    this.feverHistory = history;
+    this.feverDenied = denied;
+    this.splenomegaly = spleen;
+    this.hepatomegaly = liver;
+    this.cnsInvolvement = cns;
+    this.hemorrhage = bleed;
+    this.activeArthritis = arthritis;
 
     let marrow = 0;
     let benign = 0;

@@ -17,14 +17,25 @@ function convertPanel(panel: LabPanel, system: UnitSystem, direction: Direction)
   return out as unknown as LabPanel;
 }
 
-function convertLimits(ranges: Case['labReferenceRanges'], system: UnitSystem, direction: Direction): Case['labReferenceRanges'] {
+function convertLimits(
+  ranges: Case['labReferenceRanges'],
+  system: UnitSystem,
+  direction: Direction,
+): Case['labReferenceRanges'] {
   if (!ranges) return ranges;
   const out: Record<string, ReferenceLimits> = {};
   for (const [key, limits] of Object.entries(ranges) as [string, ReferenceLimits][]) {
-    if (!isNumericAnalyte(key)) { out[key] = limits; continue; }
+    if (!isNumericAnalyte(key)) {
+      out[key] = limits;
+      continue;
+    }
     const unit = ANALYTES[key].systemUnits[system];
-    const conv = (v: number) => (direction === 'to-canonical' ? toCanonical(key, v, unit) : fromCanonical(key, v, unit));
-    out[key] = { ...(limits.lower !== undefined ? { lower: conv(limits.lower) } : {}), ...(limits.upper !== undefined ? { upper: conv(limits.upper) } : {}) };
+    const conv = (v: number) =>
+      direction === 'to-canonical' ? toCanonical(key, v, unit) : fromCanonical(key, v, unit);
+    out[key] = {
+      ...(limits.lower !== undefined ? { lower: conv(limits.lower) } : {}),
+      ...(limits.upper !== undefined ? { upper: conv(limits.upper) } : {}),
+    };
   }
   return out as Case['labReferenceRanges'];
 }

@@ -2,7 +2,10 @@ import { ANALYTES, type NumericAnalyte, type UnitSystem } from './analytes.js';
 
 /** Thrown for a unit an analyte does not know; names both so the message can say what to fix. */
 export class UnknownUnitError extends Error {
-  constructor(readonly analyte: NumericAnalyte, readonly unit: string) {
+  constructor(
+    readonly analyte: NumericAnalyte,
+    readonly unit: string,
+  ) {
     super(`${analyte} has no unit "${unit}"; known: ${Object.keys(ANALYTES[analyte].units).join(', ')}`);
     this.name = 'UnknownUnitError';
   }

@@ -26,16 +26,23 @@ export function roundCaseInUnits(c: Case, system: UnitSystem): Case {
     const p = panel as unknown as Record<string, unknown>;
     for (const k of Object.keys(p)) {
       const v = p[k];
-      if (k !== 'hour' && typeof v === 'number' && isNumericAnalyte(k)) p[k] = roundTo(v, decimalsInUnit(k, ANALYTES[k].systemUnits[system]));
+      if (k !== 'hour' && typeof v === 'number' && isNumericAnalyte(k))
+        p[k] = roundTo(v, decimalsInUnit(k, ANALYTES[k].systemUnits[system]));
     }
   }
   const ranges = c.labReferenceRanges as Record<string, { lower?: number; upper?: number }> | undefined;
   if (ranges) {
     const out: Record<string, { lower?: number; upper?: number }> = {};
     for (const [k, r] of Object.entries(ranges)) {
-      if (!isNumericAnalyte(k)) { out[k] = r; continue; }
+      if (!isNumericAnalyte(k)) {
+        out[k] = r;
+        continue;
+      }
       const d = decimalsInUnit(k, ANALYTES[k].systemUnits[system]);
-      out[k] = { ...(r.lower !== undefined ? { lower: roundTo(r.lower, d) } : {}), ...(r.upper !== undefined ? { upper: roundTo(r.upper, d) } : {}) };
+      out[k] = {
+        ...(r.lower !== undefined ? { lower: roundTo(r.lower, d) } : {}),
+        ...(r.upper !== undefined ? { upper: roundTo(r.upper, d) } : {}),
+      };
     }
     c.labReferenceRanges = out as Case['labReferenceRanges'];
   }

@@ -17,7 +17,14 @@ export function compileLazily<T>(schema: object): () => ValidateFunction<T> {
 /** "/labs/0/ferritin" → "$.labs[0].ferritin" */
 export function jsonPath(pointer: string): string {
   if (pointer === '') return '$';
-  return '$' + pointer.split('/').slice(1).map((seg) => pathSegment(seg.replace(/~1/g, '/').replace(/~0/g, '~'))).join('');
+  return (
+    '$' +
+    pointer
+      .split('/')
+      .slice(1)
+      .map((seg) => pathSegment(seg.replace(/~1/g, '/').replace(/~0/g, '~')))
+      .join('')
+  );
 }
 
 function pathSegment(s: string): string {
@@ -32,7 +39,11 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        row[j]! + 1,
+        row[j - 1]! + 1,
+        prev + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
       prev = cur;
     }
   }
@@ -45,7 +56,10 @@ export function closest(value: string, candidates: readonly string[]): string | 
   let bestScore = Infinity;
   for (const c of candidates) {
     const score = (c.includes(value) || value.includes(c) ? 1 : distance(value, c)) / Math.max(value.length, c.length);
-    if (score < bestScore) { bestScore = score; best = c; }
+    if (score < bestScore) {
+      bestScore = score;
+      best = c;
+    }
   }
   return bestScore <= 0.5 ? best : undefined;
 }
@@ -61,7 +75,10 @@ function valueAt(root: unknown, pointer: string): unknown {
 
 /** "object" → "an object", "number,null" → "a number or null". */
 function withArticle(type: string): string {
-  return type.split(',').map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : t === 'null' ? 'null' : `a ${t}`)).join(' or ');
+  return type
+    .split(',')
+    .map((t) => (/^[aeiou]/.test(t) ? `an ${t}` : t === 'null' ? 'null' : `a ${t}`))
+    .join(' or ');
 }
 
 /** A value as a person would name it: "null", "an array", "the string "abc"", "the number 3". */
@@ -81,7 +98,11 @@ export interface ProblemHints {
   readonly enumHint?: (instancePath: string, value: unknown) => { message: string; fix: string } | undefined;
 }
 
-function describe(error: ErrorObject, data: unknown, hints: ProblemHints): { message: string; fix: string; pathSuffix?: string } {
+function describe(
+  error: ErrorObject,
+  data: unknown,
+  hints: ProblemHints,
+): { message: string; fix: string; pathSuffix?: string } {
   const p = error.params as Record<string, unknown>;
   const schema = error.parentSchema as { properties?: Record<string, unknown>; description?: string } | undefined;
   switch (error.keyword) {
@@ -91,12 +112,17 @@ function describe(error: ErrorObject, data: unknown, hints: ProblemHints): { mes
       const guess = closest(extra, known);
       return {
         message: `unknown property "${extra}"`,
-        fix: guess ? `did you mean "${guess}"? (allowed: ${known.join(', ')})` : `remove it; allowed here: ${known.join(', ')}`,
+        fix: guess
+          ? `did you mean "${guess}"? (allowed: ${known.join(', ')})`
+          : `remove it; allowed here: ${known.join(', ')}`,
         pathSuffix: extra,
       };
     }
     case 'required':
-      return { message: `missing required property "${String(p.missingProperty)}"`, fix: `add "${String(p.missingProperty)}" (see ${hints.schemaFile})` };
+      return {
+        message: `missing required property "${String(p.missingProperty)}"`,
+        fix: `add "${String(p.missingProperty)}" (see ${hints.schemaFile})`,
+      };
     case 'enum': {
       const specific = hints.enumHint?.(error.instancePath, data);
       if (specific) return specific;
@@ -108,21 +134,34 @@ function describe(error: ErrorObject, data: unknown, hints: ProblemHints): { mes
       };
     }
     case 'const':
-      return { message: `must be ${JSON.stringify(p.allowedValue)}`, fix: `set it to ${JSON.stringify(p.allowedValue)}` };
+      return {
+        message: `must be ${JSON.stringify(p.allowedValue)}`,
+        fix: `set it to ${JSON.stringify(p.allowedValue)}`,
+      };
     case 'type':
       return {
         message: `expected ${withArticle(String(p.type))}, got ${describeValue(data)}`,
         fix: `give ${withArticle(String(p.type))}${schema?.description ? ` (${schema.description})` : ''}`,
       };
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[error.keyword];
-      return { message: `${JSON.stringify(data)} is out of range (must be ${op} ${String(p.limit)})`, fix: `check the value and its unit${schema?.description ? ` (expected unit: ${schema.description})` : ''}` };
+      return {
+        message: `${JSON.stringify(data)} is out of range (must be ${op} ${String(p.limit)})`,
+        fix: `check the value and its unit${schema?.description ? ` (expected unit: ${schema.description})` : ''}`,
+      };
     }
     case 'pattern':
-      return { message: `${JSON.stringify(data)} does not match ${String(p.pattern)}`, fix: 'use letters, digits, ".", "_", ":" or "-" only' };
+      return {
+        message: `${JSON.stringify(data)} does not match ${String(p.pattern)}`,
+        fix: 'use letters, digits, ".", "_", ":" or "-" only',
+      };
     case 'uniqueItems':
       return { message: 'has duplicate entries', fix: 'list each value once' };
-    case 'minItems': case 'minLength':
+    case 'minItems':
+    case 'minLength':
       return { message: error.message ?? 'is too short', fix: `see ${hints.schemaFile}` };
     default:
       return { message: error.message ?? error.keyword, fix: `see ${hints.schemaFile}` };
@@ -130,7 +169,12 @@ function describe(error: ErrorObject, data: unknown, hints: ProblemHints): { mes
 }
 
 /** Every distinct problem behind a failed validation, in schema order. */
-export function schemaProblems(errors: readonly ErrorObject[] | null | undefined, data: unknown, file: string, hints: ProblemHints): ValidationProblem[] {
+export function schemaProblems(
+  errors: readonly ErrorObject[] | null | undefined,
+  data: unknown,
+  file: string,
+  hints: ProblemHints,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors ?? []) {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  admitCase, formatProblem, formatProblems, lmsValue, plausibleWeightRange, weightLmsAt, PLAUSIBLE_WEIGHT_Z, type Case,
+  admitCase,
+  formatProblem,
+  formatProblems,
+  lmsValue,
+  plausibleWeightRange,
+  weightLmsAt,
+  PLAUSIBLE_WEIGHT_Z,
+  type Case,
 } from '../../src/index.js';
 import { makeCase } from '../support/make-case.js';
 
@@ -46,36 +53,54 @@ describe('admitCase: the one gate (schema → units → meaning)', () => {
   });
 
   it('refuses a weight no child of that age has (a 17-year-old of 1 kg), by the WHO/CDC references', () => {
-    expect(paths(admitCase(makeCase({ patient: { ageYears: 17, sex: 'female', weightKg: 1 } })))).toEqual(['$.patient.weightKg']);
-    expect(paths(admitCase(makeCase({ patient: { ageYears: 0.5, sex: 'male', weightKg: 70 } })))).toEqual(['$.patient.weightKg']);
+    expect(paths(admitCase(makeCase({ patient: { ageYears: 17, sex: 'female', weightKg: 1 } })))).toEqual([
+      '$.patient.weightKg',
+    ]);
+    expect(paths(admitCase(makeCase({ patient: { ageYears: 0.5, sex: 'male', weightKg: 70 } })))).toEqual([
+      '$.patient.weightKg',
+    ]);
     expect(paths(admitCase(makeCase({ patient: { ageYears: 17, sex: 'female', weightKg: 55 } })))).toEqual([]);
     // A preterm newborn lies below the term references: not refused.
-    expect(paths(admitCase(makeCase({ patient: { ageYears: 0.01, sex: 'male', weightKg: 0.6, gestationalAgeWeeks: 25 } })))).toEqual([]);
+    expect(
+      paths(admitCase(makeCase({ patient: { ageYears: 0.01, sex: 'male', weightKg: 0.6, gestationalAgeWeeks: 25 } }))),
+    ).toEqual([]);
   });
 
   it('the weight limits are exactly ±6 SD on the reference curve (boundaries inclusive)', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 21, noNaN: true }), fc.constantFrom('female' as const, 'male' as const), (age, sex) => {
-      const range = plausibleWeightRange(age, sex);
-      const row = weightLmsAt(age, sex);
-      expect(range.min).toBe(lmsValue(row, -PLAUSIBLE_WEIGHT_Z));
-      expect(range.max).toBe(lmsValue(row, PLAUSIBLE_WEIGHT_Z));
-      expect(range.min).toBeGreaterThan(0);
-      const at = (weightKg: number) => paths(admitCase(makeCase({ patient: { ageYears: age, sex, weightKg } })));
-      if (range.max <= 250) expect(at(range.max)).toEqual([]);
-      expect(at(range.min)).toEqual([]);
-      expect(at(range.min * 0.999)).toEqual(['$.patient.weightKg']);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 21, noNaN: true }),
+        fc.constantFrom('female' as const, 'male' as const),
+        (age, sex) => {
+          const range = plausibleWeightRange(age, sex);
+          const row = weightLmsAt(age, sex);
+          expect(range.min).toBe(lmsValue(row, -PLAUSIBLE_WEIGHT_Z));
+          expect(range.max).toBe(lmsValue(row, PLAUSIBLE_WEIGHT_Z));
+          expect(range.min).toBeGreaterThan(0);
+          const at = (weightKg: number) => paths(admitCase(makeCase({ patient: { ageYears: age, sex, weightKg } })));
+          if (range.max <= 250) expect(at(range.max)).toEqual([]);
+          expect(at(range.min)).toEqual([]);
+          expect(at(range.min * 0.999)).toEqual(['$.patient.weightKg']);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('formatProblems', () => {
   const p = (i: number) => ({ file: 'f', path: `$.x${i}`, message: `m${i}`, fix: 'do it' });
   it('shows the first problems and counts the rest', () => {
-    const text = formatProblems(Array.from({ length: 14 }, (_, i) => p(i)), 12);
+    const text = formatProblems(
+      Array.from({ length: 14 }, (_, i) => p(i)),
+      12,
+    );
     expect(text.split('\n')).toHaveLength(13);
     expect(text).toMatch(/… and 2 more problems$/);
   });
   it('never doubles the punctuation of a question', () => {
-    expect(formatProblem({ file: 'f', path: '$', message: 'mg and g swapped?', fix: 'x' })).toBe('f: $: mg and g swapped? Fix: x');
+    expect(formatProblem({ file: 'f', path: '$', message: 'mg and g swapped?', fix: 'x' })).toBe(
+      'f: $: mg and g swapped? Fix: x',
+    );
   });
 });

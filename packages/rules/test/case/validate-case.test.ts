@@ -52,7 +52,9 @@ describe('validateCase', () => {
   });
 
   it('formats a problem as one line with file, path and fix', () => {
-    expect(formatProblem({ file: 'a.json', path: '$.x', message: 'bad', fix: 'do y', line: 3 })).toBe('a.json:3: $.x: bad. Fix: do y');
+    expect(formatProblem({ file: 'a.json', path: '$.x', message: 'bad', fix: 'do y', line: 3 })).toBe(
+      'a.json:3: $.x: bad. Fix: do y',
+    );
   });
 
   it('renders JSON pointers as readable paths', () => {

@@ -7,7 +7,11 @@ import { item } from '../support/evidence.js';
 const FEBRILE: Omit<Observation, 'hour'> = { temperatureC: 39.2 };
 
 /** A febrile child with known sJIA and these labs (conventional units). */
-function sjiaCase(labs: Omit<LabPanel, 'hour'>, obs: Omit<Observation, 'hour'> = FEBRILE, sjia: Case['background']['sjia'] = 'known'): Case {
+function sjiaCase(
+  labs: Omit<LabPanel, 'hour'>,
+  obs: Omit<Observation, 'hour'> = FEBRILE,
+  sjia: Case['background']['sjia'] = 'known',
+): Case {
   return makeCase({ background: { sjia }, observations: observedAt0(obs), labs: labsAt0(labs) });
 }
 /** The same, with the labs given in SI units. */
@@ -16,7 +20,11 @@ const sjiaCaseSi = (labs: Omit<LabPanel, 'hour'>) => caseToCanonical(sjiaCase(la
 const statusOf = (c: Case, id: string) => item(eularAcr2016.evaluate(c), id).status;
 
 /** Labs meeting ferritin and exactly the named other items; the rest assessed and not met. */
-function labsMeeting(ferritin: number | undefined, others: ReadonlySet<string>, missing: ReadonlySet<string> = new Set()): Omit<LabPanel, 'hour'> {
+function labsMeeting(
+  ferritin: number | undefined,
+  others: ReadonlySet<string>,
+  missing: ReadonlySet<string> = new Set(),
+): Omit<LabPanel, 'hour'> {
   const labs: Omit<LabPanel, 'hour'> = {};
   if (ferritin !== undefined) labs.ferritin = ferritin;
   if (!missing.has('platelets')) labs.platelets = others.has('platelets') ? 120 : 300;
@@ -43,7 +51,9 @@ describe('2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA (Ravelli
     });
     it('days of fever or a subjective fever also make the patient febrile', () => {
       expect(eularAcr2016.evaluate(sjiaCase(classified, { feverDays: 3 })).status).toBe('met');
-      expect(eularAcr2016.evaluate(sjiaCase(classified, { subjectiveFever: true, temperatureC: 37.0 })).status).toBe('met');
+      expect(eularAcr2016.evaluate(sjiaCase(classified, { subjectiveFever: true, temperatureC: 37.0 })).status).toBe(
+        'met',
+      );
     });
     it('fever not assessed at all → not assessable', () => {
       const r = eularAcr2016.evaluate(sjiaCase(classified, { splenomegaly: true }));
@@ -51,7 +61,7 @@ describe('2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA (Ravelli
       expect(r.summary).toMatch(/fever was not assessed/);
       expect(item(r, 'entry.febrile').status).toBe('not-assessed');
     });
-    it('notes that 38.0 °C is masdrill\'s operational reading', () => {
+    it("notes that 38.0 °C is masdrill's operational reading", () => {
       expect(eularAcr2016.evaluate(makeCase()).notes.join(' ')).toMatch(/38\.0 °C.*CDC MIS-C/);
     });
   });
@@ -105,11 +115,16 @@ describe('2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA (Ravelli
     });
     it('reads the worst value: lowest platelets and fibrinogen, highest AST and TG', () => {
       const c = makeCase({
-        background: { sjia: 'known' }, observations: observedAt0(FEBRILE),
-        labs: [{ hour: 0, platelets: 250, ast: 40, fibrinogen: 400, triglycerides: 120 }, { hour: 12, platelets: 150, ast: 90, fibrinogen: 300, triglycerides: 200 }],
+        background: { sjia: 'known' },
+        observations: observedAt0(FEBRILE),
+        labs: [
+          { hour: 0, platelets: 250, ast: 40, fibrinogen: 400, triglycerides: 120 },
+          { hour: 12, platelets: 150, ast: 90, fibrinogen: 300, triglycerides: 200 },
+        ],
       });
       const r = eularAcr2016.evaluate(c);
-      for (const id of ['platelets', 'ast', 'triglycerides', 'fibrinogen']) expect(item(r, id)).toMatchObject({ status: 'met', hour: 12 });
+      for (const id of ['platelets', 'ast', 'triglycerides', 'fibrinogen'])
+        expect(item(r, id)).toMatchObject({ status: 'met', hour: 12 });
     });
   });
 
@@ -123,21 +138,29 @@ describe('2016 EULAR/ACR/PRINTO classification criteria for MAS in sJIA (Ravelli
       expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(1000, new Set(['ast'])))).status).toBe('not-met');
     });
     it('ferritin > 684, 1 of 4 met and 1 not assessed → not assessable', () => {
-      expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(1000, new Set(['ast']), new Set(['fibrinogen'])))).status).toBe('not-assessable');
+      expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(1000, new Set(['ast']), new Set(['fibrinogen'])))).status).toBe(
+        'not-assessable',
+      );
     });
     it('ferritin ≤ 684 → not classified, whatever the other items and missing data', () => {
-      expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(684, new Set(['ast', 'platelets', 'fibrinogen', 'triglycerides'])))).status).toBe('not-met');
+      expect(
+        eularAcr2016.evaluate(sjiaCase(labsMeeting(684, new Set(['ast', 'platelets', 'fibrinogen', 'triglycerides']))))
+          .status,
+      ).toBe('not-met');
       expect(eularAcr2016.evaluate(sjiaCase({ ferritin: 600 })).status).toBe('not-met');
     });
     it('ferritin not assessed with 2 of 4 met → not assessable', () => {
-      expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(undefined, new Set(['ast', 'platelets'])))).status).toBe('not-assessable');
+      expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(undefined, new Set(['ast', 'platelets'])))).status).toBe(
+        'not-assessable',
+      );
     });
     it('0 of 4 met and 1 not assessed cannot reach 2 → not classified', () => {
       expect(eularAcr2016.evaluate(sjiaCase(labsMeeting(5000, new Set(), new Set(['ast'])))).status).toBe('not-met');
     });
     it('missing items are not assessed, never met', () => {
       const r = eularAcr2016.evaluate(sjiaCase({}));
-      for (const id of ['ferritin', 'platelets', 'ast', 'triglycerides', 'fibrinogen']) expect(item(r, id)).toMatchObject({ status: 'not-assessed', value: null });
+      for (const id of ['ferritin', 'platelets', 'ast', 'triglycerides', 'fibrinogen'])
+        expect(item(r, id)).toMatchObject({ status: 'not-assessed', value: null });
       expect(r.status).toBe('not-assessable');
     });
   });

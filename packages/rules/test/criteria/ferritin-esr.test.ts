@@ -4,7 +4,8 @@ import { ferritinEsr } from '../../src/criteria/ferritin-esr.js';
 import { makeCase } from '../support/make-case.js';
 import { item } from '../support/evidence.js';
 
-const sjiaCase = (labs: LabPanel[], sjia: Case['background']['sjia'] = 'known') => makeCase({ background: { sjia }, labs });
+const sjiaCase = (labs: LabPanel[], sjia: Case['background']['sjia'] = 'known') =>
+  makeCase({ background: { sjia }, labs });
 
 describe('Ferritin:ESR ratio (Eloseily 2019)', () => {
   describe('cut-off ≥ 21.5', () => {
@@ -18,23 +19,34 @@ describe('Ferritin:ESR ratio (Eloseily 2019)', () => {
       expect(ferritinEsr.evaluate(sjiaCase([{ hour: 0, ferritin: 215.1, esr: 10 }])).status).toBe('met');
     });
     it('the same in SI (ferritin in µg/L, ESR in mm/h)', () => {
-      expect(ferritinEsr.evaluate(caseToCanonical(sjiaCase([{ hour: 0, ferritin: 215, esr: 10 }]), 'si')).status).toBe('met');
-      expect(ferritinEsr.evaluate(caseToCanonical(sjiaCase([{ hour: 0, ferritin: 214.9, esr: 10 }]), 'si')).status).toBe('not-met');
+      expect(ferritinEsr.evaluate(caseToCanonical(sjiaCase([{ hour: 0, ferritin: 215, esr: 10 }]), 'si')).status).toBe(
+        'met',
+      );
+      expect(
+        ferritinEsr.evaluate(caseToCanonical(sjiaCase([{ hour: 0, ferritin: 214.9, esr: 10 }]), 'si')).status,
+      ).toBe('not-met');
     });
   });
 
   describe('which panel', () => {
     it('uses the panel in the window with both values that gives the highest ratio', () => {
-      const r = ferritinEsr.evaluate(sjiaCase([
-        { hour: 0, ferritin: 3000, esr: 60 },
-        { hour: 12, ferritin: 2500, esr: 10 },
-        { hour: 18, ferritin: 9000 },
-        { hour: 30, ferritin: 20000, esr: 2 },
-      ]));
+      const r = ferritinEsr.evaluate(
+        sjiaCase([
+          { hour: 0, ferritin: 3000, esr: 60 },
+          { hour: 12, ferritin: 2500, esr: 10 },
+          { hour: 18, ferritin: 9000 },
+          { hour: 30, ferritin: 20000, esr: 2 },
+        ]),
+      );
       expect(item(r, 'ratio')).toMatchObject({ status: 'met', value: 250, hour: 12 });
     });
     it('ferritin and ESR from different panels are not paired → not assessable', () => {
-      const r = ferritinEsr.evaluate(sjiaCase([{ hour: 0, ferritin: 3000 }, { hour: 4, esr: 10 }]));
+      const r = ferritinEsr.evaluate(
+        sjiaCase([
+          { hour: 0, ferritin: 3000 },
+          { hour: 4, esr: 10 },
+        ]),
+      );
       expect(r.status).toBe('not-assessable');
       expect(r.score).toBeUndefined();
       expect(item(r, 'ratio')).toMatchObject({ status: 'not-assessed', value: null });
@@ -46,7 +58,12 @@ describe('Ferritin:ESR ratio (Eloseily 2019)', () => {
       expect(r.notes.join(' ')).toMatch(/ESR 0 mm\/h/);
     });
     it('an ESR-0 panel is skipped when another panel gives a ratio', () => {
-      const r = ferritinEsr.evaluate(sjiaCase([{ hour: 0, ferritin: 3000, esr: 0 }, { hour: 6, ferritin: 1000, esr: 100 }]));
+      const r = ferritinEsr.evaluate(
+        sjiaCase([
+          { hour: 0, ferritin: 3000, esr: 0 },
+          { hour: 6, ferritin: 1000, esr: 100 },
+        ]),
+      );
       expect(r.status).toBe('not-met');
       expect(r.score?.value).toBe(10);
     });

@@ -11,18 +11,41 @@ const withObs = (obs: Omit<Observation, 'hour'>) => makeCase({ observations: obs
 const pointsOf = (c: Case, id: string) => item(hscore.evaluate(c), id).points;
 
 /** Every item assessed at its lowest band (score 0), with overrides. */
-function complete(parts: { obs?: Omit<Observation, 'hour'>; labs?: Omit<LabPanel, 'hour'>; background?: Partial<Case['background']>; marrow?: boolean } = {}): Case {
+function complete(
+  parts: {
+    obs?: Omit<Observation, 'hour'>;
+    labs?: Omit<LabPanel, 'hour'>;
+    background?: Partial<Case['background']>;
+    marrow?: boolean;
+  } = {},
+): Case {
   return makeCase({
     background: { hivPositive: false, immunosuppressiveTherapy: [], ...parts.background },
     observations: observedAt0({ temperatureC: 37.0, hepatomegaly: false, splenomegaly: false, ...parts.obs }),
-    labs: labsAt0({ hemoglobin: 12, wbc: 8, platelets: 250, ferritin: 300, triglycerides: 100, fibrinogen: 300, ast: 20, ...parts.labs }),
+    labs: labsAt0({
+      hemoglobin: 12,
+      wbc: 8,
+      platelets: 250,
+      ferritin: 300,
+      triglycerides: 100,
+      fibrinogen: 300,
+      ast: 20,
+      ...parts.labs,
+    }),
     investigations: { boneMarrow: [{ hour: 1, hemophagocytosis: parts.marrow ?? false }] },
   });
 }
 
 describe('HScore (Fardet 2014)', () => {
   describe('temperature: <38.4 → 0; 38.4–39.4 → 33; >39.4 → 49', () => {
-    it.each([[38.39, 0], [38.4, 33], [38.41, 33], [39.4, 33], [39.41, 49], [41, 49]])('%s °C scores %s', (t, pts) => {
+    it.each([
+      [38.39, 0],
+      [38.4, 33],
+      [38.41, 33],
+      [39.4, 33],
+      [39.41, 49],
+      [41, 49],
+    ])('%s °C scores %s', (t, pts) => {
       expect(pointsOf(withObs({ temperatureC: t }), 'temperature')).toBe(pts);
     });
   });
@@ -67,7 +90,13 @@ describe('HScore (Fardet 2014)', () => {
   });
 
   describe('ferritin: <2000 → 0; 2000–6000 → 35; >6000 → 50 ng/mL', () => {
-    it.each([[1999.99, 0], [2000, 35], [2000.01, 35], [6000, 35], [6000.01, 50]])('%s ng/mL scores %s (both unit systems)', (f, pts) => {
+    it.each([
+      [1999.99, 0],
+      [2000, 35],
+      [2000.01, 35],
+      [6000, 35],
+      [6000.01, 50],
+    ])('%s ng/mL scores %s (both unit systems)', (f, pts) => {
       expect(pointsOf(withLabs({ ferritin: f }), 'ferritin')).toBe(pts);
       expect(pointsOf(withSiLabs({ ferritin: f }), 'ferritin')).toBe(pts);
     });
@@ -75,7 +104,13 @@ describe('HScore (Fardet 2014)', () => {
 
   describe('triglycerides: mmol/L <1.5 → 0; 1.5–4 → 44; >4 → 64, or mg/dL <132.7 / 132.7–354 / >354, each in the unit entered', () => {
     const si = (c: Case, id: string) => item(hscore.evaluate(c, { enteredUnits: 'si' }), id).points;
-    it.each([[1.49, 0], [1.5, 44], [1.51, 44], [4, 44], [4.01, 64]])('%s mmol/L entered in SI scores %s', (tg, pts) => {
+    it.each([
+      [1.49, 0],
+      [1.5, 44],
+      [1.51, 44],
+      [4, 44],
+      [4.01, 64],
+    ])('%s mmol/L entered in SI scores %s', (tg, pts) => {
       expect(si(withSiLabs({ triglycerides: tg }), 'triglycerides')).toBe(pts);
     });
     it('in mg/dL, the printed mg/dL bands: 132.6 scores 0, 132.7 scores 44 (1.498 mmol/L, but the definition prints 132.7 mg/dL)', () => {
@@ -88,7 +123,11 @@ describe('HScore (Fardet 2014)', () => {
     });
     it('shows the value in the unit entered, beside the bands printed in it', () => {
       const tg = item(hscore.evaluate(withLabs({ triglycerides: 177.14 })), 'triglycerides');
-      expect(tg).toMatchObject({ unit: 'mg/dL', value: 177.14, threshold: '< 132.7 mg/dL → 0; 132.7–354 mg/dL → 44; > 354 mg/dL → 64' });
+      expect(tg).toMatchObject({
+        unit: 'mg/dL',
+        value: 177.14,
+        threshold: '< 132.7 mg/dL → 0; 132.7–354 mg/dL → 44; > 354 mg/dL → 64',
+      });
       const tgSi = item(hscore.evaluate(withSiLabs({ triglycerides: 2.0 }), { enteredUnits: 'si' }), 'triglycerides');
       expect(tgSi.unit).toBe('mmol/L');
       expect(tgSi.value).toBeCloseTo(2.0, 6);
@@ -125,24 +164,39 @@ describe('HScore (Fardet 2014)', () => {
     it('HIV positive scores 18', () => {
       expect(pointsOf(makeCase({ background: { hivPositive: true } }), 'immunosuppression')).toBe(18);
     });
-    it.each(['glucocorticoid', 'cyclosporine', 'azathioprine', 'tacrolimus', 'mycophenolate'] as const)('long-term %s scores 18', (agent) => {
-      expect(pointsOf(makeCase({ background: { immunosuppressiveTherapy: [agent] } }), 'immunosuppression')).toBe(18);
-    });
-    it.each(['methotrexate', 'anakinra', 'canakinumab', 'tocilizumab'] as const)('%s alone does not count (masdrill choice)', (agent) => {
-      expect(item(hscore.evaluate(makeCase({ background: { immunosuppressiveTherapy: [agent] } })), 'immunosuppression')).toMatchObject({ status: 'not-met', points: 0 });
-    });
+    it.each(['glucocorticoid', 'cyclosporine', 'azathioprine', 'tacrolimus', 'mycophenolate'] as const)(
+      'long-term %s scores 18',
+      (agent) => {
+        expect(pointsOf(makeCase({ background: { immunosuppressiveTherapy: [agent] } }), 'immunosuppression')).toBe(18);
+      },
+    );
+    it.each(['methotrexate', 'anakinra', 'canakinumab', 'tocilizumab'] as const)(
+      '%s alone does not count (masdrill choice)',
+      (agent) => {
+        expect(
+          item(hscore.evaluate(makeCase({ background: { immunosuppressiveTherapy: [agent] } })), 'immunosuppression'),
+        ).toMatchObject({ status: 'not-met', points: 0 });
+      },
+    );
     it('no therapy list and no HIV status → not assessed (0–18)', () => {
       const r = hscore.evaluate(makeCase());
       expect(item(r, 'immunosuppression').status).toBe('not-assessed');
     });
     it('HIV negative but therapy not recorded → not assessed', () => {
-      expect(item(hscore.evaluate(makeCase({ background: { hivPositive: false } })), 'immunosuppression').status).toBe('not-assessed');
+      expect(item(hscore.evaluate(makeCase({ background: { hivPositive: false } })), 'immunosuppression').status).toBe(
+        'not-assessed',
+      );
     });
     it('an empty therapy list with unrecorded HIV status → not met (no KNOWN immunosuppression)', () => {
-      expect(item(hscore.evaluate(makeCase({ background: { immunosuppressiveTherapy: [] } })), 'immunosuppression').status).toBe('not-met');
+      expect(
+        item(hscore.evaluate(makeCase({ background: { immunosuppressiveTherapy: [] } })), 'immunosuppression').status,
+      ).toBe('not-met');
     });
     it('an unnamed "other" therapy → not assessed', () => {
-      expect(item(hscore.evaluate(makeCase({ background: { immunosuppressiveTherapy: ['other'] } })), 'immunosuppression').status).toBe('not-assessed');
+      expect(
+        item(hscore.evaluate(makeCase({ background: { immunosuppressiveTherapy: ['other'] } })), 'immunosuppression')
+          .status,
+      ).toBe('not-assessed');
     });
   });
 
@@ -153,23 +207,43 @@ describe('HScore (Fardet 2014)', () => {
       expect(r.status).toBe('not-met');
     });
     it('a complete case at every top band scores 337', () => {
-      const r = hscore.evaluate(complete({
-        background: { hivPositive: true }, obs: { temperatureC: 40, hepatomegaly: true, splenomegaly: true },
-        labs: { hemoglobin: 7, wbc: 2, platelets: 40, ferritin: 20000, triglycerides: 500, fibrinogen: 100, ast: 300 }, marrow: true,
-      }));
+      const r = hscore.evaluate(
+        complete({
+          background: { hivPositive: true },
+          obs: { temperatureC: 40, hepatomegaly: true, splenomegaly: true },
+          labs: {
+            hemoglobin: 7,
+            wbc: 2,
+            platelets: 40,
+            ferritin: 20000,
+            triglycerides: 500,
+            fibrinogen: 100,
+            ast: 300,
+          },
+          marrow: true,
+        }),
+      );
       expect(r.score).toMatchObject({ value: 337, min: 337, max: 337 });
       expect(r.status).toBe('met');
     });
     it('exactly 169 (18 + 33 + 38 + 50 + 30) meets ≥169', () => {
-      const r = hscore.evaluate(complete({
-        background: { immunosuppressiveTherapy: ['glucocorticoid'] }, obs: { temperatureC: 39, hepatomegaly: true, splenomegaly: true },
-        labs: { ferritin: 7000, fibrinogen: 200 },
-      }));
+      const r = hscore.evaluate(
+        complete({
+          background: { immunosuppressiveTherapy: ['glucocorticoid'] },
+          obs: { temperatureC: 39, hepatomegaly: true, splenomegaly: true },
+          labs: { ferritin: 7000, fibrinogen: 200 },
+        }),
+      );
       expect(r.score?.value).toBe(169);
       expect(r.status).toBe('met');
     });
     it('the same without immunosuppression (151) does not', () => {
-      const r = hscore.evaluate(complete({ obs: { temperatureC: 39, hepatomegaly: true, splenomegaly: true }, labs: { ferritin: 7000, fibrinogen: 200 } }));
+      const r = hscore.evaluate(
+        complete({
+          obs: { temperatureC: 39, hepatomegaly: true, splenomegaly: true },
+          labs: { ferritin: 7000, fibrinogen: 200 },
+        }),
+      );
       expect(r.score?.value).toBe(151);
       expect(r.status).toBe('not-met');
     });
@@ -195,18 +269,21 @@ describe('HScore (Fardet 2014)', () => {
     });
   });
 
-  describe('probability: masdrill\'s logistic fit to the published table', () => {
+  describe("probability: masdrill's logistic fit to the published table", () => {
     const published = HSCORE_PROBABILITY_TABLE.filter((p) => p.bound === undefined);
-    it.each(published.map((p) => [p.score, p.percent]))('HScore %s → %s% within ±2 percentage points', (score, percent) => {
-      expect(Math.abs(hscoreProbability(score) * 100 - percent)).toBeLessThanOrEqual(2);
-    });
+    it.each(published.map((p) => [p.score, p.percent]))(
+      'HScore %s → %s% within ±2 percentage points',
+      (score, percent) => {
+        expect(Math.abs(hscoreProbability(score) * 100 - percent)).toBeLessThanOrEqual(2);
+      },
+    );
     it('HScore 90 → < 1%', () => {
       expect(hscoreProbability(90) * 100).toBeLessThan(1);
     });
     it.each([250, 280, 337])('HScore %s → > 99%', (score) => {
       expect(hscoreProbability(score) * 100).toBeGreaterThan(99);
     });
-    it('the result says plainly that the formula is masdrill\'s fit, not a published one', () => {
+    it("the result says plainly that the formula is masdrill's fit, not a published one", () => {
       const r = hscore.evaluate(complete());
       expect(r.score?.probability?.method).toMatch(/masdrill's own logistic fit.*not a published formula/);
       expect(r.notes.join(' ')).toMatch(/masdrill-hscore-fit/);

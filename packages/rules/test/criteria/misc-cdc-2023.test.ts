@@ -8,7 +8,13 @@ import { item } from '../support/evidence.js';
 
 // Every organ finding explicitly assessed; only rash + GI present (2 categories).
 const BASE_OBS: Omit<Observation, 'hour'> = {
-  temperatureC: 39.2, rash: true, giSymptoms: true, conjunctivitis: false, mucosalChanges: false, extremityChanges: false, shock: false,
+  temperatureC: 39.2,
+  rash: true,
+  giSymptoms: true,
+  conjunctivitis: false,
+  mucosalChanges: false,
+  extremityChanges: false,
+  shock: false,
 };
 const BASE_LABS: Omit<LabPanel, 'hour'> = { crp: 150, platelets: 250, alc: 2.0, troponin: 5 };
 
@@ -57,8 +63,12 @@ describe('MIS-C CDC 2023 thresholds', () => {
     expect(item(evalCase(miscCase({ temperatureC: 37.9, subjectiveFever: true })), 'fever').status).toBe('met');
     // 37.9 °C measured but subjective fever or fever history not recorded: not assessed, never "no fever".
     expect(item(evalCase(miscCase({ temperatureC: 37.9 })), 'fever').status).toBe('not-assessed');
-    expect(item(evalCase(miscCase({ temperatureC: 37.9, subjectiveFever: false })), 'fever').status).toBe('not-assessed');
-    expect(item(evalCase(miscCase({ temperatureC: 37.9, subjectiveFever: false, feverDays: 2 })), 'fever').status).toBe('met');
+    expect(item(evalCase(miscCase({ temperatureC: 37.9, subjectiveFever: false })), 'fever').status).toBe(
+      'not-assessed',
+    );
+    expect(item(evalCase(miscCase({ temperatureC: 37.9, subjectiveFever: false, feverDays: 2 })), 'fever').status).toBe(
+      'met',
+    );
   });
 
   it('CRP 30 mg/L = 3.0 mg/dL is met, 29.9 mg/L is not', () => {
@@ -77,7 +87,11 @@ describe('MIS-C CDC 2023 thresholds', () => {
   });
 
   it('platelets 149 vs 150 ×10⁹/L (150,000/µL)', () => {
-    expect(item(evalCase(miscCase({}, { platelets: 149 })), 'hematologic.platelets')).toMatchObject({ status: 'met', value: 149_000, unit: '/µL' });
+    expect(item(evalCase(miscCase({}, { platelets: 149 })), 'hematologic.platelets')).toMatchObject({
+      status: 'met',
+      value: 149_000,
+      unit: '/µL',
+    });
     expect(item(evalCase(miscCase({}, { platelets: 150 })), 'hematologic.platelets').status).toBe('not-met');
   });
 
@@ -87,13 +101,15 @@ describe('MIS-C CDC 2023 thresholds', () => {
   });
 
   it('LVEF 54 vs 55 %', () => {
-    const withEcho = (lvefPercent: number) => evalCase(miscCase({}, {}, { investigations: { echo: [{ hour: 1, lvefPercent, coronaryZMax: 0 }] } }));
+    const withEcho = (lvefPercent: number) =>
+      evalCase(miscCase({}, {}, { investigations: { echo: [{ hour: 1, lvefPercent, coronaryZMax: 0 }] } }));
     expect(item(withEcho(54), 'cardiac.lvef').status).toBe('met');
     expect(item(withEcho(55), 'cardiac.lvef').status).toBe('not-met');
   });
 
   it('coronary z 1.99 vs 2.0 (masdrill reading of "dilatation")', () => {
-    const withEcho = (coronaryZMax: number) => evalCase(miscCase({}, {}, { investigations: { echo: [{ hour: 1, lvefPercent: 60, coronaryZMax }] } }));
+    const withEcho = (coronaryZMax: number) =>
+      evalCase(miscCase({}, {}, { investigations: { echo: [{ hour: 1, lvefPercent: 60, coronaryZMax }] } }));
     expect(item(withEcho(1.99), 'cardiac.coronary').status).toBe('not-met');
     const r = withEcho(2.0);
     expect(item(r, 'cardiac.coronary').status).toBe('met');
@@ -101,7 +117,7 @@ describe('MIS-C CDC 2023 thresholds', () => {
     expect(r.count?.met).toBe(3);
   });
 
-  it('troponin above the case\'s own upper reference limit', () => {
+  it("troponin above the case's own upper reference limit", () => {
     expect(item(evalCase(miscCase({}, { troponin: 15 })), 'cardiac.troponin').status).toBe('met');
     expect(item(evalCase(miscCase({}, { troponin: 14 })), 'cardiac.troponin').status).toBe('not-met');
   });
@@ -151,35 +167,65 @@ describe('MIS-C CDC 2023 organ categories', () => {
 
 describe('MIS-C CDC 2023 severity, alternative diagnosis, laboratory and linkage', () => {
   it('hospitalization or death', () => {
-    expect(evalCase(miscCase({}, {}, { encounter: { hospitalized: false, died: true, moreLikelyAlternativeDiagnosis: null } })).status).toBe('met');
-    expect(evalCase(miscCase({}, {}, { encounter: { hospitalized: false, died: false, moreLikelyAlternativeDiagnosis: null } })).status).toBe('not-met');
-    expect(evalCase(miscCase({}, {}, { encounter: { moreLikelyAlternativeDiagnosis: null } })).status).toBe('not-assessable');
+    expect(
+      evalCase(
+        miscCase({}, {}, { encounter: { hospitalized: false, died: true, moreLikelyAlternativeDiagnosis: null } }),
+      ).status,
+    ).toBe('met');
+    expect(
+      evalCase(
+        miscCase({}, {}, { encounter: { hospitalized: false, died: false, moreLikelyAlternativeDiagnosis: null } }),
+      ).status,
+    ).toBe('not-met');
+    expect(evalCase(miscCase({}, {}, { encounter: { moreLikelyAlternativeDiagnosis: null } })).status).toBe(
+      'not-assessable',
+    );
   });
 
   it('a more likely alternative diagnosis excludes; not assessed leaves it open', () => {
-    const excluded = evalCase(miscCase({}, {}, { encounter: { hospitalized: true, moreLikelyAlternativeDiagnosis: 'bacterial sepsis' } }));
+    const excluded = evalCase(
+      miscCase({}, {}, { encounter: { hospitalized: true, moreLikelyAlternativeDiagnosis: 'bacterial sepsis' } }),
+    );
     expect(item(excluded, 'no-alternative-diagnosis')).toMatchObject({ status: 'not-met', value: 'bacterial sepsis' });
     expect(excluded.status).toBe('not-met');
     expect(evalCase(miscCase({}, {}, { encounter: { hospitalized: true } })).status).toBe('not-assessable');
   });
 
   it('serology positive confirms; a positive SARS-CoV-2 PCR in the viral tests confirms', () => {
-    const sero = miscCase({}, {}, { background: { sjia: 'none', sarsCov2: { rnaOrAntigen: 'negative', serology: 'positive' } } });
+    const sero = miscCase(
+      {},
+      {},
+      { background: { sjia: 'none', sarsCov2: { rnaOrAntigen: 'negative', serology: 'positive' } } },
+    );
     expect(evalCase(sero).classifications?.confirmed).toBe('met');
-    const pcr = miscCase({}, {}, {
-      background: { sjia: 'none' },
-      investigations: { viralTests: [{ hour: 0, virus: 'SARS-CoV-2', method: 'pcr', result: 'positive' }] },
-    });
+    const pcr = miscCase(
+      {},
+      {},
+      {
+        background: { sjia: 'none' },
+        investigations: { viralTests: [{ hour: 0, virus: 'SARS-CoV-2', method: 'pcr', result: 'positive' }] },
+      },
+    );
     expect(evalCase(pcr).classifications?.confirmed).toBe('met');
   });
 
   it('negative tests + close contact within 60 days = probable only', () => {
-    const contact = (days: number | undefined) => miscCase({}, {}, {
-      background: {
-        sjia: 'none',
-        sarsCov2: { rnaOrAntigen: 'negative', serology: 'negative', closeContact: 'yes', ...(days === undefined ? {} : { contactDaysBeforeHospitalization: days }) },
-      },
-    });
+    const contact = (days: number | undefined) =>
+      miscCase(
+        {},
+        {},
+        {
+          background: {
+            sjia: 'none',
+            sarsCov2: {
+              rnaOrAntigen: 'negative',
+              serology: 'negative',
+              closeContact: 'yes',
+              ...(days === undefined ? {} : { contactDaysBeforeHospitalization: days }),
+            },
+          },
+        },
+      );
     expect(evalCase(contact(60)).classifications).toEqual({ confirmed: 'not-met', probable: 'met' });
     expect(evalCase(contact(60)).status).toBe('met');
     expect(evalCase(contact(61)).classifications).toEqual({ confirmed: 'not-met', probable: 'not-met' });
@@ -188,9 +234,18 @@ describe('MIS-C CDC 2023 severity, alternative diagnosis, laboratory and linkage
   });
 
   it('clinical criteria not met → neither confirmed nor probable', () => {
-    const r = evalCase(miscCase({}, { crp: 10 }, {
-      background: { sjia: 'none', sarsCov2: { rnaOrAntigen: 'positive', closeContact: 'yes', contactDaysBeforeHospitalization: 10 } },
-    }));
+    const r = evalCase(
+      miscCase(
+        {},
+        { crp: 10 },
+        {
+          background: {
+            sjia: 'none',
+            sarsCov2: { rnaOrAntigen: 'positive', closeContact: 'yes', contactDaysBeforeHospitalization: 10 },
+          },
+        },
+      ),
+    );
     expect(r.classifications).toEqual({ confirmed: 'not-met', probable: 'not-met' });
   });
 });
@@ -198,7 +253,10 @@ describe('MIS-C CDC 2023 severity, alternative diagnosis, laboratory and linkage
 describe('MIS-C CDC 2023 evidence', () => {
   it('every item cites the CSTE/CDC definition (the coronary z cut-off cites AHA 2017) and states its threshold', () => {
     const r = evalCase(miscCase());
-    const ownCitation: Record<string, string> = { 'cardiac.coronary': 'mccrindle-2017-aha-kawasaki', 'shock.vasoactives': 'schlapbach-2024-phoenix §rubric' };
+    const ownCitation: Record<string, string> = {
+      'cardiac.coronary': 'mccrindle-2017-aha-kawasaki',
+      'shock.vasoactives': 'schlapbach-2024-phoenix §rubric',
+    };
     for (const i of r.items) {
       expect(i.citation).toBe(ownCitation[i.id] ?? 'cdc-cste-2023-misc');
       expect(i.threshold.length).toBeGreaterThan(0);

@@ -7,21 +7,40 @@ import { item } from '../support/evidence.js';
 
 // Every sign assessed; rash + GI present (2 signs); CRP above the laboratory's own limit.
 const BASE_OBS: Omit<Observation, 'hour'> = {
-  feverDays: 4, rash: true, giSymptoms: true, conjunctivitis: false, mucosalChanges: false, extremityChanges: false, shock: false,
-  sbp: 100, dbp: 60,
+  feverDays: 4,
+  rash: true,
+  giSymptoms: true,
+  conjunctivitis: false,
+  mucosalChanges: false,
+  extremityChanges: false,
+  shock: false,
+  sbp: 100,
+  dbp: 60,
 };
 const BASE_LABS: Omit<LabPanel, 'hour'> = { crp: 150, inr: 1.0, dDimer: 0.3, troponin: 5, ntProBnp: 100 };
 const REFS: Case['labReferenceRanges'] = {
-  crp: { upper: 5 }, esr: { upper: 20 }, procalcitonin: { upper: 0.5 }, inr: { upper: 1.2 }, dDimer: { upper: 0.5 }, troponin: { upper: 14 }, ntProBnp: { upper: 125 },
+  crp: { upper: 5 },
+  esr: { upper: 20 },
+  procalcitonin: { upper: 0.5 },
+  inr: { upper: 1.2 },
+  dDimer: { upper: 0.5 },
+  troponin: { upper: 14 },
+  ntProBnp: { upper: 125 },
 };
 
-function whoCase(obs: Partial<Observation> = {}, labs: Partial<LabPanel> = {}, parts: Parameters<typeof makeCase>[0] = {}): Case {
+function whoCase(
+  obs: Partial<Observation> = {},
+  labs: Partial<LabPanel> = {},
+  parts: Parameters<typeof makeCase>[0] = {},
+): Case {
   return makeCase({
     patient: { ageYears: 8 },
     background: { sjia: 'none', sarsCov2: { rnaOrAntigen: 'positive' } },
     encounter: { hospitalized: true, moreLikelyAlternativeDiagnosis: null },
     labReferenceRanges: REFS,
-    investigations: { echo: [{ hour: 2, lvefPercent: 62, coronaryZMax: 0.5, pericardialEffusion: false, valvulitis: false }] },
+    investigations: {
+      echo: [{ hour: 2, lvefPercent: 62, coronaryZMax: 0.5, pericardialEffusion: false, valvulitis: false }],
+    },
     ...parts,
     observations: [{ hour: 0, ...BASE_OBS, ...obs }],
     labs: [{ hour: 0, ...BASE_LABS, ...labs }],
@@ -65,7 +84,22 @@ describe('MIS-C WHO 2020', () => {
 
   it('(c) cardiac: LVEF 54 vs 55, pericardial effusion, valvulitis, coronary z 2.0, troponin or NT-proBNP above the limit', () => {
     const echo = (e: Partial<NonNullable<Case['investigations']['echo']>[number]>) =>
-      item(evalCase(whoCase({}, {}, { investigations: { echo: [{ hour: 1, lvefPercent: 62, coronaryZMax: 0, pericardialEffusion: false, valvulitis: false, ...e }] } })), 'cardiac').status;
+      item(
+        evalCase(
+          whoCase(
+            {},
+            {},
+            {
+              investigations: {
+                echo: [
+                  { hour: 1, lvefPercent: 62, coronaryZMax: 0, pericardialEffusion: false, valvulitis: false, ...e },
+                ],
+              },
+            },
+          ),
+        ),
+        'cardiac',
+      ).status;
     expect(echo({})).toBe('not-met');
     expect(echo({ lvefPercent: 54 })).toBe('met');
     expect(echo({ lvefPercent: 55 })).toBe('not-met');
@@ -101,26 +135,46 @@ describe('MIS-C WHO 2020', () => {
   });
 
   it('only a positive blood culture in the window excludes; a positive urine culture or one from before the illness does not', () => {
-    const culture = (k: NonNullable<Case['investigations']['cultures']>[number]) => item(evalCase(whoCase({}, {}, { investigations: { cultures: [k] } })), 'no-microbial-cause');
-    expect(culture({ hour: 1, specimen: 'blood', result: 'positive', organism: 'Staphylococcus aureus' }).status).toBe('not-met');
+    const culture = (k: NonNullable<Case['investigations']['cultures']>[number]) =>
+      item(evalCase(whoCase({}, {}, { investigations: { cultures: [k] } })), 'no-microbial-cause');
+    expect(culture({ hour: 1, specimen: 'blood', result: 'positive', organism: 'Staphylococcus aureus' }).status).toBe(
+      'not-met',
+    );
     const urine = culture({ hour: 1, specimen: 'urine', result: 'positive', organism: 'Escherichia coli' });
     expect(urine.status).toBe('met');
     expect(urine.note).toMatch(/does not exclude by itself/);
-    expect(culture({ hour: -500, specimen: 'blood', result: 'positive', organism: 'Staphylococcus aureus' }).status).toBe('met');
+    expect(
+      culture({ hour: -500, specimen: 'blood', result: 'positive', organism: 'Staphylococcus aureus' }).status,
+    ).toBe('met');
   });
 
   it('a positive bacterial culture or a more likely alternative diagnosis excludes', () => {
-    const culture = whoCase({}, {}, { investigations: { cultures: [{ hour: 1, specimen: 'blood', result: 'positive', organism: 'Streptococcus pyogenes' }] } });
+    const culture = whoCase(
+      {},
+      {},
+      {
+        investigations: {
+          cultures: [{ hour: 1, specimen: 'blood', result: 'positive', organism: 'Streptococcus pyogenes' }],
+        },
+      },
+    );
     expect(item(evalCase(culture), 'no-microbial-cause').status).toBe('not-met');
     expect(evalCase(culture).status).toBe('not-met');
-    const pending = whoCase({}, {}, { investigations: { cultures: [{ hour: 1, specimen: 'blood', result: 'pending' }] } });
+    const pending = whoCase(
+      {},
+      {},
+      { investigations: { cultures: [{ hour: 1, specimen: 'blood', result: 'pending' }] } },
+    );
     expect(evalCase(pending).status).toBe('met');
-    expect(evalCase(whoCase({}, {}, { encounter: { moreLikelyAlternativeDiagnosis: 'Kawasaki disease' } })).status).toBe('not-met');
+    expect(
+      evalCase(whoCase({}, {}, { encounter: { moreLikelyAlternativeDiagnosis: 'Kawasaki disease' } })).status,
+    ).toBe('not-met');
     expect(evalCase(whoCase({}, {}, { encounter: {} })).status).toBe('not-assessable');
   });
 
   it('COVID-19 evidence: test positive or likely contact', () => {
-    const sars = (s: NonNullable<Case['background']['sarsCov2']>) => evalCase(whoCase({}, {}, { background: { sjia: 'none', sarsCov2: s } })).status;
+    const sars = (s: NonNullable<Case['background']['sarsCov2']>) =>
+      evalCase(whoCase({}, {}, { background: { sjia: 'none', sarsCov2: s } })).status;
     expect(sars({ rnaOrAntigen: 'negative', serology: 'negative', closeContact: 'yes' })).toBe('met');
     expect(sars({ rnaOrAntigen: 'negative', serology: 'positive' })).toBe('met');
     expect(sars({ rnaOrAntigen: 'negative', serology: 'negative', closeContact: 'no' })).toBe('not-met');
@@ -130,7 +184,9 @@ describe('MIS-C WHO 2020', () => {
   it('every item cites WHO 2020 (the coronary z cut-off cites AHA 2017) and the hypotension choice is stated', () => {
     const r = evalCase(whoCase());
     const ownCitation: Record<string, string> = {
-      'cardiac.coronary': 'mccrindle-2017-aha-kawasaki', 'shock.vasoactives': 'schlapbach-2024-phoenix §rubric', 'shock.hypotension': 'pals-hypotension',
+      'cardiac.coronary': 'mccrindle-2017-aha-kawasaki',
+      'shock.vasoactives': 'schlapbach-2024-phoenix §rubric',
+      'shock.hypotension': 'pals-hypotension',
     };
     for (const i of r.items) expect(i.citation).toBe(ownCitation[i.id] ?? 'who-2020-misc');
     expect(r.notes.join(' ')).toMatch(/hypotension/);

@@ -4,9 +4,18 @@ import { msScore } from '../../src/criteria/ms-score.js';
 import { labsAt0, makeCase, observedAt0 } from '../support/make-case.js';
 import { item } from '../support/evidence.js';
 
-const NO_FINDINGS: Omit<Observation, 'hour'> = { temperatureC: 39.5, cnsInvolvement: false, hemorrhage: false, activeArthritis: false };
+const NO_FINDINGS: Omit<Observation, 'hour'> = {
+  temperatureC: 39.5,
+  cnsInvolvement: false,
+  hemorrhage: false,
+  activeArthritis: false,
+};
 
-function sjiaCase(labs: Omit<LabPanel, 'hour'>, obs: Omit<Observation, 'hour'> = {}, sjia: Case['background']['sjia'] = 'known'): Case {
+function sjiaCase(
+  labs: Omit<LabPanel, 'hour'>,
+  obs: Omit<Observation, 'hour'> = {},
+  sjia: Case['background']['sjia'] = 'known',
+): Case {
   return makeCase({ background: { sjia }, observations: observedAt0({ ...NO_FINDINGS, ...obs }), labs: labsAt0(labs) });
 }
 
@@ -35,9 +44,15 @@ describe('MS score (Minoia 2019)', () => {
     });
     it('each finding adds its coefficient: CNS +2.44, haemorrhage +1.54, arthritis −1.30', () => {
       const base = msScore.evaluate(sjiaCase(TYPICAL_MAS)).score?.value ?? NaN;
-      expect(msScore.evaluate(sjiaCase(TYPICAL_MAS, { cnsInvolvement: true })).score?.value).toBeCloseTo(base + 2.44, 10);
+      expect(msScore.evaluate(sjiaCase(TYPICAL_MAS, { cnsInvolvement: true })).score?.value).toBeCloseTo(
+        base + 2.44,
+        10,
+      );
       expect(msScore.evaluate(sjiaCase(TYPICAL_MAS, { hemorrhage: true })).score?.value).toBeCloseTo(base + 1.54, 10);
-      expect(msScore.evaluate(sjiaCase(TYPICAL_MAS, { activeArthritis: true })).score?.value).toBeCloseTo(base - 1.30, 10);
+      expect(msScore.evaluate(sjiaCase(TYPICAL_MAS, { activeArthritis: true })).score?.value).toBeCloseTo(
+        base - 1.3,
+        10,
+      );
     });
   });
 
@@ -49,12 +64,20 @@ describe('MS score (Minoia 2019)', () => {
       expect(r.status).toBe('met');
     });
     it('−2.103 (platelets 201) does not; −2.099 (LDH 501) does', () => {
-      expect(msScore.evaluate(sjiaCase({ platelets: 201, ldh: 500, fibrinogen: 500, ferritin: 0 })).status).toBe('not-met');
+      expect(msScore.evaluate(sjiaCase({ platelets: 201, ldh: 500, fibrinogen: 500, ferritin: 0 })).status).toBe(
+        'not-met',
+      );
       expect(msScore.evaluate(sjiaCase({ platelets: 200, ldh: 501, fibrinogen: 500, ferritin: 0 })).status).toBe('met');
     });
     it('the same boundary with fibrinogen given as 5.0 g/L (SI)', () => {
-      expect(msScore.evaluate(caseToCanonical(sjiaCase({ platelets: 200, ldh: 500, fibrinogen: 5.0, ferritin: 0 }), 'si')).status).toBe('met');
-      expect(msScore.evaluate(caseToCanonical(sjiaCase({ platelets: 200, ldh: 500, fibrinogen: 5.01, ferritin: 0 }), 'si')).status).toBe('not-met');
+      expect(
+        msScore.evaluate(caseToCanonical(sjiaCase({ platelets: 200, ldh: 500, fibrinogen: 5.0, ferritin: 0 }), 'si'))
+          .status,
+      ).toBe('met');
+      expect(
+        msScore.evaluate(caseToCanonical(sjiaCase({ platelets: 200, ldh: 500, fibrinogen: 5.01, ferritin: 0 }), 'si'))
+          .status,
+      ).toBe('not-met');
     });
   });
 
@@ -79,7 +102,9 @@ describe('MS score (Minoia 2019)', () => {
       expect(r.status).toBe('not-met');
     });
     it('missing arthritis near the cut-off → not assessable', () => {
-      const r = msScore.evaluate(sjiaCase({ platelets: 200, ldh: 500, fibrinogen: 500, ferritin: 1000 }, { activeArthritis: undefined }));
+      const r = msScore.evaluate(
+        sjiaCase({ platelets: 200, ldh: 500, fibrinogen: 500, ferritin: 1000 }, { activeArthritis: undefined }),
+      );
       expect(r.status).toBe('not-assessable');
     });
     it('a missing ferritin (unbounded above) → no score, not assessable', () => {
@@ -90,14 +115,18 @@ describe('MS score (Minoia 2019)', () => {
     });
     it('missing platelets (can lower the score without bound) → not assessable; missing ferritin with the rest already ≥ −2.1 → met, no score', () => {
       // Without platelets: 1.2 − 0.6 + 1.0 = +1.6; platelets can only lower it, without bound → not assessable.
-      expect(msScore.evaluate(sjiaCase({ ldh: 1200, fibrinogen: 150, ferritin: 10_000 })).status).toBe('not-assessable');
+      expect(msScore.evaluate(sjiaCase({ ldh: 1200, fibrinogen: 150, ferritin: 10_000 })).status).toBe(
+        'not-assessable',
+      );
       // A missing ferritin can only raise the score: already ≥ −2.1 without it → met.
       const r = msScore.evaluate(sjiaCase({ platelets: 120, ldh: 1200, fibrinogen: 150 }));
       expect(r.status).toBe('met');
       expect(r.score).toBeUndefined();
     });
     it('an empty case → not assessable, every item not assessed', () => {
-      const r = msScore.evaluate(makeCase({ background: { sjia: 'known' }, observations: observedAt0({ temperatureC: 39 }) }));
+      const r = msScore.evaluate(
+        makeCase({ background: { sjia: 'known' }, observations: observedAt0({ temperatureC: 39 }) }),
+      );
       expect(r.status).toBe('not-assessable');
       expect(r.items.filter((i) => !i.id.startsWith('entry.')).every((i) => i.status === 'not-assessed')).toBe(true);
     });
@@ -105,8 +134,13 @@ describe('MS score (Minoia 2019)', () => {
 
   it('reads the worst values in the window: lowest platelets and fibrinogen, highest LDH and ferritin', () => {
     const c = makeCase({
-      background: { sjia: 'known' }, observations: observedAt0(NO_FINDINGS),
-      labs: [{ hour: 0, platelets: 300, ldh: 500, fibrinogen: 400, ferritin: 2000 }, { hour: 20, platelets: 120, ldh: 1200, fibrinogen: 150, ferritin: 10_000 }, { hour: 40, platelets: 10, ferritin: 90_000 }],
+      background: { sjia: 'known' },
+      observations: observedAt0(NO_FINDINGS),
+      labs: [
+        { hour: 0, platelets: 300, ldh: 500, fibrinogen: 400, ferritin: 2000 },
+        { hour: 20, platelets: 120, ldh: 1200, fibrinogen: 150, ferritin: 10_000 },
+        { hour: 40, platelets: 10, ferritin: 90_000 },
+      ],
     });
     expect(msScore.evaluate(c).score?.value).toBeCloseTo(1.24, 10);
   });

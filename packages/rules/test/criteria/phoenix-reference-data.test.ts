@@ -40,10 +40,13 @@ function toCase(row: Row): Case {
     vent === 1 ? 'invasive' : fio2 !== undefined && fio2 > 0.21 ? 'oxygen' : 'none';
   const pupil = row.pupil;
   const obs: Observation = {
-    hour: 0, respiratorySupport,
+    hour: 0,
+    respiratorySupport,
     vasoactiveCount: VASOACTIVES.reduce((n, d) => n + (num(row[d]) ?? 0), 0),
   };
-  const set = <K extends keyof Observation>(k: K, v: Observation[K] | undefined) => { if (v !== undefined) obs[k] = v; };
+  const set = <K extends keyof Observation>(k: K, v: Observation[K] | undefined) => {
+    if (v !== undefined) obs[k] = v;
+  };
   set('fio2', fio2);
   set('pao2', num(row.pao2));
   set('spo2', num(row.spo2));
@@ -53,7 +56,9 @@ function toCase(row: Row): Case {
   if (pupil === 'both-fixed' || pupil === 'both-reactive' || pupil === 'one-fixed') obs.pupils = pupil;
 
   const lab: LabPanel = { hour: 0 };
-  const setLab = <K extends keyof LabPanel>(k: K, v: LabPanel[K] | undefined) => { if (v !== undefined) lab[k] = v; };
+  const setLab = <K extends keyof LabPanel>(k: K, v: LabPanel[K] | undefined) => {
+    if (v !== undefined) lab[k] = v;
+  };
   setLab('platelets', num(row.platelets));
   setLab('inr', num(row.inr));
   setLab('dDimer', num(row.d_dimer));
@@ -88,29 +93,32 @@ describe('Phoenix against the official package example data (shared/testdata/pho
     expect(rows).toHaveLength(20);
   });
 
-  it.each(rows.map((r) => [r.pid!, r] as const))('patient %s: four systems, total, sepsis and septic shock', (_pid, row) => {
-    const r = phoenix.evaluate(toCase(row));
-    const points = (id: string) => r.items.find((i) => i.id === id)?.points;
-    const flag = (s: string | undefined) => (s === 'met' ? 1 : 0);
-    expect({
-      respiratory: points('respiratory'),
-      cardiovascular: points('cardiovascular'),
-      coagulation: points('coagulation'),
-      neurological: points('neurological'),
-      total: r.score?.value,
-      sepsis: flag(r.classifications?.sepsis),
-      septicShock: flag(r.classifications?.['septic-shock']),
-    }).toEqual({
-      respiratory: num(row.phoenix_respiratory_score),
-      cardiovascular: num(row.phoenix_cardiovascular_score),
-      coagulation: num(row.phoenix_coagulation_score),
-      neurological: num(row.phoenix_neurologic_score),
-      total: num(row.phoenix_sepsis_score),
-      sepsis: num(row.phoenix_sepsis),
-      septicShock: num(row.phoenix_septic_shock),
-    });
-    // A published score of 2+ is a met status whatever is missing; our status never contradicts it.
-    if (num(row.phoenix_sepsis_score)! >= 2) expect(r.status).toBe('met');
-    else expect(r.status).not.toBe('met');
-  });
+  it.each(rows.map((r) => [r.pid!, r] as const))(
+    'patient %s: four systems, total, sepsis and septic shock',
+    (_pid, row) => {
+      const r = phoenix.evaluate(toCase(row));
+      const points = (id: string) => r.items.find((i) => i.id === id)?.points;
+      const flag = (s: string | undefined) => (s === 'met' ? 1 : 0);
+      expect({
+        respiratory: points('respiratory'),
+        cardiovascular: points('cardiovascular'),
+        coagulation: points('coagulation'),
+        neurological: points('neurological'),
+        total: r.score?.value,
+        sepsis: flag(r.classifications?.sepsis),
+        septicShock: flag(r.classifications?.['septic-shock']),
+      }).toEqual({
+        respiratory: num(row.phoenix_respiratory_score),
+        cardiovascular: num(row.phoenix_cardiovascular_score),
+        coagulation: num(row.phoenix_coagulation_score),
+        neurological: num(row.phoenix_neurologic_score),
+        total: num(row.phoenix_sepsis_score),
+        sepsis: num(row.phoenix_sepsis),
+        septicShock: num(row.phoenix_septic_shock),
+      });
+      // A published score of 2+ is a met status whatever is missing; our status never contradicts it.
+      if (num(row.phoenix_sepsis_score)! >= 2) expect(r.status).toBe('met');
+      else expect(r.status).not.toBe('met');
+    },
+  );
 });

@@ -30,8 +30,13 @@ const SOURCE = 'CU-DBMI-Peds/phoenix tests/clinical_vignettes.R, articles/phoeni
 function systems(r: CriteriaResult) {
   const p = (id: string) => r.items.find((i) => i.id === id)?.points;
   return {
-    respiratory: p('respiratory'), cardiovascular: p('cardiovascular'), coagulation: p('coagulation'), neurological: p('neurological'),
-    total: r.score?.value, sepsis: r.classifications?.sepsis, septicShock: r.classifications?.['septic-shock'],
+    respiratory: p('respiratory'),
+    cardiovascular: p('cardiovascular'),
+    coagulation: p('coagulation'),
+    neurological: p('neurological'),
+    total: r.score?.value,
+    sepsis: r.classifications?.sepsis,
+    septicShock: r.classifications?.['septic-shock'],
   };
 }
 
@@ -43,11 +48,35 @@ function itemPoints(r: CriteriaResult, ids: readonly string[]) {
 // Published results (tests/clinical_vignettes.R expected_cv1 / expected_cv2).
 /** Every item that can score a point, in the order the vignettes list their reasons. */
 const SCORED_ITEMS = [
-  'respiratory.oxygenation', 'cardiovascular.vasoactives', 'cardiovascular.lactate', 'cardiovascular.map',
-  'coagulation.platelets', 'coagulation.inr', 'coagulation.dDimer', 'coagulation.fibrinogen', 'neurological.gcs', 'neurological.pupils',
+  'respiratory.oxygenation',
+  'cardiovascular.vasoactives',
+  'cardiovascular.lactate',
+  'cardiovascular.map',
+  'coagulation.platelets',
+  'coagulation.inr',
+  'coagulation.dDimer',
+  'coagulation.fibrinogen',
+  'neurological.gcs',
+  'neurological.pupils',
 ] as const;
-const VIGNETTE_1 = { respiratory: 0, cardiovascular: 2, coagulation: 1, neurological: 0, total: 3, sepsis: 'met', septicShock: 'met' };
-const VIGNETTE_2 = { respiratory: 2, cardiovascular: 0, coagulation: 2, neurological: 1, total: 5, sepsis: 'met', septicShock: 'not-met' };
+const VIGNETTE_1 = {
+  respiratory: 0,
+  cardiovascular: 2,
+  coagulation: 1,
+  neurological: 0,
+  total: 3,
+  sepsis: 'met',
+  septicShock: 'met',
+};
+const VIGNETTE_2 = {
+  respiratory: 2,
+  cardiovascular: 0,
+  coagulation: 2,
+  neurological: 1,
+  total: 5,
+  sepsis: 'met',
+  septicShock: 'not-met',
+};
 
 describe(`Phoenix clinical vignettes (Sanchez-Pinto 2024 supplement, via ${SOURCE})`, () => {
   it('vignette 1: 3-year-old girl in Lima, hypotension on a norepinephrine drip, platelets 95 → 3 points, septic shock', () => {
@@ -71,8 +100,16 @@ describe(`Phoenix clinical vignettes (Sanchez-Pinto 2024 supplement, via ${SOURC
     expect(systems(r)).toEqual(VIGNETTE_1);
     expect(r.status).toBe('met');
     expect(itemPoints(r, SCORED_ITEMS)).toEqual({
-      'respiratory.oxygenation': 0, 'cardiovascular.vasoactives': 1, 'cardiovascular.lactate': 0, 'cardiovascular.map': 1,
-      'coagulation.platelets': 1, 'coagulation.inr': 0, 'coagulation.dDimer': 0, 'coagulation.fibrinogen': 0, 'neurological.gcs': 0, 'neurological.pupils': 0,
+      'respiratory.oxygenation': 0,
+      'cardiovascular.vasoactives': 1,
+      'cardiovascular.lactate': 0,
+      'cardiovascular.map': 1,
+      'coagulation.platelets': 1,
+      'coagulation.inr': 0,
+      'coagulation.dDimer': 0,
+      'coagulation.fibrinogen': 0,
+      'neurological.gcs': 0,
+      'neurological.pupils': 0,
     });
     // 32 + (67 − 32)/3 = 43.67 (the vignette rounds it to 43): 2 to < 5 years, 32 ≤ MAP < 45 → 1 point.
     expect(r.items.find((i) => i.id === 'cardiovascular.map')).toMatchObject({ value: 43.7, points: 1, hour: 0 });
@@ -107,10 +144,22 @@ describe(`Phoenix clinical vignettes (Sanchez-Pinto 2024 supplement, via ${SOURC
     expect(systems(r)).toEqual(VIGNETTE_2);
     expect(r.status).toBe('met');
     expect(itemPoints(r, SCORED_ITEMS)).toEqual({
-      'respiratory.oxygenation': 2, 'cardiovascular.vasoactives': 0, 'cardiovascular.lactate': 0, 'cardiovascular.map': 0,
-      'coagulation.platelets': 0, 'coagulation.inr': 1, 'coagulation.dDimer': 1, 'coagulation.fibrinogen': 0, 'neurological.gcs': 1, 'neurological.pupils': 0,
+      'respiratory.oxygenation': 2,
+      'cardiovascular.vasoactives': 0,
+      'cardiovascular.lactate': 0,
+      'cardiovascular.map': 0,
+      'coagulation.platelets': 0,
+      'coagulation.inr': 1,
+      'coagulation.dDimer': 1,
+      'coagulation.fibrinogen': 0,
+      'neurological.gcs': 1,
+      'neurological.pupils': 0,
     });
-    expect(r.items.find((i) => i.id === 'respiratory.oxygenation')).toMatchObject({ unit: 'SpO₂:FiO₂', value: 204.4, hour: 3 });
+    expect(r.items.find((i) => i.id === 'respiratory.oxygenation')).toMatchObject({
+      unit: 'SpO₂:FiO₂',
+      value: 204.4,
+      hour: 3,
+    });
     expect(r.items.find((i) => i.id === 'cardiovascular.map')).toMatchObject({ value: 52, points: 0 });
     expect(r.items.find((i) => i.id === 'cardiovascular.lactate')).toMatchObject({ value: 2.9, points: 0 });
   });
@@ -134,14 +183,22 @@ describe(`Phoenix clinical vignettes as the authors score them: every input at o
   it('vignette 2: phoenix(gcs = 8, map = 52, imv = 1, sf_ratio = 92/0.45, platelets 120, lactate 2.9, INR 1.7, D-dimer 4.4, fibrinogen 120) → expected_cv2', () => {
     // The R call gives no age; the vignette's 6 years (72 months) is used for the MAP band. The R call
     // also omits vasoactives (NA, scored 0); the vignette gives none (a fluid bolus only), recorded as 0.
-    const row: Omit<Observation, 'hour'> = { gcs: 8, sbp: 80, dbp: 38, respiratorySupport: 'invasive', fio2: 0.45, spo2: 92 };
-    const build = (o: Omit<Observation, 'hour'>) => makeCase({
-      id: 'phoenix-vignette-2-one-row',
-      patient: { ageYears: 6, sex: 'male' },
-      encounter: { suspectedInfection: true },
-      observations: [{ hour: 0, ...o }],
-      labs: [{ hour: 0, platelets: 120, lactate: 2.9, inr: 1.7, dDimer: 4.4, fibrinogen: 120 }],
-    });
+    const row: Omit<Observation, 'hour'> = {
+      gcs: 8,
+      sbp: 80,
+      dbp: 38,
+      respiratorySupport: 'invasive',
+      fio2: 0.45,
+      spo2: 92,
+    };
+    const build = (o: Omit<Observation, 'hour'>) =>
+      makeCase({
+        id: 'phoenix-vignette-2-one-row',
+        patient: { ageYears: 6, sex: 'male' },
+        encounter: { suspectedInfection: true },
+        observations: [{ hour: 0, ...o }],
+        labs: [{ hour: 0, platelets: 120, lactate: 2.9, inr: 1.7, dDimer: 4.4, fibrinogen: 120 }],
+      });
     expect(systems(phoenix.evaluate(build({ ...row, vasoactiveCount: 0 })))).toEqual(VIGNETTE_2);
     // With vasoactives left unrecorded, as in the R call, the answer is the authors' (missing = 0, septic
     // shock 0, as phoenix_septic_shock = 0); that an unrecorded vasoactive could still add the one
@@ -153,7 +210,8 @@ describe(`Phoenix clinical vignettes as the authors score them: every input at o
 });
 
 describe('Phoenix respiratory examples (CU-DBMI-Peds/phoenix articles/phoenix.md, "Respiratory → Example Use")', () => {
-  const resp = (o: Omit<Observation, 'hour'>) => phoenix.evaluate(makeCase({ observations: [{ hour: 0, ...o }] })).items.find((i) => i.id === 'respiratory')?.points;
+  const resp = (o: Omit<Observation, 'hour'>) =>
+    phoenix.evaluate(makeCase({ observations: [{ hour: 0, ...o }] })).items.find((i) => i.id === 'respiratory')?.points;
 
   it('nasal cannula 5 L/min (FiO2 ≈ 0.40), SpO2 87 → 1', () => {
     expect(resp({ respiratorySupport: 'oxygen', fio2: 0.4, spo2: 87 })).toBe(1);
@@ -164,7 +222,11 @@ describe('Phoenix respiratory examples (CU-DBMI-Peds/phoenix articles/phoenix.md
     ['sfr 438, nothing else → 0', { fio2: 0.21, spo2: 92 }, 0], // 0 points; masdrill marks it not assessed (support unknown)
     ['sfr 175 on oxygen → 1', { respiratorySupport: 'oxygen', fio2: 0.4, spo2: 70 }, 1],
     ['pfr 186 on IMV → 2', { respiratorySupport: 'invasive', fio2: 0.5, pao2: 93 }, 2],
-    ['pfr 300, sfr 277 on oxygen without IMV → 1', { respiratorySupport: 'oxygen', fio2: 0.35, pao2: 105, spo2: 97 }, 1],
+    [
+      'pfr 300, sfr 277 on oxygen without IMV → 1',
+      { respiratorySupport: 'oxygen', fio2: 0.35, pao2: 105, spo2: 97 },
+      1,
+    ],
   ] as const)('%s', (_name, o, expected) => {
     expect(resp(o as Omit<Observation, 'hour'>)).toBe(expected);
   });

@@ -8,11 +8,22 @@ import { item } from '../support/evidence.js';
 
 // A child with every Phoenix item assessed and normal: the score is 0 and fully known.
 const NORMAL_OBS: Omit<Observation, 'hour'> = {
-  respiratorySupport: 'none', fio2: 0.21, spo2: 99, vasoactiveCount: 0, sbp: 100, dbp: 60, gcs: 15, pupils: 'both-reactive',
+  respiratorySupport: 'none',
+  fio2: 0.21,
+  spo2: 99,
+  vasoactiveCount: 0,
+  sbp: 100,
+  dbp: 60,
+  gcs: 15,
+  pupils: 'both-reactive',
 };
 const NORMAL_LABS: Omit<LabPanel, 'hour'> = { lactate: 1, platelets: 250, inr: 1.0, dDimer: 0.3, fibrinogen: 300 };
 
-function normalCase(obs: Partial<Observation> = {}, labs: Partial<LabPanel> = {}, parts: Parameters<typeof makeCase>[0] = {}): Case {
+function normalCase(
+  obs: Partial<Observation> = {},
+  labs: Partial<LabPanel> = {},
+  parts: Parameters<typeof makeCase>[0] = {},
+): Case {
   return makeCase({
     encounter: { suspectedInfection: true },
     ...parts,
@@ -29,7 +40,8 @@ describe('Phoenix: a fully assessed normal child', () => {
     expect(r.score).toMatchObject({ value: 0, min: 0, max: 0 });
     expect(r.status).toBe('not-met');
     expect(r.classifications).toEqual({ sepsis: 'not-met', 'septic-shock': 'not-met' });
-    for (const s of ['respiratory', 'cardiovascular', 'coagulation', 'neurological']) expect(item(r, s).status).toBe('not-met');
+    for (const s of ['respiratory', 'cardiovascular', 'coagulation', 'neurological'])
+      expect(item(r, s).status).toBe('not-met');
   });
 });
 
@@ -100,7 +112,9 @@ describe('Phoenix respiratory', () => {
     expect(points(r, 'respiratory')).toBe(0);
     expect(item(r, 'respiratory').status).toBe('not-assessed');
     expect(r.score?.max).toBe(1); // P/F 286 scores at most 1 point, even on invasive ventilation
-    expect(points(phoenix.evaluate(normalCase({ respiratorySupport: 'noninvasive', fio2: 0.21, pao2: 60 })), 'respiratory')).toBe(1);
+    expect(
+      points(phoenix.evaluate(normalCase({ respiratorySupport: 'noninvasive', fio2: 0.21, pao2: 60 })), 'respiratory'),
+    ).toBe(1);
   });
 
   it('nothing respiratory recorded: 0 points, not assessed, up to 3', () => {
@@ -196,7 +210,11 @@ describe('Phoenix cardiovascular', () => {
   it('takes the lowest MAP in the window', () => {
     const c = makeCase({
       patient: { ageYears: 6 },
-      observations: [{ hour: 0, sbp: 100, dbp: 60 }, { hour: 4, sbp: 60, dbp: 30 }, { hour: 40, sbp: 20, dbp: 10 }],
+      observations: [
+        { hour: 0, sbp: 100, dbp: 60 },
+        { hour: 4, sbp: 60, dbp: 30 },
+        { hour: 40, sbp: 20, dbp: 10 },
+      ],
     });
     expect(item(phoenix.evaluate(c), 'cardiovascular.map')).toMatchObject({ value: 40, hour: 4, points: 1 });
   });
@@ -221,7 +239,9 @@ describe('Phoenix coagulation', () => {
     expect(coag({ fibrinogen: 100 })).toBe(0);
     expect(coag({ fibrinogen: 99 })).toBe(1);
     expect(points(phoenix.evaluate(caseToCanonical(normalCase({}, { fibrinogen: 1.0 }), 'si')), 'coagulation')).toBe(0);
-    expect(points(phoenix.evaluate(caseToCanonical(normalCase({}, { fibrinogen: 0.99 }), 'si')), 'coagulation')).toBe(1);
+    expect(points(phoenix.evaluate(caseToCanonical(normalCase({}, { fibrinogen: 0.99 }), 'si')), 'coagulation')).toBe(
+      1,
+    );
   });
   it('caps at 2 points with all four abnormal', () => {
     const r = phoenix.evaluate(normalCase({}, { platelets: 20, inr: 3, dDimer: 10, fibrinogen: 50 }));
@@ -238,7 +258,12 @@ describe('Phoenix coagulation', () => {
   });
   it('reports values in the published unit', () => {
     const r = phoenix.evaluate(normalCase({}, { platelets: 95 }));
-    expect(item(r, 'coagulation.platelets')).toMatchObject({ value: 95, unit: '×10³/µL', threshold: '< 100 ×10³/µL → 1 point', status: 'met' });
+    expect(item(r, 'coagulation.platelets')).toMatchObject({
+      value: 95,
+      unit: '×10³/µL',
+      threshold: '< 100 ×10³/µL → 1 point',
+      status: 'met',
+    });
   });
 });
 
@@ -290,7 +315,11 @@ describe('Phoenix missing data', () => {
 
 describe('Phoenix sepsis and septic shock', () => {
   const shockCase = (suspectedInfection?: boolean) =>
-    normalCase({ vasoactiveCount: 1 }, { platelets: 50 }, { encounter: suspectedInfection === undefined ? {} : { suspectedInfection } });
+    normalCase(
+      { vasoactiveCount: 1 },
+      { platelets: 50 },
+      { encounter: suspectedInfection === undefined ? {} : { suspectedInfection } },
+    );
 
   it('sepsis = suspected infection + score ≥ 2; septic shock adds ≥ 1 cardiovascular point', () => {
     expect(phoenix.evaluate(shockCase(true)).classifications).toEqual({ sepsis: 'met', 'septic-shock': 'met' });
@@ -306,8 +335,14 @@ describe('Phoenix sepsis and septic shock', () => {
   });
 
   it('no suspected infection → not sepsis; not recorded → not assessable', () => {
-    expect(phoenix.evaluate(shockCase(false)).classifications).toEqual({ sepsis: 'not-met', 'septic-shock': 'not-met' });
-    expect(phoenix.evaluate(shockCase(undefined)).classifications).toEqual({ sepsis: 'not-assessable', 'septic-shock': 'not-assessable' });
+    expect(phoenix.evaluate(shockCase(false)).classifications).toEqual({
+      sepsis: 'not-met',
+      'septic-shock': 'not-met',
+    });
+    expect(phoenix.evaluate(shockCase(undefined)).classifications).toEqual({
+      sepsis: 'not-assessable',
+      'septic-shock': 'not-assessable',
+    });
     // The status is sepsis: with suspected infection unrecorded it is open, whatever the score.
     expect(phoenix.evaluate(shockCase(undefined)).status).toBe('not-assessable');
   });
@@ -355,8 +390,15 @@ describe('Phoenix evidence', () => {
     expect(item(r, 'neurological.gcs')).toMatchObject({ value: 9, status: 'met', points: 1 });
     expect(r.summary).toContain('Phoenix Sepsis Score 3');
     // The first 24 h up to the decision hour (the last hour recorded, 0 here), and it says which window that is.
-    expect(r.window).toMatchObject({ fromHour: 0, toHour: 0, rule: 'highest total at one time point, each input carried forward within its look-back' });
+    expect(r.window).toMatchObject({
+      fromHour: 0,
+      toHour: 0,
+      rule: 'highest total at one time point, each input carried forward within its look-back',
+    });
     expect(r.window.read).toMatch(/default for this definition: the first 24 h/);
-    expect(phoenix.evaluate(makeCase({ observations: [{ hour: 40, gcs: 15 }] })).window).toMatchObject({ fromHour: 0, toHour: 24 });
+    expect(phoenix.evaluate(makeCase({ observations: [{ hour: 40, gcs: 15 }] })).window).toMatchObject({
+      fromHour: 0,
+      toHour: 24,
+    });
   });
 });

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTIONS, ACTION_IDS, CITATIONS, DESIGN_CHOICES, EXTRA_RULES, INDICATIONS, PITFALLS, STATEMENTS, STATEMENT_IDS,
-  basisUses, caseFeatures, checkDose, expertDose, featureGrid, guidelineInventory, planSchema, type StatementId,
+  ACTIONS,
+  ACTION_IDS,
+  CITATIONS,
+  DESIGN_CHOICES,
+  EXTRA_RULES,
+  INDICATIONS,
+  PITFALLS,
+  STATEMENTS,
+  STATEMENT_IDS,
+  basisUses,
+  caseFeatures,
+  checkDose,
+  expertDose,
+  featureGrid,
+  guidelineInventory,
+  planSchema,
+  type StatementId,
 } from '../../src/index.js';
 import { makeCase } from '../support/make-case.js';
 
@@ -10,7 +25,8 @@ import { makeCase } from '../support/make-case.js';
  * one here is a decision to record in the issue note, not a way to make a test pass.
  */
 const ACTIONABLE_BUT_NOT_SCORED_IN_PLANS: Partial<Record<StatementId, string>> = {
-  'DX-1': 'The HLH-2004 criteria are computed by evaluate() and shown as evidence; plan scoring does not require them before treatment, because DX-2 and PIT-1 let treatment start first (the work-up pitfalls score the delay instead).',
+  'DX-1':
+    'The HLH-2004 criteria are computed by evaluate() and shown as evidence; plan scoring does not require them before treatment, because DX-2 and PIT-1 let treatment start first (the work-up pitfalls score the delay instead).',
 };
 
 describe('guideline inventory', () => {
@@ -24,11 +40,16 @@ describe('guideline inventory', () => {
   it('lists the statements no rule scores (descriptive evidence and prognosis), and those cited only in teaching places', () => {
     // Printed so the issue note can quote it; the expectations pin it so a change is deliberate.
     const where = inv.citedOnlyWhere.map((x) => `${x.statementId} (${x.where.join('; ')})`).join('\n  ');
-    console.log(`scored: ${inv.scoredStatements.join(', ')}\nnot scored: ${inv.unscoredStatements.join(', ')}\ncited only in teaching/descriptive places:\n  ${where}`);
+    console.log(
+      `scored: ${inv.scoredStatements.join(', ')}\nnot scored: ${inv.unscoredStatements.join(', ')}\ncited only in teaching/descriptive places:\n  ${where}`,
+    );
     expect(inv.unscoredStatements).toEqual(['DX-1', 'GC-3', 'IVIG-2', 'EMA-2', 'PRO-1']);
     expect(inv.citedOnlyStatements).toEqual(['DX-1', 'GC-3', 'IVIG-2', 'EMA-2']);
     for (const id of inv.unscoredStatements) {
-      expect(STATEMENTS[id].descriptive === true || id in ACTIONABLE_BUT_NOT_SCORED_IN_PLANS, `${id} tells the clinician what to do but nothing scores it`).toBe(true);
+      expect(
+        STATEMENTS[id].descriptive === true || id in ACTIONABLE_BUT_NOT_SCORED_IN_PLANS,
+        `${id} tells the clinician what to do but nothing scores it`,
+      ).toBe(true);
     }
     for (const id of Object.keys(ACTIONABLE_BUT_NOT_SCORED_IN_PLANS)) expect(inv.unscoredStatements).toContain(id);
   });
@@ -38,9 +59,11 @@ describe('guideline inventory', () => {
     // pitfall detectors, harmful and risky extras, companions, dose rules.
     const costing = new Set<string>();
     const add = (ids: readonly string[]) => ids.forEach((id) => costing.add(id));
-    for (const f of featureGrid()) for (const rule of INDICATIONS) if (rule.applies(f)) add(rule.requirement(f).basisOf.statementIds);
+    for (const f of featureGrid())
+      for (const rule of INDICATIONS) if (rule.applies(f)) add(rule.requirement(f).basisOf.statementIds);
     for (const p of PITFALLS) add(p.basisOf.statementIds);
-    for (const e of EXTRA_RULES) if (e.level === 'harmful' || (e.level === 'unnecessary' && e.risky)) add(e.basisOf.statementIds);
+    for (const e of EXTRA_RULES)
+      if (e.level === 'harmful' || (e.level === 'unnecessary' && e.risky)) add(e.basisOf.statementIds);
     for (const a of Object.values(ACTIONS)) {
       for (const r of a.doseRules) add(r.basisOf.statementIds);
       for (const c of a.companions ?? []) add(c.basisOf.statementIds);
@@ -50,13 +73,22 @@ describe('guideline inventory', () => {
     // Places that can never cost points do not count, whatever they cite.
     const scoringRoles = ['requirement', 'pitfall', 'harmful-extra', 'risky-extra', 'companion', 'dose-rule'];
     for (const u of basisUses()) expect(u.scored, `${u.where} (${u.role})`).toBe(scoringRoles.includes(u.role));
-    expect(basisUses().filter((u) => !u.scored).map((u) => u.role)).toEqual(expect.arrayContaining(['catalogue', 'acceptable-extra']));
+    expect(
+      basisUses()
+        .filter((u) => !u.scored)
+        .map((u) => u.role),
+    ).toEqual(expect.arrayContaining(['catalogue', 'acceptable-extra']));
     for (const e of EXTRA_RULES.filter((x) => x.level === 'acceptable')) {
-      expect(basisUses().find((u) => u.where === `extra ${e.id}`)).toMatchObject({ role: 'acceptable-extra', scored: false });
+      expect(basisUses().find((u) => u.where === `extra ${e.id}`)).toMatchObject({
+        role: 'acceptable-extra',
+        scored: false,
+      });
     }
     // DX-1 is cited by an acceptable extra (work-up and monitoring) and by the catalogue only.
     expect(EXTRA_RULES.some((e) => e.level === 'acceptable' && e.basisOf.statementIds.includes('DX-1'))).toBe(true);
-    expect(inv.citedOnlyWhere.find((x) => x.statementId === 'DX-1')?.where).toEqual(expect.arrayContaining(['extra work-up-and-monitoring']));
+    expect(inv.citedOnlyWhere.find((x) => x.statementId === 'DX-1')?.where).toEqual(
+      expect.arrayContaining(['extra work-up-and-monitoring']),
+    );
     expect(inv.scoredStatements).not.toContain('DX-1');
   });
 
@@ -76,7 +108,8 @@ describe('guideline inventory', () => {
   it('the catalogue and the plan schema list the same action ids', () => {
     const schemaIds = (planSchema.definitions.ActionId.enum as readonly string[]).slice().sort();
     expect([...ACTION_IDS].sort()).toEqual(schemaIds);
-    for (const id of ACTION_IDS) expect(ACTIONS[id].basisOf.statementIds.length + ACTIONS[id].basisOf.citations.length).toBeGreaterThan(0);
+    for (const id of ACTION_IDS)
+      expect(ACTIONS[id].basisOf.statementIds.length + ACTIONS[id].basisOf.citations.length).toBeGreaterThan(0);
   });
 
   it('every dose rule carries its basis, and its expert dose passes it for a patient it applies to', () => {
@@ -103,7 +136,10 @@ describe('guideline inventory', () => {
     expect(f.cns).toBe(true);
     expect(f.shock).toBe(true);
     expect(f.readings.find((r) => r.feature === 'cns')?.basis).toBe('observations.cnsInvolvement');
-    const t = caseFeatures({ ...c, truth: { kind: 'mas', subtype: 'known-sjia-mas', masPresent: true, cnsInvolvement: false, severity: 'moderate' } });
+    const t = caseFeatures({
+      ...c,
+      truth: { kind: 'mas', subtype: 'known-sjia-mas', masPresent: true, cnsInvolvement: false, severity: 'moderate' },
+    });
     expect(t.cns).toBe(false);
     expect(t.masPresent).toBe(true);
     expect(t.readings.find((r) => r.feature === 'masPresent')?.basis).toBe('truth.masPresent');

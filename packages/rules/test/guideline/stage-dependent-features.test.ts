@@ -10,13 +10,24 @@ function miscTurningMas(at24: Partial<LabPanel>): Case {
     id: 'misc-turning-mas',
     patient: { ageYears: 9, weightKg: 30, heightCm: 135 },
     background: { sjia: 'none', sarsCov2: { pcrPositive: true } } as Case['background'],
-    observations: [{ hour: 0, temperatureC: 39.4, feverDays: 3 }, { hour: 24, temperatureC: 39.6 }],
+    observations: [
+      { hour: 0, temperatureC: 39.4, feverDays: 3 },
+      { hour: 24, temperatureC: 39.6 },
+    ],
     labs: [
       { hour: 0, ferritin: 520, platelets: 230, ast: 35, fibrinogen: 540, crp: 180 },
       { hour: 24, ferritin: 3100, platelets: 120, ast: 95, fibrinogen: 210, crp: 150, ...at24 },
     ],
   });
-  c.truth = { kind: 'misc', subtype: 'misc-with-mas', masPresent: true, trigger: 'SARS-CoV-2', severity: 'moderate', cnsInvolvement: false, hemorrhage: false };
+  c.truth = {
+    kind: 'misc',
+    subtype: 'misc-with-mas',
+    masPresent: true,
+    trigger: 'SARS-CoV-2',
+    severity: 'moderate',
+    cnsInvolvement: false,
+    hemorrhage: false,
+  };
   return c;
 }
 
@@ -44,22 +55,39 @@ describe('MIS-C complicated by MAS: MAS counts once overt (MISC-1, design choice
     expect(caseFeatures(miscTurningMas({ ferritin: 684 }), 'presentation', 24).masPresent).toBe(false);
     expect(caseFeatures(miscTurningMas({ ferritin: 685 }), 'presentation', 24).masPresent).toBe(true);
     // Only one other item met (platelets 182 > 181, AST 48 not > 48, fibrinogen 361 > 360): not overt.
-    expect(caseFeatures(miscTurningMas({ platelets: 182, ast: 48, fibrinogen: 361 }), 'presentation', 24).masPresent).toBe(false);
-    expect(caseFeatures(miscTurningMas({ platelets: 181, ast: 48, fibrinogen: 361, triglycerides: 157 }), 'presentation', 24).masPresent).toBe(true);
+    expect(
+      caseFeatures(miscTurningMas({ platelets: 182, ast: 48, fibrinogen: 361 }), 'presentation', 24).masPresent,
+    ).toBe(false);
+    expect(
+      caseFeatures(miscTurningMas({ platelets: 181, ast: 48, fibrinogen: 361, triglycerides: 157 }), 'presentation', 24)
+        .masPresent,
+    ).toBe(true);
   });
 
   it('a missing item is not assessed, never met: ferritin and one item alone are not overt', () => {
-    expect(caseFeatures(miscTurningMas({ ast: undefined, fibrinogen: undefined }), 'presentation', 24).masPresent).toBe(false);
+    expect(caseFeatures(miscTurningMas({ ast: undefined, fibrinogen: undefined }), 'presentation', 24).masPresent).toBe(
+      false,
+    );
   });
 });
 
 describe('the steroid-inadequate stage (HEAD-1, CSA-1: cyclosporine for an inadequate response to steroids alone)', () => {
   const moderate = (): Case => {
     const c = makeCase({
-      id: 'moderate-ebv-mas', patient: { ageYears: 4, weightKg: 16, heightCm: 102 },
-      observations: [{ hour: 0, temperatureC: 39.8 }], labs: [{ hour: 0, ferritin: 9000, platelets: 90, fibrinogen: 140, ast: 200 }],
+      id: 'moderate-ebv-mas',
+      patient: { ageYears: 4, weightKg: 16, heightCm: 102 },
+      observations: [{ hour: 0, temperatureC: 39.8 }],
+      labs: [{ hour: 0, ferritin: 9000, platelets: 90, fibrinogen: 140, ast: 200 }],
     });
-    c.truth = { kind: 'mas', subtype: 'infection-triggered-mas-previously-well', masPresent: true, trigger: 'EBV', severity: 'moderate', cnsInvolvement: false, hemorrhage: false };
+    c.truth = {
+      kind: 'mas',
+      subtype: 'infection-triggered-mas-previously-well',
+      masPresent: true,
+      trigger: 'EBV',
+      severity: 'moderate',
+      cnsInvolvement: false,
+      hemorrhage: false,
+    };
     return c;
   };
 
@@ -80,16 +108,25 @@ describe('the steroid-inadequate stage (HEAD-1, CSA-1: cyclosporine for an inade
     const p = expectedPlan(c, 'steroid-inadequate', 12).plan;
     const report = scorePlan(c, { ...p, actions: p.actions.filter((a) => a.action !== 'cyclosporine') });
     expect(report.overall).toBeLessThan(100);
-    expect(report.feedback.some((f) => f.severity === 'critical-omission' && f.statementIds.includes('CSA-1'))).toBe(true);
+    expect(report.feedback.some((f) => f.severity === 'critical-omission' && f.statementIds.includes('CSA-1'))).toBe(
+      true,
+    );
   });
 });
 
 describe('without ground truth, features read only what is known by the decision hour', () => {
   it('MAS criteria met only at 24 h do not make MAS present at hour 0', () => {
     const c = makeCase({
-      id: 'no-truth-late-mas', background: { sjia: 'known' },
-      observations: [{ hour: 0, temperatureC: 39.5 }, { hour: 24, temperatureC: 39.5 }],
-      labs: [{ hour: 0, ferritin: 600, platelets: 250, ast: 40, fibrinogen: 400 }, { hour: 24, ferritin: 9000, platelets: 100, ast: 150, fibrinogen: 150 }],
+      id: 'no-truth-late-mas',
+      background: { sjia: 'known' },
+      observations: [
+        { hour: 0, temperatureC: 39.5 },
+        { hour: 24, temperatureC: 39.5 },
+      ],
+      labs: [
+        { hour: 0, ferritin: 600, platelets: 250, ast: 40, fibrinogen: 400 },
+        { hour: 24, ferritin: 9000, platelets: 100, ast: 150, fibrinogen: 150 },
+      ],
     });
     expect(caseFeatures(c, 'presentation', 0).masPresent).toBe(false);
     expect(caseFeatures(c, 'presentation', 24).masPresent).toBe(true);

@@ -17,11 +17,16 @@ interface Example {
 }
 
 const { examples } = read<{ examples: Example[] }>('examples.expected.json');
-const caseFor = (plan: string) => readdirSync(dir).find((f) => f.startsWith(`${plan.split('.')[0]}.`) && f.endsWith('.case.json'))!;
+const caseFor = (plan: string) =>
+  readdirSync(dir).find((f) => f.startsWith(`${plan.split('.')[0]}.`) && f.endsWith('.case.json'))!;
 
-describe('issue 9: the examiner\'s examples land in their bands with the feedback a fair examiner gives', () => {
+describe("issue 9: the examiner's examples land in their bands with the feedback a fair examiner gives", () => {
   it('covers every plan file in cases/plans/examiner', () => {
-    expect(examples.map((e) => e.plan).sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.plan.json')).sort());
+    expect(examples.map((e) => e.plan).sort()).toEqual(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.plan.json'))
+        .sort(),
+    );
   });
 
   for (const e of examples) {
@@ -31,9 +36,16 @@ describe('issue 9: the examiner\'s examples land in their bands with the feedbac
       expect(report.overall).toBeLessThanOrEqual(e.band[1]);
       expect(report.capped).toBe(e.capped);
       for (const want of e.feedback) {
-        const hit = report.feedback.find((f) => f.severity === want.severity && (want.action === undefined || f.actionIds?.includes(want.action as never))
-          && [...f.statementIds, ...f.citations].includes(want.cites));
-        expect(hit, `${want.severity} on ${want.action ?? 'the plan'} citing ${want.cites}; got ${JSON.stringify(report.feedback.map((f) => [f.severity, f.actionIds, f.statementIds, f.citations, f.title]))}`).toBeDefined();
+        const hit = report.feedback.find(
+          (f) =>
+            f.severity === want.severity &&
+            (want.action === undefined || f.actionIds?.includes(want.action as never)) &&
+            [...f.statementIds, ...f.citations].includes(want.cites),
+        );
+        expect(
+          hit,
+          `${want.severity} on ${want.action ?? 'the plan'} citing ${want.cites}; got ${JSON.stringify(report.feedback.map((f) => [f.severity, f.actionIds, f.statementIds, f.citations, f.title]))}`,
+        ).toBeDefined();
       }
     });
   }

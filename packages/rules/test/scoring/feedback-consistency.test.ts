@@ -1,17 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { expectedPlan, formatScoreReport, scorePlan, type Case, type Dose, type Plan, type PlannedAction } from '../../src/index.js';
+import {
+  expectedPlan,
+  formatScoreReport,
+  scorePlan,
+  type Case,
+  type Dose,
+  type Plan,
+  type PlannedAction,
+} from '../../src/index.js';
 import { caseFrom, type CaseShape } from './support.js';
 
 const base: CaseShape = {
-  kind: 'mas', masPresent: true, trigger: 'active-sjia', severity: 'severe', cns: false, hemorrhage: false, sjia: 'known', shock: false,
-  ageYears: 8, weightKg: 25, heightCm: 128, platelets: 120, ferritin: 12000, lvef: undefined, coronaryZ: undefined, withTruth: true,
+  kind: 'mas',
+  masPresent: true,
+  trigger: 'active-sjia',
+  severity: 'severe',
+  cns: false,
+  hemorrhage: false,
+  sjia: 'known',
+  shock: false,
+  ageYears: 8,
+  weightKg: 25,
+  heightCm: 128,
+  platelets: 120,
+  ferritin: 12000,
+  lvef: undefined,
+  coronaryZ: undefined,
+  withTruth: true,
 };
 const caseOf = (over: Partial<CaseShape>): Case => caseFrom({ ...base, ...over });
 const expert = (c: Case, stage: Plan['stage'] = 'presentation') => expectedPlan(c, stage).plan;
 const redose = (p: Plan, action: PlannedAction['action'], dose: (d: Dose) => Dose): Plan => ({
-  ...p, actions: p.actions.map((a) => (a.action === action && a.dose ? { ...a, dose: dose(a.dose) } : a)),
+  ...p,
+  actions: p.actions.map((a) => (a.action === action && a.dose ? { ...a, dose: dose(a.dose) } : a)),
 });
-const goodFor = (p: Plan, c: Case, requirementId: string) => scorePlan(c, p).feedback.filter((f) => f.severity === 'good' && f.requirementId === requirementId);
+const goodFor = (p: Plan, c: Case, requirementId: string) =>
+  scorePlan(c, p).feedback.filter((f) => f.severity === 'good' && f.requirementId === requirementId);
 
 describe('feedback: no GOOD item beside a problem about the same thing', () => {
   it('reassessment every 24 h: LATE from the CC-1 pitfall, and no GOOD for the reassessment', () => {
@@ -49,7 +73,9 @@ describe('feedback: a course without its number of days', () => {
   it('a pulse without its duration is shown (GC-1: 3–5 days) but costs no points; the expert plan states it', () => {
     const c = caseOf({});
     const full = expert(c);
-    expect(full.actions.find((a) => a.action === 'methylprednisolone-pulse')?.dose?.durationDays).toBeGreaterThanOrEqual(3);
+    expect(
+      full.actions.find((a) => a.action === 'methylprednisolone-pulse')?.dose?.durationDays,
+    ).toBeGreaterThanOrEqual(3);
     const { durationDays: _, ...noDays } = full.actions.find((a) => a.action === 'methylprednisolone-pulse')!.dose!;
     const p = redose(full, 'methylprednisolone-pulse', () => noDays);
     const report = scorePlan(c, p);
@@ -70,6 +96,8 @@ describe('feedback: a course without its number of days', () => {
     const p = redose(full, 'ivig', ({ durationDays: _, ...d }) => d);
     const report = scorePlan(c, p);
     expect(report.overall).toBe(100);
-    expect(report.feedback.find((f) => f.requirementId === 'misc-ivig' && f.severity === 'suboptimal')?.title).toContain('expected 2 days');
+    expect(
+      report.feedback.find((f) => f.requirementId === 'misc-ivig' && f.severity === 'suboptimal')?.title,
+    ).toContain('expected 2 days');
   });
 });

@@ -1,9 +1,23 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import {
-  ACTION_IDS, UNIT_INFO, classifyExtra, expertDose, expertRule, planSchema,
-  type Case, type CaseFeatures, type Dose, type ExpectedPlan, type FeedbackItem, type GroundTruth, type LabPanel, type Observation, type PlannedAction,
-  type Requirement, type Stage,
+  ACTION_IDS,
+  UNIT_INFO,
+  classifyExtra,
+  expertDose,
+  expertRule,
+  planSchema,
+  type Case,
+  type CaseFeatures,
+  type Dose,
+  type ExpectedPlan,
+  type FeedbackItem,
+  type GroundTruth,
+  type LabPanel,
+  type Observation,
+  type PlannedAction,
+  type Requirement,
+  type Stage,
 } from '../../src/index.js';
 import { makeCase } from '../support/make-case.js';
 
@@ -27,7 +41,10 @@ export interface CaseShape {
 }
 
 const SUBTYPE: Record<GroundTruth['kind'], (s: CaseShape) => GroundTruth['subtype']> = {
-  mas: (s) => (s.trigger === 'bacterial' || s.trigger === 'EBV' || s.trigger === 'CMV' ? 'infection-triggered-mas-previously-well' : 'known-sjia-mas'),
+  mas: (s) =>
+    s.trigger === 'bacterial' || s.trigger === 'EBV' || s.trigger === 'CMV'
+      ? 'infection-triggered-mas-previously-well'
+      : 'known-sjia-mas',
   'sjia-flare': () => 'sjia-flare',
   sepsis: (s) => (s.shock ? 'septic-shock' : 'bacterial-sepsis'),
   misc: (s) => (s.masPresent ? 'misc-with-mas' : 'misc'),
@@ -35,20 +52,62 @@ const SUBTYPE: Record<GroundTruth['kind'], (s: CaseShape) => GroundTruth['subtyp
 
 /** A hand-made case from a few features: truth (optional), observations, labs and echo that agree with it. */
 export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
-  const obs: Observation = { hour: 0, temperatureC: 39.5, cnsInvolvement: s.cns, hemorrhage: s.hemorrhage, shock: s.shock, vasoactiveCount: s.shock ? 1 : 0 };
+  const obs: Observation = {
+    hour: 0,
+    temperatureC: 39.5,
+    cnsInvolvement: s.cns,
+    hemorrhage: s.hemorrhage,
+    shock: s.shock,
+    vasoactiveCount: s.shock ? 1 : 0,
+  };
   const lab: LabPanel = { hour: 0, ferritin: s.ferritin };
   if (s.platelets !== undefined) lab.platelets = s.platelets;
-  const echo = s.lvef !== undefined || s.coronaryZ !== undefined ? [{ hour: 0, ...(s.lvef !== undefined ? { lvefPercent: s.lvef } : {}), ...(s.coronaryZ !== undefined ? { coronaryZMax: s.coronaryZ } : {}) }] : undefined;
+  const echo =
+    s.lvef !== undefined || s.coronaryZ !== undefined
+      ? [
+          {
+            hour: 0,
+            ...(s.lvef !== undefined ? { lvefPercent: s.lvef } : {}),
+            ...(s.coronaryZ !== undefined ? { coronaryZMax: s.coronaryZ } : {}),
+          },
+        ]
+      : undefined;
   // The chart shows the trigger the truth names (expectations read the chart): a positive culture, or a positive viral PCR.
   const trigger = s.kind === 'sepsis' ? 'bacterial' : s.kind === 'misc' ? 'SARS-CoV-2' : s.trigger;
-  const cultures = s.withTruth && trigger === 'bacterial' ? [{ hour: 0, specimen: 'blood' as const, result: 'positive' as const }] : undefined;
-  const viralTests = s.withTruth && (trigger === 'EBV' || trigger === 'CMV' || trigger === 'adenovirus') ? [{ hour: 0, virus: trigger, method: 'pcr' as const, result: 'positive' as const }] : undefined;
-  const c = makeCase({ id, background: { sjia: s.sjia }, observations: [obs], labs: [lab], investigations: { ...(echo ? { echo } : {}), ...(cultures ? { cultures } : {}), ...(viralTests ? { viralTests } : {}) } });
-  c.patient = { ageYears: s.ageYears, sex: 'female', ...(s.weightKg !== undefined ? { weightKg: s.weightKg } : {}), ...(s.heightCm !== undefined ? { heightCm: s.heightCm } : {}) };
+  const cultures =
+    s.withTruth && trigger === 'bacterial'
+      ? [{ hour: 0, specimen: 'blood' as const, result: 'positive' as const }]
+      : undefined;
+  const viralTests =
+    s.withTruth && (trigger === 'EBV' || trigger === 'CMV' || trigger === 'adenovirus')
+      ? [{ hour: 0, virus: trigger, method: 'pcr' as const, result: 'positive' as const }]
+      : undefined;
+  const c = makeCase({
+    id,
+    background: { sjia: s.sjia },
+    observations: [obs],
+    labs: [lab],
+    investigations: {
+      ...(echo ? { echo } : {}),
+      ...(cultures ? { cultures } : {}),
+      ...(viralTests ? { viralTests } : {}),
+    },
+  });
+  c.patient = {
+    ageYears: s.ageYears,
+    sex: 'female',
+    ...(s.weightKg !== undefined ? { weightKg: s.weightKg } : {}),
+    ...(s.heightCm !== undefined ? { heightCm: s.heightCm } : {}),
+  };
   if (s.withTruth) {
     c.truth = {
-      kind: s.kind, subtype: SUBTYPE[s.kind](s), masPresent: s.kind === 'sepsis' || s.kind === 'sjia-flare' ? false : s.kind === 'mas' ? true : s.masPresent,
-      trigger, severity: s.severity, cnsInvolvement: s.cns, hemorrhage: s.hemorrhage,
+      kind: s.kind,
+      subtype: SUBTYPE[s.kind](s),
+      masPresent: s.kind === 'sepsis' || s.kind === 'sjia-flare' ? false : s.kind === 'mas' ? true : s.masPresent,
+      trigger,
+      severity: s.severity,
+      cnsInvolvement: s.cns,
+      hemorrhage: s.hemorrhage,
     };
   } else {
     c.encounter = { suspectedInfection: s.trigger === 'bacterial' };
@@ -59,7 +118,14 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
 export const caseShape: fc.Arbitrary<CaseShape> = fc.record({
   kind: fc.constantFrom<GroundTruth['kind']>('mas', 'sjia-flare', 'sepsis', 'misc'),
   masPresent: fc.boolean(),
-  trigger: fc.constantFrom<NonNullable<GroundTruth['trigger']>>('active-sjia', 'EBV', 'CMV', 'adenovirus', 'bacterial', 'none'),
+  trigger: fc.constantFrom<NonNullable<GroundTruth['trigger']>>(
+    'active-sjia',
+    'EBV',
+    'CMV',
+    'adenovirus',
+    'bacterial',
+    'none',
+  ),
   severity: fc.constantFrom<NonNullable<GroundTruth['severity']>>('moderate', 'severe', 'critical'),
   cns: fc.boolean(),
   hemorrhage: fc.boolean(),
@@ -75,13 +141,20 @@ export const caseShape: fc.Arbitrary<CaseShape> = fc.record({
   withTruth: fc.constant(true),
 });
 
-export const caseShapeMaybeNoTruth: fc.Arbitrary<CaseShape> = fc.tuple(caseShape, fc.boolean()).map(([s, t]) => ({ ...s, withTruth: t }));
+export const caseShapeMaybeNoTruth: fc.Arbitrary<CaseShape> = fc
+  .tuple(caseShape, fc.boolean())
+  .map(([s, t]) => ({ ...s, withTruth: t }));
 /** Every plan stage the schema knows (read from it, so a new stage is covered without touching the tests). */
 export const STAGES: readonly Stage[] = planSchema.definitions.Stage.enum;
 export const stageArb: fc.Arbitrary<Stage> = fc.constantFrom(...STAGES);
 
 /** The g unit a mg unit becomes when mg and g are swapped, and back (mg/m² has no g counterpart in the plan schema). */
-const G_OF: Partial<Record<Dose['unit'], Dose['unit']>> = { 'mg/kg': 'g/kg', 'mg/kg/day': 'g/kg/day', mg: 'g', 'mg/day': 'g/day' };
+const G_OF: Partial<Record<Dose['unit'], Dose['unit']>> = {
+  'mg/kg': 'g/kg',
+  'mg/kg/day': 'g/kg/day',
+  mg: 'g',
+  'mg/day': 'g/day',
+};
 
 /**
  * The dose written with the mg number under a g unit: 30 mg/kg/day → 30 g/kg/day, 1000 mg/day → 1000 g/day,
@@ -94,7 +167,8 @@ export function mgForGSlip(dose: Dose, f: CaseFeatures): Dose | undefined {
   const info = UNIT_INFO[dose.unit];
   if (info.measure !== 'mass') return undefined;
   if (info.factor === 1000) return { ...dose, amount: dose.amount * 1000 };
-  if (info.basis === 'per-m2' && f.bsaM2 !== undefined) return { ...dose, amount: dose.amount * f.bsaM2, unit: info.scope === 'per-dose' ? 'g' : 'g/day' };
+  if (info.basis === 'per-m2' && f.bsaM2 !== undefined)
+    return { ...dose, amount: dose.amount * f.bsaM2, unit: info.scope === 'per-dose' ? 'g' : 'g/day' };
   return undefined;
 }
 
@@ -130,6 +204,8 @@ export function expectOwnBasis(item: FeedbackItem, r: Requirement): void {
     expect(item.statementIds).toEqual([...r.basisOf.statementIds]);
     expect(item.citations).toEqual([...r.basisOf.citations]);
   } else {
-    expect([...item.statementIds, ...item.citations]).toEqual(expect.arrayContaining([...r.basisOf.statementIds, ...r.basisOf.citations].slice(0, 1)));
+    expect([...item.statementIds, ...item.citations]).toEqual(
+      expect.arrayContaining([...r.basisOf.statementIds, ...r.basisOf.citations].slice(0, 1)),
+    );
   }
 }

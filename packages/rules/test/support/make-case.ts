@@ -4,16 +4,18 @@ import type { Case, LabPanel, Observation } from '../../src/index.js';
  * A minimal valid authored case for tests: a 6-year-old with nothing assessed. Pass the parts a
  * test needs; every finding and lab a test does not set stays "not assessed".
  */
-export function makeCase(parts: {
-  id?: string;
-  patient?: Partial<Case['patient']>;
-  background?: Partial<Case['background']>;
-  encounter?: Case['encounter'];
-  observations?: Observation[];
-  labs?: LabPanel[];
-  labReferenceRanges?: Case['labReferenceRanges'];
-  investigations?: Case['investigations'];
-} = {}): Case {
+export function makeCase(
+  parts: {
+    id?: string;
+    patient?: Partial<Case['patient']>;
+    background?: Partial<Case['background']>;
+    encounter?: Case['encounter'];
+    observations?: Observation[];
+    labs?: LabPanel[];
+    labReferenceRanges?: Case['labReferenceRanges'];
+    investigations?: Case['investigations'];
+  } = {},
+): Case {
   const c: Case = {
     schemaVersion: 1,
     id: parts.id ?? 'test-case',

@@ -52,7 +52,22 @@ describe('LOINC check digit (LOINC Users\u2019 Guide, Mod 10)', () => {
   });
 
   it('flags the 14 terms the Users\u2019 Guide lists as having invalid check digits (a known LOINC issue)', () => {
-    const knownInvalid = ['11491-6', '11501-6', '5895-7', '5896-5', '5897-3', '5928-1', '6028-3', '6415-5', '6580-7', '6645-7', '6646-5', '6647-3', '6648-1', '6649-9'];
+    const knownInvalid = [
+      '11491-6',
+      '11501-6',
+      '5895-7',
+      '5896-5',
+      '5897-3',
+      '5928-1',
+      '6028-3',
+      '6415-5',
+      '6580-7',
+      '6645-7',
+      '6646-5',
+      '6647-3',
+      '6648-1',
+      '6649-9',
+    ];
     for (const code of knownInvalid) expect(hasValidLoincCheckDigit(code), code).toBe(false);
   });
 });
@@ -131,9 +146,14 @@ describe('published reference limits', () => {
   it('each analyte\u2019s bands for each sex are contiguous (no unexplained gap between the first and last band)', () => {
     for (const a of analytesWithLimits) {
       for (const sex of SEXES) {
-        const bands = PUBLISHED_REFERENCE_LIMITS.filter((r) => r.analyte === a && appliesTo(r, sex)).sort((p, q) => p.fromAgeYears - q.fromAgeYears);
+        const bands = PUBLISHED_REFERENCE_LIMITS.filter((r) => r.analyte === a && appliesTo(r, sex)).sort(
+          (p, q) => p.fromAgeYears - q.fromAgeYears,
+        );
         for (let i = 1; i < bands.length; i++) {
-          expect(bands[i]!.fromAgeYears, `${a} ${sex}: gap after ${label(bands[i - 1]!)}`).toBeCloseTo(bands[i - 1]!.toAgeYears, 12);
+          expect(bands[i]!.fromAgeYears, `${a} ${sex}: gap after ${label(bands[i - 1]!)}`).toBeCloseTo(
+            bands[i - 1]!.toAgeYears,
+            12,
+          );
         }
       }
     }
@@ -146,12 +166,23 @@ describe('published reference limits', () => {
         const inside = [r.fromAgeYears, (r.fromAgeYears + end) / 2, end - 1e-9];
         for (const ageYears of inside) {
           const c = makeCase({ patient: { ageYears, sex } });
-          if (r.upper !== undefined) expect(upperReferenceLimit(c, r.analyte), `${label(r)} at ${ageYears} (${sex})`).toEqual({ value: r.upper, source: r.source });
-          if (r.lower !== undefined) expect(lowerReferenceLimit(c, r.analyte), `${label(r)} at ${ageYears} (${sex})`).toEqual({ value: r.lower, source: r.source });
+          if (r.upper !== undefined)
+            expect(upperReferenceLimit(c, r.analyte), `${label(r)} at ${ageYears} (${sex})`).toEqual({
+              value: r.upper,
+              source: r.source,
+            });
+          if (r.lower !== undefined)
+            expect(lowerReferenceLimit(c, r.analyte), `${label(r)} at ${ageYears} (${sex})`).toEqual({
+              value: r.lower,
+              source: r.source,
+            });
         }
         if (Number.isFinite(r.toAgeYears)) {
           const after = upperReferenceLimit(makeCase({ patient: { ageYears: r.toAgeYears, sex } }), r.analyte);
-          expect(after?.source === r.source && after.value === r.upper, `${label(r)} must not apply at its exclusive end`).toBe(false);
+          expect(
+            after?.source === r.source && after.value === r.upper,
+            `${label(r)} must not apply at its exclusive end`,
+          ).toBe(false);
         }
       }
     }

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ANALYTES, NUMERIC_ANALYTES, caseFromCanonical, caseToCanonical, fromCanonical, toCanonical, UnknownUnitError, labMeetsThreshold } from '../../src/index.js';
+import {
+  ANALYTES,
+  NUMERIC_ANALYTES,
+  caseFromCanonical,
+  caseToCanonical,
+  fromCanonical,
+  toCanonical,
+  UnknownUnitError,
+  labMeetsThreshold,
+} from '../../src/index.js';
 import { makeCase } from '../support/make-case.js';
 
 describe('unit conversion', () => {
@@ -13,28 +22,38 @@ describe('unit conversion', () => {
   });
 
   it('round-trips every unit of every analyte', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...NUMERIC_ANALYTES),
-      fc.double({ min: 0, max: 1e6, noNaN: true }),
-      (analyte, value) => {
-        for (const unit of Object.keys(ANALYTES[analyte].units)) {
-          const back = toCanonical(analyte, fromCanonical(analyte, value, unit), unit);
-          expect(back).toBeCloseTo(value, 6);
-        }
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NUMERIC_ANALYTES),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (analyte, value) => {
+          for (const unit of Object.keys(ANALYTES[analyte].units)) {
+            const back = toCanonical(analyte, fromCanonical(analyte, value, unit), unit);
+            expect(back).toBeCloseTo(value, 6);
+          }
+        },
+      ),
+    );
   });
 
   it('round-trips whole cases through SI and conventional units', () => {
-    fc.assert(fc.property(
-      fc.record({ ferritin: fc.integer({ min: 0, max: 100000 }), triglycerides: fc.integer({ min: 0, max: 2000 }), fibrinogen: fc.integer({ min: 0, max: 1500 }), hemoglobin: fc.double({ min: 2, max: 20, noNaN: true }) }),
-      fc.constantFrom('si' as const, 'conventional' as const),
-      (labs, system) => {
-        const c = makeCase({ labs: [{ hour: 0, ...labs }] });
-        const back = caseToCanonical(caseFromCanonical(c, system), system);
-        for (const [k, v] of Object.entries(labs)) expect((back.labs[0] as unknown as Record<string, number>)[k]).toBeCloseTo(v, 6);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.record({
+          ferritin: fc.integer({ min: 0, max: 100000 }),
+          triglycerides: fc.integer({ min: 0, max: 2000 }),
+          fibrinogen: fc.integer({ min: 0, max: 1500 }),
+          hemoglobin: fc.double({ min: 2, max: 20, noNaN: true }),
+        }),
+        fc.constantFrom('si' as const, 'conventional' as const),
+        (labs, system) => {
+          const c = makeCase({ labs: [{ hour: 0, ...labs }] });
+          const back = caseToCanonical(caseFromCanonical(c, system), system);
+          for (const [k, v] of Object.entries(labs))
+            expect((back.labs[0] as unknown as Record<string, number>)[k]).toBeCloseTo(v, 6);
+        },
+      ),
+    );
   });
 
   it('refuses an unknown unit by name', () => {
@@ -45,7 +64,13 @@ describe('unit conversion', () => {
   it('compares at the published boundary despite floating-point round trips', () => {
     const threeMmol = toCanonical('triglycerides', 3.0, 'mmol/L');
     expect(labMeetsThreshold('triglycerides', threeMmol, { comparator: '>=', value: 3.0, unit: 'mmol/L' })).toBe(true);
-    expect(labMeetsThreshold('triglycerides', toCanonical('triglycerides', 2.99, 'mmol/L'), { comparator: '>=', value: 3.0, unit: 'mmol/L' })).toBe(false);
+    expect(
+      labMeetsThreshold('triglycerides', toCanonical('triglycerides', 2.99, 'mmol/L'), {
+        comparator: '>=',
+        value: 3.0,
+        unit: 'mmol/L',
+      }),
+    ).toBe(false);
     expect(labMeetsThreshold('ferritin', 684, { comparator: '>', value: 684, unit: 'ng/mL' })).toBe(false);
     expect(labMeetsThreshold('ferritin', 684.01, { comparator: '>', value: 684, unit: 'ng/mL' })).toBe(true);
   });
