@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support/run-cli.js';
+import { REPO_ROOT, runCli } from './support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'masdrill-play-'));
 
@@ -13,6 +13,20 @@ describe('masdrill play (built bin)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Overall: 100/100');
     expect(r.stdout).toContain('education and simulation only');
+  });
+
+  it('reads the scenario from standard input with --scenario -, its case file relative to the working directory', () => {
+    const text = readFileSync(join(REPO_ROOT, 'scenarios/sjia-mas-classic.yaml'), 'utf8').replace(
+      /^case: \.\.\//m,
+      'case: ',
+    );
+    const fromStdin = runCli(['play', '--scenario', '-', '--json'], { input: text });
+    expect(fromStdin.stderr).toBe('');
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(runCli(['play', '--scenario', 'sjia-mas-classic', '--json']).stdout);
+    const both = runCli(['play', '--scenario', '-', '--answers', '-'], { input: text });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/both read standard input\. Fix: /);
   });
 
   it('prints the full report as JSON', () => {

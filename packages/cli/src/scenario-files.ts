@@ -16,7 +16,7 @@ import { generatedCaseOf } from '@masdrill/quiz';
 import { answersProblems } from './answers-check.js';
 import { CliError } from './cli-error.js';
 import { readFailure, readInputText } from './input-files.js';
-import { displayName, type Io } from './io.js';
+import { displayName, STANDARD_STREAM, type Io } from './io.js';
 import { SourceLines } from './source-lines.js';
 import { parseYamlText } from './yaml-text.js';
 
@@ -44,15 +44,20 @@ export function fail(problems: readonly ValidationProblem[], what: string, comma
   throw new CliError(`masdrill ${command}: the ${what} is not valid:\n${formatProblems(problems)}`);
 }
 
-/** A scenario file's shape checked; problems carry lines. */
+/** A scenario file's shape checked; problems carry lines. "-" reads standard input (give `io`). */
 export async function readScenarioFile(
-  file: string,
+  path: string,
+  io?: Io,
 ): Promise<{ scenario?: Scenario; problems: ValidationProblem[]; lines?: SourceLines }> {
+  const file = displayName(path);
   let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw readFailure(file, error, 'scenario');
+  if (path === STANDARD_STREAM && io) text = await readInputText(path, io, 'scenario');
+  else {
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      throw readFailure(path, error, 'scenario');
+    }
   }
   const parsed = parseYamlText(text, file);
   if (!('data' in parsed)) return { problems: [parsed] };
@@ -106,6 +111,8 @@ export async function scenarioCase(
 }
 
 export async function findScenario(ref: string): Promise<string> {
+  // Standard input: read by readScenarioFile; a case file it names is relative to the working directory.
+  if (ref === STANDARD_STREAM) return ref;
   if (
     await stat(ref).then(
       (s) => s.isFile(),

@@ -27,7 +27,7 @@ ${DISCLAIMER}
 Usage: masdrill play --scenario <file|id> [--answers answers.yaml | --show] [--json]
        masdrill play --kind <kind> --seed <n> [--answers answers.yaml] [--json]
 
-  --scenario <file|id>  a scenario file (YAML), or the id of one in scenarios/
+  --scenario <file|id>  a scenario file (YAML; "-" reads standard input), or the id of one in scenarios/
   --kind <kind>         a random drill over a generated patient: ${KINDS.join(', ')}
   --seed <n>            the drill's seed (0 … 4294967295); the same seed, the same drill
   --answers <file|->    the trainee's answers (YAML or JSON; "-" reads standard input):
@@ -76,7 +76,11 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
   let baseCase: Case;
   if (scenarioRef !== undefined) {
     const file = await findScenario(scenarioRef);
-    const read = await readScenarioFile(file);
+    if (file === '-' && values.answers === '-')
+      throw new CliError(
+        'masdrill play: --scenario - and --answers - both read standard input. Fix: give one of them as a file.',
+      );
+    const read = await readScenarioFile(file, io);
     if (!read.scenario) fail(read.problems, `scenario ${basename(file)}`);
     scenario = read.scenario;
     const c = await scenarioCase(scenario, file, read.lines);
