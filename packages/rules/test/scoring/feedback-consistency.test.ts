@@ -8,26 +8,9 @@ import {
   type Plan,
   type PlannedAction,
 } from '../../src/index.js';
-import { caseFrom, type CaseShape } from './support.js';
+import { caseFrom, SEVERE_SJIA_MAS, type CaseShape } from './support.js';
 
-const base: CaseShape = {
-  kind: 'mas',
-  masPresent: true,
-  trigger: 'active-sjia',
-  severity: 'severe',
-  cns: false,
-  hemorrhage: false,
-  sjia: 'known',
-  shock: false,
-  ageYears: 8,
-  weightKg: 25,
-  heightCm: 128,
-  platelets: 120,
-  ferritin: 12000,
-  lvef: undefined,
-  coronaryZ: undefined,
-  withTruth: true,
-};
+const base = SEVERE_SJIA_MAS;
 const caseOf = (over: Partial<CaseShape>): Case => caseFrom({ ...base, ...over });
 const expert = (c: Case, stage: Plan['stage'] = 'presentation') => expectedPlan(c, stage).plan;
 const redose = (p: Plan, action: PlannedAction['action'], dose: (d: Dose) => Dose): Plan => ({

@@ -50,6 +50,26 @@ const SUBTYPE: Record<GroundTruth['kind'], (s: CaseShape) => GroundTruth['subtyp
   misc: (s) => (s.masPresent ? 'misc-with-mas' : 'misc'),
 };
 
+/** A severe, known-sJIA MAS at presentation without shock or CNS involvement: the shape the scoring tests vary one field at a time. */
+export const SEVERE_SJIA_MAS: CaseShape = {
+  kind: 'mas',
+  masPresent: true,
+  trigger: 'active-sjia',
+  severity: 'severe',
+  cns: false,
+  hemorrhage: false,
+  sjia: 'known',
+  shock: false,
+  ageYears: 8,
+  weightKg: 25,
+  heightCm: 128,
+  platelets: 120,
+  ferritin: 12000,
+  lvef: undefined,
+  coronaryZ: undefined,
+  withTruth: true,
+};
+
 /** A hand-made case from a few features: truth (optional), observations, labs and echo that agree with it. */
 export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
   const obs: Observation = {
