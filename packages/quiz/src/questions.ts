@@ -48,14 +48,13 @@ function keyed(r: CriteriaResult, visible: Case, hour: number): CriteriaResult {
 }
 
 /**
- * Each asked criteria set's result on what is known by `hour` (the visible case, hours 0 to `hour`),
- * as the key reads it: met, not met, or not assessable where evaluate says so (missing data is not
+ * Each asked criteria set's result on what is known by `hour` (the visible case), each set over its
+ * own default window up to `hour` as `masdrill evaluate` reads it (Phoenix: the first 24 h), as the
+ * key reads it: met, not met, or not assessable where evaluate says so (missing data is not
  * assessed, never normal).
  */
 export function criteriaAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): readonly CriteriaResult[] {
-  return evaluate(visible, { window: { fromHour: 0, toHour: hour }, only: sets }).results.map((r) =>
-    keyed(r, visible, hour),
-  );
+  return evaluate(visible, { atHour: hour, only: sets }).results.map((r) => keyed(r, visible, hour));
 }
 
 /** The asked criteria sets that are met by `hour`. */
