@@ -13,6 +13,8 @@ export interface OrderKindRule {
   readonly followOn?: string;
   /** The one-off may be split over this many days (IVIG 1 g/kg/day × 2). */
   readonly splitOverDaysAtMost?: number;
+  /** What ends a continuing order that is a place of care rather than a drug, as the order sheet says it. */
+  readonly inForceUntil?: string;
   /** Where the length comes from: a guideline statement ID or clinical-reference.md section. */
   readonly source?: string;
 }
@@ -27,6 +29,12 @@ const DETAILS: { readonly [K in ActionId]?: Omit<OrderKindRule, 'kind'> } = {
     splitOverDaysAtMost: 2,
     source:
       'IVIG-1 (2 g/kg); clinical-reference §3.1 (2 g/kg once, or 1 g/kg/day × 2 days; a second IVIG dose is not recommended in MIS-C, ACR)',
+  },
+  infliximab: { source: 'clinical-reference §3.1 (infliximab, MIS-C: 5–10 mg/kg IV × 1, NIH)' },
+  'icu-admission': {
+    inForceUntil: 'stepped down (stop the order)',
+    source:
+      'CC-2 (ICU for shock, severe organ dysfunction or grade ≥3 neurotoxicity: a place of care, not a dose); CC-1 (reassess at least every 12 h to decide)',
   },
 };
 

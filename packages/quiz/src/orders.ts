@@ -26,7 +26,7 @@ export interface Order {
 /** Where an order stands at an hour, as an order sheet shows it. */
 export type OrderStatus =
   | { readonly state: 'pending' } // starts later
-  | { readonly state: 'active' } // continuing, in force
+  | { readonly state: 'active'; readonly until?: string } // continuing, in force (until: a place of care's end)
   | { readonly state: 'course'; readonly day: number; readonly of: number } // day n of the course
   | { readonly state: 'course-done'; readonly of: number; readonly followOn?: string } // the course ran its days
   | { readonly state: 'given' } // a one-off, done
@@ -68,7 +68,8 @@ export function orderStatus(o: Order, hour: number): OrderStatus {
     const followOn = orderKindRule(o.planned.action).followOn;
     return day > of ? { state: 'course-done', of, ...(followOn ? { followOn } : {}) } : { state: 'course', day, of };
   }
-  return { state: 'active' };
+  const until = orderKindRule(o.planned.action).inForceUntil;
+  return until ? { state: 'active', until } : { state: 'active' };
 }
 
 /** Not stopped: in force, pending, or done (a given one-off, a finished course) — the plan's record at this hour. */

@@ -25,7 +25,7 @@ export function statusText(s: OrderStatus): string {
     case 'pending':
       return 'ordered';
     case 'active':
-      return 'in force';
+      return s.until ? `in force until ${s.until}` : 'in force';
     case 'course':
       return `day ${s.day} of ${s.of}`;
     case 'course-done':

@@ -285,7 +285,7 @@ function statusText(st: OrderStatus): string {
     case 'pending':
       return 'pending';
     case 'active':
-      return 'in force';
+      return st.until ? `in force until ${st.until}` : 'in force';
     case 'course':
       return `day ${st.day} of ${st.of}`;
     case 'course-done':

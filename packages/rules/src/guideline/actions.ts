@@ -86,14 +86,17 @@ export interface ActionDefinition {
 }
 
 /**
- * How an order lasts (issue 9, orders in force): continuing until stopped; a course with an end
- * (methylprednisolone pulses 3–5 days, GC-1; then taper or maintenance); or a one-off, done once
- * (IVIG 2 g/kg, split over 2 days allowed; cultures, PCR, echo, marrow, …).
+ * How an order lasts (issue 9, orders in force): continuing until stopped (drugs given daily, and
+ * places of care: an ICU admission lasts until the child is stepped down, CC-1/CC-2); a course with
+ * an end (methylprednisolone pulses 3–5 days, GC-1; then taper or maintenance); or a one-off, done
+ * once (IVIG 2 g/kg, split over 2 days allowed; infliximab 5–10 mg/kg × 1, clinical-reference §3.1;
+ * cultures, PCR, echo, marrow, …).
  */
 export type OrderKind = 'continuing' | 'course' | 'one-off';
 
 const ONE_OFF: ReadonlySet<ActionId> = new Set<ActionId>([
   'ivig',
+  'infliximab',
   'bone-marrow-exam',
   'scd25',
   'nk-cell-activity',
@@ -102,7 +105,6 @@ const ONE_OFF: ReadonlySet<ActionId> = new Set<ActionId>([
   'echocardiogram',
   'lumbar-puncture',
   'brain-mri',
-  'icu-admission',
   'multidisciplinary-consult',
   'fluid-bolus',
 ]);

@@ -6,9 +6,10 @@ import type { ActionId, Dose } from '../generated/plan.js';
  * not repeat a one-off without a cited reason.
  *
  * - `done`: a one-off performed (cultures, viral PCR, echo, marrow, sCD25, NK activity, lumbar
- *   puncture, MRI, ICU admission, a consult, an IVIG course given in full).
+ *   puncture, MRI, a consult, an IVIG course given in full, infliximab given once).
  * - `finished`: a course completed (a methylprednisolone pulse after its 3–5 days, GC-1).
- * - `running`: in force at the decision hour (continuing until stopped, or a course under way).
+ * - `running`: in force at the decision hour (continuing until stopped, such as an ICU admission
+ *   until step-down, or a course under way).
  * - `stopped`: stopped before it finished; it neither satisfies nor blocks anything.
  *
  * The plan scored at this decision lists the orders in force from now on (continued and new);
