@@ -34,6 +34,7 @@ import { isChangeable, orderStatus, type OrderStatus } from './orders.js';
 import { sessionReport } from './report.js';
 import { FINAL_COURSE_AFTER_HOURS } from './session.js';
 import { visibleCase } from './visible-case.js';
+import { searchActions } from './action-search.js';
 import type { SessionAction, SessionState } from './session-types.js';
 
 /**
@@ -448,12 +449,9 @@ export const ACTION_CATALOGUE: readonly CatalogueEntry[] = ACTION_IDS.map((id) =
   };
 });
 
-/** The catalogue entries matching a search (name, id or category, every word). */
+/** The catalogue entries matching a search (name, id, category or synonym, every word), best first: action-search.ts. */
 export function searchCatalogue(query: string): CatalogueEntry[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return ACTION_CATALOGUE.filter((e) =>
-    words.every((w) => `${e.name} ${e.id} ${e.category}`.toLowerCase().includes(w)),
-  );
+  return searchActions(ACTION_CATALOGUE, query);
 }
 
 /** What an order-entry system shows beside an order: the weight, the dose restated for this patient, and flags. */

@@ -116,7 +116,7 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
   const writeOrder = async (hour: number, from?: OrderDraft): Promise<OrderDraft | undefined> => {
     let entry = from ? searchCatalogue('').find((e) => e.id === from.action) : undefined;
     if (!entry) {
-      const query = await ask('Search the actions (a word of the name; Enter lists all):', (a) => a);
+      const query = await ask('Search the actions (a name, brand or abbreviation; Enter lists all):', (a) => a);
       const found = searchCatalogue(query);
       if (!found.length) {
         o.write('Nothing matches.\n');

@@ -4,21 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createSession, drillScenario, generatedCaseOf, type SessionState } from '../../src/index.js';
 import { QuizApp } from '../../src/ui/index.js';
 import { keysFor, newPlayer } from './play-by-keys.js';
+import { waitFor } from './wait-for-frame.js';
 
 const session = (kind: 'mas' | 'sepsis' | 'misc', seed: number): SessionState => {
   const s = drillScenario(kind, seed);
   return createSession(s, generatedCaseOf(s)!);
 };
-
-async function waitFor(read: () => string, test: (frame: string) => boolean, ms = 20_000): Promise<string> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const f = read();
-    if (test(f)) return f;
-    if (Date.now() > end) throw new Error(`timed out; the screen shows:\n${f}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 /** Plays a case by keys, reading each frame; returns every frame seen. */
 async function playThrough(s: SessionState): Promise<{ frames: string[]; finished: SessionState[] }> {
