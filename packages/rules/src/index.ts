@@ -16,7 +16,7 @@ export type {
 } from './generated/case.js';
 export { caseSchema } from './generated/case-schema.js';
 export { validateCase, type CaseValidation } from './case/validate-case.js';
-export { jsonPath, closest, compileLazily, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
+export { jsonPath, closest, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
 export { lintCase, type LintOptions } from './case/lint-case.js';
 export { admitCase, type AdmitOptions, type Admission } from './case/admit-case.js';
 export { CASE_UNITS, isCaseUnits, type CaseUnits } from './case/case-units.js';
