@@ -119,7 +119,7 @@ export {
 export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
 export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';
 // Statuses for sweeps: compiled from the same threshold tables, no evidence, no per-case index
-export { CaseStatuses, STATUS_CODES, SETS_FROM_ENGINE, statusRowOf } from './statuses/case-statuses.js';
+export { CaseStatuses, STATUS_CODES, statusRowOf } from './statuses/case-statuses.js';
 export { StatusRow } from './statuses/status-row.js';
 export { WindowScan } from './statuses/window-scan.js';
 export {

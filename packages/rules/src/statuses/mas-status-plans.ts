@@ -13,6 +13,7 @@ import {
   compileLabTest,
   compileTest,
   countOf,
+  findingStatus,
   MET,
   NOT_APPLICABLE,
   NOT_ASSESSABLE,
@@ -31,8 +32,6 @@ import { FINDING_PRESENT, FINDING_UNKNOWN, type WindowScan } from './window-scan
  * the two equal.
  */
 
-const findingStatus = (f: number): number =>
-  f === FINDING_PRESENT ? MET : f === FINDING_UNKNOWN ? NOT_ASSESSABLE : NOT_MET;
 const anyOf = (a: number, b: number): number =>
   a === MET || b === MET ? MET : a === NOT_MET && b === NOT_MET ? NOT_MET : NOT_ASSESSABLE;
 const scratch = { met: 0, notAssessed: 0 };
