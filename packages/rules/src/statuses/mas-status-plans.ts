@@ -181,17 +181,21 @@ function addBanded(variable: CompiledBanded, canonical: number): void {
   throw new Error(`HScore: no band for ${value}`);
 }
 
+type Agent = NonNullable<Case['background']['immunosuppressiveTherapy']>[number];
+// Defined once: an arrow written inline would be a new function object per case.
+const countsForHscore = (a: Agent): boolean => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts';
+const unknownForHscore = (a: Agent): boolean => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown';
+
 export function hscoreStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   hsMin = 0;
   hsMax = 0;
   // Known underlying immunosuppression.
   const { hivPositive, immunosuppressiveTherapy: therapy } = c.background;
   const pts = HSCORE.immunosuppression.points;
-  if (hivPositive === true || therapy?.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts')) {
+  if (hivPositive === true || therapy?.some(countsForHscore)) {
     hsMin += pts;
     hsMax += pts;
-  } else if (therapy === undefined || therapy.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown'))
-    hsMax += pts;
+  } else if (therapy === undefined || therapy.some(unknownForHscore)) hsMax += pts;
   addBanded(HS.temperature, scan.temperatureHigh);
   // Organomegaly and cytopenias: points by how many are met, the range by how many are unknown.
   const liver = findingStatus(scan.hepatomegaly);

@@ -1,11 +1,11 @@
 import { MISC_CDC_2023, MISC_CDC_2023_LABORATORY_FROM_HOUR } from '../criteria/misc-cdc-2023.js';
 import { MISC_WHO_2020 } from '../criteria/misc-who-2020.js';
-import { hypotensionLimit } from '../criteria/pediatric-hypotension.js';
+import { PALS_HYPOTENSION } from '../criteria/pediatric-hypotension.js';
 import { PHOENIX_VASOACTIVES } from '../criteria/phoenix.js';
 import { compare } from '../criteria/threshold.js';
 import type { Case } from '../generated/case.js';
-import type { NumericAnalyte } from '../units/analytes.js';
-import { upperReferenceLimit } from '../units/reference-limits.js';
+import { DAYS_PER_YEAR } from '../units/calendar.js';
+import { PUBLISHED_REFERENCE_LIMITS } from '../units/reference-limits.js';
 import {
   compileLabTest,
   compileTest,
@@ -46,12 +46,44 @@ function allOf(items: readonly number[]): number {
   return allMet ? MET : NOT_ASSESSABLE;
 }
 const scratch = { met: 0, notAssessed: 0 };
+const NO_TESTS: readonly never[] = [];
+
+/**
+ * The published upper limits of each analyte "above normal" is read against, in table order
+ * (PUBLISHED_REFERENCE_LIMITS, filtered once: publishedReferenceLimit scans the whole table per call).
+ */
+const ABOVE_NORMAL_ANALYTES = ['troponin', 'ntProBnp', 'inr', 'dDimer', 'esr', 'crp', 'procalcitonin'] as const;
+const UPPER_LIMITS = new Map(
+  ABOVE_NORMAL_ANALYTES.map((analyte) => [
+    analyte,
+    PUBLISHED_REFERENCE_LIMITS.filter((r) => r.analyte === analyte && r.upper !== undefined),
+  ]),
+);
 
 /** "Above normal": the highest value in the window against the patient's upper reference limit (aboveUpperLimitItem). */
-function aboveUpperLimit(c: Case, analyte: NumericAnalyte, highest: number): number {
-  const limit = upperReferenceLimit(c, analyte);
-  if (limit === undefined || Number.isNaN(highest)) return NOT_ASSESSABLE;
-  return compare(highest, '>', limit.value) ? MET : NOT_MET;
+function aboveUpperLimit(c: Case, analyte: (typeof ABOVE_NORMAL_ANALYTES)[number], highest: number): number {
+  if (Number.isNaN(highest)) return NOT_ASSESSABLE;
+  // As upperReferenceLimit: the laboratory's own limit first, then the first published band for age and sex.
+  let limit = c.labReferenceRanges?.[analyte]?.upper;
+  if (limit === undefined) {
+    const { ageYears, sex } = c.patient;
+    for (const r of UPPER_LIMITS.get(analyte)!)
+      if (ageYears >= r.fromAgeYears && ageYears < r.toAgeYears && (r.sex === undefined || r.sex === sex)) {
+        limit = r.upper;
+        break;
+      }
+  }
+  if (limit === undefined) return NOT_ASSESSABLE;
+  return compare(highest, '>', limit) ? MET : NOT_MET;
+}
+
+/** The PALS systolic limit for age (pediatric-hypotension.ts hypotensionLimit), without its band text. */
+function hypotensionBelow(ageYears: number): number {
+  const t = PALS_HYPOTENSION;
+  if (compare(ageYears * DAYS_PER_YEAR, '<=', t.neonateMaxDays)) return t.neonateBelow;
+  if (compare(ageYears, '<', t.childFromYears)) return t.infantBelow;
+  if (compare(ageYears, '<', t.adolescentFromYears)) return t.childBase + t.childPerYear * Math.floor(ageYears);
+  return t.adolescentBelow;
 }
 
 /** Two or more vasoactive drugs (vasoactiveShockItem): unrecorded, and shock assessed absent, is not met. */
@@ -65,7 +97,7 @@ function vasoactiveShock(scan: WindowScan): number {
 function sarsCov2RnaOrAntigen(c: Case, fromHour: number, toHour: number): number {
   const summary = c.background.sarsCov2?.rnaOrAntigen;
   if (summary === 'positive') return MET;
-  for (const t of c.investigations.viralTests ?? [])
+  for (const t of c.investigations.viralTests ?? NO_TESTS)
     if (
       t.virus === 'SARS-CoV-2' &&
       (t.method === 'pcr' || t.method === 'antigen') &&
@@ -105,8 +137,26 @@ const three = [0, 0, 0];
 const two = [0, 0];
 const four = [0, 0, 0, 0];
 
-function fill(into: number[], ...items: number[]): number[] {
-  for (let i = 0; i < items.length; i++) into[i] = items[i]!;
+// Item lists written into reused arrays (a rest parameter would allocate one per call).
+function fill2(into: number[], a: number, b: number): number[] {
+  into[0] = a;
+  into[1] = b;
+  return into;
+}
+function fill3(into: number[], a: number, b: number, c: number): number[] {
+  fill2(into, a, b)[2] = c;
+  return into;
+}
+function fill4(into: number[], a: number, b: number, c: number, d: number): number[] {
+  fill3(into, a, b, c)[3] = d;
+  return into;
+}
+function fill5(into: number[], a: number, b: number, c: number, d: number, e: number): number[] {
+  fill4(into, a, b, c, d)[4] = e;
+  return into;
+}
+function fill6(into: number[], a: number, b: number, c: number, d: number, e: number, f: number): number[] {
+  fill5(into, a, b, c, d, e)[5] = f;
   return into;
 }
 
@@ -132,7 +182,7 @@ function severity(c: Case): number {
 export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): void {
   const ageOk = testStatus(CDC.age, c.patient.ageYears) === MET;
   cdcCategories[0] = anyOf(
-    fill(
+    fill3(
       three,
       testStatus(CDC.lvef, scan.lvefLow),
       testStatus(CDC.coronaryZ, scan.coronaryZHigh),
@@ -140,7 +190,7 @@ export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): vo
     ),
   );
   cdcCategories[1] = anyOf(
-    fill(
+    fill4(
       four,
       findingStatus(scan.rash),
       findingStatus(scan.mucosalChanges),
@@ -148,12 +198,12 @@ export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): vo
       findingStatus(scan.extremityChanges),
     ),
   );
-  cdcCategories[2] = anyOf(fill(two, findingStatus(scan.shock), vasoactiveShock(scan)));
+  cdcCategories[2] = anyOf(fill2(two, findingStatus(scan.shock), vasoactiveShock(scan)));
   cdcCategories[3] = findingStatus(scan.giSymptoms);
-  cdcCategories[4] = anyOf(fill(two, testStatus(CDC.platelets, scan.plateletsLow), testStatus(CDC.alc, scan.alcLow)));
+  cdcCategories[4] = anyOf(fill2(two, testStatus(CDC.platelets, scan.plateletsLow), testStatus(CDC.alc, scan.alcLow)));
   const organs = countOf(cdcCategories, MISC_CDC_2023.categoriesRequired, scratch);
   const clinical = allOf(
-    fill(
+    fill5(
       cdcClinical,
       cdcFever(scan),
       severity(c),
@@ -163,7 +213,7 @@ export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): vo
     ),
   );
   const laboratory = anyOf(
-    fill(two, sarsCov2RnaOrAntigen(c, MISC_CDC_2023_LABORATORY_FROM_HOUR, scan.toHour), sarsCov2Serology(c)),
+    fill2(two, sarsCov2RnaOrAntigen(c, MISC_CDC_2023_LABORATORY_FROM_HOUR, scan.toHour), sarsCov2Serology(c)),
   );
   const s = c.background.sarsCov2;
   const contact = s?.closeContact;
@@ -175,9 +225,9 @@ export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): vo
         ? testStatus(CDC.contactDays, days)
         : NOT_ASSESSABLE;
   // Confirmed (clinical and laboratory) or probable (clinical and epidemiologic linkage).
-  const confirmed = allOf(fill(two, clinical, laboratory));
-  const probable = allOf(fill(two, clinical, epidemiologic));
-  const status = !ageOk ? NOT_APPLICABLE : anyOf(fill(two, confirmed, probable));
+  const confirmed = allOf(fill2(two, clinical, laboratory));
+  const probable = allOf(fill2(two, clinical, epidemiologic));
+  const status = !ageOk ? NOT_APPLICABLE : anyOf(fill2(two, confirmed, probable));
   out.set(status, scratch.met, scratch.met, scratch.met + scratch.notAssessed);
 }
 
@@ -196,7 +246,7 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
   const age = c.patient.ageYears;
   const ageOk = age >= 0 && testStatus(WHO.age, age) === MET;
   whoSigns[0] = anyOf(
-    fill(
+    fill4(
       four,
       findingStatus(scan.rash),
       findingStatus(scan.conjunctivitis),
@@ -205,14 +255,10 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
     ),
   );
   const sbp = scan.sbpLow;
-  const hypotension = Number.isNaN(sbp)
-    ? NOT_ASSESSABLE
-    : compare(sbp, '<', hypotensionLimit(age).below)
-      ? MET
-      : NOT_MET;
-  whoSigns[1] = anyOf(fill(three, findingStatus(scan.shock), vasoactiveShock(scan), hypotension));
+  const hypotension = Number.isNaN(sbp) ? NOT_ASSESSABLE : compare(sbp, '<', hypotensionBelow(age)) ? MET : NOT_MET;
+  whoSigns[1] = anyOf(fill3(three, findingStatus(scan.shock), vasoactiveShock(scan), hypotension));
   whoSigns[2] = anyOf(
-    fill(
+    fill6(
       whoCardiac,
       testStatus(WHO.lvef, scan.lvefLow),
       findingStatus(scan.pericardialEffusion),
@@ -223,12 +269,12 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
     ),
   );
   whoSigns[3] = anyOf(
-    fill(two, aboveUpperLimit(c, 'inr', scan.inrHigh), aboveUpperLimit(c, 'dDimer', scan.dDimerHigh)),
+    fill2(two, aboveUpperLimit(c, 'inr', scan.inrHigh), aboveUpperLimit(c, 'dDimer', scan.dDimerHigh)),
   );
   whoSigns[4] = findingStatus(scan.giSymptoms);
   const signs = countOf(whoSigns, MISC_WHO_2020.signsRequired, scratch);
   const inflammation = anyOf(
-    fill(
+    fill3(
       three,
       aboveUpperLimit(c, 'esr', scan.esrHigh),
       aboveUpperLimit(c, 'crp', scan.crpHigh),
@@ -241,7 +287,7 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
     scan.bloodCulturePositive || typeof alt === 'string' ? NOT_MET : alt === null ? MET : NOT_ASSESSABLE;
   const contact = c.background.sarsCov2?.closeContact;
   const covid = anyOf(
-    fill(
+    fill3(
       three,
       sarsCov2RnaOrAntigen(c, -Infinity, Infinity),
       sarsCov2Serology(c),
@@ -249,7 +295,7 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
     ),
   );
   const core = allOf(
-    fill(whoCore, testStatus(WHO.feverDays, scan.feverDaysHigh), signs, inflammation, noMicrobe, covid),
+    fill5(whoCore, testStatus(WHO.feverDays, scan.feverDaysHigh), signs, inflammation, noMicrobe, covid),
   );
   out.set(ageOk ? core : NOT_APPLICABLE, scratch.met, scratch.met, scratch.met + scratch.notAssessed);
 }

@@ -14,7 +14,7 @@ import {
   PHOENIX_SF_MAX_SPO2,
   PHOENIX_SF_RATIO,
   PHOENIX_VASOACTIVES,
-  phoenixMapBand,
+  PHOENIX_MAP_BANDS,
   type PhoenixMapBand,
 } from '../criteria/phoenix.js';
 import { PHOENIX_VARIABLES, type PhoenixVariable } from '../criteria/phoenix-time-points.js';
@@ -204,6 +204,18 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
     neurologicalPoints(gcsMet || t.never(GCS), fixed || t.never(PUPILS));
 }
 
+const LAST_MAP_BAND = PHOENIX_MAP_BANDS[PHOENIX_MAP_BANDS.length - 1];
+/** The MAP band for age (phoenix.ts phoenixMapBand: the last band closed above), without a closure per case. */
+function mapBand(ageMonths: number): PhoenixMapBand | undefined {
+  for (const b of PHOENIX_MAP_BANDS)
+    if (
+      compare(ageMonths, '>=', b.fromMonths) &&
+      (compare(ageMonths, '<', b.toMonths) || (b === LAST_MAP_BAND && compare(ageMonths, '<=', b.toMonths)))
+    )
+      return b;
+  return undefined;
+}
+
 /** Whether Phoenix excludes the patient (phoenix.ts applicability). */
 function excluded(c: Case): boolean {
   const months = c.patient.ageYears * 12;
@@ -218,7 +230,7 @@ function excluded(c: Case): boolean {
 /** Sepsis (suspected infection and a score ≥ 2 at one time point); the score the highest total, its max the highest bound. */
 export function phoenixStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   const t = scan.phoenix;
-  const band = phoenixMapBand(c.patient.ageYears * 12);
+  const band = mapBand(c.patient.ageYears * 12);
   let value = -Infinity;
   let max = -Infinity;
   const n = t.timePoints;

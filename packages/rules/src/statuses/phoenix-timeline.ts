@@ -1,12 +1,11 @@
 import type { TimeWindow } from '../case/time-window.js';
 import {
-  meanArterialPressure,
   PHOENIX_LOOK_BACK_HOURS,
   PHOENIX_VARIABLES,
   type PhoenixVariable,
   withinLookBack,
 } from '../criteria/phoenix-time-points.js';
-import type { LabPanel, Observation } from '../generated/case.js';
+import type { Observation } from '../generated/case.js';
 
 /*
  * Phoenix's time points without the evidence engine's snapshots (criteria/phoenix-time-points.ts):
@@ -90,39 +89,13 @@ export class PhoenixTimeline {
     return this;
   }
 
-  private add(slot: number, value: number, hour: number, row: number): void {
+  /** One input's value (respiratory support and pupils as rungs), recorded at an hour up to the window's end, in row order. */
+  record(slot: number, value: number, hour: number, row: number): void {
     const n = this.counts[slot]!;
     this.values[slot]![n] = value;
     this.hours[slot]![n] = hour;
     this.rows[slot]![n] = row;
     this.counts[slot] = n + 1;
-  }
-
-  addObservation(o: Observation, row: number): void {
-    const hour = o.hour;
-    const support = o.respiratorySupport;
-    if (support !== undefined) this.add(RESPIRATORY_SUPPORT, SUPPORT_RUNG[support], hour, row);
-    let v: number | undefined;
-    if ((v = o.fio2) !== undefined) this.add(FIO2, v, hour, row);
-    if ((v = o.spo2) !== undefined) this.add(SPO2, v, hour, row);
-    if ((v = o.pao2) !== undefined) this.add(PAO2, v, hour, row);
-    if ((v = o.vasoactiveCount) !== undefined) this.add(VASOACTIVE_COUNT, v, hour, row);
-    const sbp = o.sbp;
-    const dbp = o.dbp;
-    if (sbp !== undefined && dbp !== undefined) this.add(MAP, meanArterialPressure(sbp, dbp), hour, row);
-    if ((v = o.gcs) !== undefined) this.add(GCS, v, hour, row);
-    const pupils = o.pupils;
-    if (pupils !== undefined) this.add(PUPILS, PUPIL_RUNG[pupils], hour, row);
-  }
-
-  addLabs(p: LabPanel, row: number): void {
-    const hour = p.hour;
-    let v: number | undefined;
-    if ((v = p.lactate) !== undefined) this.add(LACTATE, v, hour, row);
-    if ((v = p.platelets) !== undefined) this.add(PLATELETS, v, hour, row);
-    if ((v = p.inr) !== undefined) this.add(INR, v, hour, row);
-    if ((v = p.dDimer) !== undefined) this.add(D_DIMER, v, hour, row);
-    if ((v = p.fibrinogen) !== undefined) this.add(FIBRINOGEN, v, hour, row);
   }
 
   /** The time points of the window and, at each, the current record of every input. */

@@ -1,6 +1,27 @@
-import type { Case } from '../generated/case.js';
+import type { Case, LabPanel } from '../generated/case.js';
 import type { TimeWindow } from '../case/time-window.js';
-import { PhoenixTimeline } from './phoenix-timeline.js';
+import { meanArterialPressure } from '../criteria/phoenix-time-points.js';
+import {
+  D_DIMER,
+  FIBRINOGEN,
+  FIO2,
+  GCS,
+  INR,
+  LACTATE,
+  MAP,
+  PAO2,
+  PhoenixTimeline,
+  PLATELETS,
+  PUPIL_RUNG,
+  PUPILS,
+  RESPIRATORY_SUPPORT,
+  SPO2,
+  SUPPORT_RUNG,
+  VASOACTIVE_COUNT,
+} from './phoenix-timeline.js';
+
+/** Rows of an investigation the case does not have (shared: `?? []` would allocate per case). */
+const NONE: readonly never[] = [];
 
 /** A yes/no finding over a window: never assessed, assessed and always absent, or present at some assessment. */
 export const FINDING_UNKNOWN = 0;
@@ -115,46 +136,139 @@ export class WindowScan {
     const labs = c.labs;
     for (let row = 0; row < labs.length; row++) {
       const p = labs[row]!;
-      const hour = p.hour;
+      // One walk over the panel's own keys (keyed reads through the enumeration cache): panels come in
+      // dozens of shapes, and a named read of each of ~20 fields from them (megamorphic) cost more.
+      let hour = NaN;
+      let hemoglobin: number | undefined;
+      let wbc: number | undefined;
+      let anc: number | undefined;
+      let platelets: number | undefined;
+      let fibrinogen: number | undefined;
+      let ferritin: number | undefined;
+      let ast: number | undefined;
+      let ldh: number | undefined;
+      let sCd25: number | undefined;
+      let tg: number | undefined;
+      let fasting: boolean | undefined;
+      let esr: number | undefined;
+      let activity: LabPanel['nkCellActivity'];
+      let crp: number | undefined;
+      let alc: number | undefined;
+      let procalcitonin: number | undefined;
+      let troponin: number | undefined;
+      let ntProBnp: number | undefined;
+      let inr: number | undefined;
+      let dDimer: number | undefined;
+      let lactate: number | undefined;
+      for (const key in p) {
+        const value = (p as unknown as Readonly<Record<string, unknown>>)[key];
+        switch (key) {
+          case 'hour':
+            hour = value as number;
+            break;
+          case 'hemoglobin':
+            hemoglobin = value as number | undefined;
+            break;
+          case 'wbc':
+            wbc = value as number | undefined;
+            break;
+          case 'anc':
+            anc = value as number | undefined;
+            break;
+          case 'platelets':
+            platelets = value as number | undefined;
+            break;
+          case 'fibrinogen':
+            fibrinogen = value as number | undefined;
+            break;
+          case 'ferritin':
+            ferritin = value as number | undefined;
+            break;
+          case 'ast':
+            ast = value as number | undefined;
+            break;
+          case 'ldh':
+            ldh = value as number | undefined;
+            break;
+          case 'sCd25':
+            sCd25 = value as number | undefined;
+            break;
+          case 'triglycerides':
+            tg = value as number | undefined;
+            break;
+          case 'triglyceridesFasting':
+            fasting = value as boolean | undefined;
+            break;
+          case 'esr':
+            esr = value as number | undefined;
+            break;
+          case 'nkCellActivity':
+            activity = value as LabPanel['nkCellActivity'];
+            break;
+          case 'crp':
+            crp = value as number | undefined;
+            break;
+          case 'alc':
+            alc = value as number | undefined;
+            break;
+          case 'procalcitonin':
+            procalcitonin = value as number | undefined;
+            break;
+          case 'troponin':
+            troponin = value as number | undefined;
+            break;
+          case 'ntProBnp':
+            ntProBnp = value as number | undefined;
+            break;
+          case 'inr':
+            inr = value as number | undefined;
+            break;
+          case 'dDimer':
+            dDimer = value as number | undefined;
+            break;
+          case 'lactate':
+            lactate = value as number | undefined;
+            break;
+        }
+      }
       if (hour > to) continue;
-      phoenix.addLabs(p, row);
+      // Phoenix's lab inputs.
+      if (lactate !== undefined) phoenix.record(LACTATE, lactate, hour, row);
+      if (platelets !== undefined) phoenix.record(PLATELETS, platelets, hour, row);
+      if (inr !== undefined) phoenix.record(INR, inr, hour, row);
+      if (dDimer !== undefined) phoenix.record(D_DIMER, dDimer, hour, row);
+      if (fibrinogen !== undefined) phoenix.record(FIBRINOGEN, fibrinogen, hour, row);
       if (hour < from) continue;
-      let v: number | undefined;
-      if ((v = p.hemoglobin) !== undefined && !(v >= hemoglobinLow)) hemoglobinLow = v;
-      if ((v = p.wbc) !== undefined && !(v >= wbcLow)) wbcLow = v;
-      if ((v = p.anc) !== undefined && !(v >= ancLow)) ancLow = v;
-      if ((v = p.platelets) !== undefined && !(v >= plateletsLow)) plateletsLow = v;
-      if ((v = p.fibrinogen) !== undefined && !(v >= fibrinogenLow)) fibrinogenLow = v;
-      const ferritin = p.ferritin;
+      if (hemoglobin !== undefined && !(hemoglobin >= hemoglobinLow)) hemoglobinLow = hemoglobin;
+      if (wbc !== undefined && !(wbc >= wbcLow)) wbcLow = wbc;
+      if (anc !== undefined && !(anc >= ancLow)) ancLow = anc;
+      if (platelets !== undefined && !(platelets >= plateletsLow)) plateletsLow = platelets;
+      if (fibrinogen !== undefined && !(fibrinogen >= fibrinogenLow)) fibrinogenLow = fibrinogen;
       if (ferritin !== undefined && !(ferritin <= ferritinHigh)) ferritinHigh = ferritin;
-      if ((v = p.ast) !== undefined && !(v <= astHigh)) astHigh = v;
-      if ((v = p.ldh) !== undefined && !(v <= ldhHigh)) ldhHigh = v;
-      if ((v = p.sCd25) !== undefined && !(v <= sCd25High)) sCd25High = v;
-      const tg = p.triglycerides;
+      if (ast !== undefined && !(ast <= astHigh)) astHigh = ast;
+      if (ldh !== undefined && !(ldh <= ldhHigh)) ldhHigh = ldh;
+      if (sCd25 !== undefined && !(sCd25 <= sCd25High)) sCd25High = sCd25;
       if (tg !== undefined) {
         if (!(tg <= triglyceridesHigh)) triglyceridesHigh = tg;
-        const fasting = p.triglyceridesFasting;
         if (fasting === true) {
           if (!(tg <= tgFasting)) tgFasting = tg;
         } else if (fasting === false) {
           if (!(tg <= tgNonFasting)) tgNonFasting = tg;
         } else if (!(tg <= tgUnrecorded)) tgUnrecorded = tg;
       }
-      const esr = p.esr;
       if (ferritin !== undefined && esr !== undefined && esr !== 0) {
         const ratio = ferritin / esr;
         if (!(ratio <= ratioHigh)) ratioHigh = ratio;
       }
-      const activity = p.nkCellActivity;
       if (activity !== undefined) nk = activity === 'low' || activity === 'absent' ? 2 : Math.max(nk, 1);
-      if ((v = p.crp) !== undefined && !(v <= crpHigh)) crpHigh = v;
-      if ((v = p.alc) !== undefined && !(v >= alcLow)) alcLow = v;
+      if (crp !== undefined && !(crp <= crpHigh)) crpHigh = crp;
+      if (alc !== undefined && !(alc >= alcLow)) alcLow = alc;
       if (esr !== undefined && !(esr <= esrHigh)) esrHigh = esr;
-      if ((v = p.procalcitonin) !== undefined && !(v <= procalcitoninHigh)) procalcitoninHigh = v;
-      if ((v = p.troponin) !== undefined && !(v <= troponinHigh)) troponinHigh = v;
-      if ((v = p.ntProBnp) !== undefined && !(v <= ntProBnpHigh)) ntProBnpHigh = v;
-      if ((v = p.inr) !== undefined && !(v <= inrHigh)) inrHigh = v;
-      if ((v = p.dDimer) !== undefined && !(v <= dDimerHigh)) dDimerHigh = v;
+      if (procalcitonin !== undefined && !(procalcitonin <= procalcitoninHigh)) procalcitoninHigh = procalcitonin;
+      if (troponin !== undefined && !(troponin <= troponinHigh)) troponinHigh = troponin;
+      if (ntProBnp !== undefined && !(ntProBnp <= ntProBnpHigh)) ntProBnpHigh = ntProBnp;
+      if (inr !== undefined && !(inr <= inrHigh)) inrHigh = inr;
+      if (dDimer !== undefined && !(dDimer <= dDimerHigh)) dDimerHigh = dDimer;
     }
     this.crpHigh = crpHigh;
     this.alcLow = alcLow;
@@ -191,53 +305,82 @@ export class WindowScan {
     let sbpLow = NaN,
       vasoHigh = NaN,
       feverDaysHigh = NaN,
-      subjectiveFever = FINDING_UNKNOWN,
-      rash = FINDING_UNKNOWN,
-      conjunctivitis = FINDING_UNKNOWN,
+      subjective = FINDING_UNKNOWN,
+      rashSeen = FINDING_UNKNOWN,
+      conjunctivitisSeen = FINDING_UNKNOWN,
       mucosal = FINDING_UNKNOWN,
       extremity = FINDING_UNKNOWN,
       gi = FINDING_UNKNOWN,
-      shock = FINDING_UNKNOWN;
+      shockSeen = FINDING_UNKNOWN;
     const observations = c.observations;
     for (let row = 0; row < observations.length; row++) {
       const o = observations[row]!;
+      // Named reads: observations come in fewer shapes than panels, and walking their keys was slower here.
       const hour = o.hour;
+      const respiratorySupport = o.respiratorySupport;
+      const fio2 = o.fio2;
+      const spo2 = o.spo2;
+      const pao2 = o.pao2;
+      const vasoactiveCount = o.vasoactiveCount;
+      const sbp = o.sbp;
+      const dbp = o.dbp;
+      const gcs = o.gcs;
+      const pupils = o.pupils;
       if (hour > to) continue;
-      phoenix.addObservation(o, row);
+      // Phoenix's inputs (MAP from the SBP and DBP of one observation).
+      if (respiratorySupport !== undefined)
+        phoenix.record(RESPIRATORY_SUPPORT, SUPPORT_RUNG[respiratorySupport], hour, row);
+      if (fio2 !== undefined) phoenix.record(FIO2, fio2, hour, row);
+      if (spo2 !== undefined) phoenix.record(SPO2, spo2, hour, row);
+      if (pao2 !== undefined) phoenix.record(PAO2, pao2, hour, row);
+      if (vasoactiveCount !== undefined) phoenix.record(VASOACTIVE_COUNT, vasoactiveCount, hour, row);
+      if (sbp !== undefined && dbp !== undefined) phoenix.record(MAP, meanArterialPressure(sbp, dbp), hour, row);
+      if (gcs !== undefined) phoenix.record(GCS, gcs, hour, row);
+      if (pupils !== undefined) phoenix.record(PUPILS, PUPIL_RUNG[pupils], hour, row);
       if (hour < from) continue;
-      const t = o.temperatureC;
-      if (t !== undefined && !(t <= temperatureHigh)) temperatureHigh = t;
-      const days = o.feverDays;
-      const subjective = o.subjectiveFever;
-      if ((days !== undefined && days > 0) || subjective === true) history = true;
-      if (days === 0 || subjective === false) denied = true;
-      spleen = finding(spleen, o.splenomegaly);
-      liver = finding(liver, o.hepatomegaly);
-      cns = finding(cns, o.cnsInvolvement);
-      bleed = finding(bleed, o.hemorrhage);
-      arthritis = finding(arthritis, o.activeArthritis);
-      let v: number | undefined;
-      if ((v = o.sbp) !== undefined && !(v >= sbpLow)) sbpLow = v;
-      if ((v = o.vasoactiveCount) !== undefined && !(v <= vasoHigh)) vasoHigh = v;
-      if (days !== undefined && !(days <= feverDaysHigh)) feverDaysHigh = days;
-      subjectiveFever = finding(subjectiveFever, subjective);
-      rash = finding(rash, o.rash);
-      conjunctivitis = finding(conjunctivitis, o.conjunctivitis);
-      mucosal = finding(mucosal, o.mucosalChanges);
-      extremity = finding(extremity, o.extremityChanges);
-      gi = finding(gi, o.giSymptoms);
-      shock = finding(shock, o.shock);
+      const temperatureC = o.temperatureC;
+      const feverDays = o.feverDays;
+      const subjectiveFever = o.subjectiveFever;
+      const splenomegaly = o.splenomegaly;
+      const hepatomegaly = o.hepatomegaly;
+      const cnsInvolvement = o.cnsInvolvement;
+      const hemorrhage = o.hemorrhage;
+      const activeArthritis = o.activeArthritis;
+      const rash = o.rash;
+      const conjunctivitis = o.conjunctivitis;
+      const mucosalChanges = o.mucosalChanges;
+      const extremityChanges = o.extremityChanges;
+      const giSymptoms = o.giSymptoms;
+      const shock = o.shock;
+      if (temperatureC !== undefined && !(temperatureC <= temperatureHigh)) temperatureHigh = temperatureC;
+      if ((feverDays !== undefined && feverDays > 0) || subjectiveFever === true) history = true;
+      if (feverDays === 0 || subjectiveFever === false) denied = true;
+      spleen = finding(spleen, splenomegaly);
+      liver = finding(liver, hepatomegaly);
+      cns = finding(cns, cnsInvolvement);
+      bleed = finding(bleed, hemorrhage);
+      arthritis = finding(arthritis, activeArthritis);
+      if (sbp !== undefined && !(sbp >= sbpLow)) sbpLow = sbp;
+      if (vasoactiveCount !== undefined && !(vasoactiveCount <= vasoHigh)) vasoHigh = vasoactiveCount;
+      if (feverDays !== undefined && !(feverDays <= feverDaysHigh)) feverDaysHigh = feverDays;
+      subjective = finding(subjective, subjectiveFever);
+      rashSeen = finding(rashSeen, rash);
+      conjunctivitisSeen = finding(conjunctivitisSeen, conjunctivitis);
+      mucosal = finding(mucosal, mucosalChanges);
+      extremity = finding(extremity, extremityChanges);
+      gi = finding(gi, giSymptoms);
+      shockSeen = finding(shockSeen, shock);
     }
     this.sbpLow = sbpLow;
     this.vasoactiveCountHigh = vasoHigh;
     this.feverDaysHigh = feverDaysHigh;
-    this.subjectiveFever = subjectiveFever;
-    this.rash = rash;
-    this.conjunctivitis = conjunctivitis;
+    this.subjectiveFever = subjective;
+    this.rash = rashSeen;
+    this.conjunctivitis = conjunctivitisSeen;
     this.mucosalChanges = mucosal;
     this.extremityChanges = extremity;
     this.giSymptoms = gi;
-    this.shock = shock;
+    this.shock = shockSeen;
     this.temperatureHigh = temperatureHigh;
     this.feverHistory = history;
     this.feverDenied = denied;
@@ -249,7 +392,7 @@ export class WindowScan {
 
     let marrow = 0;
     let benign = 0;
-    for (const m of c.investigations.boneMarrow ?? []) {
+    for (const m of c.investigations.boneMarrow ?? NONE) {
       if (m.hour < from || m.hour > to) continue;
       marrow = m.hemophagocytosis ? 2 : Math.max(marrow, 1);
       benign = m.hemophagocytosis && m.malignancy !== true ? 2 : Math.max(benign, 1);
@@ -261,7 +404,7 @@ export class WindowScan {
       coronaryHigh = NaN,
       effusion = FINDING_UNKNOWN,
       valvulitis = FINDING_UNKNOWN;
-    for (const e of c.investigations.echo ?? []) {
+    for (const e of c.investigations.echo ?? NONE) {
       if (e.hour < from || e.hour > to) continue;
       let v: number | undefined;
       if ((v = e.lvefPercent) !== undefined && !(v >= lvefLow)) lvefLow = v;
@@ -275,7 +418,7 @@ export class WindowScan {
     this.valvulitis = valvulitis;
 
     let blood = false;
-    for (const k of c.investigations.cultures ?? [])
+    for (const k of c.investigations.cultures ?? NONE)
       if (k.result === 'positive' && k.specimen === 'blood' && k.hour >= from && k.hour <= to) blood = true;
     this.bloodCulturePositive = blood;
     phoenix.finish(window);
