@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { caseStream, generateCase, kindAt, parseMix } from '@masdrill/generator';
-import { CaseStatuses, evaluate, FIRST_24_HOURS, statusRowOf, StatusRow, type Case } from '@masdrill/rules';
+import {
+  CaseStatuses,
+  CRITERIA_SET_IDS,
+  evaluate,
+  FIRST_24_HOURS,
+  statusRowOf,
+  StatusRow,
+  type Case,
+} from '@masdrill/rules';
 import { addReading, cohortIdentity, emptyStatistics, readCase, runSweep, statisticsToJson } from '@masdrill/sweep';
 import { BIN, REPO_ROOT } from '../test/support/run-cli.js';
 
@@ -106,11 +114,12 @@ function printRatios(): void {
     console.log(`| ${name} | ${median(ratios[name]!).toFixed(2)}× | ${range(ratios[name]!)} |`);
 }
 
-// ---- 2. the compiled path against the evidence engine on many cases
+// ---- 2. the compiled path against the evidence engine on many cases: every set's status, count or
+// score and reachable range, at both windows the sweep reads (onset hour 0 and the first day)
 const checkN = Number(values.check);
 if (checkN > 0) {
   const reference = new StatusRow();
-  let mismatches = 0;
+  const mismatches = CRITERIA_SET_IDS.map(() => 0);
   let checked = 0;
   const windows = [{ fromHour: 0, toHour: 0 }, FIRST_24_HOURS];
   for (const c of caseStream({ mix: MIX, seed: SEED + 1, n: checkN })) {
@@ -127,13 +136,14 @@ if (checkN > 0) {
             Object.is(reference.max, row.max)
           )
         )
-          mismatches++;
+          mismatches[i]!++;
       });
     }
     checked++;
   }
+  const total = mismatches.reduce((a, b) => a + b, 0);
   console.log(
-    `\nequality check: ${checked} cases × 2 windows × 8 sets, ${mismatches} mismatches between the compiled path and the evidence engine`,
+    `\nequality check: ${checked} cases × 2 windows × ${CRITERIA_SET_IDS.length} sets (status, count or score, reachable range), ${total} mismatches between the compiled path and the evidence engine (${CRITERIA_SET_IDS.map((id, i) => `${id} ${mismatches[i]}`).join(', ')})`,
   );
 }
 

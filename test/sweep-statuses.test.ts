@@ -26,6 +26,23 @@ const BOUNDARIES: Readonly<Record<string, readonly number[]>> = {
   ldh: [1000],
   esr: [0, 1, 50],
   temperatureC: [38, 38.4, 38.5, 39.4],
+  // Phoenix and MIS-C cut-offs (canonical units).
+  lactate: [5, 11],
+  inr: [1.3, 1.1],
+  dDimer: [2, 0.5],
+  crp: [30, 7, 9],
+  alc: [1],
+  troponin: [15],
+  ntProBnp: [125],
+  procalcitonin: [0.1],
+  fio2: [0.21, 0.5, 1],
+  spo2: [97, 98, 88],
+  pao2: [40, 80, 160],
+  vasoactiveCount: [0, 1, 2],
+  sbp: [60, 70, 90, 84],
+  dbp: [17, 31, 45],
+  gcs: [10, 11, 15],
+  feverDays: [0, 3],
 };
 const LAB_FIELDS = [
   'ferritin',
@@ -41,6 +58,14 @@ const LAB_FIELDS = [
   'esr',
   'triglyceridesFasting',
   'nkCellActivity',
+  'lactate',
+  'inr',
+  'dDimer',
+  'crp',
+  'alc',
+  'troponin',
+  'ntProBnp',
+  'procalcitonin',
 ];
 const OBSERVATION_FIELDS = [
   'temperatureC',
@@ -51,6 +76,21 @@ const OBSERVATION_FIELDS = [
   'cnsInvolvement',
   'hemorrhage',
   'activeArthritis',
+  'fio2',
+  'spo2',
+  'pao2',
+  'respiratorySupport',
+  'vasoactiveCount',
+  'sbp',
+  'dbp',
+  'gcs',
+  'pupils',
+  'rash',
+  'conjunctivitis',
+  'mucosalChanges',
+  'extremityChanges',
+  'giSymptoms',
+  'shock',
 ];
 
 interface Edit {
@@ -83,6 +123,9 @@ function editedCase(kind: Kind, seed: number, index: number, hard: boolean, edit
       for (const r of rows) r[e.field] = BOUNDARIES[e.field]![e.pick % BOUNDARIES[e.field]!.length];
     else if (e.action === 'flip') {
       if (e.field === 'nkCellActivity') row[e.field] = (['normal', 'low', 'absent'] as const)[e.pick % 3];
+      else if (e.field === 'respiratorySupport')
+        row[e.field] = (['none', 'oxygen', 'noninvasive', 'invasive'] as const)[e.pick % 4];
+      else if (e.field === 'pupils') row[e.field] = (['both-reactive', 'one-fixed', 'both-fixed'] as const)[e.pick % 3];
       else if (e.field === 'feverDays') row[e.field] = e.pick % 3;
       else if (typeof row[e.field] === 'boolean' || row[e.field] === undefined) row[e.field] = e.pick % 2 === 0;
     }
@@ -99,6 +142,114 @@ function editedCase(kind: Kind, seed: number, index: number, hard: boolean, edit
       edits.length % 4,
     ) as never;
   return c;
+}
+
+/** Case-level facts Phoenix and the MIS-C definitions read, each left as generated or set (to a value or removed). */
+interface CaseEdit {
+  readonly age?: number;
+  readonly gestationalAgeWeeks?: number | null;
+  readonly birthHospitalization?: boolean | null;
+  readonly suspectedInfection?: boolean | null;
+  readonly hospitalized?: boolean | null;
+  readonly died?: boolean | null;
+  readonly alternative?: string | null | 'absent';
+  readonly sarsCov2?: {
+    rnaOrAntigen?: 'positive' | 'negative' | 'not-tested';
+    serology?: 'positive' | 'negative' | 'not-tested';
+    closeContact?: 'yes' | 'no' | 'unknown';
+    contactDaysBeforeHospitalization?: number;
+  } | null;
+  /** A positive SARS-CoV-2 PCR at this hour (-1,440 is 60 days before presentation). */
+  readonly positivePcrHour?: number;
+  readonly echo?: {
+    hour: number;
+    lvefPercent?: number;
+    coronaryZMax?: number;
+    pericardialEffusion?: boolean;
+    valvulitis?: boolean;
+  };
+  readonly positiveCulture?: { hour: number; specimen: 'blood' | 'urine' };
+  /** The laboratory's own upper limits (canonical units). */
+  readonly upperLimits?: { troponin?: number; crp?: number; inr?: number; dDimer?: number };
+}
+const maybeNull = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: null });
+const caseEdit: fc.Arbitrary<CaseEdit> = fc.record(
+  {
+    age: fc.constantFrom(0.01, 0.05, 0.5, 1, 9.99, 10, 17.99, 18, 19.99, 20, 20.5),
+    gestationalAgeWeeks: maybeNull(fc.constantFrom(24, 30, 36, 37, 40)),
+    birthHospitalization: maybeNull(fc.boolean()),
+    suspectedInfection: maybeNull(fc.boolean()),
+    hospitalized: maybeNull(fc.boolean()),
+    died: maybeNull(fc.boolean()),
+    alternative: fc.constantFrom('absent' as const, null, 'Kawasaki disease'),
+    sarsCov2: maybeNull(
+      fc.record(
+        {
+          rnaOrAntigen: fc.constantFrom('positive' as const, 'negative' as const, 'not-tested' as const),
+          serology: fc.constantFrom('positive' as const, 'negative' as const, 'not-tested' as const),
+          closeContact: fc.constantFrom('yes' as const, 'no' as const, 'unknown' as const),
+          contactDaysBeforeHospitalization: fc.constantFrom(0, 60, 61),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    positivePcrHour: fc.constantFrom(-1441, -1440, 0, 12, 30),
+    echo: fc.record(
+      {
+        hour: fc.constantFrom(-1, 0, 6, 30),
+        lvefPercent: fc.constantFrom(50, 55, 60),
+        coronaryZMax: fc.constantFrom(1.9, 2, 2.5),
+        pericardialEffusion: fc.boolean(),
+        valvulitis: fc.boolean(),
+      },
+      { requiredKeys: ['hour'] },
+    ),
+    positiveCulture: fc.record({
+      hour: fc.constantFrom(-5, 0, 12, 30),
+      specimen: fc.constantFrom('blood' as const, 'urine' as const),
+    }),
+    upperLimits: fc.record(
+      {
+        troponin: fc.constantFrom(15, 50),
+        crp: fc.constantFrom(7, 30),
+        inr: fc.constantFrom(1.1, 1.3),
+        dDimer: fc.constantFrom(0.5, 2),
+      },
+      { requiredKeys: [] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+/** Sets (null: removes) each fact the edit names. */
+function applyCaseEdit(c: Case, e: CaseEdit): void {
+  const set = <T extends object>(target: T, key: keyof T, value: unknown) => {
+    if (value === undefined) return;
+    if (value === null) delete target[key];
+    else (target as Record<keyof T, unknown>)[key] = value;
+  };
+  set(c.patient, 'ageYears', e.age);
+  set(c.patient, 'gestationalAgeWeeks', e.gestationalAgeWeeks);
+  set(c.background, 'birthHospitalization', e.birthHospitalization);
+  set(c.encounter, 'suspectedInfection', e.suspectedInfection);
+  set(c.encounter, 'hospitalized', e.hospitalized);
+  set(c.encounter, 'died', e.died);
+  if (e.alternative === 'absent') delete c.encounter.moreLikelyAlternativeDiagnosis;
+  else if (e.alternative !== undefined) c.encounter.moreLikelyAlternativeDiagnosis = e.alternative;
+  set(c.background, 'sarsCov2', e.sarsCov2);
+  if (e.positivePcrHour !== undefined)
+    (c.investigations.viralTests ??= []).push({
+      hour: e.positivePcrHour,
+      virus: 'SARS-CoV-2',
+      method: 'pcr',
+      result: 'positive',
+    });
+  if (e.echo) (c.investigations.echo ??= []).push(e.echo);
+  if (e.positiveCulture) (c.investigations.cultures ??= []).push({ ...e.positiveCulture, result: 'positive' });
+  if (e.upperLimits) {
+    const ranges = (c.labReferenceRanges ??= {}) as Record<string, { upper?: number }>;
+    for (const [analyte, upper] of Object.entries(e.upperLimits)) ranges[analyte] = { ...ranges[analyte], upper };
+  }
 }
 
 const windowArb: fc.Arbitrary<TimeWindow> = fc.oneof(
@@ -118,14 +269,17 @@ describe('the compiled status path (sweeps) against the evidence engine', () => 
     const reference = new StatusRow();
     fc.assert(
       fc.property(
-        fc.constantFrom<Kind>('mas', 'mas', 'sjia-flare', 'sepsis', 'misc'),
+        fc.constantFrom<Kind>('mas', 'mas', 'sjia-flare', 'sepsis', 'sepsis', 'misc', 'misc'),
         fc.nat(1000),
         fc.nat(100_000),
         fc.boolean(),
         fc.array(edit, { maxLength: 12 }),
+        caseEdit,
         windowArb,
-        (kind, seed, index, hard, edits, window) => {
-          const c = editedCase(kind, seed, index, hard, edits);
+        (kind, seed, index, hard, edits, facts, window) => {
+          // A copy: generated records may share frozen parts (reference ranges).
+          const c = structuredClone(editedCase(kind, seed, index, hard, edits));
+          applyCaseEdit(c, facts);
           statuses.compute(c, window);
           const results = evaluate(c, { window }).results;
           results.forEach((r, i) => {
@@ -137,9 +291,9 @@ describe('the compiled status path (sweeps) against the evidence engine', () => 
           });
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
-  }, 300_000);
+  }, 600_000);
 
   it('fails when a plan differs (the comparison can see a difference)', () => {
     const c = generateCase({ kind: 'mas', seed: 1, index: 3 });

@@ -1,4 +1,4 @@
-import { admitCase, type Case, type CaseUnits, type ValidationProblem } from '@masdrill/rules';
+import { admitCase, type Case, type CaseUnits, type ValidationProblem } from '@masdrill/rules/evaluate';
 import type { Io } from './io.js';
 import { readJsonDocuments } from './json-documents.js';
 

@@ -1,4 +1,4 @@
-import type { Case, CriteriaResult, Evaluation, ItemEvidence } from '@masdrill/rules';
+import type { Case, CriteriaResult, Evaluation, ItemEvidence } from '@masdrill/rules/evaluate';
 import { COLUMNS, wrapLine } from './text-wrap.js';
 
 const STATUS_TEXT: Record<CriteriaResult['status'], string> = {

@@ -1,4 +1,12 @@
-import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { LineCounter, Node } from 'yaml';
+
+type Yaml = typeof import('yaml');
+let yaml: Yaml | undefined;
+/** The YAML parser, loaded the first time a line is looked up: only a problem needs one, and a good input should not pay for it. */
+function loadYaml(): Yaml {
+  return (yaml ??= createRequire(import.meta.url)('yaml') as Yaml);
+}
 
 /** "$.labs[0].ferritin" or '$["a b"][2]' → ['labs', 0, 'ferritin'] */
 export function pathSegments(path: string): (string | number)[] {
@@ -18,10 +26,12 @@ export function pathSegments(path: string): (string | number)[] {
  * nearest existing parent (for an unknown key, the key itself).
  */
 export class SourceLines {
-  private readonly counter = new LineCounter();
+  private readonly counter: LineCounter;
   private readonly root: Node | null;
 
   constructor(text: string) {
+    const { LineCounter, parseDocument } = loadYaml();
+    this.counter = new LineCounter();
     const doc = parseDocument(text, { lineCounter: this.counter, keepSourceTokens: false, uniqueKeys: false });
     this.root = doc.contents as Node | null;
   }
@@ -29,6 +39,7 @@ export class SourceLines {
   lineOf(path: string): number | undefined {
     let node: Node | null = this.root;
     let line = this.lineAt(node);
+    const { isMap, isSeq } = loadYaml();
     for (const segment of pathSegments(path)) {
       if (isMap(node)) {
         const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === segment);

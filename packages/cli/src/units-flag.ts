@@ -1,4 +1,4 @@
-import { CASE_UNITS, isCaseUnits, type CaseUnits } from '@masdrill/rules';
+import { CASE_UNITS, isCaseUnits, type CaseUnits } from '@masdrill/rules/evaluate';
 import { CliError } from './cli-error.js';
 import type { Flag } from './parse-flags.js';
 

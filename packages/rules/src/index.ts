@@ -16,7 +16,7 @@ export type {
 } from './generated/case.js';
 export { caseSchema } from './generated/case-schema.js';
 export { validateCase, type CaseValidation } from './case/validate-case.js';
-export { jsonPath, closest, compileLazily, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
+export { jsonPath, closest, schemaProblems, type ProblemHints } from './validation/schema-problems.js';
 export { lintCase, type LintOptions } from './case/lint-case.js';
 export { admitCase, type AdmitOptions, type Admission } from './case/admit-case.js';
 export { CASE_UNITS, isCaseUnits, type CaseUnits } from './case/case-units.js';
@@ -119,7 +119,7 @@ export {
 export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
 export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';
 // Statuses for sweeps: compiled from the same threshold tables, no evidence, no per-case index
-export { CaseStatuses, STATUS_CODES, SETS_FROM_ENGINE, statusRowOf } from './statuses/case-statuses.js';
+export { CaseStatuses, STATUS_CODES, statusRowOf } from './statuses/case-statuses.js';
 export { StatusRow } from './statuses/status-row.js';
 export { WindowScan } from './statuses/window-scan.js';
 export {

@@ -5,7 +5,7 @@ import {
   type CriteriaSetId,
   type Evaluation,
   type TimeWindow,
-} from '@masdrill/rules';
+} from '@masdrill/rules/evaluate';
 import { BatchedWriter } from '../batched-writer.js';
 import { readCases } from '../case-input.js';
 import { CliError } from '../cli-error.js';

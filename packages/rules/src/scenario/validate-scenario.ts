@@ -1,10 +1,11 @@
 import type { AnswersFile, Scenario, StageAnswers } from '../generated/scenario.js';
-import { scenarioSchema } from '../generated/scenario-schema.js';
+import { validate as answersFileValidator } from '../generated/answers-validator.js';
+import { validate as scenarioFileValidator } from '../generated/scenario-validator.js';
 import type { Stage } from '../generated/plan.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { STATEMENT_IDS, isStatementId } from '../guideline/statements.js';
 import { validatePlan } from '../scoring/validate-plan.js';
-import { closest, compileLazily, schemaProblems } from '../validation/schema-problems.js';
+import { closest, schemaProblems, standaloneValidator } from '../validation/schema-problems.js';
 import { completePlan } from './plan-answer.js';
 
 export type ScenarioValidation =
@@ -15,12 +16,9 @@ export type AnswersValidation =
   | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
 const SCHEMA_FILE = 'packages/rules/schemas/scenario.schema.json';
-const scenarioValidator = compileLazily<Scenario>(scenarioSchema as object);
-const answersValidator = compileLazily<AnswersFile>({
-  $schema: scenarioSchema.$schema,
-  definitions: scenarioSchema.definitions,
-  allOf: [{ $ref: '#/definitions/AnswersFile' }],
-});
+const scenarioValidator = standaloneValidator<Scenario>(scenarioFileValidator);
+// The scenario schema's AnswersFile definition as a root (scripts/compile-validators.mjs).
+const answersValidator = standaloneValidator<AnswersFile>(answersFileValidator);
 
 function statementProblem(file: string, path: string, id: string): ValidationProblem {
   const guess = closest(id, STATEMENT_IDS);
@@ -100,7 +98,7 @@ function orderChangeProblems(
  * need the case (constraints, criteria, scores) are @masdrill/quiz's lintScenario. Pure.
  */
 export function validateScenario(data: unknown, file = '<input>'): ScenarioValidation {
-  const validate = scenarioValidator();
+  const validate = scenarioValidator;
   if (!validate(data))
     return { ok: false, problems: schemaProblems(validate.errors, data, file, { schemaFile: SCHEMA_FILE }) };
   const s = data;
@@ -198,7 +196,7 @@ export function validateScenario(data: unknown, file = '<input>'): ScenarioValid
 
 /** Checks a parsed answers file (masdrill play --answers): shape, and plan answers that are valid plans. Stage ids are checked against the scenario by the player. */
 export function validateAnswers(data: unknown, file = '<input>'): AnswersValidation {
-  const validate = answersValidator();
+  const validate = answersValidator;
   if (!validate(data))
     return {
       ok: false,

@@ -1,7 +1,7 @@
 import type { Case } from '../generated/case.js';
 import type { Plan } from '../generated/plan.js';
-import { planSchema } from '../generated/plan-schema.js';
-import { closest, compileLazily, schemaProblems } from '../validation/schema-problems.js';
+import { validate as planValidator } from '../generated/plan-validator.js';
+import { closest, schemaProblems, standaloneValidator } from '../validation/schema-problems.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { ACTIONS, ACTION_IDS } from '../guideline/actions.js';
 import { caseFeatures } from '../guideline/case-features.js';
@@ -11,7 +11,7 @@ export type PlanValidation =
   | { readonly ok: true; readonly plan: Plan }
   | { readonly ok: false; readonly problems: readonly ValidationProblem[] };
 
-const validator = compileLazily<Plan>(planSchema as object);
+const validator = standaloneValidator<Plan>(planValidator);
 
 function actionIdHint(instancePath: string, value: unknown): { message: string; fix: string } | undefined {
   if (!instancePath.endsWith('/action')) return undefined;
@@ -26,7 +26,7 @@ function actionIdHint(instancePath: string, value: unknown): { message: string; 
 
 /** Checks the shape of a parsed plan: schema, with did-you-mean suggestions for action ids and property names. */
 export function validatePlan(data: unknown, file = '<input>'): PlanValidation {
-  const validate = validator();
+  const validate = validator;
   if (validate(data)) return { ok: true, plan: data };
   return {
     ok: false,

@@ -1,6 +1,6 @@
 import type { TimeWindow } from '../case/time-window.js';
 import type { CriteriaResult, CriteriaSetId, CriteriaStatus } from '../criteria/criteria-result.js';
-import { CRITERIA_SET_IDS, evaluate } from '../criteria/evaluate.js';
+import { CRITERIA_SET_IDS } from '../criteria/evaluate.js';
 import type { Case } from '../generated/case.js';
 import {
   eularAcr2016Status,
@@ -9,6 +9,8 @@ import {
   hscoreStatus,
   msScoreStatus,
 } from './mas-status-plans.js';
+import { miscCdc2023Status, miscWho2020Status } from './misc-status-plans.js';
+import { phoenixStatus } from './phoenix-status-plan.js';
 import { StatusRow } from './status-row.js';
 import { WindowScan } from './window-scan.js';
 
@@ -24,19 +26,17 @@ const CODE: Readonly<Record<CriteriaStatus, number>> = {
 
 type Plan = (c: Case, scan: WindowScan, out: StatusRow) => void;
 
-/**
- * The sets with a compiled status plan. Phoenix and the two MIS-C definitions are still read from
- * the evidence engine (evaluate with `only`): their plans are not written yet.
- */
-const PLANS: Partial<Record<CriteriaSetId, Plan>> = {
+/** Every criteria set's compiled status plan (a set without one does not compile). */
+const PLANS: Readonly<Record<CriteriaSetId, Plan>> = {
   'hlh-2004': hlh2004Status,
   'eular-acr-2016': eularAcr2016Status,
   hscore: hscoreStatus,
   'ms-score': msScoreStatus,
   'ferritin-esr': ferritinEsrStatus,
+  phoenix: phoenixStatus,
+  'misc-cdc-2023': miscCdc2023Status,
+  'misc-who-2020': miscWho2020Status,
 };
-
-export const SETS_FROM_ENGINE: readonly CriteriaSetId[] = CRITERIA_SET_IDS.filter((id) => PLANS[id] === undefined);
 
 /** An evidence-engine result as a status row (the same shape the plans write). */
 export function statusRowOf(result: CriteriaResult, out: StatusRow = new StatusRow()): StatusRow {
@@ -56,16 +56,11 @@ export class CaseStatuses {
   readonly rows: readonly StatusRow[] = CRITERIA_SET_IDS.map(() => new StatusRow());
   /** The readings behind the last `compute` (worst values in the window), also reused. */
   readonly scan = new WindowScan();
-  private readonly plans: readonly (Plan | undefined)[] = CRITERIA_SET_IDS.map((id) => PLANS[id]);
-  private readonly engineSlots: readonly number[] = SETS_FROM_ENGINE.map((id) => CRITERIA_SET_IDS.indexOf(id));
+  private readonly plans: readonly Plan[] = CRITERIA_SET_IDS.map((id) => PLANS[id]);
 
   compute(c: Case, window: TimeWindow): this {
     const scan = this.scan.read(c, window);
-    for (let i = 0; i < this.plans.length; i++) this.plans[i]?.(c, scan, this.rows[i]!);
-    if (SETS_FROM_ENGINE.length > 0) {
-      const results = evaluate(c, { window, only: SETS_FROM_ENGINE }).results;
-      for (let i = 0; i < results.length; i++) statusRowOf(results[i]!, this.rows[this.engineSlots[i]!]!);
-    }
+    for (let i = 0; i < this.plans.length; i++) this.plans[i]!(c, scan, this.rows[i]!);
     return this;
   }
 

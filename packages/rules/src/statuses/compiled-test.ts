@@ -1,5 +1,6 @@
 import { compare, type Comparator, type Threshold } from '../criteria/threshold.js';
 import { ANALYTES, type NumericAnalyte } from '../units/analytes.js';
+import { FINDING_PRESENT, FINDING_UNKNOWN } from './window-scan.js';
 
 /** Status codes, in the order sweeps count them: a set's status, or an item's (2 = not assessed). */
 export const MET = 0;
@@ -33,6 +34,11 @@ export function compileTest(threshold: Threshold): CompiledTest {
 export function testStatus(test: CompiledTest, canonical: number): number {
   if (Number.isNaN(canonical)) return NOT_ASSESSABLE;
   return compare(canonical * test.factor, test.comparator, test.value) ? MET : NOT_MET;
+}
+
+/** A yes/no finding's reading in the window (FINDING_*) as an item code. */
+export function findingStatus(finding: number): number {
+  return finding === FINDING_PRESENT ? MET : finding === FINDING_UNKNOWN ? NOT_ASSESSABLE : NOT_MET;
 }
 
 /** "k of n" over item codes, as countStatus: returns the status; met and not-assessed counts go to `into`. */

@@ -13,6 +13,7 @@ import {
   compileLabTest,
   compileTest,
   countOf,
+  findingStatus,
   MET,
   NOT_APPLICABLE,
   NOT_ASSESSABLE,
@@ -31,8 +32,6 @@ import { FINDING_PRESENT, FINDING_UNKNOWN, type WindowScan } from './window-scan
  * the two equal.
  */
 
-const findingStatus = (f: number): number =>
-  f === FINDING_PRESENT ? MET : f === FINDING_UNKNOWN ? NOT_ASSESSABLE : NOT_MET;
 const anyOf = (a: number, b: number): number =>
   a === MET || b === MET ? MET : a === NOT_MET && b === NOT_MET ? NOT_MET : NOT_ASSESSABLE;
 const scratch = { met: 0, notAssessed: 0 };
@@ -182,17 +181,21 @@ function addBanded(variable: CompiledBanded, canonical: number): void {
   throw new Error(`HScore: no band for ${value}`);
 }
 
+type Agent = NonNullable<Case['background']['immunosuppressiveTherapy']>[number];
+// Defined once: an arrow written inline would be a new function object per case.
+const countsForHscore = (a: Agent): boolean => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts';
+const unknownForHscore = (a: Agent): boolean => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown';
+
 export function hscoreStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   hsMin = 0;
   hsMax = 0;
   // Known underlying immunosuppression.
   const { hivPositive, immunosuppressiveTherapy: therapy } = c.background;
   const pts = HSCORE.immunosuppression.points;
-  if (hivPositive === true || therapy?.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'counts')) {
+  if (hivPositive === true || therapy?.some(countsForHscore)) {
     hsMin += pts;
     hsMax += pts;
-  } else if (therapy === undefined || therapy.some((a) => HSCORE_IMMUNOSUPPRESSIVE_AGENTS[a] === 'unknown'))
-    hsMax += pts;
+  } else if (therapy === undefined || therapy.some(unknownForHscore)) hsMax += pts;
   addBanded(HS.temperature, scan.temperatureHigh);
   // Organomegaly and cytopenias: points by how many are met, the range by how many are unknown.
   const liver = findingStatus(scan.hepatomegaly);

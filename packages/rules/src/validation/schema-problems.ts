@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ValidationProblem } from './validation-problem.js';
 
 /**
@@ -7,11 +7,14 @@ import type { ValidationProblem } from './validation-problem.js';
  * (cases, plans, scenarios).
  */
 
-/** A validator compiled on first use: compilation costs milliseconds a CLI should not pay until it needs them. */
-export function compileLazily<T>(schema: object): () => ValidateFunction<T> {
-  let compiled: ValidateFunction<T> | undefined;
-  // verbose: errors carry the schema they failed against, so messages can list allowed names and units.
-  return () => (compiled ??= new Ajv({ allErrors: true, strict: true, verbose: true }).compile<T>(schema));
+/**
+ * A validator compiled at build time (scripts/compile-validators.mjs writes ajv's standalone code to
+ * src/generated/*-validator.ts), typed as the ajv function it is: no command compiles a schema, or
+ * loads ajv's compiler, at run time. Its errors are verbose (they carry the schema they failed
+ * against), so messages can list allowed names and units.
+ */
+export function standaloneValidator<T>(validate: unknown): ValidateFunction<T> {
+  return validate as ValidateFunction<T>;
 }
 
 /** "/labs/0/ferritin" → "$.labs[0].ferritin" */

@@ -1,0 +1,190 @@
+import type { TimeWindow } from '../case/time-window.js';
+import {
+  PHOENIX_LOOK_BACK_HOURS,
+  PHOENIX_VARIABLES,
+  type PhoenixVariable,
+  withinLookBack,
+} from '../criteria/phoenix-time-points.js';
+import type { Observation } from '../generated/case.js';
+
+/*
+ * Phoenix's time points without the evidence engine's snapshots (criteria/phoenix-time-points.ts):
+ * the same records (every input up to the window's end, in row order), the same time points and
+ * the same carry-forward within each input's look-back, kept in reused number arrays. For each
+ * time point and input: the record current there (or none), and whether the input is current at
+ * any time point (otherwise it was never measured: not assessed).
+ */
+
+/** Inputs by slot, in PHOENIX_VARIABLES order. */
+export const RESPIRATORY_SUPPORT = 0;
+export const FIO2 = 1;
+export const SPO2 = 2;
+export const PAO2 = 3;
+export const VASOACTIVE_COUNT = 4;
+export const LACTATE = 5;
+export const MAP = 6;
+export const PLATELETS = 7;
+export const INR = 8;
+export const D_DIMER = 9;
+export const FIBRINOGEN = 10;
+export const GCS = 11;
+export const PUPILS = 12;
+const SLOTS = PHOENIX_VARIABLES.length;
+if (
+  PHOENIX_VARIABLES[RESPIRATORY_SUPPORT] !== 'respiratorySupport' ||
+  PHOENIX_VARIABLES[MAP] !== 'map' ||
+  PHOENIX_VARIABLES[PUPILS] !== 'pupils' ||
+  SLOTS !== 13
+)
+  throw new Error('Phoenix timeline: the slots no longer follow PHOENIX_VARIABLES');
+
+/** Respiratory support and pupils as rungs of their ladders (a higher rung is worse), as phoenix-time-points ranks them. */
+export const SUPPORT_RUNG: Readonly<Record<NonNullable<Observation['respiratorySupport']>, number>> = {
+  none: 0,
+  oxygen: 1,
+  noninvasive: 2,
+  invasive: 3,
+};
+export const PUPIL_RUNG: Readonly<Record<NonNullable<Observation['pupils']>, number>> = {
+  'both-reactive': 0,
+  'one-fixed': 1,
+  'both-fixed': 2,
+};
+
+/** Which of two values at the same hour is kept (phoenix-time-points' WORSE): the higher, or the lower. */
+const HIGHER_IS_WORSE: Readonly<Record<PhoenixVariable, boolean>> = {
+  respiratorySupport: true,
+  fio2: true,
+  spo2: false,
+  pao2: false,
+  vasoactiveCount: true,
+  lactate: true,
+  map: false,
+  platelets: false,
+  inr: true,
+  dDimer: true,
+  fibrinogen: false,
+  gcs: false,
+  pupils: true,
+};
+const HIGHER = PHOENIX_VARIABLES.map((v) => HIGHER_IS_WORSE[v]);
+const LOOK_BACK = PHOENIX_VARIABLES.map((v) => PHOENIX_LOOK_BACK_HOURS[v]);
+
+export class PhoenixTimeline {
+  // Records per slot: value, hour and row (of the observations or the lab panels), in row order.
+  private readonly values: number[][] = PHOENIX_VARIABLES.map(() => []);
+  private readonly hours: number[][] = PHOENIX_VARIABLES.map(() => []);
+  private readonly rows: number[][] = PHOENIX_VARIABLES.map(() => []);
+  private readonly counts = new Int32Array(SLOTS);
+  /** The time points, ascending (the first `timePoints` entries). */
+  readonly timePointHours: number[] = [];
+  timePoints = 0;
+  /** current[i * 13 + slot]: the record of that input current at time point i, or -1. */
+  private current = new Int32Array(16 * SLOTS);
+  /** Whether each input is current at some time point (else never measured: not assessed). */
+  readonly assessed: boolean[] = PHOENIX_VARIABLES.map(() => false);
+
+  clear(): this {
+    this.counts.fill(0);
+    return this;
+  }
+
+  /** One input's value (respiratory support and pupils as rungs), recorded at an hour up to the window's end, in row order. */
+  record(slot: number, value: number, hour: number, row: number): void {
+    const n = this.counts[slot]!;
+    this.values[slot]![n] = value;
+    this.hours[slot]![n] = hour;
+    this.rows[slot]![n] = row;
+    this.counts[slot] = n + 1;
+  }
+
+  /** The time points of the window and, at each, the current record of every input. */
+  finish(window: TimeWindow): void {
+    const from = window.fromHour;
+    const to = window.toHour;
+    // Every hour in the window at which an input was recorded, and the window's first hour when a
+    // value from before it is still current there.
+    const points = this.timePointHours;
+    let n = 0;
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const hours = this.hours[slot]!;
+      const variable = PHOENIX_VARIABLES[slot]!;
+      for (let r = 0, count = this.counts[slot]!; r < count; r++) {
+        const hour = hours[r]!;
+        const point = hour >= from && hour <= to ? hour : withinLookBack(variable, hour, from) ? from : NaN;
+        if (Number.isNaN(point) || hour > to) continue;
+        let seen = false;
+        for (let i = 0; i < n; i++)
+          if (points[i] === point) {
+            seen = true;
+            break;
+          }
+        if (!seen) points[n++] = point;
+      }
+    }
+    // Insertion sort: a handful of time points.
+    for (let i = 1; i < n; i++) {
+      const h = points[i]!;
+      let j = i - 1;
+      while (j >= 0 && points[j]! > h) {
+        points[j + 1] = points[j]!;
+        j--;
+      }
+      points[j + 1] = h;
+    }
+    this.timePoints = n;
+
+    if (this.current.length < n * SLOTS) this.current = new Int32Array(n * SLOTS * 2);
+    const current = this.current;
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const values = this.values[slot]!;
+      const hours = this.hours[slot]!;
+      const count = this.counts[slot]!;
+      const higher = HIGHER[slot]!;
+      const lookBack = LOOK_BACK[slot]!;
+      let assessed = false;
+      for (let i = 0; i < n; i++) {
+        const at = points[i]!;
+        // The last record at or before the time point (the worse of two at the same hour).
+        let last = -1;
+        for (let r = 0; r < count; r++) {
+          const hour = hours[r]!;
+          if (hour > at) continue;
+          if (
+            last === -1 ||
+            hour > hours[last]! ||
+            (hour === hours[last]! && (higher ? values[r]! > values[last]! : values[r]! < values[last]!))
+          )
+            last = r;
+        }
+        // Current: "T₁ − T₀ < look-back" (withinLookBack).
+        const isCurrent = last !== -1 && at >= hours[last]! && at - hours[last]! < lookBack;
+        current[i * SLOTS + slot] = isCurrent ? last : -1;
+        if (isCurrent) assessed = true;
+      }
+      this.assessed[slot] = assessed;
+    }
+  }
+
+  /** The record of an input current at time point i, or -1 (lapsed or never measured). */
+  currentAt(i: number, slot: number): number {
+    return this.current[i * SLOTS + slot]!;
+  }
+
+  value(slot: number, record: number): number {
+    return this.values[slot]![record]!;
+  }
+
+  hour(slot: number, record: number): number {
+    return this.hours[slot]![record]!;
+  }
+
+  row(slot: number, record: number): number {
+    return this.rows[slot]![record]!;
+  }
+
+  /** Never current at any time point of the window: its items are not assessed. */
+  never(slot: number): boolean {
+    return !this.assessed[slot]!;
+  }
+}
