@@ -50,7 +50,8 @@ export function emptyStatistics(cohort: CohortIdentity, range?: [number, number]
   return { cohort, ranges: range && range[1] > range[0] ? [range] : [], strata: new Map() };
 }
 
-function emptyStratum(): StratumCounts {
+/** A stratum with every counter at zero. */
+export function emptyStratum(): StratumCounts {
   const timePoints = {} as Record<TimePointId, TimePointCounts>;
   for (const tp of TIME_POINTS) {
     const statuses = {} as Record<CriteriaSetId, number[]>;
@@ -153,6 +154,11 @@ export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
       }
     }
   }
+}
+
+/** Marks cases from … to−1 as covered (counted since, or about to be). */
+export function coverRange(stats: SweepStatistics, range: [number, number]): void {
+  if (range[1] > range[0]) stats.ranges = joinRanges([...stats.ranges, range]);
 }
 
 /** Whether the statistics cover every case of the cohort. */

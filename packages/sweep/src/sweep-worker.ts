@@ -1,17 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { sweepRange, type CohortSpec } from './run-sweep.js';
-import { statisticsToJson } from './sweep-statistics.js';
+import { CaseTally } from './case-tally.js';
+import { cohortIdentity, tallyRange, type CohortSpec } from './run-sweep.js';
+import { emptyStatistics, statisticsToJson } from './sweep-statistics.js';
 
-// A worker thread of runSweep: counts the chunks it is sent and hands back their statistics.
+// A worker thread of runSweep: counts every chunk it is sent into one tally, reports each chunk
+// done (a few bytes), and hands back its statistics once, when told to finish.
 const spec = workerData as CohortSpec;
 const port = parentPort!;
+const tally = new CaseTally(emptyStatistics(cohortIdentity(spec)));
 
-port.on('message', (request: { range: [number, number] }) => {
+port.on('message', (request: { range?: [number, number]; finish?: true }) => {
   try {
-    const stats = sweepRange(spec, request.range[0], request.range[1], (count) =>
-      port.postMessage({ progress: count }),
-    );
-    port.postMessage({ statistics: statisticsToJson(stats) });
+    if (request.range) {
+      tallyRange(tally, spec, request.range[0], request.range[1]);
+      port.postMessage({ done: request.range[1] - request.range[0] });
+    } else port.postMessage({ statistics: statisticsToJson(tally.stats) });
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
