@@ -3,14 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { caseStream, GENERATOR_VERSION, type Difficulty } from '@masdrill/generator';
 import { CaseTally } from './case-tally.js';
-import {
-  coverRange,
-  emptyStatistics,
-  mergeInto,
-  statisticsFromJson,
-  type CohortIdentity,
-  type SweepStatistics,
-} from './sweep-statistics.js';
+import { mergePacked, type PackedStatistics } from './packed-statistics.js';
+import { coverRange, emptyStatistics, type CohortIdentity, type SweepStatistics } from './sweep-statistics.js';
 
 export interface CohortSpec {
   /** The mix in its canonical text form (formatMix), part of the cohort's identity. */
@@ -145,14 +139,14 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
       // Each worker keeps one tally over all its chunks and sends it back once: a chunk costs the
       // parent a message of a few bytes, and the statistics cross threads once per worker.
       for (const worker of workers) {
-        worker.on('message', (message: { done?: number; statistics?: string; error?: string }) => {
+        worker.on('message', (message: { done?: number; statistics?: PackedStatistics; error?: string }) => {
           if (failed) return;
           if (message.error !== undefined) {
             fail(new Error(message.error));
             return;
           }
           if (message.statistics !== undefined) {
-            mergeInto(total, statisticsFromJson(message.statistics));
+            mergePacked(total, message.statistics);
             if (++handedBack === workers.length) {
               run.signal?.removeEventListener('abort', onAbort);
               resolve();

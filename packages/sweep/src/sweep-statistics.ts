@@ -130,13 +130,18 @@ function joinRanges(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
+/** The first step of a merge: a part of the same cohort, its cases not counted yet, marked covered. */
+export function admitPart(into: SweepStatistics, cohort: CohortIdentity, ranges: readonly [number, number][]): void {
+  if (!sameCohort(into.cohort, cohort))
+    throw new MergeError(
+      `parts are of different cohorts: ${describeCohort(into.cohort)} and ${describeCohort(cohort)}`,
+    );
+  into.ranges = joinRanges([...into.ranges, ...ranges]);
+}
+
 /** Adds `from` into `into` (same cohort, disjoint cases). Exact and order-independent. */
 export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
-  if (!sameCohort(into.cohort, from.cohort))
-    throw new MergeError(
-      `parts are of different cohorts: ${describeCohort(into.cohort)} and ${describeCohort(from.cohort)}`,
-    );
-  into.ranges = joinRanges([...into.ranges, ...from.ranges]);
+  admitPart(into, from.cohort, from.ranges);
   for (const [key, source] of from.strata) {
     let target = into.strata.get(key);
     if (!target) into.strata.set(key, (target = emptyStratum()));

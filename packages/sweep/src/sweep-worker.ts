@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CaseTally } from './case-tally.js';
 import { cohortIdentity, tallyRange, type CohortSpec } from './run-sweep.js';
-import { emptyStatistics, statisticsToJson } from './sweep-statistics.js';
+import { packStatistics } from './packed-statistics.js';
+import { emptyStatistics } from './sweep-statistics.js';
 
 // A worker thread of runSweep: counts every chunk it is sent into one tally, reports each chunk
 // done (a few bytes), and hands back its statistics once, when told to finish.
@@ -14,7 +15,10 @@ port.on('message', (request: { range?: [number, number]; finish?: true }) => {
     if (request.range) {
       tallyRange(tally, spec, request.range[0], request.range[1]);
       port.postMessage({ done: request.range[1] - request.range[0] });
-    } else port.postMessage({ statistics: statisticsToJson(tally.stats) });
+    } else {
+      const packed = packStatistics(tally.stats);
+      port.postMessage({ statistics: packed }, [packed.numbers.buffer]);
+    }
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
