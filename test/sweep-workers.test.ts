@@ -10,7 +10,7 @@ const { emptyStatistics, mergeInto, runSweep, statisticsToJson, workersAvailable
 const SPEC: CohortSpec = { mix: 'mas:1,sjia-flare:1,sepsis:1,misc:1', seed: 5, difficulty: 'standard', n: 200 };
 
 describe('runSweep on worker threads (built package)', () => {
-  it('gives the same statistics on 0, 1 and 3 workers and in slices, and reports every case once', async () => {
+  it('gives the same statistics on 0, 1 and 3 workers and in slices, and reports every case once (statistics handed back every 40 cases)', async () => {
     expect(workersAvailable()).toBe(true);
     const texts: string[] = [];
     for (const workers of [0, 1, 3]) {
@@ -21,6 +21,7 @@ describe('runSweep on worker threads (built package)', () => {
         to: SPEC.n,
         workers,
         chunkSize: 37,
+        handBackEvery: 40,
         onCases: (count) => {
           reported += count;
         },

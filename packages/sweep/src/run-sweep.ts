@@ -76,8 +76,18 @@ export interface SweepRun {
   /** Cases per chunk (default: about 16 chunks per worker, 50 to 2,000 cases each). */
   readonly chunkSize?: number;
   readonly onCases?: (count: number) => void;
+  /** A worker hands its statistics back and starts afresh every so many cases (default 50,000). */
+  readonly handBackEvery?: number;
   /** Checked between chunks: when it says stop, the run ends with an AbortError. */
   readonly signal?: AbortSignal;
+}
+
+/** What a worker sends: a chunk done, statistics to add (with a chunk, or when it finishes), or an error. */
+interface WorkerReport {
+  readonly done?: number;
+  readonly finished?: true;
+  readonly statistics?: PackedStatistics;
+  readonly error?: string;
 }
 
 const WORKER_SCRIPT = new URL('./sweep-worker.js', import.meta.url);
@@ -117,7 +127,7 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
   }
   const workers = Array.from(
     { length: Math.min(run.workers, Math.max(1, chunks.length)) },
-    () => new Worker(WORKER_SCRIPT, { workerData: run.spec }),
+    () => new Worker(WORKER_SCRIPT, { workerData: { spec: run.spec, handBackEvery: run.handBackEvery ?? 50_000 } }),
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -136,17 +146,17 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
       const feed = (worker: Worker): void => {
         if (next < chunks.length) worker.postMessage({ range: chunks[next++] });
       };
-      // Each worker keeps one tally over all its chunks and sends it back once: a chunk costs the
-      // parent a message of a few bytes, and the statistics cross threads once per worker.
+      // A chunk done costs the parent a message of a few bytes; statistics cross threads packed, when
+      // a worker finishes and every handBackEvery of its cases (sweep-worker.ts).
       for (const worker of workers) {
-        worker.on('message', (message: { done?: number; statistics?: PackedStatistics; error?: string }) => {
+        worker.on('message', (message: WorkerReport) => {
           if (failed) return;
           if (message.error !== undefined) {
             fail(new Error(message.error));
             return;
           }
-          if (message.statistics !== undefined) {
-            mergePacked(total, message.statistics);
+          if (message.statistics !== undefined) mergePacked(total, message.statistics);
+          if (message.finished) {
             if (++handedBack === workers.length) {
               run.signal?.removeEventListener('abort', onAbort);
               resolve();
