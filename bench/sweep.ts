@@ -6,7 +6,7 @@
 // ratios is printed (separate-process figures swung 2.9–9.5× under load; DESIGN.md).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,15 @@ import {
   StatusRow,
   type Case,
 } from '@masdrill/rules';
-import { addReading, cohortIdentity, emptyStatistics, readCase, runSweep, statisticsToJson } from '@masdrill/sweep';
+import {
+  addReading,
+  CaseTally,
+  cohortIdentity,
+  emptyStatistics,
+  readCase,
+  runSweep,
+  statisticsToJson,
+} from '@masdrill/sweep';
 import { BIN, REPO_ROOT } from '../test/support/run-cli.js';
 
 const { values } = parseArgs({
@@ -47,6 +55,10 @@ const median = (xs: readonly number[]): number => {
 };
 const range = (xs: readonly number[]): string => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 let sink = 0;
+const loadAverage = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 
 function generateChunk(from: number): Case[] {
   const cases: Case[] = [];
@@ -71,8 +83,18 @@ const OPERATIONS: Record<string, Operation> = {
     sink += generateChunk(from).length;
   },
   'sweep one thread (generate + statuses at 2 time points + aggregate)': (_cases, from) => {
-    const stats = emptyStatistics(cohortIdentity(SPEC), [from, from + CHUNK]);
-    for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) addReading(stats, readCase(c));
+    const tally = new CaseTally(emptyStatistics(cohortIdentity(SPEC), [from, from + CHUNK]));
+    for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) tally.add(c);
+    sink += tally.stats.strata.size;
+  },
+  'aggregate alone (CaseTally on the same cases: statuses at 2 time points + counting)': (cases) => {
+    const tally = new CaseTally(emptyStatistics(cohortIdentity(SPEC)));
+    for (const c of cases) tally.add(c);
+    sink += tally.stats.strata.size;
+  },
+  'the same through readCase + addReading (before)': (cases) => {
+    const stats = emptyStatistics(cohortIdentity(SPEC));
+    for (const c of cases) addReading(stats, readCase(c));
     sink += stats.strata.size;
   },
   'sweep one thread, statuses from evaluate (before)': (_cases, from) => {
@@ -107,7 +129,7 @@ function printRatios(): void {
     return ((performance.now() - t) * 1000) / CHUNK;
   })();
   console.log(
-    `\nper-chunk ratios to JSON.stringify of the same cases (${CHUNKS} chunks of ${CHUNK}; stringify ≈ ${stringifyUs.toFixed(1)} µs/case just now)`,
+    `\nper-chunk ratios to JSON.stringify of the same cases (${CHUNKS} chunks of ${CHUNK}; stringify ≈ ${stringifyUs.toFixed(1)} µs/case just now; load average ${loadAverage()})`,
   );
   console.log('| operation | median × stringify | range |\n| --- | --- | --- |');
   for (const name of names.slice(1))
@@ -147,26 +169,47 @@ if (checkN > 0) {
   );
 }
 
-// ---- 3. two workers against one, interleaved
+// ---- 3. two workers against one, interleaved. Wall time, and CPU time of every thread of the
+// process: Linux shares CPU fairly between sessions, not threads (autogroup), so on a machine loaded
+// by other sessions a second thread gets little more CPU and the wall-time ratio measures the load.
+// CPU time shows what splitting costs. Each worker loads the packages and warms up its own JIT once
+// (a fixed cost per worker, large beside a few thousand cases): a run of one chunk per worker
+// measures it, and the marginal CPU per case is what grows with the cohort.
 const wn = Number(values['workers-cases']);
 if (wn > 0) {
+  const measure = async (n: number, workers: number): Promise<{ seconds: number; cpu: number; text: string }> => {
+    const t = performance.now();
+    const c0 = process.cpuUsage();
+    const stats = await runSweep({ spec: { ...SPEC, n }, from: 0, to: n, workers });
+    const used = process.cpuUsage(c0);
+    return {
+      seconds: (performance.now() - t) / 1000,
+      cpu: (used.user + used.system) / 1e6,
+      text: statisticsToJson(stats),
+    };
+  };
   const pairs: number[] = [];
+  const cpuPairs: number[] = [];
+  const marginalPairs: number[] = [];
   let same = true;
   for (let round = 0; round < 3; round++) {
     const order = round % 2 === 0 ? [1, 2] : [2, 1];
-    const seconds: Record<number, number> = {};
-    const bytes: Record<number, string> = {};
+    const runs: Record<number, { seconds: number; cpu: number; text: string }> = {};
+    const fixed: Record<number, number> = {};
     for (const workers of order) {
-      const t = performance.now();
-      const stats = await runSweep({ spec: { ...SPEC, n: wn }, from: 0, to: wn, workers });
-      seconds[workers] = (performance.now() - t) / 1000;
-      bytes[workers] = statisticsToJson(stats);
+      fixed[workers] = (await measure(50 * workers, workers)).cpu; // one chunk of 50 per worker
+      runs[workers] = await measure(wn, workers);
     }
-    same &&= bytes[1] === bytes[2];
-    pairs.push(seconds[1]! / seconds[2]!);
+    same &&= runs[1]!.text === runs[2]!.text;
+    pairs.push(runs[1]!.seconds / runs[2]!.seconds);
+    cpuPairs.push(runs[2]!.cpu / runs[1]!.cpu);
+    marginalPairs.push((runs[2]!.cpu - fixed[2]!) / (runs[1]!.cpu - fixed[1]!));
   }
   console.log(
-    `\n2 workers vs 1 (${wn} cases, 3 interleaved rounds): ${median(pairs).toFixed(2)}× the throughput (range ${range(pairs)}); statistics identical: ${same}`,
+    `\n2 workers vs 1 (${wn} cases, 3 interleaved rounds, load average ${loadAverage()}): ${median(pairs).toFixed(2)}× the throughput (range ${range(pairs)}); statistics identical: ${same}`,
+  );
+  console.log(
+    `  CPU time, 2 workers / 1: ${median(cpuPairs).toFixed(2)}× (range ${range(cpuPairs)}); without each worker's start-up: ${median(marginalPairs).toFixed(2)}× (range ${range(marginalPairs)}), so an idle 2-core machine would give about ${(2 / median(marginalPairs)).toFixed(2)}× on a long sweep`,
   );
 }
 
@@ -188,7 +231,7 @@ console.log(JSON.stringify({ n, maxRssMiB: process.resourceUsage().maxRSS / 1024
     return JSON.parse(r.stdout) as { n: number; maxRssMiB: number; seconds: number };
   });
   rmSync(dir, { recursive: true, force: true });
-  console.log('\npeak memory, 2 workers, one process per size:');
+  console.log(`\npeak memory, 2 workers, one process per size (load average ${loadAverage()}):`);
   for (const r of results)
     console.log(
       `  ${r.n} cases: peak RSS ${r.maxRssMiB.toFixed(0)} MiB, ${r.seconds.toFixed(1)} s (${Math.round(r.n / r.seconds)} cases/s)`,

@@ -21,6 +21,7 @@ export {
   type CaseValueId,
 } from './case-values.js';
 export { readCase, readCaseWithEvidence, stratumOf, type CaseReading, type TimePointReading } from './case-reading.js';
+export { CaseTally } from './case-tally.js';
 export {
   STATUS_ORDER,
   STATISTICS_FORMAT,
@@ -61,6 +62,7 @@ export {
   cohortIdentity,
   shardRange,
   sweepRange,
+  tallyRange,
   runSweep,
   workersAvailable,
   type CohortSpec,

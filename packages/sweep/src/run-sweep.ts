@@ -2,15 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { caseStream, GENERATOR_VERSION, type Difficulty } from '@masdrill/generator';
-import { readCase } from './case-reading.js';
-import {
-  addReading,
-  emptyStatistics,
-  mergeInto,
-  statisticsFromJson,
-  type CohortIdentity,
-  type SweepStatistics,
-} from './sweep-statistics.js';
+import { CaseTally } from './case-tally.js';
+import { mergePacked, type PackedStatistics } from './packed-statistics.js';
+import { coverRange, emptyStatistics, type CohortIdentity, type SweepStatistics } from './sweep-statistics.js';
 
 export interface CohortSpec {
   /** The mix in its canonical text form (formatMix), part of the cohort's identity. */
@@ -35,14 +29,15 @@ export function shardRange(n: number, index: number, count: number): [number, nu
   return [Math.floor((n * (index - 1)) / count), Math.floor((n * index) / count)];
 }
 
-/** Cases from … to−1 generated lazily, read and counted on this thread. */
-export function sweepRange(
+/** Cases from … to−1 generated lazily and counted into `tally`, on this thread. */
+export function tallyRange(
+  tally: CaseTally,
   spec: CohortSpec,
   from: number,
   to: number,
   onCases?: (count: number) => void,
-): SweepStatistics {
-  const stats = emptyStatistics(cohortIdentity(spec), [from, to]);
+): void {
+  coverRange(tally.stats, [from, to]);
   let pending = 0;
   for (const c of caseStream({
     mix: spec.mix,
@@ -51,14 +46,25 @@ export function sweepRange(
     n: to - from,
     start: from,
   })) {
-    addReading(stats, readCase(c));
+    tally.add(c);
     if (++pending === 250) {
       onCases?.(pending);
       pending = 0;
     }
   }
   if (pending > 0) onCases?.(pending);
-  return stats;
+}
+
+/** Cases from … to−1 generated lazily, read and counted on this thread. */
+export function sweepRange(
+  spec: CohortSpec,
+  from: number,
+  to: number,
+  onCases?: (count: number) => void,
+): SweepStatistics {
+  const tally = new CaseTally(emptyStatistics(cohortIdentity(spec)));
+  tallyRange(tally, spec, from, to, onCases);
+  return tally.stats;
 }
 
 export interface SweepRun {
@@ -70,8 +76,18 @@ export interface SweepRun {
   /** Cases per chunk (default: about 16 chunks per worker, 50 to 2,000 cases each). */
   readonly chunkSize?: number;
   readonly onCases?: (count: number) => void;
+  /** A worker hands its statistics back and starts afresh every so many cases (default 50,000). */
+  readonly handBackEvery?: number;
   /** Checked between chunks: when it says stop, the run ends with an AbortError. */
   readonly signal?: AbortSignal;
+}
+
+/** What a worker sends: a chunk done, statistics to add (with a chunk, or when it finishes), or an error. */
+interface WorkerReport {
+  readonly done?: number;
+  readonly finished?: true;
+  readonly statistics?: PackedStatistics;
+  readonly error?: string;
 }
 
 const WORKER_SCRIPT = new URL('./sweep-worker.js', import.meta.url);
@@ -101,22 +117,23 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
   for (let at = run.from; at < run.to; at += chunk) chunks.push([at, Math.min(run.to, at + chunk)]);
   const total = emptyStatistics(cohortIdentity(run.spec));
   if (run.workers === 0 || !workersAvailable()) {
+    const tally = new CaseTally(total);
     for (const [from, to] of chunks) {
       if (run.signal?.aborted) throw abortError();
-      mergeInto(total, sweepRange(run.spec, from, to, run.onCases));
+      tallyRange(tally, run.spec, from, to, run.onCases);
       await tick(); // lets a Ctrl-C handler run between chunks
     }
-    if (run.from === run.to) total.ranges = [];
     return total;
   }
   const workers = Array.from(
     { length: Math.min(run.workers, Math.max(1, chunks.length)) },
-    () => new Worker(WORKER_SCRIPT, { workerData: run.spec }),
+    () => new Worker(WORKER_SCRIPT, { workerData: { spec: run.spec, handBackEvery: run.handBackEvery ?? 50_000 } }),
   );
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let done = 0;
+      let handedBack = 0;
       let failed = false;
       const fail = (error: Error): void => {
         if (!failed) {
@@ -129,31 +146,33 @@ export async function runSweep(run: SweepRun): Promise<SweepStatistics> {
       const feed = (worker: Worker): void => {
         if (next < chunks.length) worker.postMessage({ range: chunks[next++] });
       };
+      // A chunk done costs the parent a message of a few bytes; statistics cross threads packed, when
+      // a worker finishes and every handBackEvery of its cases (sweep-worker.ts).
       for (const worker of workers) {
-        worker.on('message', (message: { progress?: number; statistics?: string; error?: string }) => {
+        worker.on('message', (message: WorkerReport) => {
           if (failed) return;
-          if (message.progress !== undefined) {
-            run.onCases?.(message.progress);
-            return;
-          }
           if (message.error !== undefined) {
             fail(new Error(message.error));
             return;
           }
-          mergeInto(total, statisticsFromJson(message.statistics!));
-          done += 1;
-          if (done === chunks.length) {
-            run.signal?.removeEventListener('abort', onAbort);
-            resolve();
+          if (message.statistics !== undefined) mergePacked(total, message.statistics);
+          if (message.finished) {
+            if (++handedBack === workers.length) {
+              run.signal?.removeEventListener('abort', onAbort);
+              resolve();
+            }
             return;
           }
-          feed(worker);
+          run.onCases?.(message.done!);
+          done += 1;
+          if (done === chunks.length) for (const w of workers) w.postMessage({ finish: true });
+          else feed(worker);
         });
         worker.on('error', (error) => fail(error));
         worker.on('exit', (code) => {
-          if (done < chunks.length) fail(new Error(`a sweep worker stopped (exit code ${code})`));
+          if (handedBack < workers.length) fail(new Error(`a sweep worker stopped (exit code ${code})`));
         });
-        // Two chunks in flight per worker keep it busy while the previous result travels back.
+        // Two chunks in flight per worker keep it busy while the previous report travels back.
         feed(worker);
         feed(worker);
       }

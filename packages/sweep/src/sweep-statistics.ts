@@ -50,7 +50,8 @@ export function emptyStatistics(cohort: CohortIdentity, range?: [number, number]
   return { cohort, ranges: range && range[1] > range[0] ? [range] : [], strata: new Map() };
 }
 
-function emptyStratum(): StratumCounts {
+/** A stratum with every counter at zero. */
+export function emptyStratum(): StratumCounts {
   const timePoints = {} as Record<TimePointId, TimePointCounts>;
   for (const tp of TIME_POINTS) {
     const statuses = {} as Record<CriteriaSetId, number[]>;
@@ -129,13 +130,18 @@ function joinRanges(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
+/** The first step of a merge: a part of the same cohort, its cases not counted yet, marked covered. */
+export function admitPart(into: SweepStatistics, cohort: CohortIdentity, ranges: readonly [number, number][]): void {
+  if (!sameCohort(into.cohort, cohort))
+    throw new MergeError(
+      `parts are of different cohorts: ${describeCohort(into.cohort)} and ${describeCohort(cohort)}`,
+    );
+  into.ranges = joinRanges([...into.ranges, ...ranges]);
+}
+
 /** Adds `from` into `into` (same cohort, disjoint cases). Exact and order-independent. */
 export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
-  if (!sameCohort(into.cohort, from.cohort))
-    throw new MergeError(
-      `parts are of different cohorts: ${describeCohort(into.cohort)} and ${describeCohort(from.cohort)}`,
-    );
-  into.ranges = joinRanges([...into.ranges, ...from.ranges]);
+  admitPart(into, from.cohort, from.ranges);
   for (const [key, source] of from.strata) {
     let target = into.strata.get(key);
     if (!target) into.strata.set(key, (target = emptyStratum()));
@@ -153,6 +159,11 @@ export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
       }
     }
   }
+}
+
+/** Marks cases from … to−1 as covered (counted since, or about to be). */
+export function coverRange(stats: SweepStatistics, range: [number, number]): void {
+  if (range[1] > range[0]) stats.ranges = joinRanges([...stats.ranges, range]);
 }
 
 /** Whether the statistics cover every case of the cohort. */

@@ -1,17 +1,34 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { sweepRange, type CohortSpec } from './run-sweep.js';
-import { statisticsToJson } from './sweep-statistics.js';
+import { CaseTally } from './case-tally.js';
+import { packStatistics } from './packed-statistics.js';
+import { cohortIdentity, tallyRange, type CohortSpec } from './run-sweep.js';
+import { emptyStatistics } from './sweep-statistics.js';
 
-// A worker thread of runSweep: counts the chunks it is sent and hands back their statistics.
-const spec = workerData as CohortSpec;
+// A worker thread of runSweep: counts the chunks it is sent into a tally and reports each chunk done
+// (a few bytes). Its statistics go back packed when told to finish, and also every
+// handBackEvery cases (SweepRun), starting a fresh tally: the parent holds the cohort's histograms, and a
+// worker only those of its latest cases, so a long sweep does not keep three copies of every bin.
+const { spec, handBackEvery } = workerData as { spec: CohortSpec; handBackEvery: number };
 const port = parentPort!;
+let tally = new CaseTally(emptyStatistics(cohortIdentity(spec)));
+let counted = 0;
 
-port.on('message', (request: { range: [number, number] }) => {
+function handBack(report: { done: number } | { finished: true }): void {
+  const packed = packStatistics(tally.stats);
+  port.postMessage({ ...report, statistics: packed }, [packed.numbers.buffer]);
+  tally = new CaseTally(emptyStatistics(cohortIdentity(spec)));
+  counted = 0;
+}
+
+port.on('message', (request: { range?: [number, number]; finish?: true }) => {
   try {
-    const stats = sweepRange(spec, request.range[0], request.range[1], (count) =>
-      port.postMessage({ progress: count }),
-    );
-    port.postMessage({ statistics: statisticsToJson(stats) });
+    if (request.range) {
+      const done = request.range[1] - request.range[0];
+      tallyRange(tally, spec, request.range[0], request.range[1]);
+      counted += done;
+      if (counted >= handBackEvery) handBack({ done });
+      else port.postMessage({ done });
+    } else handBack({ finished: true });
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -13,6 +13,7 @@ import {
   STATUS_ORDER,
   type CohortIdentity,
 } from '../src/sweep-statistics.js';
+import { mergePacked, packStatistics } from '../src/packed-statistics.js';
 import { TIME_POINTS } from '../src/time-points.js';
 
 const COHORT: CohortIdentity = {
@@ -72,6 +73,25 @@ describe('sweep statistics', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('merge packed (as workers hand them back) exactly as unpacked, in either order', () => {
+    fc.assert(
+      fc.property(fc.array(reading, { minLength: 2, maxLength: 60 }), fc.nat(), (readings, cut) => {
+        const k = 1 + (cut % (readings.length - 1));
+        const whole = statsOf(readings, 0);
+        const a = statsOf(readings.slice(0, k), 0);
+        const b = statsOf(readings.slice(k), k);
+        const ba = emptyStatistics(COHORT);
+        mergePacked(ba, packStatistics(b));
+        mergePacked(ba, packStatistics(a));
+        expect(statisticsToJson(ba)).toBe(statisticsToJson(whole));
+      }),
+      { numRuns: 40 },
+    );
+    const a = statsOf([], 0);
+    a.ranges = [[0, 10]];
+    expect(() => mergePacked(a, packStatistics(emptyStatistics(COHORT, [5, 15])))).toThrow(MergeError);
   });
 
   it('survive a round trip through JSON', () => {
