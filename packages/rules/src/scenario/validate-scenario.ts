@@ -1,4 +1,5 @@
 import type { AnswersFile, Scenario, StageAnswers } from '../generated/scenario.js';
+import { criteriaNamed } from './criteria-answer.js';
 import { scenarioSchema } from '../generated/scenario-schema.js';
 import type { Stage } from '../generated/plan.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
@@ -181,10 +182,11 @@ export function validateScenario(data: unknown, file = '<input>'): ScenarioValid
         );
       }
       if (answers.criteria !== undefined && stage.criteriaSets) {
-        answers.criteria.forEach((c, k) => {
+        const list = Array.isArray(answers.criteria);
+        criteriaNamed(answers.criteria).forEach((c, k) => {
           if (!stage.criteriaSets!.includes(c))
             push(
-              `${path}.criteria[${k}]`,
+              list ? `${path}.criteria[${k}]` : `${path}.criteria[${JSON.stringify(c)}]`,
               `"${c}" is not among the stage's criteriaSets`,
               `use one of ${stage.criteriaSets!.join(', ')}`,
             );
