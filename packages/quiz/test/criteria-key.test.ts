@@ -6,6 +6,7 @@ import {
   evaluate,
   scenarioSchema,
   type CriteriaAnswerInput,
+  type Scenario,
 } from '@masdrill/rules';
 import { describe, expect, it } from 'vitest';
 import {
@@ -111,9 +112,9 @@ describe('the criteria answer: met, not met or not assessable per set (session r
   it('refuses a judgement that is not met, not-met or not-assessable, and a set not asked', () => {
     const bad = sessionReducer(started, { type: 'answerCriteria', criteria: { 'hlh-2004': 'maybe' } as never });
     expect(bad.error).toMatch(/judged met, not-met, not-assessable, not maybe/);
-    const narrow = {
+    const narrow: Scenario = {
       ...scenario,
-      stages: scenario.stages.map((x, i) => (i === 0 ? { ...x, criteriaSets: ['phoenix' as const] } : x)),
+      stages: scenario.stages.map((x, i) => (i === 0 ? { ...x, criteriaSets: ['phoenix'] } : x)) as Scenario['stages'],
     };
     const s = sessionReducer(createSession(narrow, generatedCaseOf(scenario)!), { type: 'start' });
     expect(sessionReducer(s, { type: 'answerCriteria', criteria: { 'hlh-2004': 'not-assessable' } }).error).toMatch(
