@@ -87,6 +87,46 @@ describe('masdrill play (built bin)', () => {
       expect(m[2]!.trim().split('\n')).toHaveLength(Number(m[1]));
   });
 
+  it('an answers file can judge a criteria set "not-assessable", and the key credits it where evaluate says so', () => {
+    const play = (criteria: string) => {
+      const file = join(dir, `criteria-${criteria.length}.yaml`);
+      writeFileSync(
+        file,
+        `schemaVersion: 1\nscenario: sjia-mas-classic\nstages:\n  presentation:\n    criteria: ${criteria}\n`,
+      );
+      return runCli(['play', '--scenario', 'sjia-mas-classic', '--answers', file, '--json']);
+    };
+    type Q = { question: string; fraction: number; answer: Record<string, string>; expected: Record<string, string> };
+    const criteriaOf = (stdout: string) =>
+      (JSON.parse(stdout) as { stages: { questions: Q[] }[] }).stages[0]!.questions.find(
+        (q) => q.question === 'criteria',
+      )!;
+    // The expert's key at presentation (sjia-mas-classic): HLH-2004 and both MIS-C definitions cannot be assessed yet.
+    const key = criteriaOf(runCli(['play', '--scenario', 'sjia-mas-classic', '--json']).stdout).expected;
+    expect(key['hlh-2004']).toBe('not-assessable');
+    const judged = play(
+      `{ ${Object.entries(key)
+        .map(([id, a]) => `${id}: ${a}`)
+        .join(', ')} }`,
+    );
+    expect(judged.stderr).toBe('');
+    expect(judged.code).toBe(0);
+    const q = criteriaOf(judged.stdout);
+    expect(q.answer['hlh-2004']).toBe('not-assessable');
+    expect(q.fraction).toBe(1);
+    // The same sets named met in a list: the three not assessable read as "not met", and are wrong.
+    const met = Object.keys(key).filter((id) => key[id] === 'met');
+    const listed = criteriaOf(play(`[${met.join(', ')}]`).stdout);
+    expect(listed.answer['hlh-2004']).toBe('not-met');
+    expect(listed.fraction).toBeCloseTo(5 / 8, 9);
+    // A judgement that is none of the three is refused with the file, the field and the fix.
+    const bad = play('{ hlh-2004: unknown }');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/criteria/);
+    expect(bad.stderr).toMatch(/not-assessable/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('--show prints the stages without the key: no title, expert, feedback or score', () => {
     const r = runCli(['play', '--scenario', 'sjia-mas-cns', '--show']);
     expect(r.code).toBe(0);

@@ -21,6 +21,7 @@ export interface ExaminerSet {
   readonly kind: 'valid' | 'weak' | 'dangerous';
   readonly judged: string;
   readonly band: readonly [number, number];
+  /** Statement IDs or citation keys (e.g. ssc-peds-2020) its problem feedback must rest on. */
   readonly expectFeedback: readonly string[];
   readonly stages: Readonly<Record<string, StageAnswers>>;
   readonly why?: string;

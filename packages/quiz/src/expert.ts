@@ -1,6 +1,6 @@
 import { planAnswerOf, type PlannedAction, type StageAnswers } from '@masdrill/rules';
 import { isDone, notStopped } from './orders.js';
-import { criteriaMetAt } from './questions.js';
+import { criteriaKeyAt } from './questions.js';
 import type { SessionState } from './session-types.js';
 
 const sameDose = (a: PlannedAction, b: PlannedAction) =>
@@ -38,7 +38,7 @@ export function expertAnswers(state: SessionState): StageAnswers {
   const out: StageAnswers = {};
   for (const q of view.stage.asks) {
     if (q === 'diagnosis') out.diagnosis = authored.diagnosis ?? expected.diagnoses.full[0]!;
-    if (q === 'criteria') out.criteria = authored.criteria ?? criteriaMetAt(view.visible, view.hour, view.criteriaSets);
+    if (q === 'criteria') out.criteria = authored.criteria ?? criteriaKeyAt(view.visible, view.hour, view.criteriaSets);
     if (q === 'escalation') out.escalation = authored.escalation ?? view.expectedEscalation;
     if (q === 'plan') {
       if (authored.orders) out.orders = authored.orders;

@@ -46,6 +46,7 @@ export {
   ALL_CRITERIA_SETS,
   defaultDiagnosisOptions,
   criteriaAt,
+  criteriaKeyAt,
   criteriaMetAt,
   scenarioSeed,
 } from './questions.js';

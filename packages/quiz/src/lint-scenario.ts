@@ -106,7 +106,7 @@ export function lintScenario(s: Scenario, c: Case, file: string): ValidationProb
         path: `$.stages[${i}]${authored ? `.expert.${q.question}` : ''}`,
         message: `the expert's ${q.question} answer scores ${Math.round(q.fraction * 1000) / 10}% (stage ${r.score}/100): ${problemsHere || `expected ${JSON.stringify(q.expected)}`}`,
         fix: authored
-          ? `correct it${q.question === 'criteria' ? ` (met by hour ${r.hour}: ${JSON.stringify(q.expected)})` : ''}, or leave it out to derive it from the rules`
+          ? `correct it${q.question === 'criteria' ? ` (the key by hour ${r.hour}: ${JSON.stringify(q.expected)})` : ''}, or leave it out to derive it from the rules`
           : 'report this: a derived expert answer should score 100',
       });
     }

@@ -1,8 +1,11 @@
 import {
   DIAGNOSIS_LABELS,
+  criteriaKeyOf,
   type AcceptedDiagnoses,
   type Case,
   type CaseFeatures,
+  type CriteriaAnswer,
+  type CriteriaJudgement,
   type CriteriaResult,
   type CriteriaSetId,
   type DiagnosisId,
@@ -100,23 +103,35 @@ export function diagnosisFeedback(
 
 const MAS_SETS: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'hscore', 'ms-score', 'ferritin-esr'];
 
+const WORDS: { readonly [K in CriteriaAnswer]: string } = {
+  met: 'met',
+  'not-met': 'not met',
+  'not-assessable': 'not assessable',
+};
+
+/**
+ * Feedback per asked criteria set: the judgement (met, not met, not assessable) against the key on
+ * the chart by now. A set the key calls not assessable is answered "not assessable": missing data
+ * is not assessed, never normal.
+ */
 export function criteriaFeedback(
-  answer: readonly CriteriaSetId[] | undefined,
+  answer: CriteriaJudgement | undefined,
   results: readonly CriteriaResult[],
   f: CaseFeatures,
 ): FeedbackItem[] {
   const out: FeedbackItem[] = [];
-  const said = new Set(answer ?? []);
   for (const r of results) {
-    const met = r.status === 'met';
-    if (said.has(r.id) === met) {
-      // Right — and where the set cannot be judged on what is measured, say so: not assessable is not "not met".
-      if (r.status === 'not-assessable' && answer !== undefined) {
+    const key = criteriaKeyOf(r.status);
+    const said = answer?.[r.id] ?? 'not-met';
+    const ids: StatementId[] = r.id === 'hlh-2004' ? ['DX-1'] : ['DX-3'];
+    if (said === key) {
+      // Right — and where the set cannot be judged on what is measured, say so.
+      if (key === 'not-assessable' && answer !== undefined) {
         out.push(
           item(
             'good',
-            r.id === 'hlh-2004' ? ['DX-1'] : ['DX-3'],
-            `${r.name}: not assessable by hour ${r.window.toHour} — rightly not called met.`,
+            ids,
+            `${r.name}: not assessable by hour ${r.window.toHour} — rightly judged not assessable.`,
             `${r.name}: ${r.summary} Missing data is not assessed, never normal.`,
             'Name what is missing and order it if it would change the decision.',
             [r.citation.split(' ')[0]!],
@@ -125,11 +140,11 @@ export function criteriaFeedback(
       }
       continue;
     }
-    const ids: StatementId[] = r.id === 'hlh-2004' ? ['DX-1'] : ['DX-3'];
     if (r.id.startsWith('misc') && f.masPresent) ids.push('MISC-1');
     let teaching = `${r.name}: ${r.summary}`;
     if (r.id === 'hlh-2004') teaching += ' HLH-2004 needs 5 of 8 criteria (DX-1).';
-    if (said.has(r.id) && MAS_SETS.includes(r.id) && f.masPresent) {
+    if (key === 'not-assessable') teaching += ' Missing data is not assessed, never normal: the set is not assessable.';
+    if (said === 'met' && MAS_SETS.includes(r.id) && f.masPresent) {
       ids.push('DX-2');
       teaching +=
         ' Fewer criteria than required can still warrant treatment in a life-threatening presentation (DX-2).';
@@ -138,9 +153,9 @@ export function criteriaFeedback(
       item(
         'suboptimal',
         ids,
-        `${r.name}: you judged it ${said.has(r.id) ? 'met' : 'not met'}, it is ${r.status}.`,
+        `${r.name}: you judged it ${WORDS[said]}, it is ${WORDS[key]}.`,
         teaching,
-        `Read each item against its threshold: ${met ? 'the set is met' : `the set is ${r.status}`} by hour ${r.window.toHour}.`,
+        `Read each item against its threshold: the set is ${WORDS[key]} by hour ${r.window.toHour}.`,
         [r.citation.split(' ')[0]!],
       ),
     );
@@ -152,7 +167,7 @@ export function criteriaFeedback(
         ['DX-1'],
         'The criteria question was not answered.',
         'Criteria sets frame the diagnosis (DX-1) without delaying treatment.',
-        'Say which criteria sets are met by now.',
+        'Say which criteria sets are met, not met or not assessable by now.',
       ),
     );
   return out;

@@ -1,7 +1,9 @@
 import {
   CRITERIA_SET_IDS,
+  criteriaKeyOf,
   evaluate,
   type Case,
+  type CriteriaJudgement,
   type CriteriaResult,
   type CriteriaSetId,
   type DiagnosisId,
@@ -55,6 +57,11 @@ function keyed(r: CriteriaResult, visible: Case, hour: number): CriteriaResult {
  */
 export function criteriaAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): readonly CriteriaResult[] {
   return evaluate(visible, { atHour: hour, only: sets }).results.map((r) => keyed(r, visible, hour));
+}
+
+/** The key per asked set by `hour`: met, not-met, or not-assessable where evaluate says so. */
+export function criteriaKeyAt(visible: Case, hour: number, sets: readonly CriteriaSetId[]): CriteriaJudgement {
+  return Object.fromEntries(criteriaAt(visible, hour, sets).map((r) => [r.id, criteriaKeyOf(r.status)]));
 }
 
 /** The asked criteria sets that are met by `hour`. */

@@ -1,5 +1,7 @@
 import type {
   Case,
+  CriteriaAnswerInput,
+  CriteriaJudgement,
   CriteriaSetId,
   DiagnosisId,
   Escalation,
@@ -73,7 +75,8 @@ export interface StageView {
  */
 export interface GivenAnswers {
   readonly diagnosis?: DiagnosisId;
-  readonly criteria?: readonly CriteriaSetId[];
+  /** Each asked criteria set judged met, not-met or not-assessable (a list answer is stored as met / not-met). */
+  readonly criteria?: CriteriaJudgement;
   readonly escalation?: Escalation;
   readonly plan?: Plan;
 }
@@ -129,7 +132,8 @@ export type OrderInput = Omit<PlannedAction, 'atHour'> & { readonly atHour?: num
 export type SessionAction =
   | { readonly type: 'start' }
   | { readonly type: 'answerDiagnosis'; readonly diagnosis: DiagnosisId }
-  | { readonly type: 'answerCriteria'; readonly criteria: readonly CriteriaSetId[] }
+  /** The sets judged met (the others not met), or a judgement per set: met, not-met, not-assessable. */
+  | { readonly type: 'answerCriteria'; readonly criteria: CriteriaAnswerInput }
   | { readonly type: 'answerEscalation'; readonly escalation: Escalation }
   /** Write a new order (checked against the plan schema and the action catalogue). */
   | { readonly type: 'addOrder'; readonly order: OrderInput }
@@ -163,8 +167,9 @@ export type QuestionResult =
     })
   | (QuestionScore & {
       readonly question: 'criteria';
-      readonly answer: readonly CriteriaSetId[] | null;
-      readonly expected: readonly CriteriaSetId[];
+      /** Each asked set judged met, not-met or not-assessable; expected: the key on the chart by the stage's hour. */
+      readonly answer: CriteriaJudgement | null;
+      readonly expected: CriteriaJudgement;
     })
   | (QuestionScore & {
       readonly question: 'escalation';

@@ -1,6 +1,9 @@
 import { respondToPlans, type CourseReason, type PatientResponse } from '@masdrill/generator';
 import {
+  CRITERIA_ANSWERS,
   completePlan,
+  criteriaJudgement,
+  criteriaNamed,
   expectedPlan,
   formatProblem,
   validatePlan,
@@ -248,10 +251,15 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return withAnswer(state, { diagnosis: action.diagnosis });
     case 'answerCriteria': {
       if (!asks.includes('criteria')) return notAsked('criteria');
-      const unknown = action.criteria.filter((c) => !view.criteriaSets.includes(c));
+      const unknown = criteriaNamed(action.criteria).filter((c) => !view.criteriaSets.includes(c));
       if (unknown.length)
         return refuse(state, `not asked about here: ${unknown.join(', ')} (the sets: ${view.criteriaSets.join(', ')})`);
-      return withAnswer(state, { criteria: [...new Set(action.criteria)] });
+      const wrong = Object.values(Array.isArray(action.criteria) ? {} : action.criteria).filter(
+        (a) => !CRITERIA_ANSWERS.includes(a),
+      );
+      if (wrong.length)
+        return refuse(state, `a criteria set is judged ${CRITERIA_ANSWERS.join(', ')}, not ${wrong.join(', ')}`);
+      return withAnswer(state, { criteria: criteriaJudgement(action.criteria, view.criteriaSets) });
     }
     case 'answerEscalation':
       if (!asks.includes('escalation')) return notAsked('escalation');

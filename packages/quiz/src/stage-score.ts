@@ -1,6 +1,7 @@
 import {
   STATEMENTS,
   bySeverity,
+  criteriaKeyOf,
   isStatementId,
   scorePlan,
   type DiagnosisId,
@@ -88,18 +89,18 @@ export function scoreStage(
         break;
       }
       case 'criteria': {
+        // Per set: right when the judgement (met, not-met, not-assessable) equals the key on the chart by now.
         const results = criteriaAt(view.visible, view.hour, view.criteriaSets);
-        const said = new Set(answers.criteria ?? []);
-        const right =
-          answers.criteria === undefined ? 0 : results.filter((r) => said.has(r.id) === (r.status === 'met')).length;
+        const said = answers.criteria;
+        const right = said === undefined ? 0 : results.filter((r) => said[r.id] === criteriaKeyOf(r.status)).length;
         questions.push({
           question: q,
           weight,
           fraction: results.length ? right / results.length : 1,
-          answer: answers.criteria ? [...answers.criteria] : null,
-          expected: results.filter((r) => r.status === 'met').map((r) => r.id),
+          answer: said ? { ...said } : null,
+          expected: Object.fromEntries(results.map((r) => [r.id, criteriaKeyOf(r.status)])),
         });
-        add(q, criteriaFeedback(answers.criteria ? [...answers.criteria] : undefined, results, f));
+        add(q, criteriaFeedback(said, results, f));
         break;
       }
       case 'escalation': {

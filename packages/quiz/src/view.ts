@@ -17,6 +17,7 @@ import {
   type ActionCategory,
   type ActionId,
   type Case,
+  type CriteriaJudgement,
   type CriteriaSetId,
   type DiagnosisId,
   type Dose,
@@ -136,7 +137,7 @@ export interface QuizView {
   readonly reassessEveryHours?: number;
   readonly answers: {
     readonly diagnosis?: DiagnosisId;
-    readonly criteria?: readonly CriteriaSetId[];
+    readonly criteria?: CriteriaJudgement;
     readonly escalation?: Escalation;
     readonly planSubmitted: boolean;
   };

@@ -262,6 +262,8 @@ export type {
   PlanStage,
   StatementRef,
   CriteriaSetId as ScenarioCriteriaSetId,
+  CriteriaAnswer,
+  CriteriaJudgements,
 } from './generated/scenario.js';
 export { scenarioSchema } from './generated/scenario-schema.js';
 export {
@@ -272,3 +274,11 @@ export {
   type AnswersValidation,
 } from './scenario/validate-scenario.js';
 export { completePlan, planAnswerOf, type PlanContext } from './scenario/plan-answer.js';
+export {
+  CRITERIA_ANSWERS,
+  criteriaJudgement,
+  criteriaKeyOf,
+  criteriaNamed,
+  type CriteriaAnswerInput,
+  type CriteriaJudgement,
+} from './scenario/criteria-answer.js';

@@ -1,5 +1,5 @@
 import { criteriaAt, criteriaFeedback } from '@masdrill/quiz';
-import type { CriteriaSetId } from '@masdrill/rules';
+import { criteriaKeyOf, type CriteriaSetId } from '@masdrill/rules';
 import { citeStatements, statementIdsOf } from './cite.js';
 import { labTableOf, vignetteOf } from './case-view.js';
 import type { DraftItem, ItemContext } from './item-context.js';
@@ -29,7 +29,11 @@ export function criteriaItem(ctx: ItemContext): DraftItem | undefined {
     ...results.map((r) => ({ text: r.name, right: r.status === 'met' })),
     { text: NONE_MET, right: met.length === 0 },
   ]);
-  const fb = criteriaFeedback([], results, ctx.expected.features);
+  // The feedback on answering "none": not selecting a set counts as not met, or not assessable where it is.
+  const none = Object.fromEntries(
+    results.map((r) => [r.id, criteriaKeyOf(r.status) === 'met' ? 'not-met' : criteriaKeyOf(r.status)] as const),
+  );
+  const fb = criteriaFeedback(none, results, ctx.expected.features);
   const ids = statementIdsOf(
     ['DX-1', 'DX-3'],
     fb.flatMap((f) => f.statementIds),

@@ -1,4 +1,4 @@
-import type { Dose, Escalation, UnitSystem } from '@masdrill/rules';
+import type { CriteriaAnswer, Dose, Escalation, UnitSystem } from '@masdrill/rules';
 import { createSession, sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
 import {
@@ -303,6 +303,12 @@ export function listLength(ui: QuizUi): number {
 }
 
 const MARKS: readonly CriterionMark[] = ['not met', 'met', 'not assessable'];
+/** Each mark as the answer the session scores (scenario schema CriteriaAnswer). */
+const ANSWER_OF: { readonly [K in CriterionMark]: CriteriaAnswer } = {
+  'not met': 'not-met',
+  met: 'met',
+  'not assessable': 'not-assessable',
+};
 
 /** Where typed letters are text, not commands. */
 export function typing(ui: QuizUi): boolean {
@@ -383,8 +389,10 @@ export function quizKey(ui: QuizUi, k: KeyPress): QuizUi {
       if (c !== undefined) return { ...ui, cursor: c };
       if (k.input === ' ' || k.rightArrow) return { ...ui, criteria: cycle(ui.cursor) };
       if (k.return) {
-        const met = st.criteriaSets.filter((_, i) => ui.criteria[i] === 'met').map((x) => x.id);
-        const next = dispatch(ui, { type: 'answerCriteria', criteria: met });
+        const judged = Object.fromEntries(
+          st.criteriaSets.map((x, i) => [x.id, ANSWER_OF[ui.criteria[i] ?? 'not met']]),
+        );
+        const next = dispatch(ui, { type: 'answerCriteria', criteria: judged });
         return next.message ? next : nextQuestion(next, s);
       }
       return ui;

@@ -1,4 +1,4 @@
-import type { Escalation, UnitSystem } from '@masdrill/rules';
+import type { CriteriaAnswer, Escalation, UnitSystem } from '@masdrill/rules';
 import { sessionReducer } from '../session.js';
 import type { SessionState } from '../session-types.js';
 import {
@@ -34,7 +34,7 @@ export interface PlainOptions {
 export type PlainOutcome = 'finished' | 'quit' | 'end-of-input';
 
 /** A typed answer not understood: the message says what to type. */
-class Retry {
+export class Retry {
   constructor(readonly message: string) {}
 }
 const no = (message: string) => new Retry(message);
@@ -186,22 +186,18 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
           act({ type: 'answerDiagnosis', diagnosis: st.diagnosisOptions[i]!.id });
         } else if (q === 'criteria') {
           print([
-            'Criteria sets (a set you cannot assess yet is not met):',
+            'Criteria sets (a set missing data that could change its answer is not assessable; missing is never normal):',
             ...st.criteriaSets.map((c, i) => `  ${i + 1}. ${c.label}`),
           ]);
           const n = st.criteriaSets.length;
-          const picked = await ask('Which are met? (numbers separated by spaces; 0 for none)', (a) => {
-            const nums = a
-              .split(/[\s,]+/)
-              .filter(Boolean)
-              .map(Number);
-            if (!nums.length) return no('type 0 for none, or the numbers met');
-            if (nums.length === 1 && nums[0] === 0) return [] as number[];
-            return nums.every((x) => Number.isInteger(x) && x >= 1 && x <= n)
-              ? nums.map((x) => x - 1)
-              : no(`numbers from 1 to ${n}`);
+          const judged = await ask(
+            'Which are met? (numbers separated by spaces; a number with ? is not assessable, e.g. "1 3?"; 0 for none met; the rest are not met)',
+            (a) => parseCriteriaMarks(a, n),
+          );
+          act({
+            type: 'answerCriteria',
+            criteria: Object.fromEntries(st.criteriaSets.map((c, i) => [c.id, judged[i] ?? 'not-met'])),
           });
-          act({ type: 'answerCriteria', criteria: picked.map((i) => st.criteriaSets[i]!.id) });
         } else if (q === 'escalation') {
           print(['Escalation:', ...st.escalationOptions.map((c, i) => `  ${i + 1}. ${c.label}`)]);
           const i = await ask('Continue or escalate? (1-2)', pickOne(st.escalationOptions.length));
@@ -264,4 +260,23 @@ export async function runPlain(o: PlainOptions): Promise<{ outcome: PlainOutcome
     }
     throw error;
   }
+}
+
+/**
+ * A typed criteria answer: "0" for none met, else numbers (1 to n) of the sets met, each with "?"
+ * when it is not assessable ("1 3?"). Sets not named are not met.
+ */
+export function parseCriteriaMarks(typed: string, n: number): Partial<Record<number, CriteriaAnswer>> | Retry {
+  const words = typed.split(/[\s,]+/).filter(Boolean);
+  if (!words.length) return no('type 0 for none met, or the numbers met (with ? for not assessable)');
+  if (words.length === 1 && words[0] === '0') return {};
+  const out: Partial<Record<number, CriteriaAnswer>> = {};
+  for (const w of words) {
+    const m = /^(\d+)(\?)?$/.exec(w);
+    const k = m ? Number(m[1]) : Number.NaN;
+    if (!m || !Number.isInteger(k) || k < 1 || k > n)
+      return no(`numbers from 1 to ${n}, each with ? if not assessable`);
+    out[k - 1] = m[2] ? 'not-assessable' : 'met';
+  }
+  return out;
 }

@@ -1,7 +1,14 @@
 import { createElement } from 'react';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { createSession, drillScenario, generatedCaseOf, type SessionState } from '../../src/index.js';
+import {
+  createSession,
+  criteriaKeyAt,
+  drillScenario,
+  generatedCaseOf,
+  sessionReducer,
+  type SessionState,
+} from '../../src/index.js';
 import { QuizApp } from '../../src/ui/index.js';
 import { keysFor, newPlayer } from './play-by-keys.js';
 import { waitFor } from './wait-for-frame.js';
@@ -12,7 +19,10 @@ const session = (kind: 'mas' | 'sepsis' | 'misc', seed: number): SessionState =>
 };
 
 /** Plays a case by keys, reading each frame; returns every frame seen. */
-async function playThrough(s: SessionState): Promise<{ frames: string[]; finished: SessionState[] }> {
+async function playThrough(
+  s: SessionState,
+  keysOf: (frame: string, p: ReturnType<typeof newPlayer>) => string | undefined = keysFor,
+): Promise<{ frames: string[]; finished: SessionState[] }> {
   const finished: SessionState[] = [];
   const app = render(createElement(QuizApp, { session: s, onFinished: (x: SessionState) => finished.push(x) }));
   const frames: string[] = [];
@@ -23,7 +33,7 @@ async function playThrough(s: SessionState): Promise<{ frames: string[]; finishe
   );
   for (let i = 0; i < 200; i++) {
     frames.push(frame);
-    const keys = keysFor(frame, p);
+    const keys = keysOf(frame, p);
     if (keys === undefined) break;
     const before = frame;
     app.stdin.write(keys);
@@ -62,6 +72,30 @@ describe('the Ink quiz, typed through by keys (ink-testing-library)', () => {
       for (const f of frames) expect(f.split('\n').length).toBeLessThanOrEqual(23);
     }, 120_000);
   }
+
+  it('records "not assessable" as a criteria answer: 1 pressed twice marks set 1 [?], and the key scores it', async () => {
+    const s = session('mas', 7);
+    const first = sessionReducer(s, { type: 'start' }).current!;
+    const key = criteriaKeyAt(first.visible, first.hour, first.criteriaSets);
+    // Mark every set as the key has it: a set keyed not assessable gets its number pressed twice ([ ] → [x] → [?]).
+    const marks = first.criteriaSets
+      .map((id, i) => String(i + 1).repeat(key[id] === 'met' ? 1 : key[id] === 'not-assessable' ? 2 : 0))
+      .join('');
+    expect(marks).toMatch(/(\d)\1/);
+    let marked = 0;
+    const { frames, finished } = await playThrough(s, (frame, p) => {
+      if (marked < 2 && /Which criteria sets are met/.test(frame)) {
+        marked++;
+        return marked === 1 ? marks : '\r'; // mark, then confirm on the marked screen
+      }
+      return keysFor(frame, p);
+    });
+    expect(frames.some((f) => /\[\?\] .*\(not assessable\)/.test(f))).toBe(true);
+    const answered = finished[0]!.answers[0]!.criteria!;
+    expect(answered).toEqual(key);
+    const q = finished[0]!.reports[0]!.questions.find((x) => x.question === 'criteria')!;
+    expect(q.fraction).toBe(1);
+  }, 120_000);
 
   it('p shows the patient from a question and Enter returns to it; the next stage starts at its first question', async () => {
     const { initialUi, quizKey } = await import('../../src/ui/controller.js');

@@ -257,6 +257,45 @@ export const scenarioSchema = {
         "misc-who-2020"
       ]
     },
+    "CriteriaAnswer": {
+      "description": "One criteria set judged on what is known by the stage's hour: met; not-met; not-assessable (the data missing could still change the answer — missing data is not assessed, never normal).",
+      "enum": [
+        "met",
+        "not-met",
+        "not-assessable"
+      ]
+    },
+    "CriteriaJudgements": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "A judgement per criteria set (a set left out is judged not met).",
+      "properties": {
+        "hlh-2004": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "eular-acr-2016": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "hscore": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "ms-score": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "ferritin-esr": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "phoenix": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "misc-cdc-2023": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        },
+        "misc-who-2020": {
+          "$ref": "#/definitions/CriteriaAnswer"
+        }
+      }
+    },
     "DiagnosisId": {
       "enum": [
         "mas",
@@ -363,12 +402,19 @@ export const scenarioSchema = {
           "$ref": "#/definitions/DiagnosisId"
         },
         "criteria": {
-          "type": "array",
-          "uniqueItems": true,
-          "items": {
-            "$ref": "#/definitions/CriteriaSetId"
-          },
-          "description": "The criteria sets judged met (an empty list: none)."
+          "description": "The criteria answer: a list of the sets judged met (every other set asked is judged not met; an empty list: none met), or a judgement per set — met, not-met or not-assessable (a set left out is judged not met). The key is what rules evaluate says on the chart by the stage's hour: met, not met, or not assessable where the missing data could still change the answer.",
+          "oneOf": [
+            {
+              "type": "array",
+              "uniqueItems": true,
+              "items": {
+                "$ref": "#/definitions/CriteriaSetId"
+              }
+            },
+            {
+              "$ref": "#/definitions/CriteriaJudgements"
+            }
+          ]
         },
         "escalation": {
           "$ref": "#/definitions/Escalation"

@@ -41,6 +41,13 @@ export type PlanStage = 'presentation' | 'steroid-inadequate' | 'refractory';
 export type DiagnosisId =
   'mas' | 'sjia-flare' | 'sepsis' | 'septic-shock' | 'misc' | 'misc-with-mas' | 'primary-hlh' | 'other';
 /**
+ * One criteria set judged on what is known by the stage's hour: met; not-met; not-assessable (the data missing could still change the answer — missing data is not assessed, never normal).
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "CriteriaAnswer".
+ */
+export type CriteriaAnswer = 'met' | 'not-met' | 'not-assessable';
+/**
  * continue: the patient is responding, keep the plan; escalate: the response is inadequate, step up.
  *
  * This interface was referenced by `Scenario`'s JSON-Schema
@@ -248,12 +255,28 @@ export interface ScenarioStage {
 export interface StageAnswers {
   diagnosis?: DiagnosisId;
   /**
-   * The criteria sets judged met (an empty list: none).
+   * The criteria answer: a list of the sets judged met (every other set asked is judged not met; an empty list: none met), or a judgement per set — met, not-met or not-assessable (a set left out is judged not met). The key is what rules evaluate says on the chart by the stage's hour: met, not met, or not assessable where the missing data could still change the answer.
    */
-  criteria?: CriteriaSetId[];
+  criteria?: CriteriaSetId[] | CriteriaJudgements;
   escalation?: Escalation;
   plan?: PlanAnswer;
   orders?: OrderChanges;
+}
+/**
+ * A judgement per criteria set (a set left out is judged not met).
+ *
+ * This interface was referenced by `Scenario`'s JSON-Schema
+ * via the `definition` "CriteriaJudgements".
+ */
+export interface CriteriaJudgements {
+  'hlh-2004'?: CriteriaAnswer;
+  'eular-acr-2016'?: CriteriaAnswer;
+  hscore?: CriteriaAnswer;
+  'ms-score'?: CriteriaAnswer;
+  'ferritin-esr'?: CriteriaAnswer;
+  phoenix?: CriteriaAnswer;
+  'misc-cdc-2023'?: CriteriaAnswer;
+  'misc-who-2020'?: CriteriaAnswer;
 }
 /**
  * The management plan as of this stage: every action in force now (plan schema: packages/rules/schemas/plan.schema.json). Orders already in force that it lists with the same dose continue from their start hour; one-off orders already given and finished courses need not be listed again (they stay done). The stage fills in the rest of the plan: schemaVersion, caseId, stage, decisionHour, and the leading diagnosis from the diagnosis answer.

@@ -330,6 +330,26 @@ export const ACTIONS: { readonly [K in ActionId]: ActionDefinition } = {
         note: 'Halyabar allows every 12–24 h at moderate doses, so a daily dose is not flagged.',
       },
       {
+        id: 'anakinra-critical',
+        label: 'Critical MAS: 2–4 mg/kg/dose every 6–24 h and higher, up to 48 mg/kg/day reported, IV preferred',
+        when: {
+          label:
+            'critical illness on the chart (CC-2: shock, vasoactives, invasive ventilation, GCS ≤10), not MIS-C without MAS',
+          test: (f) => f.icuLevel && !miscWithoutMas(f),
+        },
+        basis: 'per-kg',
+        scope: 'per-day',
+        measure: 'mass',
+        min: 2,
+        max: 48,
+        unitLabel: 'mg/kg/day',
+        frequencies: ['q4h', 'q6h', 'q8h', 'q12h', 'q24h', 'continuous'],
+        routes: ['iv', 'sc'],
+        expert: { amount: 4, unit: 'mg/kg/day', frequency: 'q12h', route: 'sc' },
+        basisOf: b(['ANK-1'], ['halyabar-2019']),
+        note: 'Halyabar: critical cases q6–24 h and "can go higher"; 1–48 mg/kg/day reported — a dose in that range is not harmful here.',
+      },
+      {
         id: 'anakinra-refractory',
         label: 'Refractory MAS: high dose, up to 48 mg/kg/day reported, IV preferred, divided or continuous',
         when: {

@@ -1,6 +1,7 @@
 import type { AnswersFile, Scenario, StageAnswers } from '../generated/scenario.js';
 import { validate as answersFileValidator } from '../generated/answers-validator.js';
 import { validate as scenarioFileValidator } from '../generated/scenario-validator.js';
+import { criteriaNamed } from './criteria-answer.js';
 import type { Stage } from '../generated/plan.js';
 import type { ValidationProblem } from '../validation/validation-problem.js';
 import { STATEMENT_IDS, isStatementId } from '../guideline/statements.js';
@@ -179,10 +180,11 @@ export function validateScenario(data: unknown, file = '<input>'): ScenarioValid
         );
       }
       if (answers.criteria !== undefined && stage.criteriaSets) {
-        answers.criteria.forEach((c, k) => {
+        const list = Array.isArray(answers.criteria);
+        criteriaNamed(answers.criteria).forEach((c, k) => {
           if (!stage.criteriaSets!.includes(c))
             push(
-              `${path}.criteria[${k}]`,
+              list ? `${path}.criteria[${k}]` : `${path}.criteria[${JSON.stringify(c)}]`,
               `"${c}" is not among the stage's criteriaSets`,
               `use one of ${stage.criteriaSets!.join(', ')}`,
             );

@@ -1,3 +1,4 @@
+import type { Case } from '../generated/case.js';
 import type { PlannedAction, Plan } from '../generated/plan.js';
 import type { FeedbackItem } from '../generated/score-report.js';
 import type { ActionDefinition, Companion } from '../guideline/actions.js';
@@ -31,6 +32,8 @@ export interface RequirementOutcome {
 }
 
 export interface ScoringContext {
+  /** The case as the trainee sees it up to the decision hour (pitfalls that read the chart evaluate it in that window). */
+  readonly chart: Case;
   readonly features: CaseFeatures;
   readonly expected: ExpectedPlan;
   readonly plan: Plan;
@@ -43,6 +46,11 @@ export interface PitfallFinding {
   readonly items: readonly FeedbackItem[];
   /** Feedback the generic pass must not repeat: "omission:<req>", "late:<req>", "dose:<index>", "companion:<index>:<companion>", "diagnosis". */
   readonly claims: readonly string[];
+  /**
+   * A plan the sources call dangerous or weak as a whole, not by one facet: the score is scaled to at
+   * most `percent` (SCORING_FORMULA dangerousOmissionCap / advisedAgainstCap), for `reason`.
+   */
+  readonly cap?: { readonly percent: number; readonly reason: string };
 }
 
 export function feedback(item: Omit<FeedbackItem, 'statementIds' | 'citations'> & { basis: Basis }): FeedbackItem {

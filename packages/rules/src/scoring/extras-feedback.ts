@@ -57,13 +57,15 @@ const publishedDose = (i: PlanInstance) =>
 /**
  * Feedback on orders that answer no requirement (and on second copies of required ones): a risky
  * extra, or any dose problem — a wrong route or an extra's wrong dose is never silent. Each such
- * order is risky (costs safety, formula riskyExtraPenalty).
+ * order is risky (costs safety, formula riskyExtraPenalty). An extra a pitfall already spoke about
+ * ("extra:<index>" in `claims`) still counts as risky, without a second feedback item.
  */
 export function extrasFeedback(
   instances: readonly PlanInstance[],
   bestIndices: ReadonlySet<number>,
   satisfierIds: ReadonlySet<string>,
   f: CaseFeatures,
+  claims: ReadonlySet<string> = new Set(),
 ): { items: FeedbackItem[]; risky: PlanInstance[] } {
   const items: FeedbackItem[] = [];
   const risky: PlanInstance[] = [];
@@ -74,6 +76,7 @@ export function extrasFeedback(
     const notIndicated = cls?.risky === true;
     if (!notIndicated && !doseWrong) continue;
     risky.push(i);
+    if (claims.has(`extra:${i.index}`) && !doseWrong) continue;
     const basis = (notIndicated ? cls?.rule?.basisOf : undefined) ?? i.dose.rule?.basisOf ?? i.def.basisOf;
     items.push(
       feedback({

@@ -24,6 +24,17 @@ export const SCORING_FORMULA = {
   requirementWeights: { critical: 3, recommended: 1 },
   diagnosisCredit: { full: 1, partial: 0.5, wrong: 0 },
   harmfulCap: 40,
+  /**
+   * A dangerous omission (the sources' strongest call left out: antimicrobials in septic shock, SSC
+   * 2020 "within 1 h", strong) fails like a harmful action. A scoring weight, not a clinical number.
+   */
+  dangerousOmissionCap: 40,
+  /**
+   * A treatment the sources advise against on this chart (immunosuppression in sepsis with no MAS
+   * criteria met, DX-1/DX-3; a second IVIG in MIS-C, ACR) makes a weak plan whatever else is right.
+   * A scoring weight (the middle of the examiner's weak band), not a clinical number.
+   */
+  advisedAgainstCap: 70,
   riskyExtraPenalty: 0.5,
   roundingAllowance: 0.05,
 } as const;
@@ -44,6 +55,7 @@ export function formulaText(): string {
     `requirement weights: critical ${r.critical}, recommended ${r.recommended}; keyActions/dosing/timing/safety are weighted fractions of the expected requirements met (present; dose within the sourced rule for this patient's weight/BSA; started by the deadline or repeated often enough; companions such as PJP prophylaxis in place)`,
     `diagnosis: ${SCORING_FORMULA.diagnosisCredit.full} accepted, ${SCORING_FORMULA.diagnosisCredit.partial} partly right, 0 wrong`,
     `safety × max(0, 1 − ${SCORING_FORMULA.riskyExtraPenalty} per risky extra); a harmful action sets safety to 0 and scales the score to at most ${SCORING_FORMULA.harmfulCap} (overall = raw × ${SCORING_FORMULA.harmfulCap}/100)`,
+    `a dangerous omission (antimicrobials left out in septic shock) scales the score to at most ${SCORING_FORMULA.dangerousOmissionCap}; a treatment the sources advise against on this chart (immunosuppression in sepsis with no MAS criteria met; a second IVIG in MIS-C) to at most ${SCORING_FORMULA.advisedAgainstCap}; the lowest cap applies`,
     `harmless extras cost nothing; doses pass within the range ±${Math.round(SCORING_FORMULA.roundingAllowance * 100)}% (rounding allowance), but never above a published maximum (e.g. 1 g per methylprednisolone infusion); a pulse without its number of days is shown, not scored, but a course total split over days (IVIG) cannot be checked without them`,
     `harmful: a dose at least ${HARMFUL_OVER_MAXIMUM}× the published maximum (per kg or m², per infusion, per day or per course), a per-dose amount written for a per-day one, a mg-vs-g slip, a procedure unsafe on the chart or a drug the sources rule out; an extra with a wrong dose or route counts as a risky extra`,
   ].join('\n');

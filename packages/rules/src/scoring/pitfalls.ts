@@ -1,7 +1,10 @@
 import type { ActionId } from '../generated/plan.js';
 import type { FeedbackItem } from '../generated/score-report.js';
-import { feedback, type PitfallFinding, type ScoringContext } from './context.js';
+import { feedback, type PitfallFinding, type PlanInstance, type ScoringContext } from './context.js';
 import { absolutePerDoseMg } from './dose-check.js';
+import { SCORING_FORMULA } from './formula.js';
+import { evaluate } from '../criteria/evaluate.js';
+import type { CriteriaSetId } from '../criteria/criteria-result.js';
 import { ACTIONS, type Companion } from '../guideline/actions.js';
 import { DIAGNOSIS_LABELS } from '../guideline/diagnoses.js';
 import type { Basis } from '../guideline/provenance.js';
@@ -56,6 +59,50 @@ function missingCompanionFeedback(
     }
   }
   return { items, claims };
+}
+
+/** The MAS/HLH criteria sets whose being met on the chart supports immunomodulatory therapy (DX-1, DX-2). */
+const MAS_CRITERIA_SETS: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'ms-score', 'hscore'];
+
+/** The MAS criteria sets read on the chart from presentation to the decision hour: those met, and each one's status in words. */
+function masCriteriaOnChart(ctx: ScoringContext): { met: string[]; words: string } {
+  const results = evaluate(ctx.chart, {
+    window: { fromHour: 0, toHour: Math.max(0, ctx.decisionHour) },
+    only: MAS_CRITERIA_SETS,
+  }).results;
+  return {
+    met: results.filter((r) => r.status === 'met').map((r) => r.name),
+    words: results.map((r) => `${r.name} ${r.status.replace('-', ' ')}`).join(', '),
+  };
+}
+
+/** A finding for orders the sources advise against on this chart: one feedback item for them all, and the weak-plan cap. */
+function advisedAgainst(
+  detector: PitfallDetector,
+  orders: readonly PlanInstance[],
+  words: {
+    readonly reason: string;
+    readonly title: string;
+    readonly teachingPoint: string;
+    readonly expertAction: string;
+  },
+): PitfallFinding {
+  return {
+    claims: orders.map((i) => `extra:${i.index}`),
+    cap: { percent: SCORING_FORMULA.advisedAgainstCap, reason: `advised against: ${words.reason}` },
+    items: [
+      feedback({
+        severity: 'suboptimal',
+        pitfallId: detector.id,
+        actionIds: [...new Set(orders.map((i) => i.planned.action))],
+        component: 'safety',
+        basis: detector.basisOf,
+        title: words.title,
+        teachingPoint: words.teachingPoint,
+        expertAction: words.expertAction,
+      }),
+    ],
+  };
 }
 
 export const PITFALLS: readonly PitfallDetector[] = [
@@ -422,6 +469,81 @@ export const PITFALLS: readonly PitfallDetector[] = [
             teachingPoint:
               'MAS and severe sepsis (and sJIA flares) share fever, cytopenias and high ferritin (DX-3). Falling platelets and fibrinogen with rising ferritin and AST point to MAS; a source of infection and organ dysfunction with preserved fibrinogen point to sepsis. Both can coexist.',
             expertAction: `Lead with ${DIAGNOSIS_LABELS[ctx.expected.diagnoses.full[0]!]}.`,
+          }),
+        ],
+      };
+    },
+  },
+  {
+    id: 'immunosuppression-in-sepsis-without-mas',
+    label: 'Immunosuppression in sepsis with no MAS criteria met on the chart',
+    basisOf: { statementIds: ['DX-1', 'DX-3', 'INF-3', 'PIT-3'], citations: ['guideline'] },
+    detect(ctx) {
+      const f = ctx.features;
+      if (f.kind !== 'sepsis' || f.masPresent) return NONE;
+      const imm = ctx.instances.filter((i) => i.def.immunosuppressive && !i.harmful);
+      if (imm.length === 0) return NONE;
+      // DX-2: clinical judgement may treat with fewer criteria, so any MAS set met on the chart keeps this silent.
+      const chart = masCriteriaOnChart(ctx);
+      if (chart.met.length > 0) return NONE;
+      const names = [...new Set(imm.map((i) => i.def.name))].join(', ');
+      return advisedAgainst(this, imm, {
+        reason: `${[...new Set(imm.map((i) => i.planned.action))].join(', ')} in sepsis with no MAS criteria met on the chart (DX-1, DX-3)`,
+        title: `${names} in ${f.shock ? 'septic shock' : 'sepsis'} with no MAS criteria met on the chart at hour ${ctx.decisionHour} (${chart.words}): a weak plan.`,
+        teachingPoint:
+          'Immunomodulatory therapy follows a diagnosis of MAS (DX-1: confirm with HLH-2004; DX-2: fewer criteria on clinical judgement) — here no MAS criteria set is met. Treating sepsis as MAS (DX-3) adds immunosuppression and its opportunistic infections and organ failure (INF-3, PIT-3) to a child fighting an infection.',
+        expertAction:
+          'Treat the sepsis; keep watching ferritin, counts and fibrinogen for MAS, and treat MAS when the chart shows it.',
+      });
+    },
+  },
+  {
+    id: 'second-ivig-in-misc',
+    label: 'A second IVIG in MIS-C without MAS',
+    basisOf: { statementIds: [], citations: ['acr-misc-2021'] },
+    detect(ctx) {
+      const f = ctx.features;
+      // A course still running (1 g/kg/day × 2 days) is the first IVIG, not a second one.
+      if (f.kind !== 'misc' || f.masPresent || !f.history.completed.has('ivig') || f.history.running.has('ivig'))
+        return NONE;
+      const ivig = ctx.instances.filter((i) => i.planned.action === 'ivig' && !i.harmful);
+      if (ivig.length === 0) return NONE;
+      return advisedAgainst(this, ivig, {
+        reason: 'a second IVIG in MIS-C (ACR)',
+        title: 'A second IVIG course in MIS-C without MAS, after the first was given: a weak plan.',
+        teachingPoint:
+          'IVIG 2 g/kg is the first tier of MIS-C treatment, given once: a second IVIG dose is not recommended (ACR), and IVIG is a volume load (split 1 g/kg × 2 days with poor LV function). A child who improves continues the plan; one who does not is escalated with high-dose glucocorticoid or anakinra (ACR, NIH).',
+        expertAction:
+          'Continue the plan if improving; if refractory, escalate with pulse methylprednisolone or anakinra, not a second IVIG.',
+      });
+    },
+  },
+  {
+    id: 'septic-shock-without-antimicrobials',
+    label: 'No antimicrobials in septic shock',
+    basisOf: { statementIds: [], citations: ['ssc-peds-2020'] },
+    detect(ctx) {
+      const f = ctx.features;
+      const ab = ctx.outcomes.get('antimicrobials');
+      if (!ab || ab.present || !f.shock || f.infectionTrigger === 'none') return NONE;
+      const shockReading = f.readings.find((r) => r.feature === 'shock')?.basis ?? 'shock';
+      return {
+        claims: ['omission:antimicrobials'],
+        cap: {
+          percent: SCORING_FORMULA.dangerousOmissionCap,
+          reason: 'dangerous omission: no antimicrobials in septic shock (Surviving Sepsis Campaign 2020)',
+        },
+        items: [
+          feedback({
+            severity: 'critical-omission',
+            pitfallId: this.id,
+            requirementId: 'antimicrobials',
+            component: 'keyActions',
+            basis: { statementIds: ab.requirement.basisOf.statementIds, citations: ['ssc-peds-2020'] },
+            title: `Septic shock on the chart (${shockReading}; infection ${f.infectionTrigger}) and no antimicrobial in the plan: a dangerous omission.`,
+            teachingPoint:
+              'Surviving Sepsis Campaign 2020 (children): in septic shock, start antimicrobial therapy as soon as possible, within 1 hour of recognition — a strong recommendation. Fluids, vasoactives and the ICU support the circulation; only the antimicrobial treats the cause.',
+            expertAction: ab.requirement.expertAction,
           }),
         ],
       };

@@ -3,7 +3,7 @@ import type { Plan } from '../generated/plan.js';
 import type { FeedbackItem, ScoreReport } from '../generated/score-report.js';
 import { caseFeatures } from '../guideline/case-features.js';
 import { componentScores } from './components.js';
-import type { RequirementOutcome, ScoringContext } from './context.js';
+import type { PitfallFinding, RequirementOutcome, ScoringContext } from './context.js';
 import { diagnosisCredit, diagnosisFeedback } from './diagnosis-feedback.js';
 import { expectedPlanFor, type PlanOptions } from './expected-plan.js';
 import { extrasFeedback, harmFeedback } from './extras-feedback.js';
@@ -18,16 +18,20 @@ export const SCORE_DISCLAIMER = 'For education and simulation only: synthetic pa
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The pitfalls found in the plan, and the feedback they claim from the generic passes. */
-function pitfallsIn(ctx: ScoringContext): { items: FeedbackItem[]; claims: Set<string> } {
+type Cap = NonNullable<PitfallFinding['cap']>;
+
+/** The pitfalls found in the plan, the feedback they claim from the generic passes, and the caps they set. */
+function pitfallsIn(ctx: ScoringContext): { items: FeedbackItem[]; claims: Set<string>; caps: Cap[] } {
   const items: FeedbackItem[] = [];
   const claims = new Set<string>();
+  const caps: Cap[] = [];
   for (const p of PITFALLS) {
     const found = p.detect(ctx);
     items.push(...found.items);
     for (const claim of found.claims) claims.add(claim);
+    if (found.cap) caps.push(found.cap);
   }
-  return { items, claims };
+  return { items, claims, caps };
 }
 
 /**
@@ -44,7 +48,7 @@ export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): Score
   const outcomes = new Map<string, RequirementOutcome>();
   for (const r of expected.requirements) outcomes.set(r.id, outcomeFor(r, usable, decisionHour, f));
   const outcomeList = [...outcomes.values()];
-  const ctx: ScoringContext = { features: f, expected, plan, decisionHour, instances, outcomes };
+  const ctx: ScoringContext = { chart: c, features: f, expected, plan, decisionHour, instances, outcomes };
 
   // Pitfalls first: they claim the feedback the generic passes would otherwise repeat.
   const pitfalls = pitfallsIn(ctx);
@@ -60,6 +64,7 @@ export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): Score
     bestIndices,
     satisfierIds,
     f,
+    claims,
   );
   // A claimed overdose of a non-best copy still costs safety, as before the pitfall spoke.
   const risky = [
@@ -73,15 +78,29 @@ export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): Score
   const diagItems = claims.has('diagnosis') ? [] : [diagnosisFeedback(plan, expected.diagnoses, f)];
   const reqItems = requirementFeedback(outcomeList, decisionHour, claims);
   const scores = componentScores(plan, expected.diagnoses, diagCredit, outcomeList, harmfulInstances, risky);
+  // The lowest cap applies: a harmful action's, a dangerous omission's, a treatment advised against.
+  const caps: Cap[] = [
+    ...(scores.harmful
+      ? [
+          {
+            percent: SCORING_FORMULA.harmfulCap,
+            reason: `harmful: ${harmfulInstances.map((i) => i.planned.action).join(', ')}`,
+          },
+        ]
+      : []),
+    ...pitfalls.caps,
+  ];
+  const capPercent = caps.length ? Math.min(...caps.map((cap) => cap.percent)) : 100;
+  const overall = (scores.raw * capPercent) / 100;
 
   const report: ScoreReport = {
     schemaVersion: 1,
     caseId: c.id,
     stage,
     decisionHour,
-    overall: Math.min(100, Math.max(0, round1(scores.overall))),
+    overall: Math.min(100, Math.max(0, round1(overall))),
     rawOverall: Math.min(100, Math.max(0, round1(scores.raw))),
-    capped: scores.harmful,
+    capped: caps.length > 0,
     components: scores.components,
     formula: {
       text: formulaText(),
@@ -111,7 +130,7 @@ export function scorePlan(c: Case, plan: Plan, options: PlanOptions = {}): Score
     feedback: bySeverity([...diagItems, ...pitfalls.items, ...harmItems, ...extras.items, ...reqItems]),
     disclaimer: SCORE_DISCLAIMER,
   };
-  if (scores.harmful)
-    report.capReason = `harmful: ${harmfulInstances.map((i) => i.planned.action).join(', ')} — score scaled to at most ${SCORING_FORMULA.harmfulCap}`;
+  if (caps.length)
+    report.capReason = `${caps.map((cap) => cap.reason).join('; ')} — score scaled to at most ${capPercent}`;
   return report;
 }

@@ -180,8 +180,28 @@ export function schemaProblems(
 ): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const seen = new Set<string>();
-  for (const error of errors ?? []) {
+  // A value that may take one of several forms (oneOf: a list or a per-set object) is reported against the form
+  // it has: the other forms' "expected an array/object" and the bare "must match exactly one schema" are noise.
+  // When the value has none of the forms, one message names them all.
+  const all = errors ?? [];
+  const formNoise = (e: ErrorObject) => e.keyword === 'oneOf' || e.keyword === 'type';
+  const oneOfPaths = new Set(all.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const inForm = (path: string) =>
+    all.some((e) => (e.instancePath === path || e.instancePath.startsWith(`${path}/`)) && !formNoise(e));
+  for (const path of oneOfPaths) {
+    if (inForm(path)) continue;
+    const forms = all.filter((e) => e.instancePath === path && e.keyword === 'type').map((e) => String(e.params.type));
+    const value = valueAt(data, path);
+    problems.push({
+      file,
+      path: jsonPath(path),
+      message: `expected ${forms.map(withArticle).join(' or ')}, got ${describeValue(value)}`,
+      fix: `give ${forms.map(withArticle).join(' or ')} (see ${hints.schemaFile})`,
+    });
+  }
+  for (const error of all) {
     if (error.keyword === 'if') continue; // "must match then": the real error is reported beside it
+    if (oneOfPaths.has(error.instancePath) && formNoise(error)) continue;
     const { message, fix, pathSuffix } = describe(error, valueAt(data, error.instancePath), hints);
     const path = jsonPath(error.instancePath) + (pathSuffix ? pathSegment(pathSuffix) : '');
     const key = `${path}|${message}`;

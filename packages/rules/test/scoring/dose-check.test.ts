@@ -138,6 +138,25 @@ describe('dose checks', () => {
     );
   });
 
+  it('anakinra in critical MAS: 20 mg/kg/day is within the range Halyabar reports (critical "can go higher", 1–48), not harmful', () => {
+    const critical = patient(
+      20,
+      115,
+      { kind: 'mas', subtype: 'known-sjia-mas', masPresent: true, severity: 'critical' },
+      { observations: [{ hour: 0, shock: true, vasoactiveCount: 1 }] },
+    );
+    expect(critical.icuLevel).toBe(true);
+    const high = checkDose('anakinra', d(20, 'mg/kg/day', 'q6h', { route: 'iv' }), critical);
+    expect(high.status).toBe('ok');
+    expect(high.harmful).toBe(false);
+    expect(high.rule?.id).toBe('anakinra-critical');
+    // Above the 48 mg/kg/day reported it is an error, and twice that is harmful.
+    expect(checkDose('anakinra', d(60, 'mg/kg/day', 'q6h', { route: 'iv' }), critical).status).toBe('error');
+    expect(checkDose('anakinra', d(96, 'mg/kg/day', 'q6h', { route: 'iv' }), critical).harmful).toBe(true);
+    // A severe case that is not critical on the chart keeps ANK-1's 2–10 mg/kg/day: 20 is twice the maximum, harmful.
+    expect(checkDose('anakinra', d(20, 'mg/kg/day', 'q6h', { route: 'iv' }), mas).harmful).toBe(true);
+  });
+
   it('dexamethasone per m², not assessable without height when written per kg', () => {
     expect(checkDose('dexamethasone', d(10, 'mg/m2/day', 'q12h'), mas).status).toBe('ok');
     const bsa = bodySurfaceAreaM2(115, 20);
