@@ -10,8 +10,9 @@ import { PHOENIX_GCS } from '../criteria/phoenix.js';
 import { meetsThreshold } from '../criteria/threshold.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
 import { orderHistory, type OrderHistory, type PriorOrder } from './prior-orders.js';
+import { chartDiagnosis, type CaseKind, type InfectionOnChart } from './chart-diagnosis.js';
 
-export type CaseKind = 'mas' | 'sjia-flare' | 'sepsis' | 'misc' | 'undetermined';
+export type { CaseKind } from './chart-diagnosis.js';
 export type InfectionTrigger = 'bacterial' | 'viral' | 'suspected' | 'none';
 
 /** A feature's value and where it was read from: ground truth, or the case's own findings and criteria. */
@@ -22,15 +23,19 @@ export interface FeatureBasis {
 }
 
 /**
- * What the guideline's rules need to know about a patient at a decision point. Read from the
- * case's ground truth where the case has it (generated cases, authored cases that state it), and
- * otherwise from the case's own findings and criteria results. `readings` says which, per feature.
+ * What the guideline's rules need to know about a patient at a decision point. Expectations
+ * (reading "chart") read only what the trainee can see by the decision hour: observations, labs,
+ * investigations, history, the encounter and the criteria results on that window. The patient's
+ * course (reading "truth") reads the ground truth where the case has it. `readings` says which, per feature.
  */
 export interface CaseFeatures {
   readonly caseId: string;
   readonly stage: Stage;
   readonly decisionHour: number;
+  /** The working diagnosis (chart: design choice chart-diagnosis; truth: truth.kind). */
   readonly kind: CaseKind;
+  /** Every diagnosis the chart supports at the decision hour, `kind` first (the truth reading: `kind` alone). */
+  readonly supported?: readonly CaseKind[];
   readonly masPresent: boolean;
   readonly sjia: boolean;
   readonly infectionTrigger: InfectionTrigger;
@@ -67,14 +72,12 @@ export interface CaseFeatures {
 }
 
 const VIRAL_TRIGGERS = new Set(['EBV', 'CMV', 'adenovirus', 'other-virus']);
-const MAS_CRITERIA: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'ms-score', 'hscore'];
 
 /**
- * Where the action features are read from. "chart": what the trainee can see at the decision hour
- * (expectations and scoring: antimicrobials, ICU, CNS, shock and bleeding follow from the chart;
- * only the case's label — kind, MAS, severity — comes from its ground truth, as the answer the
- * diagnosis question keys). "truth": the ground truth first (the patient's course, which the
- * hidden truth drives).
+ * Where the features are read from. "chart": what the trainee can see at the decision hour — every
+ * feature that drives an expectation (the working diagnosis, MAS, severity, infection, CNS,
+ * hemorrhage, shock, ICU) follows from the chart, never from the hidden truth. "truth": the ground
+ * truth first (the patient's course, which the hidden truth drives).
  */
 export type FeatureReading = 'chart' | 'truth';
 
@@ -96,12 +99,10 @@ export function caseFeatures(
     readings.push({ feature, value, basis });
   };
   const upToNow: TimeWindow = { fromHour: -8760, toHour: decisionHour };
-  const truth = c.truth;
-  // The action features read the truth only for the course; expectations read the chart.
-  const hidden = reading === 'truth' ? truth : undefined;
+  // Expectations read the chart; the ground truth is read only for the course it drives.
+  const truth = reading === 'truth' ? c.truth : undefined;
 
-  // Criteria results are read only when the case has no ground truth (they cost a little), on what
-  // is known from presentation to the decision hour.
+  // Criteria results on what is known from presentation to the decision hour (read only when needed: they cost a little).
   let evaluation: ReturnType<typeof evaluate> | undefined;
   const criteria = () => (evaluation ??= evaluate(c, { window: { fromHour: 0, toHour: Math.max(0, decisionHour) } }));
   const statusOf = (id: CriteriaSetId) => criteria().results.find((r) => r.id === id);
@@ -109,7 +110,27 @@ export function caseFeatures(
   const sjia = c.background.sjia !== 'none';
   note('sjia', sjia, `background.sjia = "${c.background.sjia}"`);
 
+  const lastTemperature = [...c.observations]
+    .reverse()
+    .find((o) => o.hour <= decisionHour && o.temperatureC !== undefined)?.temperatureC;
+  const febrileNeonate =
+    reading === 'chart' &&
+    c.patient.ageYears * DAYS_PER_YEAR <= NEONATE_MAX_DAYS &&
+    lastTemperature !== undefined &&
+    lastTemperature >= NEONATAL_FEVER_C;
+  const inv = c.investigations;
+  const onChart: InfectionOnChart = {
+    bacterial: (inv.cultures ?? []).some((x) => x.hour <= decisionHour && x.result === 'positive'),
+    viral: (inv.viralTests ?? []).some(
+      (x) => x.hour <= decisionHour && x.result === 'positive' && x.virus !== 'SARS-CoV-2',
+    ),
+    suspected: c.encounter.suspectedInfection === true || febrileNeonate,
+  };
+
+  // The diagnosis: the truth's label for the course, otherwise what the chart shows (design choice chart-diagnosis).
+  const chart = truth ? undefined : chartDiagnosis(c, decisionHour, statusOf, onChart);
   let masPresent: boolean;
+  let kind: CaseKind;
   if (truth && truth.kind === 'misc' && truth.masPresent) {
     // MISC-1: MIS-C leaves its standard protocol when overt MAS develops, not before.
     const overt = overtMasInMisc(c, decisionHour);
@@ -123,14 +144,18 @@ export function caseFeatures(
     masPresent = truth.masPresent;
     note('masPresent', masPresent, 'truth.masPresent');
   } else {
-    const met = MAS_CRITERIA.filter((id) => statusOf(id)?.status === 'met');
-    masPresent = met.length > 0 || c.encounter.knownHlhGeneticDiagnosis === true;
-    note(
-      'masPresent',
-      masPresent,
-      met.length ? `criteria met: ${met.join(', ')}` : 'no MAS/HLH criteria set met (not-assessable counts as not met)',
-    );
+    masPresent = chart!.masPresent;
+    note('masPresent', masPresent, chart!.basis);
   }
+  if (truth) {
+    kind = truth.kind;
+    note('kind', kind, 'truth.kind');
+  } else {
+    kind = chart!.kind;
+    note('kind', kind, `${chart!.basis} (design choice chart-diagnosis)`);
+  }
+  const supported: readonly CaseKind[] = chart?.supported ?? [kind];
+  note('supported', supported.join(', '), 'the diagnoses the chart cannot tell apart at the decision hour');
 
   const shockSeen = findingInWindow(c, 'shock', upToNow)?.value === true;
   const vasoactives = worstObservation(c, 'vasoactiveCount', upToNow, 'highest')?.value ?? 0;
@@ -141,116 +166,70 @@ export function caseFeatures(
     reading === 'chart' &&
     !shockSeen &&
     vasoactives === 0 &&
-    (c.encounter.suspectedInfection === true || truth?.kind === 'sepsis') &&
+    c.encounter.suspectedInfection === true &&
     evaluate(c, { window: { fromHour: decisionHour, toHour: decisionHour }, only: ['phoenix'] }).results[0]
       ?.classifications?.['septic-shock'] === 'met';
-  const shock = shockSeen || vasoactives > 0 || phoenixShock || hidden?.subtype === 'septic-shock';
+  const shock = shockSeen || vasoactives > 0 || phoenixShock || truth?.subtype === 'septic-shock';
   note(
     'shock',
     shock,
-    hidden?.subtype === 'septic-shock'
+    truth?.subtype === 'septic-shock'
       ? 'truth.subtype = septic-shock'
       : `observations: shock ${shockSeen ? 'documented' : 'not documented'}, vasoactives ${vasoactives}${phoenixShock ? '; Phoenix septic shock at the decision hour (schlapbach-2024-phoenix)' : ''}`,
   );
 
-  let kind: CaseKind;
-  if (truth) {
-    kind = truth.kind;
-    note('kind', kind, 'truth.kind');
-  } else {
-    const misc = statusOf('misc-cdc-2023')?.status === 'met' || statusOf('misc-who-2020')?.status === 'met';
-    const phoenix = statusOf('phoenix')?.status === 'met';
-    kind = misc
-      ? 'misc'
-      : masPresent
-        ? 'mas'
-        : phoenix || c.encounter.suspectedInfection === true
-          ? 'sepsis'
-          : sjia
-            ? 'sjia-flare'
-            : 'undetermined';
-    note(
-      'kind',
-      kind,
-      misc
-        ? 'a MIS-C definition is met'
-        : masPresent
-          ? 'MAS criteria met'
-          : phoenix
-            ? 'Phoenix sepsis met'
-            : c.encounter.suspectedInfection
-              ? 'encounter.suspectedInfection'
-              : sjia
-                ? 'sJIA without MAS criteria met'
-                : 'nothing decides the kind: every diagnosis is accepted',
-    );
-  }
-
-  const lastTemperature = [...c.observations]
-    .reverse()
-    .find((o) => o.hour <= decisionHour && o.temperatureC !== undefined)?.temperatureC;
-  const febrileNeonate =
-    c.patient.ageYears * DAYS_PER_YEAR <= NEONATE_MAX_DAYS &&
-    lastTemperature !== undefined &&
-    lastTemperature >= NEONATAL_FEVER_C;
   let infectionTrigger: InfectionTrigger;
-  if (hidden?.trigger !== undefined) {
+  if (truth?.trigger !== undefined) {
     infectionTrigger =
-      hidden.trigger === 'bacterial' ? 'bacterial' : VIRAL_TRIGGERS.has(hidden.trigger) ? 'viral' : 'none';
-    note('infectionTrigger', infectionTrigger, `truth.trigger = "${hidden.trigger}"`);
-  } else if (hidden?.kind === 'sepsis') {
+      truth.trigger === 'bacterial' ? 'bacterial' : VIRAL_TRIGGERS.has(truth.trigger) ? 'viral' : 'none';
+    note('infectionTrigger', infectionTrigger, `truth.trigger = "${truth.trigger}"`);
+  } else if (truth?.kind === 'sepsis') {
     infectionTrigger = 'bacterial';
     note('infectionTrigger', infectionTrigger, 'truth.kind = sepsis');
   } else {
-    const inv = c.investigations;
-    const culture = (inv.cultures ?? []).some((x) => x.hour <= decisionHour && x.result === 'positive');
-    const viral = (inv.viralTests ?? []).some(
-      (x) => x.hour <= decisionHour && x.result === 'positive' && x.virus !== 'SARS-CoV-2',
-    );
-    const suspected =
-      c.encounter.suspectedInfection === true || kind === 'sepsis' || (reading === 'chart' && febrileNeonate);
-    infectionTrigger = culture ? 'bacterial' : viral ? 'viral' : suspected ? 'suspected' : 'none';
+    const suspected = onChart.suspected || kind === 'sepsis' || chart?.infectionNotExcluded === true;
+    infectionTrigger = onChart.bacterial ? 'bacterial' : onChart.viral ? 'viral' : suspected ? 'suspected' : 'none';
     note(
       'infectionTrigger',
       infectionTrigger,
-      culture
+      onChart.bacterial
         ? 'a positive culture by the decision hour'
-        : viral
+        : onChart.viral
           ? 'a positive viral test (not SARS-CoV-2) by the decision hour'
           : suspected
             ? c.encounter.suspectedInfection
               ? 'encounter.suspectedInfection'
-              : kind === 'sepsis'
-                ? 'sepsis'
-                : `a febrile neonate (${lastTemperature} °C at ${Math.round(c.patient.ageYears * DAYS_PER_YEAR)} days)`
+              : febrileNeonate
+                ? `a febrile neonate (${lastTemperature} °C at ${Math.round(c.patient.ageYears * DAYS_PER_YEAR)} days)`
+                : 'sepsis'
             : 'no positive culture or viral test by the decision hour, infection not suspected',
     );
   }
 
   const cnsSeen = findingInWindow(c, 'cnsInvolvement', upToNow)?.value === true;
-  const cns = hidden?.cnsInvolvement ?? cnsSeen;
-  note('cns', cns, hidden?.cnsInvolvement !== undefined ? 'truth.cnsInvolvement' : 'observations.cnsInvolvement');
+  const cns = truth?.cnsInvolvement ?? cnsSeen;
+  note('cns', cns, truth?.cnsInvolvement !== undefined ? 'truth.cnsInvolvement' : 'observations.cnsInvolvement');
 
-  const hemorrhage = hidden?.hemorrhage ?? findingInWindow(c, 'hemorrhage', upToNow)?.value === true;
-  note('hemorrhage', hemorrhage, hidden?.hemorrhage !== undefined ? 'truth.hemorrhage' : 'observations.hemorrhage');
+  const hemorrhage = truth?.hemorrhage ?? findingInWindow(c, 'hemorrhage', upToNow)?.value === true;
+  note('hemorrhage', hemorrhage, truth?.hemorrhage !== undefined ? 'truth.hemorrhage' : 'observations.hemorrhage');
 
   // CC-2 "severe organ dysfunction": Phoenix neurological dysfunction (GCS ≤10) read from the chart.
   const gcsNow = [...c.observations].reverse().find((o) => o.hour <= decisionHour && o.gcs !== undefined)?.gcs;
   const lowGcs = reading === 'chart' && gcsNow !== undefined && meetsThreshold(gcsNow, PHOENIX_GCS);
-  const icuLevel = shock || invasive || lowGcs || hidden?.severity === 'critical';
+  const icuLevel = shock || invasive || lowGcs || truth?.severity === 'critical';
   note(
     'icuLevel',
     icuLevel,
-    `shock or vasoactives ${shock}, invasive ventilation ${invasive}${reading === 'chart' ? `, GCS ${gcsNow ?? 'not assessed'}${lowGcs ? ' (≤10, Phoenix neurological dysfunction)' : ''}` : ''}${hidden?.severity ? `, truth.severity = ${hidden.severity}` : ''}`,
+    `shock or vasoactives ${shock}, invasive ventilation ${invasive}${reading === 'chart' ? `, GCS ${gcsNow ?? 'not assessed'}${lowGcs ? ' (≤10, Phoenix neurological dysfunction)' : ''}` : ''}${truth?.severity ? `, truth.severity = ${truth.severity}` : ''}`,
   );
 
-  // HEAD-1/CSA-1 "severe cases" stay with the case's label, like the diagnosis (the chart has no sourced severity grade).
+  // HEAD-1/CSA-1 "severe cases": the truth's severity for the course; on the chart, its organ dysfunction (severity-fallback).
   const severe = truth?.severity !== undefined ? truth.severity !== 'moderate' : icuLevel || cns || hemorrhage;
   note(
     'severe',
     severe,
     truth?.severity !== undefined
-      ? `truth.severity = ${truth.severity} (the case's label)`
+      ? `truth.severity = ${truth.severity}`
       : 'shock, vasoactives, invasive ventilation, GCS ≤10, CNS involvement or hemorrhage on the chart (design choice severity-fallback)',
   );
 
@@ -293,10 +272,11 @@ export function caseFeatures(
     stage,
     decisionHour,
     kind,
+    supported,
     masPresent,
     sjia,
     infectionTrigger,
-    febrileNeonate: reading === 'chart' && febrileNeonate,
+    febrileNeonate,
     cns,
     shock,
     icuLevel,

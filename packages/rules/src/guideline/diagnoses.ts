@@ -8,10 +8,17 @@ export interface AcceptedDiagnoses {
   readonly partial: readonly DiagnosisId[];
 }
 
-/** Which leading diagnoses the case supports (DX-3: MAS hides among sepsis, flares and MIS-C). */
+/**
+ * Which leading diagnoses the case supports (DX-3: MAS hides among sepsis, flares and MIS-C). On the
+ * chart (design choice diagnosis-key-chart) every diagnosis the chart cannot tell apart at the
+ * decision hour earns full credit — an sJIA flare or early sepsis while infection is not excluded —
+ * and a chart with MAS criteria met keys MAS (sepsis beside it earns half); "undetermined" (nothing decides) accepts every answer.
+ */
 export function acceptedDiagnoses(f: CaseFeatures): AcceptedDiagnoses {
   const sepsisLabel: DiagnosisId = f.shock ? 'septic-shock' : 'sepsis';
   const otherSepsis: DiagnosisId = f.shock ? 'sepsis' : 'septic-shock';
+  const alsoFlare = f.supported?.includes('sjia-flare') === true;
+  const alsoSepsis = f.supported?.includes('sepsis') === true;
   switch (f.kind) {
     case 'misc':
       return f.masPresent
@@ -21,10 +28,13 @@ export function acceptedDiagnoses(f: CaseFeatures): AcceptedDiagnoses {
       return { full: ['mas'], partial: ['primary-hlh'] };
     case 'sepsis':
       return f.masPresent
-        ? { full: ['mas', sepsisLabel], partial: [otherSepsis, 'primary-hlh'] }
-        : { full: [sepsisLabel], partial: [otherSepsis] };
+        ? { full: ['mas'], partial: [sepsisLabel, otherSepsis, 'primary-hlh'] }
+        : { full: alsoFlare ? [sepsisLabel, 'sjia-flare'] : [sepsisLabel], partial: [otherSepsis] };
     case 'sjia-flare':
-      return f.masPresent ? { full: ['mas'], partial: ['sjia-flare'] } : { full: ['sjia-flare'], partial: [] };
+      if (f.masPresent) return { full: ['mas'], partial: ['sjia-flare'] };
+      return alsoSepsis
+        ? { full: ['sjia-flare', sepsisLabel], partial: [otherSepsis] }
+        : { full: ['sjia-flare'], partial: [] };
     case 'undetermined':
       return {
         full: ['mas', 'sjia-flare', 'sepsis', 'septic-shock', 'misc', 'misc-with-mas', 'primary-hlh', 'other'],

@@ -72,6 +72,8 @@ const miscAny = (f: CaseFeatures) => f.kind === 'misc';
 const miscStandard = (f: CaseFeatures) => f.kind === 'misc' && !f.masPresent;
 const sepsisAny = (f: CaseFeatures) => f.kind === 'sepsis';
 const flare = (f: CaseFeatures) => f.kind === 'sjia-flare' && !f.masPresent;
+/** The chart cannot tell an sJIA flare from early sepsis (design choice infection-not-excluded). */
+const flareOrSepsis = (f: CaseFeatures) => flare(f) && f.supported?.includes('sepsis') === true;
 const presentation = (f: CaseFeatures) => f.stage === 'presentation';
 const refractory = (f: CaseFeatures) => f.stage === 'refractory';
 const steroidInadequate = (f: CaseFeatures) => f.stage === 'steroid-inadequate';
@@ -209,11 +211,12 @@ export const INDICATIONS: readonly IndicationRule[] = [
   },
   {
     id: 'antimicrobials',
-    when: 'an infection triggered MAS (INF-1: alongside immunosuppression), or sepsis (SSC: within 1 h in septic shock, 3 h otherwise)',
-    applies: (f) => infected(f) && (mas(f) || sepsisAny(f)),
+    when: 'an infection triggered MAS (INF-1: alongside immunosuppression), sepsis (SSC: within 1 h in septic shock, 3 h otherwise), or an sJIA flare the chart cannot tell from early sepsis (DX-3)',
+    applies: (f) => infected(f) && (mas(f) || sepsisAny(f) || flareOrSepsis(f)),
     requirement: (f) => {
       const sepsisWindow = sepsisAny(f) ? (f.shock ? 1 : 3) : undefined;
       const byHour = mas(f) ? 0 : sepsisWindow;
+      const uncertain = !mas(f) && flareOrSepsis(f);
       return {
         id: 'antimicrobials',
         label:
@@ -224,16 +227,18 @@ export const INDICATIONS: readonly IndicationRule[] = [
         satisfiers:
           f.infectionTrigger === 'viral' ? ['antiviral-therapy', 'empirical-antibiotics'] : ['empirical-antibiotics'],
         ...(byHour !== undefined ? { byHour } : {}),
-        basisOf: b(mas(f) ? ['INF-1'] : [], [
-          ...(mas(f) ? (['guideline'] as const) : []),
-          ...(sepsisAny(f) ? (['ssc-peds-2020'] as const) : []),
+        basisOf: b(mas(f) ? ['INF-1'] : uncertain ? ['DX-3'] : [], [
+          ...(mas(f) || uncertain ? (['guideline'] as const) : []),
+          ...(sepsisAny(f) || uncertain ? (['ssc-peds-2020'] as const) : []),
           ...(f.febrileNeonate ? (['uptodate-febrile-neonate'] as const) : []),
         ]),
         teachingPoint: mas(f)
           ? 'When infection triggered MAS, immunosuppression without treating the infection lets it run: antimicrobials start alongside the first immunosuppressive dose (INF-1).'
-          : f.shock
-            ? 'In septic shock antimicrobials are given as soon as possible, within 1 hour of recognition (Surviving Sepsis Campaign 2020).'
-            : 'In sepsis with organ dysfunction but no shock, antimicrobials are given within 3 hours, after appropriate evaluation (Surviving Sepsis Campaign 2020).',
+          : uncertain
+            ? 'An sJIA flare and early sepsis look alike (DX-3) and the chart cannot tell them apart yet: while infection is not excluded, cultures and empirical antibiotics go with the watch for MAS; stop them when cultures are negative.'
+            : f.shock
+              ? 'In septic shock antimicrobials are given as soon as possible, within 1 hour of recognition (Surviving Sepsis Campaign 2020).'
+              : 'In sepsis with organ dysfunction but no shock, antimicrobials are given within 3 hours, after appropriate evaluation (Surviving Sepsis Campaign 2020).',
         expertAction:
           f.infectionTrigger === 'viral'
             ? 'Treat the triggering virus where an antiviral exists, with empirical antibiotics until bacterial infection is excluded, at the same time as the first immunosuppressive dose.'

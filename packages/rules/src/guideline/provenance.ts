@@ -39,14 +39,14 @@ export const DESIGN_CHOICES: readonly DesignChoice[] = [
   {
     id: 'severity-fallback',
     choice:
-      'Without ground truth, a case is severe when it shows shock, vasoactive support, invasive ventilation, CNS involvement or hemorrhage.',
-    why: 'The guideline says "severe cases" (HEAD-1, CSA-1) without defining them; these features are the ones the guideline and criteria treat as grave (CC-2, GC-2, MS score).',
+      'On the chart (every expectation, and a case without ground truth), a case is severe when it shows shock, vasoactive support, invasive ventilation, a GCS ≤10, CNS involvement or hemorrhage.',
+    why: 'The guideline says "severe cases" (HEAD-1, CSA-1) without defining them; these features are the ones the guideline and criteria treat as grave (CC-2, GC-2, MS score, Phoenix). The hidden severity label drives only the course.',
   },
   {
     id: 'icu-features',
     choice:
-      'CC-2 applies when the case shows shock, any vasoactive, invasive ventilation, or truth severity "critical".',
-    why: 'CC-2 names shock and severe organ dysfunction without thresholds; grade ≥3 neurotoxicity has no mapping in the case schema.',
+      'CC-2 applies when the chart shows shock (documented, vasoactives, or Phoenix septic shock at the decision hour), invasive ventilation or a GCS ≤10 (Phoenix neurological dysfunction).',
+    why: 'CC-2 names shock and severe organ dysfunction without thresholds; Phoenix supplies sourced organ-dysfunction cut-offs; grade ≥3 neurotoxicity has no mapping in the case schema.',
   },
   {
     id: 'cardiac-dysfunction',
@@ -73,8 +73,26 @@ export const DESIGN_CHOICES: readonly DesignChoice[] = [
   {
     id: 'misc-overt-mas',
     choice:
-      'In MIS-C complicated by MAS (ground truth), MAS counts from the decision hour at which the laboratory part of the 2016 criteria (ferritin >684 ng/mL and 2 of platelets ≤181, AST >48, triglycerides >156, fibrinogen ≤360) is met on the labs from presentation to that hour; before that the case is treated as MIS-C.',
+      'In MIS-C (a MIS-C definition met on the chart; for the course, ground truth MIS-C with MAS), MAS counts from the decision hour at which the laboratory part of the 2016 criteria (ferritin >684 ng/mL and 2 of platelets ≤181, AST >48, triglycerides >156, fibrinogen ≤360) is met on the labs from presentation to that hour; before that the case is treated as MIS-C.',
     why: 'MISC-1 changes treatment "when overt MAS develops" without defining overt; Buda 2022 identified MAS in MIS-C with these criteria, applied outside sJIA.',
+  },
+  {
+    id: 'chart-diagnosis',
+    choice:
+      'Expectations read the working diagnosis from the chart at the decision hour, in this order: a MIS-C definition met (CDC 2023 or WHO 2020) → MIS-C; a MAS/HLH criteria set met in the population it applies to (HLH-2004 and the HScore; EULAR/ACR/PRINTO 2016 and the MS score in sJIA), or a known HLH genetic diagnosis → MAS (on top of sepsis when Phoenix sepsis is met); Phoenix sepsis met → sepsis; sJIA → a flare; infection suspected (the encounter, a positive culture or viral test, a febrile neonate) → sepsis; otherwise undetermined.',
+    why: 'The trainee decides on the chart, not on the hidden label (issue 9). The guideline names the mimics (DX-3) and the definitions decide each one; MIS-C comes first because MAS complicating it is judged inside MIS-C (MISC-1), and MAS before sepsis because both are treated when both are met (INF-1).',
+  },
+  {
+    id: 'infection-not-excluded',
+    choice:
+      'In sJIA without MAS criteria met, when infection is suspected on the chart (the encounter, a positive culture or viral test) the chart cannot tell a flare from early sepsis: empirical antibiotics are critical, without the SSC hour deadline unless Phoenix sepsis is met, beside the serial MAS labs.',
+    why: 'A flare and early sepsis overlap (DX-3) and a negative culture at presentation does not exclude infection; immunosuppressing a possibly septic child is the harm the guideline warns of (INF-3, PIT-3). The SSC deadlines are for sepsis with organ dysfunction, so none is set before Phoenix is met.',
+  },
+  {
+    id: 'diagnosis-key-chart',
+    choice:
+      'The diagnosis question keys what the chart supports at the decision hour: every diagnosis the chart cannot tell apart earns full credit (a flare or sepsis while infection is not excluded); a chart with MAS criteria met keys MAS, with sepsis beside it half credit when Phoenix sepsis is met too; a chart on which nothing decides accepts every answer. The debrief still reveals the truth.',
+    why: 'A fair examiner marks what the findings at that hour support (DX-3), not the label the course later reveals.',
   },
   {
     id: 'steroid-inadequate-stage',

@@ -4,14 +4,15 @@ import { makeCase } from '../support/make-case.js';
 
 const actionsOf = (p: Plan) => p.actions.map((a) => a.action);
 
-/** MIS-C that becomes MAS at 24 h (ground truth: misc-with-mas). */
+/** MIS-C (the WHO 2020 definition met on the chart) that becomes MAS at 24 h (ground truth: misc-with-mas). */
 function miscTurningMas(at24: Partial<LabPanel>): Case {
   const c = makeCase({
     id: 'misc-turning-mas',
     patient: { ageYears: 9, weightKg: 30, heightCm: 135 },
-    background: { sjia: 'none', sarsCov2: { pcrPositive: true } } as Case['background'],
+    background: { sjia: 'none', sarsCov2: { rnaOrAntigen: 'positive', severeRespiratoryCovid19: false } },
+    encounter: { moreLikelyAlternativeDiagnosis: null },
     observations: [
-      { hour: 0, temperatureC: 39.4, feverDays: 3 },
+      { hour: 0, temperatureC: 39.4, feverDays: 3, rash: true, conjunctivitis: true, giSymptoms: true },
       { hour: 24, temperatureC: 39.6 },
     ],
     labs: [
@@ -76,8 +77,10 @@ describe('the steroid-inadequate stage (HEAD-1, CSA-1: cyclosporine for an inade
     const c = makeCase({
       id: 'moderate-ebv-mas',
       patient: { ageYears: 4, weightKg: 16, heightCm: 102 },
-      observations: [{ hour: 0, temperatureC: 39.8 }],
-      labs: [{ hour: 0, ferritin: 9000, platelets: 90, fibrinogen: 140, ast: 200 }],
+      // HLH-2004 on the chart: fever, splenomegaly, two cytopenias, fibrinogen ≤1.5 g/L, ferritin ≥500; the EBV PCR.
+      observations: [{ hour: 0, temperatureC: 39.8, splenomegaly: true }],
+      labs: [{ hour: 0, ferritin: 9000, platelets: 90, hemoglobin: 8, fibrinogen: 140, ast: 200 }],
+      investigations: { viralTests: [{ hour: 0, virus: 'EBV', method: 'pcr', result: 'positive' }] },
     });
     c.truth = {
       kind: 'mas',

@@ -79,7 +79,11 @@ describe('prior orders (what was done is not asked again)', () => {
     ...makeCase({
       id: 'misc-prior',
       patient: { ageYears: 9, weightKg: 30, heightCm: 135 },
-      labs: [{ hour: 0, platelets: 200, ferritin: 600 }],
+      // The chart meets the WHO 2020 MIS-C definition (expectations read the chart).
+      background: { sjia: 'none', sarsCov2: { rnaOrAntigen: 'positive', severeRespiratoryCovid19: false } },
+      encounter: { moreLikelyAlternativeDiagnosis: null },
+      observations: [{ hour: 0, temperatureC: 39.4, feverDays: 3, rash: true, conjunctivitis: true, giSymptoms: true }],
+      labs: [{ hour: 0, platelets: 200, ferritin: 600, crp: 180 }],
     }),
     truth: { kind: 'misc', subtype: 'misc', masPresent: false, severity: 'moderate' },
   };
@@ -127,7 +131,9 @@ describe('prior orders (what was done is not asked again)', () => {
         id: 'mas-prior',
         patient: { ageYears: 8, weightKg: 25, heightCm: 128 },
         background: { sjia: 'known' },
-        labs: [{ hour: 0, platelets: 90, ferritin: 9000 }],
+        // The 2016 criteria met on the chart: febrile sJIA, ferritin >684, platelets ≤181, AST >48.
+        observations: [{ hour: 0, temperatureC: 39.5 }],
+        labs: [{ hour: 0, platelets: 90, ferritin: 9000, ast: 100 }],
       }),
       truth: {
         kind: 'mas',

@@ -70,8 +70,17 @@ export const SEVERE_SJIA_MAS: CaseShape = {
   withTruth: true,
 };
 
-/** A hand-made case from a few features: truth (optional), observations, labs and echo that agree with it. */
+/**
+ * A hand-made case from a few features: truth (optional), and a chart that shows what the truth
+ * says, since expectations read only the chart (design choice chart-diagnosis): MIS-C meets the
+ * WHO 2020 definition (and the 2016 laboratory items once MAS is overt); MAS meets the 2016 criteria
+ * in sJIA or HLH-2004 outside it; sepsis shows a positive culture; a flare happens in sJIA; a severe
+ * or critical case is on invasive ventilation (severity-fallback).
+ */
 export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
+  const sjia: Case['background']['sjia'] =
+    s.kind === 'sepsis' || s.kind === 'misc' ? 'none' : s.kind === 'sjia-flare' && s.sjia === 'none' ? 'known' : s.sjia;
+  const mas = s.kind === 'mas' || (s.kind === 'misc' && s.masPresent);
   const obs: Observation = {
     hour: 0,
     temperatureC: 39.5,
@@ -79,9 +88,16 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
     hemorrhage: s.hemorrhage,
     shock: s.shock,
     vasoactiveCount: s.shock ? 1 : 0,
+    ...(s.severity !== 'moderate' ? { respiratorySupport: 'invasive' as const } : {}),
+    ...(s.kind === 'misc' ? { feverDays: 3, rash: true, conjunctivitis: true, giSymptoms: true } : {}),
+    ...(s.kind === 'mas' && sjia === 'none' ? { splenomegaly: true } : {}),
   };
-  const lab: LabPanel = { hour: 0, ferritin: s.ferritin };
+  const lab: LabPanel = { hour: 0, ferritin: mas ? Math.max(s.ferritin, 1000) : s.ferritin };
   if (s.platelets !== undefined) lab.platelets = s.platelets;
+  if (s.kind === 'misc') lab.crp = 180;
+  // MAS on the chart: the 2016 items (in sJIA, and overt MAS in MIS-C), or HLH-2004 (cytopenias, fibrinogen) outside sJIA.
+  if (mas && (sjia !== 'none' || s.kind === 'misc')) Object.assign(lab, { ast: 100, fibrinogen: 300 });
+  else if (mas) Object.assign(lab, { hemoglobin: 8, anc: 0.5, fibrinogen: 140 });
   const echo =
     s.lvef !== undefined || s.coronaryZ !== undefined
       ? [
@@ -92,7 +108,7 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
           },
         ]
       : undefined;
-  // The chart shows the trigger the truth names (expectations read the chart): a positive culture, or a positive viral PCR.
+  // The chart shows the trigger the truth names: a positive culture, or a positive viral PCR.
   const trigger = s.kind === 'sepsis' ? 'bacterial' : s.kind === 'misc' ? 'SARS-CoV-2' : s.trigger;
   const cultures =
     s.withTruth && trigger === 'bacterial'
@@ -104,7 +120,12 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
       : undefined;
   const c = makeCase({
     id,
-    background: { sjia: s.sjia },
+    background: {
+      sjia,
+      ...(s.kind === 'misc'
+        ? { sarsCov2: { rnaOrAntigen: 'positive' as const, severeRespiratoryCovid19: false } }
+        : {}),
+    },
     observations: [obs],
     labs: [lab],
     investigations: {
@@ -113,6 +134,7 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
       ...(viralTests ? { viralTests } : {}),
     },
   });
+  if (s.kind === 'misc') c.encounter = { moreLikelyAlternativeDiagnosis: null };
   c.patient = {
     ageYears: s.ageYears,
     sex: 'female',
@@ -130,7 +152,7 @@ export function caseFrom(s: CaseShape, id = 'prop-case'): Case {
       hemorrhage: s.hemorrhage,
     };
   } else {
-    c.encounter = { suspectedInfection: s.trigger === 'bacterial' };
+    c.encounter = { ...c.encounter, suspectedInfection: s.trigger === 'bacterial' };
   }
   return c;
 }
