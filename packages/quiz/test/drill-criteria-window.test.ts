@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Kind } from '@masdrill/generator';
-import { evaluate } from '@masdrill/rules';
+import { criteriaKeyOf, evaluate } from '@masdrill/rules';
 import {
   ALL_CRITERIA_SETS,
   createSession,
@@ -53,14 +53,13 @@ describe('the drill reads each criteria set over its own default window (evaluat
         byQuiz.map((r) => [r.id, r.status, r.window.fromHour, r.window.toHour]),
         where,
       ).toEqual(byEvaluate.map((r) => [r.id, r.status, r.window.fromHour, r.window.toHour]));
-      // The expert's criteria answer (the key the trainee is marked against) is what evaluate calls met.
+      // The expert's criteria answer (the key the trainee is marked against) is evaluate's status per asked set.
       const asked = view.criteriaSets;
       if (view.stage.asks.includes('criteria'))
-        expect([...(expertAnswers(s).criteria ?? [])].sort(), where).toEqual(
-          byEvaluate
-            .filter((r) => asked.includes(r.id) && r.status === 'met')
-            .map((r) => r.id)
-            .sort(),
+        expect(expertAnswers(s).criteria, where).toEqual(
+          Object.fromEntries(
+            byEvaluate.filter((r) => asked.includes(r.id)).map((r) => [r.id, criteriaKeyOf(r.status)]),
+          ),
         );
     }
   });

@@ -131,7 +131,22 @@ describe('dangerous plans fail (issue 9)', () => {
     expect(check.harmful).toBe(true);
     expect(check.problems.map((p) => p.kind)).toContain('per-dose-for-per-day');
     // The same slip below twice the maximum is named, and is a dose error: anakinra 8 mg/kg q12h is 16 mg/kg/day, 1.6× the 10 of ANK-1.
-    const anakinra = checkDose('anakinra', { amount: 8, unit: 'mg/kg', frequency: 'q12h', route: 'sc' }, f);
+    // Read on a case that is not critical: in a critical one anakinra may go higher (anakinra-critical).
+    const notCritical = caseFeatures(
+      caseFrom({
+        ...fc.sample(caseShape, { seed: 7, numRuns: 1 })[0]!,
+        kind: 'mas',
+        severity: 'moderate',
+        weightKg: 20,
+        heightCm: 115,
+      }),
+      'presentation',
+      0,
+      undefined,
+      'chart',
+    );
+    expect(notCritical.icuLevel).toBe(false);
+    const anakinra = checkDose('anakinra', { amount: 8, unit: 'mg/kg', frequency: 'q12h', route: 'sc' }, notCritical);
     expect(anakinra.problems.map((p) => p.kind)).toEqual(['per-dose-for-per-day']);
     expect(anakinra.harmful).toBe(false);
   });
