@@ -160,6 +160,15 @@ function noted(item: WritableItem, note: string | undefined): ItemEvidence {
 
 // ── Respiratory ──────────────────────────────────────────────────────────────────────────────
 
+/**
+ * PaO₂:FiO₂ or SpO₂:FiO₂ as the ratio the cut-offs are written for. Binary division misses exact
+ * boundaries (112 / 0.28 = 399.99999999999994, which would score PaO₂:FiO₂ < 400); rounding to 1e-9
+ * keeps a ratio that is exactly on a cut-off on it.
+ */
+export function oxygenationRatio(numerator: number, fio2: number): number {
+  return Math.round((numerator / fio2) * 1e9) / 1e9;
+}
+
 function ratioPoints(ratio: number | undefined, table: typeof PHOENIX_PF_RATIO): number {
   if (ratio === undefined) return 0;
   let points = 0;
@@ -241,9 +250,9 @@ function scoreRespiratory(s: PhoenixSnapshot): RespiratoryScore {
   const imv: boolean | undefined =
     recorded !== undefined ? recorded.value === 'invasive' : neverMeasured(s, 'respiratorySupport') ? undefined : false;
 
-  const pf = fio2Usable(fio2, pao2) ? pao2!.value / fio2!.value : undefined;
+  const pf = fio2Usable(fio2, pao2) ? oxygenationRatio(pao2!.value, fio2!.value) : undefined;
   const sfValid = spo2 !== undefined && meetsThreshold(spo2.value, PHOENIX_SF_MAX_SPO2);
-  const sf = sfValid && fio2Usable(fio2, spo2) ? spo2!.value / fio2!.value : undefined;
+  const sf = sfValid && fio2Usable(fio2, spo2) ? oxygenationRatio(spo2!.value, fio2!.value) : undefined;
   // The historical published rule: an abnormal PaO₂:FiO₂ OR an abnormal SpO₂:FiO₂ scores.
   const pfPoints = ratioPoints(pf, PHOENIX_PF_RATIO);
   const sfPoints = ratioPoints(sf, PHOENIX_SF_RATIO);

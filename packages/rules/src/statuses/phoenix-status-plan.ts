@@ -15,6 +15,7 @@ import {
   PHOENIX_SF_RATIO,
   PHOENIX_VASOACTIVES,
   PHOENIX_MAP_BANDS,
+  oxygenationRatio,
   type PhoenixMapBand,
 } from '../criteria/phoenix.js';
 import { PHOENIX_VARIABLES, type PhoenixVariable } from '../criteria/phoenix-time-points.js';
@@ -138,10 +139,10 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
     (recorded !== -1 && supportValue !== NONE) || fio2ImpliesSupport ? 1 : recorded !== -1 || !neverSupport ? 0 : -1;
   const imv = recorded !== -1 ? (supportValue === INVASIVE ? 1 : 0) : neverSupport ? -1 : 0;
   const pao2Usable = pao2 !== -1 && fio2 !== -1 && fio2Value > 0 && t.hour(FIO2, fio2) <= t.hour(PAO2, pao2);
-  const pf = pao2Usable ? t.value(PAO2, pao2) / fio2Value : NaN;
+  const pf = pao2Usable ? oxygenationRatio(t.value(PAO2, pao2), fio2Value) : NaN;
   const sfValid = spo2 !== -1 && passes(SF_MAX_SPO2, t.value(SPO2, spo2));
   const spo2Usable = sfValid && fio2 !== -1 && fio2Value > 0 && t.hour(FIO2, fio2) <= t.hour(SPO2, spo2);
-  const sf = spo2Usable ? t.value(SPO2, spo2) / fio2Value : NaN;
+  const sf = spo2Usable ? oxygenationRatio(t.value(SPO2, spo2), fio2Value) : NaN;
   const pfPoints = Number.isNaN(pf) ? 0 : bandPoints(PF, pf);
   const sfPoints = Number.isNaN(sf) ? 0 : bandPoints(SF, sf);
   const oxygenation = Math.max(pfPoints, sfPoints);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Case, LabPanel, Observation } from '../../src/index.js';
-import { phoenix } from '../../src/criteria/phoenix.js';
+import { oxygenationRatio, phoenix } from '../../src/criteria/phoenix.js';
 import {
   PHOENIX_LOOK_BACK_HOURS,
   currentValue,
@@ -373,8 +373,9 @@ function perItemWorstSum(c: Case, window: TimeWindow): number {
   const resp = Math.max(
     0,
     ...obs.map((o) => {
-      const pfr = o.pao2 !== undefined && o.fio2 !== undefined ? o.pao2 / o.fio2 : undefined;
-      const sfr = o.spo2 !== undefined && o.spo2 <= 97 && o.fio2 !== undefined ? o.spo2 / o.fio2 : undefined;
+      const pfr = o.pao2 !== undefined && o.fio2 !== undefined ? oxygenationRatio(o.pao2, o.fio2) : undefined;
+      const sfr =
+        o.spo2 !== undefined && o.spo2 <= 97 && o.fio2 !== undefined ? oxygenationRatio(o.spo2, o.fio2) : undefined;
       const imv = o.respiratorySupport === 'invasive' ? 1 : 0;
       const ors = (o.respiratorySupport !== undefined ? o.respiratorySupport !== 'none' : (o.fio2 ?? 0) > 0.21) ? 1 : 0;
       return (
@@ -502,6 +503,32 @@ const oneTimePoint: fc.Arbitrary<Case> = fc
     }),
   )
   .map((parts) => makeCase(parts));
+
+describe('a ratio exactly on a cut-off stays on it (112 / 0.28 is 399.99999999999994 in binary)', () => {
+  it.each([
+    [112, 0.28],
+    [136, 0.34],
+    [228, 0.57],
+  ])('PaO₂ %i on FiO₂ %d is a PaO₂:FiO₂ of 400: 0 points (the band is < 400); one mmHg less scores 1', (pao2, fio2) => {
+    const onCutOff = makeCase({
+      observations: [{ ...NORMAL_OBS, hour: 0, respiratorySupport: 'oxygen', fio2, pao2, spo2: 98 }],
+      labs: [{ hour: 0, ...NORMAL_LABS }],
+    });
+    const below = makeCase({
+      observations: [{ ...NORMAL_OBS, hour: 0, respiratorySupport: 'oxygen', fio2, pao2: pao2 - 1, spo2: 98 }],
+      labs: [{ hour: 0, ...NORMAL_LABS }],
+    });
+    expect(item(phoenix.evaluate(onCutOff), 'respiratory.oxygenation').value).toBe(400);
+    expect(points(phoenix.evaluate(onCutOff), 'respiratory')).toBe(0);
+    expect(points(phoenix.evaluate(below), 'respiratory')).toBe(1);
+  });
+
+  it('oxygenationRatio keeps exact quotients exact', () => {
+    expect(oxygenationRatio(112, 0.28)).toBe(400);
+    expect(oxygenationRatio(121, 0.55)).toBe(220);
+    expect(oxygenationRatio(90, 0.4)).toBe(225);
+  });
+});
 
 describe('properties: the time-point total against the per-item-worst sum', () => {
   const window: TimeWindow = { fromHour: 0, toHour: 24 };
