@@ -5,6 +5,7 @@ import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
   type FindingKey,
@@ -190,6 +191,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
 
+  if (died) chartTerminalCourse(observations, ageYears);
   const investigations: Investigations = {};
   if (workup.marrow) {
     investigations.boneMarrow = [

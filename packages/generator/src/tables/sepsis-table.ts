@@ -76,12 +76,11 @@ export interface SepsisTable {
   };
   /** Completing a case to Phoenix ≥2: each step adds one coagulation or one respiratory point at presentation. */
   readonly phoenixCompletion: {
-    /** A coagulation point rather than a respiratory one while the respiratory system scores none (with one, always coagulation). */
+    /** A coagulation point rather than a respiratory one while the respiratory system scores none (with one, always coagulation; with no organ point, never). */
     readonly coagulation: Proportion;
-    /** INR put in at 0 and 12 h when it scores no point (above the Phoenix 1.3), and at 24 h `inrFallBy24h` lower. */
+    /** INR at presentation when it scores no point (above the Phoenix 1.3); the case's own INR course is scaled to it. */
     readonly inr: UniformSpan;
-    readonly inrFallBy24h: number;
-    /** D-dimer (mg/L FEU) at 0, 12 and 24 h otherwise (above the Phoenix 2). */
+    /** D-dimer (mg/L FEU) at presentation otherwise (above the Phoenix 2), its course scaled likewise. */
     readonly dDimer: UniformSpan;
     /** A respiratory point: oxygen at this FiO₂ (fraction) with SpO₂ (%, whole) in `spo2` (S/F below 292). */
     readonly oxygenFio2: number;
@@ -203,12 +202,11 @@ export const SEPSIS_TABLE: SepsisTable = {
       prior('completion to Phoenix ≥2 by a coagulation point rather than a respiratory one'),
     ),
     inr: { from: 1.35, width: 0.4 },
-    inrFallBy24h: 0.05,
     dDimer: { from: 2.2, width: 4 },
     oxygenFio2: 0.4,
     spo2: { from: 93, width: 3 },
     source: prior(
-      'completion to Phoenix ≥2: INR 1.35–1.75 (0.05 lower at 24 h) or D-dimer 2.2–6.2 mg/L FEU; or oxygen at FiO₂ 0.4 with SpO₂ 93–96% (S/F 232–240)',
+      'completion to Phoenix ≥2, with at least one organ point: INR 1.35–1.75 or D-dimer 2.2–6.2 mg/L FEU; or oxygen at FiO₂ 0.4 with SpO₂ 93–96% (S/F 232–240)',
     ),
   },
   bloodCulturePositive: proportion(0.4, prior('blood culture positive')),
