@@ -137,7 +137,9 @@ export function chartTerminalCourse(observations: Observation[], ageYears: numbe
     if (o.hour < tc.fromHour) continue;
     if (!o.shock) {
       o.sbp = Math.round(Math.max(V.minSbp, o.sbp! * RESTING_VITALS.shockSbpFactor));
-      o.dbp = Math.round(Math.max(V.minDbp, Math.min(o.dbp! * RESTING_VITALS.shockSbpFactor, o.sbp - V.minPulsePressure)));
+      o.dbp = Math.round(
+        Math.max(V.minDbp, Math.min(o.dbp! * RESTING_VITALS.shockSbpFactor, o.sbp - V.minPulsePressure)),
+      );
       o.heartRate = Math.round(o.heartRate! + rest.heartRate * (RESTING_VITALS.shockHeartRateFactor - 1));
     }
     o.shock = true;

@@ -24,11 +24,11 @@ import {
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
 import { OUTCOME_TABLE } from '../tables/outcome-table.js';
-import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
+import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SEPSIS_TABLE } from '../tables/sepsis-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
-import { hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
+import { cardiacMarkers, hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 // Lab overrides as constants: CaseLabs resolves a cohort's laboratory once per combination of tables (by identity).
@@ -182,16 +182,15 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     cardiac: main,
     overlay: null,
   };
-  const cardiac = rng.chance(t.cardiacMarkers.p);
-  const atPresentation: NumericAnalyte[] = [];
-  if (cardiac) atPresentation.push('troponin', 'bnp');
+  const atPresentation: NumericAnalyte[] = cardiacMarkers(labs, observations, rng);
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   atPresentation.push(...workup.atPresentation);
   const panels = buildLabPanels(labs, curves, rng, {
     difficulty,
     baseline: false,
     atPresentation,
-    procalcitonin: true,
+    // Procalcitonin as in every kind with suspected infection (sepsis always has it by definition).
+    procalcitonin: rng.chance(LAB_SCHEDULE.procalcitoninOutsideSepsis.infectionSuspected.p),
     lactateAt12: true,
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
@@ -239,7 +238,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
         : { hour: 0, specimen: 'blood', result: 'negative' },
     ],
   };
-  const viral = viralPcr(undefined, rng, hyper ? t.viralPcr.hyperferritinemic.p : t.viralPcr.otherwise.p);
+  const viral = viralPcr(undefined, rng, workup);
   if (viral) investigations.viralTests = [viral];
   if (workup.marrow) {
     investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];

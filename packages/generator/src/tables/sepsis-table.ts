@@ -90,9 +90,6 @@ export interface SepsisTable {
   readonly bloodCulturePositive: Proportion;
   readonly organisms: { readonly weights: readonly (readonly [string, number])[]; readonly source: Source };
   readonly hemophagocytosis: Proportion;
-  readonly cardiacMarkers: Proportion;
-  /** A viral PCR sent at presentation (a viral co-infection is plausible, more so with hyperferritinemia). */
-  readonly viralPcr: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly labs: LabTable;
   /** Ferritin distributions replace labs.ferritin by subtype. */
   readonly ferritin: {
@@ -222,16 +219,6 @@ export const SEPSIS_TABLE: SepsisTable = {
     source: prior('organism mix'),
   },
   hemophagocytosis: proportion(0.3, prior('hemophagocytosis in a sepsis marrow')),
-  cardiacMarkers: proportion(0.3, prior('troponin/BNP sent in sepsis')),
-  viralPcr: {
-    hyperferritinemic: proportion(
-      0.85,
-      prior(
-        'viral PCR sent in hyperferritinemic sepsis (DNAemia in 78% with ferritin ≥1000, Simon 2019, makes it worth sending)',
-      ),
-    ),
-    otherwise: proportion(0.6, prior('viral PCR sent in sepsis')),
-  },
   labs: {
     platelets: {
       at0: quartiles(180, 100, 280, 'log', SEPSIS_PRIOR, { min: 5 }),
@@ -326,6 +313,30 @@ export const SEPSIS_TABLE: SepsisTable = {
       ),
       rho: 0.5,
       baseline: 800,
+    },
+    il18: {
+      at0: quartiles(
+        2000,
+        800,
+        6000,
+        'log',
+        prior('IL-18 in sepsis (assay-specific; raised in hyperferritinemic sepsis, Carcillo 2023)'),
+        { min: 50 },
+      ),
+      rho: 0.4,
+      baseline: 300,
+    },
+    cxcl9: {
+      at0: quartiles(
+        600,
+        250,
+        1500,
+        'log',
+        prior('CXCL9 in sepsis (assay-specific; raised in hyperferritinemic sepsis, Carcillo 2023)'),
+        { min: 30 },
+      ),
+      rho: 0.4,
+      baseline: 200,
     },
   },
   ferritin: {

@@ -110,8 +110,5 @@ export function presenceClassifierAuc(a: readonly Case[], b: readonly Case[], it
     }
     for (let j = 0; j < w.length; j++) w[j]! -= rate * grad[j]!;
   }
-  return aucOf(
-    xa.filter((_, i) => i % 2 === 1).map(score),
-    xb.filter((_, i) => i % 2 === 1).map(score),
-  );
+  return aucOf(xa.filter((_, i) => i % 2 === 1).map(score), xb.filter((_, i) => i % 2 === 1).map(score));
 }
