@@ -126,6 +126,23 @@ export function feverDayCourse(hours: readonly number[], febrile: boolean, daysA
 }
 
 /**
+ * A reading put into shock on at least `vasoactives` agents: the pressure falls and the heart rate
+ * rises by the shock factors (RESTING_VITALS), keeping the reading's own scatter. Deterministic.
+ */
+export function chartShock(o: Observation, ageYears: number, vasoactives: number): void {
+  if (!o.shock) {
+    const rest = restingVitals(ageYears);
+    o.sbp = Math.round(Math.max(V.minSbp, o.sbp! * RESTING_VITALS.shockSbpFactor));
+    o.dbp = Math.round(
+      Math.max(V.minDbp, Math.min(o.dbp! * RESTING_VITALS.shockSbpFactor, o.sbp - V.minPulsePressure)),
+    );
+    o.heartRate = Math.round(o.heartRate! + rest.heartRate * (RESTING_VITALS.shockHeartRateFactor - 1));
+  }
+  o.shock = true;
+  o.vasoactiveCount = Math.max(o.vasoactiveCount ?? 0, vasoactives);
+}
+
+/**
  * A patient who dies is charted in multi-organ failure before it (OUTCOME_TABLE.terminalCourse):
  * from its hour to the last reading, refractory shock on vasoactives and invasive ventilation (the
  * GCS then not assessable). Deterministic: the readings keep their scatter, shifted to the shock levels.
@@ -135,15 +152,7 @@ export function chartTerminalCourse(observations: Observation[], ageYears: numbe
   const rest = restingVitals(ageYears);
   for (const o of observations) {
     if (o.hour < tc.fromHour) continue;
-    if (!o.shock) {
-      o.sbp = Math.round(Math.max(V.minSbp, o.sbp! * RESTING_VITALS.shockSbpFactor));
-      o.dbp = Math.round(
-        Math.max(V.minDbp, Math.min(o.dbp! * RESTING_VITALS.shockSbpFactor, o.sbp - V.minPulsePressure)),
-      );
-      o.heartRate = Math.round(o.heartRate! + rest.heartRate * (RESTING_VITALS.shockHeartRateFactor - 1));
-    }
-    o.shock = true;
-    o.vasoactiveCount = Math.max(o.vasoactiveCount ?? 0, tc.vasoactives);
+    chartShock(o, ageYears, tc.vasoactives);
     if (o.respiratorySupport !== 'invasive') {
       o.respiratorySupport = 'invasive';
       o.respiratoryRate = Math.round(Math.max(V.minRespiratoryRate, rest.respiratoryRate * RR.invasive));

@@ -1,3 +1,4 @@
+import { ASSAY_LIMITS } from './tables/assay-limit-table.js';
 import { CDC_WEIGHT_FOR_AGE, WHO_WEIGHT_FOR_AGE } from './tables/growth-lms-table.js';
 import { HEIGHT_FOR_AGE } from './tables/height-table.js';
 import { MAS_BASELINE_SOURCE, MAS_TABLE, OTHER_VIRUSES } from './tables/mas-table.js';
@@ -44,6 +45,7 @@ export const POPULATION_TABLES = {
   otherViruses: OTHER_VIRUSES,
   response: RESPONSE_TABLE,
   outcome: OUTCOME_TABLE,
+  assayLimits: ASSAY_LIMITS,
 } as const;
 
 function isSource(value: unknown): value is Source {

@@ -1,6 +1,8 @@
-import type { Case } from '@masdrill/rules';
+import { PHOENIX_LACTATE, type Case, type NumericAnalyte } from '@masdrill/rules';
 import { describe, expect, it } from 'vitest';
-import { phoenixParts } from '../src/index.js';
+import { KINDS, phoenixParts } from '../src/index.js';
+import { ASSAY_LIMITS } from '../src/tables/assay-limit-table.js';
+import { SEPSIS_TABLE } from '../src/tables/sepsis-table.js';
 import { cohort } from './support/cohort.js';
 
 // Courses that make sense (issue 13). Each figure is the share of cases showing the defect; the
@@ -108,5 +110,35 @@ describe('septic kinetics and the Phoenix picture (2,000 sepsis, seed 13)', { ti
         return p.total >= 2 && p.coagulation === p.total;
       }),
     ).toBeLessThan(0.01);
+  });
+});
+
+describe('tails bounded by physiology and assay limits, at every hour (2,000 cases per kind, seed 13)', {
+  timeout: 90_000,
+}, () => {
+  it('no reading passes its assay limit (D-dimer reached 215 mg/L FEU, NT-proBNP 392,000 pg/mL, procalcitonin 1,759 ng/mL)', () => {
+    for (const kind of KINDS)
+      for (const c of cohort(kind, 13, 2000))
+        for (const l of c.labs)
+          for (const [analyte, limit] of Object.entries(ASSAY_LIMITS.upper)) {
+            const v = l[analyte as NumericAnalyte];
+            if (v !== undefined) expect(v, `${kind} ${c.id} ${analyte} at ${l.hour} h`).toBeLessThanOrEqual(limit);
+          }
+  });
+  it("a presentation distribution's bounds hold after 24 h too: no septic Hb below its 5 g/dL minimum (one fell to 4.1)", () => {
+    const min = SEPSIS_TABLE.labs.hemoglobin!.at0.min!;
+    for (const c of cohort('sepsis', 13, 2000))
+      for (const l of c.labs)
+        if (l.hemoglobin !== undefined) expect(l.hemoglobin, `${c.id} at ${l.hour} h`).toBeGreaterThanOrEqual(min);
+  });
+  it('a septic lactate scoring a Phoenix point (≥ 5 mmol/L) comes with shock on the chart (19.8 mmol/L was charted at normal vital signs)', () => {
+    for (const c of cohort('sepsis', 13, 2000))
+      for (const l of c.labs) {
+        if (l.lactate === undefined || l.lactate < PHOENIX_LACTATE[0]!.threshold.value) continue;
+        expect(
+          c.observations.find((o) => o.hour === l.hour)?.shock,
+          `${c.id} lactate ${l.lactate} at ${l.hour} h`,
+        ).toBe(true);
+      }
   });
 });

@@ -15,7 +15,7 @@ const sjiaMas = (): Case[] => cohort('mas', 17, N).filter((c) => c.background.sj
 const previouslyWellMas = (): Case[] => cohort('mas', 17, N).filter((c) => c.background.sjia === 'none');
 
 describe('the presence pattern does not give the label away (3,000 cases per kind, seed 17)', {
-  timeout: 90_000,
+  timeout: 180_000,
 }, () => {
   for (const [name, mas, mimic] of [
     ['sJIA-associated MAS vs an sJIA flare', sjiaMas, () => cohort('sjia-flare', 17, N)],
@@ -30,14 +30,19 @@ describe('the presence pattern does not give the label away (3,000 cases per kin
     });
   }
   // A multi-feature classifier (logistic regression over every presence bit, fitted on one half,
-  // scored on the other) combines what single features hide. Before (generator 0.6.0): 0.83 sJIA-MAS
-  // vs flare, 0.94 previously-well MAS vs sepsis, 0.64 MIS-C with vs without MAS. Newborn MAS is
-  // left out of the sepsis comparison: its mother's autoimmune disease is visible history, as sJIA is.
+  // scored on the other) combines what single features hide. Before (generator 0.6.0) -> after:
+  // 0.83 -> 0.61 sJIA-MAS vs flare, 0.95 -> 0.59 previously-well MAS vs sepsis, 0.64 -> 0.58 MIS-C
+  // with vs without MAS. Newborn MAS is left out of the sepsis comparison: its mother's autoimmune
+  // disease is visible history, as sJIA is.
   for (const [name, mas, mimic] of [
     ['sJIA-associated MAS vs an sJIA flare', sjiaMas, () => cohort('sjia-flare', 17, N)],
     [
       'MAS in a previously well child vs sepsis',
-      () => previouslyWellMas().filter((c) => c.background.maternalAutoimmuneDisease !== true),
+      // 10,000 MAS for ~1,000 previously well (3,000 gave ~300, a held-out AUC with an SE near 0.03).
+      () =>
+        cohort('mas', 17, 10_000).filter(
+          (c) => c.background.sjia === 'none' && c.background.maternalAutoimmuneDisease !== true,
+        ),
       () => cohort('sepsis', 17, N),
     ],
     [

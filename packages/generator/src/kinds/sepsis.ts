@@ -1,6 +1,7 @@
 import {
   PHOENIX_COAGULATION,
   PHOENIX_COAGULATION_CAP,
+  PHOENIX_LACTATE,
   PHOENIX_SEPSIS_CUTOFF,
   type Investigations,
   type LabPanel,
@@ -15,6 +16,7 @@ import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
 import {
   buildObservations,
+  chartShock,
   chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
@@ -194,6 +196,12 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     lactateAt12: true,
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
+
+  // Lactate moves with the circulation: a septic-shock case whose presentation lactate already scores
+  // a Phoenix cardiovascular point is in shock from presentation, not from 12 h at normal vital signs.
+  const lactate0 = panels.find((p) => p.hour === 0)?.lactate;
+  if (shockCase && shockFrom > 0 && lactate0 !== undefined && lactate0 >= PHOENIX_LACTATE[0]!.threshold.value)
+    chartShock(observations[0]!, ageYears, 1);
 
   // Complete the organ dysfunction to Phoenix ≥2 when the drawn pattern falls short, and to at least
   // one organ (respiratory, cardiovascular, neurological) point: coagulopathy comes with the organ

@@ -51,13 +51,14 @@ export function nkResultWithoutMas(rng: Rng): () => NkResult {
 }
 
 /**
- * A viral PCR at presentation: sent with the HLH work-up, else with WORKUP_TABLE.viralPcrWithoutWorkup,
- * whatever the trigger; positive for a viral trigger, else negative. An untested trigger stays unknown.
+ * A viral PCR at presentation: a viral trigger is always tested (its illness prompts the test, and a
+ * trigger left untested went untreated under the guideline's plan); otherwise sent with the HLH
+ * work-up, else with WORKUP_TABLE.viralPcrWithoutWorkup, in every kind, and negative.
  */
 export function viralPcr(trigger: GroundTruth['trigger'] | undefined, rng: Rng, workup: Workup): ViralTest | undefined {
-  if (!workup.sent && !rng.chance(WORKUP_TABLE.viralPcrWithoutWorkup.p)) return undefined;
   const positive = trigger === undefined ? undefined : viralTestFor(trigger, rng);
   if (positive) return positive;
+  if (!workup.sent && !rng.chance(WORKUP_TABLE.viralPcrWithoutWorkup.p)) return undefined;
   // The virus tested follows the mix of viral triggers, so which virus was tested does not tell a trigger apart.
   const tested = rng.weighted(MAS_TABLE.virus.weights);
   const virus = tested === 'other-virus' ? rng.weighted(OTHER_VIRUSES.weights) : tested;

@@ -48,7 +48,7 @@ export const WORKUP_TABLE: {
     readonly weights: readonly (readonly ['low' | 'absent' | 'normal', number])[];
     readonly source: Source;
   };
-  /** A viral PCR sent outside an HLH work-up (the work-up always sends one); positive when the illness has a viral trigger. */
+  /** A viral PCR sent outside an HLH work-up (the work-up always sends one) when no viral trigger prompts it. */
   readonly viralPcrWithoutWorkup: Proportion;
   /** Blood cultures and antimicrobials in the first 24 h, from the history a chart shows: known or suspected sJIA, or a previously well child. */
   readonly cultures: { readonly inSjia: Proportion; readonly previouslyWell: Proportion };
@@ -72,12 +72,12 @@ export const WORKUP_TABLE: {
     ),
   },
   hlhWorkup: {
-    suspected: proportion(0.5, prior('an HLH work-up (sCD25, EBV/CMV PCR) sent when the chart prompts it')),
-    otherwise: proportion(0.15, prior('an HLH work-up sent without a prompt on the presentation panel')),
+    suspected: proportion(0.45, prior('an HLH work-up (sCD25, EBV/CMV PCR) sent when the chart prompts it')),
+    otherwise: proportion(0.2, prior('an HLH work-up sent without a prompt on the presentation panel')),
   },
   cardiacMarkers: {
-    inShock: proportion(0.6, prior('troponin and BNP sent when the child is in shock')),
-    otherwise: proportion(0.15, prior('troponin and BNP sent without shock')),
+    inShock: proportion(0.5, prior('troponin and BNP sent when the child is in shock')),
+    otherwise: proportion(0.2, prior('troponin and BNP sent without shock')),
   },
   boneMarrow: {
     suspected: proportion(0.3, prior('marrow aspirate in the first 48 h of MIS-C when MAS is suspected')),
@@ -96,11 +96,16 @@ export const WORKUP_TABLE: {
     ],
     source: prior('NK-cell function without MAS: mostly normal, sometimes low during active inflammation'),
   },
-  viralPcrWithoutWorkup: proportion(0.3, prior('an EBV/CMV/adenovirus PCR in a febrile child outside an HLH work-up')),
+  viralPcrWithoutWorkup: proportion(
+    0.9,
+    prior(
+      'a viral PCR (EBV/CMV/adenovirus or a respiratory panel) in a febrile child admitted, outside an HLH work-up',
+    ),
+  ),
   cultures: {
     inSjia: proportion(0.4, prior('antimicrobials and cultures in the first 24 h of febrile known or suspected sJIA')),
     previouslyWell: proportion(
-      0.95,
+      0.98,
       prior(
         'antimicrobials and cultures in the first 24 h of a febrile, previously well child with abnormal blood counts',
       ),
