@@ -11,6 +11,7 @@ import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 import { Saturation } from './saturation.js';
+import { ASSAY_LIMITS } from './tables/assay-limit-table.js';
 import { LAB_FACTORS } from './tables/lab-factor-table.js';
 import { LAB_MEASUREMENT } from './tables/shared-priors-table.js';
 
@@ -28,7 +29,10 @@ const INDEX: { readonly [K in NumericAnalyte]: number } = Object.fromEntries(
 ) as { [K in NumericAnalyte]: number };
 const SCALE: readonly number[] = NUMERIC_ANALYTES.map((a) => 10 ** ANALYTES[a].precision);
 const PLAUSIBLE_MIN: readonly number[] = NUMERIC_ANALYTES.map((a) => ANALYTES[a].plausible.min);
-const PLAUSIBLE_MAX: readonly number[] = NUMERIC_ANALYTES.map((a) => ANALYTES[a].plausible.max);
+// The rules' input-sanity maximum, or the assay or physiology limit below it (tables/assay-limit-table.ts).
+const PLAUSIBLE_MAX: readonly number[] = NUMERIC_ANALYTES.map((a) =>
+  Math.min(ANALYTES[a].plausible.max, ASSAY_LIMITS.upper[a] ?? Number.POSITIVE_INFINITY),
+);
 const WBC = INDEX.wbc;
 const ALC = INDEX.alc;
 const ANC = INDEX.anc;
@@ -48,9 +52,8 @@ const {
 const { analytes: SIDE_ANALYTES, shareOfCohortGap: SIDE_SHARE, maxGap: SIDE_MAX_GAP } = LAB_MEASUREMENT.baselineSide;
 // Lymphocytes as a fraction of the WBC approach the maximum smoothly (a clamp held 9% of MAS panels at exactly 85%).
 const ALC_FRACTION = new Saturation(ALC_KNEE, MAX_ALC_FRACTION, false);
-// Readings within at0's bounds: the window criteria read (see LabSpec).
+// Readings within at0's bounds: every reading from presentation on (see LabSpec).
 const BOUNDED_FROM_HOUR = FIRST_24_HOURS.fromHour;
-const BOUNDED_TO_HOUR = FIRST_24_HOURS.toHour;
 
 /** The position of an analyte in NUMERIC_ANALYTES (the canonical order, and the index masks use). */
 export function analyteIndex(analyte: NumericAnalyte): number {
@@ -301,10 +304,12 @@ export class CaseLabs {
       v = lv * (1 + COURSE_READING.linear * rng.quickNormal());
     }
     // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
-    // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. Later, or
-    // without a maximum of at0's own, a high reading saturates towards the plausible maximum.
-    if (hour >= BOUNDED_FROM_HOUR && hour <= BOUNDED_TO_HOUR && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
-    if (hour > BOUNDED_TO_HOUR || m.at0.max === undefined) v = m.saturation.apply(v);
+    // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. The bounds hold
+    // at every hour, not only in the window criteria read (values held to 24 h once escaped them
+    // later: a septic Hb of 3.4 g/dL); without a maximum of at0's own, a high reading saturates
+    // towards the plausible maximum (or the assay's limit, tables/assay-limit-table.ts).
+    if (hour >= BOUNDED_FROM_HOUR && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
+    if (m.at0.max === undefined) v = m.saturation.apply(v);
     return v;
   }
 

@@ -12,7 +12,7 @@ export type CurveName = 'main' | 'procalcitonin' | 'cardiac';
  * falls as disease worsens) and, pairwise, through a shared factor F (tables/lab-factor-table.ts).
  * Over time the value moves along a line (in log space for log-scale analytes) from `baseline`
  * (activity 0: the pre-illness or pre-MAS level) through the hour-0 value (activity 1) and beyond.
- * Bounds in `at0` hold for every reading from hour 0 to hour 24 (the window criteria read).
+ * Bounds in `at0` hold for every reading from hour 0 on, not only in the window criteria read.
  */
 export interface LabSpec {
   readonly at0: Quartiles;

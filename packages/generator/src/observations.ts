@@ -1,6 +1,7 @@
 import { FIRST_24_HOURS, MISC_CDC_2023, PHOENIX_GCS, type Observation } from '@masdrill/rules';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
+import { OUTCOME_TABLE } from './tables/outcome-table.js';
 import { TEMPERATURE_HOURS } from './tables/schedule-table.js';
 import { RESTING_VITALS, TEMPERATURE_COURSE, VITAL_SIGN_READINGS } from './tables/vitals-table.js';
 
@@ -122,4 +123,42 @@ export function temperatureCourse(hours: readonly number[], febrile: boolean, pe
 /** Days of fever at each hour, given the days at presentation. */
 export function feverDayCourse(hours: readonly number[], febrile: boolean, daysAt0: number): number[] {
   return hours.map((h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, T.feverDaysUntilHour) / 24 : 0));
+}
+
+/**
+ * A reading put into shock on at least `vasoactives` agents: the pressure falls and the heart rate
+ * rises by the shock factors (RESTING_VITALS), keeping the reading's own scatter. Deterministic.
+ */
+export function chartShock(o: Observation, ageYears: number, vasoactives: number): void {
+  if (!o.shock) {
+    const rest = restingVitals(ageYears);
+    o.sbp = Math.round(Math.max(V.minSbp, o.sbp! * RESTING_VITALS.shockSbpFactor));
+    o.dbp = Math.round(
+      Math.max(V.minDbp, Math.min(o.dbp! * RESTING_VITALS.shockSbpFactor, o.sbp - V.minPulsePressure)),
+    );
+    o.heartRate = Math.round(o.heartRate! + rest.heartRate * (RESTING_VITALS.shockHeartRateFactor - 1));
+  }
+  o.shock = true;
+  o.vasoactiveCount = Math.max(o.vasoactiveCount ?? 0, vasoactives);
+}
+
+/**
+ * A patient who dies is charted in multi-organ failure before it (OUTCOME_TABLE.terminalCourse):
+ * from its hour to the last reading, refractory shock on vasoactives and invasive ventilation (the
+ * GCS then not assessable). Deterministic: the readings keep their scatter, shifted to the shock levels.
+ */
+export function chartTerminalCourse(observations: Observation[], ageYears: number): void {
+  const tc = OUTCOME_TABLE.terminalCourse;
+  const rest = restingVitals(ageYears);
+  for (const o of observations) {
+    if (o.hour < tc.fromHour) continue;
+    chartShock(o, ageYears, tc.vasoactives);
+    if (o.respiratorySupport !== 'invasive') {
+      o.respiratorySupport = 'invasive';
+      o.respiratoryRate = Math.round(Math.max(V.minRespiratoryRate, rest.respiratoryRate * RR.invasive));
+    }
+    o.fio2 = Math.max(o.fio2 ?? 0, tc.fio2);
+    o.spo2 = Math.min(o.spo2 ?? 100, tc.spo2);
+    delete o.gcs;
+  }
 }

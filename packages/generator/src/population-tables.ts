@@ -1,7 +1,9 @@
+import { ASSAY_LIMITS } from './tables/assay-limit-table.js';
 import { CDC_WEIGHT_FOR_AGE, WHO_WEIGHT_FOR_AGE } from './tables/growth-lms-table.js';
 import { HEIGHT_FOR_AGE } from './tables/height-table.js';
 import { MAS_BASELINE_SOURCE, MAS_TABLE, OTHER_VIRUSES } from './tables/mas-table.js';
 import { MISC_TABLE } from './tables/misc-table.js';
+import { OUTCOME_TABLE } from './tables/outcome-table.js';
 import { SYNTHETIC_LAB_REFERENCE_RANGES } from './tables/reference-range-table.js';
 import { LAB_SCHEDULE, TEMPERATURE_HOURS } from './tables/schedule-table.js';
 import { ANTHROPOMETRY_Z_LIMITS, LAB_MEASUREMENT, SEVERITY_BAND } from './tables/shared-priors-table.js';
@@ -42,6 +44,8 @@ export const POPULATION_TABLES = {
   phoenixMapBands: PHOENIX_MAP_ZERO_POINTS_ABOVE,
   otherViruses: OTHER_VIRUSES,
   response: RESPONSE_TABLE,
+  outcome: OUTCOME_TABLE,
+  assayLimits: ASSAY_LIMITS,
 } as const;
 
 function isSource(value: unknown): value is Source {

@@ -5,6 +5,7 @@ import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
   type FindingKey,
@@ -16,7 +17,8 @@ import { MAS_TABLE } from '../tables/mas-table.js';
 import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
-import { currentSjiaTherapy, hlhWorkup, viralPcr } from './workup.js';
+import { cardiacMarkers, currentSjiaTherapy, hlhWorkup, viralPcr } from './workup.js';
+import { WORKUP_TABLE } from '../tables/workup-table.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 /** MAS: sJIA-associated (onset / known / infection-triggered), previously-well infection-triggered, neonatal. */
@@ -176,20 +178,20 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const labs = new CaseLabs(rng, severity, t.labs, neonatal ? [t.neonatalLabs] : []);
   const main = activityCurve(TRAJECTORY_TABLE.mas, rng.uniform(0, TRAJECTORY_TABLE.mas.progressionMax));
   const curves = { main, procalcitonin: main, cardiac: main, overlay: null };
-  const infectionTriggered = trigger !== 'active-sjia' && trigger !== 'maternal-autoimmunity';
-  const suspectedInfection = rng.chance(
-    infectionTriggered ? t.suspectedInfection.infectionTriggered.p : t.suspectedInfection.otherwise.p,
-  );
+  // Cultures and antimicrobials from the history the chart shows, not from the hidden trigger.
+  const cultures = WORKUP_TABLE.cultures;
+  const suspectedInfection = rng.chance(inSjia ? cultures.inSjia.p : cultures.previouslyWell.p);
   const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
   const workup = hlhWorkup(labs, rng, () => rng.weighted(t.nkCellResult.weights));
   const panels = buildLabPanels(labs, curves, rng, {
     difficulty,
     baseline: knownSjia,
-    atPresentation: workup.atPresentation,
+    atPresentation: [...cardiacMarkers(labs, observations, rng), ...workup.atPresentation],
     procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
 
+  if (died) chartTerminalCourse(observations, ageYears);
   const investigations: Investigations = {};
   if (workup.marrow) {
     investigations.boneMarrow = [
@@ -201,7 +203,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
     ];
   }
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
-  const viral = viralPcr(trigger, rng);
+  const viral = viralPcr(trigger, rng, workup);
   if (viral) investigations.viralTests = [viral];
 
   const background: Background = { sjia };

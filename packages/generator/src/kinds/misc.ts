@@ -7,6 +7,7 @@ import { miscCategoryCount } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
   type FindingKey,
@@ -214,6 +215,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   }
 
   const died = latentChance(rng, t.died.p, t.latentCorrelation.died, z);
+  if (died) chartTerminalCourse(observations, ageYears);
   return {
     patient,
     background: {

@@ -1,6 +1,7 @@
 import {
   PHOENIX_COAGULATION,
   PHOENIX_COAGULATION_CAP,
+  PHOENIX_LACTATE,
   PHOENIX_SEPSIS_CUTOFF,
   type Investigations,
   type LabPanel,
@@ -15,6 +16,8 @@ import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
 import {
   buildObservations,
+  chartShock,
+  chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
   type FindingKey,
@@ -22,11 +25,12 @@ import {
 } from '../observations.js';
 import { makePatient } from '../patient.js';
 import type { Rng } from '../rng.js';
-import { OBSERVATION_HOURS } from '../tables/schedule-table.js';
+import { OUTCOME_TABLE } from '../tables/outcome-table.js';
+import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SEPSIS_TABLE } from '../tables/sepsis-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
-import { hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
+import { cardiacMarkers, hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 // Lab overrides as constants: CaseLabs resolves a cohort's laboratory once per combination of tables (by identity).
@@ -46,9 +50,17 @@ const SHOCK_LACTATE: LabTable = {
 /** Phoenix: an INR above this scores a coagulation point. */
 const PHOENIX_INR = PHOENIX_COAGULATION.find((c) => c.analyte === 'inr')!.threshold.value;
 
-function setLab(labs: LabPanel[], hour: number, key: 'inr' | 'dDimer', value: number): void {
-  const panel = labs.find((p) => p.hour === hour);
-  if (panel) panel[key] = value;
+/**
+ * The case's own course of an analyte scaled so its presentation value is `at0`: the readings keep
+ * the lab model's kinetics (an INR once held equal at 0 and 12 h, then normal from 48 h).
+ */
+function scaleCourse(labs: LabPanel[], key: 'inr' | 'dDimer', at0: number): void {
+  const v0 = labs.find((p) => p.hour === 0)?.[key];
+  for (const p of labs) {
+    const v = p[key];
+    if (v === undefined || p.hour < 0) continue;
+    p[key] = v0 === undefined || v0 <= 0 ? at0 : Math.round(((v * at0) / v0) * 100) / 100;
+  }
 }
 
 /**
@@ -172,44 +184,51 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     cardiac: main,
     overlay: null,
   };
-  const cardiac = rng.chance(t.cardiacMarkers.p);
-  const atPresentation: NumericAnalyte[] = [];
-  if (cardiac) atPresentation.push('troponin', 'bnp');
+  const atPresentation: NumericAnalyte[] = cardiacMarkers(labs, observations, rng);
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   atPresentation.push(...workup.atPresentation);
   const panels = buildLabPanels(labs, curves, rng, {
     difficulty,
     baseline: false,
     atPresentation,
-    procalcitonin: true,
+    // Procalcitonin as in every kind with suspected infection (sepsis always has it by definition).
+    procalcitonin: rng.chance(LAB_SCHEDULE.procalcitoninOutsideSepsis.infectionSuspected.p),
     lactateAt12: true,
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
 
-  // Complete the organ dysfunction to Phoenix ≥2 when the drawn pattern falls short.
+  // Lactate moves with the circulation: a septic-shock case whose presentation lactate already scores
+  // a Phoenix cardiovascular point is in shock from presentation, not from 12 h at normal vital signs.
+  const lactate0 = panels.find((p) => p.hour === 0)?.lactate;
+  if (shockCase && shockFrom > 0 && lactate0 !== undefined && lactate0 >= PHOENIX_LACTATE[0]!.threshold.value)
+    chartShock(observations[0]!, ageYears, 1);
+
+  // Complete the organ dysfunction to Phoenix ≥2 when the drawn pattern falls short, and to at least
+  // one organ (respiratory, cardiovascular, neurological) point: coagulopathy comes with the organ
+  // picture, not alone at normal vital signs (it reached Phoenix ≥2 on its own in 26% of sepsis).
   // A cheap bound (label-bounds.ts) settles most cases; the rules' calculator decides the rest, and what to add.
   const pc = t.phoenixCompletion;
   for (let guard = 0; guard < 6; guard++) {
-    if (phoenixSurelyAtLeastTwo(observations, panels)) break;
+    // Septic shock is a cardiovascular point from presentation or 12 h: the bound then settles it.
+    if (shockCase && phoenixSurelyAtLeastTwo(observations, panels)) break;
     const parts = phoenixParts(patient, observations, panels);
-    if (parts.total >= PHOENIX_SEPSIS_CUTOFF) break;
+    const organ = parts.respiratory + parts.cardiovascular + parts.neurological;
+    if (parts.total >= PHOENIX_SEPSIS_CUTOFF && organ > 0) break;
     // Each step adds one point: a coagulation abnormality, or respiratory support with a low SpO₂:FiO₂.
     // Both go in at presentation, so they count at the same time point (Phoenix scores the worst
     // total at one time point, not the worst of each item across the day).
     const coag =
-      parts.coagulation < PHOENIX_COAGULATION_CAP && (parts.respiratory > 0 || rng.next() < pc.coagulation.p);
+      organ > 0 &&
+      parts.coagulation < PHOENIX_COAGULATION_CAP &&
+      (parts.respiratory > 0 || rng.next() < pc.coagulation.p);
     if (coag) {
       const p0 = panels.find((p) => p.hour === 0);
       if (p0?.inr === undefined || p0.inr <= PHOENIX_INR) {
         const v = Math.round((pc.inr.from + pc.inr.width * rng.next()) * 100) / 100;
-        setLab(panels, 0, 'inr', v);
-        setLab(panels, 12, 'inr', v);
-        setLab(panels, 24, 'inr', Math.round((v - pc.inrFallBy24h) * 100) / 100);
+        scaleCourse(panels, 'inr', v);
       } else {
         const v = Math.round((pc.dDimer.from + pc.dDimer.width * rng.next()) * 100) / 100;
-        setLab(panels, 0, 'dDimer', v);
-        setLab(panels, 12, 'dDimer', v);
-        setLab(panels, 24, 'dDimer', v);
+        scaleCourse(panels, 'dDimer', v);
       }
     } else {
       const o = observations.find((x) => x.hour === 0)!;
@@ -227,13 +246,22 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
         : { hour: 0, specimen: 'blood', result: 'negative' },
     ],
   };
-  const viral = viralPcr(undefined, rng, hyper ? t.viralPcr.hyperferritinemic.p : t.viralPcr.otherwise.p);
+  const viral = viralPcr(undefined, rng, workup);
   if (viral) investigations.viralTests = [viral];
   if (workup.marrow) {
     investigations.boneMarrow = [{ hour: 24, hemophagocytosis: rng.chance(t.hemophagocytosis.p), malignancy: false }];
   }
-  // Leans on the case's own severity draw (before the subtype shifts) so each stratum keeps its published rate.
-  const died = latentChance(rng, hyper ? t.died.hyperferritinemic.p : t.died.otherwise.p, sv.diedCorrelation, z);
+  // Leans on the case's own severity draw (before the subtype shifts) so each stratum keeps its published rate;
+  // within it septic shock carries the higher mortality, sepsis without shock the rest.
+  const stratum = hyper ? t.died.hyperferritinemic.p : t.died.otherwise.p;
+  const inShock = stratum * OUTCOME_TABLE.septicShockMortalityRatio.value;
+  const died = latentChance(
+    rng,
+    shockCase ? inShock : (stratum - t.shock.p * inShock) / (1 - t.shock.p),
+    sv.diedCorrelation,
+    z,
+  );
+  if (died) chartTerminalCourse(observations, ageYears);
   const critical = shockCase || ventilated;
 
   return {

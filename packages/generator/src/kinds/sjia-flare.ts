@@ -16,7 +16,8 @@ import { LAB_SCHEDULE, OBSERVATION_HOURS } from '../tables/schedule-table.js';
 import { SJIA_FLARE_TABLE } from '../tables/sjia-flare-table.js';
 import { activityCurve, TRAJECTORY_TABLE } from '../tables/trajectory-table.js';
 import { buildLabPanels } from './lab-plan.js';
-import { currentSjiaTherapy, hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
+import { WORKUP_TABLE } from '../tables/workup-table.js';
+import { cardiacMarkers, currentSjiaTherapy, hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 /** Active sJIA flare without MAS (known sJIA, or a first presentation of suspected sJIA). */
@@ -85,13 +86,13 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const labs = new CaseLabs(rng, severity, t.labs, hard ? [t.hardLabs] : []);
   const main = activityCurve(TRAJECTORY_TABLE.sjiaFlare, rng.uniform(0, TRAJECTORY_TABLE.sjiaFlare.progressionMax));
   const curves = { main, procalcitonin: main, cardiac: main, overlay: null };
-  const suspectedInfection = rng.chance(t.suspectedInfection.p);
+  const suspectedInfection = rng.chance(WORKUP_TABLE.cultures.inSjia.p);
   const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   const panels = buildLabPanels(labs, curves, rng, {
     difficulty,
     baseline: known,
-    atPresentation: workup.atPresentation,
+    atPresentation: [...cardiacMarkers(labs, observations, rng), ...workup.atPresentation],
     procalcitonin: rng.chance(suspectedInfection ? pct.infectionSuspected.p : pct.otherwise.p),
     ...(workup.nkCellActivity ? { nkCellActivity: workup.nkCellActivity } : {}),
   });
@@ -102,7 +103,7 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   if (suspectedInfection) investigations.cultures = [{ hour: 0, specimen: 'blood', result: 'negative' }];
 
   const background: Background = { sjia: known ? 'known' : 'suspected' };
-  const viral = viralPcr(undefined, rng);
+  const viral = viralPcr(undefined, rng, workup);
   if (viral) investigations.viralTests = [viral];
   if (known) {
     background.sjiaDurationYears =

@@ -45,13 +45,14 @@ export interface PatientResponse {
 }
 
 /** Rows up to `untilHour`: the case's own hours, then every extensionStepHours past its last row, and `untilHour` itself. */
-function hoursUpTo<T extends { hour: number }>(rows: readonly T[], untilHour: number): number[] {
+function hoursUpTo<T extends { hour: number }>(rows: readonly T[], untilHour: number, endsThere = false): number[] {
   const own = rows.map((r) => r.hour).filter((h) => h > 0 && h <= untilHour);
   const last = rows.reduce((m, r) => Math.max(m, r.hour), 0);
   const extra: number[] = [];
   for (let h = last + RESPONSE_TABLE.extensionStepHours; h <= untilHour; h += RESPONSE_TABLE.extensionStepHours)
     extra.push(h);
-  if (untilHour > last && !extra.includes(untilHour)) extra.push(untilHour);
+  // A death between the case's own readings is charted at its hour (observations only: no panel is drawn as a patient dies).
+  if ((untilHour > last || endsThere) && !extra.includes(untilHour)) extra.push(untilHour);
   return [...new Set([...own, ...extra])].sort((a, b) => a - b);
 }
 
@@ -202,7 +203,7 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
   const anchorObs = rowAt(base.observations, 0) ?? base.observations.find((o) => o.hour >= 0);
   const observations: Observation[] = base.observations.filter((o) => o.hour <= 0);
   if (anchorObs) {
-    for (const h of hoursUpTo(base.observations, endHour)) {
+    for (const h of hoursUpTo(base.observations, endHour, diedAtHour !== undefined)) {
       const control = trace.control(h);
       const mas = profile.processes.includes('mas') ? trace.activity('mas', h) : undefined;
       const systemic = systemicActivity(profile, trace, h, true);

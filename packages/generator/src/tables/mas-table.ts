@@ -126,7 +126,6 @@ export interface MasTable {
   readonly died: Proportion;
   readonly hemophagocytosis: Proportion;
   readonly hemophagocytosisHard: Proportion;
-  readonly suspectedInfection: { readonly infectionTriggered: Proportion; readonly otherwise: Proportion };
   readonly therapyInKnownSjia: {
     readonly [K in
       | 'glucocorticoid'
@@ -256,13 +255,6 @@ export const MAS_TABLE: MasTable = {
   died: proportion(0.08, cite('minoia-2014', 'abstract: mortality 8%')),
   hemophagocytosis: proportion(0.6, cite('minoia-2014', 'abstract: hemophagocytosis in 60% of those aspirated')),
   hemophagocytosisHard: proportion(0.35, prior('hard difficulty: marrow more often without hemophagocytosis')),
-  suspectedInfection: {
-    infectionTriggered: proportion(
-      0.8,
-      prior('antimicrobials and cultures in the first 24 h when a trigger infection is evident'),
-    ),
-    otherwise: proportion(0.5, prior('antimicrobials and cultures in the first 24 h in febrile sJIA-MAS')),
-  },
   therapyInKnownSjia: {
     glucocorticoid: proportion(0.5, prior('current sJIA therapy')),
     methotrexate: proportion(0.2, prior('current sJIA therapy')),
@@ -370,6 +362,18 @@ export const MAS_TABLE: MasTable = {
       at0: quartiles(1.8, 1.3, 2.6, 'log', prior('lactate at MAS onset'), { min: 0.5 }),
       rho: 0.35,
       baseline: 1.3,
+    },
+    troponin: {
+      at0: quartiles(10, 4, 30, 'log', prior('hs-troponin in MAS (ng/L; raised with shock)'), { min: 1 }),
+      rho: 0.5,
+      baseline: 4,
+      curve: 'cardiac',
+    },
+    bnp: {
+      at0: quartiles(100, 40, 300, 'log', prior('BNP in MAS (pg/mL; raised with shock)'), { min: 5 }),
+      rho: 0.5,
+      baseline: 30,
+      curve: 'cardiac',
     },
     sCd25: {
       at0: quartiles(6000, 3200, 11000, 'log', prior('sCD25 at MAS onset (assay-specific)'), { min: 300 }),

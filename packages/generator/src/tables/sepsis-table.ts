@@ -76,12 +76,11 @@ export interface SepsisTable {
   };
   /** Completing a case to Phoenix ≥2: each step adds one coagulation or one respiratory point at presentation. */
   readonly phoenixCompletion: {
-    /** A coagulation point rather than a respiratory one while the respiratory system scores none (with one, always coagulation). */
+    /** A coagulation point rather than a respiratory one while the respiratory system scores none (with one, always coagulation; with no organ point, never). */
     readonly coagulation: Proportion;
-    /** INR put in at 0 and 12 h when it scores no point (above the Phoenix 1.3), and at 24 h `inrFallBy24h` lower. */
+    /** INR at presentation when it scores no point (above the Phoenix 1.3); the case's own INR course is scaled to it. */
     readonly inr: UniformSpan;
-    readonly inrFallBy24h: number;
-    /** D-dimer (mg/L FEU) at 0, 12 and 24 h otherwise (above the Phoenix 2). */
+    /** D-dimer (mg/L FEU) at presentation otherwise (above the Phoenix 2), its course scaled likewise. */
     readonly dDimer: UniformSpan;
     /** A respiratory point: oxygen at this FiO₂ (fraction) with SpO₂ (%, whole) in `spo2` (S/F below 292). */
     readonly oxygenFio2: number;
@@ -91,9 +90,6 @@ export interface SepsisTable {
   readonly bloodCulturePositive: Proportion;
   readonly organisms: { readonly weights: readonly (readonly [string, number])[]; readonly source: Source };
   readonly hemophagocytosis: Proportion;
-  readonly cardiacMarkers: Proportion;
-  /** A viral PCR sent at presentation (a viral co-infection is plausible, more so with hyperferritinemia). */
-  readonly viralPcr: { readonly hyperferritinemic: Proportion; readonly otherwise: Proportion };
   readonly labs: LabTable;
   /** Ferritin distributions replace labs.ferritin by subtype. */
   readonly ferritin: {
@@ -203,12 +199,11 @@ export const SEPSIS_TABLE: SepsisTable = {
       prior('completion to Phoenix ≥2 by a coagulation point rather than a respiratory one'),
     ),
     inr: { from: 1.35, width: 0.4 },
-    inrFallBy24h: 0.05,
     dDimer: { from: 2.2, width: 4 },
     oxygenFio2: 0.4,
     spo2: { from: 93, width: 3 },
     source: prior(
-      'completion to Phoenix ≥2: INR 1.35–1.75 (0.05 lower at 24 h) or D-dimer 2.2–6.2 mg/L FEU; or oxygen at FiO₂ 0.4 with SpO₂ 93–96% (S/F 232–240)',
+      'completion to Phoenix ≥2, with at least one organ point: INR 1.35–1.75 or D-dimer 2.2–6.2 mg/L FEU; or oxygen at FiO₂ 0.4 with SpO₂ 93–96% (S/F 232–240)',
     ),
   },
   bloodCulturePositive: proportion(0.4, prior('blood culture positive')),
@@ -224,16 +219,6 @@ export const SEPSIS_TABLE: SepsisTable = {
     source: prior('organism mix'),
   },
   hemophagocytosis: proportion(0.3, prior('hemophagocytosis in a sepsis marrow')),
-  cardiacMarkers: proportion(0.3, prior('troponin/BNP sent in sepsis')),
-  viralPcr: {
-    hyperferritinemic: proportion(
-      0.85,
-      prior(
-        'viral PCR sent in hyperferritinemic sepsis (DNAemia in 78% with ferritin ≥1000, Simon 2019, makes it worth sending)',
-      ),
-    ),
-    otherwise: proportion(0.6, prior('viral PCR sent in sepsis')),
-  },
   labs: {
     platelets: {
       at0: quartiles(180, 100, 280, 'log', SEPSIS_PRIOR, { min: 5 }),
@@ -328,6 +313,30 @@ export const SEPSIS_TABLE: SepsisTable = {
       ),
       rho: 0.5,
       baseline: 800,
+    },
+    il18: {
+      at0: quartiles(
+        2000,
+        800,
+        6000,
+        'log',
+        prior('IL-18 in sepsis (assay-specific; raised in hyperferritinemic sepsis, Carcillo 2023)'),
+        { min: 50 },
+      ),
+      rho: 0.4,
+      baseline: 300,
+    },
+    cxcl9: {
+      at0: quartiles(
+        600,
+        250,
+        1500,
+        'log',
+        prior('CXCL9 in sepsis (assay-specific; raised in hyperferritinemic sepsis, Carcillo 2023)'),
+        { min: 30 },
+      ),
+      rho: 0.4,
+      baseline: 200,
     },
   },
   ferritin: {

@@ -57,7 +57,6 @@ export interface SjiaFlareTable {
     readonly source: Source;
   };
   readonly hemophagocytosis: Proportion;
-  readonly suspectedInfection: Proportion;
   readonly knownSjia: Proportion;
   /** The truth's severity band reads the latent severity lowered by this (SD units): a flare is rarely severe. */
   readonly severityBandShift: { readonly value: number; readonly source: Source };
@@ -144,7 +143,6 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
     0.687,
     cite('ravelli-2016-rmd-open', `Table 1: hemophagocytosis in 68.7% of biopsied, ${PROXY}`),
   ),
-  suspectedInfection: proportion(0.4, prior('antimicrobials and cultures in the first 24 h of a febrile flare')),
   knownSjia: proportion(0.7, prior('flare in known sJIA (the rest: suspected sJIA at onset)')),
   severityBandShift: {
     value: 0.8,
@@ -259,6 +257,18 @@ export const SJIA_FLARE_TABLE: SjiaFlareTable = {
       at0: quartiles(1.3, 1.0, 1.8, 'log', prior('lactate in an sJIA flare'), { min: 0.4 }),
       rho: 0.2,
       baseline: 1.1,
+    },
+    troponin: {
+      at0: quartiles(10, 4, 30, 'log', prior('hs-troponin in an sJIA flare (ng/L; raised with shock)'), { min: 1 }),
+      rho: 0.5,
+      baseline: 4,
+      curve: 'cardiac',
+    },
+    bnp: {
+      at0: quartiles(100, 40, 300, 'log', prior('BNP in an sJIA flare (pg/mL; raised with shock)'), { min: 5 }),
+      rho: 0.5,
+      baseline: 30,
+      curve: 'cardiac',
     },
     sCd25: {
       at0: quartiles(1500, 900, 2500, 'log', prior('sCD25 in an sJIA flare (assay-specific)'), { min: 200 }),
