@@ -58,6 +58,7 @@ export { seededShuffle, hashSeed } from './seeded-order.js';
 
 // Scenarios
 export { drillScenario, DEFAULT_STAGES } from './drill.js';
+export { teachableDrill, TEACHABLE_DRILL_TRIES } from './teachable-drill.js';
 export { generatedCaseOf, constraintProblems, caseFacts } from './scenario-case.js';
 export { checkScenario, lintScenario, type ScenarioCheck, type WrongSetResult } from './lint-scenario.js';
 

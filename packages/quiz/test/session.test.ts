@@ -4,6 +4,7 @@ import type { Kind } from '@masdrill/generator';
 import {
   createSession,
   drillScenario,
+  teachableDrill,
   expertAnswers,
   generatedCaseOf,
   playSession,
@@ -95,7 +96,7 @@ describe('random drills', () => {
     const below: string[] = [];
     for (const kind of ['mas', 'sjia-flare', 'sepsis', 'misc'] as const) {
       for (let seed = 0; seed < 60; seed++) {
-        const s = drillScenario(kind, seed);
+        const s = teachableDrill(kind, seed);
         const r = sessionReport(playSession(s, generatedCaseOf(s)!, EXPERT));
         if (r.overall !== 100) below.push(`${kind} ${seed}: ${r.overall}`);
       }
@@ -103,13 +104,25 @@ describe('random drills', () => {
     expect(below).toEqual([]);
   }, 120_000);
 
+  it('a drill passes over a patient whose chart never lets the expert treat it (teachable-drill)', () => {
+    // mas seed 0, index 0: critical MAS whose chart meets no MAS set before death at 64 h.
+    const raw = drillScenario('mas', 0);
+    expect(sessionReport(playSession(raw, generatedCaseOf(raw)!, EXPERT)).overall).toBeLessThan(100);
+    const drill = teachableDrill('mas', 0);
+    expect(drill.generate).toMatchObject({ kind: 'mas', seed: 0, index: 1 });
+    expect(sessionReport(playSession(drill, generatedCaseOf(drill)!, EXPERT)).overall).toBe(100);
+    expect(teachableDrill('mas', 0)).toEqual(drill);
+    // A teachable patient is kept as it is.
+    expect(teachableDrill('sepsis', 3)).toEqual(drillScenario('sepsis', 3));
+  });
+
   it('the expert plays every drill to 100, the same seed to the same report', () => {
     fc.assert(
       fc.property(
         fc.constantFrom<Kind>('mas', 'sjia-flare', 'sepsis', 'misc'),
         fc.integer({ min: 0, max: 5000 }),
         (kind, seed) => {
-          const s = drillScenario(kind, seed);
+          const s = teachableDrill(kind, seed);
           const c = generatedCaseOf(s)!;
           const r = sessionReport(playSession(s, c, EXPERT));
           expect(r.overall).toBe(100);

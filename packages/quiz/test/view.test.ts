@@ -6,7 +6,7 @@ import {
   attemptStats,
   createSession,
   debriefOf,
-  drillScenario,
+  teachableDrill,
   expertAnswers,
   generatedCaseOf,
   labRows,
@@ -19,7 +19,7 @@ import {
 import { splitKeys } from '../src/ui/keys.js';
 
 const started = (kind: Kind, seed: number): SessionState => {
-  const s = drillScenario(kind, seed);
+  const s = teachableDrill(kind, seed);
   return sessionReducer(createSession(s, generatedCaseOf(s)!), { type: 'start' });
 };
 

@@ -3,7 +3,7 @@ import { isKind, KINDS, type Kind } from '@masdrill/generator';
 import { formatProblem, type AnswersFile, type Case, type Scenario } from '@masdrill/rules';
 import {
   constraintProblems,
-  drillScenario,
+  teachableDrill,
   formatSessionReport,
   formatShownScenario,
   fromAnswersFile,
@@ -97,7 +97,7 @@ export async function playCommand(argv: readonly string[], io: Io): Promise<numb
       throw new CliError(
         `masdrill play: --seed ${seedText !== undefined ? `"${seedText}" is not a whole number from 0 to 4294967295` : 'is missing'}. Fix: give --seed N with N from 0 to 4294967295 (the same seed, the same drill).`,
       );
-    scenario = drillScenario(kind as Kind, Number(seedText));
+    scenario = teachableDrill(kind as Kind, Number(seedText));
     baseCase = generatedCaseOf(scenario)!;
   }
   if (values.show) {

@@ -98,8 +98,7 @@ async function loadScenario(e: Engine, ref: string): Promise<{ scenario: Scenari
 }
 
 function drill(e: Engine, kind: Kind, seed: number, difficulty: Difficulty): SessionState {
-  const s = e.drillScenario(kind, seed);
-  const scenario: Scenario = difficulty === 'standard' ? s : { ...s, generate: { ...s.generate!, difficulty } };
+  const scenario = e.teachableDrill(kind, seed, difficulty);
   return e.createSession(scenario, e.generatedCaseOf(scenario)!);
 }
 

@@ -77,6 +77,12 @@ export const DESIGN_CHOICES: readonly DesignChoice[] = [
     why: 'MISC-1 changes treatment "when overt MAS develops" without defining overt; Buda 2022 identified MAS in MIS-C with these criteria, applied outside sJIA.',
   },
   {
+    id: 'teachable-drill',
+    choice:
+      "A random drill takes the seed's first generated patient, from index 0 on (at most 25), that the expert — answering from the chart alone — plays to 100. Cohorts, exams and sweeps are not filtered.",
+    why: 'About 1% of generated MAS patients keep a chart that meets no MAS criteria set until they die untreated (the truth drives the course, the chart never shows it): no one could treat them, so as drills they would mark a right answer wrong (issue 9, a fair examiner).',
+  },
+  {
     id: 'chart-diagnosis',
     choice:
       'Expectations read the working diagnosis from the chart at the decision hour, in this order: a MIS-C definition met (CDC 2023 or WHO 2020) → MIS-C; a MAS/HLH criteria set met in the population it applies to (HLH-2004 and the HScore; EULAR/ACR/PRINTO 2016 and the MS score in sJIA), or a known HLH genetic diagnosis → MAS (on top of sepsis when Phoenix sepsis is met); Phoenix sepsis met → sepsis; sJIA → a flare; infection suspected (the encounter, a positive culture or viral test, a febrile neonate) → sepsis; otherwise undetermined.',
