@@ -18,6 +18,7 @@ export { itemProblems } from './items/check-item.js';
 export { ASKED_CRITERIA_SETS, NONE_MET } from './items/criteria-item.js';
 export { CONTINUE_TEXT, ESCALATE_TEXT } from './items/escalation-item.js';
 export { checkedOrThrow } from './items/checked.js';
+export { durationText } from './items/duration-text.js';
 
 // Writers (pure: exam in, text or bytes out)
 export { examFiles, EXAM_FILES, EXAM_JSON } from './writers/exam-files.js';
