@@ -56,3 +56,13 @@ export {
 export { caseToFhirBundle, PRESENTATION_ANCHOR_MS, type FhirOptions } from './fhir/fhir-bundle.js';
 export { UCUM_BY_CANONICAL_UNIT, UCUM_SYSTEM, ucumCode } from './fhir/ucum-units.js';
 export { withoutTruth } from './fhir/without-truth.js';
+export {
+  VITAL_SIGNS,
+  VITAL_SIGNS_SOURCE,
+  VITAL_SIGNS_CATEGORY,
+  BLOOD_PRESSURE,
+  vitalSignObservations,
+  type VitalSign,
+} from './fhir/vital-signs.js';
+export { medicationRequest, isMedicationOrder } from './fhir/medication-requests.js';
+export { expertOrdersAtPresentation } from './fhir/expert-orders.js';

@@ -63,9 +63,14 @@ const FLAGS: readonly Flag[] = [
     name: 'format',
     type: 'string',
     value: 'F',
-    help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nlab Observations)',
+    help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nvital-sign and lab Observations)',
   },
   { name: 'condition', type: 'boolean', help: 'fhir: add a Condition for the labelled diagnosis (the ground truth)' },
+  {
+    name: 'orders',
+    type: 'boolean',
+    help: "fhir: add a MedicationRequest for each drug or fluid the expert plan orders at\npresentation (the rules' expectedPlan; doses in mg, g or mL for the patient's\nweight or BSA); it is the answer to the case's plan question",
+  },
   { name: 'no-truth', type: 'boolean', help: 'strip the ground truth (truth, encounter.died) from every case written' },
   {
     name: 'units',
@@ -129,6 +134,8 @@ export interface GenerateOptions {
   readonly quiet: boolean;
   readonly noTruth: boolean;
   readonly condition: boolean;
+  /** fhir: MedicationRequests for the expert plan's drug orders at presentation. */
+  readonly orders: boolean;
   /** Worker threads; undefined: decided by the cohort's size and the cores (parallel-writer.ts). */
   readonly threads: number | undefined;
 }
@@ -147,6 +154,10 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
   if (str('format') === 'fhir' && units !== 'canonical')
     throw new CliError(
       'masdrill generate: --format fhir writes UCUM units from the canonical ones. Fix: drop --units.',
+    );
+  if ((values.condition || values.orders) && str('format') !== 'fhir')
+    throw new CliError(
+      `masdrill generate: --${values.condition ? 'condition' : 'orders'} adds FHIR resources. Fix: add --format fhir, or drop the flag.`,
     );
   if (str('kind') !== undefined && str('mix') !== undefined)
     throw new CliError(
@@ -187,6 +198,7 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
     quiet: values.quiet === true,
     noTruth: values['no-truth'] === true,
     condition: values.condition === true,
+    orders: values.orders === true,
     threads: str('threads') === undefined ? undefined : wholeNumber('--threads', str('threads'), 0, 0, MAX_THREADS),
   };
 }
@@ -220,6 +232,7 @@ async function writeCases(
     units: options.units,
     noTruth: options.noTruth,
     condition: options.condition,
+    orders: options.orders,
   };
   if (options.format === 'json') await sink.write(options.n === 0 ? '[' : '[\n');
   if (options.format === 'csv') await sink.write(stringify([csvHeader(options.units)]));
