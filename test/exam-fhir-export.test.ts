@@ -101,7 +101,8 @@ describe('FHIR R4 transaction bundles', () => {
       .entry!.filter(
         (e) =>
           e.resource!.resourceType === 'Observation' &&
-          (e.resource as { category: { coding: { code: string }[] }[] }).category[0]!.coding[0]!.code === 'laboratory',
+          (e.resource as unknown as { category: { coding: { code: string }[] }[] }).category[0]!.coding[0]!.code ===
+            'laboratory',
       )
       .map(
         (e) =>
@@ -185,7 +186,7 @@ describe('vital-sign Observations (FHIR R4 vital-signs profiles)', () => {
       const expected = c.observations.flatMap((o) => [
         ...VITAL_SIGNS.filter((v) => typeof o[v.field] === 'number').map((v) => ({
           hour: o.hour,
-          code: v.codings[0]!.code,
+          code: v.codings[0]!.code!,
           value: o[v.field] as number,
         })),
         ...(typeof o.sbp === 'number' && typeof o.dbp === 'number'
