@@ -13,6 +13,7 @@ import {
   expertRule,
   isStatementId,
   type Case,
+  UNIT_INFO,
 } from '@masdrill/rules';
 
 const MIX = 'mas:10,sepsis:5,misc:5';
@@ -139,6 +140,26 @@ describe('dose items', () => {
         expect(d.item.vignette).toContain(`weighs ${d.features.weightKg} kg`);
         expect(d.features.weightKg).toBeGreaterThan(0.5);
         expect(d.features.weightKg).toBeLessThan(200);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('say a divided daily dose once, with its interval, and print units as people write them', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.constantFrom('mas:1', 'misc:1', MIX), (seed, mix) => {
+        const d = doseOf(seed, mix);
+        if (!d) return;
+        const { question, rationale } = d.item;
+        for (const text of [question, rationale]) expect(text).not.toMatch(/m2\b/); // mg/m²/day, never mg/m2/day
+        const n = DOSES_PER_DOSING_DAY[d.rule.expert.frequency];
+        const perDay = UNIT_INFO[d.rule.expert.unit].scope === 'per-day' && n > 1;
+        expect(question).not.toMatch(/divided into|doses a day/);
+        expect((question.match(/\bevery \d+ hours\b/g) ?? []).length).toBeLessThanOrEqual(1);
+        if (perDay) {
+          expect(question).toContain(`in ${n} divided doses, one every`);
+          expect(rationale).toContain(`÷ ${n} ×`);
+        } else expect(question).not.toContain('divided');
       }),
       { numRuns: 40 },
     );

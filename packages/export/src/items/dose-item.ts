@@ -11,7 +11,7 @@ import {
 } from '@masdrill/rules';
 import { citeStatements, statementIdsOf } from './cite.js';
 import { vignetteOf } from './case-view.js';
-import { doseText } from './dose-text.js';
+import { doseText, unitText } from './dose-text.js';
 import type { DraftItem, ItemContext } from './item-context.js';
 
 /** Key rounding: to 0.1 mg, finer than any tolerance below. */
@@ -70,22 +70,22 @@ export function doseItem(ctx: ItemContext): DraftItem | undefined {
       rule.basis === 'per-kg'
         ? `The patient weighs ${formatNumber(f.weightKg!)} kg.`
         : `The patient weighs ${formatNumber(f.weightKg!)} kg and is ${formatNumber(f.heightCm!)} cm tall: body surface area ${formatNumber(Math.round(f.bsaM2! * 100) / 100)} m² (Mosteller).`;
-    const perDoseWritten =
-      UNIT_INFO[written.unit].scope === 'per-day' && n > 1 ? ` divided into ${n} dose${n === 1 ? '' : 's'} a day` : '';
+    // A daily amount given in n doses is divided by n; the stem says so once, with the interval.
+    const divided = UNIT_INFO[written.unit].scope === 'per-day' && n > 1;
     // The rule's own basis (the MIS-C IVIG maximum rests on ACR/NIH, not on MAS's IVIG-1); the
     // action's only where the rule names none.
     const ruleHasBasis = rule.basisOf.statementIds.length + rule.basisOf.citations.length > 0;
     const basis = ruleHasBasis ? rule.basisOf : action.basisOf;
     const ids = statementIdsOf(basis.statementIds);
     const citations = basis.citations.filter((c) => c !== 'guideline');
-    const working = `${formatNumber(written.amount)} ${written.unit}${perDoseWritten ? ` ÷ ${n}` : ''} × ${formatNumber(rule.basis === 'per-kg' ? size : Math.round(size * 100) / 100)} ${rule.basis === 'per-kg' ? 'kg' : 'm²'} = ${formatNumber(round1(inUnit(uncapped)))} ${unit} per dose`;
+    const working = `${formatNumber(written.amount)} ${unitText(written.unit)}${divided ? ` ÷ ${n}` : ''} × ${formatNumber(rule.basis === 'per-kg' ? size : Math.round(size * 100) / 100)} ${rule.basis === 'per-kg' ? 'kg' : 'm²'} = ${formatNumber(round1(inUnit(uncapped)))} ${unit} per dose`;
     return {
       id: `${ctx.idBase}-dose`,
       topic: 'dose',
       kind: 'numeric',
       title: 'Dose calculation',
       vignette: `${vignetteOf(ctx.visible, ctx.hour)} ${body}`,
-      question: `The team starts ${action.name}: ${doseText(written)}${perDoseWritten}${maxima.length ? `, ${maxima.join(', ')}` : ''}. How many ${unit === 'g' ? 'grams' : 'milligrams'} does this patient receive in each single dose? Answer in ${unit}.`,
+      question: `The team starts ${action.name}: ${doseText(written, divided ? n : undefined)}${maxima.length ? `, ${maxima.join(', ')}` : ''}. How many ${unit === 'g' ? 'grams' : 'milligrams'} does this patient receive in each single dose? Answer in ${unit}.`,
       options: [],
       key: [],
       numericKey: { value, tolerance, unit },
