@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -6,6 +8,8 @@ import {
   BLOOD_PRESSURE,
   caseToFhirBundle,
   expertOrdersAtPresentation,
+  PRESENTATION_ANCHOR_MS,
+  scenarioStageBundles,
   UCUM_BY_CANONICAL_UNIT,
   VITAL_SIGNS,
   VITAL_SIGNS_SOURCE,
@@ -24,6 +28,7 @@ import {
   type CaseFeatures,
 } from '@masdrill/rules';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
+import { loadScenarios, scenarioCaseOf } from './support/scenarios.js';
 
 // HL7's FHIR R4 JSON schema (fhir.schema.json, "http://hl7.org/fhir/json-schema/4.0") as an npm
 // package ships it; only the definitions reachable from the resources used are compiled (the whole
@@ -376,5 +381,140 @@ describe('masdrill generate --format fhir / --no-truth (the built bin)', () => {
     expect(truthColumns.every((i) => i >= 0)).toBe(true);
     for (const row of rows) for (const i of truthColumns) expect(row[i]).toBe('');
     expect(cells([])[1]![truthColumns[0]!]).toBe('mas');
+  });
+});
+
+describe("a scenario's stages as FHIR bundles (scenarioStageBundles)", () => {
+  type Entry = { resource: { resourceType: string } & Record<string, unknown> };
+  const scenarios = loadScenarios().map(({ scenario }) => ({ scenario, baseCase: scenarioCaseOf(scenario) }));
+  const hourOf = (iso: string) => (Date.parse(iso) - PRESENTATION_ANCHOR_MS) / 3_600_000;
+  const ofType = (b: { entry?: unknown[] }, type: string) =>
+    (b.entry as Entry[]).filter((e) => e.resource.resourceType === type).map((e) => e.resource);
+
+  it('write one valid Bundle per stage of every committed scenario: the case as the stage shows it, the plan as proposals', () => {
+    let requests = 0;
+    for (const { scenario, baseCase } of scenarios) {
+      const stages = scenarioStageBundles(scenario, baseCase, { orders: true });
+      let previousLabs = 0;
+      expect(stages.map((s) => [s.stageId, s.hour])).toEqual(scenario.stages.map((s) => [s.id, s.hour]));
+      for (const { hour, bundle, stageId } of stages) {
+        expect(fhirProblems(bundle), scenario.id).toEqual([]);
+        for (const e of bundle.entry!) expect(fhirProblems(e.resource!), `${scenario.id} ${stageId}`).toEqual([]);
+        expect(bundle.meta!.tag).toContainEqual({
+          system: 'urn:masdrill:stage',
+          code: stageId,
+          display: `hour ${hour}`,
+        });
+        // Nothing the learner could not see yet at this hour, and no ground truth.
+        const observations = ofType(bundle, 'Observation') as { effectiveDateTime: string }[];
+        expect(observations.length).toBeGreaterThan(0);
+        for (const o of observations) expect(hourOf(o.effectiveDateTime)).toBeLessThanOrEqual(hour);
+        // Lab values: at presentation the case's own up to hour 0; later, never fewer (the course
+        // after the expert's plans adds results, it removes none).
+        const labCount = observations.filter((o) => JSON.stringify(o).includes('"code":"laboratory"')).length;
+        if (stageId === stages[0]!.stageId)
+          expect(labCount).toBe(
+            baseCase.labs
+              .filter((p) => p.hour <= hour)
+              .flatMap((p) => NUMERIC_ANALYTES.filter((a) => typeof p[a] === 'number')).length,
+          );
+        expect(labCount).toBeGreaterThanOrEqual(previousLabs);
+        previousLabs = labCount;
+        expect(ofType(bundle, 'Condition')).toEqual([]);
+        expect(JSON.stringify(bundle)).not.toContain(scenario.id); // the id can name the diagnosis
+        // Every unit a UCUM code ucum-lhc accepts; every order a proposal for this patient.
+        const quantities = JSON.stringify(bundle).matchAll(/"system":"http:\/\/unitsofmeasure\.org","code":"([^"]+)"/g);
+        for (const [, code] of quantities) expect(utils.validateUnitString(code!, true).status, code).toBe('valid');
+        for (const r of ofType(bundle, 'MedicationRequest') as { intent: string; authoredOn: string }[]) {
+          requests++;
+          expect(r.intent).toBe('proposal');
+          expect(hourOf(r.authoredOn)).toBeGreaterThanOrEqual(0);
+        }
+      }
+      // At presentation the plan is the rules' expected plan at hour 0.
+      const first = ofType(stages[0]!.bundle, 'MedicationRequest') as { medicationCodeableConcept: { text: string } }[];
+      const orders = expertOrdersAtPresentation(baseCase);
+      expect(first.map((r) => r.medicationCodeableConcept.text)).toEqual(
+        ofType(caseToFhirBundle(baseCase, { orders }), 'MedicationRequest').map(
+          (r) => (r as { medicationCodeableConcept: { text: string } }).medicationCodeableConcept.text,
+        ),
+      );
+    }
+    expect(requests).toBeGreaterThan(scenarios.length);
+  }, 120_000);
+
+  it('leave the orders and the labelled diagnosis out unless asked, and are the same bytes every time', () => {
+    const { scenario, baseCase } = scenarios.find((s) => s.scenario.id === 'sjia-mas-classic')!;
+    const plain = scenarioStageBundles(scenario, baseCase);
+    for (const { bundle } of plain) {
+      expect(ofType(bundle, 'MedicationRequest')).toEqual([]);
+      expect(ofType(bundle, 'Condition')).toEqual([]);
+    }
+    const labelled = scenarioStageBundles(scenario, baseCase, { condition: true });
+    for (const { bundle } of labelled) {
+      const conditions = ofType(bundle, 'Condition');
+      expect(conditions).toHaveLength(1);
+      expect(fhirProblems(conditions[0]!)).toEqual([]);
+    }
+    expect(JSON.stringify(scenarioStageBundles(scenario, baseCase, { orders: true }))).toBe(
+      JSON.stringify(scenarioStageBundles(scenario, baseCase, { orders: true })),
+    );
+  });
+});
+
+describe('masdrill generate --scenario … --format fhir (the built bin)', () => {
+  it('writes the bundles of every stage, one per line, from an id or a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masdrill-fhir-'));
+    const out = join(dir, 'stages.jsonl');
+    const byId = runCli(['generate', '--scenario', 'sjia-mas-classic', '--format', 'fhir', '--orders', '--out', out]);
+    expect(byId.stderr).toBe('');
+    expect(byId.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    const { scenario } = loadScenarios().find((s) => s.scenario.id === 'sjia-mas-classic')!;
+    const expected = scenarioStageBundles(scenario, scenarioCaseOf(scenario), { orders: true });
+    expect(lines).toEqual(expected.map((s) => JSON.stringify(s.bundle)));
+    for (const l of lines) expect(fhirProblems(JSON.parse(l))).toEqual([]);
+    const byFile = runCli([
+      'generate',
+      '--scenario',
+      'scenarios/sjia-mas-classic.yaml',
+      '--format',
+      'fhir',
+      '--orders',
+    ]);
+    expect(byFile.stdout).toBe(`${lines.join('\n')}\n`);
+  });
+
+  it('refuses a wrong combination or an unknown scenario with exit 2, one message, no file written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'masdrill-fhir-'));
+    const out = join(dir, 'never.jsonl');
+    const bad = join(dir, 'broken.yaml');
+    writeFileSync(bad, 'schemaVersion: 1\nid: broken\nstages: []\n');
+    const cases: [string[], RegExp][] = [
+      [['--scenario', 'sjia-mas-classic'], /--scenario writes FHIR bundles\. Fix: add --format fhir/],
+      [['--scenario', 'sjia-mas-classic', '--format', 'csv'], /not csv\. Fix: add --format fhir/],
+      [
+        ['--scenario', 'sjia-mas-classic', '--format', 'fhir', '--kind', 'mas'],
+        /--kind does not apply to --scenario.*Fix: drop --kind/,
+      ],
+      [['--scenario', 'sjia-mas-classic', '--format', 'fhir', '--n', '3'], /--n does not apply.*Fix: drop --n/],
+      [
+        ['--scenario', 'sjia-mas-classic', '--format', 'fhir', '--condition', '--no-truth'],
+        /--condition.*--no-truth.*Fix: drop one/,
+      ],
+      [
+        ['--scenario', 'sjia-mas-clasic', '--format', 'fhir'],
+        /no scenario "sjia-mas-clasic".*did you mean "sjia-mas-classic"/,
+      ],
+      [['--scenario', bad, '--format', 'fhir'], /the scenario broken\.yaml is not valid:\n.*broken\.yaml/],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli(['generate', ...args, '--out', out]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^masdrill generate: /);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(out)).toBe(false);
+    }
   });
 });

@@ -66,3 +66,8 @@ export {
 } from './fhir/vital-signs.js';
 export { medicationRequest, isMedicationOrder } from './fhir/medication-requests.js';
 export { expertOrdersAtPresentation } from './fhir/expert-orders.js';
+export {
+  scenarioStageBundles,
+  type ScenarioBundleOptions,
+  type ScenarioStageBundle,
+} from './fhir/scenario-bundles.js';
