@@ -388,8 +388,8 @@ describe("a scenario's stages as FHIR bundles (scenarioStageBundles)", () => {
   type Entry = { resource: { resourceType: string } & Record<string, unknown> };
   const scenarios = loadScenarios().map(({ scenario }) => ({ scenario, baseCase: scenarioCaseOf(scenario) }));
   const hourOf = (iso: string) => (Date.parse(iso) - PRESENTATION_ANCHOR_MS) / 3_600_000;
-  const ofType = (b: { entry?: unknown[] }, type: string) =>
-    (b.entry as Entry[]).filter((e) => e.resource.resourceType === type).map((e) => e.resource);
+  const ofType = <T = Entry['resource']>(b: { entry?: unknown[] }, type: string): T[] =>
+    (b.entry as Entry[]).filter((e) => e.resource.resourceType === type).map((e) => e.resource as unknown as T);
 
   it('write one valid Bundle per stage of every committed scenario: the case as the stage shows it, the plan as proposals', () => {
     let requests = 0;
@@ -406,7 +406,7 @@ describe("a scenario's stages as FHIR bundles (scenarioStageBundles)", () => {
           display: `hour ${hour}`,
         });
         // Nothing the learner could not see yet at this hour, and no ground truth.
-        const observations = ofType(bundle, 'Observation') as { effectiveDateTime: string }[];
+        const observations = ofType<{ effectiveDateTime: string }>(bundle, 'Observation');
         expect(observations.length).toBeGreaterThan(0);
         for (const o of observations) expect(hourOf(o.effectiveDateTime)).toBeLessThanOrEqual(hour);
         // Lab values: at presentation the case's own up to hour 0; later, never fewer (the course
@@ -425,19 +425,18 @@ describe("a scenario's stages as FHIR bundles (scenarioStageBundles)", () => {
         // Every unit a UCUM code ucum-lhc accepts; every order a proposal for this patient.
         const quantities = JSON.stringify(bundle).matchAll(/"system":"http:\/\/unitsofmeasure\.org","code":"([^"]+)"/g);
         for (const [, code] of quantities) expect(utils.validateUnitString(code!, true).status, code).toBe('valid');
-        for (const r of ofType(bundle, 'MedicationRequest') as { intent: string; authoredOn: string }[]) {
+        for (const r of ofType<{ intent: string; authoredOn: string }>(bundle, 'MedicationRequest')) {
           requests++;
           expect(r.intent).toBe('proposal');
           expect(hourOf(r.authoredOn)).toBeGreaterThanOrEqual(0);
         }
       }
       // At presentation the plan is the rules' expected plan at hour 0.
-      const first = ofType(stages[0]!.bundle, 'MedicationRequest') as { medicationCodeableConcept: { text: string } }[];
-      const orders = expertOrdersAtPresentation(baseCase);
-      expect(first.map((r) => r.medicationCodeableConcept.text)).toEqual(
-        ofType(caseToFhirBundle(baseCase, { orders }), 'MedicationRequest').map(
-          (r) => (r as { medicationCodeableConcept: { text: string } }).medicationCodeableConcept.text,
-        ),
+      type Named = { medicationCodeableConcept: { text: string } };
+      const names = (b: { entry?: unknown[] }) =>
+        ofType<Named>(b, 'MedicationRequest').map((r) => r.medicationCodeableConcept.text);
+      expect(names(stages[0]!.bundle)).toEqual(
+        names(caseToFhirBundle(baseCase, { orders: expertOrdersAtPresentation(baseCase) })),
       );
     }
     expect(requests).toBeGreaterThan(scenarios.length);
