@@ -4,21 +4,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATHS } from '../packages/cli/dist/headless-chromium.js';
 import { runCli } from './support/run-cli.js';
 
-// Debian's headless shell (what .ci/run installs), or the full chromium package.
-const BROWSER = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
-// Flags from the machine notes: no sandbox as root, and no background networking (the closed
-// network refuses it, and it would count as a request).
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// Debian's headless shell (what .ci/run installs), or the full chromium package; the flags the
+// exam's PDF printer uses too (no sandbox as root, no background networking).
+const BROWSER = CHROMIUM_PATHS.find((path) => existsSync(path));
+const ARGS = [...CHROMIUM_ARGS];
 
 if (!BROWSER && process.env.CI)
   throw new Error(

@@ -1,7 +1,7 @@
 import { caseFromCanonical, roundCaseInUnits, type Case, type CaseUnits } from '@masdrill/rules';
 import { caseStream, type Difficulty, type Mix } from '@masdrill/generator';
 import { stringify } from 'csv-stringify/sync';
-import { caseToFhirBundle, withoutTruth } from '@masdrill/export';
+import { caseToFhirBundle, expertOrdersAtPresentation, withoutTruth } from '@masdrill/export';
 import { ByteBatch } from './batched-writer.js';
 import { csvRows } from './csv-layout.js';
 
@@ -20,7 +20,16 @@ export interface BatchSpec {
   readonly noTruth?: boolean;
   /** fhir: add a Condition for the labelled diagnosis. */
   readonly condition?: boolean;
+  /** fhir: MedicationRequests for the expert plan's drug orders at presentation. */
+  readonly orders?: boolean;
 }
+
+/** A case as a FHIR bundle; the orders come from the case as written (with --no-truth, the stripped one). */
+const fhirBundle = (c: Case, spec: BatchSpec) =>
+  caseToFhirBundle(c, {
+    condition: spec.condition === true,
+    ...(spec.orders ? { orders: expertOrdersAtPresentation(c) } : {}),
+  });
 
 /**
  * The output of cases from … from+count−1 of the cohort, UTF-8: JSONL lines, JSON array items (each
@@ -42,9 +51,7 @@ export function encodeBatch(spec: BatchSpec, from: number, count: number): Buffe
   }
   let index = from;
   for (const raw of cases) {
-    const text = JSON.stringify(
-      spec.format === 'fhir' ? caseToFhirBundle(convert(raw), { condition: spec.condition === true }) : convert(raw),
-    );
+    const text = JSON.stringify(spec.format === 'fhir' ? fhirBundle(convert(raw), spec) : convert(raw));
     // Appended apart: `text + '\n'` made a 4 KB string to copy once more.
     if (spec.format === 'jsonl' || spec.format === 'fhir') {
       out.append(text);

@@ -110,7 +110,8 @@ export async function scenarioCase(
   return { case: admission.case, problems: [] };
 }
 
-export async function findScenario(ref: string): Promise<string> {
+/** A scenario reference (file, id in scenarios/, or "-") → its file; `command` names the caller in the message. */
+export async function findScenario(ref: string, command = 'play'): Promise<string> {
   // Standard input: read by readScenarioFile; a case file it names is relative to the working directory.
   if (ref === STANDARD_STREAM) return ref;
   if (
@@ -141,7 +142,7 @@ export async function findScenario(ref: string): Promise<string> {
     .map((f) => f.replace(/\.ya?ml$/, ''));
   const guess = closest(ref, [...new Set(ids)]);
   throw new CliError(
-    `masdrill play: no scenario "${ref}" (not a file, not an id in scenarios/). Fix: ${guess ? `did you mean "${guess}"? ` : ''}give a scenario file or one of: ${[...new Set(ids)].sort().join(', ') || '(none found)'}.`,
+    `masdrill ${command}: no scenario "${ref}" (not a file, not an id in scenarios/). Fix: ${guess ? `did you mean "${guess}"? ` : ''}give a scenario file or one of: ${[...new Set(ids)].sort().join(', ') || '(none found)'}.`,
   );
 }
 

@@ -18,6 +18,7 @@ export { itemProblems } from './items/check-item.js';
 export { ASKED_CRITERIA_SETS, NONE_MET } from './items/criteria-item.js';
 export { CONTINUE_TEXT, ESCALATE_TEXT } from './items/escalation-item.js';
 export { checkedOrThrow } from './items/checked.js';
+export { durationText } from './items/duration-text.js';
 
 // Writers (pure: exam in, text or bytes out)
 export { examFiles, EXAM_FILES, EXAM_JSON } from './writers/exam-files.js';
@@ -55,3 +56,18 @@ export {
 export { caseToFhirBundle, PRESENTATION_ANCHOR_MS, type FhirOptions } from './fhir/fhir-bundle.js';
 export { UCUM_BY_CANONICAL_UNIT, UCUM_SYSTEM, ucumCode } from './fhir/ucum-units.js';
 export { withoutTruth } from './fhir/without-truth.js';
+export {
+  VITAL_SIGNS,
+  VITAL_SIGNS_SOURCE,
+  VITAL_SIGNS_CATEGORY,
+  BLOOD_PRESSURE,
+  vitalSignObservations,
+  type VitalSign,
+} from './fhir/vital-signs.js';
+export { medicationRequest, isMedicationOrder } from './fhir/medication-requests.js';
+export { expertOrdersAtPresentation } from './fhir/expert-orders.js';
+export {
+  scenarioStageBundles,
+  type ScenarioBundleOptions,
+  type ScenarioStageBundle,
+} from './fhir/scenario-bundles.js';

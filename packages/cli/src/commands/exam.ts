@@ -24,11 +24,13 @@ import type { Io } from '../main.js';
 import { parseFlags } from '../parse-flags.js';
 import { writeFolderAtomically } from '../write-folder-atomically.js';
 import { readScenarioFile, scenarioCase } from '../scenario-files.js';
+import { chromiumPath } from '../headless-chromium.js';
+import { bookletPdf, PDF_FILE, PDF_HOW_TO } from './exam-pdf.js';
 
 export const EXAM_HELP = `masdrill exam — a reproducible exam set for educators, in every format learning systems import.
 ${DISCLAIMER}
 
-Usage: masdrill exam --out exam/ [--n 20] [--mix mas:10,sepsis:5,misc:5] [--seed 2026] [--difficulty standard|hard] [--scenario id|file …] [--force]
+Usage: masdrill exam --out exam/ [--n 20] [--mix mas:10,sepsis:5,misc:5] [--seed 2026] [--difficulty standard|hard] [--scenario id|file …] [--force] [--no-pdf]
        masdrill exam grade --exam exam/ --responses responses.csv [--out report/] [--force]
 
   --n <items>          items from generated cases (default 20); topics rotate: diagnosis, criteria,
@@ -40,8 +42,11 @@ Usage: masdrill exam --out exam/ [--n 20] [--mix mas:10,sepsis:5,misc:5] [--seed
                        YAML file); repeat the flag for several
   --out <folder>       the exam folder, written atomically (built beside it, then renamed)
   --force              replace an existing non-empty folder (whole, never half-overwritten)
+  --no-pdf             do not print booklet.pdf (by default it is printed when a headless
+                       Chromium is found: /usr/bin/chromium-headless-shell, /usr/bin/chromium or
+                       MASDRILL_CHROMIUM; without one the other files are written and a line says so)
 
-Files: ${Object.keys(EXAM_FILES).join(', ')}.
+Files: ${Object.keys(EXAM_FILES).join(', ')}, and ${PDF_FILE} when a headless Chromium is found.
 
 grade reads the responses CSV as an LMS exports it: a header row; one row per student. Columns:
   student_id (or student, username, email, id)   who answered
@@ -106,6 +111,7 @@ async function buildCommand(argv: readonly string[], io: Io): Promise<number> {
       scenario: { type: 'string', multiple: true },
       out: { type: 'string' },
       force: { type: 'boolean' },
+      'no-pdf': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -134,7 +140,11 @@ async function buildCommand(argv: readonly string[], io: Io): Promise<number> {
   const scenarios = [];
   for (const ref of (values.scenario as string[] | undefined) ?? []) scenarios.push(await loadScenario(ref));
   const exam = buildExam({ n, mix: mixText, seed, difficulty: difficulty as Difficulty, scenarios });
-  await writeFolderAtomically(values.out, examFiles(exam), { force: values.force === true, what: '--out' });
+  const files = examFiles(exam);
+  const pdf =
+    values['no-pdf'] === true ? { skipped: 'not asked for (--no-pdf)' } : await printedBooklet(files, exam.title);
+  if (pdf.bytes) files[PDF_FILE] = pdf.bytes;
+  await writeFolderAtomically(values.out, files, { force: values.force === true, what: '--out' });
   const topics = new Map<string, number>();
   for (const i of exam.items) topics.set(i.topic, (topics.get(i.topic) ?? 0) + 1);
   io.stdout.write(
@@ -145,7 +155,24 @@ async function buildCommand(argv: readonly string[], io: Io): Promise<number> {
       `${exam.rejected.length} candidate item(s) failed the item checks and were replaced: ${exam.rejected.map((r) => `${r.id} (${r.problems.join('; ')})`).join(', ')}\n`,
     );
   for (const [file, what] of Object.entries(EXAM_FILES)) io.stdout.write(`  ${file.padEnd(18)} ${what}\n`);
+  if (pdf.bytes) io.stdout.write(`  ${PDF_FILE.padEnd(18)} candidate booklet, A4 PDF (headless Chromium)\n`);
+  else io.stdout.write(`${PDF_FILE} skipped: ${pdf.skipped}.\n`);
   return 0;
+}
+
+/** The booklet as PDF when a headless Chromium is here; else why not and how to get it (not an error). */
+async function printedBooklet(
+  files: Record<string, string | Uint8Array>,
+  examId: string,
+): Promise<{ bytes?: Uint8Array; skipped?: string }> {
+  const browser = chromiumPath();
+  if (!browser) return { skipped: `no headless Chromium found; to get it, ${PDF_HOW_TO}` };
+  try {
+    return { bytes: await bookletPdf(files['booklet.html'] as string, examId, browser) };
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return { skipped: `${browser} could not print it (${reason}); to get it, ${PDF_HOW_TO}` };
+  }
 }
 
 async function readExam(folder: string): Promise<ExamItem[]> {

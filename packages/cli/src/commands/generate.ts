@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+import { scenarioStageBundles } from '@masdrill/export';
 import { CASE_UNITS, type CaseUnits } from '@masdrill/rules';
 import {
   DIFFICULTIES,
@@ -22,6 +24,7 @@ import { wrapBlock } from '../text-wrap.js';
 import { flagHelp, HELP_FLAG, parseFlags, type Flag } from '../parse-flags.js';
 import { orderedBatches, workerCount } from '../parallel-writer.js';
 import { createProgress } from '../progress.js';
+import { fail, findScenario, readScenarioFile, scenarioCase } from '../scenario-files.js';
 import { openOutput } from '../write-atomically.js';
 
 export { csvHeader, csvRows, columnsHelp } from '../csv-layout.js';
@@ -63,9 +66,20 @@ const FLAGS: readonly Flag[] = [
     name: 'format',
     type: 'string',
     value: 'F',
-    help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nlab Observations)',
+    help: 'jsonl (default, one case per line) | json (an array) | csv (see --columns) |\nfhir (one FHIR R4 transaction Bundle per line: Patient, Encounter,\nvital-sign and lab Observations)',
+  },
+  {
+    name: 'scenario',
+    type: 'string',
+    value: 'REF',
+    help: "with --format fhir: one Bundle per stage of a scenario (an id in scenarios/ or\na file): its case as the stage shows it at that hour; with --orders the\nstage's expected plan as MedicationRequests. The generator flags do not apply.",
   },
   { name: 'condition', type: 'boolean', help: 'fhir: add a Condition for the labelled diagnosis (the ground truth)' },
+  {
+    name: 'orders',
+    type: 'boolean',
+    help: "fhir: add a MedicationRequest for each drug or fluid the expert plan orders at\npresentation (the rules' expectedPlan; doses in mg, g or mL for the patient's\nweight or BSA); it is the answer to the case's plan question",
+  },
   { name: 'no-truth', type: 'boolean', help: 'strip the ground truth (truth, encounter.died) from every case written' },
   {
     name: 'units',
@@ -94,6 +108,7 @@ export const GENERATE_HELP = `masdrill generate — labelled synthetic patients 
 ${DISCLAIMER}
 
 Usage: masdrill generate [--kind K | --mix K:W,...] [--n N] [--seed S] [flags]
+       masdrill generate --scenario REF --format fhir [--orders] [--condition] [--out FILE]
 
 ${flagHelp(FLAGS)}
 Generator ${GENERATOR_VERSION}. Every case records seed, index, generator version and difficulty.
@@ -129,6 +144,10 @@ export interface GenerateOptions {
   readonly quiet: boolean;
   readonly noTruth: boolean;
   readonly condition: boolean;
+  /** fhir: MedicationRequests for the expert plan's drug orders at presentation. */
+  readonly orders: boolean;
+  /** Write a scenario's stages as FHIR bundles instead of generating (an id or a file). */
+  readonly scenario?: string;
   /** Worker threads; undefined: decided by the cohort's size and the cores (parallel-writer.ts). */
   readonly threads: number | undefined;
 }
@@ -142,11 +161,37 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
       `masdrill generate: unexpected argument "${positionals[0]}". Fix: generate takes flags only, e.g. --kind mas --n 10.`,
     );
   const str = (k: string): string | undefined => values[k] as string | undefined;
+  if (values.condition && values['no-truth'])
+    throw new CliError(
+      'masdrill generate: --condition writes the ground truth and --no-truth strips it. Fix: drop one of them.',
+    );
+  const scenario = str('scenario');
+  if (scenario !== undefined) {
+    const generatorFlag = ['kind', 'mix', 'n', 'seed', 'start', 'difficulty', 'units', 'threads', 'columns'].find(
+      (k) => values[k] !== undefined,
+    );
+    if (generatorFlag)
+      throw new CliError(
+        `masdrill generate: --${generatorFlag} does not apply to --scenario (the scenario names its own case). Fix: drop --${generatorFlag}.`,
+      );
+    if (str('format') !== 'fhir')
+      throw new CliError(
+        `masdrill generate: --scenario writes FHIR bundles${str('format') ? `, not ${str('format')}` : ''}. Fix: add --format fhir.`,
+      );
+    if (scenario.trim() === '')
+      throw new CliError(
+        'masdrill generate: --scenario is empty. Fix: give a scenario id (e.g. sjia-mas-classic) or a file.',
+      );
+  }
   const units = oneOf('--units', str('units'), CASE_UNITS, 'canonical');
   if (values.columns) return { columns: units };
   if (str('format') === 'fhir' && units !== 'canonical')
     throw new CliError(
       'masdrill generate: --format fhir writes UCUM units from the canonical ones. Fix: drop --units.',
+    );
+  if ((values.condition || values.orders) && str('format') !== 'fhir')
+    throw new CliError(
+      `masdrill generate: --${values.condition ? 'condition' : 'orders'} adds FHIR resources. Fix: add --format fhir, or drop the flag.`,
     );
   if (str('kind') !== undefined && str('mix') !== undefined)
     throw new CliError(
@@ -187,6 +232,8 @@ export function parseGenerateFlags(argv: readonly string[]): GenerateOptions | '
     quiet: values.quiet === true,
     noTruth: values['no-truth'] === true,
     condition: values.condition === true,
+    orders: values.orders === true,
+    ...(scenario !== undefined ? { scenario } : {}),
     threads: str('threads') === undefined ? undefined : wholeNumber('--threads', str('threads'), 0, 0, MAX_THREADS),
   };
 }
@@ -220,6 +267,7 @@ async function writeCases(
     units: options.units,
     noTruth: options.noTruth,
     condition: options.condition,
+    orders: options.orders,
   };
   if (options.format === 'json') await sink.write(options.n === 0 ? '[' : '[\n');
   if (options.format === 'csv') await sink.write(stringify([csvHeader(options.units)]));
@@ -241,6 +289,16 @@ async function writeCases(
   progress.done();
 }
 
+/** The scenario's stages as FHIR bundles; a scenario or case that is not valid is a CliError. */
+async function scenarioBundles(options: GenerateOptions, io: Io) {
+  const file = await findScenario(options.scenario!, 'generate');
+  const read = await readScenarioFile(file, io);
+  if (!read.scenario) fail(read.problems, `scenario ${basename(file)}`, 'generate');
+  const c = await scenarioCase(read.scenario, file, read.lines);
+  if (!c.case) fail(c.problems, `case of scenario ${basename(file)}`, 'generate');
+  return scenarioStageBundles(read.scenario, c.case, { orders: options.orders, condition: options.condition });
+}
+
 export async function generateCommand(argv: readonly string[], io: Io): Promise<number> {
   const options = parseGenerateFlags(argv);
   if (options === 'help') {
@@ -251,9 +309,17 @@ export async function generateCommand(argv: readonly string[], io: Io): Promise<
     io.stdout.write(columnsHelp(options.columns));
     return 0;
   }
+  // A scenario is read before the output opens: a bad one leaves no file behind.
+  const stages = options.scenario === undefined ? undefined : await scenarioBundles(options, io);
   const file = await openOutput(options.out ?? '-', io.stdout, '--out');
   try {
-    await writeCases(options, file.stream, io, options.out ?? 'standard output');
+    if (stages) {
+      const sink = new BatchedWriter(file.stream);
+      for (const s of stages) await sink.write(`${JSON.stringify(s.bundle)}\n`);
+      await sink.flush();
+      const failure = sink.failure();
+      if (failure) throw failure;
+    } else await writeCases(options, file.stream, io, options.out ?? 'standard output');
   } catch (error) {
     await file.abort();
     throw error;

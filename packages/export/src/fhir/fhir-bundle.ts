@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import type { Bundle, BundleEntry, Condition, Encounter, Observation, Patient } from 'fhir/r4.js';
-import { ANALYTES, DIAGNOSIS_LABELS, NUMERIC_ANALYTES, type Case } from '@masdrill/rules';
+import {
+  ANALYTES,
+  DIAGNOSIS_LABELS,
+  NUMERIC_ANALYTES,
+  type Case,
+  type CaseFeatures,
+  type PlannedAction,
+} from '@masdrill/rules';
+import { isMedicationOrder, medicationRequest } from './medication-requests.js';
 import { UCUM_SYSTEM, ucumCode } from './ucum-units.js';
+import { vitalSignObservations } from './vital-signs.js';
 
 /**
  * Synthetic cases have hours from presentation, not dates. FHIR wants instants: hour 0 is this
@@ -23,12 +32,21 @@ function urn(caseId: string, key: string): string {
 export interface FhirOptions {
   /** Add a Condition for the labelled diagnosis (ground truth): only when asked. */
   readonly condition?: boolean;
+  /**
+   * Orders to write as MedicationRequests (drug and fluid orders only; procedures are left out), with
+   * the weight and BSA their doses are computed for: a scenario stage's plan or the expert plan.
+   */
+  readonly orders?: {
+    readonly actions: readonly PlannedAction[];
+    readonly features: Pick<CaseFeatures, 'weightKg' | 'bsaM2'>;
+  };
 }
 
 /**
- * One case as a FHIR R4 transaction Bundle: Patient, Encounter, one Observation per lab value
- * (LOINC where the analyte registry has a verified code, else text only; UCUM units), and with
- * `condition` a Condition for the labelled diagnosis. Pure and deterministic.
+ * One case as a FHIR R4 transaction Bundle: Patient, Encounter, vital-sign Observations (the R4
+ * vital-signs profiles' LOINC codes), one Observation per lab value (LOINC where the analyte
+ * registry has a verified code, else text only; UCUM units), with `orders` a MedicationRequest per
+ * drug order, and with `condition` a Condition for the labelled diagnosis. Pure and deterministic.
  */
 export function caseToFhirBundle(c: Case, options: FhirOptions = {}): Bundle {
   const patientUrl = urn(c.id, 'patient');
@@ -51,6 +69,20 @@ export function caseToFhirBundle(c: Case, options: FhirOptions = {}): Bundle {
     { fullUrl: patientUrl, resource: patient, request: { method: 'POST', url: 'Patient' } },
     { fullUrl: encounterUrl, resource: encounter, request: { method: 'POST', url: 'Encounter' } },
   ];
+  const bedside = [...c.observations].sort((a, b) => a.hour - b.hour);
+  for (const o of bedside) {
+    const base = {
+      subject: { reference: patientUrl },
+      encounter: { reference: encounterUrl },
+      effectiveDateTime: instant(o.hour),
+    };
+    for (const { key, resource } of vitalSignObservations(o, base))
+      entries.push({
+        fullUrl: urn(c.id, `vital:${o.hour}:${key}`),
+        resource,
+        request: { method: 'POST', url: 'Observation' },
+      });
+  }
   const panels = [...c.labs].sort((a, b) => a.hour - b.hour);
   for (const panel of panels) {
     for (const analyte of NUMERIC_ANALYTES) {
@@ -78,6 +110,19 @@ export function caseToFhirBundle(c: Case, options: FhirOptions = {}): Bundle {
       });
     }
   }
+  const orders = options.orders?.actions.filter(isMedicationOrder) ?? [];
+  orders.forEach((a, i) => {
+    const refs = {
+      subject: { reference: patientUrl },
+      encounter: { reference: encounterUrl },
+      authoredOn: instant(a.atHour),
+    };
+    entries.push({
+      fullUrl: urn(c.id, `order:${i}:${a.action}:${a.atHour}`),
+      resource: medicationRequest(a, options.orders!.features, refs),
+      request: { method: 'POST', url: 'MedicationRequest' },
+    });
+  });
   if (options.condition && c.truth) {
     const condition: Condition = {
       resourceType: 'Condition',

@@ -86,7 +86,7 @@ function contextOf(
 }
 
 /** Answers the current stage (the expert's, or the given plan) and moves on to the next stage. */
-function advance(
+export function advance(
   state: SessionState,
   planOverride?: (s: SessionState) => ReturnType<typeof planAnswerOf>,
 ): SessionState {

@@ -1,3 +1,4 @@
+import { durationText } from './duration-text.js';
 import { ANALYTES, formatNumber, type Case, type NumericAnalyte } from '@masdrill/rules';
 import type { LabTable, LabRow } from './exam-item.js';
 
@@ -59,7 +60,7 @@ export function vignetteOf(visible: Case, hour: number): string {
     .join(', ');
   const background =
     visible.background.sjia === 'known'
-      ? ` with known systemic JIA${visible.background.sjiaDurationYears !== undefined ? ` (${formatNumber(visible.background.sjiaDurationYears)} years)` : ''}`
+      ? ` with known systemic JIA${visible.background.sjiaDurationYears !== undefined ? ` (for ${durationText(visible.background.sjiaDurationYears)})` : ''}`
       : visible.background.sjia === 'suspected'
         ? ' with suspected new-onset systemic JIA'
         : ' previously well';

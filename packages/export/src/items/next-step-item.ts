@@ -47,13 +47,22 @@ export function nextStepItem(ctx: ItemContext): DraftItem | undefined {
     [{ text: ACTIONS[key].name, right: true }, ...distractors.map((a) => ({ text: ACTIONS[a].name, right: false }))],
     ctx.orderSeed,
   );
-  const harmful = distractors.map((a) => classifyExtra(a, f)).filter((c) => c.level === 'harmful' && c.rule);
-  const ids = statementIdsOf(
-    requirement.basisOf.statementIds,
-    harmful.flatMap((c) => c.rule!.basisOf.statementIds),
-  );
-  const citations = ids.length ? [] : requirement.basisOf.citations.filter((c) => c !== 'guideline');
+  // The rationale and its statements are the key's own; a harmful distractor's teaching point
+  // follows, labelled with the option it explains (it is not a reason for the key).
+  const ids = statementIdsOf(requirement.basisOf.statementIds);
+  const citations = requirement.basisOf.citations.filter((c) => c !== 'guideline');
+  const whyNot = distractors
+    .map((a) => ({ a, c: classifyExtra(a, f) }))
+    .filter(({ c }) => c.level === 'harmful' && c.rule)
+    .map(({ a, c }) => `Why not “${ACTIONS[a].name}”: ${c.rule!.teachingPoint}`);
   const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
+  const keyPart = [
+    `${ACTIONS[key].name}: ${requirement.label}.`,
+    requirement.teachingPoint,
+    requirement.expertAction,
+    citeStatements(ids),
+    citations.length ? `Sources: ${citations.join(', ')}.` : '',
+  ];
   return {
     id: `${ctx.idBase}-next-step`,
     topic: 'next-step',
@@ -64,7 +73,7 @@ export function nextStepItem(ctx: ItemContext): DraftItem | undefined {
     ...(labTable ? { labTable } : {}),
     options,
     key: letters,
-    rationale: `${ACTIONS[key].name}: ${requirement.label}. ${requirement.teachingPoint} ${requirement.expertAction}${harmful.length ? ` ${harmful.map((c) => c.rule!.teachingPoint).join(' ')}` : ''} ${citeStatements(ids)}${citations.length ? `Sources: ${citations.join(', ')}.` : ''}`,
+    rationale: [...keyPart, ...whyNot].filter(Boolean).join(' '),
     statementIds: ids,
     ...(citations.length ? { citations } : {}),
     source: ctx.source,

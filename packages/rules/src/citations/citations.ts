@@ -238,6 +238,11 @@ export const CITATIONS = {
     url: 'https://doi.org/10.7326/M14-1589',
     verification: 'V',
   },
+  'hl7-fhir-r4-vitalsigns': {
+    text: 'HL7 FHIR R4 (4.0.1) Vital Signs profiles and value set observation-vitalsignresult: category vital-signs (http://terminology.hl7.org/CodeSystem/observation-category); LOINC 8867-4 heart rate, 9279-1 respiratory rate, 8310-5 body temperature, 2708-6 oxygen saturation in arterial blood (oxygensat profile; US Core pulse oximetry adds 59408-5 "by pulse oximetry"), 85354-9 blood pressure panel grouping the components 8480-6 systolic and 8462-4 diastolic blood pressure (https://hl7.org/fhir/R4/valueset-observation-vitalsignresult.html; http://hl7.org/fhir/us/core/STU5/Observation-oxygen-saturation.html)',
+    url: 'https://hl7.org/fhir/R4/observation-vitalsigns.html',
+    verification: 'V',
+  },
   guideline: {
     text: 'masdrill guideline (shared/guideline.md): "Management of Pediatric Macrophage Dysfunction Syndromes", statements by ID',
     verification: 'V',
