@@ -10,6 +10,7 @@ import { ANTHROPOMETRY_Z_LIMITS, LAB_MEASUREMENT, SEVERITY_BAND } from './tables
 import { SEPSIS_TABLE } from './tables/sepsis-table.js';
 import { SJIA_FLARE_TABLE } from './tables/sjia-flare-table.js';
 import { RESPONSE_TABLE } from './tables/response-table.js';
+import { DRUG_TOXICITY_TABLE } from './tables/drug-toxicity-table.js';
 import { TRAJECTORY_TABLE } from './tables/trajectory-table.js';
 import {
   PHOENIX_MAP_ZERO_POINTS_ABOVE,
@@ -46,6 +47,7 @@ export const POPULATION_TABLES = {
   response: RESPONSE_TABLE,
   outcome: OUTCOME_TABLE,
   assayLimits: ASSAY_LIMITS,
+  drugToxicity: DRUG_TOXICITY_TABLE,
 } as const;
 
 function isSource(value: unknown): value is Source {

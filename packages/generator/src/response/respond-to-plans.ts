@@ -21,6 +21,7 @@ import {
   type ResponseCourse,
 } from './course.js';
 import { responseProfile, type ResponseProfile } from './disease-processes.js';
+import { cyclosporineHypertension, drugHypertensionReason, withDrugHypertension } from './drug-toxicity.js';
 import { activeActions, type ActiveAction } from './regimen.js';
 import { deepestMasPattern, masPatternDepth, respondPanel } from './respond-labs.js';
 import { respondObservation } from './respond-observations.js';
@@ -160,6 +161,7 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
   const actions = activeActions(base, plans);
   const trace = traceActivity(profile, actions, untilHour);
   const fold = transaminaseFold(base, actions);
+  const pressureRise = cyclosporineHypertension(actions);
   const diedAtHour = deathHour(profile, trace, untilHour);
   // The case ends at death: nothing is recorded after it.
   const endHour = diedAtHour ?? untilHour;
@@ -231,6 +233,10 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
         }),
       );
     }
+    // Cyclosporine above its maximum raises the pressure (clinical-reference §3.1, pitfall 9).
+    observations.forEach((o, k) => {
+      observations[k] = withDrugHypertension(o, pressureRise(o.hour));
+    });
   }
 
   const investigations: Investigations = {};
@@ -269,6 +275,7 @@ export function respondToPlans(base: Case, plans: readonly Plan[], untilHour: nu
       citations: ['guideline'],
     });
   }
+  reasons.push(...drugHypertensionReason(pressureRise, sinceHour, untilHour));
   let course = overallCourse(processes);
   let inadequate = inadequateResponse(processes);
   if (now && now.hour > sinceHour) {

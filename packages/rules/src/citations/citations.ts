@@ -177,6 +177,10 @@ export const CITATIONS = {
     url: 'https://medilib.ir/uptodate/show/146346',
     verification: 'S',
   },
+  'cyclosporine-toxicity': {
+    text: 'Cyclosporine A toxicity: monitor drug levels, nephrotoxicity and hypertension (PRES risk unverified), as read in clinical-reference.md §3.1 (cyclosporine row, La Rosée P et al., Blood 2019;133:2465, via secondary summaries) and §4 pitfall 9',
+    verification: 'S',
+  },
   'hlh-94-2011': {
     text: 'Trottestam H et al. Chemoimmunotherapy for hemophagocytic lymphohistiocytosis: long-term results of the HLH-94 treatment protocol. Blood 2011;118:4577 (dose via secondary summaries)',
     verification: 'S',

@@ -83,6 +83,8 @@ export interface ActionDefinition {
   readonly unverified?: string;
   /** Actions that suppress the immune system (INF-1, INF-3 and the sepsis rules read this). */
   readonly immunosuppressive?: boolean;
+  /** What an overdose harms and what to monitor: added to the feedback on a harmful dose. */
+  readonly toxicity?: { readonly teachingPoint: string; readonly basisOf: Basis };
 }
 
 /**
@@ -270,6 +272,11 @@ export const ACTIONS: { readonly [K in ActionId]: ActionDefinition } = {
     routes: ['po', 'iv'],
     units: MASS_UNITS,
     basisOf: b(['HEAD-1', 'CSA-1', 'CSA-2', 'CSA-3', 'SJIA-2'], ['guideline', 'halyabar-2019']),
+    toxicity: {
+      teachingPoint:
+        'Cyclosporine causes hypertension and nephrotoxicity: monitor its levels, the blood pressure and kidney function.',
+      basisOf: b([], ['cyclosporine-toxicity']),
+    },
     doseRules: [
       {
         id: 'csa-po',

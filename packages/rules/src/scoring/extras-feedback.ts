@@ -40,13 +40,20 @@ export function harmFeedback(i: PlanInstance, f: CaseFeatures): FeedbackItem {
       expertAction: cls.rule.expertAction,
     });
   }
+  const basis = i.dose.rule?.basisOf ?? i.def.basisOf;
+  const toxicity = i.def.toxicity;
   return feedback({
     severity: 'harmful',
     actionIds: [i.planned.action],
     component: 'safety',
-    basis: i.dose.rule?.basisOf ?? i.def.basisOf,
+    basis: toxicity
+      ? {
+          statementIds: [...new Set([...basis.statementIds, ...toxicity.basisOf.statementIds])],
+          citations: [...new Set([...basis.citations, ...toxicity.basisOf.citations])],
+        }
+      : basis,
     title: `${i.def.name}: ${doseWords(i.dose)}.`,
-    teachingPoint: harmTeaching(i.dose),
+    teachingPoint: toxicity ? `${harmTeaching(i.dose)} ${toxicity.teachingPoint}` : harmTeaching(i.dose),
     expertAction: `Prescribe ${i.dose.rule?.label ?? 'the published dose'}.`,
   });
 }

@@ -115,6 +115,31 @@ describe('dangerous plans fail (issue 9)', () => {
     expect(cyclosporine(14).problems[0]!.kind).toBe('twice-maximum');
   });
 
+  it('cyclosporine at twice its maximum: the harmful feedback teaches hypertension and nephrotoxicity monitoring, with its source', () => {
+    const c = caseFrom({
+      ...fc.sample(caseShape, { seed: 7, numRuns: 1 })[0]!,
+      kind: 'mas',
+      weightKg: 20,
+      heightCm: 115,
+    });
+    const exp = expectedPlan(c, 'presentation', 0);
+    const plan: Plan = {
+      ...exp.plan,
+      actions: [
+        ...exp.plan.actions.filter((a) => a.action !== 'cyclosporine'),
+        { action: 'cyclosporine', atHour: 0, dose: { amount: 14, unit: 'mg/kg/day', frequency: 'q12h', route: 'po' } },
+      ],
+    };
+    const item = scorePlan(c, plan).feedback.find(
+      (x) => x.severity === 'harmful' && x.actionIds?.includes('cyclosporine'),
+    )!;
+    expect(item.title).toContain('2× the published maximum');
+    expect(item.teachingPoint).toMatch(/hypertension and nephrotoxicity/);
+    expect(item.teachingPoint).toMatch(/blood pressure and kidney function/);
+    expect(item.citations).toContain('cyclosporine-toxicity');
+    expect(item.citations).toContain('halyabar-2019');
+  });
+
   it('a per-dose amount written where the rule is per day is harmful (30 mg/kg q8h for 30 mg/kg/day)', () => {
     const f = caseFeatures(
       caseFrom({ ...fc.sample(caseShape, { seed: 7, numRuns: 1 })[0]!, kind: 'mas', weightKg: 20, heightCm: 115 }),
