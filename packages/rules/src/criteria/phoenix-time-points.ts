@@ -117,34 +117,50 @@ export interface PhoenixSnapshot {
   readonly values: { readonly [V in PhoenixVariable]: Carried<PhoenixValue<V>> };
 }
 
-const SUPPORT_LADDER: readonly NonNullable<Observation['respiratorySupport']>[] = [
-  'none',
-  'oxygen',
-  'noninvasive',
-  'invasive',
-];
-const PUPIL_LADDER: readonly NonNullable<Observation['pupils']>[] = ['both-reactive', 'one-fixed', 'both-fixed'];
+/** Respiratory support and pupils as rungs of their ladders (a higher rung is worse). */
+export const PHOENIX_SUPPORT_RUNG: Readonly<Record<NonNullable<Observation['respiratorySupport']>, number>> = {
+  none: 0,
+  oxygen: 1,
+  noninvasive: 2,
+  invasive: 3,
+};
+export const PHOENIX_PUPIL_RUNG: Readonly<Record<NonNullable<Observation['pupils']>, number>> = {
+  'both-reactive': 0,
+  'one-fixed': 1,
+  'both-fixed': 2,
+};
+
+/** Which way each input is worse: the higher value (or rung), or the lower. */
+export const PHOENIX_HIGHER_IS_WORSE: Readonly<Record<PhoenixVariable, boolean>> = {
+  respiratorySupport: true,
+  fio2: true,
+  spo2: false,
+  pao2: false,
+  vasoactiveCount: true,
+  lactate: true,
+  map: false,
+  platelets: false,
+  inr: true,
+  dDimer: true,
+  fibrinogen: false,
+  gcs: false,
+  pupils: true,
+};
 
 /**
  * Which of two values recorded at the same hour is used (the case lint rejects two observations or two
  * panels at one hour, so this only makes unlinted input deterministic): the worse one, as a single
  * time point was scored before.
  */
-const WORSE: { readonly [V in PhoenixVariable]: (a: PhoenixValue<V>, b: PhoenixValue<V>) => boolean } = {
-  respiratorySupport: (a, b) => SUPPORT_LADDER.indexOf(a) > SUPPORT_LADDER.indexOf(b),
-  fio2: (a, b) => a > b,
-  spo2: (a, b) => a < b,
-  pao2: (a, b) => a < b,
-  vasoactiveCount: (a, b) => a > b,
-  lactate: (a, b) => a > b,
-  map: (a, b) => a < b,
-  platelets: (a, b) => a < b,
-  inr: (a, b) => a > b,
-  dDimer: (a, b) => a > b,
-  fibrinogen: (a, b) => a < b,
-  gcs: (a, b) => a < b,
-  pupils: (a, b) => PUPIL_LADDER.indexOf(a) > PUPIL_LADDER.indexOf(b),
-};
+function worse<V extends PhoenixVariable>(variable: V, a: PhoenixValue<V>, b: PhoenixValue<V>): boolean {
+  const rank = (value: PhoenixValue<V>): number =>
+    variable === 'respiratorySupport'
+      ? PHOENIX_SUPPORT_RUNG[value as NonNullable<Observation['respiratorySupport']>]
+      : variable === 'pupils'
+        ? PHOENIX_PUPIL_RUNG[value as NonNullable<Observation['pupils']>]
+        : (value as number);
+  return PHOENIX_HIGHER_IS_WORSE[variable] ? rank(a) > rank(b) : rank(a) < rank(b);
+}
 
 function append<T>(records: Recorded<T>[], value: T | undefined, hour: number, row: number): void {
   if (value !== undefined) records.push({ value, hour, row });
@@ -208,7 +224,7 @@ function lastAtOrBefore<V extends PhoenixVariable>(
   let last: Recorded<PhoenixValue<V>> | undefined;
   for (const r of records) {
     if (r.hour > hour) continue;
-    if (last === undefined || r.hour > last.hour || (r.hour === last.hour && WORSE[variable](r.value, last.value)))
+    if (last === undefined || r.hour > last.hour || (r.hour === last.hour && worse(variable, r.value, last.value)))
       last = r;
   }
   return last;

@@ -4,7 +4,7 @@ import { feedback, type PitfallFinding, type PlanInstance, type ScoringContext }
 import { absolutePerDoseMg } from './dose-check.js';
 import { SCORING_FORMULA } from './formula.js';
 import { evaluate } from '../criteria/evaluate.js';
-import type { CriteriaSetId } from '../criteria/criteria-result.js';
+import { MAS_CRITERIA } from '../guideline/chart-diagnosis.js';
 import { ACTIONS, type Companion } from '../guideline/actions.js';
 import { DIAGNOSIS_LABELS } from '../guideline/diagnoses.js';
 import type { Basis } from '../guideline/provenance.js';
@@ -61,14 +61,11 @@ function missingCompanionFeedback(
   return { items, claims };
 }
 
-/** The MAS/HLH criteria sets whose being met on the chart supports immunomodulatory therapy (DX-1, DX-2). */
-const MAS_CRITERIA_SETS: readonly CriteriaSetId[] = ['hlh-2004', 'eular-acr-2016', 'ms-score', 'hscore'];
-
 /** The MAS criteria sets read on the chart from presentation to the decision hour: those met, and each one's status in words. */
 function masCriteriaOnChart(ctx: ScoringContext): { met: string[]; words: string } {
   const results = evaluate(ctx.chart, {
     window: { fromHour: 0, toHour: Math.max(0, ctx.decisionHour) },
-    only: MAS_CRITERIA_SETS,
+    only: MAS_CRITERIA,
   }).results;
   return {
     met: results.filter((r) => r.status === 'met').map((r) => r.name),

@@ -37,14 +37,16 @@ import {
   LACTATE,
   MAP,
   PAO2,
-  PUPIL_RUNG,
   PUPILS,
   type PhoenixTimeline,
   RESPIRATORY_SUPPORT,
   SPO2,
-  SUPPORT_RUNG,
   VASOACTIVE_COUNT,
 } from './phoenix-timeline.js';
+import {
+  PHOENIX_PUPIL_RUNG as PUPIL_RUNG,
+  PHOENIX_SUPPORT_RUNG as SUPPORT_RUNG,
+} from '../criteria/phoenix-time-points.js';
 import type { StatusRow } from './status-row.js';
 import type { WindowScan } from './window-scan.js';
 

@@ -1,11 +1,10 @@
 import type { TimeWindow } from '../case/time-window.js';
 import {
+  PHOENIX_HIGHER_IS_WORSE,
   PHOENIX_LOOK_BACK_HOURS,
   PHOENIX_VARIABLES,
-  type PhoenixVariable,
   withinLookBack,
 } from '../criteria/phoenix-time-points.js';
-import type { Observation } from '../generated/case.js';
 
 /*
  * Phoenix's time points without the evidence engine's snapshots (criteria/phoenix-time-points.ts):
@@ -38,36 +37,8 @@ if (
 )
   throw new Error('Phoenix timeline: the slots no longer follow PHOENIX_VARIABLES');
 
-/** Respiratory support and pupils as rungs of their ladders (a higher rung is worse), as phoenix-time-points ranks them. */
-export const SUPPORT_RUNG: Readonly<Record<NonNullable<Observation['respiratorySupport']>, number>> = {
-  none: 0,
-  oxygen: 1,
-  noninvasive: 2,
-  invasive: 3,
-};
-export const PUPIL_RUNG: Readonly<Record<NonNullable<Observation['pupils']>, number>> = {
-  'both-reactive': 0,
-  'one-fixed': 1,
-  'both-fixed': 2,
-};
-
-/** Which of two values at the same hour is kept (phoenix-time-points' WORSE): the higher, or the lower. */
-const HIGHER_IS_WORSE: Readonly<Record<PhoenixVariable, boolean>> = {
-  respiratorySupport: true,
-  fio2: true,
-  spo2: false,
-  pao2: false,
-  vasoactiveCount: true,
-  lactate: true,
-  map: false,
-  platelets: false,
-  inr: true,
-  dDimer: true,
-  fibrinogen: false,
-  gcs: false,
-  pupils: true,
-};
-const HIGHER = PHOENIX_VARIABLES.map((v) => HIGHER_IS_WORSE[v]);
+// Which of two values at the same hour is kept: the engine's own direction table.
+const HIGHER = PHOENIX_VARIABLES.map((v) => PHOENIX_HIGHER_IS_WORSE[v]);
 const LOOK_BACK = PHOENIX_VARIABLES.map((v) => PHOENIX_LOOK_BACK_HOURS[v]);
 
 export class PhoenixTimeline {

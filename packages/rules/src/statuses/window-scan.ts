@@ -12,13 +12,15 @@ import {
   PAO2,
   PhoenixTimeline,
   PLATELETS,
-  PUPIL_RUNG,
   PUPILS,
   RESPIRATORY_SUPPORT,
   SPO2,
-  SUPPORT_RUNG,
   VASOACTIVE_COUNT,
 } from './phoenix-timeline.js';
+import {
+  PHOENIX_PUPIL_RUNG as PUPIL_RUNG,
+  PHOENIX_SUPPORT_RUNG as SUPPORT_RUNG,
+} from '../criteria/phoenix-time-points.js';
 
 /** Rows of an investigation the case does not have (shared: `?? []` would allocate per case). */
 const NONE: readonly never[] = [];
