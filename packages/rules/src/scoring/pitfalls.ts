@@ -539,7 +539,7 @@ export const PITFALLS: readonly PitfallDetector[] = [
             basis: { statementIds: ab.requirement.basisOf.statementIds, citations: ['ssc-peds-2020'] },
             title: `Septic shock on the chart (${shockReading}; infection ${f.infectionTrigger}) and no antimicrobial in the plan: a dangerous omission.`,
             teachingPoint:
-              'Surviving Sepsis Campaign 2020 (children): in septic shock, start antimicrobial therapy as soon as possible, within 1 hour of recognition — a strong recommendation. Fluids, vasoactives and the ICU support the circulation; only the antimicrobial treats the cause.',
+              'Surviving Sepsis Campaign 2020 (children): in septic shock, start antimicrobial therapy as soon as possible, within 1 hour of recognition. Fluids, vasoactives and the ICU support the circulation; only the antimicrobial treats the cause.',
             expertAction: ab.requirement.expertAction,
           }),
         ],
