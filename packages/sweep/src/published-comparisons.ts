@@ -10,7 +10,6 @@ const PLACES: Readonly<Record<string, { readonly comparison: ComparisonId; reado
   'ravelli-2016-validation': { comparison: 'sjia-mas-vs-flare', timePoint: 'onset' },
   'minoia-2019-development': { comparison: 'sjia-mas-vs-flare', timePoint: 'onset' },
   'eloseily-2019-ratio': { comparison: 'sjia-mas-vs-flare', timePoint: 'onset' },
-  'fardet-2014-derivation': { comparison: 'mas-vs-non-mas', timePoint: 'first-day' },
 };
 
 export function publishedFor(

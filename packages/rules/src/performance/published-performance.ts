@@ -10,9 +10,9 @@ export interface PublishedProportion {
 
 /**
  * One published performance figure of a criteria set (or a single marker), with its source.
- * Numbers are as clinical-reference.md §1 gives them; `comparable` says whether the published
- * rule is the one the engine applies (same items, same cut-off), so a synthetic figure may be
- * held against it.
+ * Numbers are as clinical-reference.md §1 gives them; `comparable` says whether a synthetic figure
+ * may be held against it: the published rule is the one the engine applies (same items, same
+ * cut-off) and was measured in children, as the synthetic cohorts are.
  */
 export interface PublishedPerformance {
   readonly id: string;
@@ -93,9 +93,9 @@ export const PUBLISHED_PERFORMANCE: readonly PublishedPerformance[] = [
     timePoint: 'at evaluation',
     sensitivity: { value: 0.93, n: 162 },
     specificity: { value: 0.86, n: 104 },
-    comparable: true,
+    comparable: false,
     citation: 'fardet-2014',
-    note: 'clinical-reference.md §1.3: 312 patients, 162 reactive HS, 104 not, 46 undetermined; developed in adults, not validated in children or ICU.',
+    note: 'clinical-reference.md §1.3: 312 patients, 162 reactive HS, 104 not, 46 undetermined; developed in adults, not validated in children or ICU, so shown beside the pediatric synthetic cohort, not held against it.',
   },
   {
     id: 'lachmann-2020-icu',
