@@ -1,6 +1,7 @@
 import {
-  CRITERIA_SETS,
   FIRST_24_HOURS,
+  MiscCdc2023Categories,
+  PhoenixSystemPoints,
   type Case,
   type LabPanel,
   type Observation,
@@ -27,39 +28,53 @@ export interface PhoenixParts {
   readonly total: number;
 }
 
+/** The case under construction as the rules read it (their readers touch nothing else of it). */
+function probe(
+  patient: Patient,
+  observations: readonly Observation[],
+  labs: readonly LabPanel[],
+  extra: Pick<Case, 'encounter' | 'investigations' | 'labReferenceRanges'>,
+): Case {
+  return {
+    schemaVersion: 1,
+    id: 'label-probe',
+    provenance: { source: 'generated' },
+    patient,
+    background: { sjia: 'none' },
+    observations: observations as Observation[],
+    labs: labs as LabPanel[],
+    ...extra,
+  };
+}
+
+// Reused calculators: the rules' compiled status path (the same threshold tables as the evidence
+// engine, read in one pass without building evidence; a test holds both equal).
+const phoenixPoints = new PhoenixSystemPoints();
+const miscCategories = new MiscCdc2023Categories();
+
 /**
  * Phoenix points of a case under construction, judged by the rules' own calculator (the worst
- * total at one time point, inputs carried forward within the authors' look-backs): the generator
- * builds the dysfunction, the rules decide whether it reaches the definition.
+ * total at one time point, inputs carried forward within the authors' look-backs, over the first
+ * 24 h as Phoenix's default window reads it): the generator builds the dysfunction, the rules
+ * decide whether it reaches the definition.
  */
 export function phoenixParts(
   patient: Patient,
   observations: readonly Observation[],
   labs: readonly LabPanel[],
 ): PhoenixParts {
-  const probe: Case = {
-    schemaVersion: 1,
-    id: 'phoenix-probe',
-    provenance: { source: 'generated' },
-    patient,
-    background: { sjia: 'none' },
-    encounter: { suspectedInfection: true },
-    observations: [...observations],
-    labs: [...labs],
-    investigations: {},
-  };
-  const result = CRITERIA_SETS.phoenix.evaluate(probe);
-  const points = (id: string) => result.items.find((i) => i.id === id)?.points ?? 0;
+  const p = phoenixPoints.compute(
+    probe(patient, observations, labs, { encounter: { suspectedInfection: true }, investigations: {} }),
+    FIRST_24_HOURS,
+  );
   return {
-    respiratory: points('respiratory'),
-    cardiovascular: points('cardiovascular'),
-    coagulation: points('coagulation'),
-    neurological: points('neurological'),
-    total: result.score?.value ?? 0,
+    respiratory: p.respiratory,
+    cardiovascular: p.cardiovascular,
+    coagulation: p.coagulation,
+    neurological: p.neurological,
+    total: p.total,
   };
 }
-
-const MISC_CATEGORIES = ['cardiac', 'mucocutaneous', 'shock', 'gastrointestinal', 'hematologic'] as const;
 
 /**
  * CSTE/CDC 2023 organ categories met by a MIS-C case under construction, judged by the rules' own
@@ -70,18 +85,12 @@ export function miscCategoryCount(
     echo: NonNullable<Case['investigations']['echo']>;
   },
 ): number {
-  const probe: Case = {
-    schemaVersion: 1,
-    id: 'misc-probe',
-    provenance: { source: 'generated' },
-    patient: parts.patient,
-    background: { sjia: 'none' },
-    encounter: {},
-    observations: [...parts.observations],
-    labs: [...parts.labs],
-    investigations: { echo: [...parts.echo] },
-    ...(parts.labReferenceRanges ? { labReferenceRanges: parts.labReferenceRanges } : {}),
-  };
-  const items = CRITERIA_SETS['misc-cdc-2023'].evaluate(probe, { window: FIRST_24_HOURS }).items;
-  return MISC_CATEGORIES.filter((id) => items.find((i) => i.id === id)?.status === 'met').length;
+  return miscCategories.count(
+    probe(parts.patient, parts.observations, parts.labs, {
+      encounter: {},
+      investigations: { echo: parts.echo },
+      ...(parts.labReferenceRanges ? { labReferenceRanges: parts.labReferenceRanges } : {}),
+    }),
+    FIRST_24_HOURS,
+  );
 }
