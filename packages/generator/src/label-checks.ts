@@ -28,25 +28,6 @@ export interface PhoenixParts {
   readonly total: number;
 }
 
-/** The case under construction as the rules read it (their readers touch nothing else of it). */
-function probe(
-  patient: Patient,
-  observations: readonly Observation[],
-  labs: readonly LabPanel[],
-  extra: Pick<Case, 'encounter' | 'investigations' | 'labReferenceRanges'>,
-): Case {
-  return {
-    schemaVersion: 1,
-    id: 'label-probe',
-    provenance: { source: 'generated' },
-    patient,
-    background: { sjia: 'none' },
-    observations: observations as Observation[],
-    labs: labs as LabPanel[],
-    ...extra,
-  };
-}
-
 // Reused calculators: the rules' compiled status path (the same threshold tables as the evidence
 // engine, read in one pass without building evidence; a test holds both equal).
 const phoenixPoints = new PhoenixSystemPoints();
@@ -63,10 +44,8 @@ export function phoenixParts(
   observations: readonly Observation[],
   labs: readonly LabPanel[],
 ): PhoenixParts {
-  const p = phoenixPoints.compute(
-    probe(patient, observations, labs, { encounter: { suspectedInfection: true }, investigations: {} }),
-    FIRST_24_HOURS,
-  );
+  // Phoenix's default window is hours 0 to min(24, the last hour recorded): it scores as hours 0–24.
+  const p = phoenixPoints.compute({ patient, observations, labs }, FIRST_24_HOURS);
   return {
     respiratory: p.respiratory,
     cardiovascular: p.cardiovascular,
@@ -85,12 +64,17 @@ export function miscCategoryCount(
     echo: NonNullable<Case['investigations']['echo']>;
   },
 ): number {
-  return miscCategories.count(
-    probe(parts.patient, parts.observations, parts.labs, {
-      encounter: {},
-      investigations: { echo: parts.echo },
-      ...(parts.labReferenceRanges ? { labReferenceRanges: parts.labReferenceRanges } : {}),
-    }),
-    FIRST_24_HOURS,
-  );
+  const probe: Case = {
+    schemaVersion: 1,
+    id: 'misc-probe',
+    provenance: { source: 'generated' },
+    patient: parts.patient,
+    background: { sjia: 'none' },
+    encounter: {},
+    observations: parts.observations,
+    labs: parts.labs,
+    investigations: { echo: parts.echo },
+  };
+  if (parts.labReferenceRanges) probe.labReferenceRanges = parts.labReferenceRanges;
+  return miscCategories.count(probe, FIRST_24_HOURS);
 }

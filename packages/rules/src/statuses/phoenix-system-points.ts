@@ -9,7 +9,7 @@ import {
   phoenixMapPoints,
 } from '../criteria/phoenix.js';
 import { meanArterialPressure, PHOENIX_PUPIL_RUNG, PHOENIX_SUPPORT_RUNG } from '../criteria/phoenix-time-points.js';
-import type { Case } from '../generated/case.js';
+import type { Case, LabPanel, Observation } from '../generated/case.js';
 import { MET, testStatus } from './compiled-test.js';
 import {
   bandPoints,
@@ -113,8 +113,15 @@ function neurologicalAt(t: PhoenixTimeline, i: number): number {
   return Math.min((fixed ? PHOENIX_FIXED_PUPILS_POINTS : 0) + (gcsLow ? PHOENIX_GCS_POINTS : 0), PHOENIX_NEURO_CAP);
 }
 
+/** What Phoenix reads of a case (a case under construction will do). */
+export interface PhoenixInputs {
+  readonly patient: Pick<Case['patient'], 'ageYears'>;
+  readonly observations: readonly Observation[];
+  readonly labs: readonly LabPanel[];
+}
+
 /** Phoenix's inputs recorded up to the window's end, in row order, as WindowScan records them. */
-function recordInputs(t: PhoenixTimeline, c: Case, window: TimeWindow): void {
+function recordInputs(t: PhoenixTimeline, c: PhoenixInputs, window: TimeWindow): void {
   const to = window.toHour;
   t.clear();
   const labs = c.labs;
@@ -173,7 +180,7 @@ export class PhoenixSystemPoints {
   total = 0;
   private readonly timeline = new PhoenixTimeline();
 
-  compute(c: Case, window: TimeWindow): this {
+  compute(c: PhoenixInputs, window: TimeWindow): this {
     const t = this.timeline;
     recordInputs(t, c, window);
     const ageMonths = c.patient.ageYears * 12;
