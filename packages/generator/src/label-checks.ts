@@ -16,8 +16,10 @@ import { PHOENIX_MAP_ZERO_POINTS_ABOVE } from './tables/vitals-table.js';
  */
 
 export function mapZeroPointsAbove(ageYears: number): number {
-  for (const band of PHOENIX_MAP_ZERO_POINTS_ABOVE.bands) if (ageYears < band.toAgeYears) return band.map;
-  return 51;
+  const bands = PHOENIX_MAP_ZERO_POINTS_ABOVE.bands;
+  for (const band of bands) if (ageYears < band.toAgeYears) return band.map;
+  // Older than the table's last band: that band's MAP (the table's own number, not a copy of it).
+  return bands[bands.length - 1]!.map;
 }
 
 export interface PhoenixParts {
