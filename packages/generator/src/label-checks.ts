@@ -1,6 +1,7 @@
 import {
-  CRITERIA_SETS,
   FIRST_24_HOURS,
+  MiscCdc2023Categories,
+  PhoenixSystemPoints,
   type Case,
   type LabPanel,
   type Observation,
@@ -15,8 +16,10 @@ import { PHOENIX_MAP_ZERO_POINTS_ABOVE } from './tables/vitals-table.js';
  */
 
 export function mapZeroPointsAbove(ageYears: number): number {
-  for (const band of PHOENIX_MAP_ZERO_POINTS_ABOVE.bands) if (ageYears < band.toAgeYears) return band.map;
-  return 51;
+  const bands = PHOENIX_MAP_ZERO_POINTS_ABOVE.bands;
+  for (const band of bands) if (ageYears < band.toAgeYears) return band.map;
+  // Older than the table's last band: that band's MAP (the table's own number, not a copy of it).
+  return bands[bands.length - 1]!.map;
 }
 
 export interface PhoenixParts {
@@ -27,39 +30,32 @@ export interface PhoenixParts {
   readonly total: number;
 }
 
+// Reused calculators: the rules' compiled status path (the same threshold tables as the evidence
+// engine, read in one pass without building evidence; a test holds both equal).
+const phoenixPoints = new PhoenixSystemPoints();
+const miscCategories = new MiscCdc2023Categories();
+
 /**
  * Phoenix points of a case under construction, judged by the rules' own calculator (the worst
- * total at one time point, inputs carried forward within the authors' look-backs): the generator
- * builds the dysfunction, the rules decide whether it reaches the definition.
+ * total at one time point, inputs carried forward within the authors' look-backs, over the first
+ * 24 h as Phoenix's default window reads it): the generator builds the dysfunction, the rules
+ * decide whether it reaches the definition.
  */
 export function phoenixParts(
   patient: Patient,
   observations: readonly Observation[],
   labs: readonly LabPanel[],
 ): PhoenixParts {
-  const probe: Case = {
-    schemaVersion: 1,
-    id: 'phoenix-probe',
-    provenance: { source: 'generated' },
-    patient,
-    background: { sjia: 'none' },
-    encounter: { suspectedInfection: true },
-    observations: [...observations],
-    labs: [...labs],
-    investigations: {},
-  };
-  const result = CRITERIA_SETS.phoenix.evaluate(probe);
-  const points = (id: string) => result.items.find((i) => i.id === id)?.points ?? 0;
+  // Phoenix's default window is hours 0 to min(24, the last hour recorded): it scores as hours 0–24.
+  const p = phoenixPoints.compute({ patient, observations, labs }, FIRST_24_HOURS);
   return {
-    respiratory: points('respiratory'),
-    cardiovascular: points('cardiovascular'),
-    coagulation: points('coagulation'),
-    neurological: points('neurological'),
-    total: result.score?.value ?? 0,
+    respiratory: p.respiratory,
+    cardiovascular: p.cardiovascular,
+    coagulation: p.coagulation,
+    neurological: p.neurological,
+    total: p.total,
   };
 }
-
-const MISC_CATEGORIES = ['cardiac', 'mucocutaneous', 'shock', 'gastrointestinal', 'hematologic'] as const;
 
 /**
  * CSTE/CDC 2023 organ categories met by a MIS-C case under construction, judged by the rules' own
@@ -77,11 +73,10 @@ export function miscCategoryCount(
     patient: parts.patient,
     background: { sjia: 'none' },
     encounter: {},
-    observations: [...parts.observations],
-    labs: [...parts.labs],
-    investigations: { echo: [...parts.echo] },
-    ...(parts.labReferenceRanges ? { labReferenceRanges: parts.labReferenceRanges } : {}),
+    observations: parts.observations,
+    labs: parts.labs,
+    investigations: { echo: parts.echo },
   };
-  const items = CRITERIA_SETS['misc-cdc-2023'].evaluate(probe, { window: FIRST_24_HOURS }).items;
-  return MISC_CATEGORIES.filter((id) => items.find((i) => i.id === id)?.status === 'met').length;
+  if (parts.labReferenceRanges) probe.labReferenceRanges = parts.labReferenceRanges;
+  return miscCategories.count(probe, FIRST_24_HOURS);
 }

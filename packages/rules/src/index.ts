@@ -122,6 +122,8 @@ export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';
 export { CaseStatuses, STATUS_CODES, statusRowOf } from './statuses/case-statuses.js';
 export { StatusRow } from './statuses/status-row.js';
 export { WindowScan } from './statuses/window-scan.js';
+export { PhoenixSystemPoints, type PhoenixInputs } from './statuses/phoenix-system-points.js';
+export { MiscCdc2023Categories } from './statuses/misc-cdc-2023-categories.js';
 export {
   PUBLISHED_PERFORMANCE,
   type PublishedPerformance,
