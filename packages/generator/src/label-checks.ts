@@ -1,13 +1,14 @@
 import {
   FIRST_24_HOURS,
   MiscCdc2023Categories,
+  PHOENIX_MAP_BANDS,
+  phoenixMapBand,
   PhoenixSystemPoints,
   type Case,
   type LabPanel,
   type Observation,
   type Patient,
 } from '@masdrill/rules';
-import { PHOENIX_MAP_ZERO_POINTS_ABOVE } from './tables/vitals-table.js';
 
 /**
  * Construction aids, not criteria: the generator builds a case, then asks the rules' own
@@ -15,11 +16,14 @@ import { PHOENIX_MAP_ZERO_POINTS_ABOVE } from './tables/vitals-table.js';
  * ≥2 CSTE/CDC 2023 organ categories for MIS-C), and completes the presentation if it falls short.
  */
 
-export function mapZeroPointsAbove(ageYears: number): number {
-  const bands = PHOENIX_MAP_ZERO_POINTS_ABOVE.bands;
-  for (const band of bands) if (ageYears < band.toAgeYears) return band.map;
-  // Older than the table's last band: that band's MAP (the table's own number, not a copy of it).
-  return bands[bands.length - 1]!.map;
+/**
+ * The lowest mean arterial pressure (mmHg) that scores no Phoenix cardiovascular point at this age:
+ * the rules' own band (PHOENIX_MAP_BANDS, Schlapbach 2024), so the generator keeps no copy of it.
+ */
+export function mapZeroPointsFrom(ageYears: number): number {
+  const bands = PHOENIX_MAP_BANDS;
+  // Past the last band (18 years and over) the rules score no MAP; the oldest band keeps adults safe.
+  return (phoenixMapBand(ageYears * 12) ?? bands[bands.length - 1]!).onePointBelow;
 }
 
 export interface PhoenixParts {

@@ -12,12 +12,7 @@ import { SJIA_FLARE_TABLE } from './tables/sjia-flare-table.js';
 import { RESPONSE_TABLE } from './tables/response-table.js';
 import { DRUG_TOXICITY_TABLE } from './tables/drug-toxicity-table.js';
 import { TRAJECTORY_TABLE } from './tables/trajectory-table.js';
-import {
-  PHOENIX_MAP_ZERO_POINTS_ABOVE,
-  RESTING_VITALS,
-  TEMPERATURE_COURSE,
-  VITAL_SIGN_READINGS,
-} from './tables/vitals-table.js';
+import { RESTING_VITALS, TEMPERATURE_COURSE, VITAL_SIGN_READINGS } from './tables/vitals-table.js';
 import type { Source } from './source.js';
 
 /**
@@ -42,7 +37,6 @@ export const POPULATION_TABLES = {
   restingVitals: RESTING_VITALS,
   vitalSignReadings: VITAL_SIGN_READINGS,
   temperatureCourse: TEMPERATURE_COURSE,
-  phoenixMapBands: PHOENIX_MAP_ZERO_POINTS_ABOVE,
   otherViruses: OTHER_VIRUSES,
   response: RESPONSE_TABLE,
   outcome: OUTCOME_TABLE,

@@ -115,6 +115,8 @@ export {
   PHOENIX_FIXED_PUPILS_POINTS,
   PHOENIX_NEURO_CAP,
   PHOENIX_SEPSIS_CUTOFF,
+  PHOENIX_MAP_BANDS,
+  phoenixMapBand,
 } from './criteria/phoenix.js';
 export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
 export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';

@@ -11,7 +11,7 @@ import { latentChance, severityBand, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { phoenixSurelyAtLeastTwo } from '../label-bounds.js';
-import { phoenixParts, mapZeroPointsAbove } from '../label-checks.js';
+import { mapZeroPointsFrom, phoenixParts } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
 import {
@@ -159,9 +159,9 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     rng,
   );
   if (!shockCase) {
-    // No cardiovascular point without shock: keep the MAP above the Phoenix 0-point band.
+    // No cardiovascular point without shock: keep the MAP clear of the Phoenix 1-point band.
     const m = t.nonShockMap;
-    const floor = mapZeroPointsAbove(patient.ageYears) + m.margin;
+    const floor = mapZeroPointsFrom(patient.ageYears) + m.margin;
     for (const o of observations) {
       const map = (o.sbp! + 2 * o.dbp!) / 3;
       if (map <= floor) {

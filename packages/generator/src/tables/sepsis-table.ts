@@ -65,8 +65,9 @@ export interface SepsisTable {
     readonly source: Source;
   };
   /**
-   * Sepsis without shock keeps its MAP (mmHg) above the Phoenix 0-point band: a MAP at or below
-   * band + `margin` is scaled up to band + `margin` + `scaleTo`, the diastolic then `dbpExtra` higher.
+   * Sepsis without shock keeps its MAP (mmHg) clear of the Phoenix point bands: a MAP at or below
+   * the floor, `margin` above the lowest MAP that scores 0 (the rules' PHOENIX_MAP_BANDS), is scaled
+   * up to `scaleTo` above the floor, the diastolic then `dbpExtra` higher.
    */
   readonly nonShockMap: {
     readonly margin: number;
@@ -188,10 +189,12 @@ export const SEPSIS_TABLE: SepsisTable = {
     ),
   },
   nonShockMap: {
-    margin: 4,
+    margin: 3,
     scaleTo: 2,
     dbpExtra: 1,
-    source: prior('construction margin: a non-shock MAP at least 4 mmHg above the Phoenix 0-point band'),
+    source: prior(
+      'construction margin: a non-shock MAP more than 3 mmHg above the lowest MAP that scores no Phoenix point',
+    ),
   },
   phoenixCompletion: {
     coagulation: proportion(

@@ -1,4 +1,4 @@
-import { cite, prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
+import { prior, proportion, type Proportion, type Source, type UniformSpan } from '../source.js';
 
 /** The fraction of inspired oxygen of room air (definitional, not a parameter). */
 export const ROOM_AIR_FIO2 = 0.21;
@@ -105,24 +105,4 @@ export const TEMPERATURE_COURSE: {
   // Below 37.95 so no late reading rounds up to a fever of 38.0 (5% did).
   late: { from: 37.0, width: 0.95 },
   feverDaysUntilHour: 36,
-};
-
-/**
- * Phoenix cardiovascular MAP bands: the mean arterial pressure above which an age band scores 0
- * points (upper age bound exclusive, years). Used only to build non-shock sepsis cases that score
- * no cardiovascular point (clinical-reference.md §1.9).
- */
-export const PHOENIX_MAP_ZERO_POINTS_ABOVE: {
-  readonly source: Source;
-  readonly bands: readonly { readonly toAgeYears: number; readonly map: number }[];
-} = {
-  source: cite('schlapbach-2024-phoenix', 'age-based MAP bands'),
-  bands: [
-    { toAgeYears: 1 / 12, map: 30 },
-    { toAgeYears: 1, map: 38 },
-    { toAgeYears: 2, map: 43 },
-    { toAgeYears: 5, map: 44 },
-    { toAgeYears: 12, map: 48 },
-    { toAgeYears: 99, map: 51 },
-  ],
 };
