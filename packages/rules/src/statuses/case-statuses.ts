@@ -11,6 +11,7 @@ import {
 } from './mas-status-plans.js';
 import { miscCdc2023Status, miscWho2020Status } from './misc-status-plans.js';
 import { phoenixStatus } from './phoenix-status-plan.js';
+import { CaseFacts } from './case-facts.js';
 import { StatusRow } from './status-row.js';
 import { scanWindows, WindowScan } from './window-scan.js';
 
@@ -24,7 +25,7 @@ const CODE: Readonly<Record<CriteriaStatus, number>> = {
   'not-applicable': 3,
 };
 
-type Plan = (c: Case, scan: WindowScan, out: StatusRow) => void;
+type Plan = (c: Case, scan: WindowScan, out: StatusRow, facts: CaseFacts) => void;
 
 /** Every criteria set's compiled status plan (a set without one does not compile). */
 const PLANS: Readonly<Record<CriteriaSetId, Plan>> = {
@@ -61,6 +62,7 @@ export class CaseStatuses {
   private readonly scans: WindowScan[] = [this.scan];
   private readonly plans: readonly Plan[] = CRITERIA_SET_IDS.map((id) => PLANS[id]);
   private readonly one: TimeWindow[] = [];
+  private readonly facts = new CaseFacts();
 
   compute(c: Case, window: TimeWindow): this {
     this.one[0] = window;
@@ -78,11 +80,12 @@ export class CaseStatuses {
       this.rowsByWindow.push(newRows());
     }
     scanWindows(c, this.scans, windows, n);
+    const facts = this.facts.read(c);
     const plans = this.plans;
     for (let w = 0; w < n; w++) {
       const scan = this.scans[w]!;
       const rows = this.rowsByWindow[w]!;
-      for (let i = 0; i < plans.length; i++) plans[i]!(c, scan, rows[i]!);
+      for (let i = 0; i < plans.length; i++) plans[i]!(c, scan, rows[i]!, facts);
     }
     return this;
   }
