@@ -3,7 +3,6 @@ import {
   PHOENIX_HIGHER_IS_WORSE,
   PHOENIX_LOOK_BACK_HOURS,
   PHOENIX_VARIABLES,
-  withinLookBack,
 } from '../criteria/phoenix-time-points.js';
 
 /*
@@ -103,10 +102,11 @@ export class PhoenixTimeline {
     for (let slot = 0; slot < SLOTS; slot++) {
       const hours = this.hours;
       const base = slot * this.capacity;
-      const variable = PHOENIX_VARIABLES[slot]!;
+      const lookBack = LOOK_BACK[slot]!;
       for (let r = 0, count = this.counts[slot]!; r < count; r++) {
         const hour = hours[base + r]!;
-        const point = hour >= from && hour <= to ? hour : withinLookBack(variable, hour, from) ? from : NaN;
+        // A value from before the window still current at its first hour (withinLookBack, with the slot's look-back).
+        const point = hour >= from && hour <= to ? hour : from >= hour && from - hour < lookBack ? from : NaN;
         if (Number.isNaN(point) || hour > to) continue;
         let seen = false;
         for (let i = 0; i < n; i++)
