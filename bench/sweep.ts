@@ -77,6 +77,10 @@ const OPERATIONS: Record<string, Operation> = {
   'statuses, 8 sets (compiled path)': (cases) => {
     for (const c of cases) sink += statuses.compute(c, FIRST_24_HOURS).rows[0]!.status;
   },
+  'statuses, 8 sets at 2 time points (compiled path, one pass)': (cases) => {
+    const windows = [{ fromHour: 0, toHour: 0 }, FIRST_24_HOURS]; // the sweep's two time points
+    for (const c of cases) sink += statuses.computeWindows(c, windows).rowsAt(1)[0]!.status;
+  },
   'evaluate, 8 sets with evidence (today)': (cases) => {
     for (const c of cases) sink += evaluate(c).results.length;
   },

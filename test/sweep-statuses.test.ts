@@ -295,6 +295,87 @@ describe('the compiled status path (sweeps) against the evidence engine', () => 
     );
   }, 600_000);
 
+  it('gives each of several windows computed in one pass the same rows as the engine in that window', () => {
+    const statuses = new CaseStatuses();
+    const reference = new StatusRow();
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Kind>('mas', 'sjia-flare', 'sepsis', 'misc'),
+        fc.nat(1000),
+        fc.nat(100_000),
+        fc.boolean(),
+        fc.array(edit, { maxLength: 8 }),
+        caseEdit,
+        fc.array(windowArb, { minLength: 1, maxLength: 3 }),
+        (kind, seed, index, hard, edits, facts, windows) => {
+          const c = structuredClone(editedCase(kind, seed, index, hard, edits));
+          applyCaseEdit(c, facts);
+          statuses.computeWindows(c, windows);
+          windows.forEach((window, w) => {
+            evaluate(c, { window }).results.forEach((r, i) => {
+              statusRowOf(r, reference);
+              if (!same(reference, statuses.rowsAt(w)[i]!))
+                throw new Error(
+                  `${CRITERIA_SET_IDS[i]} of ${c.id} in window ${w} of ${JSON.stringify(windows)}: engine ${JSON.stringify(reference)}, plan ${JSON.stringify(statuses.rowsAt(w)[i])}`,
+                );
+            });
+          });
+        },
+      ),
+      { numRuns: 600 },
+    );
+  }, 600_000);
+
+  it('reads an analyte present with the value undefined as not measured (fixed-shape records)', () => {
+    const statuses = new CaseStatuses();
+    for (const kind of KINDS)
+      for (let index = 0; index < 10; index++) {
+        const c = generateCase({ kind, seed: 5, index });
+        const padded = structuredClone(c);
+        const keys = [...new Set([...c.labs.flatMap((p) => Object.keys(p)), 'ferritin', 'esr', 'sCd25'])];
+        padded.labs = padded.labs.map((p) => {
+          const row: Record<string, unknown> = {};
+          for (const key of keys) row[key] = (p as unknown as Record<string, unknown>)[key];
+          return row as unknown as typeof p;
+        });
+        const windows = [
+          { fromHour: 0, toHour: 0 },
+          { fromHour: 0, toHour: 24 },
+        ];
+        statuses.computeWindows(c, windows);
+        const expected = windows.map((_, w) => statuses.rowsAt(w).map((r) => ({ ...r })));
+        statuses.computeWindows(padded, windows);
+        expect(windows.map((_, w) => statuses.rowsAt(w).map((r) => ({ ...r })))).toEqual(expected);
+      }
+  });
+
+  it('agrees with the engine on cases with more Phoenix records than the timeline first holds', () => {
+    const statuses = new CaseStatuses();
+    const reference = new StatusRow();
+    for (const kind of ['sepsis', 'misc'] as const)
+      for (let index = 0; index < 4; index++) {
+        const c = generateCase({ kind, seed: 6, index });
+        // 40 hourly observations and panels (the timeline starts with room for 16 records per input).
+        for (let hour = 0; hour < 40; hour++) {
+          c.observations.push({ hour, fio2: 0.3 + (hour % 7) / 10, spo2: 90 + (hour % 9), sbp: 70 + hour, dbp: 40 });
+          c.labs.push({ hour, lactate: 1 + (hour % 5), platelets: 90 + hour });
+        }
+        const windows = [
+          { fromHour: 0, toHour: 0 },
+          { fromHour: 0, toHour: 24 },
+          { fromHour: 10, toHour: 48 },
+        ];
+        statuses.computeWindows(c, windows);
+        windows.forEach((window, w) => {
+          evaluate(c, { window }).results.forEach((r, i) => {
+            expect(statuses.rowsAt(w)[i], `${CRITERIA_SET_IDS[i]} in ${JSON.stringify(window)}`).toEqual(
+              statusRowOf(r, reference),
+            );
+          });
+        });
+      }
+  }, 120_000);
+
   it('fails when a plan differs (the comparison can see a difference)', () => {
     const c = generateCase({ kind: 'mas', seed: 1, index: 3 });
     const statuses = new CaseStatuses().compute(c, { fromHour: 0, toHour: 0 });

@@ -37,6 +37,8 @@ const VALUE_SCAN: readonly ((scan: WindowScan) => number)[] = CASE_VALUES.map((v
 const DECIMALS = CASE_VALUES.map((v) => v.decimals);
 const BINNING = CASE_VALUES.map((v) => v.binning);
 const NOT_APPLICABLE = 3; // STATUS_CODES index
+/** The time points' windows, computed together in one pass over each case. */
+const WINDOWS = TIME_POINTS.map((tp) => tp.window);
 
 /**
  * Counts cases straight from the compiled status plans into sweep statistics: the same counts as
@@ -51,9 +53,10 @@ export class CaseTally {
   add(c: Case): void {
     const slots = this.slotsOf(stratumKey(stratumOf(c)));
     slots.counts.cases += 1;
+    const computed = this.statuses.computeWindows(c, WINDOWS);
     for (let t = 0; t < TIME_POINTS.length; t++) {
-      const computed = this.statuses.compute(c, TIME_POINTS[t]!.window);
-      const rows = computed.rows;
+      const rows = computed.rowsAt(t);
+      const scan = computed.scanAt(t);
       for (let s = 0; s < SETS; s++) slots.statuses[t * SETS + s]![rows[s]!.status]! += 1;
       for (let i = 0; i < VALUES; i++) {
         const slot = VALUE_SET_SLOT[i]!;
@@ -61,7 +64,7 @@ export class CaseTally {
         if (slot >= 0) {
           const row = rows[slot]!;
           value = row.status === NOT_APPLICABLE ? NaN : row.value;
-        } else value = VALUE_SCAN[i]!(computed.scan);
+        } else value = VALUE_SCAN[i]!(scan);
         const histogram = slots.histograms[t * VALUES + i]!;
         if (Number.isNaN(value)) histogram.missing += 1;
         else {

@@ -17,6 +17,7 @@ import {
   NOT_MET,
   testStatus,
 } from './compiled-test.js';
+import type { CaseFacts } from './case-facts.js';
 import type { StatusRow } from './status-row.js';
 import { FINDING_ABSENT, FINDING_PRESENT, type WindowScan } from './window-scan.js';
 
@@ -53,27 +54,40 @@ const NO_TESTS: readonly never[] = [];
  * (PUBLISHED_REFERENCE_LIMITS, filtered once: publishedReferenceLimit scans the whole table per call).
  */
 const ABOVE_NORMAL_ANALYTES = ['troponin', 'ntProBnp', 'inr', 'dDimer', 'esr', 'crp', 'procalcitonin'] as const;
-const UPPER_LIMITS = new Map(
+type AboveNormalAnalyte = (typeof ABOVE_NORMAL_ANALYTES)[number];
+interface UpperBand {
+  readonly fromAgeYears: number;
+  readonly toAgeYears: number;
+  readonly sex: 'female' | 'male' | undefined;
+  readonly upper: number;
+}
+const UPPER_LIMITS = Object.fromEntries(
   ABOVE_NORMAL_ANALYTES.map((analyte) => [
     analyte,
-    PUBLISHED_REFERENCE_LIMITS.filter((r) => r.analyte === analyte && r.upper !== undefined),
+    PUBLISHED_REFERENCE_LIMITS.filter((r) => r.analyte === analyte && r.upper !== undefined).map(
+      (r): UpperBand => ({ fromAgeYears: r.fromAgeYears, toAgeYears: r.toAgeYears, sex: r.sex, upper: r.upper! }),
+    ),
   ]),
-);
+) as unknown as Readonly<Record<AboveNormalAnalyte, readonly UpperBand[]>>;
 
-/** "Above normal": the highest value in the window against the patient's upper reference limit (aboveUpperLimitItem). */
-function aboveUpperLimit(c: Case, analyte: (typeof ABOVE_NORMAL_ANALYTES)[number], highest: number): number {
-  if (Number.isNaN(highest)) return NOT_ASSESSABLE;
-  // As upperReferenceLimit: the laboratory's own limit first, then the first published band for age and sex.
-  let limit = c.labReferenceRanges?.[analyte]?.upper;
-  if (limit === undefined) {
-    const { ageYears, sex } = c.patient;
-    for (const r of UPPER_LIMITS.get(analyte)!)
-      if (ageYears >= r.fromAgeYears && ageYears < r.toAgeYears && (r.sex === undefined || r.sex === sex)) {
-        limit = r.upper;
-        break;
-      }
+/** The first published band for age and sex (publishedReferenceLimit), NaN where none covers the patient. */
+function publishedUpper(bands: readonly UpperBand[], ageYears: number, sex: string): number {
+  for (let i = 0; i < bands.length; i++) {
+    const r = bands[i]!;
+    if (ageYears >= r.fromAgeYears && ageYears < r.toAgeYears && (r.sex === undefined || r.sex === sex)) return r.upper;
   }
-  if (limit === undefined) return NOT_ASSESSABLE;
+  return NaN;
+}
+
+/** The patient's upper reference limit (upperReferenceLimit): the laboratory's own first, then the published one. */
+function upperLimit(own: { readonly upper?: number } | undefined, bands: readonly UpperBand[], c: Case): number {
+  const limit = own?.upper;
+  return limit !== undefined ? limit : publishedUpper(bands, c.patient.ageYears, c.patient.sex);
+}
+
+/** "Above normal" (aboveUpperLimitItem): the highest value in the window against the patient's upper limit. */
+function aboveUpperLimit(highest: number, limit: number): number {
+  if (Number.isNaN(highest) || Number.isNaN(limit)) return NOT_ASSESSABLE;
   return compare(highest, '>', limit) ? MET : NOT_MET;
 }
 
@@ -179,14 +193,13 @@ function severity(c: Case): number {
       : NOT_ASSESSABLE;
 }
 
-export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): void {
-  const ageOk = testStatus(CDC.age, c.patient.ageYears) === MET;
+export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow, facts: CaseFacts): void {
   cdcCategories[0] = anyOf(
     fill3(
       three,
       testStatus(CDC.lvef, scan.lvefLow),
       testStatus(CDC.coronaryZ, scan.coronaryZHigh),
-      aboveUpperLimit(c, 'troponin', scan.troponinHigh),
+      aboveUpperLimit(scan.troponinHigh, facts.troponinUpper),
     ),
   );
   cdcCategories[1] = anyOf(
@@ -206,28 +219,19 @@ export function miscCdc2023Status(c: Case, scan: WindowScan, out: StatusRow): vo
     fill5(
       cdcClinical,
       cdcFever(scan),
-      severity(c),
+      facts.cdcSeverity,
       testStatus(CDC.crp, scan.crpHigh),
       organs,
-      noAlternativeDiagnosis(c),
+      facts.noAlternativeDiagnosis,
     ),
   );
   const laboratory = anyOf(
-    fill2(two, sarsCov2RnaOrAntigen(c, MISC_CDC_2023_LABORATORY_FROM_HOUR, scan.toHour), sarsCov2Serology(c)),
+    fill2(two, sarsCov2RnaOrAntigen(c, MISC_CDC_2023_LABORATORY_FROM_HOUR, scan.toHour), facts.sarsCov2Serology),
   );
-  const s = c.background.sarsCov2;
-  const contact = s?.closeContact;
-  const days = s?.contactDaysBeforeHospitalization;
-  const epidemiologic =
-    contact === 'no'
-      ? NOT_MET
-      : contact === 'yes' && days !== undefined
-        ? testStatus(CDC.contactDays, days)
-        : NOT_ASSESSABLE;
   // Confirmed (clinical and laboratory) or probable (clinical and epidemiologic linkage).
   const confirmed = allOf(fill2(two, clinical, laboratory));
-  const probable = allOf(fill2(two, clinical, epidemiologic));
-  const status = !ageOk ? NOT_APPLICABLE : anyOf(fill2(two, confirmed, probable));
+  const probable = allOf(fill2(two, clinical, facts.cdcEpidemiologic));
+  const status = !facts.cdcApplies ? NOT_APPLICABLE : anyOf(fill2(two, confirmed, probable));
   out.set(status, scratch.met, scratch.met, scratch.met + scratch.notAssessed);
 }
 
@@ -242,9 +246,7 @@ const whoSigns = [0, 0, 0, 0, 0];
 const whoCardiac = [0, 0, 0, 0, 0, 0];
 const whoCore = [0, 0, 0, 0, 0];
 
-export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): void {
-  const age = c.patient.ageYears;
-  const ageOk = age >= 0 && testStatus(WHO.age, age) === MET;
+export function miscWho2020Status(_c: Case, scan: WindowScan, out: StatusRow, facts: CaseFacts): void {
   whoSigns[0] = anyOf(
     fill4(
       four,
@@ -255,7 +257,7 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
     ),
   );
   const sbp = scan.sbpLow;
-  const hypotension = Number.isNaN(sbp) ? NOT_ASSESSABLE : compare(sbp, '<', hypotensionBelow(age)) ? MET : NOT_MET;
+  const hypotension = Number.isNaN(sbp) ? NOT_ASSESSABLE : compare(sbp, '<', facts.whoHypotensionBelow) ? MET : NOT_MET;
   whoSigns[1] = anyOf(fill3(three, findingStatus(scan.shock), vasoactiveShock(scan), hypotension));
   whoSigns[2] = anyOf(
     fill6(
@@ -264,38 +266,66 @@ export function miscWho2020Status(c: Case, scan: WindowScan, out: StatusRow): vo
       findingStatus(scan.pericardialEffusion),
       findingStatus(scan.valvulitis),
       testStatus(WHO.coronaryZ, scan.coronaryZHigh),
-      aboveUpperLimit(c, 'troponin', scan.troponinHigh),
-      aboveUpperLimit(c, 'ntProBnp', scan.ntProBnpHigh),
+      aboveUpperLimit(scan.troponinHigh, facts.troponinUpper),
+      aboveUpperLimit(scan.ntProBnpHigh, facts.ntProBnpUpper),
     ),
   );
   whoSigns[3] = anyOf(
-    fill2(two, aboveUpperLimit(c, 'inr', scan.inrHigh), aboveUpperLimit(c, 'dDimer', scan.dDimerHigh)),
+    fill2(two, aboveUpperLimit(scan.inrHigh, facts.inrUpper), aboveUpperLimit(scan.dDimerHigh, facts.dDimerUpper)),
   );
   whoSigns[4] = findingStatus(scan.giSymptoms);
   const signs = countOf(whoSigns, MISC_WHO_2020.signsRequired, scratch);
   const inflammation = anyOf(
     fill3(
       three,
-      aboveUpperLimit(c, 'esr', scan.esrHigh),
-      aboveUpperLimit(c, 'crp', scan.crpHigh),
-      aboveUpperLimit(c, 'procalcitonin', scan.procalcitoninHigh),
+      aboveUpperLimit(scan.esrHigh, facts.esrUpper),
+      aboveUpperLimit(scan.crpHigh, facts.crpUpper),
+      aboveUpperLimit(scan.procalcitoninHigh, facts.procalcitoninUpper),
     ),
   );
   // No other obvious microbial cause: a positive blood culture in the window, or a documented alternative diagnosis, excludes.
+  const noMicrobe = scan.bloodCulturePositive ? NOT_MET : facts.whoAlternativeDiagnosis;
+  const core = allOf(
+    fill5(whoCore, testStatus(WHO.feverDays, scan.feverDaysHigh), signs, inflammation, noMicrobe, facts.whoSarsCov2),
+  );
+  out.set(facts.whoApplies ? core : NOT_APPLICABLE, scratch.met, scratch.met, scratch.met + scratch.notAssessed);
+}
+
+/** What both MIS-C plans read from the case outside its rows (the same in every window), into `facts`. */
+export function miscCaseFacts(c: Case, facts: CaseFacts): void {
+  // Named reads of each analyte (a keyed read by a variable analyte was the costliest part of this).
+  const own = c.labReferenceRanges;
+  facts.troponinUpper = upperLimit(own?.troponin, UPPER_LIMITS.troponin, c);
+  facts.ntProBnpUpper = upperLimit(own?.ntProBnp, UPPER_LIMITS.ntProBnp, c);
+  facts.inrUpper = upperLimit(own?.inr, UPPER_LIMITS.inr, c);
+  facts.dDimerUpper = upperLimit(own?.dDimer, UPPER_LIMITS.dDimer, c);
+  facts.esrUpper = upperLimit(own?.esr, UPPER_LIMITS.esr, c);
+  facts.crpUpper = upperLimit(own?.crp, UPPER_LIMITS.crp, c);
+  facts.procalcitoninUpper = upperLimit(own?.procalcitonin, UPPER_LIMITS.procalcitonin, c);
+  const age = c.patient.ageYears;
+  facts.cdcApplies = testStatus(CDC.age, age) === MET;
+  facts.cdcSeverity = severity(c);
+  facts.noAlternativeDiagnosis = noAlternativeDiagnosis(c);
+  facts.sarsCov2Serology = sarsCov2Serology(c);
+  const s = c.background.sarsCov2;
+  const contact = s?.closeContact;
+  const days = s?.contactDaysBeforeHospitalization;
+  facts.cdcEpidemiologic =
+    contact === 'no'
+      ? NOT_MET
+      : contact === 'yes' && days !== undefined
+        ? testStatus(CDC.contactDays, days)
+        : NOT_ASSESSABLE;
+  facts.whoApplies = age >= 0 && testStatus(WHO.age, age) === MET;
+  facts.whoHypotensionBelow = hypotensionBelow(age);
   const alt = c.encounter.moreLikelyAlternativeDiagnosis;
-  const noMicrobe =
-    scan.bloodCulturePositive || typeof alt === 'string' ? NOT_MET : alt === null ? MET : NOT_ASSESSABLE;
-  const contact = c.background.sarsCov2?.closeContact;
-  const covid = anyOf(
+  facts.whoAlternativeDiagnosis = typeof alt === 'string' ? NOT_MET : alt === null ? MET : NOT_ASSESSABLE;
+  facts.whoSarsCov2 = anyOf(
     fill3(
       three,
       sarsCov2RnaOrAntigen(c, -Infinity, Infinity),
-      sarsCov2Serology(c),
+      facts.sarsCov2Serology,
       contact === 'yes' ? MET : contact === 'no' ? NOT_MET : NOT_ASSESSABLE,
     ),
   );
-  const core = allOf(
-    fill5(whoCore, testStatus(WHO.feverDays, scan.feverDaysHigh), signs, inflammation, noMicrobe, covid),
-  );
-  out.set(ageOk ? core : NOT_APPLICABLE, scratch.met, scratch.met, scratch.met + scratch.notAssessed);
 }

@@ -47,6 +47,7 @@ import {
   PHOENIX_PUPIL_RUNG as PUPIL_RUNG,
   PHOENIX_SUPPORT_RUNG as SUPPORT_RUNG,
 } from '../criteria/phoenix-time-points.js';
+import type { CaseFacts } from './case-facts.js';
 import type { StatusRow } from './status-row.js';
 import type { WindowScan } from './window-scan.js';
 
@@ -230,10 +231,16 @@ function excluded(c: Case): boolean {
   );
 }
 
+/** What Phoenix reads from the case outside its rows (the same in every window), into `facts`. */
+export function phoenixCaseFacts(c: Case, facts: CaseFacts): void {
+  facts.phoenixMapBand = mapBand(c.patient.ageYears * 12);
+  facts.phoenixExcluded = excluded(c);
+}
+
 /** Sepsis (suspected infection and a score ≥ 2 at one time point); the score the highest total, its max the highest bound. */
-export function phoenixStatus(c: Case, scan: WindowScan, out: StatusRow): void {
+export function phoenixStatus(c: Case, scan: WindowScan, out: StatusRow, facts: CaseFacts): void {
   const t = scan.phoenix;
-  const band = mapBand(c.patient.ageYears * 12);
+  const band = facts.phoenixMapBand;
   let value = -Infinity;
   let max = -Infinity;
   const n = t.timePoints;
@@ -244,7 +251,7 @@ export function phoenixStatus(c: Case, scan: WindowScan, out: StatusRow): void {
   }
   const infection = c.encounter.suspectedInfection;
   const scoreMet = value >= PHOENIX_SEPSIS_CUTOFF;
-  const status = excluded(c)
+  const status = facts.phoenixExcluded
     ? NOT_APPLICABLE
     : infection === false || !scoreMet
       ? NOT_MET

@@ -3,7 +3,6 @@ import {
   PHOENIX_HIGHER_IS_WORSE,
   PHOENIX_LOOK_BACK_HOURS,
   PHOENIX_VARIABLES,
-  withinLookBack,
 } from '../criteria/phoenix-time-points.js';
 
 /*
@@ -42,10 +41,13 @@ const HIGHER = PHOENIX_VARIABLES.map((v) => PHOENIX_HIGHER_IS_WORSE[v]);
 const LOOK_BACK = PHOENIX_VARIABLES.map((v) => PHOENIX_LOOK_BACK_HOURS[v]);
 
 export class PhoenixTimeline {
-  // Records per slot: value, hour and row (of the observations or the lab panels), in row order.
-  private readonly values: number[][] = PHOENIX_VARIABLES.map(() => []);
-  private readonly hours: number[][] = PHOENIX_VARIABLES.map(() => []);
-  private readonly rows: number[][] = PHOENIX_VARIABLES.map(() => []);
+  // Records per slot: value, hour and row (of the observations or the lab panels), in row order, at
+  // [slot × capacity + record] of flat typed arrays (one store site per array, whatever the slot:
+  // nested number arrays of mixed element kinds made every record a polymorphic store).
+  private capacity = 16;
+  private values = new Float64Array(SLOTS * this.capacity);
+  private hours = new Float64Array(SLOTS * this.capacity);
+  private rows = new Int32Array(SLOTS * this.capacity);
   private readonly counts = new Int32Array(SLOTS);
   /** The time points, ascending (the first `timePoints` entries). */
   readonly timePointHours: number[] = [];
@@ -63,10 +65,30 @@ export class PhoenixTimeline {
   /** One input's value (respiratory support and pupils as rungs), recorded at an hour up to the window's end, in row order. */
   record(slot: number, value: number, hour: number, row: number): void {
     const n = this.counts[slot]!;
-    this.values[slot]![n] = value;
-    this.hours[slot]![n] = hour;
-    this.rows[slot]![n] = row;
+    if (n === this.capacity) this.grow();
+    const at = slot * this.capacity + n;
+    this.values[at] = value;
+    this.hours[at] = hour;
+    this.rows[at] = row;
     this.counts[slot] = n + 1;
+  }
+
+  /** Twice the records per slot, each slot's records kept. */
+  private grow(): void {
+    const old = this.capacity;
+    const capacity = old * 2;
+    const values = new Float64Array(SLOTS * capacity);
+    const hours = new Float64Array(SLOTS * capacity);
+    const rows = new Int32Array(SLOTS * capacity);
+    for (let slot = 0; slot < SLOTS; slot++) {
+      values.set(this.values.subarray(slot * old, slot * old + old), slot * capacity);
+      hours.set(this.hours.subarray(slot * old, slot * old + old), slot * capacity);
+      rows.set(this.rows.subarray(slot * old, slot * old + old), slot * capacity);
+    }
+    this.capacity = capacity;
+    this.values = values;
+    this.hours = hours;
+    this.rows = rows;
   }
 
   /** The time points of the window and, at each, the current record of every input. */
@@ -78,11 +100,13 @@ export class PhoenixTimeline {
     const points = this.timePointHours;
     let n = 0;
     for (let slot = 0; slot < SLOTS; slot++) {
-      const hours = this.hours[slot]!;
-      const variable = PHOENIX_VARIABLES[slot]!;
+      const hours = this.hours;
+      const base = slot * this.capacity;
+      const lookBack = LOOK_BACK[slot]!;
       for (let r = 0, count = this.counts[slot]!; r < count; r++) {
-        const hour = hours[r]!;
-        const point = hour >= from && hour <= to ? hour : withinLookBack(variable, hour, from) ? from : NaN;
+        const hour = hours[base + r]!;
+        // A value from before the window still current at its first hour (withinLookBack, with the slot's look-back).
+        const point = hour >= from && hour <= to ? hour : from >= hour && from - hour < lookBack ? from : NaN;
         if (Number.isNaN(point) || hour > to) continue;
         let seen = false;
         for (let i = 0; i < n; i++)
@@ -108,8 +132,9 @@ export class PhoenixTimeline {
     if (this.current.length < n * SLOTS) this.current = new Int32Array(n * SLOTS * 2);
     const current = this.current;
     for (let slot = 0; slot < SLOTS; slot++) {
-      const values = this.values[slot]!;
-      const hours = this.hours[slot]!;
+      const values = this.values;
+      const hours = this.hours;
+      const base = slot * this.capacity;
       const count = this.counts[slot]!;
       const higher = HIGHER[slot]!;
       const lookBack = LOOK_BACK[slot]!;
@@ -118,7 +143,7 @@ export class PhoenixTimeline {
         const at = points[i]!;
         // The last record at or before the time point (the worse of two at the same hour).
         let last = -1;
-        for (let r = 0; r < count; r++) {
+        for (let r = base; r < base + count; r++) {
           const hour = hours[r]!;
           if (hour > at) continue;
           if (
@@ -130,6 +155,7 @@ export class PhoenixTimeline {
         }
         // Current: "T₁ − T₀ < look-back" (withinLookBack).
         const isCurrent = last !== -1 && at >= hours[last]! && at - hours[last]! < lookBack;
+        if (isCurrent) last -= base;
         current[i * SLOTS + slot] = isCurrent ? last : -1;
         if (isCurrent) assessed = true;
       }
@@ -143,15 +169,15 @@ export class PhoenixTimeline {
   }
 
   value(slot: number, record: number): number {
-    return this.values[slot]![record]!;
+    return this.values[slot * this.capacity + record]!;
   }
 
   hour(slot: number, record: number): number {
-    return this.hours[slot]![record]!;
+    return this.hours[slot * this.capacity + record]!;
   }
 
   row(slot: number, record: number): number {
-    return this.rows[slot]![record]!;
+    return this.rows[slot * this.capacity + record]!;
   }
 
   /** Never current at any time point of the window: its items are not assessed. */

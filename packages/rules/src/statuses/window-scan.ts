@@ -1,4 +1,4 @@
-import type { Case, LabPanel } from '../generated/case.js';
+import type { Case } from '../generated/case.js';
 import type { TimeWindow } from '../case/time-window.js';
 import { meanArterialPressure } from '../criteria/phoenix-time-points.js';
 import {
@@ -105,327 +105,262 @@ export class WindowScan {
   /** Phoenix's inputs recorded up to the end of the window (values before it may still be current in it). */
   readonly phoenix = new PhoenixTimeline();
 
+  /** Starts a window: every reading back to "nothing in the window" (scanWindows calls it). */
+  begin(window: TimeWindow): void {
+    this.fromHour = window.fromHour;
+    this.toHour = window.toHour;
+    this.hemoglobinLow = NaN;
+    this.wbcLow = NaN;
+    this.ancLow = NaN;
+    this.plateletsLow = NaN;
+    this.fibrinogenLow = NaN;
+    this.ferritinHigh = NaN;
+    this.astHigh = NaN;
+    this.ldhHigh = NaN;
+    this.sCd25High = NaN;
+    this.triglyceridesHigh = NaN;
+    this.triglyceridesFastingHigh = NaN;
+    this.triglyceridesNonFastingHigh = NaN;
+    this.triglyceridesUnrecordedHigh = NaN;
+    this.ferritinEsrHigh = NaN;
+    this.nkActivity = 0;
+    this.crpHigh = NaN;
+    this.alcLow = NaN;
+    this.esrHigh = NaN;
+    this.procalcitoninHigh = NaN;
+    this.troponinHigh = NaN;
+    this.ntProBnpHigh = NaN;
+    this.inrHigh = NaN;
+    this.dDimerHigh = NaN;
+    this.temperatureHigh = NaN;
+    this.feverHistory = false;
+    this.feverDenied = false;
+    this.splenomegaly = FINDING_UNKNOWN;
+    this.hepatomegaly = FINDING_UNKNOWN;
+    this.cnsInvolvement = FINDING_UNKNOWN;
+    this.hemorrhage = FINDING_UNKNOWN;
+    this.activeArthritis = FINDING_UNKNOWN;
+    this.sbpLow = NaN;
+    this.vasoactiveCountHigh = NaN;
+    this.feverDaysHigh = NaN;
+    this.subjectiveFever = FINDING_UNKNOWN;
+    this.rash = FINDING_UNKNOWN;
+    this.conjunctivitis = FINDING_UNKNOWN;
+    this.mucosalChanges = FINDING_UNKNOWN;
+    this.extremityChanges = FINDING_UNKNOWN;
+    this.giSymptoms = FINDING_UNKNOWN;
+    this.shock = FINDING_UNKNOWN;
+    this.marrow = 0;
+    this.marrowWithoutMalignancy = 0;
+    this.lvefLow = NaN;
+    this.coronaryZHigh = NaN;
+    this.pericardialEffusion = FINDING_UNKNOWN;
+    this.valvulitis = FINDING_UNKNOWN;
+    this.bloodCulturePositive = false;
+    this.phoenix.clear();
+  }
+
   read(c: Case, window: TimeWindow): this {
-    const from = window.fromHour;
-    const to = window.toHour;
-    this.fromHour = from;
-    this.toHour = to;
-    let hemoglobinLow = NaN,
-      wbcLow = NaN,
-      ancLow = NaN,
-      plateletsLow = NaN,
-      fibrinogenLow = NaN;
-    let ferritinHigh = NaN,
-      astHigh = NaN,
-      ldhHigh = NaN,
-      sCd25High = NaN,
-      triglyceridesHigh = NaN;
-    let tgFasting = NaN,
-      tgNonFasting = NaN,
-      tgUnrecorded = NaN,
-      ratioHigh = NaN,
-      nk = 0;
-    let crpHigh = NaN,
-      alcLow = NaN,
-      esrHigh = NaN,
-      procalcitoninHigh = NaN,
-      troponinHigh = NaN,
-      ntProBnpHigh = NaN,
-      inrHigh = NaN,
-      dDimerHigh = NaN;
-    const phoenix = this.phoenix.clear();
-    // `!(v >= low)` / `!(v <= high)`: true for the first value (NaN so far) and for a strictly worse one, as isWorse.
-    const labs = c.labs;
-    for (let row = 0; row < labs.length; row++) {
-      const p = labs[row]!;
-      // One walk over the panel's own keys (keyed reads through the enumeration cache): panels come in
-      // dozens of shapes, and a named read of each of ~20 fields from them (megamorphic) cost more.
-      let hour = NaN;
-      let hemoglobin: number | undefined;
-      let wbc: number | undefined;
-      let anc: number | undefined;
-      let platelets: number | undefined;
-      let fibrinogen: number | undefined;
-      let ferritin: number | undefined;
-      let ast: number | undefined;
-      let ldh: number | undefined;
-      let sCd25: number | undefined;
-      let tg: number | undefined;
-      let fasting: boolean | undefined;
-      let esr: number | undefined;
-      let activity: LabPanel['nkCellActivity'];
-      let crp: number | undefined;
-      let alc: number | undefined;
-      let procalcitonin: number | undefined;
-      let troponin: number | undefined;
-      let ntProBnp: number | undefined;
-      let inr: number | undefined;
-      let dDimer: number | undefined;
-      let lactate: number | undefined;
-      for (const key in p) {
-        const value = (p as unknown as Readonly<Record<string, unknown>>)[key];
-        switch (key) {
-          case 'hour':
-            hour = value as number;
-            break;
-          case 'hemoglobin':
-            hemoglobin = value as number | undefined;
-            break;
-          case 'wbc':
-            wbc = value as number | undefined;
-            break;
-          case 'anc':
-            anc = value as number | undefined;
-            break;
-          case 'platelets':
-            platelets = value as number | undefined;
-            break;
-          case 'fibrinogen':
-            fibrinogen = value as number | undefined;
-            break;
-          case 'ferritin':
-            ferritin = value as number | undefined;
-            break;
-          case 'ast':
-            ast = value as number | undefined;
-            break;
-          case 'ldh':
-            ldh = value as number | undefined;
-            break;
-          case 'sCd25':
-            sCd25 = value as number | undefined;
-            break;
-          case 'triglycerides':
-            tg = value as number | undefined;
-            break;
-          case 'triglyceridesFasting':
-            fasting = value as boolean | undefined;
-            break;
-          case 'esr':
-            esr = value as number | undefined;
-            break;
-          case 'nkCellActivity':
-            activity = value as LabPanel['nkCellActivity'];
-            break;
-          case 'crp':
-            crp = value as number | undefined;
-            break;
-          case 'alc':
-            alc = value as number | undefined;
-            break;
-          case 'procalcitonin':
-            procalcitonin = value as number | undefined;
-            break;
-          case 'troponin':
-            troponin = value as number | undefined;
-            break;
-          case 'ntProBnp':
-            ntProBnp = value as number | undefined;
-            break;
-          case 'inr':
-            inr = value as number | undefined;
-            break;
-          case 'dDimer':
-            dDimer = value as number | undefined;
-            break;
-          case 'lactate':
-            lactate = value as number | undefined;
-            break;
-        }
-      }
-      if (hour > to) continue;
+    ONE_SCAN[0] = this;
+    ONE_WINDOW[0] = window;
+    scanWindows(c, ONE_SCAN, ONE_WINDOW, 1);
+    return this;
+  }
+}
+
+// Reused by `read` (an array literal per call would allocate per case).
+const ONE_SCAN: WindowScan[] = [];
+const ONE_WINDOW: TimeWindow[] = [];
+
+/**
+ * Fills scans[0 … count − 1] with windows[0 … count − 1] of one case in one pass: each lab panel and
+ * observation read once (named reads, up to the last hour any window reads), then offered to every window that holds
+ * the row's hour (the reads cost more than the per-window updates).
+ */
+export function scanWindows(
+  c: Case,
+  scans: readonly WindowScan[],
+  windows: readonly TimeWindow[],
+  count: number,
+): void {
+  // The last hour any window reads: rows after it are skipped before their other fields are read.
+  let last = -Infinity;
+  for (let w = 0; w < count; w++) {
+    scans[w]!.begin(windows[w]!);
+    if (windows[w]!.toHour > last) last = windows[w]!.toHour;
+  }
+  // `!(v >= low)` / `!(v <= high)`: true for the first value (NaN so far) and for a strictly worse one, as isWorse.
+  const labs = c.labs;
+  for (let row = 0; row < labs.length; row++) {
+    const p = labs[row]!;
+    // Named reads: the generator writes every panel in one fixed shape (each analyte key present, in
+    // canonical order, undefined when not measured), so each read is monomorphic; an analyte present
+    // with the value undefined reads as absent, exactly as a missing key.
+    const hour = p.hour;
+    if (hour > last) continue;
+    const hemoglobin = p.hemoglobin;
+    const wbc = p.wbc;
+    const anc = p.anc;
+    const alc = p.alc;
+    const platelets = p.platelets;
+    const ferritin = p.ferritin;
+    const ast = p.ast;
+    const ldh = p.ldh;
+    const tg = p.triglycerides;
+    const fasting = p.triglyceridesFasting;
+    const fibrinogen = p.fibrinogen;
+    const esr = p.esr;
+    const crp = p.crp;
+    const procalcitonin = p.procalcitonin;
+    const dDimer = p.dDimer;
+    const inr = p.inr;
+    const lactate = p.lactate;
+    const troponin = p.troponin;
+    const ntProBnp = p.ntProBnp;
+    const sCd25 = p.sCd25;
+    const activity = p.nkCellActivity;
+    const ratio = ferritin !== undefined && esr !== undefined && esr !== 0 ? ferritin / esr : NaN;
+    const nk = activity === undefined ? 0 : activity === 'low' || activity === 'absent' ? 2 : 1;
+    for (let w = 0; w < count; w++) {
+      const s = scans[w]!;
+      if (hour > s.toHour) continue;
       // Phoenix's lab inputs.
+      const phoenix = s.phoenix;
       if (lactate !== undefined) phoenix.record(LACTATE, lactate, hour, row);
       if (platelets !== undefined) phoenix.record(PLATELETS, platelets, hour, row);
       if (inr !== undefined) phoenix.record(INR, inr, hour, row);
       if (dDimer !== undefined) phoenix.record(D_DIMER, dDimer, hour, row);
       if (fibrinogen !== undefined) phoenix.record(FIBRINOGEN, fibrinogen, hour, row);
-      if (hour < from) continue;
-      if (hemoglobin !== undefined && !(hemoglobin >= hemoglobinLow)) hemoglobinLow = hemoglobin;
-      if (wbc !== undefined && !(wbc >= wbcLow)) wbcLow = wbc;
-      if (anc !== undefined && !(anc >= ancLow)) ancLow = anc;
-      if (platelets !== undefined && !(platelets >= plateletsLow)) plateletsLow = platelets;
-      if (fibrinogen !== undefined && !(fibrinogen >= fibrinogenLow)) fibrinogenLow = fibrinogen;
-      if (ferritin !== undefined && !(ferritin <= ferritinHigh)) ferritinHigh = ferritin;
-      if (ast !== undefined && !(ast <= astHigh)) astHigh = ast;
-      if (ldh !== undefined && !(ldh <= ldhHigh)) ldhHigh = ldh;
-      if (sCd25 !== undefined && !(sCd25 <= sCd25High)) sCd25High = sCd25;
+      if (hour < s.fromHour) continue;
+      if (hemoglobin !== undefined && !(hemoglobin >= s.hemoglobinLow)) s.hemoglobinLow = hemoglobin;
+      if (wbc !== undefined && !(wbc >= s.wbcLow)) s.wbcLow = wbc;
+      if (anc !== undefined && !(anc >= s.ancLow)) s.ancLow = anc;
+      if (platelets !== undefined && !(platelets >= s.plateletsLow)) s.plateletsLow = platelets;
+      if (fibrinogen !== undefined && !(fibrinogen >= s.fibrinogenLow)) s.fibrinogenLow = fibrinogen;
+      if (ferritin !== undefined && !(ferritin <= s.ferritinHigh)) s.ferritinHigh = ferritin;
+      if (ast !== undefined && !(ast <= s.astHigh)) s.astHigh = ast;
+      if (ldh !== undefined && !(ldh <= s.ldhHigh)) s.ldhHigh = ldh;
+      if (sCd25 !== undefined && !(sCd25 <= s.sCd25High)) s.sCd25High = sCd25;
       if (tg !== undefined) {
-        if (!(tg <= triglyceridesHigh)) triglyceridesHigh = tg;
+        if (!(tg <= s.triglyceridesHigh)) s.triglyceridesHigh = tg;
         if (fasting === true) {
-          if (!(tg <= tgFasting)) tgFasting = tg;
+          if (!(tg <= s.triglyceridesFastingHigh)) s.triglyceridesFastingHigh = tg;
         } else if (fasting === false) {
-          if (!(tg <= tgNonFasting)) tgNonFasting = tg;
-        } else if (!(tg <= tgUnrecorded)) tgUnrecorded = tg;
+          if (!(tg <= s.triglyceridesNonFastingHigh)) s.triglyceridesNonFastingHigh = tg;
+        } else if (!(tg <= s.triglyceridesUnrecordedHigh)) s.triglyceridesUnrecordedHigh = tg;
       }
-      if (ferritin !== undefined && esr !== undefined && esr !== 0) {
-        const ratio = ferritin / esr;
-        if (!(ratio <= ratioHigh)) ratioHigh = ratio;
-      }
-      if (activity !== undefined) nk = activity === 'low' || activity === 'absent' ? 2 : Math.max(nk, 1);
-      if (crp !== undefined && !(crp <= crpHigh)) crpHigh = crp;
-      if (alc !== undefined && !(alc >= alcLow)) alcLow = alc;
-      if (esr !== undefined && !(esr <= esrHigh)) esrHigh = esr;
-      if (procalcitonin !== undefined && !(procalcitonin <= procalcitoninHigh)) procalcitoninHigh = procalcitonin;
-      if (troponin !== undefined && !(troponin <= troponinHigh)) troponinHigh = troponin;
-      if (ntProBnp !== undefined && !(ntProBnp <= ntProBnpHigh)) ntProBnpHigh = ntProBnp;
-      if (inr !== undefined && !(inr <= inrHigh)) inrHigh = inr;
-      if (dDimer !== undefined && !(dDimer <= dDimerHigh)) dDimerHigh = dDimer;
+      if (!Number.isNaN(ratio) && !(ratio <= s.ferritinEsrHigh)) s.ferritinEsrHigh = ratio;
+      if (nk === 2) s.nkActivity = 2;
+      else if (nk === 1 && s.nkActivity === 0) s.nkActivity = 1;
+      if (crp !== undefined && !(crp <= s.crpHigh)) s.crpHigh = crp;
+      if (alc !== undefined && !(alc >= s.alcLow)) s.alcLow = alc;
+      if (esr !== undefined && !(esr <= s.esrHigh)) s.esrHigh = esr;
+      if (procalcitonin !== undefined && !(procalcitonin <= s.procalcitoninHigh)) s.procalcitoninHigh = procalcitonin;
+      if (troponin !== undefined && !(troponin <= s.troponinHigh)) s.troponinHigh = troponin;
+      if (ntProBnp !== undefined && !(ntProBnp <= s.ntProBnpHigh)) s.ntProBnpHigh = ntProBnp;
+      if (inr !== undefined && !(inr <= s.inrHigh)) s.inrHigh = inr;
+      if (dDimer !== undefined && !(dDimer <= s.dDimerHigh)) s.dDimerHigh = dDimer;
     }
-    this.crpHigh = crpHigh;
-    this.alcLow = alcLow;
-    this.esrHigh = esrHigh;
-    this.procalcitoninHigh = procalcitoninHigh;
-    this.troponinHigh = troponinHigh;
-    this.ntProBnpHigh = ntProBnpHigh;
-    this.inrHigh = inrHigh;
-    this.dDimerHigh = dDimerHigh;
-    this.hemoglobinLow = hemoglobinLow;
-    this.wbcLow = wbcLow;
-    this.ancLow = ancLow;
-    this.plateletsLow = plateletsLow;
-    this.fibrinogenLow = fibrinogenLow;
-    this.ferritinHigh = ferritinHigh;
-    this.astHigh = astHigh;
-    this.ldhHigh = ldhHigh;
-    this.sCd25High = sCd25High;
-    this.triglyceridesHigh = triglyceridesHigh;
-    this.triglyceridesFastingHigh = tgFasting;
-    this.triglyceridesNonFastingHigh = tgNonFasting;
-    this.triglyceridesUnrecordedHigh = tgUnrecorded;
-    this.ferritinEsrHigh = ratioHigh;
-    this.nkActivity = nk;
+  }
 
-    let temperatureHigh = NaN,
-      history = false,
-      denied = false;
-    let spleen = FINDING_UNKNOWN,
-      liver = FINDING_UNKNOWN,
-      cns = FINDING_UNKNOWN,
-      bleed = FINDING_UNKNOWN,
-      arthritis = FINDING_UNKNOWN;
-    let sbpLow = NaN,
-      vasoHigh = NaN,
-      feverDaysHigh = NaN,
-      subjective = FINDING_UNKNOWN,
-      rashSeen = FINDING_UNKNOWN,
-      conjunctivitisSeen = FINDING_UNKNOWN,
-      mucosal = FINDING_UNKNOWN,
-      extremity = FINDING_UNKNOWN,
-      gi = FINDING_UNKNOWN,
-      shockSeen = FINDING_UNKNOWN;
-    const observations = c.observations;
-    for (let row = 0; row < observations.length; row++) {
-      const o = observations[row]!;
-      // Named reads: observations come in fewer shapes than panels, and walking their keys was slower here.
-      const hour = o.hour;
-      const respiratorySupport = o.respiratorySupport;
-      const fio2 = o.fio2;
-      const spo2 = o.spo2;
-      const pao2 = o.pao2;
-      const vasoactiveCount = o.vasoactiveCount;
-      const sbp = o.sbp;
-      const dbp = o.dbp;
-      const gcs = o.gcs;
-      const pupils = o.pupils;
-      if (hour > to) continue;
+  const observations = c.observations;
+  for (let row = 0; row < observations.length; row++) {
+    const o = observations[row]!;
+    // Named reads: observations come in fewer shapes than panels, and walking their keys was slower here.
+    const hour = o.hour;
+    if (hour > last) continue;
+    const respiratorySupport = o.respiratorySupport;
+    const fio2 = o.fio2;
+    const spo2 = o.spo2;
+    const pao2 = o.pao2;
+    const vasoactiveCount = o.vasoactiveCount;
+    const sbp = o.sbp;
+    const dbp = o.dbp;
+    const gcs = o.gcs;
+    const pupils = o.pupils;
+    const temperatureC = o.temperatureC;
+    const feverDays = o.feverDays;
+    const subjectiveFever = o.subjectiveFever;
+    const splenomegaly = o.splenomegaly;
+    const hepatomegaly = o.hepatomegaly;
+    const cnsInvolvement = o.cnsInvolvement;
+    const hemorrhage = o.hemorrhage;
+    const activeArthritis = o.activeArthritis;
+    const rash = o.rash;
+    const conjunctivitis = o.conjunctivitis;
+    const mucosalChanges = o.mucosalChanges;
+    const extremityChanges = o.extremityChanges;
+    const giSymptoms = o.giSymptoms;
+    const shock = o.shock;
+    const support = respiratorySupport === undefined ? NaN : SUPPORT_RUNG[respiratorySupport];
+    const map = sbp !== undefined && dbp !== undefined ? meanArterialPressure(sbp, dbp) : NaN;
+    const pupilRung = pupils === undefined ? NaN : PUPIL_RUNG[pupils];
+    const history = (feverDays !== undefined && feverDays > 0) || subjectiveFever === true;
+    const denied = feverDays === 0 || subjectiveFever === false;
+    for (let w = 0; w < count; w++) {
+      const s = scans[w]!;
+      if (hour > s.toHour) continue;
       // Phoenix's inputs (MAP from the SBP and DBP of one observation).
-      if (respiratorySupport !== undefined)
-        phoenix.record(RESPIRATORY_SUPPORT, SUPPORT_RUNG[respiratorySupport], hour, row);
+      const phoenix = s.phoenix;
+      if (respiratorySupport !== undefined) phoenix.record(RESPIRATORY_SUPPORT, support, hour, row);
       if (fio2 !== undefined) phoenix.record(FIO2, fio2, hour, row);
       if (spo2 !== undefined) phoenix.record(SPO2, spo2, hour, row);
       if (pao2 !== undefined) phoenix.record(PAO2, pao2, hour, row);
       if (vasoactiveCount !== undefined) phoenix.record(VASOACTIVE_COUNT, vasoactiveCount, hour, row);
-      if (sbp !== undefined && dbp !== undefined) phoenix.record(MAP, meanArterialPressure(sbp, dbp), hour, row);
+      if (sbp !== undefined && dbp !== undefined) phoenix.record(MAP, map, hour, row);
       if (gcs !== undefined) phoenix.record(GCS, gcs, hour, row);
-      if (pupils !== undefined) phoenix.record(PUPILS, PUPIL_RUNG[pupils], hour, row);
-      if (hour < from) continue;
-      const temperatureC = o.temperatureC;
-      const feverDays = o.feverDays;
-      const subjectiveFever = o.subjectiveFever;
-      const splenomegaly = o.splenomegaly;
-      const hepatomegaly = o.hepatomegaly;
-      const cnsInvolvement = o.cnsInvolvement;
-      const hemorrhage = o.hemorrhage;
-      const activeArthritis = o.activeArthritis;
-      const rash = o.rash;
-      const conjunctivitis = o.conjunctivitis;
-      const mucosalChanges = o.mucosalChanges;
-      const extremityChanges = o.extremityChanges;
-      const giSymptoms = o.giSymptoms;
-      const shock = o.shock;
-      if (temperatureC !== undefined && !(temperatureC <= temperatureHigh)) temperatureHigh = temperatureC;
-      if ((feverDays !== undefined && feverDays > 0) || subjectiveFever === true) history = true;
-      if (feverDays === 0 || subjectiveFever === false) denied = true;
-      spleen = finding(spleen, splenomegaly);
-      liver = finding(liver, hepatomegaly);
-      cns = finding(cns, cnsInvolvement);
-      bleed = finding(bleed, hemorrhage);
-      arthritis = finding(arthritis, activeArthritis);
-      if (sbp !== undefined && !(sbp >= sbpLow)) sbpLow = sbp;
-      if (vasoactiveCount !== undefined && !(vasoactiveCount <= vasoHigh)) vasoHigh = vasoactiveCount;
-      if (feverDays !== undefined && !(feverDays <= feverDaysHigh)) feverDaysHigh = feverDays;
-      subjective = finding(subjective, subjectiveFever);
-      rashSeen = finding(rashSeen, rash);
-      conjunctivitisSeen = finding(conjunctivitisSeen, conjunctivitis);
-      mucosal = finding(mucosal, mucosalChanges);
-      extremity = finding(extremity, extremityChanges);
-      gi = finding(gi, giSymptoms);
-      shockSeen = finding(shockSeen, shock);
+      if (pupils !== undefined) phoenix.record(PUPILS, pupilRung, hour, row);
+      if (hour < s.fromHour) continue;
+      if (temperatureC !== undefined && !(temperatureC <= s.temperatureHigh)) s.temperatureHigh = temperatureC;
+      if (history) s.feverHistory = true;
+      if (denied) s.feverDenied = true;
+      s.splenomegaly = finding(s.splenomegaly, splenomegaly);
+      s.hepatomegaly = finding(s.hepatomegaly, hepatomegaly);
+      s.cnsInvolvement = finding(s.cnsInvolvement, cnsInvolvement);
+      s.hemorrhage = finding(s.hemorrhage, hemorrhage);
+      s.activeArthritis = finding(s.activeArthritis, activeArthritis);
+      if (sbp !== undefined && !(sbp >= s.sbpLow)) s.sbpLow = sbp;
+      if (vasoactiveCount !== undefined && !(vasoactiveCount <= s.vasoactiveCountHigh))
+        s.vasoactiveCountHigh = vasoactiveCount;
+      if (feverDays !== undefined && !(feverDays <= s.feverDaysHigh)) s.feverDaysHigh = feverDays;
+      s.subjectiveFever = finding(s.subjectiveFever, subjectiveFever);
+      s.rash = finding(s.rash, rash);
+      s.conjunctivitis = finding(s.conjunctivitis, conjunctivitis);
+      s.mucosalChanges = finding(s.mucosalChanges, mucosalChanges);
+      s.extremityChanges = finding(s.extremityChanges, extremityChanges);
+      s.giSymptoms = finding(s.giSymptoms, giSymptoms);
+      s.shock = finding(s.shock, shock);
     }
-    this.sbpLow = sbpLow;
-    this.vasoactiveCountHigh = vasoHigh;
-    this.feverDaysHigh = feverDaysHigh;
-    this.subjectiveFever = subjective;
-    this.rash = rashSeen;
-    this.conjunctivitis = conjunctivitisSeen;
-    this.mucosalChanges = mucosal;
-    this.extremityChanges = extremity;
-    this.giSymptoms = gi;
-    this.shock = shockSeen;
-    this.temperatureHigh = temperatureHigh;
-    this.feverHistory = history;
-    this.feverDenied = denied;
-    this.splenomegaly = spleen;
-    this.hepatomegaly = liver;
-    this.cnsInvolvement = cns;
-    this.hemorrhage = bleed;
-    this.activeArthritis = arthritis;
-
-    let marrow = 0;
-    let benign = 0;
-    for (const m of c.investigations.boneMarrow ?? NONE) {
-      if (m.hour < from || m.hour > to) continue;
-      marrow = m.hemophagocytosis ? 2 : Math.max(marrow, 1);
-      benign = m.hemophagocytosis && m.malignancy !== true ? 2 : Math.max(benign, 1);
-    }
-    this.marrow = marrow;
-    this.marrowWithoutMalignancy = benign;
-
-    let lvefLow = NaN,
-      coronaryHigh = NaN,
-      effusion = FINDING_UNKNOWN,
-      valvulitis = FINDING_UNKNOWN;
-    for (const e of c.investigations.echo ?? NONE) {
-      if (e.hour < from || e.hour > to) continue;
-      let v: number | undefined;
-      if ((v = e.lvefPercent) !== undefined && !(v >= lvefLow)) lvefLow = v;
-      if ((v = e.coronaryZMax) !== undefined && !(v <= coronaryHigh)) coronaryHigh = v;
-      effusion = finding(effusion, e.pericardialEffusion);
-      valvulitis = finding(valvulitis, e.valvulitis);
-    }
-    this.lvefLow = lvefLow;
-    this.coronaryZHigh = coronaryHigh;
-    this.pericardialEffusion = effusion;
-    this.valvulitis = valvulitis;
-
-    let blood = false;
-    for (const k of c.investigations.cultures ?? NONE)
-      if (k.result === 'positive' && k.specimen === 'blood' && k.hour >= from && k.hour <= to) blood = true;
-    this.bloodCulturePositive = blood;
-    phoenix.finish(window);
-    return this;
   }
+
+  for (const m of c.investigations.boneMarrow ?? NONE)
+    for (let w = 0; w < count; w++) {
+      const s = scans[w]!;
+      if (m.hour < s.fromHour || m.hour > s.toHour) continue;
+      s.marrow = m.hemophagocytosis ? 2 : Math.max(s.marrow, 1);
+      s.marrowWithoutMalignancy =
+        m.hemophagocytosis && m.malignancy !== true ? 2 : Math.max(s.marrowWithoutMalignancy, 1);
+    }
+
+  for (const e of c.investigations.echo ?? NONE)
+    for (let w = 0; w < count; w++) {
+      const s = scans[w]!;
+      if (e.hour < s.fromHour || e.hour > s.toHour) continue;
+      let v: number | undefined;
+      if ((v = e.lvefPercent) !== undefined && !(v >= s.lvefLow)) s.lvefLow = v;
+      if ((v = e.coronaryZMax) !== undefined && !(v <= s.coronaryZHigh)) s.coronaryZHigh = v;
+      s.pericardialEffusion = finding(s.pericardialEffusion, e.pericardialEffusion);
+      s.valvulitis = finding(s.valvulitis, e.valvulitis);
+    }
+
+  for (const k of c.investigations.cultures ?? NONE)
+    if (k.result === 'positive' && k.specimen === 'blood')
+      for (let w = 0; w < count; w++) {
+        const s = scans[w]!;
+        if (k.hour >= s.fromHour && k.hour <= s.toHour) s.bloodCulturePositive = true;
+      }
+
+  for (let w = 0; w < count; w++) scans[w]!.phoenix.finish(windows[w]!);
 }
 
 function finding(so: number, value: boolean | undefined): number {
