@@ -1,6 +1,7 @@
 import type { TimeWindow } from '../case/time-window.js';
 import type { Case } from '../generated/case.js';
-import { miscCdc2023Status } from './misc-status-plans.js';
+import { CaseFacts } from './case-facts.js';
+import { miscCaseFacts, miscCdc2023Status } from './misc-status-plans.js';
 import { StatusRow } from './status-row.js';
 import { FINDING_ABSENT, FINDING_PRESENT, FINDING_UNKNOWN, WindowScan } from './window-scan.js';
 
@@ -91,9 +92,11 @@ class OrganCategoryScan extends WindowScan {
 export class MiscCdc2023Categories {
   private readonly scan = new OrganCategoryScan();
   private readonly row = new StatusRow();
+  private readonly facts = new CaseFacts();
 
   count(c: Case, window: TimeWindow): number {
-    miscCdc2023Status(c, this.scan.read(c, window), this.row);
+    miscCaseFacts(c, this.facts);
+    miscCdc2023Status(c, this.scan.read(c, window), this.row, this.facts);
     return this.row.value;
   }
 }

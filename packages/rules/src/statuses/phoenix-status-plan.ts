@@ -1,8 +1,6 @@
 import {
-  PHOENIX_COAGULATION,
   PHOENIX_COAGULATION_CAP,
   PHOENIX_FIXED_PUPILS_POINTS,
-  PHOENIX_GCS,
   PHOENIX_GCS_POINTS,
   PHOENIX_LACTATE,
   PHOENIX_MAX_AGE_MONTHS,
@@ -11,26 +9,16 @@ import {
   PHOENIX_PF_RATIO,
   PHOENIX_ROOM_AIR_FIO2,
   PHOENIX_SEPSIS_CUTOFF,
-  PHOENIX_SF_MAX_SPO2,
   PHOENIX_SF_RATIO,
   PHOENIX_VASOACTIVES,
   PHOENIX_MAP_BANDS,
   oxygenationRatio,
   type PhoenixMapBand,
 } from '../criteria/phoenix.js';
-import { PHOENIX_VARIABLES, type PhoenixVariable } from '../criteria/phoenix-time-points.js';
-import { compare, type Threshold } from '../criteria/threshold.js';
+import { compare } from '../criteria/threshold.js';
 import type { Case } from '../generated/case.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
-import {
-  compileLabTest,
-  compileTest,
-  type CompiledTest,
-  MET,
-  NOT_APPLICABLE,
-  NOT_ASSESSABLE,
-  NOT_MET,
-} from './compiled-test.js';
+import { type CompiledTest, MET, NOT_APPLICABLE, NOT_ASSESSABLE, NOT_MET } from './compiled-test.js';
 import {
   FIO2,
   GCS,
@@ -48,6 +36,16 @@ import {
   PHOENIX_SUPPORT_RUNG as SUPPORT_RUNG,
 } from '../criteria/phoenix-time-points.js';
 import type { CaseFacts } from './case-facts.js';
+import {
+  bandPoints,
+  COAGULATION_TESTS,
+  GCS_TEST,
+  LACTATE_BANDS,
+  PF_BANDS,
+  SF_BANDS,
+  SF_MAX_SPO2,
+  VASOACTIVE_BANDS,
+} from './phoenix-compiled-tables.js';
 import type { StatusRow } from './status-row.js';
 import type { WindowScan } from './window-scan.js';
 
@@ -58,49 +56,21 @@ import type { WindowScan } from './window-scan.js';
  * scoreNeurological), without evidence. A property test holds the two equal.
  */
 
-interface PointsBand {
-  readonly points: number;
-  readonly test: CompiledTest;
-}
-function compiledBands(
-  table: readonly { readonly points: number; readonly threshold: Threshold }[],
-  compile: (threshold: Threshold) => CompiledTest,
-): PointsBand[] {
-  return table.map((b) => ({ points: b.points, test: compile(b.threshold) }));
-}
 const maxPoints = (table: readonly { readonly points: number }[]): number => Math.max(...table.map((b) => b.points));
 
-const PF = compiledBands(PHOENIX_PF_RATIO, compileTest);
-const SF = compiledBands(PHOENIX_SF_RATIO, compileTest);
-const SF_MAX_SPO2 = compileTest(PHOENIX_SF_MAX_SPO2);
 /** The most oxygenation can score (what an unknown ratio leaves open). */
 const OXYGENATION_MAX = Math.max(maxPoints(PHOENIX_PF_RATIO), maxPoints(PHOENIX_SF_RATIO));
-const VASOACTIVES = compiledBands(PHOENIX_VASOACTIVES, compileTest);
 const VASOACTIVES_MAX = maxPoints(PHOENIX_VASOACTIVES);
-const LACTATE_BANDS = compiledBands(PHOENIX_LACTATE, (threshold) => compileLabTest('lactate', threshold));
 const LACTATE_MAX = maxPoints(PHOENIX_LACTATE);
 /** MAP for age scores 2 below the lower cut-off, 1 below the upper (phoenix.ts mapPointsInBand). */
 const MAP_TWO_POINTS = 2;
 const MAP_ONE_POINT = 1;
-const COAGULATION = PHOENIX_COAGULATION.map((def) => {
-  const slot = PHOENIX_VARIABLES.indexOf(def.analyte as PhoenixVariable);
-  if (slot === -1) throw new Error(`Phoenix plan: the timeline does not record ${def.analyte}`);
-  return { slot, test: compileLabTest(def.analyte, def.threshold) };
-});
-const GCS_TEST = compileTest(PHOENIX_GCS);
 const NONE = SUPPORT_RUNG.none;
 const INVASIVE = SUPPORT_RUNG.invasive;
 const BOTH_FIXED = PUPIL_RUNG['both-fixed'];
 
 function passes(test: CompiledTest, value: number): boolean {
   return compare(value * test.factor, test.comparator, test.value);
-}
-
-/** The most points of the bands the value meets (phoenix.ts ratioPoints / bandPoints). */
-function bandPoints(table: readonly PointsBand[], value: number): number {
-  let points = 0;
-  for (const band of table) if (passes(band.test, value)) points = Math.max(points, band.points);
-  return points;
 }
 
 function respiratoryPoints(ventilated: boolean, supported: boolean, oxygenation: number): number {
@@ -146,8 +116,8 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
   const sfValid = spo2 !== -1 && passes(SF_MAX_SPO2, t.value(SPO2, spo2));
   const spo2Usable = sfValid && fio2 !== -1 && fio2Value > 0 && t.hour(FIO2, fio2) <= t.hour(SPO2, spo2);
   const sf = spo2Usable ? oxygenationRatio(t.value(SPO2, spo2), fio2Value) : NaN;
-  const pfPoints = Number.isNaN(pf) ? 0 : bandPoints(PF, pf);
-  const sfPoints = Number.isNaN(sf) ? 0 : bandPoints(SF, sf);
+  const pfPoints = Number.isNaN(pf) ? 0 : bandPoints(PF_BANDS, pf);
+  const sfPoints = Number.isNaN(sf) ? 0 : bandPoints(SF_BANDS, sf);
   const oxygenation = Math.max(pfPoints, sfPoints);
   const neverFio2 = t.never(FIO2);
   const fio2Open = fio2 !== -1 || neverFio2;
@@ -163,7 +133,7 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
 
   // Cardiovascular (scoreCardiovascular).
   const vaso = cur(t, i, VASOACTIVE_COUNT);
-  const vasoPoints = vaso !== -1 ? bandPoints(VASOACTIVES, t.value(VASOACTIVE_COUNT, vaso)) : 0;
+  const vasoPoints = vaso !== -1 ? bandPoints(VASOACTIVE_BANDS, t.value(VASOACTIVE_COUNT, vaso)) : 0;
   const vasoBound = t.never(VASOACTIVE_COUNT) ? VASOACTIVES_MAX : vasoPoints;
   const lactate = cur(t, i, LACTATE);
   const lactatePoints = lactate !== -1 ? bandPoints(LACTATE_BANDS, t.value(LACTATE, lactate)) : 0;
@@ -183,7 +153,7 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
   // Coagulation (scoreCoagulation).
   let met = 0;
   let unknown = 0;
-  for (const test of COAGULATION) {
+  for (const test of COAGULATION_TESTS) {
     const r = cur(t, i, test.slot);
     if (r !== -1 && passes(test.test, t.value(test.slot, r))) met += 1;
     if (t.never(test.slot)) unknown += 1;
