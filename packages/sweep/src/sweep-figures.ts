@@ -135,7 +135,7 @@ export const METHODS = {
   youden:
     'threshold maximising sensitivity + specificity − 1 over "score ≥ threshold", thresholds at the grid’s bin edges (lowest on a tie)',
   curves:
-    'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold)',
+    'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold of the grid)',
   prevalence:
     'PPV/NPV at --prevalence by Bayes’ rule; bounds from the Wilson limits of sensitivity and specificity (PPV and NPV rise with both), not a joint 95% interval',
   band: 'published sampling band: the central 95% (2.5th–97.5th percentile) of Binomial(n, published value)/n, n the published group size; the synthetic figure (assessable cases) is inside when within it',
@@ -182,9 +182,8 @@ export const ROC_CURVE_STEP = 0.001;
 
 /**
  * The ROC curve as published (CSV, JSON, plot): a point wherever sensitivity or specificity has
- * moved by ROC_CURVE_STEP since the last point kept, and the last point. A score at 0.01 precision
- * over a million cases has hundreds of thousands of thresholds; the AUC and the Youden threshold
- * are computed from every one of them.
+ * moved by ROC_CURVE_STEP since the last point kept, and the last point. A score's grid has
+ * thousands of thresholds; the AUC and the Youden threshold are computed from every one of them.
  */
 function thinCurve(points: readonly RocPoint[]): RocPoint[] {
   const out: RocPoint[] = [];
