@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,20 @@ describe('masdrill sweep (built bin)', () => {
     const twice = runCli(['sweep', 'merge', parts[0]!, parts[0]!, '--out', join(dir, 'twice')]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/in two of the parts/);
+    // A part written by the previous version (one bin per distinct value) is refused with the fix.
+    const old = join(dir, 'part-old');
+    mkdirSync(old);
+    const text = readFileSync(join(parts[1]!, 'statistics.json'), 'utf8');
+    writeFileSync(
+      join(old, 'statistics.json'),
+      text.replace(/"format":"[^"]*"/, '"format":"masdrill-sweep-statistics/1"'),
+    );
+    const stale = runCli(['sweep', 'merge', parts[0]!, old, parts[2]!, '--out', join(dir, 'stale')]);
+    expect(stale.code).toBe(2);
+    expect(stale.stderr.trim().split('\n')).toHaveLength(1);
+    expect(stale.stderr).toContain(join(old, 'statistics.json'));
+    expect(stale.stderr).toMatch(/another version of masdrill.*Fix: rerun the shards with this version/);
+    expect(existsSync(join(dir, 'stale'))).toBe(false);
   }, 240_000);
 
   it('rejects bad flags with one line naming the fix, exit code 2', () => {

@@ -120,6 +120,10 @@ export {
 } from './criteria/phoenix.js';
 export { MISC_CDC_2023 } from './criteria/misc-cdc-2023.js';
 export { EULAR_ACR_2016 } from './criteria/eular-acr-2016.js';
+// The score tables, for the sweep's histogram grids (a score's reachable range)
+export { HSCORE } from './criteria/hscore.js';
+export { MS_SCORE } from './criteria/ms-score.js';
+export { FERRITIN_ESR } from './criteria/ferritin-esr.js';
 // Statuses for sweeps: compiled from the same threshold tables, no evidence, no per-case index
 export { CaseStatuses, STATUS_CODES, statusRowOf } from './statuses/case-statuses.js';
 export { StatusRow } from './statuses/status-row.js';

@@ -1,5 +1,5 @@
 import { CaseStatuses, CRITERIA_SET_IDS, type Case, type WindowScan } from '@masdrill/rules';
-import { binOf, CASE_VALUES } from './case-values.js';
+import { CASE_VALUES } from './case-values.js';
 import { stratumOf } from './case-reading.js';
 import { stratumKey } from './comparisons.js';
 import { emptyStratum, type Histogram, type StratumCounts, type SweepStatistics } from './sweep-statistics.js';
@@ -9,7 +9,7 @@ import { TIME_POINTS } from './time-points.js';
 interface StratumSlots {
   readonly counts: StratumCounts;
   /** [time point × set] → the set's counts in STATUS_ORDER. */
-  readonly statuses: readonly number[][];
+  readonly statuses: readonly Float64Array[];
   /** [time point × value] → the value's histogram. */
   readonly histograms: readonly Histogram[];
 }
@@ -34,8 +34,6 @@ const VALUE_SCAN: readonly ((scan: WindowScan) => number)[] = CASE_VALUES.map((v
       throw new Error(`the window scan has no reading for ${key}`);
   }
 });
-const DECIMALS = CASE_VALUES.map((v) => v.decimals);
-const BINNING = CASE_VALUES.map((v) => v.binning);
 const NOT_APPLICABLE = 3; // STATUS_CODES index
 /** The time points' windows, computed together in one pass over each case. */
 const WINDOWS = TIME_POINTS.map((tp) => tp.window);
@@ -65,12 +63,7 @@ export class CaseTally {
           const row = rows[slot]!;
           value = row.status === NOT_APPLICABLE ? NaN : row.value;
         } else value = VALUE_SCAN[i]!(scan);
-        const histogram = slots.histograms[t * VALUES + i]!;
-        if (Number.isNaN(value)) histogram.missing += 1;
-        else {
-          const bin = binOf(value, DECIMALS[i]!, BINNING[i]!);
-          histogram.bins.set(bin, (histogram.bins.get(bin) ?? 0) + 1);
-        }
+        slots.histograms[t * VALUES + i]!.add(value);
       }
     }
   }
@@ -80,7 +73,7 @@ export class CaseTally {
     if (slots !== undefined) return slots;
     let counts = this.stats.strata.get(key);
     if (counts === undefined) this.stats.strata.set(key, (counts = emptyStratum()));
-    const statuses: number[][] = [];
+    const statuses: Float64Array[] = [];
     const histograms: Histogram[] = [];
     for (const tp of TIME_POINTS) {
       const at = counts.timePoints[tp.id];

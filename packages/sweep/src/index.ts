@@ -15,11 +15,10 @@ export {
   CASE_VALUES,
   ROC_VALUE_IDS,
   DISTRIBUTION_VALUE_IDS,
-  binOf,
-  binValue,
   type CaseValue,
   type CaseValueId,
 } from './case-values.js';
+export { ValueGrid } from './value-grid.js';
 export { readCase, readCaseWithEvidence, stratumOf, type CaseReading, type TimePointReading } from './case-reading.js';
 export { CaseTally } from './case-tally.js';
 export {
@@ -33,10 +32,11 @@ export {
   statisticsToJson,
   statisticsFromJson,
   MergeError,
+  StatisticsFormatError,
+  Histogram,
+  StratumCounts,
   type SweepStatistics,
   type CohortIdentity,
-  type Histogram,
-  type StratumCounts,
   type TimePointCounts,
 } from './sweep-statistics.js';
 export { wilson, likelihoodRatio, predictiveValues, samplingBand, Z95, type Estimate } from './intervals.js';

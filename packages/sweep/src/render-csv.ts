@@ -5,7 +5,7 @@ import { BASES, type Metrics, type SweepFigures } from './sweep-figures.js';
 const METRIC_NAMES = ['sensitivity', 'specificity', 'ppv', 'npv', 'lrPositive', 'lrNegative', 'accuracy'] as const;
 
 const cell = (x: number | string | boolean | null | undefined): string =>
-  x === null || x === undefined ? '' : typeof x === 'number' && !Number.isFinite(x) ? 'Infinity' : String(x);
+  x === null || x === undefined ? '' : String(x);
 const triple = (e: Estimate | undefined): string[] => [cell(e?.value), cell(e?.lower), cell(e?.upper)];
 const csv = (header: string[], rows: (string | number)[][]): string =>
   stringify([header, ...rows.map((r) => r.map((x) => cell(x)))], { record_delimiter: '\n' });
@@ -95,6 +95,7 @@ export function renderCsv(figures: SweepFigures): Record<string, string> {
         cell(r.negatives),
         cell(r.missingPositives),
         cell(r.missingNegatives),
+        cell(r.outsideGrid),
         ...triple(r.auc),
         cell(r.youden?.threshold),
         cell(r.youden?.sensitivity),
@@ -116,6 +117,8 @@ export function renderCsv(figures: SweepFigures): Record<string, string> {
   for (const d of figures.distributions)
     for (const k of d.byKind) {
       distributions.push([d.value, d.timePoint, k.kind, 'missing', cell(k.missing)]);
+      distributions.push([d.value, d.timePoint, k.kind, 'below_grid', cell(k.below)]);
+      distributions.push([d.value, d.timePoint, k.kind, 'above_grid', cell(k.above)]);
       for (const [value, count] of k.bins) distributions.push([d.value, d.timePoint, k.kind, cell(value), cell(count)]);
     }
   return {
@@ -148,6 +151,7 @@ export function renderCsv(figures: SweepFigures): Record<string, string> {
         'negatives',
         'missing_positives',
         'missing_negatives',
+        'outside_grid',
         'auc',
         'auc_lower',
         'auc_upper',
@@ -162,6 +166,6 @@ export function renderCsv(figures: SweepFigures): Record<string, string> {
       ['comparison', 'time_point', 'score', 'threshold_at_least', 'sensitivity', 'specificity'],
       rocPoints,
     ),
-    'distributions.csv': csv(['value', 'time_point', 'kind', 'bin', 'count'], distributions),
+    'distributions.csv': csv(['value', 'time_point', 'kind', 'bin_lower_edge', 'count'], distributions),
   };
 }

@@ -91,7 +91,12 @@ function rocTable(c: ComparisonFigures): string {
     (r) =>
       `<tr><td>${esc(r.label)}</td><td>${r.positives} / ${r.negatives}</td><td>${r.missingPositives} / ${r.missingNegatives}</td><td>${withCi(r.auc)}</td><td>${r.youden ? `≥ ${r.youden.threshold}` : '–'}</td><td>${r.youden ? `${f3(r.youden.sensitivity)} / ${f3(r.youden.specificity)}` : '–'}</td></tr>`,
   );
-  return `<table><tr><th>score</th><th>with a value P / N</th><th>without P / N</th><th>AUC (95% CI)</th><th>Youden-J threshold</th><th>sensitivity / specificity there</th></tr>${rows.join('\n')}</table>`;
+  const outside = c.rocs
+    .filter((r) => r.outsideGrid > 0)
+    .map((r) => `${r.outsideGrid} ${esc(r.label)}`)
+    .join(', ');
+  return `<table><tr><th>score</th><th>with a value P / N</th><th>without P / N</th><th>AUC (95% CI)</th><th>Youden-J threshold</th><th>sensitivity / specificity there</th></tr>${rows.join('\n')}</table>
+<p class="note">AUC and thresholds on each score's fixed grid (3 significant figures, see Methods)${outside ? `; values outside the grid, counted at its ends: ${outside}` : ''}.</p>`;
 }
 
 function publishedTable(c: ComparisonFigures): string {
@@ -140,7 +145,7 @@ function distributionPlot(d: DistributionFigures): string {
       : lo + ((hi * 1.0001 - lo) * i) / count,
   );
   const series = d.byKind.map((k) => ({
-    label: `${k.kind} (${k.cases - k.missing} measured, ${k.missing} not)`,
+    label: `${k.kind} (${k.cases - k.missing} measured, ${k.missing} not${k.below + k.above > 0 ? `, ${k.below + k.above} outside the plausible range` : ''})`,
     colour: KIND_COLOURS[k.kind] ?? '#333',
     points: distributionSeries(k.bins, edges),
   }));

@@ -22,6 +22,7 @@ export function renderSummary(figures: SweepFigures): string {
   lines.push('Education and simulation only: synthetic patients, not clinical evidence.');
   lines.push('sens/spec: assessable cases, Wilson 95% CI. all: not assessable or not');
   lines.push('applicable counted as not classified. n.a.: not assessable+applicable P/N.');
+  lines.push('AUC, Youden J: on a fixed 3-significant-figure grid per score (see Methods).');
   for (const cmp of figures.comparisons) {
     lines.push('');
     lines.push(`${cmp.label}, ${cmp.timePointLabel}: ${cmp.positives} vs ${cmp.negatives}`);
@@ -45,6 +46,7 @@ export function renderSummary(figures: SweepFigures): string {
       lines.push(
         `  AUC ${r.label.padEnd(18)} ${f3(r.auc.value)} ${ci(r.auc)}${y ? `  J: ≥ ${y.threshold} (${f3(y.sensitivity)}/${f3(y.specificity)})` : ''}`,
       );
+      if (r.outsideGrid > 0) lines.push(`    ${r.outsideGrid} ${r.label} values outside its grid, counted at its ends`);
     }
     for (const s of cmp.sets)
       for (const p of s.published) {

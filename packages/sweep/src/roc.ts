@@ -1,4 +1,3 @@
-import { binValue } from './case-values.js';
 import { Z95, type Estimate } from './intervals.js';
 
 export interface RocPoint {
@@ -19,36 +18,38 @@ export interface Roc {
 }
 
 /**
- * The empirical ROC curve of "score ≥ t" from two histograms (bin → count, a bin is the value ×
- * 10^decimals), with the AUC as the Mann–Whitney probability that a positive outscores a negative
- * (ties count half) and its 95% interval from the Hanley–McNeil standard error (Hanley JA, McNeil
- * BJ, Radiology 1982;143:29–36).
+ * The empirical ROC curve of "score ≥ t" from two histograms on one grid (counts per slot, and each
+ * slot's lower edge `thresholds`, ascending), with the AUC as the Mann–Whitney probability that a
+ * positive outscores a negative (values in one slot tie: half) and its 95% interval from the
+ * Hanley–McNeil standard error (Hanley JA, McNeil BJ, Radiology 1982;143:29–36).
  */
 export function rocFromHistograms(
-  positive: ReadonlyMap<number, number>,
-  negative: ReadonlyMap<number, number>,
-  decimals: number,
+  positive: ArrayLike<number>,
+  negative: ArrayLike<number>,
+  thresholds: ArrayLike<number>,
 ): Roc {
   let positives = 0;
   let negatives = 0;
-  for (const c of positive.values()) positives += c;
-  for (const c of negative.values()) negatives += c;
+  for (let i = 0; i < thresholds.length; i++) {
+    positives += positive[i]!;
+    negatives += negative[i]!;
+  }
   if (positives === 0 || negatives === 0)
     return { positives, negatives, points: [], auc: { value: null, lower: null, upper: null }, youden: null };
-  const bins = [...new Set([...positive.keys(), ...negative.keys()])].sort((a, b) => b - a);
   const points: RocPoint[] = [{ threshold: Infinity, sensitivity: 0, specificity: 1 }];
   let tp = 0;
   let fp = 0;
   let area = 0;
   let youden: (RocPoint & { j: number }) | null = null;
-  for (const bin of bins) {
-    const p = positive.get(bin) ?? 0;
-    const n = negative.get(bin) ?? 0;
-    // Negatives below this bin are outscored by its positives; negatives in it tie (half).
+  for (let slot = thresholds.length - 1; slot >= 0; slot--) {
+    const p = positive[slot]!;
+    const n = negative[slot]!;
+    if (p === 0 && n === 0) continue;
+    // Negatives below this slot are outscored by its positives; negatives in it tie (half).
     area += p * (negatives - fp - n) + 0.5 * p * n;
     tp += p;
     fp += n;
-    const point = { threshold: binValue(bin, decimals), sensitivity: tp / positives, specificity: 1 - fp / negatives };
+    const point = { threshold: thresholds[slot]!, sensitivity: tp / positives, specificity: 1 - fp / negatives };
     points.push(point);
     const j = point.sensitivity + point.specificity - 1;
     if (youden === null || j >= youden.j) youden = { ...point, j };

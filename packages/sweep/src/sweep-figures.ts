@@ -1,10 +1,10 @@
 import { CITATIONS, CRITERIA_SET_IDS, CRITERIA_SETS, PUBLISHED_PERFORMANCE, type CriteriaSetId } from '@masdrill/rules';
-import { DISTRIBUTION_VALUE_IDS, ROC_VALUE_IDS, binValue, caseValue, type CaseValueId } from './case-values.js';
+import { DISTRIBUTION_VALUE_IDS, ROC_VALUE_IDS, caseValue, type CaseValueId } from './case-values.js';
 import { COMPARISONS, parseStratumKey, type ComparisonId } from './comparisons.js';
 import { likelihoodRatio, predictiveValues, samplingBand, wilson, type Estimate } from './intervals.js';
 import { placeOf, publishedFor } from './published-comparisons.js';
 import { rocFromHistograms, type RocPoint } from './roc.js';
-import type { SweepStatistics } from './sweep-statistics.js';
+import type { Histogram, SweepStatistics } from './sweep-statistics.js';
 import { TIME_POINTS, type TimePointId } from './time-points.js';
 
 export interface FigureOptions {
@@ -77,6 +77,8 @@ export interface RocFigures {
   /** Cases of each group without the value (not applicable, or never measured in the window). */
   readonly missingPositives: number;
   readonly missingNegatives: number;
+  /** Values outside the value's grid (counted at its ends: below every threshold, or above), both groups. */
+  readonly outsideGrid: number;
   readonly auc: Estimate;
   readonly youden: {
     readonly threshold: number;
@@ -108,6 +110,10 @@ export interface DistributionFigures {
     readonly kind: string;
     readonly cases: number;
     readonly missing: number;
+    /** Values below the grid's first edge, and at or above its end (outside the analyte's plausible range). */
+    readonly below: number;
+    readonly above: number;
+    /** [lower edge, count] of each bin of the grid with a count. */
     readonly bins: readonly [number, number][];
   }[];
 }
@@ -125,17 +131,18 @@ export interface SweepFigures {
 export const METHODS = {
   proportions: 'Wilson score 95% interval (Wilson 1927; Brown, Cai & DasGupta 2001)',
   likelihoodRatios: 'log-method 95% interval (Simel, Samsa & Matchar 1991); null where a cell is zero',
-  auc: 'Mann–Whitney AUC (ties count half) with the Hanley–McNeil 1982 standard error, ±1.96 SE',
-  youden: 'threshold maximising sensitivity + specificity − 1 over "score ≥ threshold" (lowest on a tie)',
+  auc: 'Mann–Whitney AUC over the histogram grid (values in one bin tie and count half) with the Hanley–McNeil 1982 standard error, ±1.96 SE',
+  youden:
+    'threshold maximising sensitivity + specificity − 1 over "score ≥ threshold", thresholds at the grid’s bin edges (lowest on a tie)',
   curves:
-    'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold)',
+    'ROC points published where sensitivity or specificity moved by 0.001 or more since the last one (AUC and Youden use every threshold of the grid)',
   prevalence:
     'PPV/NPV at --prevalence by Bayes’ rule; bounds from the Wilson limits of sensitivity and specificity (PPV and NPV rise with both), not a joint 95% interval',
   band: 'published sampling band: the central 95% (2.5th–97.5th percentile) of Binomial(n, published value)/n, n the published group size; the synthetic figure (assessable cases) is inside when within it',
   scores:
     'scores from their assessed items (a missing item adds nothing, as the evidence engine reports it), only where the definition applies; ferritin alone is the highest in the window',
   histograms:
-    'values binned at reporting precision (HScore 1, MS score 0.001, ferritin:ESR floored to 0.01, labs their analyte precision), so every cut-off on that grid is exact',
+    'ROC curves, AUCs, Youden thresholds and the distribution plots are computed from histograms on a fixed grid per value, not from the raw values: bin edges at 3 significant figures, never finer than the reporting precision (HScore and labs 1, MS score 0.001, ferritin:ESR 0.01; e.g. ferritin 0–999 by 1, 1,000–9,990 by 10, 10,000–99,900 by 100; the MS score mirrored below 0), each value counted in the bin of the largest edge at or below it, so "score ≥ c" is exact for every cut-off c with at most 3 significant figures (684, 21.5, −2.1, 169, 500, 2,000 …); the grid spans the lab’s plausible range or the score’s reachable range, and a value outside it is counted at the grid’s end (outsideGrid, below/above), never dropped. Confusion matrices come from the criteria statuses and are exact',
 } as const;
 
 const round6 = (x: number | null): number | null => (x === null ? null : Number(x.toFixed(6)));
@@ -175,9 +182,8 @@ export const ROC_CURVE_STEP = 0.001;
 
 /**
  * The ROC curve as published (CSV, JSON, plot): a point wherever sensitivity or specificity has
- * moved by ROC_CURVE_STEP since the last point kept, and the last point. A score at 0.01 precision
- * over a million cases has hundreds of thousands of thresholds; the AUC and the Youden threshold
- * are computed from every one of them.
+ * moved by ROC_CURVE_STEP since the last point kept, and the last point. A score's grid has
+ * thousands of thresholds; the AUC and the Youden threshold are computed from every one of them.
  */
 function thinCurve(points: readonly RocPoint[]): RocPoint[] {
   const out: RocPoint[] = [];
@@ -196,8 +202,13 @@ function thinCurve(points: readonly RocPoint[]): RocPoint[] {
   return out;
 }
 
-function addCounts(into: number[], from: readonly number[]): void {
+function addCounts(into: number[], from: ArrayLike<number>): void {
   for (let i = 0; i < into.length; i++) into[i]! += from[i]!;
+}
+
+/** Adds a histogram's slot counts (missing left out) into `into`. */
+function addSlots(into: Float64Array, h: Histogram): void {
+  for (let slot = 0; slot < into.length; slot++) into[slot]! += h.inSlot(slot);
 }
 
 const toStatusCounts = (c: readonly number[]): StatusCounts => ({
@@ -273,18 +284,18 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
       });
       const rocs = ROC_VALUE_IDS.map((id): RocFigures => {
         const value = caseValue(id);
-        const pos = new Map<number, number>();
-        const neg = new Map<number, number>();
+        const pos = new Float64Array(value.grid.slots);
+        const neg = new Float64Array(value.grid.slots);
         let missingPositives = 0;
         let missingNegatives = 0;
         for (const m of members) {
           const h = m.counts.timePoints[tp.id].values[id];
-          const into = m.role === 'positive' ? pos : neg;
           if (m.role === 'positive') missingPositives += h.missing;
           else missingNegatives += h.missing;
-          for (const [bin, count] of h.bins) into.set(bin, (into.get(bin) ?? 0) + count);
+          addSlots(m.role === 'positive' ? pos : neg, h);
         }
-        const roc = rocFromHistograms(pos, neg, value.decimals);
+        const roc = rocFromHistograms(pos, neg, value.grid.thresholds);
+        const last = value.grid.slots - 1;
         return {
           value: id,
           label: value.label,
@@ -292,6 +303,7 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
           negatives: roc.negatives,
           missingPositives,
           missingNegatives,
+          outsideGrid: pos[0]! + neg[0]! + pos[last]! + neg[last]!,
           auc: est(roc.auc),
           youden: roc.youden && {
             threshold: roc.youden.threshold,
@@ -318,15 +330,16 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
 
   const distributions: DistributionFigures[] = DISTRIBUTION_VALUE_IDS.map((id) => {
     const value = caseValue(id);
-    const byKind = new Map<string, { cases: number; missing: number; bins: Map<number, number> }>();
+    const byKind = new Map<string, { cases: number; missing: number; slots: Float64Array }>();
     for (const { stratum, counts } of strata) {
       let k = byKind.get(stratum.kind);
-      if (!k) byKind.set(stratum.kind, (k = { cases: 0, missing: 0, bins: new Map() }));
+      if (!k) byKind.set(stratum.kind, (k = { cases: 0, missing: 0, slots: new Float64Array(value.grid.slots) }));
       const h = counts.timePoints['first-day'].values[id];
       k.cases += counts.cases;
       k.missing += h.missing;
-      for (const [bin, count] of h.bins) k.bins.set(bin, (k.bins.get(bin) ?? 0) + count);
+      addSlots(k.slots, h);
     }
+    const last = value.grid.slots - 1;
     return {
       value: id,
       label: value.label,
@@ -334,14 +347,12 @@ export function sweepFigures(stats: SweepStatistics, options: FigureOptions = {}
       timePoint: 'first-day' as const,
       byKind: [...byKind.entries()]
         .sort((a, b) => a[0].localeCompare(b[0]))
-        .map(([kind, k]) => ({
-          kind,
-          cases: k.cases,
-          missing: k.missing,
-          bins: [...k.bins.entries()]
-            .sort((a, b) => a[0] - b[0])
-            .map(([bin, count]) => [binValue(bin, value.decimals), count] as [number, number]),
-        })),
+        .map(([kind, k]) => {
+          const bins: [number, number][] = [];
+          for (let slot = 1; slot < last; slot++)
+            if (k.slots[slot]! > 0) bins.push([value.grid.thresholds[slot]!, k.slots[slot]!]);
+          return { kind, cases: k.cases, missing: k.missing, below: k.slots[0]!, above: k.slots[last]!, bins };
+        }),
     };
   });
 

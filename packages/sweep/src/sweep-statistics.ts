@@ -1,8 +1,9 @@
 import { CRITERIA_SET_IDS, type CriteriaSetId, type CriteriaStatus } from '@masdrill/rules';
-import { binOf, CASE_VALUES, type CaseValueId } from './case-values.js';
+import { CASE_VALUES, type CaseValueId } from './case-values.js';
 import type { CaseReading } from './case-reading.js';
 import { stratumKey } from './comparisons.js';
 import { TIME_POINTS, type TimePointId } from './time-points.js';
+import type { ValueGrid } from './value-grid.js';
 
 export const STATUS_ORDER: readonly CriteriaStatus[] = ['met', 'not-met', 'not-assessable', 'not-applicable'];
 
@@ -15,21 +16,85 @@ export interface CohortIdentity {
   readonly generatorVersion: string;
 }
 
-/** Counts per bin (a bin is the value × 10^decimals, an integer), plus cases where the value was not read. */
-export interface Histogram {
-  missing: number;
-  readonly bins: Map<number, number>;
+/**
+ * The counts of one value at one time point, on the value's fixed grid: a view of its stratum's
+ * array, laid out [missing, slot 0 (below the grid), bins…, last slot (at or above its end)].
+ */
+export class Histogram {
+  constructor(
+    readonly grid: ValueGrid,
+    readonly counts: Float64Array,
+  ) {}
+
+  /** Cases without the value (not applicable, or never measured in the window). */
+  get missing(): number {
+    return this.counts[0]!;
+  }
+
+  /** The count in a grid slot (ValueGrid.slotOf). */
+  inSlot(slot: number): number {
+    return this.counts[1 + slot]!;
+  }
+
+  /** Counts one case's value; NaN or undefined: the value is missing. */
+  add(value: number | undefined): void {
+    if (value === undefined || Number.isNaN(value)) this.counts[0]! += 1;
+    else this.counts[1 + this.grid.slotOf(value)]! += 1;
+  }
 }
 
 export interface TimePointCounts {
   /** Per set, counts in STATUS_ORDER. */
-  readonly statuses: Record<CriteriaSetId, number[]>;
+  readonly statuses: Record<CriteriaSetId, Float64Array>;
   readonly values: Record<CaseValueId, Histogram>;
 }
 
-export interface StratumCounts {
-  cases: number;
+const STATUS_COUNT = STATUS_ORDER.length;
+const TIME_POINT_LENGTH =
+  CRITERIA_SET_IDS.length * STATUS_COUNT + CASE_VALUES.reduce((sum, v) => sum + 1 + v.grid.slots, 0);
+/** The length of a stratum's counts: cases, then per time point its statuses and histograms. */
+export const STRATUM_LENGTH = 1 + TIME_POINTS.length * TIME_POINT_LENGTH;
+
+/**
+ * One stratum's counts in a single array of fixed length, allocated whole (so memory does not grow
+ * with the cohort) and merged by adding arrays; `timePoints` are views into it.
+ */
+export class StratumCounts {
   readonly timePoints: Record<TimePointId, TimePointCounts>;
+
+  constructor(readonly counts: Float64Array = new Float64Array(STRATUM_LENGTH)) {
+    if (counts.length !== STRATUM_LENGTH) throw new RangeError(`a stratum has ${STRATUM_LENGTH} counts`);
+    const timePoints = {} as Record<TimePointId, TimePointCounts>;
+    let at = 1;
+    for (const tp of TIME_POINTS) {
+      const statuses = {} as Record<CriteriaSetId, Float64Array>;
+      for (const id of CRITERIA_SET_IDS) {
+        statuses[id] = counts.subarray(at, at + STATUS_COUNT);
+        at += STATUS_COUNT;
+      }
+      const values = {} as Record<CaseValueId, Histogram>;
+      for (const v of CASE_VALUES) {
+        values[v.id] = new Histogram(v.grid, counts.subarray(at, at + 1 + v.grid.slots));
+        at += 1 + v.grid.slots;
+      }
+      timePoints[tp.id] = { statuses, values };
+    }
+    this.timePoints = timePoints;
+  }
+
+  get cases(): number {
+    return this.counts[0]!;
+  }
+
+  set cases(n: number) {
+    this.counts[0] = n;
+  }
+
+  /** Adds counts laid out as this stratum's (another stratum's, or a packed slice). */
+  add(counts: ArrayLike<number>): void {
+    const into = this.counts;
+    for (let i = 0; i < STRATUM_LENGTH; i++) into[i]! += counts[i]!;
+  }
 }
 
 /**
@@ -44,7 +109,8 @@ export interface SweepStatistics {
   readonly strata: Map<string, StratumCounts>;
 }
 
-export const STATISTICS_FORMAT = 'masdrill-sweep-statistics/1';
+/** Version 2: histograms on fixed grids (value-grid.ts); version 1 kept a bin per distinct value. */
+export const STATISTICS_FORMAT = 'masdrill-sweep-statistics/2';
 
 export function emptyStatistics(cohort: CohortIdentity, range?: [number, number]): SweepStatistics {
   return { cohort, ranges: range && range[1] > range[0] ? [range] : [], strata: new Map() };
@@ -52,15 +118,7 @@ export function emptyStatistics(cohort: CohortIdentity, range?: [number, number]
 
 /** A stratum with every counter at zero. */
 export function emptyStratum(): StratumCounts {
-  const timePoints = {} as Record<TimePointId, TimePointCounts>;
-  for (const tp of TIME_POINTS) {
-    const statuses = {} as Record<CriteriaSetId, number[]>;
-    for (const id of CRITERIA_SET_IDS) statuses[id] = [0, 0, 0, 0];
-    const values = {} as Record<CaseValueId, Histogram>;
-    for (const v of CASE_VALUES) values[v.id] = { missing: 0, bins: new Map() };
-    timePoints[tp.id] = { statuses, values };
-  }
-  return { cases: 0, timePoints };
+  return new StratumCounts();
 }
 
 const STATUS_INDEX: Readonly<Record<CriteriaStatus, number>> = {
@@ -82,16 +140,7 @@ export function addReading(stats: SweepStatistics, reading: CaseReading): void {
     CRITERIA_SET_IDS.forEach((id, s) => {
       counts.statuses[id]![STATUS_INDEX[read.statuses[s]!]]! += 1;
     });
-    CASE_VALUES.forEach((v, i) => {
-      const value = read.values[i];
-      const histogram = counts.values[v.id];
-      if (value === undefined) {
-        histogram.missing += 1;
-        return;
-      }
-      const bin = binOf(value, v.decimals, v.binning);
-      histogram.bins.set(bin, (histogram.bins.get(bin) ?? 0) + 1);
-    });
+    CASE_VALUES.forEach((v, i) => counts.values[v.id].add(read.values[i]));
   });
 }
 
@@ -145,19 +194,7 @@ export function mergeInto(into: SweepStatistics, from: SweepStatistics): void {
   for (const [key, source] of from.strata) {
     let target = into.strata.get(key);
     if (!target) into.strata.set(key, (target = emptyStratum()));
-    target.cases += source.cases;
-    for (const tp of TIME_POINTS) {
-      const a = target.timePoints[tp.id];
-      const b = source.timePoints[tp.id];
-      for (const id of CRITERIA_SET_IDS)
-        for (let i = 0; i < STATUS_ORDER.length; i++) a.statuses[id]![i]! += b.statuses[id]![i]!;
-      for (const v of CASE_VALUES) {
-        const ha = a.values[v.id];
-        const hb = b.values[v.id];
-        ha.missing += hb.missing;
-        for (const [bin, count] of hb.bins) ha.bins.set(bin, (ha.bins.get(bin) ?? 0) + count);
-      }
-    }
+    target.add(source.counts);
   }
 }
 
@@ -189,17 +226,47 @@ export function missingRanges(stats: SweepStatistics): [number, number][] {
 
 interface HistogramJson {
   missing: number;
+  /** Values below the grid, and at or above its end (counted, never dropped). */
+  below: number;
+  above: number;
+  /** [lower edge × 10^decimals, count] of every bin with a count, ascending. */
   bins: [number, number][];
 }
 interface StratumJson {
   cases: number;
   timePoints: Record<string, { statuses: Record<string, number[]>; values: Record<string, HistogramJson> }>;
 }
+type GridJson = ReturnType<ValueGrid['describe']>;
 interface StatisticsJson {
   format: string;
+  grids: Record<string, GridJson>;
   cohort: CohortIdentity;
   ranges: [number, number][];
   strata: Record<string, StratumJson>;
+}
+
+/** A statistics file of another version, or counted on other grids: it cannot be merged with this version's. */
+export class StatisticsFormatError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StatisticsFormatError';
+  }
+}
+
+function gridsJson(): Record<string, GridJson> {
+  const grids: Record<string, GridJson> = {};
+  for (const v of CASE_VALUES) grids[v.id] = v.grid.describe();
+  return grids;
+}
+
+function histogramJson(h: Histogram): HistogramJson {
+  const last = h.grid.slots - 1;
+  const bins: [number, number][] = [];
+  for (let slot = 1; slot < last; slot++) {
+    const count = h.inSlot(slot);
+    if (count > 0) bins.push([h.grid.edges[slot - 1]!, count]);
+  }
+  return { missing: h.missing, below: h.inSlot(0), above: h.inSlot(last), bins };
 }
 
 export function statisticsToJson(stats: SweepStatistics): string {
@@ -210,12 +277,9 @@ export function statisticsToJson(stats: SweepStatistics): string {
     for (const tp of TIME_POINTS) {
       const counts = s.timePoints[tp.id];
       const statuses: Record<string, number[]> = {};
-      for (const id of CRITERIA_SET_IDS) statuses[id] = counts.statuses[id]!;
+      for (const id of CRITERIA_SET_IDS) statuses[id] = [...counts.statuses[id]];
       const values: Record<string, HistogramJson> = {};
-      for (const v of CASE_VALUES) {
-        const h = counts.values[v.id];
-        values[v.id] = { missing: h.missing, bins: [...h.bins.entries()].sort((a, b) => a[0] - b[0]) };
-      }
+      for (const v of CASE_VALUES) values[v.id] = histogramJson(counts.values[v.id]);
       timePoints[tp.id] = { statuses, values };
     }
     strata[key] = { cases: s.cases, timePoints };
@@ -223,17 +287,34 @@ export function statisticsToJson(stats: SweepStatistics): string {
   const c = stats.cohort;
   const json: StatisticsJson = {
     format: STATISTICS_FORMAT,
+    grids: gridsJson(),
     cohort: { mix: c.mix, seed: c.seed, difficulty: c.difficulty, n: c.n, generatorVersion: c.generatorVersion },
     ranges: stats.ranges,
     strata,
   };
-  // Bins on one line each keeps the file diffable without making it enormous.
   return JSON.stringify(json) + '\n';
 }
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
-/** Parses a statistics file; throws a RangeError naming the field that is wrong. */
+function readHistogram(h: HistogramJson | undefined, into: Histogram, field: string): void {
+  const expected = `${field}: expected { missing, below, above, bins: [[lower edge × 10^decimals, count], …] } with edges on the grid, ascending`;
+  if (!h || !isCount(h.missing) || !isCount(h.below) || !isCount(h.above) || !Array.isArray(h.bins))
+    throw new RangeError(expected);
+  const last = into.grid.slots - 1;
+  into.counts[0] = h.missing;
+  into.counts[1] = h.below;
+  into.counts[1 + last] = h.above;
+  let previous = 0;
+  for (const b of h.bins) {
+    const slot = Array.isArray(b) && b.length === 2 && isCount(b[1]) ? into.grid.slotOfEdge(b[0]) : -1;
+    if (slot < 1 || slot >= last || slot <= previous) throw new RangeError(expected);
+    into.counts[1 + slot] = b[1];
+    previous = slot;
+  }
+}
+
+/** Parses a statistics file; throws a RangeError naming the field that is wrong (a StatisticsFormatError for another version's file). */
 export function statisticsFromJson(text: string): SweepStatistics {
   let json: StatisticsJson;
   try {
@@ -241,8 +322,21 @@ export function statisticsFromJson(text: string): SweepStatistics {
   } catch (error) {
     throw new RangeError(`not JSON (${(error as Error).message})`);
   }
-  if (json?.format !== STATISTICS_FORMAT)
-    throw new RangeError(`format is ${JSON.stringify(json?.format)}, expected "${STATISTICS_FORMAT}"`);
+  if (typeof json?.format === 'string' && json.format.startsWith('masdrill-sweep-statistics/')) {
+    if (json.format !== STATISTICS_FORMAT)
+      throw new StatisticsFormatError(
+        `format is "${json.format}", written by another version of masdrill; this one reads "${STATISTICS_FORMAT}" (histograms on fixed grids)`,
+      );
+  } else throw new RangeError(`format is ${JSON.stringify(json?.format)}, expected "${STATISTICS_FORMAT}"`);
+  for (const [id, grid] of Object.entries(gridsJson()))
+    if (JSON.stringify(json.grids?.[id]) !== JSON.stringify(grid))
+      throw new StatisticsFormatError(
+        `grids.${id}: counted on another grid than this version's ${JSON.stringify(grid)}`,
+      );
+  if (Object.keys(json.grids).length !== CASE_VALUES.length)
+    throw new StatisticsFormatError(
+      `grids: other values than this version's ${CASE_VALUES.map((v) => v.id).join(', ')}`,
+    );
   const c = json.cohort;
   if (
     !c ||
@@ -276,27 +370,17 @@ export function statisticsFromJson(text: string): SweepStatistics {
     for (const tp of TIME_POINTS) {
       const source = s.timePoints?.[tp.id];
       if (!source) throw new RangeError(`strata.${key}.timePoints.${tp.id}: missing`);
+      const counts = target.timePoints[tp.id];
       for (const id of CRITERIA_SET_IDS) {
-        const counts = source.statuses?.[id];
-        if (!Array.isArray(counts) || counts.length !== STATUS_ORDER.length || !counts.every(isCount))
+        const statuses = source.statuses?.[id];
+        if (!Array.isArray(statuses) || statuses.length !== STATUS_ORDER.length || !statuses.every(isCount))
           throw new RangeError(
             `strata.${key}.timePoints.${tp.id}.statuses.${id}: expected ${STATUS_ORDER.length} counts`,
           );
-        target.timePoints[tp.id].statuses[id] = [...counts];
+        counts.statuses[id].set(statuses);
       }
-      for (const v of CASE_VALUES) {
-        const h = source.values?.[v.id];
-        if (
-          !h ||
-          !isCount(h.missing) ||
-          !Array.isArray(h.bins) ||
-          !h.bins.every((b) => Array.isArray(b) && Number.isSafeInteger(b[0]) && isCount(b[1]))
-        )
-          throw new RangeError(
-            `strata.${key}.timePoints.${tp.id}.values.${v.id}: expected { missing, bins: [[bin, count], …] }`,
-          );
-        target.timePoints[tp.id].values[v.id] = { missing: h.missing, bins: new Map(h.bins) };
-      }
+      for (const v of CASE_VALUES)
+        readHistogram(source.values?.[v.id], counts.values[v.id], `strata.${key}.timePoints.${tp.id}.values.${v.id}`);
     }
     stats.strata.set(key, target);
   }

@@ -5,9 +5,9 @@ import { cohortIdentity, tallyRange, type CohortSpec } from './run-sweep.js';
 import { emptyStatistics } from './sweep-statistics.js';
 
 // A worker thread of runSweep: counts the chunks it is sent into a tally and reports each chunk done
-// (a few bytes). Its statistics go back packed when told to finish, and also every
-// handBackEvery cases (SweepRun), starting a fresh tally: the parent holds the cohort's histograms, and a
-// worker only those of its latest cases, so a long sweep does not keep three copies of every bin.
+// (a few bytes). Its statistics go back packed when told to finish, and also every handBackEvery
+// cases when the run sets it (SweepRun), starting a fresh tally. The counts are fixed-size arrays
+// (histograms on fixed grids), so a worker's memory does not grow with the cases it counts.
 const { spec, handBackEvery } = workerData as { spec: CohortSpec; handBackEvery: number };
 const port = parentPort!;
 let tally = new CaseTally(emptyStatistics(cohortIdentity(spec)));

@@ -86,20 +86,50 @@ describe('sweep figures from counts', () => {
     for (const line of renderSummary(figures).split('\n')) expect([...line].length).toBeLessThanOrEqual(SUMMARY_WIDTH);
   });
 
-  it('renders a cohort with hundreds of thousands of bins (a million cases) and publishes a thinned curve', () => {
+  it('renders a cohort with every bin of the ferritin grid filled and publishes a thinned curve', () => {
     const stats = cohort();
     for (const [key, stratum] of stats.strata) {
-      const bins = stratum.timePoints['first-day'].values.ferritin.bins;
-      const offset = key.startsWith('mas/') ? 100_000 : 0;
-      for (let b = 1; b <= 300_000; b++) bins.set(b + offset, 1);
+      const h = stratum.timePoints['first-day'].values.ferritin;
+      // Positives count more in the upper half of the grid, so the curve has a shape.
+      const slots = h.grid.slots;
+      for (let slot = 1; slot < slots - 1; slot++)
+        h.counts[1 + slot]! += key.startsWith('mas/') ? (slot > slots / 2 ? 3 : 1) : slot > slots / 2 ? 1 : 3;
     }
     const big = sweepFigures(stats);
     const roc = big.comparisons
       .find((c) => c.comparison === 'sjia-mas-vs-flare' && c.timePoint === 'first-day')!
       .rocs.find((r) => r.value === 'ferritin')!;
-    expect(roc.positives).toBeGreaterThan(300_000);
+    expect(roc.positives).toBeGreaterThan(7000);
+    expect(roc.auc.value).toBeGreaterThan(0.6);
     expect(roc.points.length).toBeLessThan(2 / 0.001 + 10);
     expect(roc.points.at(-1)).toMatchObject({ sensitivity: 1, specificity: 0 });
+    const ferritin = big.distributions.find((d) => d.value === 'ferritin')!;
+    expect(ferritin.byKind.find((k) => k.kind === 'mas')!.bins.length).toBe(
+      stats.strata.values().next().value!.timePoints.onset.values.ferritin.grid.edges.length,
+    );
     expect(() => renderHtml(big)).not.toThrow();
+  });
+
+  it('reports values outside a grid, counted at its ends', () => {
+    const stats = cohort();
+    const ferritinOf = (figures: ReturnType<typeof sweepFigures>) =>
+      figures.comparisons
+        .find((c) => c.comparison === 'sjia-mas-vs-flare' && c.timePoint === 'first-day')!
+        .rocs.find((r) => r.value === 'ferritin')!;
+    // The cohort's −3 (the MS score's value, copied to every value) is below the ferritin grid already.
+    const before = ferritinOf(sweepFigures(stats)).outsideGrid;
+    expect(before).toBe(290);
+    const flare = stats.strata.get('sjia-flare/sjia-flare/no-mas')!;
+    flare.timePoints['first-day'].values.ferritin.add(5e6);
+    flare.timePoints['first-day'].values.ferritin.add(-1);
+    const figures = sweepFigures(stats);
+    const roc = ferritinOf(figures);
+    expect(roc.outsideGrid).toBe(before + 2);
+    expect(roc.negatives).toBe(287);
+    const kind = figures.distributions
+      .find((d) => d.value === 'ferritin')!
+      .byKind.find((k) => k.kind === 'sjia-flare')!;
+    expect([kind.below, kind.above]).toEqual([271, 1]);
+    expect(renderSummary(figures)).toMatch(/292 ferritin \(highest\) values outside its grid/);
   });
 });

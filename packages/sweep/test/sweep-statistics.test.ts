@@ -6,8 +6,11 @@ import type { CaseReading } from '../src/case-reading.js';
 import {
   addReading,
   emptyStatistics,
+  emptyStratum,
   mergeInto,
   MergeError,
+  StatisticsFormatError,
+  STATISTICS_FORMAT,
   statisticsFromJson,
   statisticsToJson,
   STATUS_ORDER,
@@ -112,6 +115,55 @@ describe('sweep statistics', () => {
     expect(() => mergeInto(emptyStatistics(COHORT), emptyStatistics({ ...COHORT, seed: 4 }))).toThrow(
       /different cohorts/,
     );
+  });
+
+  it('take the same memory whatever the number of cases and distinct values counted', () => {
+    const few = statsOf(
+      STRATA.map((stratum) => ({
+        stratum,
+        timePoints: TIME_POINTS.map(() => ({
+          statuses: CRITERIA_SET_IDS.map(() => 'met' as const),
+          values: CASE_VALUES.map(() => 1),
+        })),
+      })),
+      0,
+    );
+    const many = statsOf(
+      Array.from({ length: 3000 }, (_, i) => ({
+        stratum: STRATA[i % STRATA.length]!,
+        timePoints: TIME_POINTS.map(() => ({
+          statuses: CRITERIA_SET_IDS.map(() => 'not-met' as const),
+          values: CASE_VALUES.map((_, v) => i * 7.31 + v),
+        })),
+      })),
+      0,
+    );
+    expect(packStatistics(many).numbers.length).toBe(packStatistics(few).numbers.length);
+  });
+
+  it('refuse a file of the previous format, or counted on other grids, naming the version', () => {
+    const good = JSON.parse(statisticsToJson(statsOf([], 0))) as { format: string; grids: Record<string, unknown> };
+    expect(() => statisticsFromJson(JSON.stringify({ ...good, format: 'masdrill-sweep-statistics/1' }))).toThrow(
+      StatisticsFormatError,
+    );
+    expect(() => statisticsFromJson(JSON.stringify({ ...good, format: 'masdrill-sweep-statistics/1' }))).toThrow(
+      `this one reads "${STATISTICS_FORMAT}"`,
+    );
+    const otherGrid = {
+      ...good,
+      grids: { ...good.grids, ferritin: { decimals: 0, lowest: 0, overflow: 10, bins: 10 } },
+    };
+    expect(() => statisticsFromJson(JSON.stringify(otherGrid))).toThrow(/grids\.ferritin/);
+  });
+
+  it('refuse a bin that is not an edge of the grid', () => {
+    const s = statsOf([], 0);
+    s.strata.set('mas/sjia-onset-mas/mas', emptyStratum());
+    s.strata.get('mas/sjia-onset-mas/mas')!.timePoints.onset.values.ferritin.add(1234);
+    const json = statisticsToJson(s);
+    expect(json).toContain('[1230,1]');
+    expect(() => statisticsFromJson(json.replace('[1230,1]', '[1235,1]'))).toThrow(/values\.ferritin/);
+    expect(() => statisticsFromJson(json.replace('[1230,1]', '[1230,-1]'))).toThrow(/values\.ferritin/);
   });
 
   it('name the field of a malformed file', () => {

@@ -14,6 +14,7 @@ import {
   statisticsToJson,
   workersAvailable,
   MergeError,
+  StatisticsFormatError,
   type CohortSpec,
   type SweepStatistics,
 } from '@masdrill/sweep';
@@ -354,6 +355,10 @@ async function merge(argv: readonly string[], io: Io): Promise<number> {
     try {
       stats = statisticsFromJson(text);
     } catch (error) {
+      if (error instanceof StatisticsFormatError)
+        throw new CliError(
+          `masdrill sweep merge: ${file}: ${error.message}. Fix: rerun the shards with this version (masdrill sweep --shard I/N --out DIR) and merge their new statistics.json files.`,
+        );
       throw new CliError(
         `masdrill sweep merge: ${file}: ${(error as Error).message}. Fix: give statistics.json files written by masdrill sweep.`,
       );
