@@ -26,8 +26,8 @@ export interface ObservationPlan {
   readonly hours: readonly number[];
   readonly temperatureC: readonly number[];
   readonly feverDays: readonly number[];
-  /** The findings recorded (present or absent) at every hour, in output order. */
-  readonly recorded: readonly FindingKey[];
+  /** The findings recorded (present or absent) at every hour, in output order: a constant of the kind. */
+  readonly recorded: ObservationLayout;
   /** The hour from which a finding is present (absent before; never present when missing). */
   readonly onset: Partial<Record<FindingKey, number>>;
   readonly shock: readonly boolean[];
@@ -40,6 +40,38 @@ export interface ObservationPlan {
 }
 
 const ObservationRecord = plainObjectMaker<Record<string, unknown>>();
+/** The keys after the findings, in output order. */
+const VITALS_KEYS = [
+  'shock',
+  'vasoactiveCount',
+  'respiratorySupport',
+  'fio2',
+  'spo2',
+  'sbp',
+  'dbp',
+  'heartRate',
+  'respiratoryRate',
+  'gcs',
+  'pupils',
+] as const satisfies readonly (keyof Observation)[];
+
+/**
+ * The keys of a kind's observations, in output order: hour, temperature, fever days, the findings
+ * the kind records, then support, vitals, GCS and pupils. Every observation of a layout is copied
+ * from its template, which holds every key (undefined until set): the records share one hidden
+ * class per layout, so readers that name a field see a handful of shapes, not one per combination
+ * of recorded fields. JSON.stringify leaves undefined keys out, so the bytes are those of a record
+ * holding only what was set. Make one per kind at module level (a layout per case defeats it).
+ */
+export class ObservationLayout {
+  readonly template: Readonly<Record<string, undefined>>;
+
+  constructor(readonly findings: readonly FindingKey[]) {
+    const template = new ObservationRecord();
+    for (const key of ['hour', 'temperatureC', 'feverDays', ...findings, ...VITALS_KEYS]) template[key] = undefined;
+    this.template = template as Record<string, undefined>;
+  }
+}
 const RR = RESTING_VITALS.respiratoryRateFactor;
 const V = VITAL_SIGN_READINGS;
 const T = TEMPERATURE_COURSE;
@@ -55,7 +87,8 @@ export function restingVitals(ageYears: number): { heartRate: number; respirator
 export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[] {
   const rest = restingVitals(plan.ageYears);
   // Each finding's onset looked up once per case, not once per hour (onset's keys differ case to case).
-  const recorded = plan.recorded;
+  const recorded = plan.recorded.findings;
+  const template = plan.recorded.template;
   const onsets = recorded.map((key) => plan.onset[key]);
   const out: Observation[] = [];
   for (let i = 0; i < plan.hours.length; i++) {
@@ -63,7 +96,7 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     const t = plan.temperatureC[i]!;
     const shock = plan.shock[i]!;
     const support = plan.support[i]!;
-    const o = new ObservationRecord();
+    const o: Record<string, unknown> = { ...template };
     o.hour = hour;
     o.temperatureC = Math.round(t * 10) / 10;
     if (plan.feverDays[i]! > 0 || hour >= 0) o.feverDays = Math.round(plan.feverDays[i]! * 10) / 10;
@@ -159,6 +192,6 @@ export function chartTerminalCourse(observations: Observation[], ageYears: numbe
     }
     o.fio2 = Math.max(o.fio2 ?? 0, tc.fio2);
     o.spo2 = Math.min(o.spo2 ?? 100, tc.spo2);
-    delete o.gcs;
+    o.gcs = undefined; // not assessable; kept as a key so the record keeps its shape
   }
 }

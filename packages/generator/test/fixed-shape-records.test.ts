@@ -52,6 +52,32 @@ describe('generated records have a fixed shape', () => {
     );
   });
 
+  it("every observation of a case holds its kind's keys in one order (hour, temperature, fever days, findings, vitals)", () => {
+    const AFTER = [
+      'shock',
+      'vasoactiveCount',
+      'respiratorySupport',
+      'fio2',
+      'spo2',
+      'sbp',
+      'dbp',
+      'heartRate',
+      'respiratoryRate',
+      'gcs',
+      'pupils',
+    ];
+    fc.assert(
+      fc.property(spec, (s) => {
+        const c = generateCase(s);
+        const keys = Object.keys(c.observations[0]!);
+        expect(keys.slice(0, 3)).toEqual(['hour', 'temperatureC', 'feverDays']);
+        expect(keys.slice(-AFTER.length)).toEqual(AFTER);
+        for (const o of c.observations) expect(Object.keys(o)).toEqual(keys);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keys holding undefined change nothing a reader of the case decides (schema, admission, lint, criteria, unit conversion)', () => {
     fc.assert(
       fc.property(spec, (s) => {

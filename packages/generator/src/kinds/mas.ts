@@ -5,6 +5,7 @@ import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  ObservationLayout,
   chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
@@ -20,6 +21,21 @@ import { buildLabPanels } from './lab-plan.js';
 import { cardiacMarkers, currentSjiaTherapy, hlhWorkup, viralPcr } from './workup.js';
 import { WORKUP_TABLE } from '../tables/workup-table.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
+
+// Rash is examined in every child (recorded absent outside sJIA); active arthritis only where sJIA is known or suspected.
+const MAS_OBSERVATIONS_IN_SJIA = new ObservationLayout([
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'rash',
+  'activeArthritis',
+  'cnsInvolvement',
+  'hemorrhage',
+  'giSymptoms',
+]);
+const MAS_OBSERVATIONS = new ObservationLayout(
+  MAS_OBSERVATIONS_IN_SJIA.findings.filter((key) => key !== 'activeArthritis'),
+);
 
 /** MAS: sJIA-associated (onset / known / infection-triggered), previously-well infection-triggered, neonatal. */
 export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
@@ -94,17 +110,6 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
     hemorrhage: onsetOf(hemorrhage),
     giSymptoms: gi ? 0 : undefined,
   };
-  // Rash is examined in every child (recorded absent outside sJIA); active arthritis only where sJIA is known or suspected.
-  const recorded: FindingKey[] = [
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'rash',
-    ...(inSjia ? (['activeArthritis'] as const) : []),
-    'cnsInvolvement',
-    'hemorrhage',
-    'giSymptoms',
-  ];
 
   const ofc = t.organFailureCourse;
   const shockOrgan = organFailure && rng.chance(ofc.shock.p);
@@ -162,7 +167,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
           neonatal ? Math.floor(ageDays) : Infinity,
         ),
       ),
-      recorded,
+      recorded: inSjia ? MAS_OBSERVATIONS_IN_SJIA : MAS_OBSERVATIONS,
       onset,
       shock,
       vasoactives,

@@ -7,6 +7,7 @@ import { miscCategoryCount } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  ObservationLayout,
   chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
@@ -24,6 +25,18 @@ import { masSuspectedOnChart, WORKUP_TABLE } from '../tables/workup-table.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 type Echo = NonNullable<Investigations['echo']>[number];
+
+const MISC_OBSERVATIONS = new ObservationLayout([
+  'rash',
+  'conjunctivitis',
+  'mucosalChanges',
+  'extremityChanges',
+  'giSymptoms',
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'cnsInvolvement',
+]);
 
 /**
  * MIS-C, with or without MAS. Every case meets the CSTE/CDC 2023 definition (the definition is the
@@ -76,17 +89,6 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   mark('splenomegaly', rng.chance(f.splenomegaly.p));
   mark('lymphadenopathy', rng.chance(f.lymphadenopathy.p));
   mark('cnsInvolvement', rng.chance(f.cnsInvolvement.p));
-  const recorded: FindingKey[] = [
-    'rash',
-    'conjunctivitis',
-    'mucosalChanges',
-    'extremityChanges',
-    'giSymptoms',
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'cnsInvolvement',
-  ];
 
   const hours = [...OBSERVATION_HOURS];
   const os = t.organSupport;
@@ -114,7 +116,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
       hours,
       temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
       feverDays: feverDayCourse(hours, true, feverDays0),
-      recorded,
+      recorded: MISC_OBSERVATIONS,
       onset,
       shock,
       vasoactives,

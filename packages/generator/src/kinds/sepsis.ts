@@ -16,6 +16,7 @@ import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
 import {
   buildObservations,
+  ObservationLayout,
   chartShock,
   chartTerminalCourse,
   feverDayCourse,
@@ -63,6 +64,16 @@ function scaleCourse(labs: LabPanel[], key: 'inr' | 'dDimer', at0: number): void
   }
 }
 
+const SEPSIS_OBSERVATIONS = new ObservationLayout([
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'rash',
+  'giSymptoms',
+  'cnsInvolvement',
+  'hemorrhage',
+]);
+
 /**
  * Bacterial sepsis, septic shock and hyperferritinemic sepsis. Every case has suspected infection
  * (antimicrobials + cultures in the first 24 h) and Phoenix ≥2: the definition is the label, so the
@@ -91,15 +102,6 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     rash: rng.chance(f.rash.p),
     giSymptoms: rng.chance(f.giSymptoms.p),
   };
-  const recorded: FindingKey[] = [
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'rash',
-    'giSymptoms',
-    'cnsInvolvement',
-    'hemorrhage',
-  ];
   const od = t.organDysfunction;
   const ventilated = rng.chance(shockCase ? od.invasiveVentilation.shock.p : od.invasiveVentilation.otherwise.p);
   const oxygen = !ventilated && rng.chance(od.oxygenOrNoninvasive.p);
@@ -107,7 +109,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const twoVaso = shockCase && rng.chance(od.twoVasoactives.p);
   const hemorrhage = dic && rng.chance(t.hemorrhageInDic.p);
   const onset: Partial<Record<FindingKey, number>> = {};
-  for (const key of recorded) if (present[key]) onset[key] = 0;
+  for (const key of SEPSIS_OBSERVATIONS.findings) if (present[key]) onset[key] = 0;
   if (lowGcs) onset.cnsInvolvement = 0;
   if (hemorrhage) onset.hemorrhage = 12;
 
@@ -147,7 +149,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
         febrile,
         t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width),
       ),
-      recorded,
+      recorded: SEPSIS_OBSERVATIONS,
       onset,
       shock,
       vasoactives,
