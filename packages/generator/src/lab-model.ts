@@ -326,7 +326,9 @@ export class CaseLabs {
     rng: Rng,
     triglyceridesFasting?: boolean,
   ): LabPanel {
-    const values = PANEL_VALUES.fill(NaN);
+    // A loop, not PANEL_VALUES.fill(NaN): the typed array's fill is a call into the runtime (2% of generation).
+    const values = PANEL_VALUES;
+    for (let i = 0; i < values.length; i++) values[i] = NaN;
     const slot = this.profile.slot;
     const kw = slot[WBC]!;
     const ka = slot[ALC]!;
