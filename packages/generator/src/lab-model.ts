@@ -6,6 +6,7 @@ import {
   type LabPanel,
   type NumericAnalyte,
 } from '@masdrill/rules';
+import { mapped } from './case-body.js';
 import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { labPanelRecord } from './lab-panel-record.js';
@@ -238,7 +239,7 @@ export class CaseLabs {
     this.profile = profile;
     const state = new Array<number>(profile.models.length * STRIDE);
     // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them).
-    const factors = LAB_FACTORS.map(() => rng.normal());
+    const factors = mapped(LAB_FACTORS, () => rng.normal());
     for (let k = 0; k < profile.models.length; k++) {
       const m = profile.models[k]!;
       const z = m.rho * severity + (m.factor < 0 ? 0 : m.loading * factors[m.factor]!) + m.rest * rng.normal();

@@ -1,4 +1,5 @@
 import { FIRST_24_HOURS, MISC_CDC_2023, PHOENIX_GCS, type Observation } from '@masdrill/rules';
+import { mapped } from './case-body.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 import { OUTCOME_TABLE } from './tables/outcome-table.js';
@@ -89,7 +90,7 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
   // Each finding's onset looked up once per case, not once per hour (onset's keys differ case to case).
   const recorded = plan.recorded.findings;
   const template = plan.recorded.template;
-  const onsets = recorded.map((key) => plan.onset[key]);
+  const onsets = mapped(recorded, (key) => plan.onset[key]);
   const out: Observation[] = [];
   for (let i = 0; i < plan.hours.length; i++) {
     const hour = plan.hours[i]!;
@@ -140,7 +141,7 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
 /** Temperatures over the hours: a peak at hour 0 or 12 (febrile hours to 24 h stay ≥ 38.0), fever easing after 24 h; afebrile stays < 38.0. */
 export function temperatureCourse(hours: readonly number[], febrile: boolean, peak: number, rng: Rng): number[] {
   const peakAt = rng.chance(T.peakAtFirstHour.p) ? TEMPERATURE_HOURS.peakHours[0] : TEMPERATURE_HOURS.peakHours[1];
-  return hours.map((h) => {
+  return mapped(hours, (h) => {
     if (h < 0) return T.beforePresentation.from + T.beforePresentation.width * rng.next();
     if (!febrile) return T.afebrile.from + T.afebrile.width * rng.next();
     if (h === peakAt) return peak;
@@ -155,7 +156,7 @@ export function temperatureCourse(hours: readonly number[], febrile: boolean, pe
 
 /** Days of fever at each hour, given the days at presentation. */
 export function feverDayCourse(hours: readonly number[], febrile: boolean, daysAt0: number): number[] {
-  return hours.map((h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, T.feverDaysUntilHour) / 24 : 0));
+  return mapped(hours, (h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, T.feverDaysUntilHour) / 24 : 0));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DAYS_PER_YEAR, type Background, type GroundTruth, type Investigations } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
@@ -116,23 +116,23 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const ventilated = organFailure && (!shockOrgan || rng.chance(ofc.ventilatedWithShock.p));
   const failFrom = rng.chance(ofc.fromPresentation.p) ? 0 : 12;
   const sp = t.support;
-  const shock = hours.map((h) => shockOrgan && h >= failFrom && h <= 48);
-  const vasoactives = shock.map((s) => (s ? (severity > sp.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) =>
+  const shock = mapped(hours, (h) => shockOrgan && h >= failFrom && h <= 48);
+  const vasoactives = mapped(shock, (s) => (s ? (severity > sp.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
+  const support: RespiratorySupport[] = mapped(hours, (h) =>
     ventilated && h >= failFrom && h <= 72
       ? 'invasive'
       : h >= 0 && severity > sp.oxygenAboveSeverity
         ? 'oxygen'
         : 'none',
   );
-  const fio2 = support.map((s) =>
+  const fio2 = mapped(support, (s) =>
     s === 'invasive'
       ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next()
       : s === 'oxygen'
         ? sp.fio2Oxygen.from + sp.fio2Oxygen.width * rng.next()
         : ROOM_AIR_FIO2,
   );
-  const spo2 = support.map((s) =>
+  const spo2 = mapped(support, (s) =>
     s === 'none'
       ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width)
       : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width),
@@ -145,7 +145,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
           Math.floor(rng.next() * (severity > g.severeAboveSeverity ? g.severeDropSteps : g.mildDropSteps)),
       )
     : 15;
-  const gcs = hours.map((h) =>
+  const gcs = mapped(hours, (h) =>
     cns && h >= (onset.cnsInvolvement ?? 0) && h <= 48
       ? h === 24 || h === 12
         ? worstGcs

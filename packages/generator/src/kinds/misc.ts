@@ -1,5 +1,5 @@
 import { MISC_CDC_2023, type Investigations, type NumericAnalyte } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
 import { miscCategoriesAtLeastTwo } from '../label-bounds.js';
@@ -93,20 +93,20 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const hours = [...OBSERVATION_HOURS];
   const os = t.organSupport;
   const shockFrom = rng.chance(os.fromPresentation.p) ? 0 : 12;
-  const shock = hours.map((h) => vaso && h >= shockFrom && h <= 48);
-  const vasoactives = shock.map((s) => (s ? (severity > os.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) =>
+  const shock = mapped(hours, (h) => vaso && h >= shockFrom && h <= 48);
+  const vasoactives = mapped(shock, (s) => (s ? (severity > os.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
+  const support: RespiratorySupport[] = mapped(hours, (h) =>
     ventilated && h >= shockFrom && h <= 48 ? 'invasive' : respiratory && h <= 48 ? 'oxygen' : 'none',
   );
   const { fio2: fi, spo2: sp } = os;
-  const fio2 = support.map((s) =>
+  const fio2 = mapped(support, (s) =>
     s === 'invasive'
       ? fi.invasive.from + fi.invasive.width * rng.next()
       : s === 'oxygen'
         ? fi.oxygen.from + fi.oxygen.width * rng.next()
         : ROOM_AIR_FIO2,
   );
-  const spo2 = support.map((s) =>
+  const spo2 = mapped(support, (s) =>
     s === 'none' ? sp.roomAir.from + rng.int(0, sp.roomAir.width) : sp.supported.from + rng.int(0, sp.supported.width),
   );
   const feverDays0 = Math.round(valueAt(t.feverDaysAtPresentation, rng.normal()));
@@ -123,7 +123,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
       support,
       fio2,
       spo2,
-      gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
+      gcs: mapped(hours, (h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
     },
     rng,
   );

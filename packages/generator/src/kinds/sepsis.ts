@@ -7,7 +7,7 @@ import {
   type LabPanel,
   type NumericAnalyte,
 } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { phoenixSurelyAtLeastTwo } from '../label-bounds.js';
@@ -116,26 +116,26 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const hours = [...OBSERVATION_HOURS];
   const sp = t.support;
   const shockFrom = rng.chance(sp.shockAtPresentation.p) ? 0 : 12;
-  const shock = hours.map((h) => shockCase && h >= shockFrom && h <= 48);
-  const vasoactives = shock.map((s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
+  const shock = mapped(hours, (h) => shockCase && h >= shockFrom && h <= 48);
+  const vasoactives = mapped(shock, (s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
   // One mode per patient, oxygen or non-invasive ventilation (drawn per reading, it switched hour to hour).
   const onSupport: RespiratorySupport = oxygen && rng.chance(sp.noninvasive.p) ? 'noninvasive' : 'oxygen';
-  const support: RespiratorySupport[] = hours.map((h) =>
+  const support: RespiratorySupport[] = mapped(hours, (h) =>
     ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? onSupport : 'none',
   );
-  const fio2 = support.map((s) =>
+  const fio2 = mapped(support, (s) =>
     s === 'invasive'
       ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next()
       : s === 'none'
         ? ROOM_AIR_FIO2
         : sp.fio2OnSupport.from + sp.fio2OnSupport.width * rng.next(),
   );
-  const spo2 = support.map((s) =>
+  const spo2 = mapped(support, (s) =>
     s === 'none'
       ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width)
       : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width),
   );
-  const gcs = hours.map((h) =>
+  const gcs = mapped(hours, (h) =>
     lowGcs && h <= 24 ? sp.lowGcs.from + rng.int(0, sp.lowGcs.width) : lowGcs && h <= 48 ? sp.recoveringGcs : 15,
   );
   const febrile = rng.chance(t.febrile.p);

@@ -1,5 +1,5 @@
 import type { Background, Investigations } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
@@ -79,8 +79,8 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
       vasoactives: new Array<number>(n).fill(0),
       support,
       fio2: new Array<number>(n).fill(ROOM_AIR_FIO2),
-      spo2: hours.map(() => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
-      gcs: hours.map((h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
+      spo2: mapped(hours, () => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
+      gcs: mapped(hours, (h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
     },
     rng,
   );
