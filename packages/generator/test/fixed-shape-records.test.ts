@@ -45,7 +45,9 @@ describe('generated records have a fixed shape', () => {
           expect(Object.keys(p)).toEqual(PANEL_KEYS);
           // The measured values are the ones its JSON holds.
           const json = JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
-          expect(Object.keys(json)).toEqual(PANEL_KEYS.filter((k) => (p as Record<string, unknown>)[k] !== undefined));
+          expect(Object.keys(json)).toEqual(
+            PANEL_KEYS.filter((k) => (p as unknown as Record<string, unknown>)[k] !== undefined),
+          );
         }
       }),
       { numRuns: 60 },
