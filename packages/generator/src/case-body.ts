@@ -42,6 +42,18 @@ export function severityBand(severity: number, critical: boolean): GroundTruth['
   return severity > SEVERITY_BAND.severeAbove ? 'severe' : 'moderate';
 }
 
+/**
+ * xs.map(f), as a loop. An array made by Array.prototype.map is packed when its caller runs in the
+ * interpreter and holey once the caller is optimized, so the first read of one after optimization
+ * threw the synthesizer back to the interpreter (a 100–280 ms recompile of it each time); one built
+ * by push has the same hidden class in every tier.
+ */
+export function mapped<T, U>(xs: readonly T[], f: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) out.push(f(xs[i]!, i));
+  return out;
+}
+
 export function filled<T>(n: number, value: T): T[] {
   return new Array<T>(n).fill(value);
 }

@@ -6,9 +6,10 @@ import {
   type LabPanel,
   type NumericAnalyte,
 } from '@masdrill/rules';
+import { mapped } from './case-body.js';
 import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
-import { plainObjectMaker } from './plain-object.js';
+import { labPanelRecord } from './lab-panel-record.js';
 import type { Rng } from './rng.js';
 import { Saturation } from './saturation.js';
 import { ASSAY_LIMITS } from './tables/assay-limit-table.js';
@@ -36,7 +37,6 @@ const PLAUSIBLE_MAX: readonly number[] = NUMERIC_ANALYTES.map((a) =>
 const WBC = INDEX.wbc;
 const ALC = INDEX.alc;
 const ANC = INDEX.anc;
-const TRIGLYCERIDES = INDEX.triglycerides;
 // The measurement model's numbers, read once (tables/shared-priors-table.ts).
 const {
   baselineSpread: BASELINE_SPREAD,
@@ -197,7 +197,8 @@ function baselineOnItsSide(m: AnalyteModel, v0: number, base: number): number {
   return (m.sideGap > 0 ? base > limit : base < limit) ? 2 * limit - base : base;
 }
 
-const Panel = plainObjectMaker<Record<string, number | boolean>>();
+// The values of the panel being built (NaN: not measured), reused: a panel is built in one call.
+const PANEL_VALUES = new Float64Array(NUMERIC_ANALYTES.length);
 
 /** Per-case values of one analyte, stored flat (STRIDE numbers per analyte) so a case allocates one array. */
 const V0 = 0,
@@ -238,7 +239,7 @@ export class CaseLabs {
     this.profile = profile;
     const state = new Array<number>(profile.models.length * STRIDE);
     // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them).
-    const factors = LAB_FACTORS.map(() => rng.normal());
+    const factors = mapped(LAB_FACTORS, () => rng.normal());
     for (let k = 0; k < profile.models.length; k++) {
       const m = profile.models[k]!;
       const z = m.rho * severity + (m.factor < 0 ? 0 : m.loading * factors[m.factor]!) + m.rest * rng.normal();
@@ -326,8 +327,9 @@ export class CaseLabs {
     rng: Rng,
     triglyceridesFasting?: boolean,
   ): LabPanel {
-    const panel = new Panel();
-    panel.hour = hour;
+    // A loop, not PANEL_VALUES.fill(NaN): the typed array's fill is a call into the runtime (2% of generation).
+    const values = PANEL_VALUES;
+    for (let i = 0; i < values.length; i++) values[i] = NaN;
     const slot = this.profile.slot;
     const kw = slot[WBC]!;
     const ka = slot[ALC]!;
@@ -356,9 +358,8 @@ export class CaseLabs {
       const lo = PLAUSIBLE_MIN[i]!;
       const hi = PLAUSIBLE_MAX[i]!;
       const scale = SCALE[i]!;
-      panel[NUMERIC_ANALYTES[i]!] = Math.round((v < lo ? lo : Math.min(v, hi)) * scale) / scale;
-      if (i === TRIGLYCERIDES && triglyceridesFasting !== undefined) panel.triglyceridesFasting = triglyceridesFasting;
+      values[i] = Math.round((v < lo ? lo : Math.min(v, hi)) * scale) / scale;
     }
-    return panel as unknown as LabPanel;
+    return labPanelRecord(hour, values, triglyceridesFasting) as LabPanel;
   }
 }

@@ -1,4 +1,5 @@
 import { FIRST_24_HOURS, MISC_CDC_2023, PHOENIX_GCS, type Observation } from '@masdrill/rules';
+import { mapped } from './case-body.js';
 import { plainObjectMaker } from './plain-object.js';
 import type { Rng } from './rng.js';
 import { OUTCOME_TABLE } from './tables/outcome-table.js';
@@ -26,8 +27,8 @@ export interface ObservationPlan {
   readonly hours: readonly number[];
   readonly temperatureC: readonly number[];
   readonly feverDays: readonly number[];
-  /** The findings recorded (present or absent) at every hour, in output order. */
-  readonly recorded: readonly FindingKey[];
+  /** The findings recorded (present or absent) at every hour, in output order: a constant of the kind. */
+  readonly recorded: ObservationLayout;
   /** The hour from which a finding is present (absent before; never present when missing). */
   readonly onset: Partial<Record<FindingKey, number>>;
   readonly shock: readonly boolean[];
@@ -40,6 +41,38 @@ export interface ObservationPlan {
 }
 
 const ObservationRecord = plainObjectMaker<Record<string, unknown>>();
+/** The keys after the findings, in output order. */
+const VITALS_KEYS = [
+  'shock',
+  'vasoactiveCount',
+  'respiratorySupport',
+  'fio2',
+  'spo2',
+  'sbp',
+  'dbp',
+  'heartRate',
+  'respiratoryRate',
+  'gcs',
+  'pupils',
+] as const satisfies readonly (keyof Observation)[];
+
+/**
+ * The keys of a kind's observations, in output order: hour, temperature, fever days, the findings
+ * the kind records, then support, vitals, GCS and pupils. Every observation of a layout is copied
+ * from its template, which holds every key (undefined until set): the records share one hidden
+ * class per layout, so readers that name a field see a handful of shapes, not one per combination
+ * of recorded fields. JSON.stringify leaves undefined keys out, so the bytes are those of a record
+ * holding only what was set. Make one per kind at module level (a layout per case defeats it).
+ */
+export class ObservationLayout {
+  readonly template: Readonly<Record<string, undefined>>;
+
+  constructor(readonly findings: readonly FindingKey[]) {
+    const template = new ObservationRecord();
+    for (const key of ['hour', 'temperatureC', 'feverDays', ...findings, ...VITALS_KEYS]) template[key] = undefined;
+    this.template = template as Record<string, undefined>;
+  }
+}
 const RR = RESTING_VITALS.respiratoryRateFactor;
 const V = VITAL_SIGN_READINGS;
 const T = TEMPERATURE_COURSE;
@@ -55,15 +88,16 @@ export function restingVitals(ageYears: number): { heartRate: number; respirator
 export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[] {
   const rest = restingVitals(plan.ageYears);
   // Each finding's onset looked up once per case, not once per hour (onset's keys differ case to case).
-  const recorded = plan.recorded;
-  const onsets = recorded.map((key) => plan.onset[key]);
+  const recorded = plan.recorded.findings;
+  const template = plan.recorded.template;
+  const onsets = mapped(recorded, (key) => plan.onset[key]);
   const out: Observation[] = [];
   for (let i = 0; i < plan.hours.length; i++) {
     const hour = plan.hours[i]!;
     const t = plan.temperatureC[i]!;
     const shock = plan.shock[i]!;
     const support = plan.support[i]!;
-    const o = new ObservationRecord();
+    const o: Record<string, unknown> = { ...template };
     o.hour = hour;
     o.temperatureC = Math.round(t * 10) / 10;
     if (plan.feverDays[i]! > 0 || hour >= 0) o.feverDays = Math.round(plan.feverDays[i]! * 10) / 10;
@@ -107,7 +141,7 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
 /** Temperatures over the hours: a peak at hour 0 or 12 (febrile hours to 24 h stay ≥ 38.0), fever easing after 24 h; afebrile stays < 38.0. */
 export function temperatureCourse(hours: readonly number[], febrile: boolean, peak: number, rng: Rng): number[] {
   const peakAt = rng.chance(T.peakAtFirstHour.p) ? TEMPERATURE_HOURS.peakHours[0] : TEMPERATURE_HOURS.peakHours[1];
-  return hours.map((h) => {
+  return mapped(hours, (h) => {
     if (h < 0) return T.beforePresentation.from + T.beforePresentation.width * rng.next();
     if (!febrile) return T.afebrile.from + T.afebrile.width * rng.next();
     if (h === peakAt) return peak;
@@ -122,7 +156,7 @@ export function temperatureCourse(hours: readonly number[], febrile: boolean, pe
 
 /** Days of fever at each hour, given the days at presentation. */
 export function feverDayCourse(hours: readonly number[], febrile: boolean, daysAt0: number): number[] {
-  return hours.map((h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, T.feverDaysUntilHour) / 24 : 0));
+  return mapped(hours, (h) => (h < 0 ? 0 : febrile ? daysAt0 + Math.min(h, T.feverDaysUntilHour) / 24 : 0));
 }
 
 /**
@@ -159,6 +193,6 @@ export function chartTerminalCourse(observations: Observation[], ageYears: numbe
     }
     o.fio2 = Math.max(o.fio2 ?? 0, tc.fio2);
     o.spo2 = Math.min(o.spo2 ?? 100, tc.spo2);
-    delete o.gcs;
+    o.gcs = undefined; // not assessable; kept as a key so the record keeps its shape
   }
 }

@@ -53,14 +53,15 @@ export function formatShownScenario(s: ShownScenario): string {
   if (s.vitals)
     out.push(
       `Findings and vitals at presentation: ${Object.entries(s.vitals)
-        .filter(([k]) => k !== 'hour')
+        .filter(([k, v]) => k !== 'hour' && v !== undefined)
         .map(([k, v]) => `${k} ${String(v)}`)
         .join(', ')}`,
     );
   if (s.labs)
     out.push(
       `Labs at presentation: ${Object.entries(s.labs)
-        .filter(([k]) => k !== 'hour')
+        // Generated records carry every key; undefined ones were not measured or not assessed.
+        .filter(([k, v]) => k !== 'hour' && v !== undefined)
         .map(([k, v]) => `${k} ${String(v)}`)
         .join(', ')}`,
     );

@@ -1,4 +1,5 @@
 import type { LabPanel, NumericAnalyte } from '@masdrill/rules';
+import { mapped } from '../case-body.js';
 import type { Difficulty } from '../kind.js';
 import { analyteIndex, analyteMask, type AnalyteMask, type CaseLabs, type Curves } from '../lab-model.js';
 import type { Rng } from '../rng.js';
@@ -53,8 +54,8 @@ export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options
   if (options.baseline) {
     panels.push(labs.panel(LAB_SCHEDULE.baselineHour, -1, drop(BASELINE_MASK.slice()), curves, rng));
   }
-  const everyHour = options.everyHour?.map(analyteIndex);
-  const atPresentation = options.atPresentation?.map(analyteIndex);
+  const everyHour = options.everyHour && mapped(options.everyHour, analyteIndex);
+  const atPresentation = options.atPresentation && mapped(options.atPresentation, analyteIndex);
   for (let index = 0; index < HOUR_MASKS.length; index++) {
     const hour = LAB_SCHEDULE.byHour[index]!.hour;
     const mask = HOUR_MASKS[index]!.slice();

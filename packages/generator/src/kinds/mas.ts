@@ -1,10 +1,11 @@
 import { DAYS_PER_YEAR, type Background, type GroundTruth, type Investigations } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  ObservationLayout,
   chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
@@ -20,6 +21,21 @@ import { buildLabPanels } from './lab-plan.js';
 import { cardiacMarkers, currentSjiaTherapy, hlhWorkup, viralPcr } from './workup.js';
 import { WORKUP_TABLE } from '../tables/workup-table.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
+
+// Rash is examined in every child (recorded absent outside sJIA); active arthritis only where sJIA is known or suspected.
+const MAS_OBSERVATIONS_IN_SJIA = new ObservationLayout([
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'rash',
+  'activeArthritis',
+  'cnsInvolvement',
+  'hemorrhage',
+  'giSymptoms',
+]);
+const MAS_OBSERVATIONS = new ObservationLayout(
+  MAS_OBSERVATIONS_IN_SJIA.findings.filter((key) => key !== 'activeArthritis'),
+);
 
 /** MAS: sJIA-associated (onset / known / infection-triggered), previously-well infection-triggered, neonatal. */
 export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
@@ -94,40 +110,29 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
     hemorrhage: onsetOf(hemorrhage),
     giSymptoms: gi ? 0 : undefined,
   };
-  // Rash is examined in every child (recorded absent outside sJIA); active arthritis only where sJIA is known or suspected.
-  const recorded: FindingKey[] = [
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'rash',
-    ...(inSjia ? (['activeArthritis'] as const) : []),
-    'cnsInvolvement',
-    'hemorrhage',
-    'giSymptoms',
-  ];
 
   const ofc = t.organFailureCourse;
   const shockOrgan = organFailure && rng.chance(ofc.shock.p);
   const ventilated = organFailure && (!shockOrgan || rng.chance(ofc.ventilatedWithShock.p));
   const failFrom = rng.chance(ofc.fromPresentation.p) ? 0 : 12;
   const sp = t.support;
-  const shock = hours.map((h) => shockOrgan && h >= failFrom && h <= 48);
-  const vasoactives = shock.map((s) => (s ? (severity > sp.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) =>
+  const shock = mapped(hours, (h) => shockOrgan && h >= failFrom && h <= 48);
+  const vasoactives = mapped(shock, (s) => (s ? (severity > sp.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
+  const support: RespiratorySupport[] = mapped(hours, (h) =>
     ventilated && h >= failFrom && h <= 72
       ? 'invasive'
       : h >= 0 && severity > sp.oxygenAboveSeverity
         ? 'oxygen'
         : 'none',
   );
-  const fio2 = support.map((s) =>
+  const fio2 = mapped(support, (s) =>
     s === 'invasive'
       ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next()
       : s === 'oxygen'
         ? sp.fio2Oxygen.from + sp.fio2Oxygen.width * rng.next()
         : ROOM_AIR_FIO2,
   );
-  const spo2 = support.map((s) =>
+  const spo2 = mapped(support, (s) =>
     s === 'none'
       ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width)
       : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width),
@@ -140,7 +145,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
           Math.floor(rng.next() * (severity > g.severeAboveSeverity ? g.severeDropSteps : g.mildDropSteps)),
       )
     : 15;
-  const gcs = hours.map((h) =>
+  const gcs = mapped(hours, (h) =>
     cns && h >= (onset.cnsInvolvement ?? 0) && h <= 48
       ? h === 24 || h === 12
         ? worstGcs
@@ -162,7 +167,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
           neonatal ? Math.floor(ageDays) : Infinity,
         ),
       ),
-      recorded,
+      recorded: inSjia ? MAS_OBSERVATIONS_IN_SJIA : MAS_OBSERVATIONS,
       onset,
       shock,
       vasoactives,

@@ -1,5 +1,5 @@
 import { MISC_CDC_2023, type Investigations, type NumericAnalyte } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
 import { miscCategoriesAtLeastTwo } from '../label-bounds.js';
@@ -7,6 +7,7 @@ import { miscCategoryCount } from '../label-checks.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  ObservationLayout,
   chartTerminalCourse,
   feverDayCourse,
   temperatureCourse,
@@ -24,6 +25,18 @@ import { masSuspectedOnChart, WORKUP_TABLE } from '../tables/workup-table.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
 
 type Echo = NonNullable<Investigations['echo']>[number];
+
+const MISC_OBSERVATIONS = new ObservationLayout([
+  'rash',
+  'conjunctivitis',
+  'mucosalChanges',
+  'extremityChanges',
+  'giSymptoms',
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'cnsInvolvement',
+]);
 
 /**
  * MIS-C, with or without MAS. Every case meets the CSTE/CDC 2023 definition (the definition is the
@@ -76,35 +89,24 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   mark('splenomegaly', rng.chance(f.splenomegaly.p));
   mark('lymphadenopathy', rng.chance(f.lymphadenopathy.p));
   mark('cnsInvolvement', rng.chance(f.cnsInvolvement.p));
-  const recorded: FindingKey[] = [
-    'rash',
-    'conjunctivitis',
-    'mucosalChanges',
-    'extremityChanges',
-    'giSymptoms',
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'cnsInvolvement',
-  ];
 
   const hours = [...OBSERVATION_HOURS];
   const os = t.organSupport;
   const shockFrom = rng.chance(os.fromPresentation.p) ? 0 : 12;
-  const shock = hours.map((h) => vaso && h >= shockFrom && h <= 48);
-  const vasoactives = shock.map((s) => (s ? (severity > os.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
-  const support: RespiratorySupport[] = hours.map((h) =>
+  const shock = mapped(hours, (h) => vaso && h >= shockFrom && h <= 48);
+  const vasoactives = mapped(shock, (s) => (s ? (severity > os.twoVasoactivesAboveSeverity ? 2 : 1) : 0));
+  const support: RespiratorySupport[] = mapped(hours, (h) =>
     ventilated && h >= shockFrom && h <= 48 ? 'invasive' : respiratory && h <= 48 ? 'oxygen' : 'none',
   );
   const { fio2: fi, spo2: sp } = os;
-  const fio2 = support.map((s) =>
+  const fio2 = mapped(support, (s) =>
     s === 'invasive'
       ? fi.invasive.from + fi.invasive.width * rng.next()
       : s === 'oxygen'
         ? fi.oxygen.from + fi.oxygen.width * rng.next()
         : ROOM_AIR_FIO2,
   );
-  const spo2 = support.map((s) =>
+  const spo2 = mapped(support, (s) =>
     s === 'none' ? sp.roomAir.from + rng.int(0, sp.roomAir.width) : sp.supported.from + rng.int(0, sp.supported.width),
   );
   const feverDays0 = Math.round(valueAt(t.feverDaysAtPresentation, rng.normal()));
@@ -114,14 +116,14 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
       hours,
       temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
       feverDays: feverDayCourse(hours, true, feverDays0),
-      recorded,
+      recorded: MISC_OBSERVATIONS,
       onset,
       shock,
       vasoactives,
       support,
       fio2,
       spo2,
-      gcs: hours.map((h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
+      gcs: mapped(hours, (h) => (onset.cnsInvolvement !== undefined && h <= 24 ? t.gcsWithCnsInvolvement.value : 15)),
     },
     rng,
   );

@@ -7,7 +7,7 @@ import {
   type LabPanel,
   type NumericAnalyte,
 } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt } from '../distribution.js';
 import type { Difficulty, Subtype } from '../kind.js';
 import { phoenixSurelyAtLeastTwo } from '../label-bounds.js';
@@ -16,6 +16,7 @@ import { CaseLabs } from '../lab-model.js';
 import type { LabTable } from '../lab-spec.js';
 import {
   buildObservations,
+  ObservationLayout,
   chartShock,
   chartTerminalCourse,
   feverDayCourse,
@@ -63,6 +64,16 @@ function scaleCourse(labs: LabPanel[], key: 'inr' | 'dDimer', at0: number): void
   }
 }
 
+const SEPSIS_OBSERVATIONS = new ObservationLayout([
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'rash',
+  'giSymptoms',
+  'cnsInvolvement',
+  'hemorrhage',
+]);
+
 /**
  * Bacterial sepsis, septic shock and hyperferritinemic sepsis. Every case has suspected infection
  * (antimicrobials + cultures in the first 24 h) and Phoenix ≥2: the definition is the label, so the
@@ -91,15 +102,6 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
     rash: rng.chance(f.rash.p),
     giSymptoms: rng.chance(f.giSymptoms.p),
   };
-  const recorded: FindingKey[] = [
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'rash',
-    'giSymptoms',
-    'cnsInvolvement',
-    'hemorrhage',
-  ];
   const od = t.organDysfunction;
   const ventilated = rng.chance(shockCase ? od.invasiveVentilation.shock.p : od.invasiveVentilation.otherwise.p);
   const oxygen = !ventilated && rng.chance(od.oxygenOrNoninvasive.p);
@@ -107,33 +109,33 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const twoVaso = shockCase && rng.chance(od.twoVasoactives.p);
   const hemorrhage = dic && rng.chance(t.hemorrhageInDic.p);
   const onset: Partial<Record<FindingKey, number>> = {};
-  for (const key of recorded) if (present[key]) onset[key] = 0;
+  for (const key of SEPSIS_OBSERVATIONS.findings) if (present[key]) onset[key] = 0;
   if (lowGcs) onset.cnsInvolvement = 0;
   if (hemorrhage) onset.hemorrhage = 12;
 
   const hours = [...OBSERVATION_HOURS];
   const sp = t.support;
   const shockFrom = rng.chance(sp.shockAtPresentation.p) ? 0 : 12;
-  const shock = hours.map((h) => shockCase && h >= shockFrom && h <= 48);
-  const vasoactives = shock.map((s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
+  const shock = mapped(hours, (h) => shockCase && h >= shockFrom && h <= 48);
+  const vasoactives = mapped(shock, (s, i) => (s ? (twoVaso && hours[i]! <= 24 ? 2 : 1) : 0));
   // One mode per patient, oxygen or non-invasive ventilation (drawn per reading, it switched hour to hour).
   const onSupport: RespiratorySupport = oxygen && rng.chance(sp.noninvasive.p) ? 'noninvasive' : 'oxygen';
-  const support: RespiratorySupport[] = hours.map((h) =>
+  const support: RespiratorySupport[] = mapped(hours, (h) =>
     ventilated && h <= 48 ? 'invasive' : oxygen && h <= 24 ? onSupport : 'none',
   );
-  const fio2 = support.map((s) =>
+  const fio2 = mapped(support, (s) =>
     s === 'invasive'
       ? sp.fio2Invasive.from + sp.fio2Invasive.width * rng.next()
       : s === 'none'
         ? ROOM_AIR_FIO2
         : sp.fio2OnSupport.from + sp.fio2OnSupport.width * rng.next(),
   );
-  const spo2 = support.map((s) =>
+  const spo2 = mapped(support, (s) =>
     s === 'none'
       ? sp.spo2RoomAir.from + rng.int(0, sp.spo2RoomAir.width)
       : sp.spo2OnSupport.from + rng.int(0, sp.spo2OnSupport.width),
   );
-  const gcs = hours.map((h) =>
+  const gcs = mapped(hours, (h) =>
     lowGcs && h <= 24 ? sp.lowGcs.from + rng.int(0, sp.lowGcs.width) : lowGcs && h <= 48 ? sp.recoveringGcs : 15,
   );
   const febrile = rng.chance(t.febrile.p);
@@ -147,7 +149,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
         febrile,
         t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width),
       ),
-      recorded,
+      recorded: SEPSIS_OBSERVATIONS,
       onset,
       shock,
       vasoactives,

@@ -1,10 +1,11 @@
 import type { Background, Investigations } from '@masdrill/rules';
-import { latentChance, severityBand, type CaseBody } from '../case-body.js';
+import { latentChance, severityBand, mapped, type CaseBody } from '../case-body.js';
 import { valueAt, valueBelow } from '../distribution.js';
 import type { Difficulty } from '../kind.js';
 import { CaseLabs } from '../lab-model.js';
 import {
   buildObservations,
+  ObservationLayout,
   feverDayCourse,
   temperatureCourse,
   type FindingKey,
@@ -19,6 +20,17 @@ import { buildLabPanels } from './lab-plan.js';
 import { WORKUP_TABLE } from '../tables/workup-table.js';
 import { cardiacMarkers, currentSjiaTherapy, hlhWorkup, nkResultWithoutMas, viralPcr } from './workup.js';
 import { ROOM_AIR_FIO2 } from '../tables/vitals-table.js';
+
+const SJIA_FLARE_OBSERVATIONS = new ObservationLayout([
+  'hepatomegaly',
+  'splenomegaly',
+  'lymphadenopathy',
+  'activeArthritis',
+  'rash',
+  'cnsInvolvement',
+  'hemorrhage',
+  'giSymptoms',
+]);
 
 /** Active sJIA flare without MAS (known sJIA, or a first presentation of suspected sJIA). */
 export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody {
@@ -49,16 +61,6 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   for (const key of Object.keys(present) as (keyof typeof present)[]) if (present[key]) onset[key] = 0;
   if (present.activeArthritis && known && rng.chance(t.arthritisAtBaseline.p))
     onset.activeArthritis = LAB_SCHEDULE.baselineHour;
-  const recorded: FindingKey[] = [
-    'hepatomegaly',
-    'splenomegaly',
-    'lymphadenopathy',
-    'activeArthritis',
-    'rash',
-    'cnsInvolvement',
-    'hemorrhage',
-    'giSymptoms',
-  ];
   const n = hours.length;
   const support: RespiratorySupport[] = new Array<RespiratorySupport>(n).fill('none');
   const observations = buildObservations(
@@ -71,14 +73,14 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
         febrile,
         t.feverDaysAtPresentation.from + rng.int(0, t.feverDaysAtPresentation.width),
       ),
-      recorded,
+      recorded: SJIA_FLARE_OBSERVATIONS,
       onset,
       shock: new Array<boolean>(n).fill(false),
       vasoactives: new Array<number>(n).fill(0),
       support,
       fio2: new Array<number>(n).fill(ROOM_AIR_FIO2),
-      spo2: hours.map(() => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
-      gcs: hours.map((h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
+      spo2: mapped(hours, () => t.vitals.spo2RoomAir.from + rng.int(0, t.vitals.spo2RoomAir.width)),
+      gcs: mapped(hours, (h) => (present.cnsInvolvement && h >= 0 && h <= 24 ? t.vitals.cnsGcs : 15)),
     },
     rng,
   );

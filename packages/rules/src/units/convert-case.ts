@@ -7,6 +7,8 @@ type Direction = 'to-canonical' | 'from-canonical';
 function convertPanel(panel: LabPanel, system: UnitSystem, direction: Direction): LabPanel {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(panel)) {
+    // A key holding undefined was not measured (generated panels carry every key): left out, as JSON would.
+    if (value === undefined) continue;
     if (typeof value === 'number' && key !== 'hour' && isNumericAnalyte(key)) {
       const unit = ANALYTES[key].systemUnits[system];
       out[key] = direction === 'to-canonical' ? toCanonical(key, value, unit) : fromCanonical(key, value, unit);
