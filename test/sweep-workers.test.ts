@@ -39,4 +39,11 @@ describe('runSweep on worker threads (built package)', () => {
     for (const text of texts.slice(1)) expect(text).toBe(texts[0]);
     expect(JSON.parse(texts[0]!).ranges).toEqual([[0, SPEC.n]]);
   }, 240_000);
+
+  it('says a worker ran out of its heap, with what to do, instead of a bare worker error', async () => {
+    // 2 MiB cannot even hold the packages: the worker dies out of memory at start-up.
+    await expect(runSweep({ spec: SPEC, from: 0, to: 20, workers: 1, workerHeapMb: 2 })).rejects.toThrow(
+      /a sweep worker ran out of its 2 MiB heap; rerun with --workers 0/,
+    );
+  }, 120_000);
 });
