@@ -84,17 +84,25 @@ function neurologicalPoints(gcsLow: boolean, pupilsFixed: boolean): number {
   );
 }
 
-// One time point's total and its bound, and the cardiovascular points (written by scoreAt).
+// One time point's total and its bound (written by scoreAt).
 let total = 0;
 let bound = 0;
+/**
+ * The last scored time point's points per organ system, in PHOENIX_SYSTEMS order (respiratory,
+ * cardiovascular, coagulation, neurological): the engine's items, for PhoenixSystemPoints.
+ */
+export const SYSTEM_POINTS = new Float64Array(4);
 
 /** The record of an input current at time point i (-1: none; i = -1: no time point at all). */
 function cur(t: PhoenixTimeline, i: number, slot: number): number {
   return i === -1 ? -1 : t.currentAt(i, slot);
 }
 
-/** One time point scored (i = -1: no time point, every input never measured). */
-function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined): void {
+/**
+ * One time point scored (i = -1: no time point, every input never measured): its total, bound and
+ * SYSTEM_POINTS.
+ */
+export function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined): void {
   // Respiratory (scoreRespiratory).
   const recorded = cur(t, i, RESPIRATORY_SUPPORT);
   const fio2 = cur(t, i, FIO2);
@@ -166,11 +174,14 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
   const fixed = pupils !== -1 && t.value(PUPILS, pupils) === BOTH_FIXED;
 
   // Summed in PHOENIX_SYSTEMS order, as the engine sums them.
-  total =
-    respiratory +
-    (vasoPoints + lactatePoints + mapPoints) +
-    Math.min(met, PHOENIX_COAGULATION_CAP) +
-    neurologicalPoints(gcsMet, fixed);
+  const cardiovascular = vasoPoints + lactatePoints + mapPoints;
+  const coagulation = Math.min(met, PHOENIX_COAGULATION_CAP);
+  const neurological = neurologicalPoints(gcsMet, fixed);
+  total = respiratory + cardiovascular + coagulation + neurological;
+  SYSTEM_POINTS[0] = respiratory;
+  SYSTEM_POINTS[1] = cardiovascular;
+  SYSTEM_POINTS[2] = coagulation;
+  SYSTEM_POINTS[3] = neurological;
   bound =
     respiratoryBound +
     (vasoBound + lactateBound + mapBound) +
@@ -180,7 +191,7 @@ function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | undefined
 
 const LAST_MAP_BAND = PHOENIX_MAP_BANDS[PHOENIX_MAP_BANDS.length - 1];
 /** The MAP band for age (phoenix.ts phoenixMapBand: the last band closed above), without a closure per case. */
-function mapBand(ageMonths: number): PhoenixMapBand | undefined {
+export function mapBand(ageMonths: number): PhoenixMapBand | undefined {
   for (const b of PHOENIX_MAP_BANDS)
     if (
       compare(ageMonths, '>=', b.fromMonths) &&
