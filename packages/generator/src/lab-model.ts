@@ -6,7 +6,6 @@ import {
   type LabPanel,
   type NumericAnalyte,
 } from '@masdrill/rules';
-import { mapped } from './case-body.js';
 import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { labPanelRecord } from './lab-panel-record.js';
@@ -197,6 +196,9 @@ function baselineOnItsSide(m: AnalyteModel, v0: number, base: number): number {
   return (m.sideGap > 0 ? base > limit : base < limit) ? 2 * limit - base : base;
 }
 
+// The case's shared factor deviates (LAB_FACTORS order), reused: a case's laboratory is drawn in one call.
+const CASE_FACTORS = new Float64Array(LAB_FACTORS.length);
+
 // The values of the panel being built (NaN: not measured), reused: a panel is built in one call.
 const PANEL_VALUES = new Float64Array(NUMERIC_ANALYTES.length);
 
@@ -238,14 +240,18 @@ export class CaseLabs {
     const profile = profileFor(table, overrides, overlay);
     this.profile = profile;
     const state = new Array<number>(profile.models.length * STRIDE);
-    // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them).
-    const factors = mapped(LAB_FACTORS, () => rng.normal());
+    // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them),
+    // into a reused array: they are read only within this loop.
+    const factors = CASE_FACTORS;
+    for (let f = 0; f < factors.length; f++) factors[f] = rng.normal();
     for (let k = 0; k < profile.models.length; k++) {
       const m = profile.models[k]!;
       const z = m.rho * severity + (m.factor < 0 ? 0 : m.loading * factors[m.factor]!) + m.rest * rng.normal();
       const anchor = m.at0.unbounded(z);
+      // at0.valueAt(z), reusing the anchor where they agree (between the bounded tails).
+      const drawn = m.at0.valueAtGiven(z, anchor);
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
-      const v0 = m.at0.max === undefined ? m.saturation.apply(m.at0.valueAt(z)) : m.at0.valueAt(z);
+      const v0 = m.at0.max === undefined ? m.saturation.apply(drawn) : drawn;
       const e = rng.normal();
       const base = baselineOnItsSide(
         m,
