@@ -122,17 +122,32 @@ export class SplitDistribution {
 
   /** See valueAt. */
   valueAt(z: number): number {
-    if (z < -Z_QUARTILE && this.min !== undefined) {
+    return this.inBoundedTailAt(z) ? this.tailValueAt(z) : this.unbounded(z);
+  }
+
+  /**
+   * valueAt(z) when unbounded(z) is already known (the hour-0 draw needs both): between the bounds'
+   * tails it is that value, so the exp is not worked out twice.
+   */
+  valueAtGiven(z: number, unboundedAtZ: number): number {
+    return this.inBoundedTailAt(z) ? this.tailValueAt(z) : unboundedAtZ;
+  }
+
+  /** Whether valueAt maps deviate z through a bounded tail (beyond a quartile on a side with a bound). */
+  private inBoundedTailAt(z: number): boolean {
+    return (z < -Z_QUARTILE && this.min !== undefined) || (z > Z_QUARTILE && this.max !== undefined);
+  }
+
+  /** valueAt in a bounded tail (see inBoundedTailAt). */
+  private tailValueAt(z: number): number {
+    if (z < -Z_QUARTILE) {
       const pMin = this.pMin();
       const v = this.unbounded(probit(pMin + (normalCdf(z) * (0.25 - pMin)) / 0.25));
-      return v > this.min ? v : nextAbove(this.min); // numerical guard: Φ is approximate to ~1e-7
+      return v > this.min! ? v : nextAbove(this.min!); // numerical guard: Φ is approximate to ~1e-7
     }
-    if (z > Z_QUARTILE && this.max !== undefined) {
-      const pMax = this.pMax();
-      const v = this.unbounded(probit(0.75 + ((normalCdf(z) - 0.75) * (pMax - 0.75)) / 0.25));
-      return v < this.max ? v : nextBelow(this.max);
-    }
-    return this.unbounded(z);
+    const pMax = this.pMax();
+    const v = this.unbounded(probit(0.75 + ((normalCdf(z) - 0.75) * (pMax - 0.75)) / 0.25));
+    return v < this.max! ? v : nextBelow(this.max!);
   }
 
   /** Whether `bounded` moves x: x lies beyond a quartile on a bounded side. */

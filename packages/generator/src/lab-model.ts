@@ -6,7 +6,6 @@ import {
   type LabPanel,
   type NumericAnalyte,
 } from '@masdrill/rules';
-import { mapped } from './case-body.js';
 import { splitOf, type SplitDistribution } from './distribution.js';
 import type { CurveName, LabSpec, LabTable } from './lab-spec.js';
 import { labPanelRecord } from './lab-panel-record.js';
@@ -184,18 +183,21 @@ function profileFor(table: LabTable, overrides: readonly LabTable[], overlay: La
  * The drawn baseline, moved where needed to lie at least the model's gap beyond the presentation
  * value v0 on the side the cohort comes from (a pre-MAS ferritin below the MAS one, pre-MAS
  * platelets above): mirrored about that limit, so the spread of baselines is kept. Without it 6%
- * of known-sJIA MAS had a ferritin below its own pre-MAS value.
+ * of known-sJIA MAS had a ferritin below its own pre-MAS value. `scaledV0` and `scaledBase` are v0
+ * and base on the sampling scale (their logs for log-scale analytes), which the caller has at hand.
  */
-function baselineOnItsSide(m: AnalyteModel, v0: number, base: number): number {
+function baselineOnItsSide(m: AnalyteModel, scaledV0: number, base: number, scaledBase: number): number {
   if (m.sideGap === 0) return base;
   if (m.log) {
-    const limit = Math.log(v0) - m.sideGap;
-    const lb = Math.log(base);
-    return (m.sideGap > 0 ? lb > limit : lb < limit) ? Math.exp(2 * limit - lb) : base;
+    const limit = scaledV0 - m.sideGap;
+    return (m.sideGap > 0 ? scaledBase > limit : scaledBase < limit) ? Math.exp(2 * limit - scaledBase) : base;
   }
-  const limit = v0 - m.sideGap * m.at0.median;
+  const limit = scaledV0 - m.sideGap * m.at0.median;
   return (m.sideGap > 0 ? base > limit : base < limit) ? 2 * limit - base : base;
 }
+
+// The case's shared factor deviates (LAB_FACTORS order), reused: a case's laboratory is drawn in one call.
+const CASE_FACTORS = new Float64Array(LAB_FACTORS.length);
 
 // The values of the panel being built (NaN: not measured), reused: a panel is built in one call.
 const PANEL_VALUES = new Float64Array(NUMERIC_ANALYTES.length);
@@ -238,26 +240,36 @@ export class CaseLabs {
     const profile = profileFor(table, overrides, overlay);
     this.profile = profile;
     const state = new Array<number>(profile.models.length * STRIDE);
-    // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them).
-    const factors = mapped(LAB_FACTORS, () => rng.normal());
+    // The shared factors, drawn once per case in LAB_FACTORS order (whether or not the cohort uses them),
+    // into a reused array: they are read only within this loop.
+    const factors = CASE_FACTORS;
+    for (let f = 0; f < factors.length; f++) factors[f] = rng.normal();
     for (let k = 0; k < profile.models.length; k++) {
       const m = profile.models[k]!;
       const z = m.rho * severity + (m.factor < 0 ? 0 : m.loading * factors[m.factor]!) + m.rest * rng.normal();
       const anchor = m.at0.unbounded(z);
+      // at0.valueAt(z), reusing the anchor where they agree (between the bounded tails).
+      const drawn = m.at0.valueAtGiven(z, anchor);
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
-      const v0 = m.at0.max === undefined ? m.saturation.apply(m.at0.valueAt(z)) : m.at0.valueAt(z);
+      const v0 = m.at0.max === undefined ? m.saturation.apply(drawn) : drawn;
       const e = rng.normal();
-      const base = baselineOnItsSide(
-        m,
-        v0,
-        m.log ? m.baseline * Math.exp(BASELINE_SPREAD.log * e) : m.baseline * (1 + BASELINE_SPREAD.linear * e),
-      );
+      const drawnBase = m.log
+        ? m.baseline * Math.exp(BASELINE_SPREAD.log * e)
+        : m.baseline * (1 + BASELINE_SPREAD.linear * e);
+      // The logs each number needs are taken once: v0 is often the anchor itself, and the drawn
+      // baseline seldom moves (Math.log of the same number is the same number).
+      const lv0 = m.log ? Math.log(anchor) : anchor;
+      const lDrawnBase = m.log ? Math.log(drawnBase) : drawnBase;
+      const base =
+        m.sideGap === 0
+          ? drawnBase
+          : baselineOnItsSide(m, v0 === anchor ? lv0 : m.log ? Math.log(v0) : v0, drawnBase, lDrawnBase);
       const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
       const at = k * STRIDE;
       state[at + V0] = v0;
-      state[at + LV0] = m.log ? Math.log(anchor) : anchor;
+      state[at + LV0] = lv0;
       state[at + BASE] = base;
-      state[at + LB] = m.log ? Math.log(base) : base;
+      state[at + LB] = base === drawnBase ? lDrawnBase : m.log ? Math.log(base) : base;
       state[at + LATE] = late;
       state[at + LOG_LATE] = m.log && m.late ? Math.log(late) : late;
     }
