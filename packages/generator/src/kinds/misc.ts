@@ -75,7 +75,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const respiratory =
     ventilated ||
     rng.chance(Math.max(0, (f.respiratoryInvolvement.p - t.invasiveVentilation.p) / (1 - t.invasiveVentilation.p)));
-  const onset: Partial<Record<FindingKey, number>> = {};
+  const onset = MISC_OBSERVATIONS.noOnsets();
   const mark = (key: FindingKey, present: boolean, hour = 0): void => {
     if (present) onset[key] = hour;
   };
