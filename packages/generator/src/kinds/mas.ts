@@ -100,6 +100,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const hours = knownSjia ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
   const onsetOf = (present: boolean): number | undefined =>
     present ? (rng.chance(t.findingAtPresentation.p) ? 0 : 12) : undefined;
+  // Every finding of both MAS layouts, always: one shape (see ObservationLayout.noOnsets).
   const onset: Partial<Record<FindingKey, number>> = {
     hepatomegaly: onsetOf(hepatomegaly),
     splenomegaly: onsetOf(splenomegaly),

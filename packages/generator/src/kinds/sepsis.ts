@@ -108,7 +108,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const lowGcs = rng.chance(shockCase ? od.lowGcs.shock.p : od.lowGcs.otherwise.p);
   const twoVaso = shockCase && rng.chance(od.twoVasoactives.p);
   const hemorrhage = dic && rng.chance(t.hemorrhageInDic.p);
-  const onset: Partial<Record<FindingKey, number>> = {};
+  const onset = SEPSIS_OBSERVATIONS.noOnsets();
   for (const key of SEPSIS_OBSERVATIONS.findings) if (present[key]) onset[key] = 0;
   if (lowGcs) onset.cnsInvolvement = 0;
   if (hemorrhage) onset.hemorrhage = 12;

@@ -8,7 +8,6 @@ import {
   ObservationLayout,
   feverDayCourse,
   temperatureCourse,
-  type FindingKey,
   type RespiratorySupport,
 } from '../observations.js';
 import { makePatient } from '../patient.js';
@@ -57,7 +56,7 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
     giSymptoms: rng.chance(f.giSymptoms.p),
   };
   const hours = known ? [LAB_SCHEDULE.baselineHour, ...OBSERVATION_HOURS] : [...OBSERVATION_HOURS];
-  const onset: Partial<Record<FindingKey, number>> = {};
+  const onset = SJIA_FLARE_OBSERVATIONS.noOnsets();
   for (const key of Object.keys(present) as (keyof typeof present)[]) if (present[key]) onset[key] = 0;
   if (present.activeArthritis && known && rng.chance(t.arthritisAtBaseline.p))
     onset.activeArthritis = LAB_SCHEDULE.baselineHour;
