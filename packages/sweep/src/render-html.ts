@@ -149,7 +149,8 @@ function distributionPlot(d: DistributionFigures): string {
     colour: KIND_COLOURS[k.kind] ?? '#333',
     points: distributionSeries(k.bins, edges),
   }));
-  const yMax = Math.max(0.01, ...series.flatMap((s) => s.points.map((p) => p[1])));
+  // 5% headroom: a peak drawn on the frame's top edge read as a curve cut off.
+  const yMax = 1.05 * Math.max(0.01, ...series.flatMap((s) => s.points.map((p) => p[1])));
   return linePlot(series, {
     title: `${d.label} over the first day, by kind`,
     xLabel: `${d.label}${d.unit ? ` (${d.unit})` : ''}${log ? ', log scale' : ''}`,
