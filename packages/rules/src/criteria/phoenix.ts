@@ -369,13 +369,16 @@ function bandPoints(
   return points;
 }
 
+const LAST_MAP_BAND = PHOENIX_MAP_BANDS[PHOENIX_MAP_BANDS.length - 1];
+/** The MAP band for age: the last band closed above. A loop, not find(): the sweep calls it per case. */
 export function phoenixMapBand(ageMonths: number): PhoenixMapBand | undefined {
-  const last = PHOENIX_MAP_BANDS[PHOENIX_MAP_BANDS.length - 1];
-  return PHOENIX_MAP_BANDS.find(
-    (b) =>
+  for (const b of PHOENIX_MAP_BANDS)
+    if (
       compare(ageMonths, '>=', b.fromMonths) &&
-      (compare(ageMonths, '<', b.toMonths) || (b === last && compare(ageMonths, '<=', b.toMonths))),
-  );
+      (compare(ageMonths, '<', b.toMonths) || (b === LAST_MAP_BAND && compare(ageMonths, '<=', b.toMonths)))
+    )
+      return b;
+  return undefined;
 }
 
 export function phoenixMapPoints(ageMonths: number, map: number): number | undefined {

@@ -11,14 +11,14 @@ import {
   PHOENIX_SEPSIS_CUTOFF,
   PHOENIX_SF_RATIO,
   PHOENIX_VASOACTIVES,
-  PHOENIX_MAP_BANDS,
+  phoenixMapBand,
   oxygenationRatio,
   type PhoenixMapBand,
 } from '../criteria/phoenix.js';
 import { compare } from '../criteria/threshold.js';
 import type { Case } from '../generated/case.js';
 import { DAYS_PER_YEAR } from '../units/calendar.js';
-import { type CompiledTest, MET, NOT_APPLICABLE, NOT_ASSESSABLE, NOT_MET } from './compiled-test.js';
+import { MET, NOT_APPLICABLE, NOT_ASSESSABLE, NOT_MET, testStatus } from './compiled-test.js';
 import {
   FIO2,
   GCS,
@@ -69,10 +69,6 @@ const NONE = SUPPORT_RUNG.none;
 const INVASIVE = SUPPORT_RUNG.invasive;
 const BOTH_FIXED = PUPIL_RUNG['both-fixed'];
 
-function passes(test: CompiledTest, value: number): boolean {
-  return compare(value * test.factor, test.comparator, test.value);
-}
-
 function respiratoryPoints(ventilated: boolean, supported: boolean, oxygenation: number): number {
   return ventilated ? oxygenation : supported ? Math.min(oxygenation, 1) : 0;
 }
@@ -121,7 +117,7 @@ export function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | un
   const imv = recorded !== -1 ? (supportValue === INVASIVE ? 1 : 0) : neverSupport ? -1 : 0;
   const pao2Usable = pao2 !== -1 && fio2 !== -1 && fio2Value > 0 && t.hour(FIO2, fio2) <= t.hour(PAO2, pao2);
   const pf = pao2Usable ? oxygenationRatio(t.value(PAO2, pao2), fio2Value) : NaN;
-  const sfValid = spo2 !== -1 && passes(SF_MAX_SPO2, t.value(SPO2, spo2));
+  const sfValid = spo2 !== -1 && testStatus(SF_MAX_SPO2, t.value(SPO2, spo2)) === MET;
   const spo2Usable = sfValid && fio2 !== -1 && fio2Value > 0 && t.hour(FIO2, fio2) <= t.hour(SPO2, spo2);
   const sf = spo2Usable ? oxygenationRatio(t.value(SPO2, spo2), fio2Value) : NaN;
   const pfPoints = Number.isNaN(pf) ? 0 : bandPoints(PF_BANDS, pf);
@@ -163,13 +159,13 @@ export function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | un
   let unknown = 0;
   for (const test of COAGULATION_TESTS) {
     const r = cur(t, i, test.slot);
-    if (r !== -1 && passes(test.test, t.value(test.slot, r))) met += 1;
+    if (r !== -1 && testStatus(test.test, t.value(test.slot, r)) === MET) met += 1;
     if (t.never(test.slot)) unknown += 1;
   }
 
   // Neurological (scoreNeurological).
   const gcs = cur(t, i, GCS);
-  const gcsMet = gcs !== -1 && passes(GCS_TEST, t.value(GCS, gcs));
+  const gcsMet = gcs !== -1 && testStatus(GCS_TEST, t.value(GCS, gcs)) === MET;
   const pupils = cur(t, i, PUPILS);
   const fixed = pupils !== -1 && t.value(PUPILS, pupils) === BOTH_FIXED;
 
@@ -189,18 +185,6 @@ export function scoreAt(t: PhoenixTimeline, i: number, band: PhoenixMapBand | un
     neurologicalPoints(gcsMet || t.never(GCS), fixed || t.never(PUPILS));
 }
 
-const LAST_MAP_BAND = PHOENIX_MAP_BANDS[PHOENIX_MAP_BANDS.length - 1];
-/** The MAP band for age (phoenix.ts phoenixMapBand: the last band closed above), without a closure per case. */
-export function mapBand(ageMonths: number): PhoenixMapBand | undefined {
-  for (const b of PHOENIX_MAP_BANDS)
-    if (
-      compare(ageMonths, '>=', b.fromMonths) &&
-      (compare(ageMonths, '<', b.toMonths) || (b === LAST_MAP_BAND && compare(ageMonths, '<=', b.toMonths)))
-    )
-      return b;
-  return undefined;
-}
-
 /** Whether Phoenix excludes the patient (phoenix.ts applicability). */
 function excluded(c: Case): boolean {
   const months = c.patient.ageYears * 12;
@@ -214,7 +198,7 @@ function excluded(c: Case): boolean {
 
 /** What Phoenix reads from the case outside its rows (the same in every window), into `facts`. */
 export function phoenixCaseFacts(c: Case, facts: CaseFacts): void {
-  facts.phoenixMapBand = mapBand(c.patient.ageYears * 12);
+  facts.phoenixMapBand = phoenixMapBand(c.patient.ageYears * 12);
   facts.phoenixExcluded = excluded(c);
 }
 

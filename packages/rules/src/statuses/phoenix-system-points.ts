@@ -1,7 +1,8 @@
 import type { TimeWindow } from '../case/time-window.js';
 import { meanArterialPressure, PHOENIX_PUPIL_RUNG, PHOENIX_SUPPORT_RUNG } from '../criteria/phoenix-time-points.js';
 import type { Case, LabPanel, Observation } from '../generated/case.js';
-import { mapBand, scoreAt, SYSTEM_POINTS } from './phoenix-status-plan.js';
+import { phoenixMapBand } from '../criteria/phoenix.js';
+import { scoreAt, SYSTEM_POINTS } from './phoenix-status-plan.js';
 import {
   D_DIMER,
   FIBRINOGEN,
@@ -97,7 +98,7 @@ export class PhoenixSystemPoints {
   compute(c: PhoenixInputs, window: TimeWindow): this {
     const t = this.timeline;
     recordInputs(t, c, window);
-    const band = mapBand(c.patient.ageYears * 12);
+    const band = phoenixMapBand(c.patient.ageYears * 12);
     this.respiratory = 0;
     this.cardiovascular = 0;
     this.coagulation = 0;
@@ -107,15 +108,18 @@ export class PhoenixSystemPoints {
     for (let i = 0; i < t.timePoints; i++) {
       // The status plan's scoring of one time point (its bounds are not read here).
       scoreAt(t, i, band);
-      const [respiratory, cardiovascular, coagulation, neurological] = SYSTEM_POINTS;
+      const respiratory = SYSTEM_POINTS[0]!;
+      const cardiovascular = SYSTEM_POINTS[1]!;
+      const coagulation = SYSTEM_POINTS[2]!;
+      const neurological = SYSTEM_POINTS[3]!;
       // Summed in PHOENIX_SYSTEMS order, as the engine sums them.
-      const total = respiratory! + cardiovascular! + coagulation! + neurological!;
+      const total = respiratory + cardiovascular + coagulation + neurological;
       if (total > best) {
         best = total;
-        this.respiratory = respiratory!;
-        this.cardiovascular = cardiovascular!;
-        this.coagulation = coagulation!;
-        this.neurological = neurological!;
+        this.respiratory = respiratory;
+        this.cardiovascular = cardiovascular;
+        this.coagulation = coagulation;
+        this.neurological = neurological;
         this.total = total;
       }
     }
