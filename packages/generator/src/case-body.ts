@@ -23,7 +23,12 @@ export interface CaseBody {
   readonly truth: GroundTruth;
 }
 
-export type Synthesizer = (rng: Rng, difficulty: Difficulty) => CaseBody;
+/**
+ * `throughHour`: labs and observations after it are left out, their random draws still taken
+ * (Infinity: the whole case). Everything else is the whole case's: the synthesizers' label checks
+ * and completions read hours 0–24 only (see generate-case.ts).
+ */
+export type Synthesizer = (rng: Rng, difficulty: Difficulty, throughHour: number) => CaseBody;
 
 /**
  * A yes/no draw with marginal probability p that leans on the latent severity (Gaussian copula,

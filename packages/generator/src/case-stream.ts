@@ -1,5 +1,5 @@
 import type { Case } from '@masdrill/rules';
-import { checkIndex, checkSeed, generateCase } from './generate-case.js';
+import { checkIndex, checkSeed, checkThroughHour, generateCase, type GenerateOptions } from './generate-case.js';
 import type { Difficulty, Kind } from './kind.js';
 import { kindAt, mixOf, parseMix, type Mix } from './mix.js';
 
@@ -12,6 +12,8 @@ export interface CohortSpec {
   readonly difficulty?: Difficulty;
   /** First index (default 0): a shard of a larger cohort is the same cases as the whole. */
   readonly start?: number;
+  /** Cases cut after this hour (GenerateOptions.throughHour): for sweeps only, never written out. */
+  readonly throughHour?: number;
 }
 
 export function resolveMix(spec: Pick<CohortSpec, 'kind' | 'mix'>): Mix {
@@ -36,7 +38,9 @@ export function* caseStream(spec: CohortSpec): Generator<Case, void, undefined> 
   checkIndex(start);
   if (!Number.isSafeInteger(spec.n) || spec.n < 0) throw new RangeError(`n must be a whole number ≥ 0 (got ${spec.n})`);
   const difficulty = spec.difficulty ?? 'standard';
+  const options: GenerateOptions = spec.throughHour === undefined ? {} : { throughHour: spec.throughHour };
+  if (spec.throughHour !== undefined) checkThroughHour(spec.throughHour);
   for (let index = start; index < start + spec.n; index++) {
-    yield generateCase({ kind: kindAt(mix, spec.seed, index), seed: spec.seed, index, difficulty });
+    yield generateCase({ kind: kindAt(mix, spec.seed, index), seed: spec.seed, index, difficulty }, options);
   }
 }

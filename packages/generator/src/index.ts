@@ -3,7 +3,7 @@
 
 export { GENERATOR_VERSION } from './version.js';
 export { KINDS, SUBTYPES, DIFFICULTIES, isKind, type Kind, type Subtype, type Difficulty } from './kind.js';
-export { generateCase, type CaseSpec } from './generate-case.js';
+export { generateCase, type CaseSpec, type GenerateOptions } from './generate-case.js';
 export { caseStream, cohortKindAt, resolveMix, type CohortSpec } from './case-stream.js';
 export { parseMix, mixOf, formatMix, kindAt, MixError, MAX_MIX_TOTAL, type Mix } from './mix.js';
 export { POPULATION_TABLES, listSources } from './population-tables.js';

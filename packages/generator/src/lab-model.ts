@@ -292,7 +292,12 @@ export class CaseLabs {
     return k < 0 ? undefined : this.rawAt(k, index, hour, curves, rng);
   }
 
-  private rawAt(k: number, index: number, hour: number, curves: Curves, rng: Rng): number {
+  /**
+   * With `drawOnly` (a reading past the caller's horizon) only the reading's draws are taken, in the
+   * one place they are taken for a real reading, and NaN is returned: later readings of the case get
+   * the same random numbers as when it is computed whole.
+   */
+  private rawAt(k: number, index: number, hour: number, curves: Curves, rng: Rng, drawOnly = false): number {
     const m = this.profile.models[k]!;
     const s = this.state;
     const at = k * STRIDE;
@@ -304,17 +309,20 @@ export class CaseLabs {
     const w = curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
     // The presentation value is final: bounding it again moved every tail value towards the quartiles.
     if (index === 0 && w === 0) return s[at + V0]!;
+    // The reading's one draw (measurement noise); past the horizon it is all that is done.
+    const noise = rng.quickNormal();
+    if (drawOnly) return NaN;
     let v: number;
     if (m.log) {
       const lb = s[at + LB]!;
       let lv = lb + a * (s[at + LV0]! - lb);
       if (w > 0) lv = (1 - w) * lv + w * (lb + a * (s[at + LOG_LATE]! - lb));
-      v = Math.exp(lv + COURSE_READING.log * rng.quickNormal());
+      v = Math.exp(lv + COURSE_READING.log * noise);
     } else {
       const base = s[at + BASE]!;
       let lv = base + a * (s[at + LV0]! - base);
       if (w > 0) lv = (1 - w) * lv + w * (base + a * (s[at + LATE]! - base));
-      v = lv * (1 + COURSE_READING.linear * rng.quickNormal());
+      v = lv * (1 + COURSE_READING.linear * noise);
     }
     // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
     // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. The bounds hold
@@ -339,6 +347,20 @@ export class CaseLabs {
     rng: Rng,
     triglyceridesFasting?: boolean,
   ): LabPanel {
+    this.readPanel(hour, index, mask, curves, rng, false);
+    return labPanelRecord(hour, PANEL_VALUES, triglyceridesFasting) as LabPanel;
+  }
+
+  /**
+   * The random draws panel() would take for this panel, and nothing else (no value worked out, no
+   * record): a panel past the caller's horizon, so every draw after it is the one a whole case gets.
+   */
+  skipPanel(hour: number, index: number, mask: AnalyteMask, curves: Curves, rng: Rng): void {
+    this.readPanel(hour, index, mask, curves, rng, true);
+  }
+
+  /** The panel's values into PANEL_VALUES (all NaN with `drawOnly`, see rawAt). */
+  private readPanel(hour: number, index: number, mask: AnalyteMask, curves: Curves, rng: Rng, drawOnly: boolean): void {
     // A loop, not PANEL_VALUES.fill(NaN): the typed array's fill is a call into the runtime (2% of generation).
     const values = PANEL_VALUES;
     for (let i = 0; i < values.length; i++) values[i] = NaN;
@@ -347,8 +369,8 @@ export class CaseLabs {
     const ka = slot[ALC]!;
     // Plain numbers throughout (NaN when not measured): a value that may be undefined is boxed on
     // every assignment, which made this loop allocate several objects per reading.
-    const wbc = kw < 0 ? NaN : this.rawAt(kw, index, hour, curves, rng);
-    let alc = ka < 0 ? NaN : this.rawAt(ka, index, hour, curves, rng);
+    const wbc = kw < 0 ? NaN : this.rawAt(kw, index, hour, curves, rng, drawOnly);
+    let alc = ka < 0 ? NaN : this.rawAt(ka, index, hour, curves, rng, drawOnly);
     if (kw >= 0 && ka >= 0 && alc > ALC_KNEE * wbc) alc = ALC_FRACTION.apply(alc / wbc) * wbc;
     for (let i = 0; i < NUMERIC_ANALYTES.length; i++) {
       if (mask[i] !== 1) continue;
@@ -365,13 +387,12 @@ export class CaseLabs {
       } else {
         const k = slot[i]!;
         if (k < 0) continue;
-        v = this.rawAt(k, index, hour, curves, rng);
+        v = this.rawAt(k, index, hour, curves, rng, drawOnly);
       }
       const lo = PLAUSIBLE_MIN[i]!;
       const hi = PLAUSIBLE_MAX[i]!;
       const scale = SCALE[i]!;
       values[i] = Math.round((v < lo ? lo : Math.min(v, hi)) * scale) / scale;
     }
-    return labPanelRecord(hour, values, triglyceridesFasting) as LabPanel;
   }
 }

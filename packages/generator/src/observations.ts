@@ -37,6 +37,11 @@ export interface ObservationPlan {
   readonly spo2: readonly number[];
   readonly gcs: readonly number[];
   readonly bothPupilsFixed?: readonly boolean[];
+  /**
+   * Hours after this are left out (default: none); their vital-sign draws are still taken, so
+   * every observation kept and every later draw is that of the whole case.
+   */
+  readonly throughHour?: number;
 }
 
 /** The keys after the findings, in output order. */
@@ -133,6 +138,7 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
     pupils: undefined,
   };
   const out: Observation[] = [];
+  const throughHour = plan.throughHour ?? Number.POSITIVE_INFINITY;
   for (let i = 0; i < plan.hours.length; i++) {
     const hour = plan.hours[i]!;
     const t = plan.temperatureC[i]!;
@@ -165,6 +171,7 @@ export function buildObservations(plan: ObservationPlan, rng: Rng): Observation[
       rest.sbp *
       (shock ? RESTING_VITALS.shockSbpFactor + V.sbpRelativeSd * rng.normal() : 1 + V.sbpRelativeSd * rng.normal());
     const dbp = sbp * (RESTING_VITALS.dbpFraction + V.dbpFractionSd * rng.normal());
+    if (hour > throughHour) continue; // past the horizon: the hour's draws taken, nothing recorded
     v.sbp = Math.round(Math.max(V.minSbp, sbp));
     v.dbp = Math.round(Math.max(V.minDbp, Math.min(dbp, sbp - V.minPulsePressure)));
     v.heartRate = Math.round(Math.max(V.minHeartRate, hr));

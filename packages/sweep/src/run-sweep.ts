@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { caseStream, GENERATOR_VERSION, type Difficulty } from '@masdrill/generator';
 import { CaseTally } from './case-tally.js';
 import { mergePacked, type PackedStatistics } from './packed-statistics.js';
+import { TIME_POINTS } from './time-points.js';
 import { coverRange, emptyStatistics, type CohortIdentity, type SweepStatistics } from './sweep-statistics.js';
 
 export interface CohortSpec {
@@ -29,6 +30,12 @@ export function shardRange(n: number, index: number, count: number): [number, nu
   return [Math.floor((n * (index - 1)) / count), Math.floor((n * index) / count)];
 }
 
+/**
+ * The last hour the sweep reads (its time points' windows): cases are generated through it only,
+ * the labs and observations after it left out (GenerateOptions.throughHour; the same values).
+ */
+export const SWEEP_THROUGH_HOUR = Math.max(...TIME_POINTS.map((tp) => tp.window.toHour));
+
 /** Cases from … to−1 generated lazily and counted into `tally`, on this thread. */
 export function tallyRange(
   tally: CaseTally,
@@ -45,6 +52,7 @@ export function tallyRange(
     difficulty: spec.difficulty,
     n: to - from,
     start: from,
+    throughHour: SWEEP_THROUGH_HOUR,
   })) {
     tally.add(c);
     if (++pending === 250) {

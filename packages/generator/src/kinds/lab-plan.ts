@@ -37,11 +37,17 @@ export interface LabPlanOptions {
   /** Lactate at 12 h as well. */
   readonly lactateAt12?: boolean;
   readonly nkCellActivity?: 'normal' | 'low' | 'absent';
+  /**
+   * Panels after this hour are left out (default: none). Their random draws are still taken
+   * (CaseLabs.skipPanel), so every panel kept and every later draw is that of the whole case.
+   */
+  readonly throughHour?: number;
 }
 
 /** The case's lab panels: the schedule, its dropouts and extras, read off the case's laboratory. */
 export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options: LabPlanOptions): LabPanel[] {
   const hard = options.difficulty === 'hard';
+  const throughHour = options.throughHour ?? Number.POSITIVE_INFINITY;
   const tg0 = rng.chance(
     hard ? LAB_SCHEDULE.triglyceridesMeasured.hardAt0.p : LAB_SCHEDULE.triglyceridesMeasured.at0.p,
   );
@@ -74,6 +80,10 @@ export function buildLabPanels(labs: CaseLabs, curves: Curves, rng: Rng, options
     if (hour === LAB_SCHEDULE.secondFullPanelHour && !tg24) mask[TRIGLYCERIDES] = 0;
     if (!options.procalcitonin) mask[PROCALCITONIN] = 0;
     if (hour === LAB_SCHEDULE.extraLactateHour && options.lactateAt12) mask[LACTATE] = 1;
+    if (hour > throughHour) {
+      labs.skipPanel(hour, index, drop(mask), curves, rng);
+      continue;
+    }
     const panel = labs.panel(
       hour,
       index,

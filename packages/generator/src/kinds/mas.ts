@@ -38,7 +38,7 @@ const MAS_OBSERVATIONS = new ObservationLayout(
 );
 
 /** MAS: sJIA-associated (onset / known / infection-triggered), previously-well infection-triggered, neonatal. */
-export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
+export function synthesizeMas(rng: Rng, difficulty: Difficulty, throughHour = Number.POSITIVE_INFINITY): CaseBody {
   const t = MAS_TABLE;
   const hard = difficulty === 'hard';
   const u = rng.next();
@@ -156,6 +156,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
 
   const observations = buildObservations(
     {
+      throughHour,
       ageYears,
       hours,
       temperatureC: temperatureCourse(hours, febrile, peak, rng),
@@ -190,6 +191,7 @@ export function synthesizeMas(rng: Rng, difficulty: Difficulty): CaseBody {
   const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
   const workup = hlhWorkup(labs, rng, () => rng.weighted(t.nkCellResult.weights));
   const panels = buildLabPanels(labs, curves, rng, {
+    throughHour,
     difficulty,
     baseline: knownSjia,
     atPresentation: [...cardiacMarkers(labs, observations, rng), ...workup.atPresentation],

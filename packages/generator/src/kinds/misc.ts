@@ -42,7 +42,7 @@ const MISC_OBSERVATIONS = new ObservationLayout([
  * label): documented fever ≥38.0 °C, hospitalized, CRP ≥30 mg/L, ≥2 organ categories, laboratory
  * evidence of SARS-CoV-2, no more likely alternative diagnosis.
  */
-export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
+export function synthesizeMisc(rng: Rng, difficulty: Difficulty, throughHour = Number.POSITIVE_INFINITY): CaseBody {
   const t = MISC_TABLE;
   // Age band and MAS together: P(band) from CDC surveillance, P(MAS | band) ∝ masWeight, scaled so P(MAS) = 21.5%.
   const bands = t.ageBands.bands;
@@ -111,6 +111,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   const feverDays0 = Math.round(valueAt(t.feverDaysAtPresentation, rng.normal()));
   const observations = buildObservations(
     {
+      throughHour,
       ageYears,
       hours,
       temperatureC: temperatureCourse(hours, true, valueAt(t.peakTemperatureC, rng.normal()), rng),
@@ -137,6 +138,7 @@ export function synthesizeMisc(rng: Rng, difficulty: Difficulty): CaseBody {
   };
   const natriuretic: NumericAnalyte = rng.chance(t.ntProBnpRatherThanBnp.p) ? 'ntProBnp' : 'bnp';
   const panels = buildLabPanels(labs, curves, rng, {
+    throughHour,
     difficulty,
     baseline: false,
     everyHour: ['troponin', natriuretic],

@@ -79,7 +79,7 @@ const SEPSIS_OBSERVATIONS = new ObservationLayout([
  * (antimicrobials + cultures in the first 24 h) and Phoenix ≥2: the definition is the label, so the
  * organ dysfunction is built in, then completed when the drawn pattern falls short.
  */
-export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
+export function synthesizeSepsis(rng: Rng, difficulty: Difficulty, throughHour = Number.POSITIVE_INFINITY): CaseBody {
   const t = SEPSIS_TABLE;
   const hard = difficulty === 'hard';
   const hyper = rng.chance(hard ? t.hyperferritinemicHard.p : t.hyperferritinemic.p);
@@ -141,6 +141,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const febrile = rng.chance(t.febrile.p);
   const observations = buildObservations(
     {
+      throughHour,
       ageYears,
       hours,
       temperatureC: temperatureCourse(hours, febrile, valueAt(t.peakTemperatureC, rng.normal()), rng),
@@ -190,6 +191,7 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty): CaseBody {
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   atPresentation.push(...workup.atPresentation);
   const panels = buildLabPanels(labs, curves, rng, {
+    throughHour,
     difficulty,
     baseline: false,
     atPresentation,

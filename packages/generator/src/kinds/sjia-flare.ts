@@ -32,7 +32,11 @@ const SJIA_FLARE_OBSERVATIONS = new ObservationLayout([
 ]);
 
 /** Active sJIA flare without MAS (known sJIA, or a first presentation of suspected sJIA). */
-export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody {
+export function synthesizeSjiaFlare(
+  rng: Rng,
+  difficulty: Difficulty,
+  throughHour = Number.POSITIVE_INFINITY,
+): CaseBody {
   const t = SJIA_FLARE_TABLE;
   const hard = difficulty === 'hard';
   const known = rng.chance(t.knownSjia.p);
@@ -64,6 +68,7 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const support: RespiratorySupport[] = new Array<RespiratorySupport>(n).fill('none');
   const observations = buildObservations(
     {
+      throughHour,
       ageYears,
       hours,
       temperatureC: temperatureCourse(hours, febrile, peak, rng),
@@ -91,6 +96,7 @@ export function synthesizeSjiaFlare(rng: Rng, difficulty: Difficulty): CaseBody 
   const pct = LAB_SCHEDULE.procalcitoninOutsideSepsis;
   const workup = hlhWorkup(labs, rng, nkResultWithoutMas(rng));
   const panels = buildLabPanels(labs, curves, rng, {
+    throughHour,
     difficulty,
     baseline: known,
     atPresentation: [...cardiacMarkers(labs, observations, rng), ...workup.atPresentation],
