@@ -28,6 +28,7 @@ import {
   readCase,
   runSweep,
   statisticsToJson,
+  SWEEP_THROUGH_HOUR,
 } from '@masdrill/sweep';
 import { BIN, REPO_ROOT } from '../test/support/run-cli.js';
 
@@ -61,10 +62,11 @@ const loadAverage = (): string =>
     .map((x) => x.toFixed(1))
     .join(' ');
 
-function generateChunk(from: number): Case[] {
+function generateChunk(from: number, throughHour?: number): Case[] {
   const cases: Case[] = [];
+  const options = throughHour === undefined ? {} : { throughHour };
   for (let i = from; i < from + CHUNK; i++)
-    cases.push(generateCase({ kind: kindAt(MIX, SEED, i), seed: SEED, index: i, difficulty: 'standard' }));
+    cases.push(generateCase({ kind: kindAt(MIX, SEED, i), seed: SEED, index: i, difficulty: 'standard' }, options));
   return cases;
 }
 
@@ -74,6 +76,7 @@ const statuses = new CaseStatuses();
 // a fixed 268 KB array (the dense histogram grid), allocated once per sweep, not once per chunk.
 const sweepTally = new CaseTally(emptyStatistics(cohortIdentity(SPEC)));
 const aggregateTally = new CaseTally(emptyStatistics(cohortIdentity(SPEC)));
+const horizonTally = new CaseTally(emptyStatistics(cohortIdentity(SPEC)));
 const readingStats = emptyStatistics(cohortIdentity(SPEC));
 const OPERATIONS: Record<string, Operation> = {
   stringify: (cases) => {
@@ -95,6 +98,14 @@ const OPERATIONS: Record<string, Operation> = {
   'sweep one thread (generate + statuses at 2 time points + aggregate)': (_cases, from) => {
     for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) sweepTally.add(c);
     sink += sweepTally.stats.strata.size;
+  },
+  'generation through hour 24 (as the sweep generates: later labs and observations left out)': (_cases, from) => {
+    sink += generateChunk(from, SWEEP_THROUGH_HOUR).length;
+  },
+  'sweep one thread, cases through hour 24 (as the sweep runs)': (_cases, from) => {
+    for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from, throughHour: SWEEP_THROUGH_HOUR }))
+      horizonTally.add(c);
+    sink += horizonTally.stats.strata.size;
   },
   'aggregate alone (CaseTally on the same cases: statuses at 2 time points + counting)': (cases) => {
     for (const c of cases) aggregateTally.add(c);

@@ -64,6 +64,7 @@ export {
   sweepRange,
   tallyRange,
   runSweep,
+  SWEEP_THROUGH_HOUR,
   workersAvailable,
   type CohortSpec,
   type SweepRun,

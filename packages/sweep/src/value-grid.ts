@@ -20,6 +20,13 @@ export class ValueGrid {
   /** Each slot's lower edge as a value ("score ≥ threshold"): −∞ for the slot below the grid. */
   readonly thresholds: Float64Array;
   private readonly scale: number;
+  /**
+   * The edges as runs of a constant step (one per decade and sign): a run's first edge, its
+   * position in `edges`, and its step. slotOf finds a value's run and then its bin by arithmetic.
+   */
+  private readonly runFirst: Float64Array;
+  private readonly runAt: Int32Array;
+  private readonly runStep: Float64Array;
 
   constructor(
     readonly decimals: number,
@@ -38,6 +45,19 @@ export class ValueGrid {
     this.thresholds = Float64Array.from([-Infinity, ...inside, this.overflow], (e) =>
       Number.isFinite(e) ? this.valueOf(e) : e,
     );
+    const first = [inside[0]!];
+    const at = [0];
+    const step = [inside.length > 1 ? inside[1]! - inside[0]! : 1];
+    for (let i = 1; i < inside.length; i++) {
+      const d = inside[i]! - inside[i - 1]!;
+      if (d === step[step.length - 1]) continue;
+      first.push(inside[i - 1]!);
+      at.push(i - 1);
+      step.push(d);
+    }
+    this.runFirst = Float64Array.from(first);
+    this.runAt = Int32Array.from(at);
+    this.runStep = Float64Array.from(step);
   }
 
   /** A lower edge in precision units as the value it stands for (at the reporting precision). */
@@ -52,16 +72,19 @@ export class ValueGrid {
     const scaled = value * this.scale;
     const x = scaled + 1e-9 * Math.max(this.scale, Math.abs(scaled));
     if (x >= this.overflow) return this.slots - 1;
-    // Binary search: the number of edges at or below x (0 when x is below the grid).
+    // The slot is the number of edges at or below x (0 when x is below the grid, or NaN). A binary
+    // search over the edges took most of a sweep's counting (12 searches per case); the grid's
+    // arithmetic finds the bin, and the edges around it confirm it, so the answer is the search's.
     const edges = this.edges;
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (edges[mid]! <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    if (!(x >= edges[0]!)) return 0;
+    const first = this.runFirst;
+    let r = first.length - 1;
+    while (first[r]! > x) r--;
+    const n = edges.length;
+    let count = Math.min(n, this.runAt[r]! + Math.floor((x - first[r]!) / this.runStep[r]!) + 1);
+    while (count < n && edges[count]! <= x) count++;
+    while (count > 0 && edges[count - 1]! > x) count--;
+    return count;
   }
 
   /** The slot of a lower edge in precision units (the inverse of edges), or −1 when it is not one. */

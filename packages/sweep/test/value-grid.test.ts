@@ -38,6 +38,44 @@ describe('the fixed histogram grid of a value', () => {
     expect(ratio.thresholds[1002]).toBe(10.1);
   });
 
+  it('finds the same slot as a binary search over the edges (the count of edges at or below the value)', () => {
+    const searched = (grid: ValueGrid, value: number): number => {
+      const scale = 10 ** grid.decimals;
+      const scaled = value * scale;
+      const x = scaled + 1e-9 * Math.max(scale, Math.abs(scaled));
+      if (x >= grid.overflow) return grid.slots - 1;
+      let lo = 0;
+      let hi = grid.edges.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (grid.edges[mid]! <= x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const grids = [
+      ...CASE_VALUES.map((v) => v.grid),
+      new ValueGrid(0, 0, 0),
+      new ValueGrid(1, -3.7, 2.2),
+      new ValueGrid(2, -1234.5, 98765.4),
+      new ValueGrid(0, 5, 1_000_000),
+    ];
+    for (const grid of grids) {
+      const wide = fc.double({ min: grid.min - 2 * (grid.max - grid.min) - 1, max: 2 * grid.max + 1 });
+      const onEdge = fc
+        .tuple(fc.integer({ min: 0, max: grid.thresholds.length - 1 }), fc.constantFrom(0, 1e-12, -1e-12, 0.5, -0.5))
+        .map(([i, d]) => grid.thresholds[i]! + d * 10 ** -grid.decimals);
+      fc.assert(
+        fc.property(fc.oneof(wide, onEdge), (value) => {
+          expect(grid.slotOf(value)).toBe(searched(grid, value));
+        }),
+        { numRuns: 2000 },
+      );
+      for (const value of [Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, grid.min, grid.max])
+        expect(grid.slotOf(value)).toBe(searched(grid, value));
+    }
+  });
+
   it('is small: every grid has at most a few thousand bins, whatever the cohort', () => {
     for (const v of CASE_VALUES) expect(v.grid.slots).toBeLessThan(6000);
   });
