@@ -1,6 +1,36 @@
 import { int32Of, ZIG_KN, ZIG_WN, zigguratSlow } from './ziggurat.js';
 
 /**
+ * Baagoe's Mash, the hash seedrandom's `alea` (3.0.5) seeds its state with. It carries its state `n`
+ * from call to call, so the order of calls is part of the seeding.
+ */
+class Mash {
+  constructor(public n = 0xefc8249d) {}
+
+  hash(data: string): number {
+    let n = this.n;
+    for (let i = 0; i < data.length; i++) {
+      n += data.charCodeAt(i);
+      let h = 0.02519603282416938 * n;
+      n = h >>> 0;
+      h -= n;
+      h *= n;
+      n = h >>> 0;
+      h -= n;
+      n += h * 0x100000000; // 2^32
+    }
+    this.n = n;
+    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+  }
+}
+
+// Alea's seeding starts by hashing ' ' three times: the same numbers for every seed, worked out once.
+const BLANKS = new Mash();
+const BLANK_S0 = BLANKS.hash(' ');
+const BLANK_S1 = BLANKS.hash(' ');
+const BLANK_S2 = BLANKS.hash(' ');
+
+/**
  * The seeding mixer: MurmurHash3's 32-bit finaliser (fmix32, the output function splitmix32 also
  * uses), a bijection on 32-bit words with full avalanche. Numerical method, not a clinical number.
  */
@@ -34,9 +64,9 @@ const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
 
 /**
  * One seeded stream of random numbers: Baagoe's Alea recurrence (the same `next` as seedrandom's
- * `alea` 3.0.5, a test holds it so from any state), seeded by one pass of a 64-bit key mixer instead
- * of Alea's three Mash passes over a string: cases are keyed by (seed, index) as numbers, with no
- * string built per case. Written as one class so seeding a stream per case makes one object and a
+ * `alea` 3.0.5, a test holds it so from any state). Cases and mix blocks are keyed by numbers, in one
+ * pass of a 64-bit key mixer (no string per case, not Alea's three Mash passes); string keys keep
+ * Alea's own seeding. Written as one class so seeding a stream per case makes one object and a
  * draw is a method call V8 inlines. No Math.random, no clock.
  */
 export class Rng {
@@ -46,23 +76,33 @@ export class Rng {
   private c = 1;
 
   /**
-   * A stream keyed by a string (one pass over its UTF-16 code units), or by whole numbers in
-   * [0, 2^53): `seed` and `index` (each absorbed as its two 32-bit halves) and a 32-bit `tag`
-   * telling apart uses of the same numbers (0 for cases; see textTag). Numbers need no string.
+   * A stream keyed by a string, seeded exactly as seedrandom's `alea` seeds it (three Mash passes):
+   * the response model keys its streams by case id, and the committed scenarios' frozen patients
+   * must respond as they were authored. Or a stream keyed by whole numbers in [0, 2^53): `seed` and
+   * `index` (each absorbed as its two 32-bit halves) and a 32-bit `tag` telling apart uses of the
+   * same numbers (0 for cases; see textTag), in one pass of the key mixer, with no string built.
    */
   constructor(seed: string | number, index = 0, tag = 0) {
-    startKey();
     if (typeof seed === 'string') {
-      for (let i = 0; i < seed.length; i++) absorb(seed.charCodeAt(i));
-      absorb(seed.length);
-    } else {
-      absorb(tag >>> 0);
-      absorb(Math.floor(seed / TWO_POW_32) >>> 0);
-      absorb(seed >>> 0);
-      absorb(Math.floor(index / TWO_POW_32) >>> 0);
-      absorb(index >>> 0);
+      const mash = new Mash(BLANKS.n);
+      let s0 = BLANK_S0 - mash.hash(seed);
+      if (s0 < 0) s0 += 1;
+      let s1 = BLANK_S1 - mash.hash(seed);
+      if (s1 < 0) s1 += 1;
+      let s2 = BLANK_S2 - mash.hash(seed);
+      if (s2 < 0) s2 += 1;
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      return;
     }
-    // Alea's state: three 32-bit fractions (the form Mash gave them) from the key's lanes; carry 1.
+    startKey();
+    absorb(tag >>> 0);
+    absorb(Math.floor(seed / TWO_POW_32) >>> 0);
+    absorb(seed >>> 0);
+    absorb(Math.floor(index / TWO_POW_32) >>> 0);
+    absorb(index >>> 0);
+    // Alea's state: three 32-bit fractions (the form Mash gives them) from the key's lanes; carry 1.
     this.s0 = laneA * TWO_POW_MINUS_32;
     this.s1 = laneB * TWO_POW_MINUS_32;
     this.s2 = fmix32((laneA ^ Math.imul(laneB, 0x85ebca77)) >>> 0) * TWO_POW_MINUS_32;
