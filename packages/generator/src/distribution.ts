@@ -55,9 +55,10 @@ export function quartilesFromProportion(
 }
 
 /**
- * A Quartiles distribution with its logs and half-spreads worked out once: lab readings draw from
- * one at every hour of every case, and Math.log of the same quartiles each time was a measurable
- * share of generation. The same expressions as before, hoisted, so every value is bit-identical.
+ * A Quartiles distribution with its logs and half-spreads worked out once, drawn from on the
+ * sampling scale (the log for log-scale distributions, the value itself for linear ones). Lab
+ * readings stay on that scale from the draw to the end and take one exp there (the `…Scaled`
+ * methods); the value-scale methods are thin wrappers for draws of one value.
  */
 export class SplitDistribution {
   readonly log: boolean;
@@ -71,6 +72,9 @@ export class SplitDistribution {
   /** Spread per unit deviate below and above the median, on the sampling scale. */
   private readonly sLow: number;
   private readonly sHigh: number;
+  /** The quartiles on the sampling scale, where the bounded tails begin. */
+  private readonly sq1: number;
+  private readonly sq3: number;
   /** Φ of the bounds' deviates (NaN until first needed, or when unbounded on that side). */
   private pMinCache = NaN;
   private pMaxCache = NaN;
@@ -82,31 +86,42 @@ export class SplitDistribution {
     this.q3 = d.q3;
     this.min = d.min;
     this.max = d.max;
-    if (this.log) {
-      this.m = Math.log(d.median);
-      this.sLow = (this.m - Math.log(d.q1)) / Z_QUARTILE;
-      this.sHigh = (Math.log(d.q3) - this.m) / Z_QUARTILE;
-    } else {
-      this.m = d.median;
-      this.sLow = (d.median - d.q1) / Z_QUARTILE;
-      this.sHigh = (d.q3 - d.median) / Z_QUARTILE;
-    }
+    this.m = this.scaled(d.median);
+    this.sq1 = this.scaled(d.q1);
+    this.sq3 = this.scaled(d.q3);
+    this.sLow = (this.m - this.sq1) / Z_QUARTILE;
+    this.sHigh = (this.sq3 - this.m) / Z_QUARTILE;
+  }
+
+  /** A value on the sampling scale (its log for a log-scale distribution). */
+  scaled(x: number): number {
+    return this.log ? Math.log(x) : x;
+  }
+
+  /** The value of a number on the sampling scale (the inverse of `scaled`). */
+  unscaled(y: number): number {
+    return this.log ? Math.exp(y) : y;
+  }
+
+  /** The unbounded split distribution at standard-normal deviate z, on the sampling scale. */
+  unboundedScaled(z: number): number {
+    return this.m + z * (z < 0 ? this.sLow : this.sHigh);
   }
 
   /** The unbounded split distribution's value at standard-normal deviate z. */
   unbounded(z: number): number {
-    const s = z < 0 ? this.sLow : this.sHigh;
-    return this.log ? Math.exp(this.m + z * s) : this.median + z * s;
+    return this.unscaled(this.unboundedScaled(z));
+  }
+
+  /** The deviate at which the unbounded split distribution takes y on the sampling scale. */
+  deviateOfScaled(y: number): number {
+    return (y - this.m) / (y < this.m ? this.sLow : this.sHigh);
   }
 
   /** The deviate at which the unbounded split distribution takes value x (the inverse of `unbounded`). */
   deviate(x: number): number {
-    if (this.log) {
-      if (x <= 0) return -Infinity;
-      const lx = Math.log(x);
-      return (lx - this.m) / (lx < this.m ? this.sLow : this.sHigh);
-    }
-    return (x - this.median) / (x < this.median ? this.sLow : this.sHigh);
+    if (this.log && x <= 0) return -Infinity;
+    return this.deviateOfScaled(this.scaled(x));
   }
 
   /** P(X < min) under the unbounded split distribution. */
@@ -122,37 +137,55 @@ export class SplitDistribution {
 
   /** See valueAt. */
   valueAt(z: number): number {
-    return this.inBoundedTailAt(z) ? this.tailValueAt(z) : this.unbounded(z);
+    return this.inBoundedTailAt(z) ? this.within(this.unscaled(this.tailScaledAt(z))) : this.unbounded(z);
   }
 
   /**
-   * valueAt(z) when unbounded(z) is already known (the hour-0 draw needs both): between the bounds'
-   * tails it is that value, so the exp is not worked out twice.
+   * valueAt on the sampling scale, without the guard that keeps the value strictly within the bounds
+   * (`within`, applied to the value once the caller has left the sampling scale).
    */
-  valueAtGiven(z: number, unboundedAtZ: number): number {
-    return this.inBoundedTailAt(z) ? this.tailValueAt(z) : unboundedAtZ;
+  valueAtScaled(z: number): number {
+    return this.inBoundedTailAt(z) ? this.tailScaledAt(z) : this.unboundedScaled(z);
   }
 
   /** Whether valueAt maps deviate z through a bounded tail (beyond a quartile on a side with a bound). */
-  private inBoundedTailAt(z: number): boolean {
+  inBoundedTailAt(z: number): boolean {
     return (z < -Z_QUARTILE && this.min !== undefined) || (z > Z_QUARTILE && this.max !== undefined);
   }
 
-  /** valueAt in a bounded tail (see inBoundedTailAt). */
-  private tailValueAt(z: number): number {
+  /** valueAt in a bounded tail (see inBoundedTailAt), on the sampling scale. */
+  private tailScaledAt(z: number): number {
     if (z < -Z_QUARTILE) {
       const pMin = this.pMin();
-      const v = this.unbounded(probit(pMin + (normalCdf(z) * (0.25 - pMin)) / 0.25));
-      return v > this.min! ? v : nextAbove(this.min!); // numerical guard: Φ is approximate to ~1e-7
+      return this.unboundedScaled(probit(pMin + (normalCdf(z) * (0.25 - pMin)) / 0.25));
     }
     const pMax = this.pMax();
-    const v = this.unbounded(probit(0.75 + ((normalCdf(z) - 0.75) * (pMax - 0.75)) / 0.25));
-    return v < this.max! ? v : nextBelow(this.max!);
+    return this.unboundedScaled(probit(0.75 + ((normalCdf(z) - 0.75) * (pMax - 0.75)) / 0.25));
+  }
+
+  /**
+   * A value of a bounded tail kept strictly inside (min, max): a numerical guard, since Φ is
+   * approximate to ~1e-7 and the exp of a log near a bound may round onto it.
+   */
+  within(v: number): number {
+    if (this.min !== undefined && !(v > this.min)) return nextAbove(this.min);
+    if (this.max !== undefined && !(v < this.max)) return nextBelow(this.max);
+    return v;
   }
 
   /** Whether `bounded` moves x: x lies beyond a quartile on a bounded side. */
   inBoundedTail(x: number): boolean {
     return (x < this.q1 && this.min !== undefined) || (x > this.q3 && this.max !== undefined);
+  }
+
+  /** Whether `boundedScaled` moves y (on the sampling scale): y lies beyond a quartile on a bounded side. */
+  inBoundedTailScaled(y: number): boolean {
+    return (y < this.sq1 && this.min !== undefined) || (y > this.sq3 && this.max !== undefined);
+  }
+
+  /** `bounded` on the sampling scale, without the final guard (see valueAtScaled). */
+  boundedScaled(y: number): number {
+    return this.inBoundedTailScaled(y) ? this.valueAtScaled(this.deviateOfScaled(y)) : y;
   }
 
   /** See boundedValue. */

@@ -88,16 +88,20 @@ class AnalyteModel {
   /** √(1 − rho² − loading²): the weight of the analyte's own deviate in the copula. */
   readonly rest: number;
   readonly baseline: number;
+  /** The baseline on the sampling scale (its log for log-scale analytes). */
+  readonly scaledBaseline: number;
   /**
-   * The signed least gap (sampling scale: log, or relative to the median) between a case's
-   * presentation value and its baseline: > 0 when the cohort rises from its baseline (the baseline
-   * lies below), < 0 when it falls.
+   * The signed least gap on the sampling scale (log; or, for linear analytes, the relative gap times
+   * the median) between a case's presentation value and its baseline: > 0 when the cohort rises from
+   * its baseline (the baseline lies below), < 0 when it falls.
    */
   readonly sideGap: number;
   /** 0 main, 1 procalcitonin, 2 cardiac. */
   readonly curve: number;
   /** The second-phase (overlay) distribution, or null. */
   readonly late: SplitDistribution | null;
+  /** Whether the second-phase distribution is sampled on at0's scale (its draws need no conversion). */
+  readonly lateOnScale: boolean;
   readonly lateRho: number;
   readonly lateRest: number;
   /**
@@ -120,15 +124,18 @@ class AnalyteModel {
       );
     this.rest = Math.sqrt(own);
     this.baseline = spec.baseline;
+    this.scaledBaseline = this.at0.scaled(spec.baseline);
     const cohortGap = this.log
       ? Math.log(spec.at0.median / spec.baseline)
       : (spec.at0.median - spec.baseline) / spec.at0.median;
     this.sideGap = !SIDE_ANALYTES.includes(analyte)
       ? 0
       : Math.sign(cohortGap) *
-        Math.min(SIDE_SHARE * Math.abs(cohortGap), this.log ? SIDE_MAX_GAP.log : SIDE_MAX_GAP.linear);
+        Math.min(SIDE_SHARE * Math.abs(cohortGap), this.log ? SIDE_MAX_GAP.log : SIDE_MAX_GAP.linear) *
+        (this.log ? 1 : spec.at0.median);
     this.curve = CURVE[spec.curve ?? 'main'];
     this.late = overlay ? splitOf(overlay.at0) : null;
+    this.lateOnScale = this.late !== null && this.late.log === this.log;
     this.lateRho = overlay ? overlay.rho : 0;
     this.lateRest = overlay ? Math.sqrt(1 - overlay.rho * overlay.rho) : 0;
     this.saturation = new Saturation(this.at0.q3, plausibleMax, this.log);
@@ -181,19 +188,14 @@ function profileFor(table: LabTable, overrides: readonly LabTable[], overlay: La
 
 /**
  * The drawn baseline, moved where needed to lie at least the model's gap beyond the presentation
- * value v0 on the side the cohort comes from (a pre-MAS ferritin below the MAS one, pre-MAS
- * platelets above): mirrored about that limit, so the spread of baselines is kept. Without it 6%
- * of known-sJIA MAS had a ferritin below its own pre-MAS value. `scaledV0` and `scaledBase` are v0
- * and base on the sampling scale (their logs for log-scale analytes), which the caller has at hand.
+ * value on the side the cohort comes from (a pre-MAS ferritin below the MAS one, pre-MAS platelets
+ * above): mirrored about that limit, so the spread of baselines is kept. Without it 6% of known-sJIA
+ * MAS had a ferritin below its own pre-MAS value. Both numbers on the sampling scale.
  */
-function baselineOnItsSide(m: AnalyteModel, scaledV0: number, base: number, scaledBase: number): number {
-  if (m.sideGap === 0) return base;
-  if (m.log) {
-    const limit = scaledV0 - m.sideGap;
-    return (m.sideGap > 0 ? scaledBase > limit : scaledBase < limit) ? Math.exp(2 * limit - scaledBase) : base;
-  }
-  const limit = scaledV0 - m.sideGap * m.at0.median;
-  return (m.sideGap > 0 ? base > limit : base < limit) ? 2 * limit - base : base;
+function baselineOnItsSide(m: AnalyteModel, scaledV0: number, scaledBase: number): number {
+  if (m.sideGap === 0) return scaledBase;
+  const limit = scaledV0 - m.sideGap;
+  return (m.sideGap > 0 ? scaledBase > limit : scaledBase < limit) ? 2 * limit - scaledBase : scaledBase;
 }
 
 // The case's shared factor deviates (LAB_FACTORS order), reused: a case's laboratory is drawn in one call.
@@ -205,11 +207,9 @@ const PANEL_VALUES = new Float64Array(NUMERIC_ANALYTES.length);
 /** Per-case values of one analyte, stored flat (STRIDE numbers per analyte) so a case allocates one array. */
 const V0 = 0,
   LV0 = 1,
-  BASE = 2,
-  LB = 3,
-  LATE = 4,
-  LOG_LATE = 5,
-  STRIDE = 6;
+  LB = 2,
+  LATE = 3,
+  STRIDE = 4;
 
 /**
  * One case's laboratory: every analyte's presentation value drawn once (correlated through the
@@ -218,10 +218,10 @@ const V0 = 0,
 export class CaseLabs {
   private readonly profile: LabProfile;
   /**
-   * Per analyte: v0 the presentation value; lv0 the trajectory's anchor, the unbounded value at the
-   * hour-0 deviate (its log for log-scale analytes), so a reading at activity 1 is v0 again once
-   * at0's bounds are applied; base and lb the baseline (and its log); late the second-phase value
-   * (NaN when none) and its log.
+   * Per analyte: v0 the presentation value; then, on the sampling scale (logs for log-scale
+   * analytes): lv0 the trajectory's anchor, the unbounded value at the hour-0 deviate, so a reading
+   * at activity 1 is v0 again once at0's bounds are applied; lb the baseline; late the second-phase
+   * value (NaN when none).
    */
   private readonly state: number[];
 
@@ -244,34 +244,32 @@ export class CaseLabs {
     // into a reused array: they are read only within this loop.
     const factors = CASE_FACTORS;
     for (let f = 0; f < factors.length; f++) factors[f] = rng.normal();
+    // Everything stays on the sampling scale from the draw on; v0 is the one exp taken here.
     for (let k = 0; k < profile.models.length; k++) {
       const m = profile.models[k]!;
+      const at0 = m.at0;
       const z = m.rho * severity + (m.factor < 0 ? 0 : m.loading * factors[m.factor]!) + m.rest * rng.normal();
-      const anchor = m.at0.unbounded(z);
-      // at0.valueAt(z), reusing the anchor where they agree (between the bounded tails).
-      const drawn = m.at0.valueAtGiven(z, anchor);
+      const anchor = at0.unboundedScaled(z);
+      const tail = at0.inBoundedTailAt(z);
+      let y0 = tail ? at0.valueAtScaled(z) : anchor;
       // A presentation distribution with its own maximum keeps its draws below it; one without saturates.
-      const v0 = m.at0.max === undefined ? m.saturation.apply(drawn) : drawn;
+      if (at0.max === undefined) y0 = m.saturation.applyScaled(y0);
+      const v0 = tail ? at0.within(at0.unscaled(y0)) : at0.unscaled(y0);
       const e = rng.normal();
       const drawnBase = m.log
-        ? m.baseline * Math.exp(BASELINE_SPREAD.log * e)
+        ? m.scaledBaseline + BASELINE_SPREAD.log * e
         : m.baseline * (1 + BASELINE_SPREAD.linear * e);
-      // The logs each number needs are taken once: v0 is often the anchor itself, and the drawn
-      // baseline seldom moves (Math.log of the same number is the same number).
-      const lv0 = m.log ? Math.log(anchor) : anchor;
-      const lDrawnBase = m.log ? Math.log(drawnBase) : drawnBase;
-      const base =
-        m.sideGap === 0
-          ? drawnBase
-          : baselineOnItsSide(m, v0 === anchor ? lv0 : m.log ? Math.log(v0) : v0, drawnBase, lDrawnBase);
-      const late = m.late ? m.late.valueAt(m.lateRho * severity + m.lateRest * rng.normal()) : NaN;
+      let late = NaN;
+      if (m.late !== null) {
+        // A latent anchor the readings drift to, never reported itself: at0's bounds apply to the readings.
+        const y = m.late.valueAtScaled(m.lateRho * severity + m.lateRest * rng.normal());
+        late = m.lateOnScale ? y : at0.scaled(m.late.unscaled(y));
+      }
       const at = k * STRIDE;
       state[at + V0] = v0;
-      state[at + LV0] = lv0;
-      state[at + BASE] = base;
-      state[at + LB] = base === drawnBase ? lDrawnBase : m.log ? Math.log(base) : base;
+      state[at + LV0] = anchor;
+      state[at + LB] = baselineOnItsSide(m, y0, drawnBase);
       state[at + LATE] = late;
-      state[at + LOG_LATE] = m.log && m.late ? Math.log(late) : late;
     }
     this.state = state;
   }
@@ -301,37 +299,32 @@ export class CaseLabs {
     const m = this.profile.models[k]!;
     const s = this.state;
     const at = k * STRIDE;
-    if (index < 0)
-      return m.log
-        ? s[at + BASE]! * Math.exp(BASELINE_READING.log * rng.quickNormal())
-        : s[at + BASE]! * (1 + BASELINE_READING.linear * rng.quickNormal());
-    const a = (m.curve === 0 ? curves.main : m.curve === 2 ? curves.cardiac : curves.procalcitonin)[index]!;
-    const w = curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
+    const lb = s[at + LB]!;
+    const w = index >= 0 && curves.overlay !== null && m.late !== null ? curves.overlay[index]! : 0;
     // The presentation value is final: bounding it again moved every tail value towards the quartiles.
     if (index === 0 && w === 0) return s[at + V0]!;
-    // The reading's one draw (measurement noise); past the horizon it is all that is done.
+    // Every other reading draws exactly one deviate, here; past the horizon it is all that is done
+    // (skipPanel), so later readings get the random numbers a whole case gives them.
     const noise = rng.quickNormal();
     if (drawOnly) return NaN;
-    let v: number;
-    if (m.log) {
-      const lb = s[at + LB]!;
-      let lv = lb + a * (s[at + LV0]! - lb);
-      if (w > 0) lv = (1 - w) * lv + w * (lb + a * (s[at + LOG_LATE]! - lb));
-      v = Math.exp(lv + COURSE_READING.log * noise);
-    } else {
-      const base = s[at + BASE]!;
-      let lv = base + a * (s[at + LV0]! - base);
-      if (w > 0) lv = (1 - w) * lv + w * (base + a * (s[at + LATE]! - base));
-      v = lv * (1 + COURSE_READING.linear * noise);
-    }
+    if (index < 0)
+      return m.log ? Math.exp(lb + BASELINE_READING.log * noise) : lb * (1 + BASELINE_READING.linear * noise);
+    const a = (m.curve === 0 ? curves.main : m.curve === 2 ? curves.cardiac : curves.procalcitonin)[index]!;
+    // On the sampling scale to the end, then one exp.
+    let y = lb + a * (s[at + LV0]! - lb);
+    if (w > 0) y = (1 - w) * y + w * (lb + a * (s[at + LATE]! - lb));
+    y = m.log ? y + COURSE_READING.log * noise : y * (1 + COURSE_READING.linear * noise);
     // Within at0's bounds by the same tail map as the hour-0 draw (identity between its quartiles),
     // not by clamping: a clamp piled up to a quarter of some 24-h readings on a bound. The bounds hold
     // at every hour, not only in the window criteria read (values held to 24 h once escaped them
     // later: a septic Hb of 3.4 g/dL); without a maximum of at0's own, a high reading saturates
     // towards the plausible maximum (or the assay's limit, tables/assay-limit-table.ts).
-    if (hour >= BOUNDED_FROM_HOUR && m.at0.inBoundedTail(v)) v = m.at0.bounded(v);
-    if (m.at0.max === undefined) v = m.saturation.apply(v);
-    return v;
+    const at0 = m.at0;
+    const tail = hour >= BOUNDED_FROM_HOUR && at0.inBoundedTailScaled(y);
+    if (tail) y = at0.boundedScaled(y);
+    if (at0.max === undefined) y = m.saturation.applyScaled(y);
+    const v = m.log ? Math.exp(y) : y;
+    return tail ? at0.within(v) : v;
   }
 
   /**

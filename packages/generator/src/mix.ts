@@ -1,5 +1,5 @@
 import { isKind, KINDS, type Kind } from './kind.js';
-import { Rng } from './rng.js';
+import { Rng, textTag } from './rng.js';
 
 /** A cohort mix: integer weights per kind, e.g. mas:10,sepsis:5,misc:5. */
 export interface Mix {
@@ -68,8 +68,8 @@ export function formatMix(mix: Mix): string {
 }
 
 let cache: { mix: Mix; seed: number; block: number; kinds: Kind[] } | undefined;
-// The mix's text, once per Mix (it is part of every block's seed).
-const MIX_TEXT = new WeakMap<Mix, string>();
+// The tag of the mix's text, once per Mix (it keys every block's stream with the seed and block).
+const MIX_TAG = new WeakMap<Mix, number>();
 
 /**
  * The kind of case `index` in a mix: indices run in blocks of `mix.total`; each block is a seeded
@@ -82,9 +82,9 @@ export function kindAt(mix: Mix, seed: number, index: number): Kind {
   if (!cache || cache.mix !== mix || cache.seed !== seed || cache.block !== block) {
     const kinds: Kind[] = [];
     for (const e of mix.entries) for (let i = 0; i < e.weight; i++) kinds.push(e.kind);
-    let text = MIX_TEXT.get(mix);
-    if (text === undefined) MIX_TEXT.set(mix, (text = formatMix(mix)));
-    const rng = new Rng(`${seed}:mix:${text}:${block}`);
+    let tag = MIX_TAG.get(mix);
+    if (tag === undefined) MIX_TAG.set(mix, (tag = textTag(`mix:${formatMix(mix)}`)));
+    const rng = new Rng(seed, block, tag);
     for (let i = kinds.length - 1; i > 0; i--) {
       const j = Math.floor(rng.next() * (i + 1));
       const tmp = kinds[i]!;

@@ -1,3 +1,5 @@
+import { int32Of, ZIG_KN, ZIG_WN, zigguratSlow } from './ziggurat.js';
+
 /**
  * Baagoe's Mash, the hash seedrandom's `alea` (3.0.5) seeds its state with. It carries its state `n`
  * from call to call, so the order of calls is part of the seeding.
@@ -29,35 +31,91 @@ const BLANK_S1 = BLANKS.hash(' ');
 const BLANK_S2 = BLANKS.hash(' ');
 
 /**
- * One seeded stream of random numbers: Baagoe's Alea, exactly as seedrandom's `alea` computes it
- * (a test holds the streams equal), written as one class so that seeding a stream per case makes
- * one object and a draw is a method call V8 inlines (the library builds a Mash closure and four
- * function objects per seed, and every draw went through two calls). No Math.random, no clock.
+ * The seeding mixer: MurmurHash3's 32-bit finaliser (fmix32, the output function splitmix32 also
+ * uses), a bijection on 32-bit words with full avalanche. Numerical method, not a clinical number.
+ */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * A seed key absorbed one 32-bit word at a time into two lanes (64 bits), each lane a bijection of
+ * the word last absorbed: two keys that differ only in their last word never give the same lanes,
+ * so cases of one seed never share a stream, and streams of different keys coincide with
+ * probability ~2^-64 per pair. Module state, read at once by the Rng being seeded (no allocation).
+ */
+let laneA = 0;
+let laneB = 0;
+function startKey(): void {
+  laneA = 0x6a09e667; // √2, √3 fractional bits (SHA-2's first words): arbitrary, fixed.
+  laneB = 0xbb67ae85;
+}
+function absorb(word: number): void {
+  laneA = fmix32((laneA ^ word) >>> 0);
+  laneB = fmix32((laneB ^ Math.imul(word, 0x9e3779b1)) >>> 0); // odd multiplier: still a bijection of the word
+}
+
+const TWO_POW_32 = 4294967296;
+const TWO_POW_MINUS_32 = 2.3283064365386963e-10;
+
+/**
+ * One seeded stream of random numbers: Baagoe's Alea recurrence (the same `next` as seedrandom's
+ * `alea` 3.0.5, a test holds it so from any state). Cases and mix blocks are keyed by numbers, in one
+ * pass of a 64-bit key mixer (no string per case, not Alea's three Mash passes); string keys keep
+ * Alea's own seeding. Written as one class so seeding a stream per case makes one object and a
+ * draw is a method call V8 inlines. No Math.random, no clock.
  */
 export class Rng {
   private s0: number;
   private s1: number;
   private s2: number;
   private c = 1;
-  private spare = 0;
-  private hasSpare = false;
 
-  constructor(seed: string) {
-    const mash = new Mash(BLANKS.n);
-    let s0 = BLANK_S0 - mash.hash(seed);
-    if (s0 < 0) s0 += 1;
-    let s1 = BLANK_S1 - mash.hash(seed);
-    if (s1 < 0) s1 += 1;
-    let s2 = BLANK_S2 - mash.hash(seed);
-    if (s2 < 0) s2 += 1;
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
+  /**
+   * A stream keyed by a string, seeded exactly as seedrandom's `alea` seeds it (three Mash passes):
+   * the response model keys its streams by case id, and the committed scenarios' frozen patients
+   * must respond as they were authored. Or a stream keyed by whole numbers in [0, 2^53): `seed` and
+   * `index` (each absorbed as its two 32-bit halves) and a 32-bit `tag` telling apart uses of the
+   * same numbers (0 for cases; see textTag), in one pass of the key mixer, with no string built.
+   */
+  constructor(seed: string | number, index = 0, tag = 0) {
+    if (typeof seed === 'string') {
+      const mash = new Mash(BLANKS.n);
+      let s0 = BLANK_S0 - mash.hash(seed);
+      if (s0 < 0) s0 += 1;
+      let s1 = BLANK_S1 - mash.hash(seed);
+      if (s1 < 0) s1 += 1;
+      let s2 = BLANK_S2 - mash.hash(seed);
+      if (s2 < 0) s2 += 1;
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      return;
+    }
+    startKey();
+    absorb(tag >>> 0);
+    absorb(Math.floor(seed / TWO_POW_32) >>> 0);
+    absorb(seed >>> 0);
+    absorb(Math.floor(index / TWO_POW_32) >>> 0);
+    absorb(index >>> 0);
+    // Alea's state: three 32-bit fractions (the form Mash gives them) from the key's lanes; carry 1.
+    this.s0 = laneA * TWO_POW_MINUS_32;
+    this.s1 = laneB * TWO_POW_MINUS_32;
+    this.s2 = fmix32((laneA ^ Math.imul(laneB, 0x85ebca77)) >>> 0) * TWO_POW_MINUS_32;
+  }
+
+  /** The Alea state (c, s0, s1, s2), in the form seedrandom's `alea` restores: for tests. */
+  state(): { c: number; s0: number; s1: number; s2: number } {
+    return { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    const t = 2091639 * this.s0 + this.c * TWO_POW_MINUS_32;
     this.s0 = this.s1;
     this.s1 = this.s2;
     this.c = t | 0;
@@ -77,19 +135,14 @@ export class Rng {
     return this.next() < p;
   }
 
-  /** Standard normal (Box–Muller, polar-free form; the second value is kept for the next call). */
+  /**
+   * Standard normal by the ziggurat (ziggurat.ts): one uniform and one multiply for 98.8% of draws,
+   * no log, sin or cos on that path.
+   */
   normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    const u1 = 1 - this.next();
-    const u2 = this.next();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    const theta = 2 * Math.PI * u2;
-    this.spare = r * Math.sin(theta);
-    this.hasSpare = true;
-    return r * Math.cos(theta);
+    const hz = int32Of(this.next());
+    const iz = hz & 127;
+    return Math.abs(hz) < ZIG_KN[iz]! ? hz * ZIG_WN[iz]! : zigguratSlow(this, hz, iz);
   }
 
   /**
@@ -117,7 +170,15 @@ export class Rng {
   }
 }
 
+/** A nonzero 32-bit tag for numeric streams keyed by a text as well (e.g. a mix), worked out once per text. */
+export function textTag(text: string): number {
+  startKey();
+  for (let i = 0; i < text.length; i++) absorb(text.charCodeAt(i));
+  absorb(text.length);
+  return (laneA ^ laneB) >>> 0 || 1;
+}
+
 /** The one stream of case `index` of seed `seed`: independent of how many cases are asked for, or in which order. */
 export function caseRng(seed: number, index: number): Rng {
-  return new Rng(`${seed}:${index}`);
+  return new Rng(seed, index);
 }

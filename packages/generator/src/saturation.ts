@@ -27,8 +27,18 @@ export class Saturation {
     if (this.up ? !(x > this.knee) : !(x < this.knee)) return x;
     if (Number.isNaN(this.headroom)) return x;
     if (this.headroom === 0) return this.knee;
-    const y = this.k + this.headroom * Math.tanh(((this.log ? Math.log(x) : x) - this.k) / this.headroom);
+    const y = this.applyScaled(this.log ? Math.log(x) : x);
     return this.log ? Math.exp(y) : y;
+  }
+
+  /**
+   * `apply` on the sampling scale (y is log x for a log-scale saturation), for a caller that stays
+   * on that scale and takes one exp at the end.
+   */
+  applyScaled(y: number): number {
+    if (this.up ? !(y > this.k) : !(y < this.k)) return y;
+    if (Number.isNaN(this.headroom)) return y;
+    return this.headroom === 0 ? this.k : this.k + this.headroom * Math.tanh((y - this.k) / this.headroom);
   }
 }
 

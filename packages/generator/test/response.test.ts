@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,6 +21,9 @@ const spec = fc.record({
   seed: fc.integer({ min: 0, max: 0xffffffff }),
   index: fc.integer({ min: 0, max: 1000 }),
 });
+/** A committed scenario's frozen patient (cases/scenarios/<id>.json): the same patient whatever the generator version. */
+const scenarioPatient = (id: string): Case =>
+  JSON.parse(readFileSync(new URL(`../../../cases/scenarios/${id}.json`, import.meta.url), 'utf8')) as Case;
 const caseOf = (s: { kind: Kind; seed: number; index: number }) => generateCase(s);
 const expert = (c: Case, hour = 0): Plan => expectedPlan(c, 'presentation', hour).plan;
 const nothing = (c: Case): Plan => ({ ...expert(c), actions: [] });
@@ -116,10 +120,18 @@ describe("the patient's response to the plans so far", () => {
   });
 });
 
+/** The chart meets the MAS criteria at presentation, so the expert's plan treats MAS from hour 0. */
+const treatedFromPresentation = (c: Case): boolean => expectedPlan(c, 'presentation', 0).features.masPresent;
+
 describe('the teaching course, case by case', () => {
   const sjiaMas = find(
     'mas',
-    (c, p) => c.truth?.subtype === 'sjia-onset-mas' && p.masNeed === 2 && !p.cns && p.infection === 'none',
+    (c, p) =>
+      c.truth?.subtype === 'sjia-onset-mas' &&
+      p.masNeed === 2 &&
+      !p.cns &&
+      p.infection === 'none' &&
+      treatedFromPresentation(c),
   );
 
   it('adequate treatment: ferritin falls, platelets and fibrinogen recover over days', () => {
@@ -196,7 +208,10 @@ describe('the teaching course, case by case', () => {
   });
 
   it('no antimicrobials in an infection-triggered MAS: the infection runs on under immunosuppression (INF-1)', () => {
-    const viral = find('mas', (_c, p) => p.infection === 'viral' && p.masNeed <= 2 && !p.cns);
+    const viral = find(
+      'mas',
+      (c, p) => p.infection === 'viral' && p.masNeed <= 2 && !p.cns && treatedFromPresentation(c),
+    );
     const r = respondToPlans(viral, [without(expert(viral), 'empirical-antibiotics', 'antiviral-therapy')], 24);
     expect(r.course).toBe('worsening');
     expect(r.reasons.flatMap((x) => x.statementIds)).toContain('INF-1');
@@ -246,7 +261,10 @@ describe('the teaching course, case by case', () => {
       (c) =>
         c.truth?.subtype === 'misc-with-mas' &&
         !expectedPlan(c, 'presentation', 0).features.masPresent &&
-        expectedPlan(c, 'presentation', 48).features.masPresent,
+        expectedPlan(c, 'presentation', 48).features.masPresent &&
+        // ...and still shows MAS at 48 h once the labs have responded to the standard protocol (in ~2%
+        // of such patients IVIG pulls the 48-h chart back under the criteria, and MAS is not counted).
+        expectedPlan(respondToPlans(c, [expert(c)], 48).case, 'presentation', 48).features.masPresent,
     );
     const standard = expert(misc);
     expect(standard.actions.map((a) => a.action)).toEqual(
@@ -350,7 +368,7 @@ describe('the patient responds as medicine expects (issue 9 item 5)', () => {
 
   it('untreated septic shock deteriorates coherently to death: lactate up, pressure down, two vasoactives, GCS down, never "stable"', () => {
     // hyperferritinemic-septic-shock's patient; before: "stable" at 72 h with GCS 15 and no death.
-    const c = generateCase({ kind: 'sepsis', seed: 157, index: 0 });
+    const c = scenarioPatient('hyperferritinemic-septic-shock');
     // Its chart meets the HScore at presentation, so the expert also treats MAS there (issue 9: expectations read the
     // chart); the septic shock itself is what goes untreated here.
     const noAntibiotics = without(expert(c), 'empirical-antibiotics', 'methylprednisolone-pulse', 'cyclosporine');
@@ -372,7 +390,7 @@ describe('the patient responds as medicine expects (issue 9 item 5)', () => {
 
   it("overt MAS in MIS-C on the standard protocol worsens past the case's own peak; MAS treatment turns it (MISC-1/2)", () => {
     // misc-evolving-mas's patient; before: improving on IVIG and low-dose steroid at 72 h.
-    const c = generateCase({ kind: 'misc', seed: 430, index: 0 });
+    const c = scenarioPatient('misc-evolving-mas');
     const standard = expert(c);
     const r = respondToPlans(c, [standard, at(standard, 48)], 72);
     expect(r.processes.find((p) => p.process === 'mas')!.trend).toBe('worsening');
@@ -385,7 +403,7 @@ describe('the patient responds as medicine expects (issue 9 item 5)', () => {
   });
 
   it('a falling GCS is worsening whatever the labs (CNS MAS on methylprednisolone: GCS 9 → 7)', () => {
-    const c = generateCase({ kind: 'mas', seed: 38, index: 0 });
+    const c = scenarioPatient('sjia-mas-cns');
     const mp: Plan = {
       ...expert(c),
       actions: [

@@ -112,7 +112,9 @@ describe('viewOf: what a front end may show', () => {
   });
 
   it('checks an order like an order-entry system: a dose over the maximum is flagged with the weight and the computed total', () => {
-    const s = started('mas', 7);
+    // A patient over 33.3 kg, so a 30 mg/kg/day pulse exceeds the 1 g maximum.
+    const s = started('mas', 2);
+    expect(s.current!.visible.patient.weightKg).toBeGreaterThan(1000 / 30);
     const over = orderEntryCheck(s, {
       action: 'methylprednisolone-pulse',
       atHour: 0,

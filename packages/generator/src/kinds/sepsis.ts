@@ -236,7 +236,9 @@ export function synthesizeSepsis(rng: Rng, difficulty: Difficulty, throughHour =
       }
     } else {
       const o = observations.find((x) => x.hour === 0)!;
-      o.respiratorySupport = 'oxygen';
+      // In the patient's one mode: a patient on non-invasive ventilation later was charted on oxygen
+      // here (4 in 40,000 septic cases had two modes).
+      o.respiratorySupport = onSupport;
       o.fio2 = pc.oxygenFio2;
       o.spo2 = pc.spo2.from + rng.int(0, pc.spo2.width);
     }
