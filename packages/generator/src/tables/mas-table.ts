@@ -82,7 +82,6 @@ export interface MasTable {
     readonly hemorrhage: number;
     readonly lymphadenopathy: number;
     readonly organFailure: number;
-    readonly died: number;
     readonly source: Source;
   };
   /** Organomegaly, lymphadenopathy, CNS involvement or hemorrhage already present at presentation (else from 12 h). */
@@ -219,9 +218,8 @@ export const MAS_TABLE: MasTable = {
     hemorrhage: 0.4,
     lymphadenopathy: 0.1,
     organFailure: 0.5,
-    died: 0.5,
     source: prior(
-      'sicker MAS more often has organomegaly, CNS involvement, hemorrhage, organ failure and death; lymphadenopathy barely follows severity',
+      'sicker MAS more often has organomegaly, CNS involvement, hemorrhage and organ failure (and so death, drawn among organ failures); lymphadenopathy barely follows severity',
     ),
   },
   findingAtPresentation: proportion(0.8, prior('findings of the first day mostly present on arrival')),
