@@ -1,10 +1,10 @@
-import { generateCase } from '@masdrill/generator';
 import {
   CRITERIA_ANSWERS,
   CRITERIA_SET_IDS,
   criteriaJudgement,
   evaluate,
   scenarioSchema,
+  type Case,
   type CriteriaAnswerInput,
   type Scenario,
 } from '@masdrill/rules';
@@ -19,15 +19,21 @@ import {
   generatedCaseOf,
   sessionReducer,
 } from '../src/index.js';
+import { findCase } from '../../generator/test/support/find-case.js';
 
-// Generated MAS patient (seed 1, index 0): Phoenix score 2 at hour 0 from coagulation alone, and no suspected infection on the chart.
-const mas = generateCase({ kind: 'mas', seed: 1, index: 0 });
+const phoenixScoreAt0 = (c: Case): number =>
+  evaluate(c, { window: { fromHour: 0, toHour: 0 }, only: ['phoenix'] }).results[0]!.score?.value ?? 0;
+// A generated MAS patient with a Phoenix score of at least 2 at hour 0 and no suspected infection on the chart.
+const mas = findCase(
+  { kind: 'mas' },
+  'a Phoenix score ≥ 2 at hour 0 and no suspected infection',
+  (c) => c.encounter.suspectedInfection !== true && phoenixScoreAt0(c) >= 2,
+).case;
 
 describe('the criteria key equals the definitions (issue 9)', () => {
   it('does not key Phoenix sepsis as met without suspected infection, whatever the score', () => {
     expect(mas.encounter.suspectedInfection).not.toBe(true);
-    const raw = evaluate(mas, { window: { fromHour: 0, toHour: 0 }, only: ['phoenix'] }).results[0]!;
-    expect(raw.score?.value ?? 0).toBeGreaterThanOrEqual(2);
+    expect(phoenixScoreAt0(mas)).toBeGreaterThanOrEqual(2);
     expect(criteriaMetAt(mas, 0, ['phoenix'])).toEqual([]);
     expect(criteriaAt(mas, 0, ['phoenix'])[0]!.summary).toMatch(/suspected infection/);
   });
