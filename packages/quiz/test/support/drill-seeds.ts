@@ -20,7 +20,7 @@ export function heavyMasDrillSeed(): number {
     (seed) => {
       const c = generatedCaseOf(teachableDrill('mas', seed))!;
       return (
-        c.patient.weightKg * PULSE_TOP_MG_PER_KG > GC1_MAX_MG &&
+        (c.patient.weightKg ?? 0) * PULSE_TOP_MG_PER_KG > GC1_MAX_MG &&
         caseFacts(c).cnsInvolvement !== true &&
         !c.observations.some((o) => o.cnsInvolvement === true)
       );
