@@ -173,7 +173,15 @@ describe('the stage a reassessment is scored at follows the patient', () => {
   });
 
   it('refractory to first-line combination: refractory from then on, continuing once the second line works', () => {
-    const r = play('mas', 54);
+    // A MAS patient the guideline starts on the first-line combination who needs a second-line agent.
+    const seed = firstSeed('a mas drill started on the combination that is refractory to it', (x) => {
+      const c = generatedCaseOf(drillScenario('mas', x))!;
+      const start = expectedPlan(c, 'presentation', 0).plan;
+      return (
+        responseProfile(c).masNeed === 3 && respondToPlans(c, [start], 12).masTreatment === 'first-line-combination'
+      );
+    });
+    const r = play('mas', seed);
     expect(r.stages.map((x) => x.planStage)).toEqual(['presentation', 'refractory', 'refractory', 'refractory']);
     expect(r.stages.map((x) => x.questions.find((q) => q.question === 'escalation')?.expected ?? null)).toEqual([
       null,
