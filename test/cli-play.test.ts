@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { constraintProblems } from '@masdrill/quiz';
+import { findCase } from '../packages/generator/test/support/find-case.js';
 import { REPO_ROOT, runCli } from './support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'masdrill-play-'));
@@ -199,6 +201,10 @@ describe('masdrill play (built bin)', () => {
     const ok = runCli(['validate', 'scenarios/']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
+    // A generated patient without CNS involvement, for a constraint it does not meet.
+    const noCns = findCase({ kind: 'mas' }, 'no CNS involvement', (c) =>
+      constraintProblems(c, { cnsInvolvement: true }, 'x').some((p) => p.path === '$.constrain.cnsInvolvement'),
+    ).seed;
     const file = join(dir, 'broken.yaml');
     writeFileSync(
       file,
@@ -208,7 +214,7 @@ describe('masdrill play (built bin)', () => {
         'title: Broken',
         'summary: A scenario with mistakes.',
         'teaches: [GC-9]',
-        'generate: { kind: mas, seed: 67 }',
+        `generate: { kind: mas, seed: ${noCns} }`,
         'constrain: { cnsInvolvement: true }',
         'stages:',
         '  - id: presentation',
@@ -234,12 +240,12 @@ describe('masdrill play (built bin)', () => {
     const file2 = join(dir, 'unmet.yaml');
     writeFileSync(
       file2,
-      'schemaVersion: 1\nid: unmet\ntitle: U\nsummary: S\nteaches: [GC-2]\ngenerate: { kind: mas, seed: 67 }\nconstrain: { cnsInvolvement: true }\nstages:\n  - { id: presentation, hour: 0, title: P, asks: [diagnosis] }\n',
+      `schemaVersion: 1\nid: unmet\ntitle: U\nsummary: S\nteaches: [GC-2]\ngenerate: { kind: mas, seed: ${noCns} }\nconstrain: { cnsInvolvement: true }\nstages:\n  - { id: presentation, hour: 0, title: P, asks: [diagnosis] }\n`,
     );
     const r2 = runCli(['validate', file2]);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain(
-      `${file2}:7: $.constrain.cnsInvolvement: case gen-67-0: CNS involvement is false. Fix: pick another seed`,
+      `${file2}:7: $.constrain.cnsInvolvement: case gen-${noCns}-0: CNS involvement is false. Fix: pick another seed`,
     );
   });
 });

@@ -1,10 +1,10 @@
-import { generateCase } from '@masdrill/generator';
 import {
   CRITERIA_ANSWERS,
   CRITERIA_SET_IDS,
   criteriaJudgement,
   evaluate,
   scenarioSchema,
+  type Case,
   type CriteriaAnswerInput,
   type Scenario,
 } from '@masdrill/rules';
@@ -19,30 +19,21 @@ import {
   generatedCaseOf,
   sessionReducer,
 } from '../src/index.js';
+import { findCase } from '../../generator/test/support/find-case.js';
 
-/** The first generated MAS patient (seeds 1, 2, …, index 0) the test needs. */
-function firstMas(fits: (c: ReturnType<typeof generateCase>) => boolean) {
-  for (let seed = 1; seed < 5000; seed++) {
-    const c = generateCase({ kind: 'mas', seed, index: 0 });
-    if (fits(c)) return c;
-  }
-  throw new Error('no such MAS patient in seeds 1–4999');
-}
-
-// A generated MAS patient with a Phoenix score of at least 2 at hour 0, no suspected infection on the
-// chart, and a criteria set evaluate cannot assess there.
-const mas = firstMas(
-  (c) =>
-    c.encounter.suspectedInfection !== true &&
-    (evaluate(c, { window: { fromHour: 0, toHour: 0 }, only: ['phoenix'] }).results[0]!.score?.value ?? 0) >= 2 &&
-    criteriaAt(c, 0, [...CRITERIA_SET_IDS]).some((r) => r.status === 'not-assessable'),
-);
+const phoenixScoreAt0 = (c: Case): number =>
+  evaluate(c, { window: { fromHour: 0, toHour: 0 }, only: ['phoenix'] }).results[0]!.score?.value ?? 0;
+// A generated MAS patient with a Phoenix score of at least 2 at hour 0 and no suspected infection on the chart.
+const mas = findCase(
+  { kind: 'mas' },
+  'a Phoenix score ≥ 2 at hour 0 and no suspected infection',
+  (c) => c.encounter.suspectedInfection !== true && phoenixScoreAt0(c) >= 2,
+).case;
 
 describe('the criteria key equals the definitions (issue 9)', () => {
   it('does not key Phoenix sepsis as met without suspected infection, whatever the score', () => {
     expect(mas.encounter.suspectedInfection).not.toBe(true);
-    const raw = evaluate(mas, { window: { fromHour: 0, toHour: 0 }, only: ['phoenix'] }).results[0]!;
-    expect(raw.score?.value ?? 0).toBeGreaterThanOrEqual(2);
+    expect(phoenixScoreAt0(mas)).toBeGreaterThanOrEqual(2);
     expect(criteriaMetAt(mas, 0, ['phoenix'])).toEqual([]);
     expect(criteriaAt(mas, 0, ['phoenix'])[0]!.summary).toMatch(/suspected infection/);
   });

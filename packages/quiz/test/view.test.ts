@@ -17,6 +17,7 @@ import {
   type SessionState,
 } from '../src/index.js';
 import { splitKeys } from '../src/ui/keys.js';
+import { heavyMasDrillSeed, PULSE_TOP_MG_PER_KG } from './support/drill-seeds.js';
 
 const started = (kind: Kind, seed: number): SessionState => {
   const s = teachableDrill(kind, seed);
@@ -112,13 +113,11 @@ describe('viewOf: what a front end may show', () => {
   });
 
   it('checks an order like an order-entry system: a dose over the maximum is flagged with the weight and the computed total', () => {
-    // A patient over 33.3 kg, so a 30 mg/kg/day pulse exceeds the 1 g maximum.
-    const s = started('mas', 2);
-    expect(s.current!.visible.patient.weightKg).toBeGreaterThan(1000 / 30);
+    const s = started('mas', heavyMasDrillSeed());
     const over = orderEntryCheck(s, {
       action: 'methylprednisolone-pulse',
       atHour: 0,
-      dose: { amount: 30, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 },
+      dose: { amount: PULSE_TOP_MG_PER_KG, unit: 'mg/kg/day', frequency: 'q24h', route: 'iv', durationDays: 3 },
     });
     expect(over.weightKg).toBe(s.current!.visible.patient.weightKg);
     expect(over.computed).toMatch(/mg per day/);
