@@ -84,6 +84,12 @@ describe('exam items are built from the rules and checked', () => {
     }
   });
 
+  it('writes rationales as sentences: no doubled full stop, no full stop before a semicolon', () => {
+    // A criteria rationale lists each set's summary, itself a sentence; it printed ").;" and "..".
+    for (const item of [...exam.items, ...buildExam({ n: 30, mix: MIX, seed: 7 }).items])
+      expect(item.rationale, item.id).not.toMatch(/\.;|[^.]\.\.(?!\.)/);
+  });
+
   it('cites the guideline statements it rests on, by ID, in every rationale', () => {
     for (const item of exam.items) {
       expect(item.statementIds.length + (item.citations?.length ?? 0)).toBeGreaterThan(0);

@@ -38,8 +38,12 @@ export function criteriaItem(ctx: ItemContext): DraftItem | undefined {
     ['DX-1', 'DX-3'],
     fb.flatMap((f) => f.statementIds),
   );
+  // A summary is a sentence with its own full stop; inside this list it would print ".;" and "..".
   const statuses = results
-    .map((r) => `${r.name}: ${r.status}${r.status === 'met' || r.status === 'not-met' ? '' : ` — ${r.summary}`}`)
+    .map(
+      (r) =>
+        `${r.name}: ${r.status}${r.status === 'met' || r.status === 'not-met' ? '' : ` — ${r.summary.replace(/\.$/, '')}`}`,
+    )
     .join('; ');
   const labTable = labTableOf(ctx.visible, `Laboratory results up to hour ${ctx.hour}`);
   return {
