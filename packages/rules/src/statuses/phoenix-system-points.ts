@@ -1,24 +1,8 @@
 import type { TimeWindow } from '../case/time-window.js';
-import { meanArterialPressure, PHOENIX_PUPIL_RUNG, PHOENIX_SUPPORT_RUNG } from '../criteria/phoenix-time-points.js';
 import type { Case, LabPanel, Observation } from '../generated/case.js';
 import { phoenixMapBand } from '../criteria/phoenix.js';
 import { scoreAt, SYSTEM_POINTS } from './phoenix-status-plan.js';
-import {
-  D_DIMER,
-  FIBRINOGEN,
-  FIO2,
-  GCS,
-  INR,
-  LACTATE,
-  MAP,
-  PAO2,
-  PhoenixTimeline,
-  PLATELETS,
-  PUPILS,
-  RESPIRATORY_SUPPORT,
-  SPO2,
-  VASOACTIVE_COUNT,
-} from './phoenix-timeline.js';
+import { PhoenixTimeline } from './phoenix-timeline.js';
 
 /*
  * Phoenix points per organ system at the time point that decides the score — the engine's items
@@ -40,45 +24,10 @@ function recordInputs(t: PhoenixTimeline, c: PhoenixInputs, window: TimeWindow):
   const to = window.toHour;
   t.clear();
   const labs = c.labs;
-  for (let row = 0; row < labs.length; row++) {
-    const p = labs[row]!;
-    const hour = p.hour;
-    if (hour > to) continue;
-    const lactate = p.lactate;
-    const platelets = p.platelets;
-    const inr = p.inr;
-    const dDimer = p.dDimer;
-    const fibrinogen = p.fibrinogen;
-    if (lactate !== undefined) t.record(LACTATE, lactate, hour, row);
-    if (platelets !== undefined) t.record(PLATELETS, platelets, hour, row);
-    if (inr !== undefined) t.record(INR, inr, hour, row);
-    if (dDimer !== undefined) t.record(D_DIMER, dDimer, hour, row);
-    if (fibrinogen !== undefined) t.record(FIBRINOGEN, fibrinogen, hour, row);
-  }
+  for (let row = 0; row < labs.length; row++) if (labs[row]!.hour <= to) t.recordPanel(labs[row]!, row);
   const observations = c.observations;
-  for (let row = 0; row < observations.length; row++) {
-    const o = observations[row]!;
-    const hour = o.hour;
-    if (hour > to) continue;
-    const support = o.respiratorySupport;
-    const fio2 = o.fio2;
-    const spo2 = o.spo2;
-    const pao2 = o.pao2;
-    const vasoactiveCount = o.vasoactiveCount;
-    const sbp = o.sbp;
-    const dbp = o.dbp;
-    const gcs = o.gcs;
-    const pupils = o.pupils;
-    if (support !== undefined) t.record(RESPIRATORY_SUPPORT, PHOENIX_SUPPORT_RUNG[support], hour, row);
-    if (fio2 !== undefined) t.record(FIO2, fio2, hour, row);
-    if (spo2 !== undefined) t.record(SPO2, spo2, hour, row);
-    if (pao2 !== undefined) t.record(PAO2, pao2, hour, row);
-    if (vasoactiveCount !== undefined) t.record(VASOACTIVE_COUNT, vasoactiveCount, hour, row);
-    // MAP from the SBP and DBP of one observation.
-    if (sbp !== undefined && dbp !== undefined) t.record(MAP, meanArterialPressure(sbp, dbp), hour, row);
-    if (gcs !== undefined) t.record(GCS, gcs, hour, row);
-    if (pupils !== undefined) t.record(PUPILS, PHOENIX_PUPIL_RUNG[pupils], hour, row);
-  }
+  for (let row = 0; row < observations.length; row++)
+    if (observations[row]!.hour <= to) t.recordObservation(observations[row]!, row);
   t.finish(window);
 }
 

@@ -1,9 +1,13 @@
 import type { TimeWindow } from '../case/time-window.js';
 import {
+  meanArterialPressure,
   PHOENIX_HIGHER_IS_WORSE,
   PHOENIX_LOOK_BACK_HOURS,
+  PHOENIX_PUPIL_RUNG,
+  PHOENIX_SUPPORT_RUNG,
   PHOENIX_VARIABLES,
 } from '../criteria/phoenix-time-points.js';
+import type { LabPanel, Observation } from '../generated/case.js';
 
 /*
  * Phoenix's time points without the evidence engine's snapshots (criteria/phoenix-time-points.ts):
@@ -71,6 +75,44 @@ export class PhoenixTimeline {
     this.hours[at] = hour;
     this.rows[at] = row;
     this.counts[slot] = n + 1;
+  }
+
+  /** A lab panel's Phoenix inputs (lactate, platelets, INR, D-dimer, fibrinogen), `row` its position in the labs. */
+  recordPanel(p: LabPanel, row: number): void {
+    // Named reads: the generator writes every panel in one fixed shape, so each read is monomorphic.
+    const hour = p.hour;
+    const lactate = p.lactate;
+    const platelets = p.platelets;
+    const inr = p.inr;
+    const dDimer = p.dDimer;
+    const fibrinogen = p.fibrinogen;
+    if (lactate !== undefined) this.record(LACTATE, lactate, hour, row);
+    if (platelets !== undefined) this.record(PLATELETS, platelets, hour, row);
+    if (inr !== undefined) this.record(INR, inr, hour, row);
+    if (dDimer !== undefined) this.record(D_DIMER, dDimer, hour, row);
+    if (fibrinogen !== undefined) this.record(FIBRINOGEN, fibrinogen, hour, row);
+  }
+
+  /** An observation's Phoenix inputs (support and pupils as rungs, MAP from its own SBP and DBP), `row` its position. */
+  recordObservation(o: Observation, row: number): void {
+    const hour = o.hour;
+    const support = o.respiratorySupport;
+    const fio2 = o.fio2;
+    const spo2 = o.spo2;
+    const pao2 = o.pao2;
+    const vasoactiveCount = o.vasoactiveCount;
+    const sbp = o.sbp;
+    const dbp = o.dbp;
+    const gcs = o.gcs;
+    const pupils = o.pupils;
+    if (support !== undefined) this.record(RESPIRATORY_SUPPORT, PHOENIX_SUPPORT_RUNG[support], hour, row);
+    if (fio2 !== undefined) this.record(FIO2, fio2, hour, row);
+    if (spo2 !== undefined) this.record(SPO2, spo2, hour, row);
+    if (pao2 !== undefined) this.record(PAO2, pao2, hour, row);
+    if (vasoactiveCount !== undefined) this.record(VASOACTIVE_COUNT, vasoactiveCount, hour, row);
+    if (sbp !== undefined && dbp !== undefined) this.record(MAP, meanArterialPressure(sbp, dbp), hour, row);
+    if (gcs !== undefined) this.record(GCS, gcs, hour, row);
+    if (pupils !== undefined) this.record(PUPILS, PHOENIX_PUPIL_RUNG[pupils], hour, row);
   }
 
   /** Twice the records per slot, each slot's records kept. */

@@ -1,26 +1,6 @@
 import type { Case } from '../generated/case.js';
 import type { TimeWindow } from '../case/time-window.js';
-import { meanArterialPressure } from '../criteria/phoenix-time-points.js';
-import {
-  D_DIMER,
-  FIBRINOGEN,
-  FIO2,
-  GCS,
-  INR,
-  LACTATE,
-  MAP,
-  PAO2,
-  PhoenixTimeline,
-  PLATELETS,
-  PUPILS,
-  RESPIRATORY_SUPPORT,
-  SPO2,
-  VASOACTIVE_COUNT,
-} from './phoenix-timeline.js';
-import {
-  PHOENIX_PUPIL_RUNG as PUPIL_RUNG,
-  PHOENIX_SUPPORT_RUNG as SUPPORT_RUNG,
-} from '../criteria/phoenix-time-points.js';
+import { PhoenixTimeline } from './phoenix-timeline.js';
 
 /** Rows of an investigation the case does not have (shared: `?? []` would allocate per case). */
 const NONE: readonly never[] = [];
@@ -214,7 +194,6 @@ export function scanWindows(
     const procalcitonin = p.procalcitonin;
     const dDimer = p.dDimer;
     const inr = p.inr;
-    const lactate = p.lactate;
     const troponin = p.troponin;
     const ntProBnp = p.ntProBnp;
     const sCd25 = p.sCd25;
@@ -224,13 +203,7 @@ export function scanWindows(
     for (let w = 0; w < count; w++) {
       const s = scans[w]!;
       if (hour > s.toHour) continue;
-      // Phoenix's lab inputs.
-      const phoenix = s.phoenix;
-      if (lactate !== undefined) phoenix.record(LACTATE, lactate, hour, row);
-      if (platelets !== undefined) phoenix.record(PLATELETS, platelets, hour, row);
-      if (inr !== undefined) phoenix.record(INR, inr, hour, row);
-      if (dDimer !== undefined) phoenix.record(D_DIMER, dDimer, hour, row);
-      if (fibrinogen !== undefined) phoenix.record(FIBRINOGEN, fibrinogen, hour, row);
+      s.phoenix.recordPanel(p, row);
       if (hour < s.fromHour) continue;
       if (hemoglobin !== undefined && !(hemoglobin >= s.hemoglobinLow)) s.hemoglobinLow = hemoglobin;
       if (wbc !== undefined && !(wbc >= s.wbcLow)) s.wbcLow = wbc;
@@ -269,15 +242,8 @@ export function scanWindows(
     // Named reads: observations come in fewer shapes than panels, and walking their keys was slower here.
     const hour = o.hour;
     if (hour > last) continue;
-    const respiratorySupport = o.respiratorySupport;
-    const fio2 = o.fio2;
-    const spo2 = o.spo2;
-    const pao2 = o.pao2;
     const vasoactiveCount = o.vasoactiveCount;
     const sbp = o.sbp;
-    const dbp = o.dbp;
-    const gcs = o.gcs;
-    const pupils = o.pupils;
     const temperatureC = o.temperatureC;
     const feverDays = o.feverDays;
     const subjectiveFever = o.subjectiveFever;
@@ -292,24 +258,12 @@ export function scanWindows(
     const extremityChanges = o.extremityChanges;
     const giSymptoms = o.giSymptoms;
     const shock = o.shock;
-    const support = respiratorySupport === undefined ? NaN : SUPPORT_RUNG[respiratorySupport];
-    const map = sbp !== undefined && dbp !== undefined ? meanArterialPressure(sbp, dbp) : NaN;
-    const pupilRung = pupils === undefined ? NaN : PUPIL_RUNG[pupils];
     const history = (feverDays !== undefined && feverDays > 0) || subjectiveFever === true;
     const denied = feverDays === 0 || subjectiveFever === false;
     for (let w = 0; w < count; w++) {
       const s = scans[w]!;
       if (hour > s.toHour) continue;
-      // Phoenix's inputs (MAP from the SBP and DBP of one observation).
-      const phoenix = s.phoenix;
-      if (respiratorySupport !== undefined) phoenix.record(RESPIRATORY_SUPPORT, support, hour, row);
-      if (fio2 !== undefined) phoenix.record(FIO2, fio2, hour, row);
-      if (spo2 !== undefined) phoenix.record(SPO2, spo2, hour, row);
-      if (pao2 !== undefined) phoenix.record(PAO2, pao2, hour, row);
-      if (vasoactiveCount !== undefined) phoenix.record(VASOACTIVE_COUNT, vasoactiveCount, hour, row);
-      if (sbp !== undefined && dbp !== undefined) phoenix.record(MAP, map, hour, row);
-      if (gcs !== undefined) phoenix.record(GCS, gcs, hour, row);
-      if (pupils !== undefined) phoenix.record(PUPILS, pupilRung, hour, row);
+      s.phoenix.recordObservation(o, row);
       if (hour < s.fromHour) continue;
       if (temperatureC !== undefined && !(temperatureC <= s.temperatureHigh)) s.temperatureHigh = temperatureC;
       if (history) s.feverHistory = true;
