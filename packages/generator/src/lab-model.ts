@@ -382,6 +382,7 @@ export class CaseLabs {
         if (k < 0) continue;
         v = this.rawAt(k, index, hour, curves, rng, drawOnly);
       }
+      if (drawOnly) continue; // the draws are taken; no value to bound or round
       const lo = PLAUSIBLE_MIN[i]!;
       const hi = PLAUSIBLE_MAX[i]!;
       const scale = SCALE[i]!;
