@@ -1,15 +1,21 @@
 // Benchmark of the sweep path. Prints its figures; asserts nothing (the machines are shared).
-//   node --import tsx bench/sweep.ts [--chunks 40] [--chunk 1000] [--check 1000000] [--workers-cases 200000] [--workers-rounds 3]
-//                                    [--memory 100000,1000000] [--startup 15]
+//   node bench/run-plain.mjs bench/sweep.ts [--chunks 40] [--chunk 1000] [--check 1000000] [--workers-cases 200000]
+//                                           [--workers-rounds 3] [--memory 100000,1000000] [--startup 15]
+// On plain Node, as the CLI runs (bench/run-plain.mjs says why not under tsx).
 // Ratios, not microseconds: every operation is timed per chunk of ~1,000 cases on the same objects,
 // in rotating order, against JSON.stringify of the same cases, and the median of the per-chunk
-// ratios is printed (separate-process figures swung 2.9–9.5× under load; DESIGN.md).
+// ratios is printed (separate-process figures swung 2.9–9.5× under load; DESIGN.md). Two young-
+// generation collections before each timed operation leave it to pay for its own allocation only:
+// without them the chunk's 1,000 freshly generated cases were copied and promoted by whichever
+// operation's scavenge came first (same medians, per-chunk ranges 2–3× wider).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { caseStream, generateCase, kindAt, parseMix } from '@masdrill/generator';
 import {
   CaseStatuses,
@@ -30,7 +36,9 @@ import {
   statisticsToJson,
   SWEEP_THROUGH_HOUR,
 } from '@masdrill/sweep';
-import { BIN, REPO_ROOT } from '../test/support/run-cli.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const BIN = join(REPO_ROOT, 'packages/cli/dist/bin.js');
 
 const { values } = parseArgs({
   options: {
@@ -62,11 +70,22 @@ const loadAverage = (): string =>
     .map((x) => x.toFixed(1))
     .join(' ');
 
+// Two young-generation collections, outside the timings, promote whatever is still live (the command
+// needs no --expose-gc). Full collections instead slowed every operation 2–4× (cause not pursued).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
+const collectGarbage = (): void => {
+  gc({ type: 'minor' });
+  gc({ type: 'minor' });
+};
+
+const specAt = (index: number) =>
+  ({ kind: kindAt(MIX, SEED, index), seed: SEED, index, difficulty: 'standard' }) as const;
+
 function generateChunk(from: number, throughHour?: number): Case[] {
   const cases: Case[] = [];
   const options = throughHour === undefined ? {} : { throughHour };
-  for (let i = from; i < from + CHUNK; i++)
-    cases.push(generateCase({ kind: kindAt(MIX, SEED, i), seed: SEED, index: i, difficulty: 'standard' }, options));
+  for (let i = from; i < from + CHUNK; i++) cases.push(generateCase(specAt(i), options));
   return cases;
 }
 
@@ -92,7 +111,10 @@ const OPERATIONS: Record<string, Operation> = {
   'evaluate, 8 sets with evidence (today)': (cases) => {
     for (const c of cases) sink += evaluate(c).results.length;
   },
-  generation: (_cases, from) => {
+  'generation (streamed, as the sweep generates)': (_cases, from) => {
+    for (let i = from; i < from + CHUNK; i++) sink += generateCase(specAt(i)).labs.length;
+  },
+  'generation, the 1,000 cases held in an array': (_cases, from) => {
     sink += generateChunk(from).length;
   },
   'sweep one thread (generate + statuses at 2 time points + aggregate)': (_cases, from) => {
@@ -100,7 +122,8 @@ const OPERATIONS: Record<string, Operation> = {
     sink += sweepTally.stats.strata.size;
   },
   'generation through hour 24 (as the sweep generates: later labs and observations left out)': (_cases, from) => {
-    sink += generateChunk(from, SWEEP_THROUGH_HOUR).length;
+    const options = { throughHour: SWEEP_THROUGH_HOUR };
+    for (let i = from; i < from + CHUNK; i++) sink += generateCase(specAt(i), options).labs.length;
   },
   'sweep one thread, cases through hour 24 (as the sweep runs)': (_cases, from) => {
     for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from, throughHour: SWEEP_THROUGH_HOUR }))
@@ -132,6 +155,7 @@ for (let k = CHUNKS > 0 ? -2 : 0; k < CHUNKS; k++) {
   const times: Record<string, number> = {};
   for (let j = 0; j < names.length; j++) {
     const name = names[(j + k + 2) % names.length]!;
+    collectGarbage();
     const t = performance.now();
     OPERATIONS[name]!(cases, from);
     times[name] = performance.now() - t;
