@@ -9,7 +9,8 @@ const HELP: Record<QuizUi['screen'], string[]> = {
   patient: [
     '↑↓ / j k scroll the labs.',
     'Enter (or Tab) goes to the questions; Esc back.',
-    'H/L: above/below the reference range. Δ stage: change since the last stage; Δ admit: since admission. * pending.',
+    'H/L: above/below the reference range; ?: no reference range on file, judge it yourself (never read as normal).',
+    'Δ stage: change since the last stage; Δ admit: since admission. * pending.',
     'u switches SI / conventional units.',
   ],
   time: ['What changed since the last stage. Enter shows the patient.'],
