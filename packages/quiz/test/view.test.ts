@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KINDS, type Kind } from '@masdrill/generator';
-import { NUMERIC_ANALYTES, referenceLimit, type Case } from '@masdrill/rules';
+import { CRITERIA_SETS, NUMERIC_ANALYTES, referenceLimit, type Case, type CriteriaSetId } from '@masdrill/rules';
 import {
   attemptStats,
   createSession,
@@ -129,6 +129,51 @@ describe('viewOf: what a front end may show', () => {
     });
     expect(ok.flags).toEqual([]);
     expect(orderEntryCheck(s, { action: 'icu-admission', atHour: 0 }).flags).toEqual([]);
+  });
+});
+
+describe('debriefOf: the criteria line', () => {
+  it('names the sets judged met and not assessable, on both sides (it printed "none" for every answer)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KINDS), fc.integer({ min: 0, max: 10_000 }), (kind, seed) => {
+        let s = started(kind, seed);
+        const keys: NonNullable<ReturnType<typeof expertAnswers>['criteria']>[] = [];
+        while (s.phase === 'stage') {
+          const a = expertAnswers(s);
+          if (a.diagnosis) s = sessionReducer(s, { type: 'answerDiagnosis', diagnosis: a.diagnosis });
+          if (a.criteria) {
+            keys.push(a.criteria);
+            // The trainee judges HScore met and HLH-2004 not assessable, every other set not met.
+            s = sessionReducer(s, {
+              type: 'answerCriteria',
+              criteria: { hscore: 'met', 'hlh-2004': 'not-assessable' },
+            });
+          }
+          if (a.escalation) s = sessionReducer(s, { type: 'answerEscalation', escalation: a.escalation });
+          if (a.plan) s = sessionReducer(s, { type: 'submitPlan', plan: a.plan });
+          s = sessionReducer(s, { type: 'advance' });
+        }
+        const lines = debriefOf(s)
+          .stages.flatMap((stage) => stage.questions)
+          .filter((q) => q.question === 'criteria');
+        expect(lines.length).toBe(keys.length);
+        lines.forEach((q, i) => {
+          expect(q.answer).toBe('met: HScore (not assessable: HLH-2004 diagnostic guidelines)');
+          const key = keys[i]!;
+          const named = (answer: string) =>
+            Object.entries(key)
+              .filter(([, a]) => a === answer)
+              .map(([id]) => CRITERIA_SETS[id as CriteriaSetId].name);
+          const met = named('met');
+          const open = named('not-assessable');
+          expect(q.expected.startsWith(met.length ? 'met: ' : 'none met')).toBe(true);
+          for (const name of met) expect(q.expected.split(' (not assessable: ')[0]).toContain(name);
+          if (open.length) for (const name of open) expect(q.expected).toContain(`${name}`);
+          expect(q.expected.includes('(not assessable: ')).toBe(open.length > 0);
+        });
+      }),
+      { numRuns: 8 },
+    );
   });
 });
 
