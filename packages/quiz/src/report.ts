@@ -3,11 +3,11 @@ import {
   DIAGNOSIS_LABELS,
   SCORE_DISCLAIMER,
   SEVERITIES,
-  type CriteriaAnswer,
   type CriteriaJudgement,
   type DiagnosisId,
   type NumericAnalyte,
 } from '@masdrill/rules';
+import { judgementText } from './judgement-text.js';
 import type { SessionReport, SessionState, StageFeedback, StageReport } from './session-types.js';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -40,20 +40,6 @@ function answerText(v: unknown): string {
     return `${(v as { actions: unknown[] }).actions.length} action(s)`;
   if (typeof v === 'object') return judgementText(v as CriteriaJudgement);
   return JSON.stringify(v);
-}
-
-/** A criteria judgement in words: the sets met, then those not assessable ("none met" when neither). */
-function judgementText(j: CriteriaJudgement): string {
-  const named = (a: CriteriaAnswer) =>
-    Object.entries(j)
-      .filter(([, x]) => x === a)
-      .map(([id]) => id);
-  const met = named('met');
-  const unknown = named('not-assessable');
-  return [
-    met.length ? `met: ${met.join(', ')}` : 'none met',
-    ...(unknown.length ? [`not assessable: ${unknown.join(', ')}`] : []),
-  ].join(' · ');
 }
 
 const LAB_SHOWN: readonly NumericAnalyte[] = [

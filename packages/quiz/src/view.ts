@@ -17,7 +17,6 @@ import {
   type ActionCategory,
   type ActionId,
   type Case,
-  type CriteriaAnswer,
   type CriteriaJudgement,
   type CriteriaSetId,
   type DiagnosisId,
@@ -32,6 +31,7 @@ import {
   type UnitSystem,
 } from '@masdrill/rules';
 import { respondToPlans } from '@masdrill/generator';
+import { judgementText } from './judgement-text.js';
 import { isChangeable, orderStatus, type OrderStatus } from './orders.js';
 import { sessionReport } from './report.js';
 import { FINAL_COURSE_AFTER_HOURS } from './session.js';
@@ -571,28 +571,13 @@ function sideBySide(yours: readonly OrderDraft[], expert: readonly OrderDraft[])
   });
 }
 
-/**
- * A criteria judgement in words: the sets judged met, then those judged not assessable (a set not
- * named was judged not met). Names are joined by " + ": some contain commas.
- */
-function judgementText(j: CriteriaJudgement): string {
-  const named = (answer: CriteriaAnswer): string =>
-    (Object.keys(j) as CriteriaSetId[])
-      .filter((id) => j[id] === answer)
-      .map((id) => CRITERIA_SETS[id]?.name ?? id)
-      .join(' + ');
-  const met = named('met');
-  const open = named('not-assessable');
-  return `${met ? `met: ${met}` : 'none met'}${open ? ` (not assessable: ${open})` : ''}`;
-}
-
 function answerText(q: Question, v: unknown): string {
   if (v === null || v === undefined) return '(not answered)';
   if (q === 'diagnosis')
     return Array.isArray(v)
       ? v.map((x) => DIAGNOSIS_LABELS[x as DiagnosisId] ?? String(x)).join(' or ')
       : (DIAGNOSIS_LABELS[v as DiagnosisId] ?? String(v));
-  if (q === 'criteria') return judgementText(v as CriteriaJudgement);
+  if (q === 'criteria') return judgementText(v as CriteriaJudgement, (id) => CRITERIA_SETS[id]?.name ?? id);
   if (q === 'plan') return `${((v as { actions: unknown[] }).actions ?? []).length} order(s)`;
   return String(v);
 }

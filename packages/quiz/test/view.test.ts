@@ -158,7 +158,7 @@ describe('debriefOf: the criteria line', () => {
           .filter((q) => q.question === 'criteria');
         expect(lines.length).toBe(keys.length);
         lines.forEach((q, i) => {
-          expect(q.answer).toBe('met: HScore (not assessable: HLH-2004 diagnostic guidelines)');
+          expect(q.answer).toBe('met: HScore · not assessable: HLH-2004 diagnostic guidelines');
           const key = keys[i]!;
           const named = (answer: string) =>
             Object.entries(key)
@@ -167,9 +167,9 @@ describe('debriefOf: the criteria line', () => {
           const met = named('met');
           const open = named('not-assessable');
           expect(q.expected.startsWith(met.length ? 'met: ' : 'none met')).toBe(true);
-          for (const name of met) expect(q.expected.split(' (not assessable: ')[0]).toContain(name);
+          for (const name of met) expect(q.expected.split(' · not assessable: ')[0]).toContain(name);
           if (open.length) for (const name of open) expect(q.expected).toContain(`${name}`);
-          expect(q.expected.includes('(not assessable: ')).toBe(open.length > 0);
+          expect(q.expected.includes(' · not assessable: ')).toBe(open.length > 0);
         });
       }),
       { numRuns: 8 },
