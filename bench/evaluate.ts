@@ -1,6 +1,7 @@
 // Benchmark: cases per second for evaluating every criteria set, in process and through
 // `masdrill evaluate --json` on a JSONL file. Prints its figures; asserts nothing.
-//   node --import tsx bench/evaluate.ts [--n 100000] [--repeat 5] [--skip-cli]
+//   node bench/run-plain.mjs bench/evaluate.ts [--n 100000] [--repeat 5] [--skip-cli]
+// On plain Node, as the CLI runs (bench/run-plain.mjs says why not under tsx).
 // In process it measures two inputs: the synthetic full-data cases below (3 time points), and
 // generated cases (`generateCase`, 5–6 time points, ~25 analytes) beside JSON.stringify of the
 // same cases. The machines are shared: each figure is the median of --repeat rounds, with the range.
@@ -8,10 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluate, type Case } from '@masdrill/rules';
 import { generateCase, KINDS } from '@masdrill/generator';
-import { BIN } from '../test/support/run-cli.js';
+
+const BIN = fileURLToPath(new URL('../packages/cli/dist/bin.js', import.meta.url));
 
 const { values } = parseArgs({
   options: {
