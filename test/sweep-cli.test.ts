@@ -98,6 +98,13 @@ describe('masdrill sweep (built bin)', () => {
       expect(r.stderr).toMatch(/Fix:|write e\.g\./);
       expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     }
+    // A slice beyond the count says which slices there are, not that "4/3" is not of the form I/N.
+    expect(runCli(['sweep', '--shard', '4/3', '--out', 'x']).stderr).toBe(
+      'masdrill sweep: --shard "4/3" names no slice: a cohort cut in 3 has slices 1 to 3. Fix: give I from 1 to N, e.g. --shard 1/3.\n',
+    );
+    expect(runCli(['sweep', '--shard', '1/0', '--out', 'x']).stderr).toMatch(
+      /names no slice: a cohort is cut in at least 1 slice/,
+    );
     const notReport = runCli(['sweep', '--n', '5', '--quiet', '--out', join(process.cwd(), 'packages')]);
     expect(notReport.code).toBe(2);
     expect(notReport.stderr).toMatch(/not a sweep report/);

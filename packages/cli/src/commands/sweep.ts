@@ -132,11 +132,16 @@ export function parseSweepFlags(argv: readonly string[]): SweepOptions | 'help' 
   const shardText = str('shard');
   if (shardText !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shardText.trim());
-    if (!m || Number(m[2]) < 1 || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+    if (!m)
       throw new CliError(
         `masdrill sweep: --shard "${shardText}" is not I/N. Fix: give the slice and the count, 1-based, e.g. --shard 3/8 (slice 3 of 8).`,
       );
-    shard = { index: Number(m[1]), count: Number(m[2]) };
+    const [index, count] = [Number(m[1]), Number(m[2])];
+    if (count < 1 || index < 1 || index > count)
+      throw new CliError(
+        `masdrill sweep: --shard "${shardText}" names no slice: ${count < 1 ? 'a cohort is cut in at least 1 slice' : `a cohort cut in ${count} has slices 1 to ${count}`}. Fix: give I from 1 to N, e.g. --shard 1/${Math.max(1, count)}.`,
+      );
+    shard = { index, count };
   }
   return {
     spec: {
