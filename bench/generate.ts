@@ -5,7 +5,7 @@
 // each beside JSON.stringify of the same cases alone, measured in the same run. Targets:
 // generate + evaluate ≤ 0.75× the stringify time per case; JSONL to a file ≤ 2.0×; memory flat as N grows.
 // Each measurement runs in its own child process so peak RSS (maxRSS) belongs to it alone.
-// Run: npx tsc -b && node --import tsx bench/generate.ts [--n 1000000] [--seed 1]
+// Run: npx tsc -b && node bench/run-plain.mjs bench/generate.ts [--n 1000000] [--seed 1] (plain Node, as the CLI runs)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,8 +120,9 @@ async function child(mode: string): Promise<void> {
 
 function runChild(mode: string, count: number, out?: string): Measure {
   const args = [
-    '--import',
-    'tsx',
+    // Children run as the parent does: the transpiled file on plain Node (bench/run-plain.mjs), or
+    // this .ts under tsx, whose hooks slow generation up to 2× (bench/run-plain.mjs says why).
+    ...(import.meta.url.endsWith('.ts') ? ['--import', 'tsx'] : []),
     fileURLToPath(import.meta.url),
     '--mode',
     mode,
