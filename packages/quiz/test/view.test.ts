@@ -143,10 +143,10 @@ describe('debriefOf: the criteria line', () => {
           if (a.diagnosis) s = sessionReducer(s, { type: 'answerDiagnosis', diagnosis: a.diagnosis });
           if (a.criteria) {
             keys.push(a.criteria);
-            // The trainee judges HScore met and HLH-2004 not assessable, every other set not met.
+            // HScore and ferritin:ESR judged met, HLH-2004 not assessable, every other set not met.
             s = sessionReducer(s, {
               type: 'answerCriteria',
-              criteria: { hscore: 'met', 'hlh-2004': 'not-assessable' },
+              criteria: { 'ferritin-esr': 'met', 'hlh-2004': 'not-assessable', hscore: 'met' },
             });
           }
           if (a.escalation) s = sessionReducer(s, { type: 'answerEscalation', escalation: a.escalation });
@@ -158,7 +158,7 @@ describe('debriefOf: the criteria line', () => {
           .filter((q) => q.question === 'criteria');
         expect(lines.length).toBe(keys.length);
         lines.forEach((q, i) => {
-          expect(q.answer).toBe('met: HScore · not assessable: HLH-2004 diagnostic guidelines');
+          expect(q.answer).toBe('met: HScore + Ferritin:ESR ratio · not assessable: HLH-2004 diagnostic guidelines');
           const key = keys[i]!;
           const named = (answer: string) =>
             Object.entries(key)
