@@ -82,11 +82,15 @@ const collectGarbage = (): void => {
 const specAt = (index: number) =>
   ({ kind: kindAt(MIX, SEED, index), seed: SEED, index, difficulty: 'standard' }) as const;
 
-function generateChunk(from: number, throughHour?: number): Case[] {
+function generateChunk(from: number): Case[] {
   const cases: Case[] = [];
-  const options = throughHour === undefined ? {} : { throughHour };
-  for (let i = from; i < from + CHUNK; i++) cases.push(generateCase(specAt(i), options));
+  for (let i = from; i < from + CHUNK; i++) cases.push(generateCase(specAt(i)));
   return cases;
+}
+
+/** Generates a chunk as the sweep does, one case at a time, none kept. */
+function streamChunk(from: number, options: { throughHour?: number } = {}): void {
+  for (let i = from; i < from + CHUNK; i++) sink += generateCase(specAt(i), options).labs.length;
 }
 
 type Operation = (cases: readonly Case[], from: number) => void;
@@ -111,9 +115,7 @@ const OPERATIONS: Record<string, Operation> = {
   'evaluate, 8 sets with evidence (today)': (cases) => {
     for (const c of cases) sink += evaluate(c).results.length;
   },
-  'generation (streamed, as the sweep generates)': (_cases, from) => {
-    for (let i = from; i < from + CHUNK; i++) sink += generateCase(specAt(i)).labs.length;
-  },
+  'generation (streamed, as the sweep generates)': (_cases, from) => streamChunk(from),
   'generation, the 1,000 cases held in an array': (_cases, from) => {
     sink += generateChunk(from).length;
   },
@@ -121,10 +123,8 @@ const OPERATIONS: Record<string, Operation> = {
     for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from })) sweepTally.add(c);
     sink += sweepTally.stats.strata.size;
   },
-  'generation through hour 24 (as the sweep generates: later labs and observations left out)': (_cases, from) => {
-    const options = { throughHour: SWEEP_THROUGH_HOUR };
-    for (let i = from; i < from + CHUNK; i++) sink += generateCase(specAt(i), options).labs.length;
-  },
+  'generation through hour 24 (as the sweep generates: later labs and observations left out)': (_cases, from) =>
+    streamChunk(from, { throughHour: SWEEP_THROUGH_HOUR }),
   'sweep one thread, cases through hour 24 (as the sweep runs)': (_cases, from) => {
     for (const c of caseStream({ mix: MIX, seed: SEED, n: CHUNK, start: from, throughHour: SWEEP_THROUGH_HOUR }))
       horizonTally.add(c);
